@@ -1,0 +1,43 @@
+"""NeuronGUI's numerical core: NumPy and the standard library only, never Qt.
+
+The public scripting API, kept stable::
+
+    from neurongui.engine import (Network, Trainer, datasets, activations, losses,
+                                  load_network, save_network, NetworkFileError)
+    net = Network([2, 3, 1], activations=["tanh", "sigmoid"], seed=0)
+    X, Y = datasets.load("xor", n=200, noise=0.1, seed=1)
+    trainer = Trainer(net, X, Y, loss="bce", learning_rate=0.1, seed=0)
+    trainer.epoch()
+    save_network(net, "net.json")
+"""
+
+from . import activations, datasets, edits, losses, optimizers, perceptron, structure
+from .csvimport import CSVError, load_csv
+from .errors import NetworkFileError
+from .fileformat import load_network, read_network_file, save_network
+from .network import Backprop, Layer, Network
+from .perceptron import PerceptronTrainer
+from .trainer import EpochRecord, Status, Trainer
+
+__all__ = [
+    "Backprop",
+    "CSVError",
+    "EpochRecord",
+    "Layer",
+    "Network",
+    "NetworkFileError",
+    "PerceptronTrainer",
+    "Status",
+    "Trainer",
+    "activations",
+    "datasets",
+    "edits",
+    "load_csv",
+    "load_network",
+    "losses",
+    "optimizers",
+    "perceptron",
+    "read_network_file",
+    "save_network",
+    "structure",
+]

@@ -1,0 +1,138 @@
+"""Training-step time of the engine, next to scikit-learn and the unavoidable matmuls.
+
+Run ``python benchmarks/engine.py``. For each network it prints
+
+* the engine's time per ``Trainer.step()`` (mini-batch forward, backward, update,
+  divergence check, with epoch bookkeeping amortised), the median of several runs;
+* scikit-learn's ``MLPClassifier`` (solver "sgd", same sizes, activation and batch)
+  per mini-batch, when scikit-learn is installed;
+* the time of the matrix products a step cannot avoid: a⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ forward,
+  δ⁽ˡ⁾ᵀa⁽ˡ⁻¹⁾ for ∂L/∂W and δ⁽ˡ⁾W⁽ˡ⁾ for every layer but the first.
+
+Targets (issue #2): 2-8-8-1 below 30 µs per step; 784-128-10 at most 1.3× its matmuls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+import warnings
+
+import numpy as np
+
+from neurongui.engine import Network, Trainer
+
+CASES = [
+    # sizes, hidden activation, output activation, loss, batch, samples
+    ([2, 8, 8, 1], "tanh", "sigmoid", "bce", 10, 500),
+    ([4, 8, 3], "tanh", "softmax", "cross_entropy", 16, 150),
+    ([64, 128, 10], "relu", "softmax", "cross_entropy", 64, 1797),
+    ([784, 128, 10], "relu", "softmax", "cross_entropy", 128, 2048),
+]
+
+
+def _data(sizes: list[int], samples: int, rng: np.random.Generator):
+    X = rng.normal(size=(samples, sizes[0]))
+    k = sizes[-1]
+    labels = rng.integers(0, max(k, 2), samples)
+    Y = labels[:, None].astype(float) if k == 1 else np.eye(k)[labels]
+    return X, Y, labels
+
+
+def time_engine(sizes, hidden, output, loss, batch, X, Y, repeats: int) -> float:
+    """Median seconds per Trainer.step()."""
+    acts = [hidden] * (len(sizes) - 2) + [output]
+    net = Network(sizes, activations=acts, seed=0)
+    trainer = Trainer(net, X, Y, loss=loss, learning_rate=0.01, batch_size=batch, seed=0)
+    steps = max(50, int(2e6 / (net.n_parameters * batch + 1000)))
+    for _ in range(steps // 5):
+        trainer.step()
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(steps):
+            trainer.step()
+        runs.append((time.perf_counter() - start) / steps)
+    return statistics.median(runs)
+
+
+def time_sklearn(sizes, hidden, batch, X, labels, repeats: int) -> float | None:
+    """Median seconds per mini-batch of scikit-learn's MLPClassifier, or None."""
+    try:
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.neural_network import MLPClassifier
+    except ImportError:
+        return None
+    epochs = max(2, int(2e5 / len(X) / (sum(sizes) + 10)))
+    runs = []
+    for _ in range(repeats):
+        clf = MLPClassifier(
+            hidden_layer_sizes=tuple(sizes[1:-1]),
+            activation=hidden,
+            solver="sgd",
+            batch_size=batch,
+            max_iter=epochs,
+            tol=0,
+            n_iter_no_change=10**9,
+            shuffle=True,
+            random_state=0,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            start = time.perf_counter()
+            clf.fit(X, labels)
+            elapsed = time.perf_counter() - start
+        runs.append(elapsed / (epochs * -(-len(X) // batch)))
+    return statistics.median(runs)
+
+
+def time_matmuls(sizes, batch, repeats: int) -> float:
+    """Median seconds of the matrix products one step cannot avoid."""
+    rng = np.random.default_rng(0)
+    acts = [rng.normal(size=(batch, n)) for n in sizes]
+    weights = [rng.normal(size=(o, i)) for i, o in zip(sizes, sizes[1:])]
+    outs_z = [np.empty((batch, o)) for o in sizes[1:]]
+    outs_w = [np.empty(w.shape) for w in weights]
+    outs_d = [np.empty((batch, i)) for i in sizes[:-1]]
+
+    def one() -> None:
+        for layer, w in enumerate(weights):
+            np.dot(acts[layer], w.T, out=outs_z[layer])
+            np.dot(acts[layer + 1].T, acts[layer], out=outs_w[layer])
+            if layer:
+                np.dot(acts[layer + 1], w, out=outs_d[layer])
+
+    n = max(50, int(2e6 / (sum(w.size for w in weights) * batch + 1000)))
+    runs = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for _ in range(n):
+            one()
+        runs.append((time.perf_counter() - start) / n)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+    header = f"{'network':<14}{'batch':>6}{'engine µs':>12}{'sklearn µs':>12}{'matmuls µs':>12}{'engine/matmul':>15}"
+    print(header)
+    print("-" * len(header))
+    for sizes, hidden, output, loss, batch, samples in CASES:
+        X, Y, labels = _data(sizes, samples, rng)
+        engine = time_engine(sizes, hidden, output, loss, batch, X, Y, args.repeats)
+        sk = time_sklearn(sizes, hidden, batch, X, labels, max(3, args.repeats // 2))
+        mm = time_matmuls(sizes, batch, args.repeats)
+        name = "-".join(map(str, sizes))
+        sk_text = f"{sk * 1e6:12.1f}" if sk is not None else f"{'n/a':>12}"
+        print(
+            f"{name:<14}{batch:>6}{engine * 1e6:12.1f}{sk_text}{mm * 1e6:12.1f}{engine / mm:15.2f}"
+        )
+    print("\ntargets: 2-8-8-1 < 30 µs per step; 784-128-10 engine/matmul <= 1.3")
+
+
+if __name__ == "__main__":
+    main()

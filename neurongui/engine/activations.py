@@ -1,0 +1,462 @@
+"""Activation functions f(z), each with its value and derivative.
+
+Every activation works on NumPy arrays of any shape, element by element (softmax
+works on the last axis), and stays finite without overflow warnings for very large
+|z| (1000 and beyond).
+
+Conventions at the kinks, where the derivative is not defined, follow the common
+deep-learning libraries: the derivative of ReLU at 0 is 0, of leaky ReLU, PReLU and
+RReLU at 0 is their negative-side slope, of hard tanh at ±1 is 0.
+
+Use :func:`get` to make one by name::
+
+    act = activations.get("leaky_relu", slope=0.1)
+    act.forward(z), act.derivative(z)
+
+The backpropagation code calls :meth:`Activation.backward`, which multiplies an
+upstream gradient ∂L/∂a by f'(z) (for softmax, by the full Jacobian).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import numpy as np
+
+__all__ = [
+    "Activation",
+    "from_dict",
+    "get",
+    "names",
+]
+
+
+class Activation:
+    """Base class: an activation function and its derivative.
+
+    Subclasses set :attr:`name` and :attr:`formula` and implement :meth:`forward`
+    and :meth:`derivative`.
+    """
+
+    name: ClassVar[str] = ""
+    #: The definition as plain text with Unicode symbols, for labels and tooltips.
+    formula: ClassVar[str] = ""
+    #: The derivative as plain text.
+    derivative_formula: ClassVar[str] = ""
+    #: False for softmax, whose outputs depend on every input of the row.
+    elementwise: ClassVar[bool] = True
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        """Return f(z) (evaluation mode)."""
+        raise NotImplementedError
+
+    def derivative(self, z: np.ndarray) -> np.ndarray:
+        """Return f'(z) element by element (evaluation mode)."""
+        raise NotImplementedError
+
+    def forward_train(self, z: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, Any]:
+        """Return f(z) in training mode and what :meth:`backward` needs besides z and a.
+
+        Only RReLU behaves differently while training; the rest ignore ``rng``.
+        """
+        return self.forward(z), None
+
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
+        """Return ∂L/∂z = ∂L/∂a · f'(z), given ``a = f(z)`` and ``grad_a = ∂L/∂a``."""
+        return grad_a * self.derivative(z)
+
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Write f(z) into ``out`` and return it (the training loop's allocation-free path)."""
+        out[...] = self.forward(z)
+        return out
+
+    def backward_into(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
+        """Write :meth:`backward` into ``out`` (distinct from the inputs) and return it."""
+        out[...] = self.backward(z, a, grad_a, ctx)
+        return out
+
+    def params(self) -> dict[str, float]:
+        """Return the activation's fixed parameters (empty for most)."""
+        return {}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready description, e.g. ``{"name": "leaky_relu", "slope": 0.01}``."""
+        return {"name": self.name, **self.params()}
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        return self.forward(np.asarray(z, dtype=float))
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.params().items())
+        return f"{type(self).__name__}({args})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other.to_dict() == self.to_dict()
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(sorted(self.params().items()))))
+
+
+class Identity(Activation):
+    """f(z) = z: the linear unit, for regression outputs."""
+
+    name = "identity"
+    formula = "f(z) = z"
+    derivative_formula = "f′(z) = 1"
+
+    def forward(self, z):
+        return np.array(z, dtype=float, copy=True)
+
+    def derivative(self, z):
+        return np.ones_like(z, dtype=float)
+
+    def backward(self, z, a, grad_a, ctx=None):
+        return grad_a
+
+    def forward_into(self, z, out):
+        np.copyto(out, z)
+        return out
+
+    def backward_into(self, z, a, grad_a, out, ctx=None):
+        np.copyto(out, grad_a)
+        return out
+
+
+class Step(Activation):
+    """Heaviside step, the threshold unit of the perceptron: 1 if z ≥ 0, else 0.
+
+    Its derivative is 0 everywhere it exists, so gradient descent cannot train it;
+    the perceptron rule (:mod:`neurongui.engine.perceptron`) can.
+    """
+
+    name = "step"
+    formula = "f(z) = 1 if z ≥ 0, else 0"
+    derivative_formula = "f′(z) = 0"
+
+    def forward(self, z):
+        return (np.asarray(z) >= 0).astype(float)
+
+    def derivative(self, z):
+        return np.zeros_like(z, dtype=float)
+
+
+class Sigmoid(Activation):
+    """Logistic sigmoid σ(z) = 1 / (1 + e^(−z)); σ′(z) = σ(z)(1 − σ(z)).
+
+    Computed by the definition with z floored at −700, so that e^(−z) never
+    overflows; σ(−700) ≈ 1e−304 already rounds the true value to zero for every
+    purpose, and everywhere else the result is the textbook formula to the last bit.
+    """
+
+    name = "sigmoid"
+    formula = "σ(z) = 1 / (1 + e⁻ᶻ)"
+    derivative_formula = "σ′(z) = σ(z)(1 − σ(z))"
+
+    def forward(self, z):
+        z = np.asarray(z, dtype=float)
+        return self.forward_into(z, np.empty_like(z))
+
+    def forward_into(self, z, out):
+        np.maximum(z, -700.0, out=out)
+        np.negative(out, out=out)
+        np.exp(out, out=out)
+        out += 1.0
+        return np.reciprocal(out, out=out)
+
+    def derivative(self, z):
+        s = self.forward(z)
+        return s * (1.0 - s)
+
+    def backward(self, z, a, grad_a, ctx=None):
+        return grad_a * a * (1.0 - a)
+
+    def backward_into(self, z, a, grad_a, out, ctx=None):
+        np.subtract(1.0, a, out=out)
+        out *= a
+        out *= grad_a
+        return out
+
+
+class Tanh(Activation):
+    """Hyperbolic tangent tanh z = (eᶻ − e⁻ᶻ)/(eᶻ + e⁻ᶻ); tanh′ z = 1 − tanh² z."""
+
+    name = "tanh"
+    formula = "tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)"
+    derivative_formula = "tanh′(z) = 1 − tanh²(z)"
+
+    def forward(self, z):
+        return np.tanh(z)
+
+    def derivative(self, z):
+        t = np.tanh(z)
+        return 1.0 - t * t
+
+    def backward(self, z, a, grad_a, ctx=None):
+        return grad_a * (1.0 - a * a)
+
+    def forward_into(self, z, out):
+        return np.tanh(z, out=out)
+
+    def backward_into(self, z, a, grad_a, out, ctx=None):
+        np.multiply(a, a, out=out)
+        np.subtract(1.0, out, out=out)
+        out *= grad_a
+        return out
+
+
+class HardTanh(Activation):
+    """Hard tanh: z clipped to [−1, 1]; the derivative is 1 inside (−1, 1), else 0."""
+
+    name = "hardtanh"
+    formula = "f(z) = max(−1, min(1, z))"
+    derivative_formula = "f′(z) = 1 if −1 < z < 1, else 0"
+
+    def forward(self, z):
+        return np.clip(z, -1.0, 1.0).astype(float)
+
+    def derivative(self, z):
+        z = np.asarray(z)
+        return ((z > -1.0) & (z < 1.0)).astype(float)
+
+
+class Softsign(Activation):
+    """Softsign f(z) = z / (1 + |z|); f′(z) = 1 / (1 + |z|)²."""
+
+    name = "softsign"
+    formula = "f(z) = z / (1 + |z|)"
+    derivative_formula = "f′(z) = 1 / (1 + |z|)²"
+
+    def forward(self, z):
+        z = np.asarray(z, dtype=float)
+        return z / (1.0 + np.abs(z))
+
+    def derivative(self, z):
+        d = 1.0 + np.abs(np.asarray(z, dtype=float))
+        return 1.0 / (d * d)
+
+
+class ReLU(Activation):
+    """Rectified linear unit f(z) = max(0, z); f′(z) = 1 if z > 0, else 0."""
+
+    name = "relu"
+    formula = "f(z) = max(0, z)"
+    derivative_formula = "f′(z) = 1 if z > 0, else 0"
+
+    def forward(self, z):
+        return np.maximum(z, 0.0)
+
+    def derivative(self, z):
+        return (np.asarray(z) > 0).astype(float)
+
+    def forward_into(self, z, out):
+        return np.maximum(z, 0.0, out=out)
+
+    def backward_into(self, z, a, grad_a, out, ctx=None):
+        return np.multiply(grad_a, z > 0, out=out)
+
+
+class _SlopedReLU(Activation):
+    """Shared math of the ReLU variants with a slope k on the negative side."""
+
+    def _slope(self) -> float | np.ndarray:
+        raise NotImplementedError
+
+    def forward(self, z):
+        z = np.asarray(z, dtype=float)
+        return np.where(z > 0, z, self._slope() * z)
+
+    def derivative(self, z):
+        z = np.asarray(z, dtype=float)
+        return np.where(z > 0, 1.0, self._slope() * np.ones_like(z))
+
+
+class LeakyReLU(_SlopedReLU):
+    """Leaky ReLU f(z) = z if z > 0, else k·z, with a fixed slope k (default 0.01)."""
+
+    name = "leaky_relu"
+    formula = "f(z) = z if z > 0, else k·z"
+    derivative_formula = "f′(z) = 1 if z > 0, else k"
+
+    def __init__(self, slope: float = 0.01):
+        self.slope = _finite_float("slope", slope)
+
+    def _slope(self):
+        return self.slope
+
+    def params(self):
+        return {"slope": self.slope}
+
+
+class PReLU(_SlopedReLU):
+    """Parametric ReLU: f(z) = z if z > 0, else α·z, with α learned per neuron.
+
+    ``alpha`` is a scalar for a stand-alone function; inside a network layer it is
+    the layer's array of one α per neuron (initially 0.25), trained like a weight
+    with ∂L/∂α = Σ ∂L/∂a · min(z, 0) (see :meth:`alpha_gradient`).
+    """
+
+    name = "prelu"
+    formula = "f(z) = z if z > 0, else α·z  (α learned)"
+    derivative_formula = "f′(z) = 1 if z > 0, else α;  ∂f/∂α = min(z, 0)"
+
+    def __init__(self, alpha: float | np.ndarray = 0.25):
+        self.alpha = alpha if isinstance(alpha, np.ndarray) else _finite_float("alpha", alpha)
+
+    def _slope(self):
+        return self.alpha
+
+    def alpha_gradient(self, z: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
+        """Return ∂L/∂α for each neuron: the sum over samples of ∂L/∂a · min(z, 0)."""
+        return (grad_a * np.minimum(z, 0.0)).sum(axis=0)
+
+    def params(self):
+        # A per-neuron array belongs to the layer's parameters, not to the function.
+        if isinstance(self.alpha, np.ndarray):
+            return {}
+        return {"alpha": self.alpha}
+
+
+class RReLU(_SlopedReLU):
+    """Randomized leaky ReLU (Xu et al., 2015).
+
+    While training, every element draws its own negative-side slope uniformly from
+    [lower, upper] (default [1/8, 1/3]); for evaluation the slope is fixed to the
+    mean (lower + upper) / 2.
+    """
+
+    name = "rrelu"
+    formula = "f(z) = z if z > 0, else k·z,  k ~ U[l, u] while training, (l + u)/2 after"
+    derivative_formula = "f′(z) = 1 if z > 0, else k"
+
+    def __init__(self, lower: float = 1 / 8, upper: float = 1 / 3):
+        self.lower = _finite_float("lower", lower)
+        self.upper = _finite_float("upper", upper)
+        if not self.lower <= self.upper:
+            raise ValueError(f"rrelu needs lower <= upper, got {self.lower} > {self.upper}")
+
+    def _slope(self):
+        return 0.5 * (self.lower + self.upper)
+
+    def forward_train(self, z, rng):
+        z = np.asarray(z, dtype=float)
+        slopes = rng.uniform(self.lower, self.upper, size=z.shape)
+        return np.where(z > 0, z, slopes * z), slopes
+
+    def backward(self, z, a, grad_a, ctx=None):
+        slopes = self._slope() if ctx is None else ctx
+        return grad_a * np.where(z > 0, 1.0, slopes)
+
+    def params(self):
+        return {"lower": self.lower, "upper": self.upper}
+
+
+class Softmax(Activation):
+    """Softmax over the last axis: aⱼ = e^(zⱼ) / Σₖ e^(zₖ). Output layer only.
+
+    Computed with the row maximum subtracted first, which changes nothing
+    mathematically and keeps every exponential ≤ 1. :meth:`derivative` returns the
+    diagonal of the Jacobian, aⱼ(1 − aⱼ); :meth:`backward` applies the full
+    Jacobian ∂aⱼ/∂zₖ = aⱼ(δⱼₖ − aₖ).
+    """
+
+    name = "softmax"
+    formula = "aⱼ = e^(zⱼ) / Σₖ e^(zₖ)"
+    derivative_formula = "∂aⱼ/∂zₖ = aⱼ(δⱼₖ − aₖ)"
+    elementwise = False
+
+    def forward(self, z):
+        z = np.asarray(z, dtype=float)
+        e = np.exp(z - z.max(axis=-1, keepdims=True))
+        return e / e.sum(axis=-1, keepdims=True)
+
+    def derivative(self, z):
+        a = self.forward(z)
+        return a * (1.0 - a)
+
+    def backward(self, z, a, grad_a, ctx=None):
+        return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
+
+
+def _finite_float(what: str, value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{what} must be a number, got {value!r}") from None
+    if not np.isfinite(number):
+        raise ValueError(f"{what} must be finite, got {number}")
+    return number
+
+
+_REGISTRY: dict[str, type[Activation]] = {
+    cls.name: cls
+    for cls in (
+        Identity,
+        Step,
+        Sigmoid,
+        Tanh,
+        HardTanh,
+        Softsign,
+        ReLU,
+        LeakyReLU,
+        PReLU,
+        RReLU,
+        Softmax,
+    )
+}
+
+#: The parameters each activation accepts (the allow-list used by file loading).
+PARAMETERS: dict[str, tuple[str, ...]] = {
+    "leaky_relu": ("slope",),
+    "prelu": ("alpha",),
+    "rrelu": ("lower", "upper"),
+}
+
+
+def names() -> list[str]:
+    """Return the names of every activation, in teaching order."""
+    return list(_REGISTRY)
+
+
+def get(name: str | Activation, **params: float) -> Activation:
+    """Return the activation called ``name``, configured with ``params``.
+
+    Parameters
+    ----------
+    name
+        One of :func:`names`, or an :class:`Activation` (returned as it is).
+    **params
+        ``slope`` for leaky_relu, ``alpha`` for prelu, ``lower`` and ``upper``
+        for rrelu.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name or parameter, or a parameter that is not a finite number.
+    """
+    if isinstance(name, Activation):
+        return name
+    cls = _REGISTRY.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(_REGISTRY)}")
+    allowed = PARAMETERS.get(name, ())
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        raise ValueError(
+            f"activation {name!r} takes no parameter {unknown[0]!r}"
+            + (f" (it takes {', '.join(allowed)})" if allowed else "")
+        )
+    return cls(**params)
+
+
+def from_dict(spec: dict[str, Any] | str) -> Activation:
+    """Make an activation from :meth:`Activation.to_dict` output (or a bare name)."""
+    if isinstance(spec, str):
+        return get(spec)
+    if not isinstance(spec, dict) or "name" not in spec:
+        raise ValueError(f"an activation is described by a name, got {spec!r}")
+    params = {k: v for k, v in spec.items() if k != "name"}
+    return get(spec["name"], **params)

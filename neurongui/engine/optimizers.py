@@ -1,0 +1,135 @@
+"""Gradient-descent optimisers working in place on a network's parameter vector.
+
+With θ the parameters, g = ∂L/∂θ and η the learning rate:
+
+* ``sgd``:       θ ← θ − η g
+* ``momentum``:  v ← μ v − η g;  θ ← θ + v   (μ = 0.9; Polyak's heavy ball)
+* ``adam``:      m ← β₁ m + (1 − β₁) g;  s ← β₂ s + (1 − β₂) g²;
+                 θ ← θ − η m̂ / (√ŝ + ε),  m̂ = m / (1 − β₁ᵗ), ŝ = s / (1 − β₂ᵗ)
+                 (Kingma & Ba, 2015; β₁ = 0.9, β₂ = 0.999, ε = 1e-8)
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+__all__ = ["Optimizer", "get", "names"]
+
+
+class Optimizer:
+    """Base class: updates a parameter vector from its gradient, in place."""
+
+    name: ClassVar[str] = ""
+    formula: ClassVar[str] = ""
+
+    def __init__(self, learning_rate: float = 0.03):
+        self.learning_rate = learning_rate
+
+    def reset(self, size: int) -> None:
+        """Forget all state (after a reset or a change of the network's structure)."""
+
+    def update(self, params: np.ndarray, grad: np.ndarray) -> None:
+        """Apply one update to ``params`` given ``grad`` (same shape)."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(learning_rate={self.learning_rate!r})"
+
+
+class SGD(Optimizer):
+    """Plain gradient descent, θ ← θ − η g."""
+
+    name = "sgd"
+    formula = "θ ← θ − η ∂L/∂θ"
+
+    def update(self, params, grad):
+        params -= self.learning_rate * grad
+
+
+class Momentum(Optimizer):
+    """Gradient descent with momentum: v ← μ v − η g; θ ← θ + v."""
+
+    name = "momentum"
+    formula = "v ← μv − η ∂L/∂θ;  θ ← θ + v"
+
+    def __init__(self, learning_rate: float = 0.03, momentum: float = 0.9):
+        super().__init__(learning_rate)
+        self.momentum = momentum
+        self._v = np.zeros(0)
+
+    def reset(self, size):
+        self._v = np.zeros(size)
+
+    def update(self, params, grad):
+        if self._v.shape != params.shape:
+            self.reset(params.size)
+        v = self._v
+        v *= self.momentum
+        v -= self.learning_rate * grad
+        params += v
+
+
+class Adam(Optimizer):
+    """Adam: gradient descent scaled by running estimates of the gradient's moments."""
+
+    name = "adam"
+    formula = "θ ← θ − η m̂ / (√ŝ + ε)"
+
+    def __init__(
+        self,
+        learning_rate: float = 0.001,
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        epsilon: float = 1e-8,
+    ):
+        super().__init__(learning_rate)
+        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
+        self.reset(0)
+
+    def reset(self, size):
+        self._m = np.zeros(size)
+        self._s = np.zeros(size)
+        self._t = 0
+
+    def update(self, params, grad):
+        if self._m.shape != params.shape:
+            self.reset(params.size)
+        self._t += 1
+        b1, b2 = self.beta1, self.beta2
+        self._m *= b1
+        self._m += (1 - b1) * grad
+        self._s *= b2
+        self._s += (1 - b2) * (grad * grad)
+        # Fold both bias corrections into the step size (same result, two fewer passes).
+        step = self.learning_rate * np.sqrt(1 - b2**self._t) / (1 - b1**self._t)
+        eps = self.epsilon * np.sqrt(1 - b2**self._t)
+        params -= step * self._m / (np.sqrt(self._s) + eps)
+
+
+_REGISTRY: dict[str, type[Optimizer]] = {cls.name: cls for cls in (SGD, Momentum, Adam)}
+
+
+def names() -> list[str]:
+    """Return the names of every optimiser."""
+    return list(_REGISTRY)
+
+
+def get(name: str | Optimizer, learning_rate: float = 0.03, **options: float) -> Optimizer:
+    """Return a new optimiser called ``name`` with the given learning rate.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name or option.
+    """
+    if isinstance(name, Optimizer):
+        return name
+    cls = _REGISTRY.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(_REGISTRY)}")
+    try:
+        return cls(learning_rate, **options)
+    except TypeError:
+        raise ValueError(f"optimizer {name!r} takes no option among {sorted(options)}") from None

@@ -1,0 +1,125 @@
+"""From settings to training data and a starting network: what the app shows on launch.
+
+:func:`prepare_data` turns a :class:`TrainingConfig` into a :class:`TrainingData`
+(the dataset, its input features and a reproducible train/test split);
+:func:`default_network` picks a network that suits it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import datasets
+from .config import TrainingConfig
+from .features import DEFAULT_FEATURES, compute_features
+from .network import Network
+
+__all__ = ["TrainingData", "default_loss", "default_network", "prepare_data"]
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """A dataset ready for training.
+
+    ``points_*`` are the raw 2-D coordinates of 2-D datasets (for plotting; None
+    otherwise) and ``X_*`` the network's inputs: the chosen features of the points,
+    or the dataset's own columns (standardised for Iris and CSV files).
+    """
+
+    dataset: datasets.Dataset
+    input_names: tuple[str, ...]
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+    points_train: np.ndarray | None
+    points_test: np.ndarray | None
+
+    @property
+    def task(self) -> str:
+        """``"binary"``, ``"multiclass"`` or ``"regression"``."""
+        return self.dataset.task
+
+    @property
+    def n_outputs(self) -> int:
+        """Number of targets per sample."""
+        return self.Y_train.shape[1]
+
+    @property
+    def is_2d(self) -> bool:
+        """True for datasets of 2-D points (drawn as maps on the canvas)."""
+        return self.points_train is not None
+
+
+def prepare_data(
+    config: TrainingConfig,
+    input_names: Sequence[str] | None = None,
+    dataset: datasets.Dataset | None = None,
+) -> TrainingData:
+    """Load (or take) the dataset named in ``config``, compute features and split it.
+
+    For 2-D datasets ``input_names`` chooses the features (default x₁, x₂); other
+    datasets always use their own columns.
+    """
+    ds = dataset or datasets.load_dataset(
+        config.dataset, n=config.n_samples, noise=config.noise, seed=config.seed
+    )
+    if ds.is_2d:
+        names = tuple(input_names) if input_names else DEFAULT_FEATURES
+        X = compute_features(ds.X, names)
+        points = ds.X
+    else:
+        names, X, points = tuple(ds.feature_names), ds.X, None
+        if ds.image_shape is None and ds.feature_mean is None:
+            # Measurements in different units (Iris: cm) train far better standardised.
+            std = X.std(axis=0)
+            X = (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+    # Split the indices, so the raw points split the same way as the features.
+    index = np.arange(len(X), dtype=float)[:, None]
+    i_train, _, i_test, _ = datasets.train_test_split(
+        index, ds.Y, config.test_fraction, config.seed
+    )
+    i_train, i_test = i_train[:, 0].astype(int), i_test[:, 0].astype(int)
+    pick = (lambda a, i: a[i]) if points is not None else (lambda a, i: None)
+    return TrainingData(
+        ds,
+        names,
+        X[i_train],
+        ds.Y[i_train],
+        X[i_test],
+        ds.Y[i_test],
+        pick(points, i_train),
+        pick(points, i_test),
+    )
+
+
+def default_loss(task: str) -> str:
+    """The loss that suits a task: cross-entropy for classes, the square loss otherwise."""
+    return {"binary": "bce", "multiclass": "cross_entropy"}.get(task, "mse")
+
+
+def default_network(data: TrainingData, config: TrainingConfig) -> Network:
+    """A starting network for ``data``: 2-4-2-1 tanh for 2-D data, one hidden layer else.
+
+    The output activation matches the task: sigmoid (binary), softmax (multiclass) or
+    identity (regression).
+    """
+    n_in, n_out = len(data.input_names), data.n_outputs
+    if data.is_2d:
+        hidden = [4, 2]
+    elif n_in <= 4:
+        hidden = [8]
+    else:
+        hidden = [min(32, max(8, n_in // 2))]
+    output = {"binary": "sigmoid", "multiclass": "softmax"}.get(data.task, "identity")
+    activations = ["tanh"] * len(hidden) + [output]
+    return Network(
+        [n_in, *hidden, n_out],
+        activations,
+        init=config.init,
+        seed=config.seed,
+        input_names=data.input_names,
+    )

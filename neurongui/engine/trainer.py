@@ -1,0 +1,368 @@
+"""Mini-batch training, driven one step or one epoch at a time.
+
+The trainer never loops on its own, prints or sleeps: a caller (a test, a script, the
+GUI's worker thread) calls :meth:`Trainer.step` or :meth:`Trainer.epoch` and may do
+anything in between — change the learning rate, edit a weight, pause. That is what
+lets a worker thread apply a student's edits between two steps.
+
+Divergence never raises: when a loss or a parameter becomes NaN or infinite, the
+parameters are restored to their last finite values and :attr:`Trainer.status` says so.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+import numpy as np
+
+from . import losses as _losses
+from . import optimizers as _optimizers
+from .network import Network, Workspace, backpropagate
+
+__all__ = ["REGULARIZATIONS", "EpochRecord", "Status", "Trainer", "accuracy", "infer_task"]
+
+#: Regularisation penalties added to the loss: L1 adds λ Σ|w|, L2 adds (λ/2) Σ w².
+REGULARIZATIONS = (None, "l1", "l2")
+
+
+class Status(str, Enum):
+    """What the last step or epoch ended with."""
+
+    OK = "ok"
+    DIVERGED = "diverged"
+    TARGET_REACHED = "target_reached"
+    EPOCH_LIMIT = "epoch_limit"
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    """Metrics after one epoch, measured on the whole training and test sets.
+
+    Accuracies are None for regression; test values are None without a test set.
+    """
+
+    epoch: int
+    steps: int
+    train_loss: float
+    test_loss: float | None
+    train_accuracy: float | None
+    test_accuracy: float | None
+
+
+def infer_task(Y: np.ndarray) -> str:
+    """Return ``"multiclass"`` for one-hot rows, ``"binary"`` for 0/1 targets, else
+    ``"regression"``."""
+    Y = np.asarray(Y, dtype=float)
+    is_01 = bool(np.isin(Y, (0.0, 1.0)).all())
+    if Y.ndim == 2 and Y.shape[1] > 1 and is_01 and bool((Y.sum(axis=1) == 1).all()):
+        return "multiclass"
+    return "binary" if is_01 else "regression"
+
+
+def accuracy(y_pred: np.ndarray, y_true: np.ndarray, task: str) -> float | None:
+    """Fraction of samples classified right: ŷ ≥ 0.5 for binary, argmax for multiclass."""
+    if task == "regression" or len(y_true) == 0:
+        return None
+    if task == "multiclass":
+        return float((y_pred.argmax(axis=1) == y_true.argmax(axis=1)).mean())
+    return float(((y_pred >= 0.5) == (y_true >= 0.5)).all(axis=1).mean())
+
+
+class Trainer:
+    """Trains a :class:`Network` on (X, Y) by mini-batch gradient descent.
+
+    Parameters
+    ----------
+    network
+        The network to train, in place.
+    X, Y
+        Training inputs (n, n_in) and targets (n, n_out).
+    loss
+        ``"mse"``, ``"bce"`` or ``"cross_entropy"``.
+    optimizer, learning_rate
+        ``"sgd"``, ``"momentum"`` or ``"adam"``, and the step size η.
+    batch_size
+        Samples per step; the last batch of an epoch may be smaller.
+    regularization, regularization_rate
+        ``None``, ``"l1"`` or ``"l2"``, applied to weights (not biases), and λ.
+    test_fraction
+        Share of (X, Y) held out for testing, drawn with ``seed``; or pass
+        ``X_test`` and ``Y_test`` explicitly.
+    shuffle
+        Visit the training samples in a new random order every epoch.
+    seed
+        Seed of the split, the shuffling and RReLU's random slopes.
+    epoch_limit, target_loss
+        Optional stopping points, reported through :attr:`status` and :attr:`done`.
+    task
+        ``"binary"``, ``"multiclass"`` or ``"regression"`` (default: from Y).
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        X: np.ndarray,
+        Y: np.ndarray,
+        loss: str = "mse",
+        optimizer: str = "sgd",
+        learning_rate: float = 0.03,
+        batch_size: int = 10,
+        regularization: str | None = None,
+        regularization_rate: float = 0.0,
+        test_fraction: float = 0.0,
+        X_test: np.ndarray | None = None,
+        Y_test: np.ndarray | None = None,
+        shuffle: bool = True,
+        seed: int | None = None,
+        epoch_limit: int | None = None,
+        target_loss: float | None = None,
+        task: str | None = None,
+    ):
+        self.network = network
+        self._rng = np.random.default_rng(seed)
+        X, Y = _check_data(network, X, Y, "training")
+        if X_test is None and test_fraction:
+            X, Y, X_test, Y_test = _split(X, Y, test_fraction, self._rng)
+        elif X_test is not None:
+            X_test, Y_test = _check_data(network, X_test, Y_test, "test")
+        self.X, self.Y = X, Y
+        self.X_test, self.Y_test = X_test, Y_test
+        self.task = task or infer_task(Y)
+        self.loss = _losses.get(loss)
+        self.optimizer = _optimizers.get(optimizer, learning_rate)
+        self.learning_rate = learning_rate  # validates it
+        self.batch_size = batch_size
+        self.set_regularization(regularization, regularization_rate)
+        self.shuffle = shuffle
+        self.epoch_limit, self.target_loss = epoch_limit, target_loss
+        self.history: list[EpochRecord] = []
+        self.status, self.message = Status.OK, ""
+        self.step_count = 0
+        self._synced = -1
+        self._position = len(X)  # start of the next batch; len(X) means "new epoch"
+
+    # -- settings that may change between steps --------------------------------------
+
+    @property
+    def learning_rate(self) -> float:
+        """The optimiser's step size η."""
+        return self.optimizer.learning_rate
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self.optimizer.learning_rate = _positive("learning rate", value)
+
+    @property
+    def batch_size(self) -> int:
+        """Samples per step."""
+        return self._batch_size
+
+    @batch_size.setter
+    def batch_size(self, value: int) -> None:
+        if int(value) != value or value < 1:
+            raise ValueError(f"the batch size must be a whole number >= 1, got {value!r}")
+        self._batch_size = int(value)
+        self._synced = -1  # new workspaces for the new size
+
+    def set_regularization(self, kind: str | None, rate: float = 0.0) -> None:
+        """Choose the penalty (``None``, ``"l1"``, ``"l2"``) and its rate λ ≥ 0."""
+        if kind not in REGULARIZATIONS:
+            raise ValueError(f"unknown regularization {kind!r}; choose one of {REGULARIZATIONS}")
+        if not (math.isfinite(rate) and rate >= 0):
+            raise ValueError(f"the regularization rate must be >= 0, got {rate!r}")
+        self.regularization, self.regularization_rate = kind, float(rate)
+
+    def set_optimizer(self, name: str) -> None:
+        """Switch optimiser, keeping the learning rate; its state starts afresh."""
+        self.optimizer = _optimizers.get(name, self.optimizer.learning_rate)
+        self.optimizer.reset(self.network.n_parameters)
+
+    @property
+    def epoch_count(self) -> int:
+        """Epochs completed."""
+        return len(self.history)
+
+    @property
+    def done(self) -> bool:
+        """True once the epoch limit or the target loss is reached."""
+        return self.status in (Status.TARGET_REACHED, Status.EPOCH_LIMIT)
+
+    @property
+    def diverged(self) -> bool:
+        """True if the last step hit a NaN or infinity (parameters were restored)."""
+        return self.status is Status.DIVERGED
+
+    def reset(self, init: str = "xavier", seed: int | None = None) -> None:
+        """Draw new initial weights and forget the history and the optimiser's state."""
+        self.network.initialize(init, seed)
+        self.history.clear()
+        self.step_count = 0
+        self.status, self.message = Status.OK, ""
+        self._synced = -1
+        self._position = len(self.X)
+
+    # -- training -----------------------------------------------------------------
+
+    def step(self) -> None:
+        """Run one mini-batch update: forward, backward, optimiser, divergence check.
+
+        Completing the last batch of an epoch measures the losses and accuracies on the
+        whole sets and appends an :class:`EpochRecord` to :attr:`history`. If a
+        parameter becomes NaN or infinite, the parameters are restored to their values
+        before the step and :attr:`status` becomes ``Status.DIVERGED``.
+        """
+        net = self.network
+        if self._synced != net.structure_version:
+            self._sync()
+        if self._position >= len(self._Xs):
+            self._start_epoch()
+        lo = self._position
+        hi = lo + self._batch_size
+        params, grad = net.parameters, self._grad
+        Xb = self._Xs[lo:hi]
+        ws = self._workspace
+        if ws.n != len(Xb):  # the last, smaller batch of an epoch
+            ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
+                len(Xb), Workspace(net, len(Xb))
+            )
+        backpropagate(net, Xb, self._Ys[lo:hi], self.loss, self._views, self._train_rng, ws, False)
+        if self.regularization_rate and self.regularization:
+            self._add_penalty_gradient(params, grad)
+        np.copyto(self._backup, params)
+        self.optimizer.update(params, grad)
+        self.step_count += 1
+        self._position = hi
+        # θ·θ is finite exactly when every parameter is (or one is beyond 1e154,
+        # which is divergence too): one BLAS call instead of isfinite + all.
+        if not math.isfinite(np.dot(params, params)):
+            self._diverge("a weight overflowed")
+            return
+        self.status = Status.OK
+        if hi >= len(self._Xs):
+            self._end_epoch()
+
+    def epoch(self) -> float:
+        """Run the steps left in the current epoch; return the epoch's training loss.
+
+        The loss is measured on the whole training set after the epoch's last step
+        (as recorded in :attr:`history`); NaN if training diverged.
+        """
+        start = self.epoch_count
+        while self.epoch_count == start:
+            self.step()
+            if self.status is Status.DIVERGED:
+                return math.nan
+        return self.history[-1].train_loss
+
+    def evaluate(self) -> EpochRecord:
+        """Measure loss and accuracy on the training and test sets now."""
+        net = self.network
+        out = net.forward(self.X)
+        train_loss = self.loss.value(out, self.Y)
+        train_acc = accuracy(out, self.Y, self.task)
+        test_loss = test_acc = None
+        if self.X_test is not None and len(self.X_test):
+            out_test = net.forward(self.X_test)
+            test_loss = self.loss.value(out_test, self.Y_test)
+            test_acc = accuracy(out_test, self.Y_test, self.task)
+        return EpochRecord(
+            self.epoch_count, self.step_count, train_loss, test_loss, train_acc, test_acc
+        )
+
+    # -- internals ----------------------------------------------------------------
+
+    def _sync(self) -> None:
+        """(Re)allocate buffers for the network's current structure."""
+        net = self.network
+        self._grad = np.zeros(net.n_parameters)
+        self._workspaces: dict[int, Workspace] = {}
+        self._workspace = Workspace(net, min(self._batch_size, len(self.X)))
+        self._views = net.gradient_views(self._grad)
+        self._backup = net.parameters.copy()
+        self._weight_mask = np.zeros(net.n_parameters)
+        for view in net.gradient_views(self._weight_mask):
+            view["weights"][...] = 1.0
+        self.optimizer.reset(net.n_parameters)
+        needs_rng = any(layer.activation.name == "rrelu" for layer in net.layers)
+        self._train_rng = self._rng if needs_rng else None
+        self._synced = net.structure_version
+        if not hasattr(self, "_Xs"):
+            self._Xs, self._Ys = self.X, self.Y
+
+    def _start_epoch(self) -> None:
+        if self.shuffle:
+            order = self._rng.permutation(len(self.X))
+            # One copy per epoch makes every batch a contiguous slice (no copy per step).
+            self._Xs, self._Ys = self.X[order], self.Y[order]
+        else:
+            self._Xs, self._Ys = self.X, self.Y
+        self._position = 0
+
+    def _end_epoch(self) -> None:
+        record = replace(self.evaluate(), epoch=len(self.history) + 1)
+        if not math.isfinite(record.train_loss):
+            self._diverge(f"the loss became {record.train_loss}")
+            return
+        self.history.append(record)
+        if self.target_loss is not None and record.train_loss <= self.target_loss:
+            self.status = Status.TARGET_REACHED
+            self.message = f"reached the target loss {self.target_loss:g}"
+        elif self.epoch_limit is not None and record.epoch >= self.epoch_limit:
+            self.status = Status.EPOCH_LIMIT
+            self.message = f"reached the limit of {self.epoch_limit} epochs"
+
+    def _add_penalty_gradient(self, params: np.ndarray, grad: np.ndarray) -> None:
+        # ∂/∂w of λΣ|w| is λ·sign(w); of (λ/2)Σw² is λ·w. Biases are not penalised.
+        lam = self.regularization_rate
+        term = np.sign(params) if self.regularization == "l1" else params
+        grad += lam * self._weight_mask * term
+
+    def _diverge(self, what: str) -> None:
+        np.copyto(self.network.parameters, self._backup)
+        self.optimizer.reset(self.network.n_parameters)
+        self.status = Status.DIVERGED
+        self.message = (
+            f"Training diverged at step {self.step_count}: {what}. "
+            f"The last finite weights were restored; try a learning rate below {self.learning_rate:g}."
+        )
+        self._position = len(self._Xs)
+
+
+def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
+    X = np.ascontiguousarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    if Y.ndim == 1:
+        Y = Y.reshape(-1, 1)
+    Y = np.ascontiguousarray(Y)
+    if X.ndim != 2 or X.shape[1] != net.n_inputs:
+        raise ValueError(f"{what} inputs must have shape (n, {net.n_inputs}), got {X.shape}")
+    if Y.shape != (len(X), net.n_outputs):
+        raise ValueError(
+            f"{what} targets must have shape ({len(X)}, {net.n_outputs}), got {Y.shape}"
+        )
+    if len(X) == 0:
+        raise ValueError(f"the {what} set is empty")
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise ValueError(f"the {what} data contains NaN or infinite values")
+    return X, Y
+
+
+def _split(X, Y, fraction: float, rng: np.random.Generator) -> Sequence[np.ndarray]:
+    if not 0 <= fraction < 1:
+        raise ValueError(f"the test fraction must be in [0, 1), got {fraction!r}")
+    n_test = int(round(len(X) * fraction))
+    if n_test >= len(X):
+        raise ValueError("the test fraction leaves no training samples")
+    order = rng.permutation(len(X))
+    test, train = order[:n_test], order[n_test:]
+    return X[train], Y[train], X[test], Y[test]
+
+
+def _positive(what: str, value: float) -> float:
+    value = float(value)
+    if not (math.isfinite(value) and value > 0):
+        raise ValueError(f"the {what} must be a positive number, got {value!r}")
+    return value

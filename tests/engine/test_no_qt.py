@@ -1,0 +1,22 @@
+"""The engine must stay free of Qt: scripts and the worker thread rely on it."""
+
+import subprocess
+import sys
+
+CHECK = """
+import sys
+import neurongui.engine
+from neurongui.engine import Network, Trainer, datasets
+net = Network([2, 3, 1], seed=0)
+X, Y = datasets.load("xor", n=20, seed=0)
+Trainer(net, X, Y, seed=0).epoch()
+gui = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6"})
+print(",".join(gui))
+"""
+
+
+def test_engine_imports_no_qt_in_a_fresh_interpreter():
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "", f"the engine loaded GUI modules: {result.stdout}"

@@ -1,0 +1,150 @@
+"""The Trainer: determinism, divergence, learning XOR and Iris, cooperative steps."""
+
+import math
+
+import numpy as np
+import pytest
+
+from neurongui.engine import Network, Status, Trainer, datasets
+
+
+def _xor_trainer(seed=0, **options):
+    X, Y = datasets.load("xor", n=200, noise=0.0, seed=1)
+    net = Network([2, 4, 1], activations=["tanh", "sigmoid"], seed=seed)
+    options = {"loss": "bce", "learning_rate": 0.1, "batch_size": 10, "seed": 0, **options}
+    return Trainer(net, X, Y, **options)
+
+
+def test_same_seed_gives_identical_training():
+    a, b = _xor_trainer(), _xor_trainer()
+    for _ in range(5):
+        a.epoch()
+        b.epoch()
+    assert np.array_equal(a.network.parameters, b.network.parameters)
+    assert a.history == b.history
+
+
+def test_steps_and_epochs_agree():
+    t = _xor_trainer(batch_size=30)  # 200 samples -> 7 steps per epoch
+    for _ in range(7):
+        t.step()
+    assert t.epoch_count == 1 and t.history[0].steps == 7
+    t.epoch()
+    assert t.epoch_count == 2 and t.step_count == 14
+
+
+def test_xor_is_learned_by_a_2_4_1_tanh_network():
+    t = _xor_trainer(optimizer="adam", learning_rate=0.03)
+    first = t.epoch()
+    for _ in range(300):
+        t.epoch()
+    assert t.history[-1].train_loss < 0.1 < first
+    assert t.history[-1].train_accuracy >= 0.98
+
+
+def test_logic_gate_xor_with_four_points():
+    X, Y = datasets.load("xor_gate")
+    net = Network([2, 4, 1], activations=["tanh", "sigmoid"], seed=2)
+    t = Trainer(net, X, Y, loss="bce", optimizer="adam", learning_rate=0.05, batch_size=4, seed=0)
+    for _ in range(1000):
+        t.epoch()
+    assert np.array_equal(net.forward(X) >= 0.5, Y >= 0.5)
+
+
+def test_iris_reaches_95_percent_test_accuracy():
+    X, Y = datasets.load("iris")
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    net = Network([4, 8, 3], activations=["tanh", "softmax"], seed=0)
+    t = Trainer(
+        net,
+        X,
+        Y,
+        loss="cross_entropy",
+        optimizer="adam",
+        learning_rate=0.01,
+        batch_size=16,
+        test_fraction=0.3,
+        seed=0,
+    )
+    for _ in range(200):
+        t.epoch()
+    assert t.history[-1].test_accuracy >= 0.95
+
+
+def test_divergence_restores_finite_weights_and_says_why():
+    X, Y = datasets.load("plane", n=50, seed=0)
+    net = Network([2, 3, 1], activations=["relu", "identity"], seed=0)
+    t = Trainer(net, X, Y, loss="mse", learning_rate=100.0, batch_size=10, seed=0)
+    for _ in range(50):
+        t.step()
+        if t.diverged:
+            break
+    assert t.status is Status.DIVERGED
+    assert "diverged" in t.message and "learning rate" in t.message
+    assert np.isfinite(net.parameters).all()
+    assert math.isnan(t.epoch()) or t.diverged
+
+
+def test_learning_rate_and_regularisation_can_change_between_steps():
+    t = _xor_trainer()
+    t.step()
+    t.learning_rate = 0.5
+    t.set_regularization("l2", 0.01)
+    t.step()
+    assert t.learning_rate == 0.5
+    with pytest.raises(ValueError):
+        t.learning_rate = -1
+    with pytest.raises(ValueError):
+        t.set_regularization("l3", 0.1)
+
+
+def test_l2_regularisation_shrinks_weights():
+    plain, penalised = _xor_trainer(), _xor_trainer(regularization="l2", regularization_rate=0.1)
+    for _ in range(30):
+        plain.epoch()
+        penalised.epoch()
+    size = lambda t: np.linalg.norm(np.concatenate([l.weights.ravel() for l in t.network.layers]))  # noqa: E731
+    assert size(penalised) < size(plain)
+
+
+def test_structure_change_between_steps_is_picked_up():
+    t = _xor_trainer()
+    t.step()
+    t.network.set_activation(0, "relu")
+    t.step()
+    assert np.isfinite(t.network.parameters).all()
+
+
+def test_epoch_limit_and_target_loss_report_done():
+    t = _xor_trainer(epoch_limit=3)
+    for _ in range(3):
+        t.epoch()
+    assert t.done and t.status is Status.EPOCH_LIMIT
+    t = _xor_trainer(target_loss=10.0)
+    t.epoch()
+    assert t.status is Status.TARGET_REACHED
+
+
+def test_test_split_and_accuracy_are_recorded():
+    t = _xor_trainer(test_fraction=0.25)
+    assert len(t.X) == 150 and len(t.X_test) == 50
+    t.epoch()
+    record = t.history[-1]
+    assert record.test_loss is not None and 0 <= record.test_accuracy <= 1
+
+
+def test_bad_data_is_refused():
+    net = Network([2, 3, 1])
+    with pytest.raises(ValueError, match="NaN"):
+        Trainer(net, np.array([[np.nan, 1.0]]), np.array([[1.0]]))
+    with pytest.raises(ValueError, match="shape"):
+        Trainer(net, np.zeros((4, 3)), np.zeros((4, 1)))
+
+
+def test_reset_draws_new_weights_and_clears_history():
+    t = _xor_trainer()
+    t.epoch()
+    before = t.network.parameters.copy()
+    t.reset(seed=42)
+    assert t.history == [] and t.step_count == 0
+    assert not np.array_equal(before, t.network.parameters)
