@@ -1,35 +1,88 @@
-"""Command line entry point of the desktop application (placeholder main window)."""
+"""Command line entry point: ``neurongui [FILE] [--screenshot OUT.png] [--version]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from neurongui import __version__
+
+__all__ = ["build_parser", "create_application", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the command line parser of ``neurongui``."""
-    parser = argparse.ArgumentParser(prog="neurongui", description="NeuronGUI")
-    parser.add_argument("file", nargs="?", help="a network or document file to open")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window and exit")
+    parser = argparse.ArgumentParser(
+        prog="neurongui",
+        description="NeuronGUI: see and edit every weight of a neural network while it learns.",
+    )
+    parser.add_argument("file", nargs="?", help="a network file (.json) to open")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the main window to a PNG file and exit (works offscreen)",
+    )
     parser.add_argument("--version", action="version", version=f"NeuronGUI {__version__}")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Start NeuronGUI; return the process exit status."""
-    args = build_parser().parse_args(argv)
-    from PySide6.QtWidgets import QApplication, QMainWindow
+def create_application(argv: list[str] | None = None):
+    """Return the running QApplication, creating it (with NeuronGUI's names) if needed."""
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("NeuronGUI")
-    window.resize(1280, 800)
-    if args.screenshot:
-        window.show()
-        app.processEvents()
-        ok = window.grab().save(args.screenshot)
-        return 0 if ok else 1
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("NeuronGUI")
+    app.setOrganizationName("NeuronGUI")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start NeuronGUI; return the process exit status.
+
+    Exit status 2 means the file given on the command line could not be opened
+    (the reason goes to stderr).
+    """
+    args = build_parser().parse_args(argv)
+    app = create_application()
+
+    from neurongui.engine import NetworkFileError, read_network_file
+    from neurongui.engine.config import TrainingConfig
+    from neurongui.main_window import MainWindow
+    from neurongui.model import NetworkModel
+
+    model = NetworkModel()
+    if args.file:
+        try:
+            network, training = read_network_file(Path(args.file))
+            config = TrainingConfig.from_dict(training) if training else None
+        except (NetworkFileError, ValueError) as exc:
+            print(f"neurongui: cannot open {args.file}: {exc}", file=sys.stderr)
+            return 2
+        model.set_network(network, config)
+        model.set_modified(False)
+    window = MainWindow(model)
+    if args.file:
+        window.path = Path(args.file)
+        window._update_title()
     window.show()
+    if args.screenshot:
+        return _screenshot(app, window, args.screenshot)
     return app.exec()
+
+
+def _screenshot(app, window, out: str) -> int:
+    """Render ``window`` once it has laid itself out, save it, and close it."""
+    for _ in range(3):  # let layouts and the first paint settle
+        app.processEvents()
+    window.canvas.fit()
+    app.processEvents()
+    ok = window.grab().save(out)
+    window.close()
+    if not ok:
+        print(f"neurongui: could not write {out}", file=sys.stderr)
+        return 1
+    return 0

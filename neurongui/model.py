@@ -1,0 +1,265 @@
+"""The one owner of the live state: the network, its data, the settings, the selection.
+
+Views read from the model and listen to its signals; they never write to engine arrays.
+Every change to the network goes through :meth:`NetworkModel.apply_edit` (called by
+undo commands, see :mod:`neurongui.undo`) or, while training, through
+:meth:`NetworkModel.update_parameters` with values the worker sent.
+
+Signals follow napari's habit of one signal per kind of change; views bind them to
+``_on_<thing>_change`` handlers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.edits import Edit
+from neurongui.engine.session import TrainingData, default_loss, default_network, prepare_data
+from neurongui.engine.trainer import EpochRecord
+
+__all__ = ["NetworkModel", "Selection"]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the student selected: nothing, a neuron, or an edge.
+
+    ``layer`` counts the network's layers (0 is the first hidden layer) and ``neuron``
+    a neuron in it; an edge also has ``source``, the neuron of the previous layer
+    (or the input) it comes from — the engine's ``W[layer][neuron, source]``.
+    ``layer == -1`` selects input ``neuron``.
+    """
+
+    kind: str = "none"  # "none", "neuron" or "edge"
+    layer: int = 0
+    neuron: int = 0
+    source: int = 0
+
+
+class NetworkModel(QObject):
+    """The live network, its training data, settings, selection and history."""
+
+    parametersChanged = Signal()
+    structureChanged = Signal()
+    dataChanged = Signal()
+    configChanged = Signal()
+    selectionChanged = Signal()
+    sampleChanged = Signal()
+    historyChanged = Signal()
+    gradientsChanged = Signal()
+    #: An engine edit was applied; the training worker applies it too.
+    editApplied = Signal(object)
+    modifiedChanged = Signal(bool)
+    #: A short message for the status bar.
+    message = Signal(str)
+
+    def __init__(
+        self,
+        config: TrainingConfig | None = None,
+        network: Network | None = None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._config = config or TrainingConfig()
+        self._data = prepare_data(self._config, network.input_names if network else None)
+        self._network = network or default_network(self._data, self._config)
+        self._selection = Selection()
+        self._sample = 0
+        self._history: list[EpochRecord] = []
+        self._gradients: list[dict[str, np.ndarray]] | None = None
+        self._edit_seq = 0
+        self._modified = False
+
+    # -- read access ----------------------------------------------------------------
+
+    @property
+    def network(self) -> Network:
+        """The live network. Read it; change it only through :meth:`apply_edit`."""
+        return self._network
+
+    @property
+    def config(self) -> TrainingConfig:
+        """The current training settings."""
+        return self._config
+
+    @property
+    def data(self) -> TrainingData:
+        """The current dataset, split into training and test sets."""
+        return self._data
+
+    @property
+    def selection(self) -> Selection:
+        """The selected neuron or edge."""
+        return self._selection
+
+    @property
+    def sample_index(self) -> int:
+        """Index of the selected sample in the training set."""
+        return self._sample
+
+    @property
+    def sample(self) -> np.ndarray:
+        """The input features of the selected sample."""
+        return self._data.X_train[self._sample]
+
+    @property
+    def history(self) -> list[EpochRecord]:
+        """Per-epoch metrics of the current training run."""
+        return self._history
+
+    @property
+    def gradients(self) -> list[dict[str, np.ndarray]] | None:
+        """∂L/∂θ from the latest training step, or None before any step."""
+        return self._gradients
+
+    @property
+    def edit_seq(self) -> int:
+        """How many edits were applied; the worker stamps its snapshots with it."""
+        return self._edit_seq
+
+    @property
+    def modified(self) -> bool:
+        """True if the document changed since it was last saved or opened."""
+        return self._modified
+
+    # -- changes ------------------------------------------------------------------
+
+    def apply_edit(self, edit: Edit) -> Edit:
+        """Apply an engine edit to the network; return its inverse.
+
+        Raises
+        ------
+        ValueError
+            If the edit is invalid (nothing changes then).
+        """
+        inverse = edit.apply(self._network)
+        self._edit_seq += 1
+        self.editApplied.emit(edit)
+        if edit.changes_structure:
+            self._on_structure_edit()
+        else:
+            self.parametersChanged.emit()
+        self.set_modified(True)
+        return inverse
+
+    def _on_structure_edit(self) -> None:
+        self._gradients = None
+        if tuple(self._network.input_names) != tuple(self._data.input_names):
+            self._data = prepare_data(self._config, self._network.input_names)
+            self._sample = min(self._sample, len(self._data.X_train) - 1)
+            self.dataChanged.emit()
+        self._clamp_selection()
+        self.structureChanged.emit()
+
+    def update_parameters(self, values: np.ndarray, edit_seq: int) -> bool:
+        """Copy parameter values from the training worker; emit parametersChanged.
+
+        Values computed before the worker saw the latest edit are ignored (the next
+        snapshot will include the edit), so an edit never flickers back.
+        """
+        if edit_seq != self._edit_seq or values.shape != self._network.parameters.shape:
+            return False
+        np.copyto(self._network.parameters, values)
+        self.parametersChanged.emit()
+        return True
+
+    def set_network(self, network: Network, config: TrainingConfig | None = None) -> None:
+        """Replace the network (and optionally the settings), as when opening a file."""
+        if config is not None:
+            self._config = config
+        self._network = network
+        self._data = prepare_data(self._config, network.input_names)
+        self._reset_view_state()
+        self.configChanged.emit()
+        self.dataChanged.emit()
+        self.structureChanged.emit()
+
+    def set_config(self, config: TrainingConfig) -> None:
+        """Change the training settings; a new dataset may bring a new network."""
+        old, self._config = self._config, config
+        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
+        if any(getattr(old, k) != getattr(config, k) for k in data_keys):
+            keep = self._network.input_names if old.dataset == config.dataset else None
+            data = prepare_data(config, keep)
+            if data.task != self._data.task:
+                config = config.with_changes(loss=default_loss(data.task))
+                self._config = config
+            self._data = data
+            if data.input_names != tuple(self._network.input_names) or (
+                data.n_outputs != self._network.n_outputs
+            ):
+                self._network = default_network(data, config)
+                self._edit_seq += 1
+                self.structureChanged.emit()
+            self._reset_view_state()
+            self.dataChanged.emit()
+        self.configChanged.emit()
+        self.set_modified(True)
+
+    def set_history(self, records: list[EpochRecord]) -> None:
+        """Replace the training history (the worker sends it as it grows)."""
+        self._history = list(records)
+        self.historyChanged.emit()
+
+    def set_gradients(self, gradients: list[dict[str, np.ndarray]] | None) -> None:
+        """Store ∂L/∂θ of the latest step (copies from the worker)."""
+        self._gradients = gradients
+        self.gradientsChanged.emit()
+
+    def set_modified(self, modified: bool) -> None:
+        """Mark the document as changed (or saved)."""
+        if modified != self._modified:
+            self._modified = modified
+            self.modifiedChanged.emit(modified)
+
+    # -- selection ----------------------------------------------------------------
+
+    def select_neuron(self, layer: int, neuron: int) -> None:
+        """Select ``neuron`` of ``layer`` (layer -1 is the input layer)."""
+        self._select(Selection("neuron", layer, neuron, 0))
+
+    def select_edge(self, layer: int, neuron: int, source: int) -> None:
+        """Select the edge into ``neuron`` of ``layer`` from ``source``."""
+        self._select(Selection("edge", layer, neuron, source))
+
+    def clear_selection(self) -> None:
+        """Select nothing."""
+        self._select(Selection())
+
+    def select_sample(self, index: int) -> None:
+        """Select training sample ``index`` (clamped to the training set)."""
+        index = int(np.clip(index, 0, len(self._data.X_train) - 1))
+        if index != self._sample:
+            self._sample = index
+            self.sampleChanged.emit()
+
+    def _select(self, selection: Selection) -> None:
+        if selection != self._selection:
+            self._selection = selection
+            self._clamp_selection()
+            self.selectionChanged.emit()
+
+    def _clamp_selection(self) -> None:
+        s, net = self._selection, self._network
+        valid = s.kind == "none" or (
+            -1 <= s.layer < len(net.layers)
+            and s.neuron < net.sizes[s.layer + 1]
+            and (s.kind != "edge" or (s.layer >= 0 and s.source < net.sizes[s.layer]))
+        )
+        if not valid:
+            self._selection = Selection()
+            self.selectionChanged.emit()
+
+    def _reset_view_state(self) -> None:
+        self._history = []
+        self._gradients = None
+        self._sample = 0
+        self._selection = Selection()
+        self.historyChanged.emit()
+        self.selectionChanged.emit()
+        self.sampleChanged.emit()

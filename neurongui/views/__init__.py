@@ -1,0 +1,1 @@
+"""Qt views of the model: canvas, inspector, training panel, charts, activation plots."""
