@@ -1,0 +1,213 @@
+"""Validation of a network description (the ``layers`` part of a network file).
+
+A description comes from a file the user picked, so nothing in it is trusted: every
+type, shape and number is checked, sizes are checked *before* any array is
+allocated, and every problem raises :class:`NetworkFileError` with a message that
+says what is wrong and where (``layers[1].weights[2][0]``).
+
+Limits (documented in the README): at most :data:`MAX_LAYERS` layers, at most
+:data:`MAX_LAYER_SIZE` neurons in a layer (inputs included) and at most
+:data:`MAX_PARAMETERS` parameters in all.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import activations as _activations
+from .errors import NetworkFileError
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_LAYERS",
+    "MAX_LAYER_SIZE",
+    "MAX_PARAMETERS",
+    "ParsedLayer",
+    "ParsedNetwork",
+    "check_sizes",
+    "parse_state",
+]
+
+FORMAT_NAME = "neurongui.network"
+FORMAT_VERSION = 2
+MAX_LAYERS = 64
+MAX_LAYER_SIZE = 100_000
+MAX_PARAMETERS = 2_000_000
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ParsedLayer:
+    """One validated dense layer: ``weights`` has shape (size, previous size)."""
+
+    size: int
+    activation: dict[str, Any]
+    weights: np.ndarray
+    biases: np.ndarray
+    alpha: np.ndarray | None
+
+
+@dataclass(frozen=True)
+class ParsedNetwork:
+    """A validated network description, ready for :meth:`Network.from_parsed`."""
+
+    input_size: int
+    input_names: tuple[str, ...]
+    layers: tuple[ParsedLayer, ...]
+
+
+def check_sizes(
+    sizes: Sequence[Any], where: str = "sizes", labels: Sequence[str] | None = None
+) -> None:
+    """Refuse layer sizes that are not positive integers or exceed the limits.
+
+    Runs before anything is allocated, so a layer of 10⁹ neurons fails at once.
+    ``labels`` name each entry in messages (default ``where[i]``).
+
+    Raises
+    ------
+    NetworkFileError
+        Naming the offending entry.
+    """
+    if len(sizes) > MAX_LAYERS + 1:
+        raise NetworkFileError(f"{where}: {len(sizes) - 1} layers; at most {MAX_LAYERS} allowed")
+    for i, size in enumerate(sizes):
+        label = labels[i] if labels else f"{where}[{i}]"
+        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
+            raise NetworkFileError(f"{label}: a size must be an integer, got {size!r}")
+        if not 1 <= size <= MAX_LAYER_SIZE:
+            raise NetworkFileError(
+                f"{label}: {size:,} neurons; a layer has 1 to {MAX_LAYER_SIZE:,}"
+            )
+    total = sum(int(a) * int(b) + 2 * int(b) for a, b in itertools.pairwise(sizes))
+    if total > MAX_PARAMETERS:
+        raise NetworkFileError(
+            f"{where}: about {total:,} parameters; at most {MAX_PARAMETERS:,} allowed"
+        )
+
+
+def parse_state(data: Any) -> ParsedNetwork:
+    """Validate a version-2 network description and return it parsed.
+
+    Parameters
+    ----------
+    data
+        The decoded JSON object (``format``/``version`` are checked by the file
+        layer; here only ``inputs`` and ``layers`` matter).
+
+    Raises
+    ------
+    NetworkFileError
+        If anything is missing, of the wrong type or shape, not finite, or too big.
+    """
+    obj = _mapping(data, "the network")
+    inputs = _mapping(_key(obj, "inputs", "the network"), "inputs")
+    layers = _key(obj, "layers", "the network")
+    if not isinstance(layers, list) or not layers:
+        raise NetworkFileError("layers: expected a non-empty list of layers")
+    n_in = _key(inputs, "size", "inputs")
+    sizes = [n_in] + [
+        _key(_mapping(e, f"layers[{i}]"), "size", f"layers[{i}]") for i, e in enumerate(layers)
+    ]
+    labels = ["inputs.size"] + [f"layers[{i}].size" for i in range(len(layers))]
+    check_sizes(sizes, "the network", labels)
+    names = _names(inputs.get("names"), n_in)
+    parsed = []
+    for i, entry in enumerate(layers):
+        parsed.append(_parse_layer(entry, sizes[i], f"layers[{i}]", last=i == len(layers) - 1))
+    return ParsedNetwork(int(n_in), names, tuple(parsed))
+
+
+def _parse_layer(entry: dict, n_in: int, where: str, last: bool) -> ParsedLayer:
+    size = int(entry["size"])
+    spec = _key(entry, "activation", where)
+    if isinstance(spec, str):
+        spec = {"name": spec}
+    spec = _mapping(spec, f"{where}.activation")
+    try:
+        act = _activations.from_dict(spec)
+    except (ValueError, TypeError) as exc:
+        raise NetworkFileError(f"{where}.activation: {exc}") from None
+    if not act.elementwise and not last:
+        raise NetworkFileError(
+            f"{where}.activation: {act.name} is only allowed in the output layer"
+        )
+    weights = _matrix(_key(entry, "weights", where), size, n_in, f"{where}.weights")
+    biases = _vector(_key(entry, "biases", where), size, f"{where}.biases")
+    alpha = None
+    if act.name == "prelu":
+        raw = entry.get("alpha")
+        alpha = None if raw is None else _vector(raw, size, f"{where}.alpha")
+    return ParsedLayer(size, act.to_dict(), weights, biases, alpha)
+
+
+def _mapping(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise NetworkFileError(f"{where}: expected an object, got {_kind(value)}")
+    return value
+
+
+def _key(obj: dict, key: str, where: str) -> Any:
+    if key not in obj:
+        raise NetworkFileError(f"{where}: the required key {key!r} is missing")
+    return obj[key]
+
+
+def _names(raw: Any, n_in: int) -> tuple[str, ...]:
+    if raw is None:
+        return tuple(f"x{_subscript(i + 1)}" for i in range(n_in))
+    if not isinstance(raw, list) or len(raw) != n_in:
+        raise NetworkFileError(f"inputs.names: expected a list of {n_in} names")
+    for i, name in enumerate(raw):
+        if not isinstance(name, str) or not 0 < len(name) <= MAX_NAME_LENGTH:
+            raise NetworkFileError(
+                f"inputs.names[{i}]: expected a name of 1 to {MAX_NAME_LENGTH} characters"
+            )
+    return tuple(raw)
+
+
+def _subscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+def _vector(raw: Any, size: int, where: str) -> np.ndarray:
+    if not isinstance(raw, list):
+        raise NetworkFileError(f"{where}: expected a list of {size} numbers, got {_kind(raw)}")
+    if len(raw) != size:
+        raise NetworkFileError(f"{where}: expected {size} numbers, got {len(raw)}")
+    for i, value in enumerate(raw):
+        _number(value, f"{where}[{i}]")
+    return np.array(raw, dtype=float)
+
+
+def _matrix(raw: Any, rows: int, cols: int, where: str) -> np.ndarray:
+    if not isinstance(raw, list):
+        raise NetworkFileError(f"{where}: expected {rows} rows of {cols} numbers, got {_kind(raw)}")
+    if len(raw) != rows:
+        raise NetworkFileError(f"{where}: expected {rows} rows (one per neuron), got {len(raw)}")
+    out = np.empty((rows, cols))
+    for j, row in enumerate(raw):
+        out[j] = _vector(row, cols, f"{where}[{j}]")
+    return out
+
+
+def _number(value: Any, where: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise NetworkFileError(f"{where}: expected a number, got {_kind(value)}")
+    if not math.isfinite(value):
+        raise NetworkFileError(f"{where}: {value} is not a finite number")
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {value[:30]!r}"
+    return {dict: "an object", list: "a list", bool: "true/false", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
