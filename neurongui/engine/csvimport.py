@@ -1,0 +1,206 @@
+"""Read a user's CSV file into a :class:`~neurongui.engine.datasets.Dataset`.
+
+The file needs a header row and at least two columns. The target is the last
+column unless another is named. A target column of text (or of a few whole
+numbers) makes a classification; real numbers make a regression. Feature columns
+must be numbers; they are standardised (mean 0, standard deviation 1) because
+inputs in different units train poorly, and the mean and deviation are kept.
+
+Every problem raises :class:`CSVError` naming the row and column, as a spreadsheet
+shows them (row 1 is the header).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+
+from .datasets import Dataset, one_hot
+
+__all__ = ["MAX_CELLS", "MAX_CLASSES", "CSVError", "load_csv", "parse_csv"]
+
+#: Files with more cells than this are refused (10 million cells ≈ 80 MB as floats).
+MAX_CELLS = 10_000_000
+#: A text target with more distinct values than this is not a class label.
+MAX_CLASSES = 100
+_MAX_BYTES = 512 * 1024 * 1024
+
+
+class CSVError(ValueError):
+    """A CSV file that cannot be used, with a message saying where and why."""
+
+
+def load_csv(path: str | os.PathLike, target: str | int | None = None) -> Dataset:
+    """Read the CSV file at ``path``; see :func:`parse_csv`.
+
+    Raises
+    ------
+    CSVError
+        If the file cannot be read or is not a usable table.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size > _MAX_BYTES:
+            raise CSVError(f"{path.name}: the file is larger than {_MAX_BYTES // 2**20} MB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CSVError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+    return parse_csv(raw, name=path.stem, target=target)
+
+
+def parse_csv(raw: bytes | str, name: str = "csv", target: str | int | None = None) -> Dataset:
+    """Parse CSV text into a dataset.
+
+    Parameters
+    ----------
+    raw
+        The file's bytes (UTF-8, with or without a byte-order mark) or text.
+    name
+        Name of the dataset (the file name).
+    target
+        Name or index of the target column; default the last.
+
+    Raises
+    ------
+    CSVError
+        Empty or binary file, fewer than two columns, ragged rows, a feature cell
+        that is not a finite number, too many cells.
+    """
+    text = _decode(raw)
+    header, rows = _read_rows(text)
+    t = _target_index(header, target)
+    features = [i for i in range(len(header)) if i != t]
+    X = np.empty((len(rows), len(features)))
+    for r, row in enumerate(rows):
+        for j, c in enumerate(features):
+            X[r, j] = _number(row[c], r + 2, c, header)
+    task, Y, classes = _targets([row[t] for row in rows], header, t)
+    mean, std = X.mean(axis=0), X.std(axis=0)
+    std = np.where(std > 0, std, 1.0)
+    return Dataset(
+        name,
+        (X - mean) / std,
+        Y,
+        task,
+        tuple(header[i] for i in features),
+        classes,
+        f"{len(rows)} samples from {name}.csv",
+        feature_mean=mean,
+        feature_std=std,
+    )
+
+
+def _decode(raw: bytes | str) -> str:
+    if isinstance(raw, str):
+        text = raw
+    else:
+        if b"\x00" in raw[:8192]:
+            raise CSVError("this is a binary file, not a CSV table")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise CSVError(f"the file is not UTF-8 text (byte {exc.start})") from None
+    if not text.strip():
+        raise CSVError("the file is empty")
+    return text
+
+
+def _read_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    cells = 0
+    try:
+        for line_no, row in enumerate(reader, start=1):
+            if not any(cell.strip() for cell in row):
+                continue  # blank lines are harmless
+            row = [cell.strip() for cell in row]
+            if header is None:
+                header = [cell or f"column {i + 1}" for i, cell in enumerate(row)]
+                if len(header) < 2:
+                    raise CSVError("row 1: the table needs at least two columns (inputs, target)")
+                continue
+            if len(row) != len(header):
+                raise CSVError(
+                    f"row {line_no}: {len(row)} cells, but the header has {len(header)} columns"
+                )
+            cells += len(row)
+            if cells > MAX_CELLS:
+                raise CSVError(
+                    f"row {line_no}: more than {MAX_CELLS:,} cells; the table is too big"
+                )
+            rows.append(row)
+    except csv.Error as exc:
+        raise CSVError(f"row {reader.line_num}: {exc}") from None
+    if header is None or not rows:
+        raise CSVError("the table has a header but no data rows" if header else "the file is empty")
+    return header, rows
+
+
+def _target_index(header: list[str], target: str | int | None) -> int:
+    if target is None:
+        return len(header) - 1
+    if isinstance(target, int):
+        if not -len(header) <= target < len(header):
+            raise CSVError(f"there is no column {target}; the table has {len(header)}")
+        return target % len(header)
+    if target not in header:
+        raise CSVError(f"there is no column named {target!r}")
+    return header.index(target)
+
+
+def _number(cell: str, row: int, col: int, header: list[str]) -> float:
+    where = f"row {row}, column {col + 1} ({header[col]!r})"
+    if cell == "":
+        raise CSVError(f"{where}: the cell is empty")
+    try:
+        value = float(cell)
+    except ValueError:
+        raise CSVError(f"{where}: {cell[:40]!r} is not a number") from None
+    if not math.isfinite(value):
+        raise CSVError(f"{where}: {cell!r} is not a finite number")
+    return value
+
+
+def _targets(cells: list[str], header: list[str], t: int):
+    """Classify text or small-integer targets; regress on other numbers."""
+    values: list[float] = []
+    numeric = True
+    for cell in cells:
+        try:
+            values.append(float(cell))
+        except ValueError:
+            numeric = False
+            break
+    if numeric:
+        for r, v in enumerate(values):
+            if not math.isfinite(v):
+                raise CSVError(f"row {r + 2}, column {t + 1} ({header[t]!r}): not a finite number")
+    distinct = sorted(set(cells), key=lambda c: (float(c) if numeric else 0, c))
+    integral = numeric and all(v.is_integer() for v in values)
+    if numeric and not (integral and len(distinct) <= 20):
+        return "regression", np.array(values)[:, None], (header[t],)
+    if len(distinct) < 2:
+        raise CSVError(f"column {t + 1} ({header[t]!r}): the target has only one class")
+    if len(distinct) > MAX_CLASSES:
+        raise CSVError(
+            f"column {t + 1} ({header[t]!r}): {len(distinct)} different labels; "
+            f"at most {MAX_CLASSES} classes"
+        )
+    if "" in distinct:
+        r = cells.index("")
+        raise CSVError(f"row {r + 2}, column {t + 1} ({header[t]!r}): the label is empty")
+    index = {c: i for i, c in enumerate(distinct)}
+    labels = np.array([index[c] for c in cells])
+    if len(distinct) == 2:
+        return "binary", labels.astype(float)[:, None], tuple(distinct)
+    return "multiclass", one_hot(labels, len(distinct)), tuple(distinct)

@@ -1,0 +1,73 @@
+"""CSV import: what a user's table becomes, and clear errors for every bad table."""
+
+import numpy as np
+import pytest
+
+from neurongui.engine import CSVError, csvimport, load_csv
+from neurongui.engine.csvimport import parse_csv
+
+
+def test_text_labels_make_a_multiclass_task_with_standardised_features(tmp_path):
+    path = tmp_path / "flowers.csv"
+    path.write_text("length,width,kind\n1,10,a\n2,20,b\n3,30,c\n4,40,a\n", encoding="utf-8")
+    ds = load_csv(path)
+    assert ds.name == "flowers" and ds.task == "multiclass"
+    assert ds.feature_names == ("length", "width") and ds.class_names == ("a", "b", "c")
+    assert ds.Y.tolist() == [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 0, 0]]
+    assert np.allclose(ds.X.mean(axis=0), 0) and np.allclose(ds.X.std(axis=0), 1)
+    assert np.allclose(
+        ds.X * ds.feature_std + ds.feature_mean, [[1, 10], [2, 20], [3, 30], [4, 40]]
+    )
+
+
+def test_two_labels_make_a_binary_task_and_reals_a_regression():
+    binary = parse_csv("x,y\n1,0\n2,1\n3,1\n")
+    assert binary.task == "binary" and binary.Y[:, 0].tolist() == [0, 1, 1]
+    regression = parse_csv("x,y\n1,0.5\n2,1.25\n3,-2\n")
+    assert regression.task == "regression" and regression.Y[:, 0].tolist() == [0.5, 1.25, -2]
+
+
+def test_semicolons_byte_order_mark_and_named_target():
+    ds = parse_csv("\ufeffa;b;c\n1;2;3\n4.5;5;6\n7;8;3\n".encode(), target="a")
+    assert ds.feature_names == ("b", "c") and ds.task == "regression"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("a,b\n", "no data rows"),
+        ("only\n1\n2\n", "at least two columns"),
+        ("a,b,c\n1,2,3\n4,5\n", "row 3: 2 cells, but the header has 3 columns"),
+        ("a,b,c\n1,2,0\n4,five,1\n", "row 3, column 2 \\('b'\\): 'five' is not a number"),
+        ("a,b\n1,0\nnan,1\n", "row 3, column 1 \\('a'\\): 'nan' is not a finite number"),
+        ("a,b\n1,0\n,1\n", "row 3, column 1 \\('a'\\): the cell is empty"),
+        ("a,b\n1,0.5\n2,inf\n", "row 3, column 2 \\('b'\\): not a finite number"),
+        ("a,b\n1,x\n2,x\n", "only one class"),
+    ],
+)
+def test_bad_tables_name_the_row_and_column(text, expected):
+    with pytest.raises(CSVError, match=expected):
+        parse_csv(text.encode())
+
+
+def test_binary_files_are_refused():
+    with pytest.raises(CSVError, match="binary file"):
+        parse_csv(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_more_than_the_cell_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(csvimport, "MAX_CELLS", 10)
+    rows = "".join(f"{i},{i}\n" for i in range(10))
+    with pytest.raises(CSVError, match="more than 10 cells"):
+        parse_csv("a,b\n" + rows)
+
+
+def test_ten_million_cells_is_the_documented_limit():
+    assert csvimport.MAX_CELLS == 10_000_000
+
+
+def test_csv_error_is_a_value_error_and_unreadable_files_are_reported(tmp_path):
+    assert issubclass(CSVError, ValueError)
+    with pytest.raises(CSVError, match="cannot read"):
+        load_csv(tmp_path / "missing.csv")
