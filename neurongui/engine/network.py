@@ -161,14 +161,14 @@ class Network:
                 raise ValueError(f"layer {i}: {act.name} is only allowed in the output layer")
         counts = []
         prev = n_in
-        for size, act in zip(sizes, acts):
+        for size, act in zip(sizes, acts, strict=False):
             counts.append((size * prev, size, size if act.name == "prelu" else 0))
             prev = size
         self._flat = np.zeros(sum(sum(c) for c in counts))
         self.layers: list[Layer] = []
         self._alpha_init: dict[int, float] = {}
         offset, prev = 0, n_in
-        for size, act, (nw, nb, na) in zip(sizes, acts, counts):
+        for size, act, (nw, nb, na) in zip(sizes, acts, counts, strict=False):
             w = self._flat[offset : offset + nw].reshape(size, prev)
             b = self._flat[offset + nw : offset + nw + nb]
             alpha = self._flat[offset + nw + nb : offset + nw + nb + na] if na else None
@@ -219,7 +219,7 @@ class Network:
             [dict(layer.activation) for layer in parsed.layers],
             parsed.input_names,
         )
-        for layer, src in zip(net.layers, parsed.layers):
+        for layer, src in zip(net.layers, parsed.layers, strict=False):
             layer.weights[...] = src.weights
             layer.biases[...] = src.biases
             if layer.alpha is not None and src.alpha is not None:

@@ -12,12 +12,12 @@ parameters are restored to their last finite values and :attr:`Trainer.status` s
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
 
+from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
 from .network import Network, Workspace, backpropagate
@@ -125,7 +125,7 @@ class Trainer:
         self._rng = np.random.default_rng(seed)
         X, Y = _check_data(network, X, Y, "training")
         if X_test is None and test_fraction:
-            X, Y, X_test, Y_test = _split(X, Y, test_fraction, self._rng)
+            X, Y, X_test, Y_test = _datasets.train_test_split(X, Y, test_fraction, self._rng)
         elif X_test is not None:
             X_test, Y_test = _check_data(network, X_test, Y_test, "test")
         self.X, self.Y = X, Y
@@ -228,16 +228,22 @@ class Trainer:
             ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
                 len(Xb), Workspace(net, len(Xb))
             )
-        backpropagate(net, Xb, self._Ys[lo:hi], self.loss, self._views, self._train_rng, ws, False)
-        if self.regularization_rate and self.regularization:
-            self._add_penalty_gradient(params, grad)
-        np.copyto(self._backup, params)
-        self.optimizer.update(params, grad)
+        # A diverging run overflows on its way to Inf; that is reported as a status,
+        # so NumPy's warnings about it are noise here (about 1 µs per step).
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            backpropagate(
+                net, Xb, self._Ys[lo:hi], self.loss, self._views, self._train_rng, ws, False
+            )
+            if self.regularization_rate and self.regularization:
+                self._add_penalty_gradient(params, grad)
+            np.copyto(self._backup, params)
+            self.optimizer.update(params, grad)
+            # θ·θ is finite exactly when every parameter is (or one is beyond 1e154,
+            # which is divergence too): one BLAS call instead of isfinite + all.
+            finite = math.isfinite(np.dot(params, params))
         self.step_count += 1
         self._position = hi
-        # θ·θ is finite exactly when every parameter is (or one is beyond 1e154,
-        # which is divergence too): one BLAS call instead of isfinite + all.
-        if not math.isfinite(np.dot(params, params)):
+        if not finite:
             self._diverge("a weight overflowed")
             return
         self.status = Status.OK
@@ -326,7 +332,8 @@ class Trainer:
         self.status = Status.DIVERGED
         self.message = (
             f"Training diverged at step {self.step_count}: {what}. "
-            f"The last finite weights were restored; try a learning rate below {self.learning_rate:g}."
+            "The last finite weights were restored; "
+            f"try a learning rate below {self.learning_rate:g}."
         )
         self._position = len(self._Xs)
 
@@ -348,17 +355,6 @@ def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
     if not (np.isfinite(X).all() and np.isfinite(Y).all()):
         raise ValueError(f"the {what} data contains NaN or infinite values")
     return X, Y
-
-
-def _split(X, Y, fraction: float, rng: np.random.Generator) -> Sequence[np.ndarray]:
-    if not 0 <= fraction < 1:
-        raise ValueError(f"the test fraction must be in [0, 1), got {fraction!r}")
-    n_test = int(round(len(X) * fraction))
-    if n_test >= len(X):
-        raise ValueError("the test fraction leaves no training samples")
-    order = rng.permutation(len(X))
-    test, train = order[:n_test], order[n_test:]
-    return X[train], Y[train], X[test], Y[test]
 
 
 def _positive(what: str, value: float) -> float:

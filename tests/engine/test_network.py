@@ -32,7 +32,7 @@ def test_forward_matches_a_hand_computation():
     h = [max(0.0, 1 - 0.5 + 0.5), max(0.0, 0.5 + 1.0 - 1.0)]  # [1.0, 0.5]
     z = 2 * h[0] - 3 * h[1] + 0.25
     assert net.forward(x)[0] == pytest.approx(1 / (1 + math.exp(-z)), rel=1e-15)
-    (z1, a1), (z2, a2) = net.forward_trace(x)
+    (_z1, a1), (z2, _a2) = net.forward_trace(x)
     assert a1.tolist() == h and z2[0] == pytest.approx(z)
 
 

@@ -10,7 +10,8 @@ from neurongui.engine import Network, Trainer, datasets
 net = Network([2, 3, 1], seed=0)
 X, Y = datasets.load("xor", n=20, seed=0)
 Trainer(net, X, Y, seed=0).epoch()
-gui = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6"})
+GUI = {"PySide6", "shiboken6", "pyqtgraph", "PyQt5", "PyQt6"}
+gui = sorted(m for m in sys.modules if m.split(".")[0] in GUI)
 print(",".join(gui))
 """
 
