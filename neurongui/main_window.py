@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from neurongui import __version__
 from neurongui.engine import Network, NetworkFileError, read_network_file, save_network
 from neurongui.engine.config import TrainingConfig
+from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.model import NetworkModel
 from neurongui.views.activation_plot import ActivationPlotPanel
 from neurongui.views.canvas import NetworkCanvas
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         network_menu = bar.addMenu(self.tr("&Network"))
         training_menu = bar.addMenu(self.tr("&Training"))
+        lessons_menu = build_lessons_menu(self)
+        lessons_menu.setObjectName("lessonsMenu")
+        bar.addMenu(lessons_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.menus.update(
             file=file_menu,
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
             view=view_menu,
             network=network_menu,
             training=training_menu,
+            lessons=lessons_menu,
             help=help_menu,
         )
         toolbar = self.addToolBar(self.tr("Main"))
