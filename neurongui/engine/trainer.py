@@ -22,10 +22,23 @@ from . import losses as _losses
 from . import optimizers as _optimizers
 from .network import Network, Workspace, backpropagate
 
-__all__ = ["REGULARIZATIONS", "EpochRecord", "Status", "Trainer", "accuracy", "infer_task"]
+__all__ = [
+    "EPOCH_METRICS",
+    "REGULARIZATIONS",
+    "EpochRecord",
+    "Status",
+    "Trainer",
+    "accuracy",
+    "infer_task",
+]
 
 #: Regularisation penalties added to the loss: L1 adds λ Σ|w|, L2 adds (λ/2) Σ w².
 REGULARIZATIONS = (None, "l1", "l2")
+#: Ways of measuring an epoch's training metrics (see :class:`Trainer`).
+EPOCH_METRICS = ("exact", "running")
+#: Training sets larger than this are gathered batch by batch instead of being
+#: copied in shuffled order every epoch: the batch then stays in cache for its matmul.
+_GATHER_BYTES = 1 << 20
 
 
 class Status(str, Enum):
@@ -99,6 +112,13 @@ class Trainer:
         Optional stopping points, reported through :attr:`status` and :attr:`done`.
     task
         ``"binary"``, ``"multiclass"`` or ``"regression"`` (default: from Y).
+    epoch_metrics
+        How an epoch's training loss and accuracy are measured. ``"exact"``: on the
+        whole training set with the weights at the end of the epoch (what a student
+        recomputes by hand). ``"running"``: the mean over the epoch's mini-batches,
+        each with the weights it was trained from, as Keras and scikit-learn report
+        it; it saves a forward pass over the training set every epoch. Test metrics
+        are always measured on the whole test set at the end of the epoch.
     """
 
     def __init__(
@@ -120,7 +140,11 @@ class Trainer:
         epoch_limit: int | None = None,
         target_loss: float | None = None,
         task: str | None = None,
+        epoch_metrics: str = "exact",
     ):
+        if epoch_metrics not in EPOCH_METRICS:
+            raise ValueError(f"epoch_metrics must be one of {EPOCH_METRICS}, got {epoch_metrics!r}")
+        self.epoch_metrics = epoch_metrics
         self.network = network
         self._rng = np.random.default_rng(seed)
         X, Y = _check_data(network, X, Y, "training")
@@ -217,23 +241,24 @@ class Trainer:
         net = self.network
         if self._synced != net.structure_version:
             self._sync()
-        if self._position >= len(self._Xs):
+        if self._position >= len(self.X):
             self._start_epoch()
         lo = self._position
-        hi = lo + self._batch_size
+        hi = min(lo + self._batch_size, len(self.X))
         params, grad = net.parameters, self._grad
-        Xb = self._Xs[lo:hi]
+        Xb, Yb = self._batch(lo, hi)
         ws = self._workspace
         if ws.n != len(Xb):  # the last, smaller batch of an epoch
             ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
                 len(Xb), Workspace(net, len(Xb))
             )
+        running = self.epoch_metrics == "running"
         # A diverging run overflows on its way to Inf; that is reported as a status,
         # so NumPy's warnings about it are noise here (about 1 µs per step).
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            backpropagate(
-                net, Xb, self._Ys[lo:hi], self.loss, self._views, self._train_rng, ws, False
-            )
+            value = backpropagate(net, Xb, Yb, self.loss, self._views, self._train_rng, ws, running)
+            if running:
+                self._tally(value, ws.activations[-1], Yb)
             if self.regularization_rate and self.regularization:
                 self._add_penalty_gradient(params, grad)
             np.copyto(self._backup, params)
@@ -247,7 +272,7 @@ class Trainer:
             self._diverge("a weight overflowed")
             return
         self.status = Status.OK
-        if hi >= len(self._Xs):
+        if hi >= len(self.X):
             self._end_epoch()
 
     def epoch(self) -> float:
@@ -263,12 +288,20 @@ class Trainer:
                 return math.nan
         return self.history[-1].train_loss
 
-    def evaluate(self) -> EpochRecord:
-        """Measure loss and accuracy on the training and test sets now."""
+    def evaluate(self, train: bool = True) -> EpochRecord:
+        """Measure loss and accuracy on the training and test sets now.
+
+        With ``train=False`` the training metrics are the running means of the
+        current epoch's mini-batches instead (see ``epoch_metrics``).
+        """
         net = self.network
-        out = net.forward(self.X)
-        train_loss = self.loss.value(out, self.Y)
-        train_acc = accuracy(out, self.Y, self.task)
+        if train or not self._run_n:
+            out = net.forward(self.X)
+            train_loss = self.loss.value(out, self.Y)
+            train_acc = accuracy(out, self.Y, self.task)
+        else:
+            train_loss = self._run_loss / self._run_n
+            train_acc = None if self.task == "regression" else self._run_correct / self._run_n
         test_loss = test_acc = None
         if self.X_test is not None and len(self.X_test):
             out_test = net.forward(self.X_test)
@@ -296,19 +329,47 @@ class Trainer:
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
         if not hasattr(self, "_Xs"):
-            self._Xs, self._Ys = self.X, self.Y
+            self._Xs, self._Ys, self._order = self.X, self.Y, None
+            self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
+        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     def _start_epoch(self) -> None:
-        if self.shuffle:
-            order = self._rng.permutation(len(self.X))
+        self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
+        if self._order is not None and self.X.nbytes <= _GATHER_BYTES:
             # One copy per epoch makes every batch a contiguous slice (no copy per step).
-            self._Xs, self._Ys = self.X[order], self.Y[order]
+            self._Xs, self._Ys = self.X[self._order], self.Y[self._order]
         else:
             self._Xs, self._Ys = self.X, self.Y
         self._position = 0
+        self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
+
+    def _batch(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """Samples lo:hi of this epoch's order (gathered into a reused buffer if large)."""
+        if self._order is None or self._Xs is not self.X:
+            return self._Xs[lo:hi], self._Ys[lo:hi]
+        n = hi - lo
+        if n not in self._buffers:
+            self._buffers[n] = (np.empty((n, self.X.shape[1])), np.empty((n, self.Y.shape[1])))
+        xb, yb = self._buffers[n]
+        index = self._order[lo:hi]
+        # mode="clip" avoids the buffered copy "raise" makes; the indices are valid.
+        return (
+            np.take(self.X, index, axis=0, out=xb, mode="clip"),
+            np.take(self.Y, index, axis=0, out=yb, mode="clip"),
+        )
+
+    def _tally(self, loss: float, out: np.ndarray, Y: np.ndarray) -> None:
+        """Add one mini-batch to the running training metrics."""
+        n = len(Y)
+        self._run_loss += loss * n
+        self._run_n += n
+        if self.task == "multiclass":
+            self._run_correct += int(np.count_nonzero(out.argmax(axis=1) == Y.argmax(axis=1)))
+        elif self.task == "binary":
+            self._run_correct += int(((out >= 0.5) == (Y >= 0.5)).all(axis=1).sum())
 
     def _end_epoch(self) -> None:
-        record = replace(self.evaluate(), epoch=len(self.history) + 1)
+        record = replace(self.evaluate(self.epoch_metrics == "exact"), epoch=len(self.history) + 1)
         if not math.isfinite(record.train_loss):
             self._diverge(f"the loss became {record.train_loss}")
             return
@@ -335,7 +396,7 @@ class Trainer:
             "The last finite weights were restored; "
             f"try a learning rate below {self.learning_rate:g}."
         )
-        self._position = len(self._Xs)
+        self._position = len(self.X)
 
 
 def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:

@@ -151,3 +151,45 @@ def test_reset_draws_new_weights_and_clears_history():
     t.reset(seed=42)
     assert t.history == [] and t.step_count == 0
     assert not np.array_equal(before, t.network.parameters)
+
+
+def test_large_training_sets_gathered_per_batch_train_identically(monkeypatch):
+    from neurongui.engine import trainer as trainer_module
+
+    a = _xor_trainer()
+    monkeypatch.setattr(trainer_module, "_GATHER_BYTES", 0)  # force the per-batch gather
+    b = _xor_trainer()
+    for _ in range(3):
+        a.epoch()
+        b.epoch()
+    assert np.array_equal(a.network.parameters, b.network.parameters)
+    assert a.history == b.history
+
+
+def test_running_metrics_are_the_mean_of_the_epochs_batch_losses():
+    X, Y = datasets.load("xor", n=40, seed=2)
+    net = Network([2, 3, 1], ["tanh", "sigmoid"], seed=1)
+    replay = net.copy()
+    t = Trainer(net, X, Y, loss="bce", batch_size=16, shuffle=False, epoch_metrics="running")
+    t.epoch()
+    # Replay the three batches (16, 16, 8 samples) by hand with plain gradient descent.
+    losses, correct = [], 0
+    for lo in (0, 16, 32):
+        xb, yb = X[lo : lo + 16], Y[lo : lo + 16]
+        out = replay.forward(xb)
+        losses.append(t.loss.value(out, yb) * len(xb))
+        correct += int(((out >= 0.5) == (yb >= 0.5)).sum())
+        grads = replay.gradients(xb, yb, loss="bce")
+        for layer, g in zip(replay.layers, grads, strict=True):
+            layer.weights -= 0.03 * g["weights"]
+            layer.biases -= 0.03 * g["biases"]
+    record = t.history[-1]
+    assert record.train_loss == pytest.approx(sum(losses) / 40, rel=1e-12)
+    assert record.train_accuracy == correct / 40
+    assert np.allclose(net.parameters, replay.parameters, rtol=0, atol=1e-15)
+
+
+def test_unknown_epoch_metrics_are_refused():
+    X, Y = datasets.load("and")
+    with pytest.raises(ValueError, match="epoch_metrics"):
+        Trainer(Network([2, 1], "sigmoid"), X, Y, epoch_metrics="sometimes")
