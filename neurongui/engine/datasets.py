@@ -179,6 +179,13 @@ def _linear(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray,
     return points, label.astype(float)[:, None]
 
 
+def _line(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """1-D regression: y = 0.8x − 0.5 on x in [−3, 3], plus Gaussian noise of sd 2·noise."""
+    x = np.sort(rng.uniform(-3, 3, n))
+    y = 0.8 * x - 0.5 + rng.normal(0, 2 * noise, n) if noise else 0.8 * x - 0.5
+    return x[:, None], y[:, None]
+
+
 _POINT_SETS: dict[str, tuple[Callable, str]] = {
     "circle": (_circle, "binary"),
     "xor": (_xor, "binary"),
@@ -207,6 +214,7 @@ _DESCRIPTIONS = {
     "linear": "Two classes split by a straight line: the perceptron's task.",
     "plane": "Regression: the target rises steadily across the plane.",
     "multigauss": "Regression: bumps and dips of six Gaussians.",
+    "line": "1-D regression: noisy points around the line y = 0.8x − 0.5.",
     "and": "Logic gate AND: 1 only when both inputs are 1.",
     "or": "Logic gate OR: 1 when either input is 1.",
     "nand": "Logic gate NAND: 0 only when both inputs are 1.",
@@ -218,7 +226,7 @@ _DESCRIPTIONS = {
 
 def names() -> list[str]:
     """Return the names of the built-in datasets, in the order a menu shows them."""
-    return [*TWO_D, *_GATES, "iris", "digits"]
+    return [*TWO_D, "line", *_GATES, "iris", "digits"]
 
 
 def describe(name: str) -> str:
@@ -259,6 +267,13 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         X, Y = make(int(n), float(noise), np.random.default_rng(seed))
         classes = ("target",) if task == "regression" else ("0", "1")
         return Dataset(name, X, Y, task, ("x₁", "x₂"), classes, describe(name))
+    if name == "line":
+        if not 2 <= int(n) <= 1_000_000 or not 0 <= noise <= 1:
+            raise ValueError(
+                f"line needs 2 to 1,000,000 points and noise in [0, 1], got {n}, {noise}"
+            )
+        X, Y = _line(int(n), float(noise), np.random.default_rng(seed))
+        return Dataset(name, X, Y, "regression", ("x",), ("y",), describe(name))
     if name in _GATES:
         X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
         Y = np.array(_GATES[name], dtype=float)[:, None]

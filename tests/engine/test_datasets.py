@@ -95,3 +95,11 @@ def test_bad_split_fractions(fraction):
 def test_unknown_dataset_names_the_choices():
     with pytest.raises(ValueError, match="unknown dataset 'nope'; choose one of circle"):
         datasets.load("nope")
+
+
+def test_line_is_one_dimensional_regression_on_a_known_line():
+    ds = datasets.load_dataset("line", n=50, noise=0.0, seed=0)
+    assert ds.X.shape == (50, 1) and ds.task == "regression" and not ds.is_2d
+    assert np.allclose(ds.Y[:, 0], 0.8 * ds.X[:, 0] - 0.5)
+    noisy = datasets.load_dataset("line", n=2000, noise=0.25, seed=0)
+    assert np.std(noisy.Y[:, 0] - (0.8 * noisy.X[:, 0] - 0.5)) == pytest.approx(0.5, rel=0.1)
