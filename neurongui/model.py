@@ -19,7 +19,13 @@ from PySide6.QtCore import QObject, Signal
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit
-from neurongui.engine.session import TrainingData, default_loss, default_network, prepare_data
+from neurongui.engine.session import (
+    TrainingData,
+    default_loss,
+    default_network,
+    fit_data,
+    prepare_data,
+)
 from neurongui.engine.trainer import EpochRecord
 
 __all__ = ["NetworkModel", "Selection"]
@@ -66,8 +72,14 @@ class NetworkModel(QObject):
     ):
         super().__init__(parent)
         self._config = config or TrainingConfig()
-        self._data = prepare_data(self._config, network.input_names if network else None)
-        self._network = network or default_network(self._data, self._config)
+        if network is None:
+            self._data = prepare_data(self._config)
+            self._network = default_network(self._data, self._config)
+        else:
+            self._network = network
+            self._data, self._config = fit_data(
+                self._config, network.input_names, network.n_outputs
+            )
         self._selection = Selection()
         self._sample = 0
         self._history: list[EpochRecord] = []
@@ -150,7 +162,9 @@ class NetworkModel(QObject):
     def _on_structure_edit(self) -> None:
         self._gradients = None
         if tuple(self._network.input_names) != tuple(self._data.input_names):
-            self._data = prepare_data(self._config, self._network.input_names)
+            self._data, self._config = fit_data(
+                self._config, self._network.input_names, self._network.n_outputs
+            )
             self._sample = min(self._sample, len(self._data.X_train) - 1)
             self.dataChanged.emit()
         self._clamp_selection()
@@ -173,7 +187,7 @@ class NetworkModel(QObject):
         if config is not None:
             self._config = config
         self._network = network
-        self._data = prepare_data(self._config, network.input_names)
+        self._data, self._config = fit_data(self._config, network.input_names, network.n_outputs)
         self._reset_view_state()
         self.configChanged.emit()
         self.dataChanged.emit()

@@ -17,7 +17,7 @@ from .config import TrainingConfig
 from .features import DEFAULT_FEATURES, compute_features
 from .network import Network
 
-__all__ = ["TrainingData", "default_loss", "default_network", "prepare_data"]
+__all__ = ["TrainingData", "default_loss", "default_network", "fit_data", "prepare_data"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,40 @@ def prepare_data(
         pick(points, i_train),
         pick(points, i_test),
     )
+
+
+def fit_data(
+    config: TrainingConfig, input_names: Sequence[str], n_outputs: int
+) -> tuple[TrainingData, TrainingConfig]:
+    """Data that a network with these inputs and outputs can train on.
+
+    The configured dataset if it fits; otherwise a built-in dataset of the right
+    shape (Iris for 4→3, digits for 64→10), with the settings changed to name it;
+    otherwise a single blank sample, so that a network opened from a file is shown
+    even when no dataset fits it.
+    """
+    names = tuple(input_names)
+    try:
+        data = prepare_data(config, names)
+        if len(data.input_names) == len(names) and data.n_outputs == n_outputs:
+            return data, config
+    except ValueError:
+        pass
+    for name in ("iris", "digits"):
+        ds = datasets.load_dataset(name)
+        if ds.n_features == len(names) and ds.n_outputs == n_outputs:
+            changed = config.with_changes(dataset=name, loss=default_loss(ds.task))
+            return prepare_data(changed, dataset=ds), changed
+    blank = datasets.Dataset(
+        "blank",
+        np.zeros((1, len(names))),
+        np.zeros((1, n_outputs)),
+        "regression",
+        names,
+        tuple(f"y{i + 1}" for i in range(n_outputs)),
+        "No dataset fits this network; a single sample of zeros stands in.",
+    )
+    return prepare_data(config, dataset=blank), config
 
 
 def default_loss(task: str) -> str:
