@@ -1,33 +1,620 @@
-"""Placeholder network canvas (replaced by the canvas work of issue #3)."""
+"""The network diagram: see every weight, click it, nudge it, undo it.
+
+Layers run left to right. Edges are coloured by the sign of their weight and drawn
+wider as |w| grows; they are batched into a dozen path items (sign × width bin) so a
+784-128-10 network (100,352 edges) draws as fast as a small one, and past
+:data:`~neurongui.views.canvas_layout.MAX_DRAWN_EDGES` only the strongest edges are
+drawn. Hit testing is geometric (:class:`~neurongui.views.canvas_layout.Layout`), not
+one item per edge.
+
+Interaction: click selects a neuron or an edge; the wheel zooms; dragging the
+background pans; Ctrl+wheel over an edge or neuron nudges its weight or bias, and so
+does Alt+drag (one gesture is one undo step); double-click edits a value inline.
+Every change goes through an undoable edit; the view never writes engine arrays.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
+from PySide6.QtGui import QAction, QColor, QPainter, QPen, QUndoStack
+from PySide6.QtWidgets import (
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolTip,
+    QWidget,
+)
 
+from neurongui.engine import activations as engine_activations
+from neurongui.engine import structure
+from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
+from neurongui.engine.explain import explain_neuron, format_number
+from neurongui.engine.features import FEATURES
 from neurongui.model import NetworkModel
+from neurongui.undo import new_gesture, push_edit
+from neurongui.views.canvas_items import ButtonItem, NodeItem
+from neurongui.views.canvas_layout import Layout, strongest_edges
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, MapGrid, colour_for, levels_for
+
+__all__ = ["NetworkCanvas"]
+
+MAX_HIDDEN_LAYERS = 6
+MAX_NEURONS_FROM_BUTTONS = 8
+_WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
+_WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
+_NUDGE = 0.05
 
 
 class NetworkCanvas(QGraphicsView):
-    """The network diagram."""
+    """The network diagram of ``model``; edits are pushed onto ``undo_stack``."""
 
     def __init__(self, model: NetworkModel, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.undo_stack = undo_stack
         self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setBackgroundBrush(QColor(255, 255, 255))
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Network diagram"))
+        self._maps = MapGrid()
+        self._nodes: list[list[NodeItem]] = []
+        self._edge_items: list[QGraphicsPathItem] = []
+        self._visible: list[np.ndarray] = []
+        self._drag: tuple | None = None
+        self._wheel_clock = QElapsedTimer()
+        self._wheel_target: tuple | None = None
+        self._wheel_gesture = 0
+        self._editor: QLineEdit | None = None
+        self._legend = QLabel(self)
+        self._legend.setObjectName("canvasLegend")
+        self._legend.setStyleSheet(
+            "QLabel { background: rgba(255,255,255,220); border: 1px solid #ccc;"
+            " border-radius: 4px; padding: 4px; color: #333; }"
+        )
+        self._actions = self._make_actions()
+        model.structureChanged.connect(self._on_structure_change)
+        model.dataChanged.connect(self._on_structure_change)
+        model.parametersChanged.connect(self._on_parameters_change)
+        model.selectionChanged.connect(self._on_selection_change)
+        model.sampleChanged.connect(self._on_parameters_change)
+        self._rebuild()
+
+    # -- public hooks -------------------------------------------------------------
 
     def select_edge(self, layer: int, neuron: int, source: int) -> None:
-        """Select the edge into ``neuron`` of ``layer`` from ``source``."""
+        """Select the edge into ``neuron`` of ``layer`` from ``source`` (engine indexing)."""
         self.model.select_edge(layer, neuron, source)
 
     def select_neuron(self, layer: int, neuron: int) -> None:
-        """Select ``neuron`` of ``layer``."""
+        """Select ``neuron`` of ``layer`` (layer -1 is the input layer)."""
         self.model.select_neuron(layer, neuron)
 
     def fit(self) -> None:
-        """Fit the diagram to the view."""
+        """Zoom so that the whole diagram fits the view."""
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def actions_for_menu(self) -> list[QAction]:
-        """Actions for the Network menu."""
-        return []
+        """Actions for the Network menu (structure edits and input features)."""
+        return self._actions
+
+    def edge_count(self) -> tuple[int, int]:
+        """(edges drawn, edges in the network): the level of detail in numbers."""
+        return sum(len(v) for v in self._visible), sum(w.size for w in self._weights())
+
+    def node_position(self, layer: int, neuron: int) -> QPointF:
+        """Scene position of a node (layer -1 is the input layer), for tests and lessons."""
+        x, y = self._layout.node(layer + 1, neuron)
+        return QPointF(x, y)
+
+    def edge_point(self, layer: int, neuron: int, source: int, t: float = 0.5) -> QPointF:
+        """Scene position of the point a fraction ``t`` along an edge."""
+        (x0, y0), (x1, y1) = self._layout.node(layer, source), self._layout.node(layer + 1, neuron)
+        return QPointF(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+
+    # -- building -----------------------------------------------------------------
+
+    def _weights(self) -> list[np.ndarray]:
+        return [layer.weights for layer in self.model.network.layers]
+
+    def _rebuild(self) -> None:
+        """Lay out the scene for the current structure."""
+        scene = self.scene()
+        scene.clear()
+        net = self.model.network
+        self._layout = Layout(net.sizes)
+        self._edge_items = []
+        for sign in (1, -1):
+            colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
+            for width in _WIDTHS:
+                item = QGraphicsPathItem()
+                pen = QPen(colour, width)
+                pen.setCosmetic(False)
+                item.setPen(pen)
+                item.setZValue(0)
+                scene.addItem(item)
+                self._edge_items.append(item)
+        self._highlight = QGraphicsPathItem()
+        self._highlight.setPen(QPen(QColor(220, 40, 40, 200), 3))
+        self._highlight.setZValue(1)
+        scene.addItem(self._highlight)
+        self._nodes = []
+        for column, n in enumerate(net.sizes):
+            radius = self._layout.radii[column]
+            items = []
+            for i in range(n):
+                label = net.input_names[i] if column == 0 and radius >= 8 else ""
+                node = NodeItem(column, i, radius, label)
+                node.setPos(*self._layout.node(column, i))
+                scene.addItem(node)
+                items.append(node)
+            self._nodes.append(items)
+        self._add_headers()
+        left, top, width, height = self._layout.bounds()
+        self.setSceneRect(left, top, width, height)
+        self._update_actions()
+        self._refresh()
+        self.fit()
+
+    def _add_headers(self) -> None:
+        net, scene = self.model.network, self.scene()
+        n_hidden = len(net.layers) - 1
+        # One baseline for every header, above the tallest column.
+        top = min(
+            float(ys[0]) - r for ys, r in zip(self._layout.ys, self._layout.radii, strict=True)
+        )
+        for column in range(len(net.sizes)):
+            x = float(self._layout.x[column])
+            if column == 0:
+                title = self.tr("Input")
+            elif column == len(net.sizes) - 1:
+                title = self.tr("Output · %1").replace("%1", net.layers[-1].activation.name)
+            else:
+                title = (
+                    self.tr("Layer %1 · %2")
+                    .replace("%1", str(column))
+                    .replace("%2", net.layers[column - 1].activation.name)
+                )
+            count = self.tr("%n neuron(s)", "", net.sizes[column])
+            for text, dy, size in ((title, -44, 11.0), (count, -26, 9.0)):
+                label = QGraphicsSimpleTextItem(text)
+                font = label.font()
+                font.setPointSizeF(size)
+                label.setFont(font)
+                label.setBrush(QColor(70, 70, 70))
+                rect = label.boundingRect()
+                label.setPos(x - rect.width() / 2, top + dy - rect.height() / 2)
+                scene.addItem(label)
+            if 0 < column <= n_hidden:
+                layer, size = column - 1, net.sizes[column]
+                plus = ButtonItem(
+                    "+",
+                    self.tr("Add a neuron"),
+                    lambda layer=layer: self.add_neuron(layer),
+                    size < MAX_NEURONS_FROM_BUTTONS,
+                )
+                minus = ButtonItem(
+                    "−",
+                    self.tr("Remove a neuron"),
+                    lambda layer=layer: self.remove_neuron(layer),
+                    size > 1,
+                )
+                plus.setPos(x - 14, top - 72)
+                minus.setPos(x + 14, top - 72)
+                scene.addItem(plus)
+                scene.addItem(minus)
+
+    # -- refreshing ----------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Redraw edges, node colours, captions and maps from the current values."""
+        self._refresh_edges()
+        self._refresh_nodes()
+        self._on_selection_change()
+        self._update_legend()
+
+    def _refresh_edges(self) -> None:
+        weights = self._weights()
+        self._visible = strongest_edges(weights)
+        xs: list[list[np.ndarray]] = [[] for _ in self._edge_items]
+        ys: list[list[np.ndarray]] = [[] for _ in self._edge_items]
+        for layer, (w, visible) in enumerate(zip(weights, self._visible, strict=True)):
+            x0, y0, x1, y1 = (a[visible] for a in self._layout.segments(layer))
+            values = w.ravel()[visible]
+            bins = np.searchsorted(_WIDTH_BINS, np.abs(values)) + np.where(values < 0, 6, 0)
+            for b in np.unique(bins):
+                sel = bins == b
+                xs[b].append(np.column_stack([x0[sel], x1[sel]]).ravel())
+                ys[b].append(np.column_stack([y0[sel], y1[sel]]).ravel())
+        for item, bx, by in zip(self._edge_items, xs, ys, strict=True):
+            if bx:
+                item.setPath(pg.arrayToQPath(np.concatenate(bx), np.concatenate(by), "pairs"))
+            else:
+                item.setPath(pg.QtGui.QPainterPath())
+
+    def _refresh_nodes(self) -> None:
+        net, sample = self.model.network, self.model.sample
+        with np.errstate(all="ignore"):
+            trace = net.forward_trace(sample)
+        images = self._maps.compute(net) if self.model.data.is_2d else None
+        scale = max(float(np.abs(sample).max()), 1e-12)
+        for i, node in enumerate(self._nodes[0]):
+            node.fill = colour_for(sample[i] / scale)
+            node.image = images[0][i] if images else None
+            node.caption = ""
+        for column, (layer, (_, a)) in enumerate(zip(net.layers, trace, strict=True), start=1):
+            lo, hi = levels_for(layer.activation.name)
+            for j, node in enumerate(self._nodes[column]):
+                node.fill = colour_for(a[j], lo, hi)
+                node.image = images[column][j] if images else None
+                node.caption = "b = " + format_number(layer.biases[j])
+                node.update()
+        for node in self._nodes[0]:
+            node.update()
+
+    def _update_legend(self) -> None:
+        drawn, total = self.edge_count()
+        pos, neg = POSITIVE.name(), NEGATIVE.name()
+        text = (
+            self.tr(
+                "<span style='color:%1'>━</span> positive weight &nbsp; "
+                "<span style='color:%2'>━</span> negative weight &nbsp; thicker = larger |w|"
+            )
+            .replace("%1", pos)
+            .replace("%2", neg)
+        )
+        if drawn < total:
+            text += "<br>" + self.tr("Showing the %1 strongest of %2 edges").replace(
+                "%1", f"{drawn:,}"
+            ).replace("%2", f"{total:,}")
+        self._legend.setText(text)
+        self._legend.adjustSize()
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        self._legend.move(8, self.viewport().height() - self._legend.height() - 8)
+
+    # -- model signals ---------------------------------------------------------------
+
+    def _on_structure_change(self) -> None:
+        self._close_editor()
+        self._rebuild()
+
+    def _on_parameters_change(self) -> None:
+        if len(self._nodes) != len(self.model.network.sizes) or any(
+            len(col) != n for col, n in zip(self._nodes, self.model.network.sizes, strict=True)
+        ):
+            self._rebuild()
+        else:
+            self._refresh()
+
+    def _on_selection_change(self) -> None:
+        s = self.model.selection
+        for column in self._nodes:
+            for node in column:
+                selected = (
+                    s.kind == "neuron" and node.column == s.layer + 1 and node.index == s.neuron
+                )
+                if node.selected != selected:
+                    node.selected = selected
+                    node.update()
+        path = pg.QtGui.QPainterPath()
+        if s.kind == "edge":
+            (x0, y0), (x1, y1) = (
+                self._layout.node(s.layer, s.source),
+                self._layout.node(s.layer + 1, s.neuron),
+            )
+            path.moveTo(x0, y0)
+            path.lineTo(x1, y1)
+        self._highlight.setPath(path)
+
+    # -- editing ---------------------------------------------------------------------
+
+    def add_neuron(self, layer: int) -> None:
+        """Add a neuron to hidden ``layer`` (undoable)."""
+        self._push_structure(
+            structure.add_neuron(self.model.network, layer),
+            self.tr("Add a neuron to layer %1").replace("%1", str(layer + 1)),
+        )
+
+    def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
+        """Remove ``neuron`` (default the last) from hidden ``layer`` (undoable)."""
+        n = self.model.network.sizes[layer + 1]
+        self._push_structure(
+            structure.remove_neuron(self.model.network, layer, n - 1 if neuron is None else neuron),
+            self.tr("Remove a neuron from layer %1").replace("%1", str(layer + 1)),
+        )
+
+    def add_layer(self) -> None:
+        """Add a hidden layer of 2 tanh neurons before the output layer (undoable)."""
+        net = self.model.network
+        index = len(net.layers) - 1
+        activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
+        self._push_structure(
+            structure.insert_layer(net, index, 2, activation), self.tr("Add a hidden layer")
+        )
+
+    def remove_layer(self) -> None:
+        """Remove the last hidden layer (undoable)."""
+        net = self.model.network
+        self._push_structure(
+            structure.remove_layer(net, len(net.layers) - 2), self.tr("Remove a hidden layer")
+        )
+
+    def set_activation(self, layer: int, name: str) -> None:
+        """Give ``layer`` the activation ``name`` (undoable)."""
+        self._push_structure(
+            structure.set_activation(self.model.network, layer, name),
+            self.tr("Use %1 in layer %2").replace("%1", name).replace("%2", str(layer + 1)),
+        )
+
+    def set_features(self, names: list[str]) -> None:
+        """Use the input features ``names`` (2-D datasets only; undoable)."""
+        self._push_structure(
+            structure.set_inputs(self.model.network, names), self.tr("Change the input features")
+        )
+
+    def _push_structure(self, state: dict, text: str) -> None:
+        try:
+            push_edit(self.undo_stack, self.model, ReplaceState(state, text), text)
+        except ValueError as exc:
+            self.model.message.emit(str(exc))
+
+    def set_value(self, target: tuple, value: float, gesture: int = 0) -> None:
+        """Set a weight (``("edge", layer, neuron, source)``) or a bias
+        (``("neuron", layer, neuron)``) through an undoable edit."""
+        if target[0] == "edge":
+            _, layer, neuron, source = target
+            edit = SetWeight(layer, neuron, source, value)
+            text = self.tr("Set a weight to %1").replace("%1", format_number(value))
+        else:
+            _, layer, neuron = target
+            edit = SetBias(layer, neuron, value)
+            text = self.tr("Set a bias to %1").replace("%1", format_number(value))
+        try:
+            push_edit(self.undo_stack, self.model, edit, text, gesture)
+        except ValueError as exc:
+            self.model.message.emit(str(exc))
+
+    def _value(self, target: tuple) -> float:
+        net = self.model.network
+        if target[0] == "edge":
+            return net.get_weight(*target[1:])
+        return net.get_bias(*target[1:])
+
+    # -- hit testing -----------------------------------------------------------------
+
+    def target_at(self, scene_pos: QPointF) -> tuple | None:
+        """What lies under a scene point: ``("neuron", layer, i)``, ``("edge", l, j, k)``
+        or None (layer -1 is the input layer)."""
+        hit = self._layout.node_at(scene_pos.x(), scene_pos.y())
+        if hit is not None:
+            return ("neuron", hit[0] - 1, hit[1])
+        tolerance = 5.0 / max(self.transform().m11(), 1e-6)
+        edge = self._layout.edge_at(scene_pos.x(), scene_pos.y(), tolerance, self._visible)
+        if edge is not None:
+            return ("edge", edge.layer, edge.neuron, edge.source)
+        return None
+
+    def _editable(self, target: tuple | None) -> bool:
+        return target is not None and (target[0] == "edge" or target[1] >= 0)
+
+    # -- mouse and keyboard ----------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:
+        item = self.itemAt(event.position().toPoint())
+        if isinstance(item, ButtonItem):
+            super().mousePressEvent(event)
+            return
+        self._close_editor()
+        target = self.target_at(self.mapToScene(event.position().toPoint()))
+        if event.button() == Qt.MouseButton.LeftButton and target is not None:
+            if target[0] == "neuron":
+                self.model.select_neuron(target[1], target[2])
+            else:
+                self.model.select_edge(*target[1:])
+            if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._editable(target):
+                self._drag = (target, event.position().y(), self._value(target), new_gesture())
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.model.clear_selection()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._drag is not None:
+            target, y0, start, gesture = self._drag
+            value = round(start + (y0 - event.position().y()) * 0.01, 4)
+            self.set_value(target, value, gesture)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._drag is not None:
+            self._drag = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        target = self.target_at(self.mapToScene(event.position().toPoint()))
+        if self._editable(target):
+            self.edit_inline(target, event.position().toPoint())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            target = self.target_at(self.mapToScene(event.position().toPoint()))
+            if self._editable(target):
+                steps = event.angleDelta().y() / 120.0
+                # A run of wheel clicks on one target within a second is one undo step.
+                if target != self._wheel_target or self._wheel_clock.elapsed() > 1000:
+                    self._wheel_gesture = new_gesture()
+                self._wheel_target = target
+                self._wheel_clock.start()
+                value = round(self._value(target) + steps * _NUDGE, 6)
+                self.set_value(target, value, self._wheel_gesture)
+                event.accept()
+                return
+        factor = 1.0015 ** event.angleDelta().y()
+        self.scale(factor, factor)
+        event.accept()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            target = self.target_at(self.mapToScene(event.pos()))
+            text = self.tooltip_for(target) if target else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        target = self.target_at(self.mapToScene(event.pos()))
+        if target is None or target[0] != "neuron" or target[1] < 0:
+            return
+        layer = target[1]
+        menu = QMenu(self)
+        sub = menu.addMenu(self.tr("Activation of layer %1").replace("%1", str(layer + 1)))
+        current = self.model.network.layers[layer].activation.name
+        last = layer == len(self.model.network.layers) - 1
+        for name in engine_activations.names():
+            if name == "softmax" and not last:
+                continue
+            action = sub.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            action.triggered.connect(lambda _=False, n=name: self.set_activation(layer, n))
+        if not last:
+            menu.addAction(
+                self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, target[2])
+            )
+        menu.popup(event.globalPos())
+
+    # -- tooltips and inline editing ------------------------------------------------
+
+    def tooltip_for(self, target: tuple) -> str:
+        """Tooltip text of a neuron or edge, with the numbers of the selected sample."""
+        net = self.model.network
+        if target[0] == "edge":
+            _, layer, neuron, source = target
+            src = (
+                net.input_names[source]
+                if layer == 0
+                else self.tr("neuron %1 of layer %2")
+                .replace("%1", str(source + 1))
+                .replace("%2", str(layer))
+            )
+            return (
+                self.tr("weight w = %1\nfrom %2 into neuron %3 of layer %4")
+                .replace("%1", format_number(net.get_weight(layer, neuron, source)))
+                .replace("%2", src)
+                .replace("%3", str(neuron + 1))
+                .replace("%4", str(layer + 1))
+            )
+        _, layer, neuron = target
+        if layer < 0:
+            value = self.model.sample[neuron]
+            return f"{net.input_names[neuron]} = {format_number(value)}"
+        return explain_neuron(net, self.model.sample, layer, neuron).formula()
+
+    def edit_inline(self, target: tuple, pos) -> None:
+        """Open a small editor at ``pos`` (viewport coordinates) for ``target``'s value."""
+        self._close_editor()
+        editor = QLineEdit(self.viewport())
+        editor.setObjectName("inlineEditor")
+        editor.setText(repr(round(self._value(target), 6)))
+        editor.selectAll()
+        editor.setFixedWidth(90)
+        editor.move(pos)
+        editor.setToolTip(self.tr("Type a number and press Enter; Esc cancels"))
+        editor.returnPressed.connect(lambda: self._commit_editor(target))
+        self._editor = editor
+        editor.show()
+        editor.setFocus()
+
+    def _commit_editor(self, target: tuple) -> None:
+        editor = self._editor
+        if editor is None:
+            return
+        text = editor.text().strip().replace("−", "-").replace(",", ".")
+        try:
+            value = float(text)
+            if not np.isfinite(value):
+                raise ValueError
+        except ValueError:
+            editor.setStyleSheet("QLineEdit { border: 2px solid #d33; }")
+            self.model.message.emit(
+                self.tr("“%1” is not a number; type a value such as 0.5 or -1.2").replace(
+                    "%1", editor.text()
+                )
+            )
+            return
+        self._close_editor()
+        self.set_value(target, value)
+
+    def _close_editor(self) -> None:
+        if self._editor is not None:
+            self._editor.deleteLater()
+            self._editor = None
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._editor is not None:
+            self._close_editor()
+            return
+        super().keyPressEvent(event)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _make_actions(self) -> list[QAction]:
+        self.add_layer_action = QAction(self.tr("Add hidden layer"), self)
+        self.add_layer_action.triggered.connect(self.add_layer)
+        self.remove_layer_action = QAction(self.tr("Remove hidden layer"), self)
+        self.remove_layer_action.triggered.connect(self.remove_layer)
+        self.features_menu = QMenu(self.tr("Input features"), self)
+        self._feature_actions: dict[str, QAction] = {}
+        for name in FEATURES:
+            action = self.features_menu.addAction(name)
+            action.setCheckable(True)
+            action.toggled.connect(self._on_feature_toggle)
+            self._feature_actions[name] = action
+        return [self.add_layer_action, self.remove_layer_action, self.features_menu.menuAction()]
+
+    def _update_actions(self) -> None:
+        n_hidden = len(self.model.network.layers) - 1
+        self.add_layer_action.setEnabled(n_hidden < MAX_HIDDEN_LAYERS)
+        self.remove_layer_action.setEnabled(n_hidden > 0)
+        is_2d = self.model.data.is_2d
+        self.features_menu.setEnabled(is_2d)
+        names = set(self.model.network.input_names)
+        for name, action in self._feature_actions.items():
+            action.blockSignals(True)
+            action.setChecked(name in names)
+            action.blockSignals(False)
+
+    def _on_feature_toggle(self) -> None:
+        names = [n for n, a in self._feature_actions.items() if a.isChecked()]
+        if not names:
+            self.model.message.emit(self.tr("Keep at least one input feature"))
+            self._update_actions()
+            return
+        self.set_features(names)

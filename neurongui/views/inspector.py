@@ -1,17 +1,260 @@
-"""Placeholder inspector (replaced by the canvas work of issue #3)."""
+"""The inspector: the selected edge's weight or the selected neuron's bias, editable,
+and "explain this neuron" — every term of z = Σ wᵢxᵢ + b with the sample's numbers."""
 
 from __future__ import annotations
 
+import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from neurongui.engine import activations as engine_activations
+from neurongui.engine import structure
+from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
+from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.model import NetworkModel
+from neurongui.undo import new_gesture, push_edit
+
+__all__ = ["Inspector"]
+
+_RANGE = 100.0
+_SLIDER_SCALE = 100  # slider ticks per unit: the slider spans [-5, 5] in steps of 0.01
 
 
 class Inspector(QWidget):
-    """Shows and edits the selected neuron or edge."""
+    """Shows and edits the selected neuron or edge of ``model``."""
 
     def __init__(self, model: NetworkModel, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
         self.undo_stack = undo_stack
+        self._gesture = new_gesture()
+        self._updating = False
+
+        self.title = QLabel()
+        self.title.setObjectName("inspectorTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+
+        self.weight_spin = self._spin_box("weightSpinBox", self.tr("Weight w"))
+        self.weight_slider = QSlider(Qt.Orientation.Horizontal)
+        self.weight_slider.setObjectName("weightSlider")
+        self.weight_slider.setRange(-5 * _SLIDER_SCALE, 5 * _SLIDER_SCALE)
+        self.weight_slider.setAccessibleName(self.tr("Weight slider"))
+        self.bias_spin = self._spin_box("biasSpinBox", self.tr("Bias b"))
+        self.activation_combo = QComboBox()
+        self.activation_combo.setObjectName("activationCombo")
+        self.activation_combo.setAccessibleName(self.tr("Activation of the layer"))
+        self.activation_combo.setToolTip(self.tr("The activation function of this layer"))
+        self.details = QLabel()
+        self.details.setObjectName("inspectorDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("explainTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("input"), self.tr("value x"), self.tr("weight w"), self.tr("w·x")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Weight"), self.weight_spin)
+        form.addRow("", self.weight_slider)
+        form.addRow(self.tr("Bias"), self.bias_spin)
+        form.addRow(self.tr("Activation"), self.activation_combo)
+        self._form = form
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addWidget(self.details)
+        layout.addWidget(self.table, 1)
+
+        self.weight_spin.valueChanged.connect(self._on_weight_spin_change)
+        self.weight_spin.editingFinished.connect(self._new_gesture)
+        self.weight_slider.valueChanged.connect(self._on_weight_slider_change)
+        self.weight_slider.sliderPressed.connect(self._new_gesture)
+        self.weight_slider.sliderReleased.connect(self._new_gesture)
+        self.bias_spin.valueChanged.connect(self._on_bias_change)
+        self.bias_spin.editingFinished.connect(self._new_gesture)
+        self.activation_combo.activated.connect(self._on_activation_choice)
+        for signal in (
+            model.selectionChanged,
+            model.parametersChanged,
+            model.structureChanged,
+            model.sampleChanged,
+            model.gradientsChanged,
+        ):
+            signal.connect(self._on_model_change)
+        self._on_model_change()
+
+    def _spin_box(self, name: str, accessible: str) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        box.setRange(-_RANGE, _RANGE)
+        box.setDecimals(4)
+        box.setSingleStep(0.05)
+        box.setKeyboardTracking(False)  # typed numbers apply on Enter, not per keystroke
+        box.setToolTip(self.tr("Type a value or use the arrows; Ctrl+Z undoes"))
+        return box
+
+    # -- showing ----------------------------------------------------------------------
+
+    def _on_model_change(self) -> None:
+        self._updating = True
+        try:
+            self._show_selection()
+        finally:
+            self._updating = False
+
+    def _show_selection(self) -> None:
+        s, net = self.model.selection, self.model.network
+        edge, neuron = s.kind == "edge", s.kind == "neuron" and s.layer >= 0
+        for widget in (self.weight_spin, self.weight_slider):
+            widget.setEnabled(edge)
+        self.bias_spin.setEnabled(neuron)
+        self.activation_combo.setEnabled(neuron)
+        self.table.setVisible(neuron)
+        if edge:
+            self._show_edge(s.layer, s.neuron, s.source)
+        elif neuron:
+            self._show_neuron(s.layer, s.neuron)
+        elif s.kind == "neuron":
+            name = net.input_names[s.neuron]
+            self.title.setText(self.tr("<b>Input %1</b>").replace("%1", name))
+            self.details.setText(f"{name} = {format_number(self.model.sample[s.neuron])}")
+        else:
+            self.title.setText(self.tr("<b>Nothing selected</b>"))
+            self.details.setText(
+                self.tr("Click an edge to see and edit its weight, or a neuron for its bias.")
+            )
+
+    def _show_edge(self, layer: int, neuron: int, source: int) -> None:
+        net = self.model.network
+        w = net.get_weight(layer, neuron, source)
+        self.weight_spin.setValue(w)
+        self.weight_slider.setValue(round(float(np.clip(w, -5, 5)) * _SLIDER_SCALE))
+        src = net.input_names[source] if layer == 0 else f"a{source + 1} (layer {layer})"
+        self.title.setText(
+            self.tr("<b>Edge</b> from %1 into neuron %2 of layer %3")
+            .replace("%1", src)
+            .replace("%2", str(neuron + 1))
+            .replace("%3", str(layer + 1))
+        )
+        explanation = explain_neuron(net, self.model.sample, layer, neuron)
+        x = explanation.inputs[source]
+        lines = [
+            self.tr("w = %1").replace("%1", format_number(w)),
+            self.tr("value feeding it: %1 = %2").replace("%1", src).replace(
+                "%2", format_number(x)
+            ),
+            self.tr("its term in z: w·x = %1").replace("%1", format_number(w * x)),
+        ]
+        if layer > 0:
+            lines.append(
+                self.tr("activation feeding it: %1").replace(
+                    "%1", net.layers[layer - 1].activation.name
+                )
+            )
+        grads = self.model.gradients
+        if grads is not None and layer < len(grads):
+            g = float(grads[layer]["weights"][neuron, source])
+            lines.append(self.tr("∂L/∂w = %1 (last training step)").replace("%1", format_number(g)))
+        else:
+            lines.append(self.tr("∂L/∂w appears once a training step has run."))
+        self.details.setText("\n".join(lines))
+
+    def _show_neuron(self, layer: int, neuron: int) -> None:
+        net = self.model.network
+        self.bias_spin.setValue(net.get_bias(layer, neuron))
+        last = layer == len(net.layers) - 1
+        names = [n for n in engine_activations.names() if last or n != "softmax"]
+        self.activation_combo.clear()
+        self.activation_combo.addItems(names)
+        self.activation_combo.setCurrentText(net.layers[layer].activation.name)
+        self.title.setText(
+            self.tr("<b>Neuron %1 of layer %2</b> for sample %3")
+            .replace("%1", str(neuron + 1))
+            .replace("%2", str(layer + 1))
+            .replace("%3", str(self.model.sample_index + 1))
+        )
+        e = explain_neuron(net, self.model.sample, layer, neuron)
+        self.details.setText(e.formula())
+        rows = len(e.weights) + 3
+        self.table.setRowCount(rows)
+        for i in range(len(e.weights)):
+            self._set_row(i, e.names[i], e.inputs[i], e.weights[i], e.products[i])
+        self._set_row(rows - 3, self.tr("bias b"), None, None, e.bias)
+        self._set_row(rows - 2, "z = Σ w·x + b", None, None, e.z)
+        self._set_row(rows - 1, f"a = {e.activation}(z)", None, None, e.a)
+
+    def _set_row(self, row: int, name: str, x, w, value: float) -> None:
+        cells = [name] + ["" if v is None else format_number(v) for v in (x, w, value)]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, col, item)
+
+    # -- editing ------------------------------------------------------------------------
+
+    def _new_gesture(self) -> None:
+        self._gesture = new_gesture()
+
+    def _on_weight_spin_change(self, value: float) -> None:
+        self._set_weight(value)
+
+    def _on_weight_slider_change(self, ticks: int) -> None:
+        self._set_weight(ticks / _SLIDER_SCALE)
+
+    def _set_weight(self, value: float) -> None:
+        s = self.model.selection
+        if self._updating or s.kind != "edge":
+            return
+        if value == self.model.network.get_weight(s.layer, s.neuron, s.source):
+            return
+        text = self.tr("Set a weight to %1").replace("%1", format_number(value))
+        self._push(SetWeight(s.layer, s.neuron, s.source, float(value)), text)
+
+    def _on_bias_change(self, value: float) -> None:
+        s = self.model.selection
+        if self._updating or s.kind != "neuron" or s.layer < 0:
+            return
+        text = self.tr("Set a bias to %1").replace("%1", format_number(value))
+        self._push(SetBias(s.layer, s.neuron, float(value)), text)
+
+    def _on_activation_choice(self, index: int) -> None:
+        s = self.model.selection
+        name = self.activation_combo.itemText(index)
+        if s.kind != "neuron" or s.layer < 0:
+            return
+        if name == self.model.network.layers[s.layer].activation.name:
+            return
+        text = self.tr("Use %1 in layer %2").replace("%1", name).replace("%2", str(s.layer + 1))
+        state = structure.set_activation(self.model.network, s.layer, name)
+        self._push(ReplaceState(state, text), text, gesture=0)
+
+    def _push(self, edit, text: str, gesture: int | None = None) -> None:
+        try:
+            push_edit(
+                self.undo_stack,
+                self.model,
+                edit,
+                text,
+                self._gesture if gesture is None else gesture,
+            )
+        except ValueError as exc:
+            self.model.message.emit(str(exc))

@@ -1,0 +1,131 @@
+"""Geometry of the network diagram: where nodes sit, which edges are drawn, what was hit.
+
+Plain NumPy, so it is fast for 100,000 edges and testable without a scene. Layers run
+left to right; a layer's nodes are spread vertically and centred. Big layers are
+squeezed (smaller nodes, closer together) so that a 784-input layer still fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["EdgeHit", "Layout", "strongest_edges"]
+
+LAYER_GAP = 190.0
+NODE_GAP = 76.0
+NODE_RADIUS = 22.0
+#: A column of nodes never grows taller than this; bigger layers get closer nodes.
+MAX_COLUMN = 1400.0
+#: Past this many edges only the strongest are drawn (level of detail).
+MAX_DRAWN_EDGES = 4000
+
+
+@dataclass(frozen=True)
+class EdgeHit:
+    """An edge found under the mouse: ``W[layer][neuron, source]``."""
+
+    layer: int
+    neuron: int
+    source: int
+
+
+class Layout:
+    """Node positions for layer sizes ``sizes`` (inputs first).
+
+    Attributes
+    ----------
+    x
+        x of each column.
+    ys
+        y of every node, one array per column.
+    radii
+        node radius per column.
+    """
+
+    def __init__(self, sizes: list[int]):
+        self.sizes = list(sizes)
+        self.x = np.arange(len(sizes)) * LAYER_GAP
+        self.ys: list[np.ndarray] = []
+        self.radii: list[float] = []
+        for n in sizes:
+            gap = min(NODE_GAP, MAX_COLUMN / max(n, 1))
+            self.ys.append((np.arange(n) - (n - 1) / 2.0) * gap)
+            self.radii.append(float(min(NODE_RADIUS, gap * 0.4)))
+
+    def node(self, column: int, index: int) -> tuple[float, float]:
+        """Centre of node ``index`` of ``column`` (column 0 is the input layer)."""
+        return float(self.x[column]), float(self.ys[column][index])
+
+    def gap(self, column: int) -> float:
+        """Vertical distance between neighbouring nodes of ``column``."""
+        ys = self.ys[column]
+        return float(ys[1] - ys[0]) if len(ys) > 1 else NODE_GAP
+
+    def node_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The (column, index) of the node containing point (x, y), or None."""
+        for column, cx in enumerate(self.x):
+            r = self.radii[column]
+            if abs(x - cx) > max(r, 3.0):
+                continue
+            ys = self.ys[column]
+            i = int(np.argmin(np.abs(ys - y)))
+            if (x - cx) ** 2 + (y - ys[i]) ** 2 <= max(r, 3.0) ** 2:
+                return column, i
+        return None
+
+    def segments(self, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Start and end points of every edge into ``layer``, in ``W`` order (row-major)."""
+        n_out, n_in = self.sizes[layer + 1], self.sizes[layer]
+        x0 = np.full(n_out * n_in, self.x[layer] + self.radii[layer])
+        x1 = np.full(n_out * n_in, self.x[layer + 1] - self.radii[layer + 1])
+        y0 = np.tile(self.ys[layer], n_out)
+        y1 = np.repeat(self.ys[layer + 1], n_in)
+        return x0, y0, x1, y1
+
+    def edge_at(
+        self, x: float, y: float, tolerance: float, visible: list[np.ndarray] | None = None
+    ) -> EdgeHit | None:
+        """The edge nearest to (x, y) within ``tolerance`` scene units, or None.
+
+        ``visible`` optionally restricts each layer to the flat indices drawn.
+        """
+        for layer in range(len(self.sizes) - 1):
+            if not self.x[layer] <= x <= self.x[layer + 1]:
+                continue
+            x0, y0, x1, y1 = self.segments(layer)
+            index = np.arange(len(x0))
+            if visible is not None:
+                index = visible[layer]
+                x0, y0, x1, y1 = x0[index], y0[index], x1[index], y1[index]
+            dx, dy = x1 - x0, y1 - y0
+            t = np.clip(((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy), 0.0, 1.0)
+            dist = np.hypot(x0 + t * dx - x, y0 + t * dy - y)
+            best = int(np.argmin(dist)) if len(dist) else -1
+            if best >= 0 and dist[best] <= tolerance:
+                flat = int(index[best])
+                n_in = self.sizes[layer]
+                return EdgeHit(layer, flat // n_in, flat % n_in)
+        return None
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(left, top, width, height) of the diagram, with room for labels."""
+        top = min(float(ys[0]) for ys in self.ys if len(ys)) - 100
+        bottom = max(float(ys[-1]) for ys in self.ys if len(ys)) + 50
+        return -110.0, top, float(self.x[-1]) + 220.0, bottom - top
+
+
+def strongest_edges(weights: list[np.ndarray], limit: int = MAX_DRAWN_EDGES) -> list[np.ndarray]:
+    """Flat indices of the edges to draw per layer: all of them, or the ``limit``
+    strongest by |w| over the whole network (a level of detail for big networks)."""
+    total = sum(w.size for w in weights)
+    if total <= limit:
+        return [np.arange(w.size) for w in weights]
+    flat = np.concatenate([np.abs(w).ravel() for w in weights])
+    cut = np.partition(flat, total - limit)[total - limit]
+    chosen = []
+    for w in weights:
+        idx = np.flatnonzero(np.abs(w).ravel() >= cut)
+        chosen.append(idx[np.argsort(-np.abs(w).ravel()[idx], kind="stable")][:limit])
+    return chosen

@@ -1,0 +1,89 @@
+"""Colours of the diagram and the per-neuron output maps over the input plane.
+
+The palette follows TensorFlow Playground's convention: blue for positive values,
+orange for negative ones, white at zero (for sigmoid-like outputs, at 0.5).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QColor, QImage
+
+from neurongui.engine import Network
+from neurongui.engine.datasets import EXTENT
+from neurongui.engine.features import compute_features
+
+__all__ = [
+    "NEGATIVE",
+    "POSITIVE",
+    "MapGrid",
+    "colour_for",
+    "levels_for",
+    "to_image",
+]
+
+POSITIVE = QColor(8, 119, 189)
+NEGATIVE = QColor(245, 147, 34)
+_WHITE = np.array([250.0, 250.0, 250.0])
+_POS = np.array([8.0, 119.0, 189.0])
+_NEG = np.array([245.0, 147.0, 34.0])
+
+#: Activations whose output lies in [0, 1]; their maps are centred on 0.5.
+_UNIT_RANGE = {"sigmoid", "step", "softmax"}
+
+
+def levels_for(activation: str) -> tuple[float, float]:
+    """The output range a map of ``activation`` spans from full orange to full blue."""
+    return (0.0, 1.0) if activation in _UNIT_RANGE else (-1.0, 1.0)
+
+
+def _rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """RGB rows for ``values``: orange at ``lo``, white midway, blue at ``hi``."""
+    t = np.clip((values - (lo + hi) / 2) / ((hi - lo) / 2), -1.0, 1.0)[..., None]
+    rgb = np.where(t >= 0, _WHITE + t * (_POS - _WHITE), _WHITE + (-t) * (_NEG - _WHITE))
+    return rgb.astype(np.uint8)
+
+
+def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
+    """The palette colour of one value (used for node fills and the legend)."""
+    if not np.isfinite(value):
+        return QColor(200, 200, 200)
+    r, g, b = _rgb(np.array([value]), lo, hi)[0]
+    return QColor(int(r), int(g), int(b))
+
+
+def to_image(values: np.ndarray, lo: float, hi: float) -> QImage:
+    """A QImage of a 2-D array (row 0 at the top) in the palette."""
+    rgb = np.ascontiguousarray(_rgb(values, lo, hi))
+    h, w, _ = rgb.shape
+    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels: ``rgb`` is freed when we return
+
+
+class MapGrid:
+    """A grid over the input plane and, per node, its output over that grid.
+
+    One forward trace over the grid gives every neuron's map at once.
+    """
+
+    def __init__(self, resolution: int = 32, extent: float = EXTENT):
+        self.resolution = resolution
+        axis = np.linspace(-extent, extent, resolution)
+        gx, gy = np.meshgrid(axis, axis[::-1])  # top row = largest x₂
+        self.points = np.column_stack([gx.ravel(), gy.ravel()])
+
+    def compute(self, network: Network) -> list[list[QImage]]:
+        """Images per column (inputs first) of every node's value over the plane."""
+        r = self.resolution
+        X = compute_features(self.points, network.input_names)
+        columns = []
+        scale = np.maximum(np.abs(X).max(axis=0), 1e-12)
+        columns.append(
+            [to_image((X[:, i] / scale[i]).reshape(r, r), -1, 1) for i in range(X.shape[1])]
+        )
+        with np.errstate(all="ignore"):
+            trace = network.forward_trace(X)
+        for layer, (_, a) in zip(network.layers, trace, strict=True):
+            lo, hi = levels_for(layer.activation.name)
+            columns.append([to_image(a[:, j].reshape(r, r), lo, hi) for j in range(a.shape[1])])
+        return columns

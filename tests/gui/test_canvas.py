@@ -1,0 +1,150 @@
+"""The network canvas: selecting, nudging and editing values, structure edits, big networks."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QLineEdit
+
+from neurongui.engine import Network
+from neurongui.engine.explain import explain_neuron
+from neurongui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.canvas.fit()
+    return win
+
+
+def _view_point(canvas, scene_point) -> QPoint:
+    return canvas.mapFromScene(scene_point)
+
+
+def test_clicking_an_edge_selects_it_and_a_neuron_selects_it(window, qtbot):
+    canvas = window.canvas
+    qtbot.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=_view_point(canvas, canvas.edge_point(1, 0, 1, 0.3)),
+    )
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron, s.source) == ("edge", 1, 0, 1)
+    qtbot.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=_view_point(canvas, canvas.node_position(0, 2)),
+    )
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron) == ("neuron", 0, 2)
+
+
+def test_ctrl_wheel_nudges_a_weight_and_one_run_is_one_undo_step(window, qtbot):
+    canvas, net = window.canvas, window.network
+    before = net.get_weight(1, 0, 1)
+    pos = _view_point(canvas, canvas.edge_point(1, 0, 1, 0.3))
+    for _ in range(3):  # pytest-qt has no wheel helper: send the events directly
+        event = QWheelEvent(
+            QPointF(pos),
+            QPointF(canvas.viewport().mapToGlobal(pos)),
+            QPoint(0, 0),
+            QPoint(0, 120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        canvas.wheelEvent(event)
+    assert net.get_weight(1, 0, 1) == pytest.approx(before + 0.15)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert net.get_weight(1, 0, 1) == before
+
+
+def test_alt_drag_is_one_undoable_gesture(window, qtbot):
+    canvas, net = window.canvas, window.network
+    before = net.get_weight(0, 1, 0)
+    start = _view_point(canvas, canvas.edge_point(0, 1, 0, 0.3))
+    qtbot.mousePress(
+        canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier, start
+    )
+    for dy in (10, 20, 30):
+        qtbot.mouseMove(canvas.viewport(), start - QPoint(0, dy))
+    qtbot.mouseRelease(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.AltModifier,
+        start - QPoint(0, 30),
+    )
+    assert net.get_weight(0, 1, 0) == pytest.approx(before + 0.3, abs=1e-4)
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert net.get_weight(0, 1, 0) == before
+
+
+def test_inline_editor_sets_a_bias_and_refuses_text(window, qtbot):
+    canvas, net = window.canvas, window.network
+    canvas.edit_inline(("neuron", 0, 1), QPoint(50, 50))
+    editor = canvas.findChild(QLineEdit, "inlineEditor")
+    with qtbot.waitSignal(window.model.message) as blocker:
+        editor.setText("abc")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "not a number" in blocker.args[0]
+    assert net.get_bias(0, 1) == 0.0
+    editor.setText("−0.75")  # a real minus sign, as students copy it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert net.get_bias(0, 1) == -0.75
+    assert window.isWindowModified()
+
+
+def test_structure_buttons_add_and_remove_and_undo(window):
+    canvas, model = window.canvas, window.model
+    canvas.add_neuron(0)
+    assert window.network.sizes == [2, 5, 2, 1]
+    canvas.add_layer()
+    assert window.network.sizes == [2, 5, 2, 2, 1]
+    canvas.remove_layer()
+    canvas.remove_neuron(1)
+    assert window.network.sizes == [2, 5, 1, 1]
+    for _ in range(4):
+        window.undo_stack.undo()
+    assert window.network.sizes == [2, 4, 2, 1]
+    assert len(canvas._nodes) == 4 and len(canvas._nodes[1]) == 4  # the scene followed
+    canvas.set_activation(0, "relu")
+    assert model.network.layers[0].activation.name == "relu"
+
+
+def test_input_features_can_be_changed_for_2d_data(window):
+    actions = window.canvas._feature_actions
+    actions["x₁²"].setChecked(True)
+    assert window.network.input_names == ["x₁", "x₂", "x₁²"]
+    assert window.model.data.X_train.shape[1] == 3
+    window.undo_stack.undo()
+    assert window.network.input_names == ["x₁", "x₂"]
+
+
+def test_tooltip_formula_uses_the_engines_numbers(window):
+    text = window.canvas.tooltip_for(("neuron", 0, 0))
+    e = explain_neuron(window.network, window.model.sample, 0, 0)
+    z, a = window.network.forward_trace(window.model.sample)[0]
+    assert e.z == z[0] and e.a == a[0]
+    assert text.startswith("z = w₁x₁ + w₂x₂ + b")
+    assert f"{a[0]:.4g}".replace("-", "−") in text
+
+
+def test_a_784_128_10_network_draws_few_items(window, qtbot):
+    net = Network([784, 128, 10], ["relu", "softmax"], seed=0)
+    window.model.set_network(net)
+    drawn, total = window.canvas.edge_count()
+    assert total == 784 * 128 + 128 * 10 and drawn <= 4000
+    items = len(window.canvas.scene().items())
+    assert items < 1200  # ~922 nodes and a few dozen paths, not 100k edge items
+    image = window.canvas.viewport().grab().toImage()
+    assert not image.isNull()
+    # The strongest weight is among those drawn.
+    flat = np.abs(net.layers[0].weights).ravel()
+    assert int(np.argmax(flat)) in set(window.canvas._visible[0].tolist())
