@@ -133,11 +133,14 @@ class NetworkCanvas(QGraphicsView):
         net = self.model.network
         self._layout = Layout(net.sizes)
         self._edge_items = []
+        dense = sum(w.size for w in self._weights()) > 600
         for sign in (1, -1):
             colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
+            if dense:  # thousands of edges: translucent, so neither sign hides the other
+                colour.setAlpha(90)
             for width in _WIDTHS:
                 item = QGraphicsPathItem()
-                pen = QPen(colour, width)
+                pen = QPen(colour, width * (0.5 if dense else 1.0))
                 pen.setCosmetic(False)
                 item.setPen(pen)
                 item.setZValue(0)
@@ -153,10 +156,8 @@ class NetworkCanvas(QGraphicsView):
             items = []
             for i in range(n):
                 label = net.input_names[i] if column == 0 and radius >= 8 else ""
-                node = NodeItem(column, i, radius, label)
-                node.setPos(*self._layout.node(column, i))
-                scene.addItem(node)
-                items.append(node)
+                x, y = self._layout.node(column, i)
+                items.append(NodeItem(scene, column, i, radius, x, y, label))
             self._nodes.append(items)
         self._add_headers()
         left, top, width, height = self._layout.bounds()
@@ -248,18 +249,14 @@ class NetworkCanvas(QGraphicsView):
         images = self._maps.compute(net) if self.model.data.is_2d else None
         scale = max(float(np.abs(sample).max()), 1e-12)
         for i, node in enumerate(self._nodes[0]):
-            node.fill = colour_for(sample[i] / scale)
-            node.image = images[0][i] if images else None
-            node.caption = ""
+            node.set_image(images[0][i] if images else None)
+            node.set_fill(colour_for(sample[i] / scale))
         for column, (layer, (_, a)) in enumerate(zip(net.layers, trace, strict=True), start=1):
             lo, hi = levels_for(layer.activation.name)
             for j, node in enumerate(self._nodes[column]):
-                node.fill = colour_for(a[j], lo, hi)
-                node.image = images[column][j] if images else None
-                node.caption = "b = " + format_number(layer.biases[j])
-                node.update()
-        for node in self._nodes[0]:
-            node.update()
+                node.set_image(images[column][j] if images else None)
+                node.set_fill(colour_for(a[j], lo, hi))
+                node.set_caption("b = " + format_number(layer.biases[j]))
 
     def _update_legend(self) -> None:
         drawn, total = self.edge_count()
@@ -306,7 +303,7 @@ class NetworkCanvas(QGraphicsView):
                 )
                 if node.selected != selected:
                     node.selected = selected
-                    node.update()
+                    self._recolour(node)
         path = pg.QtGui.QPainterPath()
         if s.kind == "edge":
             (x0, y0), (x1, y1) = (
@@ -316,6 +313,18 @@ class NetworkCanvas(QGraphicsView):
             path.moveTo(x0, y0)
             path.lineTo(x1, y1)
         self._highlight.setPath(path)
+
+    def _recolour(self, node: NodeItem) -> None:
+        """Recolour one node after its selection changed (values are unchanged)."""
+        net, sample = self.model.network, self.model.sample
+        if node.column == 0:
+            scale = max(float(np.abs(sample).max()), 1e-12)
+            node.set_fill(colour_for(sample[node.index] / scale))
+            return
+        layer = net.layers[node.column - 1]
+        with np.errstate(all="ignore"):
+            a = net.forward_trace(sample)[node.column - 1][1]
+        node.set_fill(colour_for(a[node.index], *levels_for(layer.activation.name)))
 
     # -- editing ---------------------------------------------------------------------
 
@@ -412,8 +421,12 @@ class NetworkCanvas(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:
         item = self.itemAt(event.position().toPoint())
+        if item is not None and not isinstance(item, ButtonItem):
+            item = item.parentItem()
         if isinstance(item, ButtonItem):
-            super().mousePressEvent(event)
+            if item.enabled and event.button() == Qt.MouseButton.LeftButton:
+                item.action()
+            event.accept()
             return
         self._close_editor()
         target = self.target_at(self.mapToScene(event.position().toPoint()))

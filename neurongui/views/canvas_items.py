@@ -1,115 +1,134 @@
-"""Graphics items of the diagram: nodes (with their output maps) and small buttons."""
+"""Graphics of the diagram's nodes and buttons, built from Qt's own item classes.
+
+No item here overrides ``paint`` in Python: PySide6 6.12 on Python 3.11 loses a
+reference to None each time Qt calls a Python ``paint`` without a widget (as
+``QGraphicsScene.render`` and ``QWidget.grab`` do), which crashes the interpreter
+after a few thousand calls. Standard items draw in C++ and avoid that entirely.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 __all__ = ["ButtonItem", "NodeItem"]
 
 _TEXT = QColor(60, 60, 60)
+_RING = QColor(120, 120, 120)
 _SELECTED = QColor(220, 40, 40)
 
 
-class NodeItem(QGraphicsItem):
-    """One node: a circle filled with its value's colour, or with its output map.
+class NodeItem:
+    """One node: a circle filled with its value's colour, or showing its output map.
 
-    ``column`` 0 is the input layer; ``index`` the node in it. The view sets
-    :attr:`fill`, :attr:`image`, :attr:`caption` (bias or name) and :attr:`selected`.
+    ``column`` 0 is the input layer; ``index`` the node in it. Small nodes (big
+    layers) get neither text nor map, to stay light.
     """
 
-    def __init__(self, column: int, index: int, radius: float, label_left: str = ""):
-        super().__init__()
+    def __init__(
+        self,
+        scene: QGraphicsScene,
+        column: int,
+        index: int,
+        radius: float,
+        x: float,
+        y: float,
+        label_left: str = "",
+    ):
         self.column, self.index, self.radius = column, index, radius
-        self.fill = QColor(250, 250, 250)
-        self.ring = QColor(120, 120, 120)
-        self.image: QImage | None = None
-        self.caption = ""
-        self.label_left = label_left
         self.selected = False
-        self.setZValue(2)
-
-    def boundingRect(self) -> QRectF:
-        r = self.radius
-        left = 80.0 if self.label_left else 0.0
-        return QRectF(-r - 4 - left, -r - 4, 2 * r + 8 + left + 40, 2 * r + 26)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        r = self.radius
-        rect = QRectF(-r, -r, 2 * r, 2 * r)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, r > 4)
-        if self.image is not None and r >= 8:
-            path = QPainterPath()
-            path.addEllipse(rect)
-            painter.save()
-            painter.setClipPath(path)
-            painter.drawImage(rect, self.image)
-            painter.restore()
-            pen = QPen(self.fill, 4 if not self.selected else 3)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(pen)
-            painter.drawEllipse(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
-        else:
-            painter.setBrush(QBrush(self.fill))
-            painter.setPen(QPen(self.ring, 1.2) if r > 4 else Qt.PenStyle.NoPen)
-            painter.drawEllipse(rect)
-        if self.selected:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(_SELECTED, 2.5))
-            painter.drawEllipse(rect.adjusted(-4, -4, 4, 4))
-        if r < 8:
+        self._has_image = False
+        self.circle = QGraphicsEllipseItem(QRectF(-radius, -radius, 2 * radius, 2 * radius))
+        self.circle.setPos(x, y)
+        self.circle.setZValue(2)
+        self.circle.setPen(QPen(_RING, 1.2) if radius > 4 else QPen(Qt.PenStyle.NoPen))
+        scene.addItem(self.circle)
+        self.map: QGraphicsPixmapItem | None = None
+        self.caption: QGraphicsSimpleTextItem | None = None
+        if radius < 8:
             return
-        painter.setPen(_TEXT)
-        font = QFont(painter.font())
-        font.setPointSizeF(8)
-        painter.setFont(font)
-        if self.caption:
-            painter.drawText(
-                QRectF(-r - 30, r + 2, 2 * r + 60, 16), Qt.AlignmentFlag.AlignHCenter, self.caption
-            )
-        if self.label_left:
-            font.setPointSizeF(10)
-            painter.setFont(font)
-            painter.drawText(
-                QRectF(-r - 84, -10, 78, 20),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                self.label_left,
-            )
+        # The map is a child clipped to the circle, so it shows as a round picture.
+        self.circle.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
+        self.map = QGraphicsPixmapItem(self.circle)
+        self.map.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.map.setVisible(False)
+        self.caption = _text(scene, "", 8.0)
+        self.caption.setPos(x, y + radius + 2)
+        if label_left:
+            label = _text(scene, label_left, 10.0)
+            rect = label.boundingRect()
+            label.setPos(x - radius - 8 - rect.width(), y - rect.height() / 2)
+
+    def set_fill(self, colour: QColor) -> None:
+        """Colour by value: the fill, or the ring around a map."""
+        if self._has_image:
+            self.circle.setBrush(Qt.BrushStyle.NoBrush)
+            pen = QPen(colour, 5)
+        else:
+            self.circle.setBrush(QBrush(colour))
+            pen = QPen(_RING, 1.2) if self.radius > 4 else QPen(Qt.PenStyle.NoPen)
+        if self.selected:
+            pen = QPen(_SELECTED, 3.5)
+        self.circle.setPen(pen)
+
+    def set_image(self, image: QImage | None) -> None:
+        """Show ``image`` (the node's output over the input plane) inside the circle."""
+        if self.map is None:
+            return
+        self._has_image = image is not None
+        self.map.setVisible(self._has_image)
+        if image is not None:
+            pixmap = QPixmap.fromImage(image)
+            size = 2 * self.radius
+            self.map.setPixmap(pixmap)
+            self.map.setScale(size / pixmap.width())
+            self.map.setPos(-self.radius, -self.radius)
+
+    def set_caption(self, text: str) -> None:
+        """The text under the node (its bias)."""
+        if self.caption is not None:
+            self.caption.setText(text)
+            self.caption.setX(self.circle.x() - self.caption.boundingRect().width() / 2)
 
 
-class ButtonItem(QGraphicsItem):
-    """A small rounded button in the scene (the + and − of a layer)."""
+class ButtonItem(QGraphicsEllipseItem):
+    """A small round button in the scene (a layer's + and −); the view calls
+    :attr:`action` when it is clicked."""
 
     def __init__(self, text: str, tooltip: str, action: Callable[[], None], enabled: bool = True):
-        super().__init__()
-        self.text, self.action, self.enabled = text, action, enabled
+        super().__init__(QRectF(-10, -10, 20, 20))
+        self.action, self.enabled = action, enabled
+        colour = QColor(90, 90, 90) if enabled else QColor(190, 190, 190)
+        self.setPen(QPen(colour, 1.2))
+        self.setBrush(QColor(245, 245, 245))
         self.setToolTip(tooltip)
         self.setZValue(3)
-        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
-
-    def boundingRect(self) -> QRectF:
-        return QRectF(-11, -11, 22, 22)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(90, 90, 90) if self.enabled else QColor(190, 190, 190)
-        painter.setPen(QPen(colour, 1.2))
-        painter.setBrush(QColor(245, 245, 245))
-        painter.drawEllipse(QPointF(0, 0), 10, 10)
-        font = QFont(painter.font())
+        label = QGraphicsSimpleTextItem(text, self)
+        font = QFont(label.font())
         font.setPointSizeF(11)
         font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.text)
+        label.setFont(font)
+        label.setBrush(colour)
+        rect = label.boundingRect()
+        label.setPos(-rect.width() / 2, -rect.height() / 2)
+        label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def mousePressEvent(self, event) -> None:
-        if self.enabled:
-            self.action()
-        event.accept()
+
+def _text(scene: QGraphicsScene, text: str, size: float) -> QGraphicsSimpleTextItem:
+    item = QGraphicsSimpleTextItem(text)
+    font = QFont(item.font())
+    font.setPointSizeF(size)
+    item.setFont(font)
+    item.setBrush(_TEXT)
+    item.setZValue(2)
+    scene.addItem(item)
+    return item

@@ -46,7 +46,9 @@ class Layout:
 
     def __init__(self, sizes: list[int]):
         self.sizes = list(sizes)
-        self.x = np.arange(len(sizes)) * LAYER_GAP
+        tallest = min(max(sizes) * NODE_GAP, MAX_COLUMN)
+        # Tall columns get wider gaps, so that edges between them stay readable.
+        self.x = np.arange(len(sizes)) * max(LAYER_GAP, 0.45 * tallest)
         self.ys: list[np.ndarray] = []
         self.radii: list[float] = []
         for n in sizes:

@@ -81,6 +81,7 @@ class Inspector(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.details)
         layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the space while the table is hidden
 
         self.weight_spin.valueChanged.connect(self._on_weight_spin_change)
         self.weight_spin.editingFinished.connect(self._new_gesture)
@@ -158,9 +159,7 @@ class Inspector(QWidget):
         x = explanation.inputs[source]
         lines = [
             self.tr("w = %1").replace("%1", format_number(w)),
-            self.tr("value feeding it: %1 = %2").replace("%1", src).replace(
-                "%2", format_number(x)
-            ),
+            self.tr("value feeding it: %1 = %2").replace("%1", src).replace("%2", format_number(x)),
             self.tr("its term in z: w·x = %1").replace("%1", format_number(w * x)),
         ]
         if layer > 0:
