@@ -148,3 +148,18 @@ def test_a_784_128_10_network_draws_few_items(window, qtbot):
     # The strongest weight is among those drawn.
     flat = np.abs(net.layers[0].weights).ravel()
     assert int(np.argmax(flat)) in set(window.canvas._visible[0].tolist())
+
+
+def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
+    from neurongui.views.canvas_items import ButtonItem
+
+    canvas = window.canvas
+    plus = next(
+        item
+        for item in canvas.scene().items()
+        if isinstance(item, ButtonItem) and item.toolTip() == "Add a neuron"
+    )
+    pos = canvas.mapFromScene(plus.scenePos())
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
+    assert window.undo_stack.count() == 1
