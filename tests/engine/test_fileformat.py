@@ -1,6 +1,7 @@
 """Network files: exact round trips, atomic saves, and every kind of bad file refused."""
 
 import json
+import os
 import pickle
 
 import numpy as np
@@ -208,3 +209,14 @@ def test_random_corruption_gives_a_network_or_network_file_error(data):
         assert str(exc)
     else:
         assert np.isfinite(net.parameters).all()
+
+
+def test_saved_files_get_normal_permissions_not_private_temp_ones(tmp_path):
+    path = tmp_path / "net.json"
+    save_network(_net(), path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+    path.chmod(0o640)
+    save_network(_net(), path)
+    assert path.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
