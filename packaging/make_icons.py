@@ -24,8 +24,15 @@ SVG = ICON_DIR / "neurongui.svg"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 32, 48, 64, 128, 256)
 # ICNS element types that hold PNG data, by pixel size.
-ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09",
-              1024: b"ic10"}
+ICNS_TYPES = {
+    16: b"icp4",
+    32: b"icp5",
+    64: b"icp6",
+    128: b"ic07",
+    256: b"ic08",
+    512: b"ic09",
+    1024: b"ic10",
+}
 
 
 def render_png(size: int) -> bytes:
@@ -67,9 +74,11 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
 
 def icns_bytes(pngs: dict[int, bytes]) -> bytes:
     """Pack PNG images into a macOS ICNS container (big-endian type + length records)."""
-    body = b"".join(
-        ICNS_TYPES[size] + struct.pack(">I", 8 + len(png)) + png for size, png in sorted(pngs.items())
+    records = (
+        ICNS_TYPES[size] + struct.pack(">I", 8 + len(png)) + png
+        for size, png in sorted(pngs.items())
     )
+    body = b"".join(records)
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
