@@ -49,28 +49,43 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     app = create_application()
 
-    from neurongui.engine import NetworkFileError, read_network_file
-    from neurongui.engine.config import TrainingConfig
+    from neurongui.documents import InstanceGuard, load_document
+    from neurongui.engine import NetworkFileError
+    from neurongui.i18n import choose_language, install_translators
     from neurongui.main_window import MainWindow
     from neurongui.model import NetworkModel
+    from neurongui.settings import Settings
+    from neurongui.theme import ThemeManager
 
+    settings = Settings()
+    language = choose_language(settings.language)
+    app._neurongui_translators = install_translators(app, language)  # keep them alive
+    theme = ThemeManager(app, settings.theme)
     model = NetworkModel()
     if args.file:
         try:
-            network, training = read_network_file(Path(args.file))
-            config = TrainingConfig.from_dict(training) if training else None
+            doc = load_document(Path(args.file))
         except (NetworkFileError, ValueError) as exc:
             print(f"neurongui: cannot open {args.file}: {exc}", file=sys.stderr)
             return 2
-        model.set_network(network, config)
+        model.set_network(doc.network, doc.config)
+        if doc.history:
+            model.set_history(doc.history)
         model.set_modified(False)
-    window = MainWindow(model)
+    guard = InstanceGuard()
+    window = MainWindow(model, settings=settings, guard=guard)
+    window.theme_manager = theme
+    window.language = language
     if args.file:
         window.path = Path(args.file)
         window._update_title()
+    if args.screenshot:
+        window.resize(1400, 860)  # the same picture whatever size was saved last time
     window.show()
     if args.screenshot:
         return _screenshot(app, window, args.screenshot)
+    if not args.file:
+        window.offer_recovery()
     return app.exec()
 
 
@@ -81,6 +96,7 @@ def _screenshot(app, window, out: str) -> int:
     window.canvas.fit()
     app.processEvents()
     ok = window.grab().save(out)
+    window.model.set_modified(False)  # a screenshot never asks to save
     window.close()
     if not ok:
         print(f"neurongui: could not write {out}", file=sys.stderr)

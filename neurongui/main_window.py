@@ -1,18 +1,26 @@
-"""The main window: the network canvas in the centre, dockable panels around it."""
+"""The main window: the network canvas in the centre, dockable panels around it,
+and the document conventions of a desktop app (new, open, save, recent, export)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from neurongui import __version__
-from neurongui.engine import Network, NetworkFileError, read_network_file, save_network
-from neurongui.engine.config import TrainingConfig
+from neurongui.documents import Autosaver, Document, InstanceGuard, load_document, save_document
+from neurongui.engine import Network, NetworkFileError
+from neurongui.export import (
+    export_history_csv,
+    export_scene_png,
+    export_scene_svg,
+    export_weights,
+)
 from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.model import NetworkModel
+from neurongui.paths import resource_path
+from neurongui.settings import Settings
 from neurongui.views.activation_plot import ActivationPlotPanel
 from neurongui.views.canvas import NetworkCanvas
 from neurongui.views.charts import ChartsPanel
@@ -28,13 +36,23 @@ class MainWindow(QMainWindow):
 
     Automation hooks (kept stable for tests and scripted lessons): :attr:`network`,
     :meth:`open_path`, :meth:`save_path`, :attr:`canvas` (with ``select_edge`` and
-    ``select_neuron``), :attr:`model` and :attr:`undo_stack`.
+    ``select_neuron``), :attr:`model` and :attr:`undo_stack`. :meth:`ask_unsaved` and
+    :meth:`ask_restore` are the two questions the window asks; tests replace them.
     """
 
-    def __init__(self, model: NetworkModel | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: NetworkModel | None = None,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+        guard: InstanceGuard | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.model = model or NetworkModel()
+        self.settings = settings or Settings()
+        self.guard = guard or InstanceGuard()
+        self.language = "en"
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.training = TrainingController(self.model, self)
@@ -55,34 +73,30 @@ class MainWindow(QMainWindow):
         self.activation_panel = ActivationPlotPanel(self.model, self)
         self.activation_panel.setObjectName("activationPlot")
 
+        area = Qt.DockWidgetArea
         self._add_dock(
-            "trainingDock",
-            self.tr("Training"),
-            self.training_panel,
-            Qt.DockWidgetArea.LeftDockWidgetArea,
+            "trainingDock", self.tr("Training"), self.training_panel, area.LeftDockWidgetArea
         )
         self._add_dock(
-            "inspectorDock",
-            self.tr("Inspector"),
-            self.inspector,
-            Qt.DockWidgetArea.RightDockWidgetArea,
+            "inspectorDock", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea
         )
-        self._add_dock(
-            "chartsDock", self.tr("Charts"), self.charts, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        self._add_dock("chartsDock", self.tr("Charts"), self.charts, area.RightDockWidgetArea)
         self._add_dock(
             "activationDock",
             self.tr("Activation functions"),
             self.activation_panel,
-            Qt.DockWidgetArea.BottomDockWidgetArea,
+            area.BottomDockWidgetArea,
         )
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
-        self.model.message.connect(self.statusBar().showMessage)
+        self.model.message.connect(self._show_message)
         self.model.modifiedChanged.connect(self._update_title)
         self.undo_stack.cleanChanged.connect(self._on_clean_change)
-        self._update_title()
+        self.autosaver = Autosaver(self.guard, self.document, lambda: self.model.modified, self)
         self.resize(1400, 860)
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self._update_title()
 
     # -- automation hooks ---------------------------------------------------------
 
@@ -90,6 +104,10 @@ class MainWindow(QMainWindow):
     def network(self) -> Network:
         """The current engine network."""
         return self.model.network
+
+    def document(self) -> Document:
+        """The current document (network, settings and history)."""
+        return Document(self.model.network, self.model.config, self.model.history)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a network file; on error show a dialog and keep the current network.
@@ -101,32 +119,177 @@ class MainWindow(QMainWindow):
         """
         path = Path(path)
         try:
-            network, training = read_network_file(path)
-            config = TrainingConfig.from_dict(training) if training else None
+            doc = load_document(path)
         except (NetworkFileError, ValueError) as exc:
             self._show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
             return False
-        self.training.stop()
-        self.model.set_network(network, config)
-        self.undo_stack.clear()
+        self._load(doc)
         self.path = path
-        self.model.set_modified(False)
+        self.settings.add_recent_file(path)
+        self.settings.last_dir = str(path.parent)
+        self._refresh_recent()
         self._update_title()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
         return True
 
+    def _load(self, doc: Document) -> None:
+        self.training.stop()
+        self.model.set_network(doc.network, doc.config)
+        if doc.history:
+            self.model.set_history(doc.history)
+        self.undo_stack.clear()
+        self.model.set_modified(False)
+
     def save_path(self, path: str | Path) -> bool:
-        """Save the network and settings to ``path`` (atomically); show errors."""
+        """Save atomically to ``path`` (the old file becomes ``.bak``); show errors."""
         path = Path(path)
         try:
-            save_network(self.model.network, path, training=self.model.config.to_dict())
+            save_document(path, self.document())
         except OSError as exc:
-            self._show_error(self.tr("Cannot save %1").replace("%1", path.name), str(exc))
+            reason = exc.strerror or str(exc)
+            self._show_error(self.tr("Cannot save %1").replace("%1", path.name), reason)
             return False
         self.path = path
+        self.settings.add_recent_file(path)
+        self.settings.last_dir = str(path.parent)
+        self._refresh_recent()
         self.undo_stack.setClean()
         self.model.set_modified(False)
         self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        return True
+
+    def ask_unsaved(self) -> str:
+        """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("The network has changes that are not saved. Save them first?"),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+    def ask_restore(self, path: Path) -> bool:
+        """Ask whether to restore the work a crashed session autosaved."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore unsaved work?"),
+            self.tr(
+                "NeuronGUI did not close properly last time. Restore the work it saved "
+                "automatically?"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved work; True if it was restored."""
+        path = self.guard.recoverable() if self.guard.crashed else None
+        if path is None or not self.ask_restore(path):
+            return False
+        try:
+            doc = load_document(path)
+        except (NetworkFileError, ValueError) as exc:
+            self._show_error(self.tr("Cannot restore the autosave"), str(exc))
+            return False
+        self._load(doc)
+        self.model.set_modified(True)  # restored work is not saved anywhere yet
+        self.path = None
+        self._update_title()
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before discarding the document: True if it is safe to go on."""
+        if not self.model.modified:
+            return True
+        choice = self.ask_unsaved()
+        if choice == "save":
+            return self.save()
+        return choice == "discard"
+
+    # -- file actions ---------------------------------------------------------------
+
+    def new_document(self) -> None:
+        """Start afresh with the default network (asks first if there are changes)."""
+        if not self.maybe_save():
+            return
+        fresh = NetworkModel()
+        self._load(Document(fresh.network, fresh.config))
+        self.path = None
+        self._update_title()
+
+    def open_dialog(self) -> None:
+        """File ▸ Open…"""
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open network"),
+            self.settings.last_dir,
+            self.tr("NeuronGUI networks (*.json);;All files (*)"),
+        )
+        if name:
+            self.open_path(name)
+
+    def open_recent(self, path: str) -> None:
+        """Open a recent file (asks first if there are changes)."""
+        if self.maybe_save():
+            self.open_path(path)
+
+    def open_example(self, path: Path) -> None:
+        """Open an example as a new, untitled document."""
+        if self.maybe_save() and self.open_path(path):
+            self.path = None
+            self._update_title()
+
+    def save(self) -> bool:
+        """File ▸ Save (asks for a name the first time)."""
+        return self.save_path(self.path) if self.path else self.save_as()
+
+    def save_as(self) -> bool:
+        """File ▸ Save As…"""
+        start = str(self.path or Path(self.settings.last_dir) / "network.json")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save network"),
+            start,
+            self.tr("NeuronGUI networks (*.json);;All files (*)"),
+        )
+        if not name:
+            return False
+        if not name.lower().endswith(".json"):
+            name += ".json"
+        return self.save_path(name)
+
+    def export(self, kind: str, path: str | Path | None = None) -> bool:
+        """Export ``"png"``, ``"svg"`` (diagram), ``"history"`` (CSV) or ``"weights"``
+        (``.npz`` or ``.csv``) to ``path`` (asks when None); errors show a dialog."""
+        filters = {
+            "png": self.tr("PNG image (*.png)"),
+            "svg": self.tr("SVG drawing (*.svg)"),
+            "history": self.tr("CSV table (*.csv)"),
+            "weights": self.tr("NumPy arrays (*.npz);;CSV table (*.csv)"),
+        }
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export"), self.settings.last_dir, filters[kind]
+            )
+            if not path:
+                return False
+        try:
+            if kind == "png":
+                export_scene_png(self.canvas.scene(), path)
+            elif kind == "svg":
+                export_scene_svg(self.canvas.scene(), path)
+            elif kind == "history":
+                export_history_csv(self.model.history, path)
+            else:
+                export_weights(self.model.network, path)
+        except OSError as exc:
+            self._show_error(self.tr("Cannot export"), exc.strerror or str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
         return True
 
     # -- window ----------------------------------------------------------------------
@@ -138,68 +301,168 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        view_menu = bar.addMenu(self.tr("&View"))
-        network_menu = bar.addMenu(self.tr("&Network"))
-        training_menu = bar.addMenu(self.tr("&Training"))
+        names = ("file", "edit", "view", "network", "training")
+        titles = (
+            self.tr("&File"),
+            self.tr("&Edit"),
+            self.tr("&View"),
+            self.tr("&Network"),
+            self.tr("&Training"),
+        )
+        for name, title in zip(names, titles, strict=True):
+            self.menus[name] = bar.addMenu(title)
         lessons_menu = build_lessons_menu(self)
         lessons_menu.setObjectName("lessonsMenu")
         bar.addMenu(lessons_menu)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.menus.update(
-            file=file_menu,
-            edit=edit_menu,
-            view=view_menu,
-            network=network_menu,
-            training=training_menu,
-            lessons=lessons_menu,
-            help=help_menu,
-        )
+        self.menus["lessons"] = lessons_menu
+        self.menus["help"] = bar.addMenu(self.tr("&Help"))
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolBar")
         self.toolbar = toolbar
+        self._build_file_menu(self.menus["file"], toolbar)
+        self._build_edit_and_view(self.menus["edit"], self.menus["view"], toolbar)
+        for action in self.training_panel.actions_for_menu():
+            self.menus["training"].addAction(action)
+            toolbar.addAction(action)
+        for action in self.canvas.actions_for_menu():
+            self.menus["network"].addAction(action)
+        help_menu = self.menus["help"]
+        help_menu.addAction(
+            self._action(
+                self.tr("User &guide"), self.show_help, QKeySequence.StandardKey.HelpContents
+            )
+        )
+        help_menu.addAction(self._action(self.tr("&About NeuronGUI"), self._show_about))
 
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def _build_file_menu(self, menu, toolbar) -> None:
+        key = QKeySequence.StandardKey
+        new = self._action(
+            self.tr("&New"),
+            self.new_document,
+            key.New,
+            self.tr("Start again with the default network"),
+        )
+        open_ = self._action(
+            self.tr("&Open…"), self.open_dialog, key.Open, self.tr("Open a network file")
+        )
+        save = self._action(self.tr("&Save"), self.save, key.Save, self.tr("Save the network"))
+        save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
+        menu.addActions([new, open_])
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self._refresh_recent()
+        examples = menu.addMenu(self.tr("&Examples"))
+        examples.setObjectName("examplesMenu")
+        folder = resource_path("examples")
+        for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+            examples.addAction(path.stem.replace("_", " "), lambda p=path: self.open_example(p))
+        menu.addSeparator()
+        menu.addActions([save, save_as])
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self.tr("Diagram as PNG…"), lambda: self.export("png"))
+        export.addAction(self.tr("Diagram as SVG…"), lambda: self.export("svg"))
+        export.addAction(self.tr("Training history as CSV…"), lambda: self.export("history"))
+        export.addAction(self.tr("Weights as NPZ or CSV…"), lambda: self.export("weights"))
+        menu.addSeparator()
+        menu.addAction(
+            self._action(self.tr("&Preferences…"), self.show_preferences, key.Preferences)
+        )
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Quit"), self.close, key.Quit))
+        toolbar.addActions([new, open_, save])
 
+    def _build_edit_and_view(self, edit_menu, view_menu, toolbar) -> None:
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         edit_menu.addActions([undo, redo])
         toolbar.addActions([undo, redo])
-
-        fit = QAction(self.tr("&Fit diagram to window"), self)
-        fit.setShortcut(QKeySequence("F"))
-        fit.triggered.connect(self.canvas.fit)
-        view_menu.addAction(fit)
+        view_menu.addAction(
+            self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
+        )
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
 
-        for action in self.training_panel.actions_for_menu():
-            training_menu.addAction(action)
-            toolbar.addAction(action)
-        for action in self.canvas.actions_for_menu():
-            network_menu.addAction(action)
+    def _refresh_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = self.settings.recent_files()
+        for path in files:
+            menu.addAction(Path(path).name, lambda p=path: self.open_recent(p)).setToolTip(path)
+        if files:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear the list"), self._clear_recent)
+        menu.setEnabled(bool(files))
 
-        about = QAction(self.tr("&About NeuronGUI"), self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self._refresh_recent()
 
-    def _show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About NeuronGUI"),
-            self.tr("NeuronGUI %1 — see and edit every weight of a neural network.").replace(
-                "%1", __version__
-            ),
-        )
+    def reset_layout(self) -> None:
+        """View ▸ Reset layout: every panel back where it started."""
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.show()
+
+    def _restore_layout(self) -> None:
+        q = self.settings.qsettings
+        geometry, state = q.value("window/geometry"), q.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _save_layout(self) -> None:
+        q = self.settings.qsettings
+        q.setValue("window/geometry", self.saveGeometry())
+        q.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def show_help(self):
+        """Help ▸ User guide."""
+        from neurongui.dialogs.help import HelpDialog
+
+        dialog = HelpDialog(self.language, self)
+        dialog.show()
+        return dialog
+
+    def show_preferences(self):
+        """File ▸ Preferences…; a new theme applies at once."""
+        from neurongui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.model.config.to_dict(), self)
+        dialog.accepted.connect(self._apply_preferences)
+        dialog.open()
+        return dialog
+
+    def _apply_preferences(self) -> None:
+        theme = getattr(self, "theme_manager", None)
+        if theme is not None:
+            theme.apply(self.settings.theme)
+
+    def _show_about(self):
+        from neurongui.dialogs.about import show_about
+
+        return show_about(self)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _show_error(self, title: str, text: str) -> None:
         """Tell the user what went wrong, without blocking (tests read last_error)."""
@@ -220,5 +483,11 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.model.modified)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
         self.training.shutdown()
+        self.autosaver.timer.stop()
+        self._save_layout()
+        self.guard.release()
         super().closeEvent(event)

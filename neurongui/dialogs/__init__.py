@@ -1,0 +1,1 @@
+"""Dialogs: preferences, about, and the user guide."""

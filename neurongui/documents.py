@@ -1,0 +1,170 @@
+"""Documents that never lose work: backups, autosave, and recovery after a crash.
+
+A document is a network file (:mod:`neurongui.engine.fileformat`) whose ``training``
+object holds the training settings (including the dataset's name) and, optionally,
+the training history. An imported CSV dataset is *referenced* by its path
+(``csv_path``), not embedded, so documents stay small; if the file has moved, the
+document still opens with its network.
+
+* Saving is atomic and first keeps the previous version as ``NAME.json.bak``.
+* While the document has unsaved changes, :class:`Autosaver` writes it every 60 s
+  to the user's data folder.
+* :class:`InstanceGuard` holds a lock file (QLockFile) while the app runs. A lock
+  left by a process that no longer exists means that process crashed; if its
+  autosave exists, the next start offers to restore it. A lock held by a live
+  process is a second running copy, which then neither autosaves nor restores.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QObject, QTimer
+
+from neurongui.engine import Network, read_network_file, save_network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.trainer import EpochRecord
+from neurongui.settings import data_dir
+
+__all__ = [
+    "AUTOSAVE_MS",
+    "Autosaver",
+    "Document",
+    "InstanceGuard",
+    "load_document",
+    "save_document",
+]
+
+AUTOSAVE_MS = 60_000
+_AUTOSAVE_NAME = "autosave.json"
+_LOCK_NAME = "instance.lock"
+
+
+class Document:
+    """What a file holds: the network, the settings and (optionally) the history."""
+
+    def __init__(
+        self,
+        network: Network,
+        config: TrainingConfig | None,
+        history: list[EpochRecord] | None = None,
+        csv_path: str | None = None,
+    ):
+        self.network, self.config = network, config
+        self.history = history or []
+        self.csv_path = csv_path
+
+    def training(self, include_history: bool = True) -> dict[str, Any]:
+        """The ``training`` object written into the file."""
+        data: dict[str, Any] = self.config.to_dict() if self.config else {}
+        if include_history and self.history:
+            data["history"] = [asdict(record) for record in self.history]
+        if self.csv_path:
+            data["csv_path"] = self.csv_path
+        return data
+
+
+def save_document(path: str | os.PathLike, document: Document, backup: bool = True) -> None:
+    """Save atomically; an existing file is first kept as ``<name>.bak``.
+
+    Raises
+    ------
+    OSError
+        If the folder is not writable or the disk is full; the existing file and
+        its backup are then left as they were.
+    """
+    path = Path(path)
+    if backup and path.exists():
+        _copy_atomic(path, path.with_name(path.name + ".bak"))
+    save_network(document.network, path, training=document.training())
+
+
+def _copy_atomic(src: Path, dst: Path) -> None:
+    tmp = dst.with_name(f".{dst.name}.tmp")
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def load_document(path: str | os.PathLike) -> Document:
+    """Read a document; raises :class:`NetworkFileError` or ``ValueError`` if it is bad."""
+    network, training = read_network_file(path)
+    training = dict(training or {})
+    history = _history(training.pop("history", None))
+    csv_path = training.pop("csv_path", None)
+    config = TrainingConfig.from_dict(training) if training else None
+    return Document(network, config, history, csv_path if isinstance(csv_path, str) else None)
+
+
+def _history(raw: Any) -> list[EpochRecord]:
+    if not isinstance(raw, list):
+        return []
+    records = []
+    for entry in raw:
+        try:
+            records.append(EpochRecord(**entry))
+        except TypeError:
+            return []  # a history we cannot read is dropped, never fatal
+    return records
+
+
+class InstanceGuard:
+    """The per-instance lock; tells a crash from a second running copy."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else data_dir()
+        path = self.folder / _LOCK_NAME
+        existed = path.exists()
+        self._lock = QLockFile(str(path))
+        self._lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
+        self.primary = self._lock.tryLock(100)
+        #: True when the previous run ended without unlocking, i.e. it crashed.
+        self.crashed = self.primary and existed
+
+    @property
+    def autosave_path(self) -> Path:
+        """Where this instance autosaves."""
+        return self.folder / _AUTOSAVE_NAME
+
+    def recoverable(self) -> Path | None:
+        """The autosave a crashed run left, if there is one to offer."""
+        if self.primary and self.autosave_path.exists():
+            return self.autosave_path
+        return None
+
+    def release(self) -> None:
+        """Clean exit: remove the autosave and the lock."""
+        if self.primary:
+            self.autosave_path.unlink(missing_ok=True)
+            self._lock.unlock()
+            self.primary = False
+
+
+class Autosaver(QObject):
+    """Writes the document to the autosave file every minute while it is modified."""
+
+    def __init__(self, guard: InstanceGuard, get_document, is_modified, parent=None):
+        super().__init__(parent)
+        self._guard, self._get, self._modified = guard, get_document, is_modified
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save_now)
+        if guard.primary:
+            self.timer.start()
+
+    def save_now(self) -> bool:
+        """Autosave now if there are unsaved changes; True if a file was written."""
+        if not (self._guard.primary and self._modified()):
+            return False
+        try:
+            save_document(self._guard.autosave_path, self._get(), backup=False)
+        except OSError:
+            return False  # a full disk must not interrupt the student; try again later
+        return True

@@ -1,0 +1,15 @@
+"""GUI test settings: questions a window would ask get a scripted answer."""
+
+import pytest
+
+from neurongui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch):
+    """A modal dialog would block the test run: discard changes, never restore.
+
+    Tests that check the questions replace these again.
+    """
+    monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
+    monkeypatch.setattr(MainWindow, "ask_restore", lambda self, path: False)
