@@ -1,0 +1,540 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>About</name>
+    <message>
+        <source>Iris data (Fisher 1936, UCI)</source>
+        <translation>鸢尾花数据（Fisher 1936，UCI）</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (Alpaydin &amp; Kaynak 1998, UCI)</source>
+        <translation>手写数字（Alpaydin 与 Kaynak 1998，UCI）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;See and edit every weight of a neural network while it learns.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在神经网络学习的同时，查看并修改它的每一个权重。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>NeuronGUI user guide</source>
+        <translation>NeuronGUI 使用指南</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>Weight slider</source>
+        <translation>权重滑块</translation>
+    </message>
+    <message>
+        <source>Bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>Activation of the layer</source>
+        <translation>该层的激活函数</translation>
+    </message>
+    <message>
+        <source>The activation function of this layer</source>
+        <translation>这一层的激活函数</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>value x</source>
+        <translation>值 x</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>w·x</source>
+        <translation>w·x</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Type a value or use the arrows; Ctrl+Z undoes</source>
+        <translation>输入数值或使用箭头；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Input %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;输入 %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未选中任何对象&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Click an edge to see and edit its weight, or a neuron for its bias.</source>
+        <translation>单击连线可查看并修改其权重，单击神经元可查看并修改其偏置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edge&lt;/b&gt; from %1 into neuron %2 of layer %3</source>
+        <translation>&lt;b&gt;连线&lt;/b&gt;：从 %1 到第 %3 层的神经元 %2</translation>
+    </message>
+    <message>
+        <source>w = %1</source>
+        <translation>w = %1</translation>
+    </message>
+    <message>
+        <source>value feeding it: %1 = %2</source>
+        <translation>输入它的值：%1 = %2</translation>
+    </message>
+    <message>
+        <source>its term in z: w·x = %1</source>
+        <translation>它在 z 中的项：w·x = %1</translation>
+    </message>
+    <message>
+        <source>activation feeding it: %1</source>
+        <translation>输入它的激活函数：%1</translation>
+    </message>
+    <message>
+        <source>∂L/∂w = %1 (last training step)</source>
+        <translation>∂L/∂w = %1（最近一次训练步）</translation>
+    </message>
+    <message>
+        <source>∂L/∂w appears once a training step has run.</source>
+        <translation>运行一次训练步后会显示 ∂L/∂w。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
+        <translation>&lt;b&gt;第 %2 层的神经元 %1&lt;/b&gt;（样本 %3）</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>Set a weight to %1</source>
+        <translation>将权重设为 %1</translation>
+    </message>
+    <message>
+        <source>Set a bias to %1</source>
+        <translation>将偏置设为 %1</translation>
+    </message>
+    <message>
+        <source>Use %1 in layer %2</source>
+        <translation>第 %2 层改用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot save %1</source>
+        <translation>无法保存 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The network has changes that are not saved. Save them first?</source>
+        <translation>网络有尚未保存的修改。要先保存吗？</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的内容？</translation>
+    </message>
+    <message>
+        <source>NeuronGUI did not close properly last time. Restore the work it saved automatically?</source>
+        <translation>NeuronGUI 上次没有正常关闭。要恢复自动保存的内容吗？</translation>
+    </message>
+    <message>
+        <source>Cannot restore the autosave</source>
+        <translation>无法恢复自动保存的内容</translation>
+    </message>
+    <message>
+        <source>Open network</source>
+        <translation>打开网络</translation>
+    </message>
+    <message>
+        <source>NeuronGUI networks (*.json);;All files (*)</source>
+        <translation>NeuronGUI 网络 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save network</source>
+        <translation>保存网络</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npz);;CSV table (*.csv)</source>
+        <translation>NumPy 数组 (*.npz);;CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About NeuronGUI</source>
+        <translation>关于 NeuronGUI(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again with the default network</source>
+        <translation>使用默认网络重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a network file</source>
+        <translation>打开网络文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network</source>
+        <translation>保存网络</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Diagram as PNG…</source>
+        <translation>网络图（PNG）…</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG…</source>
+        <translation>网络图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Training history as CSV…</source>
+        <translation>训练历史（CSV）…</translation>
+    </message>
+    <message>
+        <source>Weights as NPZ or CSV…</source>
+        <translation>权重（NPZ 或 CSV）…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit diagram to window</source>
+        <translation>网络图适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output · %1</source>
+        <translation>输出 · %1</translation>
+    </message>
+    <message>
+        <source>Layer %1 · %2</source>
+        <translation>第 %1 层 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neuron(s)</source>
+        <translation>
+            <numerusform>%n 个神经元</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a neuron</source>
+        <translation>添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron</source>
+        <translation>删除一个神经元</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; thicker = larger |w|</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; 越粗 = |w| 越大</translation>
+    </message>
+    <message>
+        <source>Showing the %1 strongest of %2 edges</source>
+        <translation>显示 %2 条连线中最强的 %1 条</translation>
+    </message>
+    <message>
+        <source>Add a neuron to layer %1</source>
+        <translation>在第 %1 层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from layer %1</source>
+        <translation>从第 %1 层删除一个神经元</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>删除一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Use %1 in layer %2</source>
+        <translation>第 %2 层改用 %1</translation>
+    </message>
+    <message>
+        <source>Change the input features</source>
+        <translation>更改输入特征</translation>
+    </message>
+    <message>
+        <source>Set a weight to %1</source>
+        <translation>将权重设为 %1</translation>
+    </message>
+    <message>
+        <source>Set a bias to %1</source>
+        <translation>将偏置设为 %1</translation>
+    </message>
+    <message>
+        <source>Activation of layer %1</source>
+        <translation>第 %1 层的激活函数</translation>
+    </message>
+    <message>
+        <source>Remove this neuron</source>
+        <translation>删除这个神经元</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation>第 %2 层的神经元 %1</translation>
+    </message>
+    <message>
+        <source>weight w = %1
+from %2 into neuron %3 of layer %4</source>
+        <translation>权重 w = %1
+从 %2 到第 %4 层的神经元 %3</translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter; Esc cancels</source>
+        <translation>输入数字后按回车；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; type a value such as 0.5 or -1.2</source>
+        <translation>“%1”不是数字；请输入如 0.5 或 -1.2 这样的数值</translation>
+    </message>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>添加隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>删除隐藏层</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Keep at least one input feature</source>
+        <translation>请至少保留一个输入特征</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time NeuronGUI starts.</source>
+        <translation>新的语言将在下次启动 NeuronGUI 时生效。</translation>
+    </message>
+    <message>
+        <source>Use the current training settings as defaults</source>
+        <translation>将当前训练设置设为默认值</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>About NeuronGUI</source>
+        <translation>关于 NeuronGUI</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+</context>
+</TS>
