@@ -120,6 +120,7 @@ class InstanceGuard:
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else data_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / _LOCK_NAME
         existed = path.exists()
         self._lock = QLockFile(str(path))
