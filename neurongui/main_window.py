@@ -451,6 +451,20 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    @property
+    def theme_manager(self):
+        """The app's :class:`~neurongui.theme.ThemeManager` (None in bare windows)."""
+        return getattr(self, "_theme_manager", None)
+
+    @theme_manager.setter
+    def theme_manager(self, manager) -> None:
+        self._theme_manager = manager
+        if manager is not None:
+            from neurongui.theme import is_dark
+
+            manager.changed.connect(self.canvas.set_dark)
+            self.canvas.set_dark(is_dark())
+
     def _apply_preferences(self) -> None:
         theme = getattr(self, "theme_manager", None)
         if theme is not None:

@@ -38,7 +38,7 @@ from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
-from neurongui.views.canvas_items import ButtonItem, NodeItem
+from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, ButtonItem, NodeItem
 from neurongui.views.canvas_layout import Layout, strongest_edges
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, MapGrid, colour_for, levels_for
 
@@ -63,6 +63,7 @@ class NetworkCanvas(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self._dark = False
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
@@ -102,6 +103,20 @@ class NetworkCanvas(QGraphicsView):
     def fit(self) -> None:
         """Zoom so that the whole diagram fits the view."""
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def set_dark(self, dark: bool) -> None:
+        """Follow the theme: a dark background with light text, or the reverse."""
+        self._dark = dark
+        self.setBackgroundBrush(QColor(35, 37, 41) if dark else QColor(255, 255, 255))
+        self._legend.setStyleSheet(
+            "QLabel { background: %s; border: 1px solid #888; border-radius: 4px;"
+            " padding: 4px; color: %s; }"
+            % (("rgba(40,42,46,220)", "#ddd") if dark else ("rgba(255,255,255,220)", "#333"))
+        )
+        self._rebuild()
+
+    def _text_colour(self) -> QColor:
+        return TEXT_DARK if self._dark else TEXT_LIGHT
 
     def actions_for_menu(self) -> list[QAction]:
         """Actions for the Network menu (structure edits and input features)."""
@@ -157,7 +172,7 @@ class NetworkCanvas(QGraphicsView):
             for i in range(n):
                 label = net.input_names[i] if column == 0 and radius >= 8 else ""
                 x, y = self._layout.node(column, i)
-                items.append(NodeItem(scene, column, i, radius, x, y, label))
+                items.append(NodeItem(scene, column, i, radius, x, y, label, self._text_colour()))
             self._nodes.append(items)
         self._add_headers()
         left, top, width, height = self._layout.bounds()
@@ -185,13 +200,14 @@ class NetworkCanvas(QGraphicsView):
                     .replace("%1", str(column))
                     .replace("%2", net.layers[column - 1].activation.name)
                 )
-            count = self.tr("%n neuron(s)", "", net.sizes[column])
+            n = net.sizes[column]
+            count = self.tr("1 neuron") if n == 1 else self.tr("%1 neurons").replace("%1", f"{n:,}")
             for text, dy, size in ((title, -44, 11.0), (count, -26, 9.0)):
                 label = QGraphicsSimpleTextItem(text)
                 font = label.font()
                 font.setPointSizeF(size)
                 label.setFont(font)
-                label.setBrush(QColor(70, 70, 70))
+                label.setBrush(self._text_colour())
                 rect = label.boundingRect()
                 label.setPos(x - rect.width() / 2, top + dy - rect.height() / 2)
                 scene.addItem(label)

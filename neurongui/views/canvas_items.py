@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 __all__ = ["ButtonItem", "NodeItem"]
 
-_TEXT = QColor(60, 60, 60)
+#: Text colours of the light and dark themes.
+TEXT_LIGHT, TEXT_DARK = QColor(60, 60, 60), QColor(215, 215, 215)
 _RING = QColor(120, 120, 120)
 _SELECTED = QColor(220, 40, 40)
 
@@ -43,6 +44,7 @@ class NodeItem:
         x: float,
         y: float,
         label_left: str = "",
+        text_colour: QColor = TEXT_LIGHT,
     ):
         self.column, self.index, self.radius = column, index, radius
         self.selected = False
@@ -61,10 +63,10 @@ class NodeItem:
         self.map = QGraphicsPixmapItem(self.circle)
         self.map.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.map.setVisible(False)
-        self.caption = _text(scene, "", 8.0)
+        self.caption = _text(scene, "", 8.0, text_colour)
         self.caption.setPos(x, y + radius + 2)
         if label_left:
-            label = _text(scene, label_left, 10.0)
+            label = _text(scene, label_left, 10.0, text_colour)
             rect = label.boundingRect()
             label.setPos(x - radius - 8 - rect.width(), y - rect.height() / 2)
 
@@ -123,12 +125,12 @@ class ButtonItem(QGraphicsEllipseItem):
         label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
 
-def _text(scene: QGraphicsScene, text: str, size: float) -> QGraphicsSimpleTextItem:
+def _text(scene: QGraphicsScene, text: str, size: float, colour: QColor) -> QGraphicsSimpleTextItem:
     item = QGraphicsSimpleTextItem(text)
     font = QFont(item.font())
     font.setPointSizeF(size)
     item.setFont(font)
-    item.setBrush(_TEXT)
+    item.setBrush(colour)
     item.setZValue(2)
     scene.addItem(item)
     return item

@@ -391,11 +391,13 @@
         <source>Layer %1 · %2</source>
         <translation>第 %1 层 · %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n neuron(s)</source>
-        <translation>
-            <numerusform>%n 个神经元</numerusform>
-        </translation>
+    <message>
+        <source>1 neuron</source>
+        <translation>1 个神经元</translation>
+    </message>
+    <message>
+        <source>%1 neurons</source>
+        <translation>%1 个神经元</translation>
     </message>
     <message>
         <source>Add a neuron</source>

@@ -43,7 +43,7 @@ def chinese():
 def test_chinese_translation_compiles_and_loads(chinese):
     assert i18n.qm_file("zh_CN") is not None
     assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
-    assert QCoreApplication.translate("NetworkCanvas", "%n neuron(s)", "", 3) == "3 个神经元"
+    assert QCoreApplication.translate("NetworkCanvas", "%1 neurons") == "%1 个神经元"
 
 
 def test_main_window_speaks_chinese(qtbot, chinese, tmp_path):
