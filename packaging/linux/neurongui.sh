@@ -1,0 +1,3 @@
+#!/bin/sh
+# Start NeuronGUI, installed in /opt/neurongui by the neurongui package.
+exec /opt/neurongui/neurongui "$@"
