@@ -1,0 +1,89 @@
+"""Smoke tests of the PyInstaller one-folder app and its .tar.gz (marker ``packaging``)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from neurongui import __version__
+
+pytestmark = pytest.mark.packaging
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# Qt modules the spec leaves out; none of their libraries may reach the bundle.
+UNWANTED = re.compile(
+    r"Qt6?(Qml|Quick|WebEngine|Pdf|3D|Multimedia|Charts|DataVisualization|Network)"
+)
+
+
+def bundled_resources(app_dir: Path) -> Path:
+    """Where neurongui/paths.py finds resources inside the bundle."""
+    return app_dir / "_internal" / "neurongui" / "resources"
+
+
+def test_bundled_app_shows_its_window(app_dir, smoke):
+    smoke(app_dir / "neurongui")
+
+
+def test_bundled_app_reports_the_package_version(app_dir):
+    result = subprocess.run(
+        [str(app_dir / "neurongui"), "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"NeuronGUI {__version__}"
+
+
+def test_bundle_carries_every_resource(app_dir):
+    inside = bundled_resources(app_dir)
+    shipped = {
+        p.relative_to(RESOURCES)
+        for p in RESOURCES.rglob("*")
+        if p.is_file() and p.suffix not in (".ts", ".py", ".pyc")
+    }
+    missing = sorted(str(p) for p in shipped if not (inside / p).is_file())
+    assert not missing, f"resources missing from the bundle: {missing}"
+
+
+def test_bundle_has_compiled_translations_only(app_dir):
+    i18n = bundled_resources(app_dir) / "i18n"
+    for ts in (RESOURCES / "i18n").glob("*.ts"):
+        assert (i18n / ts.with_suffix(".qm").name).is_file(), f"{ts.name} was not compiled"
+    assert not list(i18n.glob("*.ts")), "translation sources should not ship"
+
+
+def test_bundle_leaves_out_unused_qt_modules(app_dir):
+    unwanted = [str(p.relative_to(app_dir)) for p in app_dir.rglob("*") if UNWANTED.search(p.name)]
+    assert not unwanted, f"unused Qt parts in the bundle: {unwanted}"
+    plugins = app_dir / "_internal" / "PySide6" / "Qt" / "plugins"
+    folders = {p.name for p in plugins.iterdir()}
+    assert {"platforms", "imageformats", "iconengines"} <= folders
+    assert not folders & {"qmltooling", "sqldrivers", "tls", "designer", "egldeviceintegrations"}
+    platforms = {p.name for p in (plugins / "platforms").iterdir()}
+    assert {"libqxcb.so", "libqoffscreen.so"} <= platforms
+    assert (plugins / "imageformats" / "libqsvg.so").is_file()
+
+
+def test_bundle_has_no_dangling_links(app_dir):
+    dangling = [str(p) for p in app_dir.rglob("*") if p.is_symlink() and not p.exists()]
+    assert not dangling
+
+
+def test_bundle_and_deb_within_size_budgets(build):
+    budgets = build["budgets"]
+    assert build["app_mb"] <= budgets["app_mb"], f"app folder is {build['app_mb']:.1f} MB"
+    if "deb_mb" in build:
+        assert build["deb_mb"] <= budgets["deb_mb"], f".deb is {build['deb_mb']:.1f} MB"
+
+
+def test_tarball_unpacks_to_a_working_app(build, smoke, tmp_path):
+    if "tarball" not in build:
+        pytest.skip("the .tar.gz is built on Linux only")
+    with tarfile.open(build["tarball"]) as tar:
+        names = tar.getnames()
+        assert all(n.startswith(f"neurongui-{__version__}") for n in names)
+        tar.extractall(tmp_path / "unpacked", filter="tar")
+    smoke(tmp_path / "unpacked" / f"neurongui-{__version__}" / "neurongui")
