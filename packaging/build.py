@@ -264,7 +264,7 @@ def make_windows_setup(version: str) -> Path | None:
         [
             iscc,
             f"/DAppVersion={version}",
-            f"/DSourceDir={DIST / 'neurongui'}",
+            f"/DBundleDir={DIST / 'neurongui'}",
             f"/O{DIST}",
             str(PACKAGING / "windows" / "neurongui.iss"),
         ],
