@@ -282,21 +282,24 @@ def make_dmg(version: str) -> Path:
     (folder / "Applications").symlink_to("/Applications")
     target = DIST / f"NeuronGUI-{version}.dmg"
     target.unlink(missing_ok=True)
-    subprocess.run(
-        [
-            "hdiutil",
-            "create",
-            "-volname",
-            f"NeuronGUI {version}",
-            "-srcfolder",
-            str(folder),
-            "-ov",
-            "-format",
-            "UDZO",
-            str(target),
-        ],
-        check=True,
-    )
+    command = [
+        "hdiutil",
+        "create",
+        "-volname",
+        f"NeuronGUI {version}",
+        "-srcfolder",
+        str(folder),
+        "-ov",
+        "-format",
+        "UDZO",
+        str(target),
+    ]
+    for attempt in range(3):  # hdiutil fails now and then with "Resource busy"
+        if subprocess.run(command).returncode == 0:
+            break
+        time.sleep(5 * (attempt + 1))
+    else:
+        raise SystemExit("build.py: hdiutil could not create the .dmg")
     return target
 
 
