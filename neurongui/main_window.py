@@ -92,8 +92,15 @@ class MainWindow(QMainWindow):
         self.model.message.connect(self._show_message)
         self.model.modifiedChanged.connect(self._update_title)
         self.undo_stack.cleanChanged.connect(self._on_clean_change)
+        self.model.networkReplaced.connect(self.undo_stack.clear)
         self.autosaver = Autosaver(self.guard, self.document, lambda: self.model.modified, self)
         self.resize(1400, 860)
+        self.resizeDocks(
+            [self.docks["inspectorDock"], self.docks["chartsDock"]],
+            [330, 470],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.docks["inspectorDock"]], [340], Qt.Orientation.Horizontal)
         self._default_state = self.saveState()
         self._restore_layout()
         self._update_title()
@@ -414,11 +421,25 @@ class MainWindow(QMainWindow):
         self.settings.clear_recent_files()
         self._refresh_recent()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._default_state is None:  # first show: sizes apply only to a laid-out window
+            self._default_sizes()
+            self._default_state = self.saveState()
+            self._restore_layout()
+
+    def _default_sizes(self) -> None:
+        inspector, charts = self.docks["inspectorDock"], self.docks["chartsDock"]
+        self.resizeDocks([inspector, charts], [300, 520], Qt.Orientation.Vertical)
+        self.resizeDocks([inspector], [360], Qt.Orientation.Horizontal)
+
     def reset_layout(self) -> None:
         """View ▸ Reset layout: every panel back where it started."""
-        self.restoreState(self._default_state)
         for dock in self.docks.values():
             dock.show()
+        if self._default_state is not None:
+            self.restoreState(self._default_state)
+        self._default_sizes()
 
     def _restore_layout(self) -> None:
         q = self.settings.qsettings
@@ -463,7 +484,9 @@ class MainWindow(QMainWindow):
             from neurongui.theme import is_dark
 
             manager.changed.connect(self.canvas.set_dark)
+            manager.changed.connect(self.charts.set_dark)
             self.canvas.set_dark(is_dark())
+            self.charts.set_dark(is_dark())
 
     def _apply_preferences(self) -> None:
         theme = getattr(self, "theme_manager", None)

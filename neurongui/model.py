@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
+from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
 from neurongui.engine.session import (
     TrainingData,
@@ -61,6 +62,8 @@ class NetworkModel(QObject):
     #: An engine edit was applied; the training worker applies it too.
     editApplied = Signal(object)
     modifiedChanged = Signal(bool)
+    #: The network was replaced by another one (not by an edit): undo history is void.
+    networkReplaced = Signal()
     #: A short message for the status bar.
     message = Signal(str)
 
@@ -72,6 +75,7 @@ class NetworkModel(QObject):
     ):
         super().__init__(parent)
         self._config = config or TrainingConfig()
+        self._imported: dict[str, Dataset] = {}
         if network is None:
             self._data = prepare_data(self._config)
             self._network = default_network(self._data, self._config)
@@ -187,8 +191,10 @@ class NetworkModel(QObject):
         if config is not None:
             self._config = config
         self._network = network
+        self._edit_seq += 1  # snapshots of the old network must not land on this one
         self._data, self._config = fit_data(self._config, network.input_names, network.n_outputs)
         self._reset_view_state()
+        self.networkReplaced.emit()
         self.configChanged.emit()
         self.dataChanged.emit()
         self.structureChanged.emit()
@@ -199,7 +205,7 @@ class NetworkModel(QObject):
         data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
         if any(getattr(old, k) != getattr(config, k) for k in data_keys):
             keep = self._network.input_names if old.dataset == config.dataset else None
-            data = prepare_data(config, keep)
+            data = prepare_data(config, keep, self._imported.get(config.dataset))
             if data.task != self._data.task:
                 config = config.with_changes(loss=default_loss(data.task))
                 self._config = config
@@ -209,11 +215,22 @@ class NetworkModel(QObject):
             ):
                 self._network = default_network(data, config)
                 self._edit_seq += 1
+                self.networkReplaced.emit()
                 self.structureChanged.emit()
             self._reset_view_state()
             self.dataChanged.emit()
         self.configChanged.emit()
         self.set_modified(True)
+
+    def import_dataset(self, dataset: Dataset) -> None:
+        """Use ``dataset`` (an imported CSV file) for training, under its own name."""
+        self._imported[dataset.name] = dataset
+        self.set_config(self._config.with_changes(dataset=dataset.name))
+
+    @property
+    def imported(self) -> dict[str, Dataset]:
+        """Datasets imported in this session, by name."""
+        return dict(self._imported)
 
     def set_history(self, records: list[EpochRecord]) -> None:
         """Replace the training history (the worker sends it as it grows)."""

@@ -1,21 +1,390 @@
-"""Placeholder training controller (replaced by the training work of issue #4)."""
+"""Training in a worker thread, fed by a command queue, reporting through snapshots.
+
+The GUI thread and the worker share exactly two objects:
+
+* a command queue (``queue.SimpleQueue``) the worker drains *between* training
+  steps, so every pause, step, edit or setting arrives in order and is never lost;
+* a single-slot mailbox holding the latest :class:`Snapshot`. The worker replaces
+  it at most ~30 times a second; the GUI takes it on a 30 Hz timer. A slow GUI
+  therefore skips snapshots instead of queueing them: nothing grows.
+
+A snapshot holds copies (parameters, history, gradients), never arrays the worker
+goes on mutating. It is stamped with the number of the last edit the worker has
+applied, so the GUI ignores values computed before the student's latest edit.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import queue
+import threading
+import time
+from dataclasses import dataclass
 
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from neurongui.engine import Network, Trainer
+from neurongui.engine import losses as engine_losses
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.session import TrainingData
+from neurongui.engine.trainer import EpochRecord, Status
 from neurongui.model import NetworkModel
+
+__all__ = ["Snapshot", "TrainingController", "TrainingThread"]
+
+PUBLISH_INTERVAL = 1 / 30
+POLL_MS = 33
+_DATA_KEYS = ("dataset", "n_samples", "noise", "test_fraction", "seed")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The worker's state at one moment (all arrays are copies)."""
+
+    parameters: np.ndarray
+    edit_seq: int
+    history: tuple[EpochRecord, ...]
+    gradients: tuple[dict[str, np.ndarray], ...] | None
+    running: bool
+    status: str
+    message: str
+    steps: int
+    #: Number of the last play/pause/step command the worker had obeyed.
+    control: int
+
+
+class _Mailbox:
+    """One slot, latest value wins."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value: Snapshot | None = None
+
+    def put(self, value: Snapshot) -> None:
+        with self._lock:
+            self._value = value
+
+    def take(self) -> Snapshot | None:
+        with self._lock:
+            value, self._value = self._value, None
+            return value
+
+
+def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -> Trainer:
+    """A Trainer for ``network`` on ``data`` with the settings of ``config``."""
+    has_test = len(data.X_test) > 0
+    return Trainer(
+        network,
+        data.X_train,
+        data.Y_train,
+        loss=config.loss,
+        optimizer=config.optimizer,
+        learning_rate=config.learning_rate,
+        batch_size=min(config.batch_size, len(data.X_train)),
+        regularization=config.regularization,
+        regularization_rate=config.regularization_rate,
+        X_test=data.X_test if has_test else None,
+        Y_test=data.Y_test if has_test else None,
+        seed=config.seed,
+        epoch_limit=config.epoch_limit,
+        target_loss=config.target_loss,
+        task=data.task,
+    )
+
+
+class TrainingThread(QThread):
+    """Runs the Trainer at full speed while playing; obeys commands between steps."""
+
+    def __init__(self, commands: queue.SimpleQueue, mailbox: _Mailbox, parent=None):
+        super().__init__(parent)
+        self._commands, self._mailbox = commands, mailbox
+        self._trainer: Trainer | None = None
+        self._config: TrainingConfig | None = None
+        self._edit_seq = 0
+        self._running = False
+        self._quit = False
+        self._last_publish = 0.0
+        self._control = 0
+
+    def run(self) -> None:
+        while not self._quit:
+            try:
+                # Paused: sleep in the queue until something arrives.
+                command = self._commands.get(timeout=None if not self._running else 0)
+            except queue.Empty:
+                command = None
+            while command is not None:
+                self._apply(command)
+                try:
+                    command = self._commands.get_nowait()
+                except queue.Empty:
+                    command = None
+            if self._running and not self._quit:
+                self._train_step()
+
+    # -- commands -------------------------------------------------------------------
+
+    def _apply(self, command: tuple) -> None:
+        kind = command[0]
+        if kind == "quit":
+            self._quit = True
+        elif kind == "replace":
+            _, network, data, config, seq = command
+            self._trainer, self._config, self._edit_seq = (
+                make_trainer(network, data, config),
+                config,
+                seq,
+            )
+            self._publish(force=True)
+        elif kind == "edit":
+            _, edit, seq = command
+            if self._trainer is not None:
+                edit.apply(self._trainer.network)
+            self._edit_seq = seq
+        elif kind == "config":
+            self._set_config(command[1])
+        elif kind in ("play", "pause", "step_epoch", "step_batch"):
+            self._control = command[1]
+            self._control_command(kind)
+
+    def _control_command(self, kind: str) -> None:
+        if kind == "play":
+            self._running = self._trainer is not None
+            if self._trainer is not None and self._trainer.done:
+                self._trainer.status = Status.OK  # play again past a reached limit
+            self._publish(force=True)
+        elif kind == "pause":
+            self._running = False
+            self._publish(force=True)
+        elif kind in ("step_epoch", "step_batch"):
+            self._running = False
+            self._manual_step(kind == "step_epoch")
+
+    def _set_config(self, config: TrainingConfig) -> None:
+        trainer, old = self._trainer, self._config
+        self._config = config
+        if trainer is None or old is None:
+            return
+        if config.learning_rate != old.learning_rate:
+            trainer.learning_rate = config.learning_rate
+        if config.batch_size != old.batch_size:
+            trainer.batch_size = min(config.batch_size, len(trainer.X))
+        if config.optimizer != old.optimizer:
+            trainer.set_optimizer(config.optimizer)
+        if config.loss != old.loss:
+            trainer.loss = engine_losses.get(config.loss)
+        trainer.set_regularization(config.regularization, config.regularization_rate)
+        trainer.epoch_limit, trainer.target_loss = config.epoch_limit, config.target_loss
+
+    # -- training -------------------------------------------------------------------
+
+    def _train_step(self) -> None:
+        trainer = self._trainer
+        trainer.step()
+        if trainer.status is Status.DIVERGED or trainer.done:
+            self._running = False
+            self._publish(force=True)
+        else:
+            self._publish()
+
+    def _manual_step(self, whole_epoch: bool) -> None:
+        trainer = self._trainer
+        if trainer is None:
+            return
+        if trainer.done:
+            trainer.status = Status.OK
+        start = trainer.epoch_count
+        while True:
+            trainer.step()
+            if trainer.status is Status.DIVERGED or not whole_epoch:
+                break
+            if trainer.epoch_count != start:
+                break
+            if not self._commands.empty():  # stay responsive during a long epoch
+                self._publish()
+                break
+        self._publish(force=True)
+
+    def _publish(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_publish < PUBLISH_INTERVAL:
+            return
+        self._last_publish = now
+        trainer = self._trainer
+        if trainer is None:
+            return
+        gradients = None
+        if trainer.step_count and getattr(trainer, "_views", None) is not None:
+            gradients = tuple({k: v.copy() for k, v in g.items()} for g in trainer._views)
+        self._mailbox.put(
+            Snapshot(
+                trainer.network.parameters.copy(),
+                self._edit_seq,
+                tuple(trainer.history),
+                gradients,
+                self._running,
+                trainer.status.value,
+                trainer.message,
+                trainer.step_count,
+                self._control,
+            )
+        )
 
 
 class TrainingController(QObject):
-    """Owns the training thread and talks to it through queues."""
+    """The GUI side: sends commands, applies snapshots to the model.
+
+    The thread starts on the first command and stops in :meth:`shutdown`.
+    """
+
+    runningChanged = Signal(bool)
+    epochChanged = Signal(int)
+    #: Training stopped by itself (divergence, epoch limit, target loss): the reason.
+    stopped = Signal(str)
 
     def __init__(self, model: NetworkModel, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
+        self._commands: queue.SimpleQueue = queue.SimpleQueue()
+        self._mailbox = _Mailbox()
+        self._thread: TrainingThread | None = None
+        self._running = False
+        self._steps = 0
+        self._control = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        model.editApplied.connect(self._on_edit_applied)
+        model.dataChanged.connect(self._on_data_change)
+        model.configChanged.connect(self._on_config_change)
+        self._config = model.config
 
-    def stop(self) -> None:
-        """Pause training (if running)."""
+    @property
+    def running(self) -> bool:
+        """True while training plays."""
+        return self._running
+
+    @property
+    def steps(self) -> int:
+        """Mini-batch steps taken since the last reset or new data."""
+        return self._steps
+
+    # -- commands -------------------------------------------------------------------
+
+    def play(self) -> None:
+        """Start or resume training."""
+        self._control_send("play")
+        self._set_running(True)
+
+    def pause(self) -> None:
+        """Pause between two steps."""
+        if self._thread is not None:
+            self._control_send("pause")
+        self._set_running(False)
+
+    stop = pause
+
+    def toggle(self) -> None:
+        """Play if paused, pause if playing."""
+        self.pause() if self._running else self.play()
+
+    def step(self, whole_epoch: bool = True) -> None:
+        """Run one epoch (or one mini-batch) and pause."""
+        self._control_send("step_epoch" if whole_epoch else "step_batch")
+        self._set_running(False)
+
+    def reset(self) -> None:
+        """New initial weights (an undoable edit) and a fresh history."""
+        from neurongui.engine.edits import ReplaceState
+        from neurongui.undo import push_edit
+
+        self.pause()
+        net = self.model.network.copy()
+        seed = int(np.random.default_rng().integers(2**31))
+        net.initialize(self.model.config.init, seed)
+        stack = getattr(self.parent(), "undo_stack", None)
+        edit = ReplaceState(net.to_dict(), "Reset the weights")
+        if stack is not None:
+            push_edit(stack, self.model, edit, self.tr("Reset the weights"))
+        else:
+            self.model.apply_edit(edit)
+        self.model.set_history([])
+        self.model.set_gradients(None)
+        self._replace()
 
     def shutdown(self) -> None:
-        """Stop the thread for good (window closing)."""
+        """Stop the thread for good (the window closes); returns within about 1 s."""
+        self._timer.stop()
+        if self._thread is not None:
+            self._commands.put(("quit",))
+            if not self._thread.wait(1000):
+                self._thread.terminate()  # never leave a running thread behind
+                self._thread.wait()
+            self._thread = None
+        self._set_running(False)
+
+    # -- plumbing -----------------------------------------------------------------
+
+    def _ensure_thread(self) -> None:
+        if self._thread is None:
+            self._thread = TrainingThread(self._commands, self._mailbox, self)
+            self._thread.setObjectName("trainingThread")
+            self._replace()
+            self._thread.start()
+            self._timer.start()
+
+    def _control_send(self, kind: str) -> None:
+        """Send play/pause/step, numbered, so that older snapshots cannot undo it."""
+        self._ensure_thread()
+        self._control += 1
+        self._commands.put((kind, self._control))
+
+    def _replace(self) -> None:
+        model = self.model
+        self._steps = 0
+        self._commands.put(
+            ("replace", model.network.copy(), model.data, model.config, model.edit_seq)
+        )
+
+    def _on_edit_applied(self, edit) -> None:
+        if self._thread is not None:
+            self._commands.put(("edit", edit, self.model.edit_seq))
+
+    def _on_data_change(self) -> None:
+        if self._thread is not None:
+            self.pause()
+            self._replace()
+
+    def _on_config_change(self) -> None:
+        old, new = self._config, self.model.config
+        self._config = new
+        if self._thread is None:
+            return
+        if any(getattr(old, k) != getattr(new, k) for k in _DATA_KEYS):
+            return  # dataChanged follows (or preceded) and replaces the trainer
+        self._commands.put(("config", new))
+
+    def _set_running(self, running: bool) -> None:
+        if running != self._running:
+            self._running = running
+            self.runningChanged.emit(running)
+
+    def _poll(self) -> None:
+        snap = self._mailbox.take()
+        if snap is None:
+            return
+        model = self.model
+        model.update_parameters(snap.parameters, snap.edit_seq)
+        self._steps = snap.steps
+        if len(snap.history) != len(model.history) or (
+            snap.history and model.history and snap.history[-1] != model.history[-1]
+        ):
+            model.set_history(list(snap.history))
+            self.epochChanged.emit(len(snap.history))
+        if snap.gradients is not None and snap.edit_seq == model.edit_seq:
+            model.set_gradients(list(snap.gradients))
+        if snap.control == self._control and self._running and not snap.running:
+            self._set_running(False)
+            if snap.message:
+                self.stopped.emit(snap.message)
+                model.message.emit(snap.message)

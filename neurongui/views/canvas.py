@@ -64,6 +64,7 @@ class NetworkCanvas(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self._dark = False
+        self._auto_fit = True  # refit on resize until the student zooms or pans
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
@@ -101,7 +102,8 @@ class NetworkCanvas(QGraphicsView):
         self.model.select_neuron(layer, neuron)
 
     def fit(self) -> None:
-        """Zoom so that the whole diagram fits the view."""
+        """Zoom so that the whole diagram fits the view (and keep fitting on resize)."""
+        self._auto_fit = True
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def set_dark(self, dark: bool) -> None:
@@ -179,7 +181,8 @@ class NetworkCanvas(QGraphicsView):
         self.setSceneRect(left, top, width, height)
         self._update_actions()
         self._refresh()
-        self.fit()
+        if self._auto_fit:
+            self.fit()
 
     def _add_headers(self) -> None:
         net, scene = self.model.network, self.scene()
@@ -457,6 +460,7 @@ class NetworkCanvas(QGraphicsView):
             return
         if event.button() == Qt.MouseButton.LeftButton:
             self.model.clear_selection()
+            self._auto_fit = False  # a drag on the background pans
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
@@ -499,11 +503,14 @@ class NetworkCanvas(QGraphicsView):
                 event.accept()
                 return
         factor = 1.0015 ** event.angleDelta().y()
+        self._auto_fit = False
         self.scale(factor, factor)
         event.accept()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        if self._auto_fit:
+            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._place_legend()
 
     def viewportEvent(self, event) -> bool:

@@ -1,16 +1,59 @@
-"""Placeholder training panel (replaced by the training work of issue #4)."""
+"""The training panel: dataset and hyperparameters, Play/Pause, Step and Reset."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.model import NetworkModel
 from neurongui.worker import TrainingController
 
+__all__ = ["TrainingPanel"]
+
+_IMPORT = "__import_csv__"
+
+
+def _label(key: str) -> str:
+    """Menu text of a dataset, translated."""
+    names = {
+        "circle": QCoreApplication.translate("Datasets", "Circle"),
+        "xor": QCoreApplication.translate("Datasets", "XOR (quadrants)"),
+        "gauss": QCoreApplication.translate("Datasets", "Two Gaussians"),
+        "spiral": QCoreApplication.translate("Datasets", "Spiral"),
+        "linear": QCoreApplication.translate("Datasets", "Linearly separable"),
+        "plane": QCoreApplication.translate("Datasets", "Plane (regression)"),
+        "multigauss": QCoreApplication.translate("Datasets", "Gaussian bumps (regression)"),
+        "line": QCoreApplication.translate("Datasets", "Line (1-D regression)"),
+        "and": QCoreApplication.translate("Datasets", "Logic gate AND"),
+        "or": QCoreApplication.translate("Datasets", "Logic gate OR"),
+        "nand": QCoreApplication.translate("Datasets", "Logic gate NAND"),
+        "xor_gate": QCoreApplication.translate("Datasets", "Logic gate XOR"),
+        "iris": QCoreApplication.translate("Datasets", "Iris flowers"),
+        "digits": QCoreApplication.translate("Datasets", "Handwritten digits"),
+    }
+    return names.get(key, key)
+
 
 class TrainingPanel(QWidget):
-    """Dataset and hyperparameters, play/step/reset."""
+    """Edits the model's TrainingConfig and drives the TrainingController."""
 
     def __init__(
         self, model: NetworkModel, controller: TrainingController, parent: QWidget | None = None
@@ -18,7 +61,281 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self.controller = controller
+        self._updating = False
+        self._build_controls()
+        self._build_buttons()
+        self._actions = self._make_actions()
+        controller.runningChanged.connect(self._on_running_change)
+        controller.stopped.connect(self._on_stopped)
+        model.configChanged.connect(self._on_config_change)
+        model.historyChanged.connect(self._on_history_change)
+        model.dataChanged.connect(self._on_config_change)
+        self._on_config_change()
+        self._on_history_change()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _spin(self, name, lo, hi, step, decimals=None, tip=""):
+        box = QDoubleSpinBox() if decimals is not None else QSpinBox()
+        if decimals is not None:
+            box.setDecimals(decimals)
+        box.setRange(lo, hi)
+        box.setSingleStep(step)
+        box.setObjectName(name)
+        box.setKeyboardTracking(False)
+        box.setToolTip(tip)
+        box.setAccessibleName(tip)
+        box.valueChanged.connect(self._on_control_change)
+        return box
+
+    def _combo(self, name, items, tip=""):
+        box = QComboBox()
+        box.setObjectName(name)
+        for key, text in items:
+            box.addItem(text, key)
+        box.setToolTip(tip)
+        box.setAccessibleName(tip)
+        box.activated.connect(self._on_control_change)
+        return box
+
+    def _build_controls(self) -> None:
+        items = [(key, _label(key)) for key in datasets.names()]
+        items.append((_IMPORT, self.tr("Import CSV…")))
+        self.dataset = self._combo("datasetCombo", items, self.tr("The data to learn from"))
+        self.noise = self._spin("noiseSpin", 0, 0.5, 0.05, 2, self.tr("Noise added to the points"))
+        self.test_ratio = self._spin(
+            "testRatioSpin", 0, 0.9, 0.1, 2, self.tr("Share of the data kept for testing")
+        )
+        self.batch = self._spin("batchSpin", 1, 1024, 1, None, self.tr("Samples per step"))
+        self.rate = self._spin("learningRateSpin", 1e-5, 100, 0.01, 5, self.tr("Learning rate η"))
+        self.optimizer = self._combo(
+            "optimizerCombo",
+            [
+                ("sgd", self.tr("Gradient descent")),
+                ("momentum", self.tr("Momentum")),
+                ("adam", "Adam"),
+            ],
+            self.tr("How each step uses the gradient"),
+        )
+        self.loss = self._combo(
+            "lossCombo",
+            [
+                ("mse", self.tr("Square loss")),
+                ("bce", self.tr("Binary cross-entropy")),
+                ("cross_entropy", self.tr("Cross-entropy (softmax)")),
+            ],
+            self.tr("The loss the training minimises"),
+        )
+        self.regularization = self._combo(
+            "regularizationCombo",
+            [(None, self.tr("None")), ("l1", "L1"), ("l2", "L2")],
+            self.tr("Penalty on large weights"),
+        )
+        self.reg_rate = self._spin("regRateSpin", 0, 10, 0.001, 4, self.tr("Regularisation rate λ"))
+        self.init = self._combo(
+            "initCombo",
+            [
+                ("xavier", "Xavier"),
+                ("he", "He"),
+                ("uniform", self.tr("Uniform ±0.5")),
+                ("zeros", self.tr("Zeros")),
+            ],
+            self.tr("How Reset draws the initial weights"),
+        )
+        self.seed = self._spin("seedSpin", 0, 2**31 - 1, 1, None, self.tr("Random seed"))
+        self.limit_box = QCheckBox(self.tr("Stop after"))
+        self.limit_box.setObjectName("epochLimitCheck")
+        self.limit_box.toggled.connect(self._on_control_change)
+        self.limit = self._spin("epochLimitSpin", 1, 1_000_000, 10, None, self.tr("Epoch limit"))
+        self.target_box = QCheckBox(self.tr("Stop at loss"))
+        self.target_box.setObjectName("targetLossCheck")
+        self.target_box.toggled.connect(self._on_control_change)
+        self.target = self._spin("targetLossSpin", 0, 100, 0.001, 4, self.tr("Target loss"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Data"), self.dataset)
+        form.addRow(self.tr("Noise"), self.noise)
+        form.addRow(self.tr("Test share"), self.test_ratio)
+        form.addRow(self.tr("Batch size"), self.batch)
+        form.addRow(self.tr("Learning rate"), self.rate)
+        form.addRow(self.tr("Optimiser"), self.optimizer)
+        form.addRow(self.tr("Loss"), self.loss)
+        form.addRow(self.tr("Regularisation"), self.regularization)
+        form.addRow(self.tr("Rate λ"), self.reg_rate)
+        form.addRow(self.tr("Initialisation"), self.init)
+        form.addRow(self.tr("Seed"), self.seed)
+        row = QHBoxLayout()
+        row.addWidget(self.limit_box)
+        row.addWidget(self.limit)
+        form.addRow(row)
+        row = QHBoxLayout()
+        row.addWidget(self.target_box)
+        row.addWidget(self.target)
+        form.addRow(row)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(form)
+
+    def _build_buttons(self) -> None:
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setObjectName("playButton")
+        self.play_button.setToolTip(self.tr("Train continuously (Space)"))
+        self.play_button.clicked.connect(self.controller.toggle)
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip(self.tr("One epoch (S); with Shift, one mini-batch"))
+        self.step_button.clicked.connect(self._on_step_click)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setObjectName("resetButton")
+        self.reset_button.setToolTip(self.tr("New initial weights (R); undoable"))
+        self.reset_button.clicked.connect(self.controller.reset)
+        buttons = QHBoxLayout()
+        for b in (self.play_button, self.step_button, self.reset_button):
+            b.setAccessibleName(b.text())
+            buttons.addWidget(b)
+        self.epoch_label = QLabel()
+        self.epoch_label.setObjectName("epochLabel")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("epochProgress")
+        self.status = QLabel()
+        self.status.setObjectName("trainingStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("QLabel { color: #c0392b; }")
+        self._layout.addLayout(buttons)
+        self._layout.addWidget(self.epoch_label)
+        self._layout.addWidget(self.progress)
+        self._layout.addWidget(self.status)
+        self._layout.addStretch(1)
+
+    def _make_actions(self) -> list[QAction]:
+        play = QAction(self.tr("Play / Pause"), self)
+        play.setObjectName("playAction")
+        play.setShortcut(QKeySequence(Qt.Key.Key_Space))
+        play.triggered.connect(self.controller.toggle)
+        step = QAction(self.tr("Step one epoch"), self)
+        step.setShortcut(QKeySequence(Qt.Key.Key_S))
+        step.triggered.connect(lambda: self.controller.step(True))
+        reset = QAction(self.tr("Reset weights"), self)
+        reset.setShortcut(QKeySequence(Qt.Key.Key_R))
+        reset.triggered.connect(self.controller.reset)
+        return [play, step, reset]
 
     def actions_for_menu(self) -> list[QAction]:
-        """Actions for the Training menu and the toolbar."""
-        return []
+        """Actions for the Training menu and the toolbar (Space, S, R)."""
+        return self._actions
+
+    # -- reacting ------------------------------------------------------------------------
+
+    def _on_step_click(self) -> None:
+        shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        self.controller.step(whole_epoch=not shift)
+
+    def _on_running_change(self, running: bool) -> None:
+        self.play_button.setText(self.tr("Pause") if running else self.tr("Play"))
+        self._actions[0].setText(self.tr("Pause") if running else self.tr("Play"))
+        if running:
+            self.status.clear()
+
+    def _on_stopped(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _on_history_change(self) -> None:
+        history = self.model.history
+        epoch = len(history)
+        text = self.tr("Epoch %1").replace("%1", f"{epoch:,}")
+        if history:
+            text += " · " + self.tr("loss %1").replace("%1", f"{history[-1].train_loss:.4g}")
+        self.epoch_label.setText(text)
+        limit = self.model.config.epoch_limit
+        self.progress.setVisible(limit is not None)
+        if limit:
+            self.progress.setRange(0, limit)
+            self.progress.setValue(min(epoch, limit))
+
+    def _on_config_change(self) -> None:
+        c = self.model.config
+        self._updating = True
+        try:
+            self._set_combo(self.dataset, c.dataset, _label(c.dataset))
+            self.noise.setValue(c.noise)
+            self.noise.setEnabled(c.dataset in datasets.TWO_D or c.dataset == "line")
+            self.test_ratio.setValue(c.test_fraction)
+            self.batch.setValue(c.batch_size)
+            self.rate.setValue(c.learning_rate)
+            self._set_combo(self.optimizer, c.optimizer)
+            self._set_combo(self.loss, c.loss)
+            self._set_combo(self.regularization, c.regularization)
+            self.reg_rate.setValue(c.regularization_rate)
+            self.reg_rate.setEnabled(c.regularization is not None)
+            self._set_combo(self.init, c.init)
+            self.seed.setValue(c.seed)
+            self.limit_box.setChecked(c.epoch_limit is not None)
+            self.limit.setEnabled(c.epoch_limit is not None)
+            self.limit.setValue(c.epoch_limit or 100)
+            self.target_box.setChecked(c.target_loss is not None)
+            self.target.setEnabled(c.target_loss is not None)
+            self.target.setValue(c.target_loss if c.target_loss is not None else 0.01)
+        finally:
+            self._updating = False
+        self._on_history_change()
+
+    def _set_combo(self, combo: QComboBox, key, text: str | None = None) -> None:
+        index = combo.findData(key)
+        if index < 0 and text is not None:  # an imported dataset
+            combo.insertItem(combo.count() - 1, text, key)
+            index = combo.findData(key)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _on_control_change(self, *_: object) -> None:
+        if self._updating:
+            return
+        if self.dataset.currentData() == _IMPORT:
+            self.import_csv()
+            return
+        try:
+            config = self.model.config.with_changes(
+                dataset=self.dataset.currentData(),
+                noise=round(self.noise.value(), 4),
+                test_fraction=round(self.test_ratio.value(), 4),
+                batch_size=int(self.batch.value()),
+                learning_rate=self.rate.value(),
+                optimizer=self.optimizer.currentData(),
+                loss=self.loss.currentData(),
+                regularization=self.regularization.currentData(),
+                regularization_rate=self.reg_rate.value(),
+                init=self.init.currentData(),
+                seed=int(self.seed.value()),
+                epoch_limit=int(self.limit.value()) if self.limit_box.isChecked() else None,
+                target_loss=self.target.value() if self.target_box.isChecked() else None,
+            )
+        except ValueError as exc:
+            self.model.message.emit(str(exc))
+            self._on_config_change()
+            return
+        if config != self.model.config:
+            self.model.set_config(config)
+        else:
+            self._on_config_change()
+
+    def import_csv(self, path: str | None = None) -> bool:
+        """Import a CSV file as the dataset (asks for the file when ``path`` is None)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import CSV"), "", self.tr("CSV tables (*.csv);;All files (*)")
+            )
+        if not path:
+            self._on_config_change()
+            return False
+        try:
+            dataset = load_csv(path)
+        except CSVError as exc:
+            window = self.window()
+            if hasattr(window, "_show_error"):
+                window._show_error(
+                    self.tr("Cannot import %1").replace("%1", Path(path).name), str(exc)
+                )
+            self.model.message.emit(str(exc))
+            self._on_config_change()
+            return False
+        self.controller.pause()
+        self.model.import_dataset(dataset)
+        return True

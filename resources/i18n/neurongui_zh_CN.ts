@@ -29,6 +29,132 @@
     </message>
 </context>
 <context>
+    <name>ChartsPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Discretise output</source>
+        <translation>输出离散化</translation>
+    </message>
+    <message>
+        <source>Misclassified test digits</source>
+        <translation>分类错误的测试数字</translation>
+    </message>
+    <message>
+        <source>training steps</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>Select an edge to follow its weight.</source>
+        <translation>选中一条连线，即可跟踪它的权重变化。</translation>
+    </message>
+    <message>
+        <source>No output view for this dataset.</source>
+        <translation>此数据集没有输出视图。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix: rows are true classes, columns predicted. Accuracy %1</source>
+        <translation>混淆矩阵：行为真实类别，列为预测类别。准确率 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>XOR (quadrants)</source>
+        <translation>异或（象限）</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>两个高斯分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Linearly separable</source>
+        <translation>线性可分</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回归）</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (regression)</source>
+        <translation>高斯峰（回归）</translation>
+    </message>
+    <message>
+        <source>Line (1-D regression)</source>
+        <translation>直线（一维回归）</translation>
+    </message>
+    <message>
+        <source>Logic gate AND</source>
+        <translation>逻辑门 AND</translation>
+    </message>
+    <message>
+        <source>Logic gate OR</source>
+        <translation>逻辑门 OR</translation>
+    </message>
+    <message>
+        <source>Logic gate NAND</source>
+        <translation>逻辑门 NAND</translation>
+    </message>
+    <message>
+        <source>Logic gate XOR</source>
+        <translation>逻辑门 XOR</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Handwritten digits</source>
+        <translation>手写数字</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>NeuronGUI user guide</source>
@@ -523,6 +649,217 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Reset the weights</source>
+        <extracomment>Number of the last play/pause/step command the worker had obeyed. Training stopped by itself (divergence, epoch limit, target loss): the reason.</extracomment>
+        <translation>重置权重</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>The data to learn from</source>
+        <translation>用于学习的数据</translation>
+    </message>
+    <message>
+        <source>Noise added to the points</source>
+        <translation>加在数据点上的噪声</translation>
+    </message>
+    <message>
+        <source>Share of the data kept for testing</source>
+        <translation>留作测试的数据比例</translation>
+    </message>
+    <message>
+        <source>Samples per step</source>
+        <translation>每一步使用的样本数</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <source>How each step uses the gradient</source>
+        <translation>每一步如何使用梯度</translation>
+    </message>
+    <message>
+        <source>Square loss</source>
+        <translation>平方损失</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>Cross-entropy (softmax)</source>
+        <translation>交叉熵（softmax）</translation>
+    </message>
+    <message>
+        <source>The loss the training minimises</source>
+        <translation>训练所最小化的损失函数</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Penalty on large weights</source>
+        <translation>对过大权重的惩罚</translation>
+    </message>
+    <message>
+        <source>Regularisation rate λ</source>
+        <translation>正则化系数 λ</translation>
+    </message>
+    <message>
+        <source>Uniform ±0.5</source>
+        <translation>均匀分布 ±0.5</translation>
+    </message>
+    <message>
+        <source>Zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>How Reset draws the initial weights</source>
+        <translation>重置时如何生成初始权重</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>停止于轮次</translation>
+    </message>
+    <message>
+        <source>Epoch limit</source>
+        <translation>轮次上限</translation>
+    </message>
+    <message>
+        <source>Stop at loss</source>
+        <translation>损失达到时停止</translation>
+    </message>
+    <message>
+        <source>Target loss</source>
+        <translation>目标损失</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Rate λ</source>
+        <translation>系数 λ</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>连续训练（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One epoch (S); with Shift, one mini-batch</source>
+        <translation>运行一个轮次（S）；按住 Shift 只运行一个小批量</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New initial weights (R); undoable</source>
+        <translation>重新生成初始权重（R），可撤销</translation>
+    </message>
+    <message>
+        <source>Play / Pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>单步运行一个轮次</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>loss %1</source>
+        <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv);;All files (*)</source>
+        <translation>CSV 表格 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
     </message>
 </context>
 <context>
