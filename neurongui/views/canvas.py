@@ -272,10 +272,11 @@ class NetworkCanvas(QGraphicsView):
             node.set_fill(colour_for(sample[i] / scale))
         for column, (layer, (_, a)) in enumerate(zip(net.layers, trace, strict=True), start=1):
             lo, hi = levels_for(layer.activation.name)
+            roomy = self._layout.gap(column) >= 40  # captions of dense columns would overlap
             for j, node in enumerate(self._nodes[column]):
                 node.set_image(images[column][j] if images else None)
                 node.set_fill(colour_for(a[j], lo, hi))
-                node.set_caption("b = " + format_number(layer.biases[j]))
+                node.set_caption("b = " + format_number(layer.biases[j]) if roomy else "")
 
     def _update_legend(self) -> None:
         drawn, total = self.edge_count()
