@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QPainter, QPen, QUndoStack
+from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen, QUndoStack
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
     QLineEdit,
     QMenu,
-    QToolTip,
     QWidget,
 )
 
@@ -38,7 +37,7 @@ from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
-from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, ButtonItem, NodeItem
+from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
 from neurongui.views.canvas_layout import Layout, strongest_edges
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, MapGrid, colour_for, levels_for
 
@@ -49,6 +48,16 @@ MAX_NEURONS_FROM_BUTTONS = 8
 _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 _NUDGE = 0.05
+EDGE_HZ = 12
+
+
+def _tint(colour: QColor, background: QColor, strength: float) -> QColor:
+    """``colour`` blended into ``background``: strength 1 is the colour itself."""
+    mix = [
+        round(b + strength * (c - b))
+        for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
 
 
 class NetworkCanvas(QGraphicsView):
@@ -58,13 +67,25 @@ class NetworkCanvas(QGraphicsView):
         super().__init__(parent)
         self.model = model
         self.undo_stack = undo_stack
-        self.setScene(QGraphicsScene(self))
+        scene = QGraphicsScene(self)
+        # Every value update touches most items; a BSP index would be rebuilt each time
+        # (it cost more than painting). Hit tests are geometric and need no index.
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self._dark = False
         self._auto_fit = True  # refit on resize until the student zooms or pans
+        # While training streams new values the diagram is redrawn at most EDGE_HZ
+        # times a second (a frame of a big network costs ~20 ms); edits redraw at once.
+        self._edge_clock = QElapsedTimer()
+        self._edge_clock.start()
+        self._edit_pending = False
+        self._edge_timer = QTimer(self)
+        self._edge_timer.setSingleShot(True)
+        self._edge_timer.timeout.connect(self._refresh)
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
@@ -73,6 +94,7 @@ class NetworkCanvas(QGraphicsView):
         self._edge_items: list[QGraphicsPathItem] = []
         self._visible: list[np.ndarray] = []
         self._drag: tuple | None = None
+        self._hover: tuple | None = None
         self._wheel_clock = QElapsedTimer()
         self._wheel_target: tuple | None = None
         self._wheel_gesture = 0
@@ -87,6 +109,7 @@ class NetworkCanvas(QGraphicsView):
         model.structureChanged.connect(self._on_structure_change)
         model.dataChanged.connect(self._on_structure_change)
         model.parametersChanged.connect(self._on_parameters_change)
+        model.editApplied.connect(self._on_edit)
         model.selectionChanged.connect(self._on_selection_change)
         model.sampleChanged.connect(self._on_parameters_change)
         self._rebuild()
@@ -147,26 +170,30 @@ class NetworkCanvas(QGraphicsView):
         """Lay out the scene for the current structure."""
         scene = self.scene()
         scene.clear()
+        self._buttons: dict = {}
         net = self.model.network
         self._layout = Layout(net.sizes)
         self._edge_items = []
         dense = sum(w.size for w in self._weights()) > 600
+        background = QColor(35, 37, 41) if self._dark else QColor(255, 255, 255)
         for sign in (1, -1):
-            colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
-            if dense:  # thousands of edges: translucent, so neither sign hides the other
-                colour.setAlpha(90)
-            for width in _WIDTHS:
-                item = QGraphicsPathItem()
-                pen = QPen(colour, width * (0.5 if dense else 1.0))
-                pen.setCosmetic(False)
-                item.setPen(pen)
-                item.setZValue(0)
-                scene.addItem(item)
+            for index, width in enumerate(_WIDTHS):
+                colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
+                if dense:
+                    # Thousands of edges: opaque hairlines, tinted towards the background
+                    # as |w| shrinks. Translucent lines cost 5-20 times more to draw,
+                    # and a wide pen's bounding box is found by stroking every segment.
+                    pen = QPen(_tint(colour, background, 0.3 + 0.14 * index), 0)
+                else:
+                    pen = QPen(colour, width)
+                item = scene.addPath(QPainterPath(), pen)
+                item.setZValue(index / 10)  # stronger bins on top
+                # A cached device-resolution picture of each bin is redrawn only when
+                # the bin changes, not on every repaint.
+                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
                 self._edge_items.append(item)
-        self._highlight = QGraphicsPathItem()
-        self._highlight.setPen(QPen(QColor(220, 40, 40, 200), 3))
+        self._highlight = scene.addPath(QPainterPath(), QPen(QColor(220, 40, 40, 200), 3))
         self._highlight.setZValue(1)
-        scene.addItem(self._highlight)
         self._nodes = []
         for column, n in enumerate(net.sizes):
             radius = self._layout.radii[column]
@@ -206,32 +233,24 @@ class NetworkCanvas(QGraphicsView):
             n = net.sizes[column]
             count = self.tr("1 neuron") if n == 1 else self.tr("%1 neurons").replace("%1", f"{n:,}")
             for text, dy, size in ((title, -44, 11.0), (count, -26, 9.0)):
-                label = QGraphicsSimpleTextItem(text)
+                label = scene.addSimpleText(text)
                 font = label.font()
                 font.setPointSizeF(size)
                 label.setFont(font)
                 label.setBrush(self._text_colour())
                 rect = label.boundingRect()
                 label.setPos(x - rect.width() / 2, top + dy - rect.height() / 2)
-                scene.addItem(label)
             if 0 < column <= n_hidden:
                 layer, size = column - 1, net.sizes[column]
-                plus = ButtonItem(
-                    "+",
-                    self.tr("Add a neuron"),
-                    lambda layer=layer: self.add_neuron(layer),
-                    size < MAX_NEURONS_FROM_BUTTONS,
-                )
-                minus = ButtonItem(
-                    "−",
-                    self.tr("Remove a neuron"),
-                    lambda layer=layer: self.remove_neuron(layer),
-                    size > 1,
-                )
-                plus.setPos(x - 14, top - 72)
-                minus.setPos(x + 14, top - 72)
-                scene.addItem(plus)
-                scene.addItem(minus)
+                enabled = (size < MAX_NEURONS_FROM_BUTTONS, size > 1)
+                for text, tip, dx, ok, action in (
+                    ("+", self.tr("Add a neuron"), -14, enabled[0], self.add_neuron),
+                    ("−", self.tr("Remove a neuron"), 14, enabled[1], self.remove_neuron),
+                ):
+                    button = add_button(scene, text, tip, ok)
+                    button.setPos(x + dx, top - 72)
+                    if ok:
+                        self._buttons[button] = lambda layer=layer, act=action: act(layer)
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -243,6 +262,7 @@ class NetworkCanvas(QGraphicsView):
         self._update_legend()
 
     def _refresh_edges(self) -> None:
+        self._edge_clock.restart()
         weights = self._weights()
         self._visible = strongest_edges(weights)
         xs: list[list[np.ndarray]] = [[] for _ in self._edge_items]
@@ -257,9 +277,10 @@ class NetworkCanvas(QGraphicsView):
                 ys[b].append(np.column_stack([y0[sel], y1[sel]]).ravel())
         for item, bx, by in zip(self._edge_items, xs, ys, strict=True):
             if bx:
-                item.setPath(pg.arrayToQPath(np.concatenate(bx), np.concatenate(by), "pairs"))
+                x, y = np.concatenate(bx), np.concatenate(by)
+                item.setPath(pg.arrayToQPath(x, y, "pairs", finiteCheck=False))
             else:
-                item.setPath(pg.QtGui.QPainterPath())
+                item.setPath(QPainterPath())
 
     def _refresh_nodes(self) -> None:
         net, sample = self.model.network, self.model.sample
@@ -306,13 +327,21 @@ class NetworkCanvas(QGraphicsView):
         self._close_editor()
         self._rebuild()
 
+    def _on_edit(self, _edit) -> None:
+        self._edit_pending = True  # the parametersChanged that follows redraws at once
+
     def _on_parameters_change(self) -> None:
         if len(self._nodes) != len(self.model.network.sizes) or any(
             len(col) != n for col, n in zip(self._nodes, self.model.network.sizes, strict=True)
         ):
             self._rebuild()
-        else:
+            return
+        if self._edit_pending or self._edge_clock.elapsed() >= 1000 // EDGE_HZ:
+            self._edit_pending = False
+            self._edge_timer.stop()
             self._refresh()
+        elif not self._edge_timer.isActive():
+            self._edge_timer.start(max(1, 1000 // EDGE_HZ - self._edge_clock.elapsed()))
 
     def _on_selection_change(self) -> None:
         s = self.model.selection
@@ -324,7 +353,7 @@ class NetworkCanvas(QGraphicsView):
                 if node.selected != selected:
                     node.selected = selected
                     self._recolour(node)
-        path = pg.QtGui.QPainterPath()
+        path = QPainterPath()
         if s.kind == "edge":
             (x0, y0), (x1, y1) = (
                 self._layout.node(s.layer, s.source),
@@ -440,12 +469,11 @@ class NetworkCanvas(QGraphicsView):
     # -- mouse and keyboard ----------------------------------------------------------
 
     def mousePressEvent(self, event) -> None:
-        item = self.itemAt(event.position().toPoint())
-        if item is not None and not isinstance(item, ButtonItem):
-            item = item.parentItem()
-        if isinstance(item, ButtonItem):
-            if item.enabled and event.button() == Qt.MouseButton.LeftButton:
-                item.action()
+        point = self.mapToScene(event.position().toPoint())
+        item = next((b for b in self._buttons if b.sceneBoundingRect().contains(point)), None)
+        if item is not None:
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._buttons[item]()
             event.accept()
             return
         self._close_editor()
@@ -465,6 +493,12 @@ class NetworkCanvas(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
+        # Tooltips are set as the mouse moves (not in viewportEvent, which would put a
+        # Python call on every paint and make painting wait for the training thread).
+        target = self.target_at(self.mapToScene(event.position().toPoint()))
+        if target != self._hover:
+            self._hover = target
+            self.viewport().setToolTip(self.tooltip_for(target) if target else "")
         if self._drag is not None:
             target, y0, start, gesture = self._drag
             value = round(start + (y0 - event.position().y()) * 0.01, 4)
@@ -513,17 +547,6 @@ class NetworkCanvas(QGraphicsView):
         if self._auto_fit:
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._place_legend()
-
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            target = self.target_at(self.mapToScene(event.pos()))
-            text = self.tooltip_for(target) if target else ""
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event) -> None:
         target = self.target_at(self.mapToScene(event.pos()))

@@ -19,7 +19,7 @@ NODE_RADIUS = 22.0
 #: A column of nodes never grows taller than this; bigger layers get closer nodes.
 MAX_COLUMN = 1400.0
 #: Past this many edges only the strongest are drawn (level of detail).
-MAX_DRAWN_EDGES = 4000
+MAX_DRAWN_EDGES = 1500
 
 
 @dataclass(frozen=True)

@@ -151,14 +151,8 @@ def test_a_784_128_10_network_draws_few_items(window, qtbot):
 
 
 def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
-    from neurongui.views.canvas_items import ButtonItem
-
     canvas = window.canvas
-    plus = next(
-        item
-        for item in canvas.scene().items()
-        if isinstance(item, ButtonItem) and item.toolTip() == "Add a neuron"
-    )
+    plus = next(item for item in canvas._buttons if item.toolTip() == "Add a neuron")
     pos = canvas.mapFromScene(plus.scenePos())
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
