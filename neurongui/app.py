@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -47,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     (the reason goes to stderr).
     """
     args = build_parser().parse_args(argv)
+    # One BLAS thread: training runs in its own thread already, and a second BLAS
+    # thread spinning on the other core would starve the window (set before NumPy loads).
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     app = create_application()
 
     from neurongui.documents import InstanceGuard, load_document

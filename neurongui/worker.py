@@ -16,6 +16,7 @@ applied, so the GUI ignores values computed before the student's latest edit.
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from neurongui.model import NetworkModel
 __all__ = ["Snapshot", "TrainingController", "TrainingThread"]
 
 PUBLISH_INTERVAL = 1 / 30
+SWITCH_INTERVAL = 0.002
 POLL_MS = 33
 _DATA_KEYS = ("dataset", "n_samples", "noise", "test_fraction", "seed")
 
@@ -108,11 +110,14 @@ class TrainingThread(QThread):
 
     def run(self) -> None:
         while not self._quit:
-            try:
+            if self._running and self._commands.empty():
+                command = None  # the common case: no exception to raise and catch
+            else:
                 # Paused: sleep in the queue until something arrives.
-                command = self._commands.get(timeout=None if not self._running else 0)
-            except queue.Empty:
-                command = None
+                try:
+                    command = self._commands.get(timeout=None if not self._running else 0)
+                except queue.Empty:
+                    command = None
             while command is not None:
                 self._apply(command)
                 try:
@@ -327,6 +332,9 @@ class TrainingController(QObject):
 
     def _ensure_thread(self) -> None:
         if self._thread is None:
+            # The GUI thread needs the GIL for every Python call it makes; a short
+            # switch interval (default 5 ms) lets it in quickly while training runs.
+            sys.setswitchinterval(SWITCH_INTERVAL)
             self._thread = TrainingThread(self._commands, self._mailbox, self)
             self._thread.setObjectName("trainingThread")
             self._replace()

@@ -40,6 +40,11 @@ class ChartsPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self._stale: set[str] = {"loss", "output", "weight"}
+        self._points_stale = True
+        # Epoch metrics as a growing array: train, test loss, train, test accuracy, epoch.
+        self._h = np.full((1024, 5), np.nan)
+        self._h_n = 0
+        self._h_last = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartTabs")
         self.tabs.addTab(self._build_loss_tab(), self.tr("Loss"))
@@ -84,6 +89,9 @@ class ChartsPanel(QWidget):
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
         self.loss_plot.addLegend(offset=(-10, 10))
+        for plot in (self.loss_plot,):
+            plot.setDownsampling(auto=True, mode="peak")  # long runs stay fast to draw
+            plot.setClipToView(True)
         self.train_curve = self.loss_plot.plot(
             pen=pg.mkPen(POSITIVE, width=2), name=self.tr("train")
         )
@@ -125,7 +133,7 @@ class ChartsPanel(QWidget):
         self.text_items: list[pg.TextItem] = []
         self.show_test = QCheckBox(self.tr("Show test data"))
         self.show_test.setObjectName("showTestCheck")
-        self.show_test.toggled.connect(lambda: self._mark("output"))
+        self.show_test.toggled.connect(self._on_points_change)
         self.discretize = QCheckBox(self.tr("Discretise output"))
         self.discretize.setObjectName("discretizeCheck")
         self.discretize.toggled.connect(lambda: self._mark("output"))
@@ -171,6 +179,10 @@ class ChartsPanel(QWidget):
     def _mark(self, what: str) -> None:
         self._stale.add(what)
 
+    def _on_points_change(self) -> None:
+        self._points_stale = True
+        self._stale.add("output")
+
     def _on_parameters_change(self) -> None:
         self._stale.add("output")
         self._record_weight()
@@ -183,6 +195,7 @@ class ChartsPanel(QWidget):
         self.misclassified.setVisible(data.dataset.image_shape is not None)
         self.accuracy_plot.setVisible(data.task != "regression")
         self.output_plot.setAspectLocked(is_map or multi)
+        self._points_stale = True
         self._stale.update({"output", "loss"})
 
     def _on_selection_change(self) -> None:
@@ -224,24 +237,35 @@ class ChartsPanel(QWidget):
         self.frames += 1
 
     def _draw_loss(self) -> None:
+        """Append the new epochs to the curves' arrays (history only grows, or restarts)."""
         history = self.model.history
-        epochs = np.arange(1, len(history) + 1, dtype=float)
-        train = np.array([r.train_loss for r in history], dtype=float)
-        self.train_curve.setData(epochs, train)
-        tests = [r.test_loss for r in history]
-        if history and all(t is not None for t in tests):
-            self.test_curve.setData(epochs, np.array(tests, dtype=float))
-        else:
-            self.test_curve.setData([], [])
-        acc = [r.train_accuracy for r in history]
-        if history and all(a is not None for a in acc):
-            self.train_acc_curve.setData(epochs, np.array(acc, dtype=float))
-            tacc = [r.test_accuracy for r in history]
-            if all(a is not None for a in tacc):
-                self.test_acc_curve.setData(epochs, np.array(tacc, dtype=float))
-        else:
-            self.train_acc_curve.setData([], [])
-            self.test_acc_curve.setData([], [])
+        n = self._h_n
+        if n > len(history) or (n and history[n - 1] is not self._h_last):
+            n = 0  # a new run: start over
+        if len(history) > len(self._h):
+            grown = np.full((max(2 * len(self._h), len(history)), 5), np.nan)
+            grown[:n] = self._h[:n]
+            self._h = grown
+        for i in range(n, len(history)):
+            r = history[i]
+            self._h[i] = (
+                r.train_loss,
+                np.nan if r.test_loss is None else r.test_loss,
+                np.nan if r.train_accuracy is None else r.train_accuracy,
+                np.nan if r.test_accuracy is None else r.test_accuracy,
+                i + 1,
+            )
+        self._h_n = len(history)
+        self._h_last = history[-1] if history else None
+        h, count = self._h, self._h_n
+        epochs = h[:count, 4]
+        self.train_curve.setData(epochs, h[:count, 0])
+        has = count and not np.isnan(h[count - 1, 1])
+        self.test_curve.setData(epochs if has else [], h[:count, 1] if has else [])
+        has = count and not np.isnan(h[count - 1, 2])
+        self.train_acc_curve.setData(epochs if has else [], h[:count, 2] if has else [])
+        has = count and not np.isnan(h[count - 1, 3])
+        self.test_acc_curve.setData(epochs if has else [], h[:count, 3] if has else [])
 
     def _clear_texts(self) -> None:
         for item in self.text_items:
@@ -250,11 +274,13 @@ class ChartsPanel(QWidget):
 
     def _draw_output(self) -> None:
         data, net = self.model.data, self.model.network
-        self._clear_texts()
-        self.image.clear()
-        for item in (self.train_points, self.test_points, self.fit_curve):
-            item.setData([], [])
-        self.output_note.clear()
+        if data.task != "multiclass" or data.is_2d:
+            self._clear_texts()
+        if self._points_stale:  # the points change with the data, not with the weights
+            for item in (self.train_points, self.test_points, self.fit_curve):
+                item.setData([], [])
+            self.image.clear()
+            self.output_note.clear()
         with np.errstate(all="ignore"):
             if data.is_2d:
                 self._draw_map(data, net)
@@ -276,27 +302,33 @@ class ChartsPanel(QWidget):
         # ImageItem's first axis is x: transpose the (y, x) grid.
         self.image.setImage(np.nan_to_num(out.T, nan=(lo + hi) / 2), levels=(lo, hi))
         self.image.setRect(pg.QtCore.QRectF(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT))
-        self._points(self.train_points, data.points_train, data.Y_train, lo, hi)
-        if self.show_test.isChecked():
-            self._points(self.test_points, data.points_test, data.Y_test, lo, hi)
-        self.output_plot.setRange(xRange=(-EXTENT, EXTENT), yRange=(-EXTENT, EXTENT), padding=0)
+        if self._points_stale:
+            self._points_stale = False
+            self._points(self.train_points, data.points_train, data.Y_train, lo, hi)
+            if self.show_test.isChecked():
+                self._points(self.test_points, data.points_test, data.Y_test, lo, hi)
+            self.output_plot.setRange(xRange=(-EXTENT, EXTENT), yRange=(-EXTENT, EXTENT), padding=0)
 
     def _points(self, item, points, Y, lo, hi) -> None:
         if points is None or not len(points):
             return
         lut = _lut()
-        t = np.clip((Y[:, 0] - lo) / (hi - lo), 0, 1)
-        colours = [pg.mkBrush(*lut[int(v * 255)]) for v in t]
-        item.setData(points[:, 0], points[:, 1], brush=colours)
+        levels = np.round(np.clip((Y[:, 0] - lo) / (hi - lo), 0, 1) * 255).astype(int)
+        brushes = {v: pg.mkBrush(*lut[v]) for v in np.unique(levels)}  # few distinct
+        item.setData(points[:, 0], points[:, 1], brush=[brushes[v] for v in levels])
 
     def _draw_fit(self, data, net) -> None:
         x = data.X_train[:, 0]
-        self.train_points.setData(x, data.Y_train[:, 0], brush=pg.mkBrush(NEGATIVE))
-        if self.show_test.isChecked() and len(data.X_test):
-            self.test_points.setData(data.X_test[:, 0], data.Y_test[:, 0], brush=pg.mkBrush("w"))
+        if self._points_stale:
+            self._points_stale = False
+            self.train_points.setData(x, data.Y_train[:, 0], brush=pg.mkBrush(NEGATIVE))
+            if self.show_test.isChecked() and len(data.X_test):
+                self.test_points.setData(
+                    data.X_test[:, 0], data.Y_test[:, 0], brush=pg.mkBrush("w")
+                )
+            self.output_plot.autoRange()
         grid = np.linspace(x.min(), x.max(), 200)
         self.fit_curve.setData(grid, net.forward(grid[:, None])[:, 0])
-        self.output_plot.autoRange()
 
     def _draw_confusion(self, data, net) -> None:
         X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
@@ -308,12 +340,16 @@ class ChartsPanel(QWidget):
         # Rows are true classes (top to bottom), columns predicted classes.
         self.image.setImage(shares.T[:, ::-1], levels=(-1.0, 1.0))
         self.image.setRect(pg.QtCore.QRectF(0, 0, k, k))
-        for i in range(k):
-            for j in range(k):
-                text = pg.TextItem(str(int(matrix[i, j])), anchor=(0.5, 0.5), color=(30, 30, 30))
-                text.setPos(j + 0.5, k - i - 0.5)
-                self.output_plot.addItem(text)
-                self.text_items.append(text)
+        if len(self.text_items) != k * k:  # one label per cell, made once per class count
+            self._clear_texts()
+            for i in range(k):
+                for j in range(k):
+                    text = pg.TextItem("", anchor=(0.5, 0.5), color=(30, 30, 30))
+                    text.setPos(j + 0.5, k - i - 0.5)
+                    self.output_plot.addItem(text)
+                    self.text_items.append(text)
+        for index, text in enumerate(self.text_items):
+            text.setText(str(int(matrix.flat[index])))
         self.output_note.setText(
             self.tr(
                 "Confusion matrix: rows are true classes, columns predicted. Accuracy %1"

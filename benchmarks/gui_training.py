@@ -1,0 +1,137 @@
+"""Training with the window live: throughput, responsiveness, chart rate, memory.
+
+Run ``python benchmarks/gui_training.py [--seconds 30]`` (offscreen). For XOR on
+2-4-2-1 and digits on 64-32-10 it reports, from one run each:
+
+* steps/s with the window live ÷ steps/s of the bare Trainer (target >= 0.8);
+* lateness of a 10 ms QTimer heartbeat on the GUI thread, p99 and max (targets
+  < 30 ms and < 100 ms): how fluid the window stays while training runs;
+* chart frames per second (target >= 25);
+* resident memory growth from the first to the last second (target < 20 MB over
+  a 10-minute run: pass ``--seconds 600`` to measure that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NEURONGUI_TESTING", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the app does, see neurongui/app.py
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.session import prepare_data
+from neurongui.main_window import MainWindow
+from neurongui.worker import make_trainer
+
+CASES = [
+    (
+        "xor 2-4-2-1",
+        lambda: Network([2, 4, 2, 1], ["tanh", "tanh", "sigmoid"], seed=0),
+        TrainingConfig(dataset="xor", loss="bce", learning_rate=0.03, batch_size=10),
+    ),
+    (
+        "digits 64-32-10",
+        lambda: Network(
+            [64, 32, 10],
+            ["relu", "softmax"],
+            seed=0,
+            input_names=[f"p{r}{c}" for r in range(8) for c in range(8)],
+        ),
+        TrainingConfig(dataset="digits", loss="cross_entropy", learning_rate=0.03, batch_size=32),
+    ),
+]
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB (Linux)."""
+    with open("/proc/self/statm") as handle:
+        pages = int(handle.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def headless_rate(make, config: TrainingConfig, seconds: float) -> float:
+    """Steps per second of the bare Trainer on the same data."""
+    network = make()
+    trainer = make_trainer(network, prepare_data(config, network.input_names), config)
+    steps, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for _ in range(100):
+            trainer.step()
+        steps += 100
+    return steps / (time.perf_counter() - start)
+
+
+def live_run(app: QApplication, make, config: TrainingConfig, seconds: float) -> dict:
+    window = MainWindow()
+    window.resize(1400, 860)
+    window.show()
+    window.model.set_network(make(), config)
+    window.canvas.select_edge(0, 0, 0)
+    window.charts.tabs.setCurrentIndex(int(os.environ.get("BENCH_TAB", "1")))  # 1: output
+    lateness: list[float] = []
+    clock = QElapsedTimer()
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+
+    def beat() -> None:
+        lateness.append(max(clock.restart() - 10, 0))
+
+    heartbeat.timeout.connect(beat)
+    loop = QEventLoop()
+    frames0 = window.charts.frames
+    window.training.play()
+    clock.start()
+    heartbeat.start()
+    QTimer.singleShot(1000, lambda: marks.append((window.training.steps, rss_mb())))
+    marks: list[tuple[int, float]] = []
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    start = time.perf_counter()
+    loop.exec()
+    elapsed = time.perf_counter() - start
+    heartbeat.stop()
+    steps = window.training.steps
+    frames = window.charts.frames - frames0
+    end_rss = rss_mb()
+    window.training.shutdown()
+    window.model.set_modified(False)
+    window.close()
+    first_steps, first_rss = marks[0] if marks else (0, end_rss)
+    late = np.array(lateness[1:] or [0.0])
+    return {
+        "rate": (steps - first_steps) / max(elapsed - 1.0, 1e-9),
+        "p99": float(np.percentile(late, 99)),
+        "max": float(late.max()),
+        "fps": frames / elapsed,
+        "rss": end_rss - first_rss,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30.0, help="length of each live run")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    print(
+        f"{'case':<18}{'headless/s':>12}{'live/s':>10}{'ratio':>7}{'p99 ms':>8}"
+        f"{'max ms':>8}{'fps':>6}{'ΔRSS MB':>9}"
+    )
+    for name, make, config in CASES:
+        bare = headless_rate(make, config, min(args.seconds, 5.0))
+        live = live_run(app, make, config, args.seconds)
+        print(
+            f"{name:<18}{bare:12.0f}{live['rate']:10.0f}{live['rate'] / bare:7.2f}"
+            f"{live['p99']:8.1f}{live['max']:8.1f}{live['fps']:6.1f}{live['rss']:9.1f}"
+        )
+    print("\ntargets: ratio >= 0.8; p99 < 30 ms; max < 100 ms; fps >= 25; ΔRSS < 20 MB / 10 min")
+
+
+if __name__ == "__main__":
+    main()
