@@ -38,6 +38,15 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName("NeuronGUI")
     app.setOrganizationName("NeuronGUI")
     app.setApplicationVersion(__version__)
+    # The desktop entry's name lets Wayland and docks match the window to its menu item.
+    app.setDesktopFileName("io.github.neurongui.NeuronGUI")
+    from PySide6.QtGui import QIcon
+
+    from neurongui.paths import resource_path
+
+    icon = resource_path("icons", "neurongui.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
