@@ -1,15 +1,397 @@
-"""Placeholder activation plots (replaced by the work of issue #5)."""
+"""Activation functions, their derivatives, and where the selected neuron sits on them.
+
+The panel plots f(z) (solid) and f′(z) (dashed) of one activation with its formula,
+or several at once in compare mode. When a neuron is selected, it follows that
+layer's activation (with the layer's own parameters) and marks the neuron's
+current (z, f(z)) for the selected sample; the marker moves with edits and
+training. A histogram below shows the layer's z over the whole training set, so
+saturated sigmoid/tanh units (z far from 0, f′ ≈ 0) and dead ReLUs (z ≤ 0 on
+every sample) can be seen.
+
+Redraws are coalesced by a single-shot timer, at most about 30 per second.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from neurongui.engine import activations
 from neurongui.model import NetworkModel
+
+__all__ = ["ActivationPlotPanel", "curve_points"]
+
+#: Milliseconds between coalesced redraws (≤ 30 Hz).
+REDRAW_MS = 33
+_N_POINTS = 401
+_SATURATED = 0.05  # f′(z) below this counts as saturated
+_SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
+_PLOTTABLE = [n for n in activations.names() if n != "softmax"]
+
+
+def curve_points(act: activations.Activation, lo: float, hi: float, n: int = _N_POINTS):
+    """Return ``(z, f(z), f′(z))`` for plotting ``act`` on [lo, hi].
+
+    Step is drawn honestly: a NaN splits both curves at z = 0, so the line jumps
+    instead of drawing a steep slope that the function does not have (its
+    derivative does not exist at 0).
+    """
+    z = np.linspace(lo, hi, n)
+    if act.name == "step" and lo < 0 < hi:
+        z = np.concatenate([z[z < 0], [0.0, np.nan, 0.0], z[z > 0]])
+        f = np.where(np.isnan(z), np.nan, act.forward(np.nan_to_num(z)))
+        f[np.flatnonzero(np.isnan(z))[0] - 1] = 0.0  # the left branch ends at (0, 0)
+        d = np.where(np.isnan(z), np.nan, 0.0)
+        d[np.flatnonzero(np.isnan(z))[0] - 1] = np.nan  # f′(0) does not exist
+        return z, f, d
+    return z, act.forward(z), act.derivative(z)
 
 
 class ActivationPlotPanel(QWidget):
-    """Activation functions and their derivatives."""
+    """Plots of every activation and its derivative, with the live neuron marker."""
 
     def __init__(self, model: NetworkModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        self._marker: tuple[float, float] | None = None
+        self._build_controls()
+        self._build_plots()
+        self._lay_out()
+        for signal in (
+            model.parametersChanged,
+            model.structureChanged,
+            model.dataChanged,
+            model.selectionChanged,
+            model.sampleChanged,
+        ):
+            signal.connect(self.schedule_refresh)
+        self.refresh_now()
+
+    # -- construction ---------------------------------------------------------------
+
+    def _build_controls(self) -> None:
+        self.function_combo = QComboBox()
+        self.function_combo.setObjectName("activationFunctionCombo")
+        self.function_combo.setAccessibleName(self.tr("Activation function to plot"))
+        self.function_combo.addItems(activations.names())
+        self.function_combo.setCurrentText("sigmoid")
+        self.follow_check = QCheckBox(self.tr("Follow selected layer"))
+        self.follow_check.setObjectName("followLayerCheck")
+        self.follow_check.setChecked(True)
+        self.follow_check.setToolTip(self.tr("Show the activation of the selected neuron's layer"))
+        self.derivative_check = QCheckBox(self.tr("Derivative"))
+        self.derivative_check.setChecked(True)
+        self.compare_check = QCheckBox(self.tr("Compare"))
+        self.compare_check.setObjectName("compareCheck")
+        self.compare_check.setToolTip(self.tr("Overlay several activation functions"))
+        self.compare_list = QListWidget()
+        self.compare_list.setObjectName("compareList")
+        self.compare_list.setMaximumWidth(130)
+        for name in _PLOTTABLE:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = name in ("sigmoid", "tanh", "relu")
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.compare_list.addItem(item)
+        self.compare_list.setVisible(False)
+        self.params: dict[str, QDoubleSpinBox] = {}
+        defaults = {"slope": 0.01, "alpha": 0.25, "lower": 1 / 8, "upper": 1 / 3}
+        labels = {
+            "slope": self.tr("Leaky slope k"),
+            "alpha": self.tr("PReLU α"),
+            "lower": self.tr("RReLU lower l"),
+            "upper": self.tr("RReLU upper u"),
+        }
+        self.param_form = QFormLayout()
+        for key, value in defaults.items():
+            box = QDoubleSpinBox()
+            box.setObjectName(f"param_{key}")
+            box.setRange(-1.0, 1.0)
+            box.setDecimals(3)
+            box.setSingleStep(0.01)
+            box.setValue(value)
+            box.setAccessibleName(labels[key])
+            box.valueChanged.connect(self.schedule_refresh)
+            self.params[key] = box
+            self.param_form.addRow(labels[key], box)
+        self.formula_label = QLabel()
+        self.formula_label.setObjectName("formulaLabel")
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("activationStatus")
+        self.status_label.setWordWrap(True)
+        self.histogram_label = QLabel()
+        self.histogram_label.setObjectName("histogramLabel")
+        self.histogram_label.setWordWrap(True)
+        for widget in (self.function_combo,):
+            widget.currentTextChanged.connect(self.schedule_refresh)
+        for box in (self.follow_check, self.derivative_check, self.compare_check):
+            box.toggled.connect(self.schedule_refresh)
+        self.compare_check.toggled.connect(self.compare_list.setVisible)
+        self.compare_list.itemChanged.connect(self.schedule_refresh)
+
+    def _build_plots(self) -> None:
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("activationCurvePlot")
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.plot.setLabel("bottom", "z")
+        self.legend = self.plot.addLegend(offset=(8, 8))
+        self.plot.setMinimumHeight(160)
+        zero = pg.mkPen((128, 128, 128), width=1)
+        self.plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
+        self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
+        count = len(_PLOTTABLE)
+        self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        for i, name in enumerate(_PLOTTABLE):
+            color = pg.intColor(i, hues=count, values=1, maxValue=220)
+            f = self.plot.plot([], [], pen=pg.mkPen(color, width=2), connect="finite")
+            d = self.plot.plot(
+                [], [], pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine), connect="finite"
+            )
+            f.setVisible(False)
+            d.setVisible(False)
+            self.curves[name] = (f, d)
+            self.compare_list.item(i).setForeground(color)
+        self.step_dots = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k"))
+        self.plot.addItem(self.step_dots)
+        self.marker = pg.ScatterPlotItem(
+            size=14, symbol="o", pen=pg.mkPen("w", width=2), brush=pg.mkBrush(230, 60, 40)
+        )
+        self.marker.setZValue(10)
+        self.plot.addItem(self.marker)
+        self.marker_text = pg.TextItem(anchor=(0, 1), color=(200, 40, 30))
+        self.plot.addItem(self.marker_text)
+        self.hist_plot = pg.PlotWidget()
+        self.hist_plot.setObjectName("zHistogramPlot")
+        self.hist_plot.setLabel("bottom", self.tr("z of the selected layer over the training set"))
+        self.hist_plot.setMinimumHeight(110)
+        self.hist_curve = self.hist_plot.plot(
+            [0.0, 1.0], [0.0], stepMode="center", fillLevel=0, brush=(70, 130, 200, 150)
+        )
+        self.hist_marker = pg.InfiniteLine(0, angle=90, pen=pg.mkPen((230, 60, 40), width=2))
+        self.hist_plot.addItem(self.hist_marker)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Function")))
+        top.addWidget(self.function_combo)
+        for widget in (self.follow_check, self.derivative_check, self.compare_check):
+            top.addWidget(widget)
+        top.addStretch(1)
+        side = QVBoxLayout()
+        side.addLayout(self.param_form)
+        side.addWidget(self.compare_list)
+        side.addWidget(self.status_label)
+        side.addStretch(1)
+        plots = QVBoxLayout()
+        plots.addWidget(self.formula_label)
+        plots.addWidget(self.plot, 3)
+        plots.addWidget(self.histogram_label)
+        plots.addWidget(self.hist_plot, 2)
+        body = QHBoxLayout()
+        body.addLayout(plots, 1)
+        body.addLayout(side)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    # -- public -------------------------------------------------------------------------
+
+    def schedule_refresh(self, *_args) -> None:
+        """Redraw soon; many changes in a burst give one redraw."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def marker_position(self) -> tuple[float, float] | None:
+        """The marked (z, f(z)) of the selected neuron for the selected sample, if any."""
+        return self._marker
+
+    def current_activation(self) -> activations.Activation:
+        """The activation the panel shows now (the selected layer's when following it)."""
+        layer, neuron = self._selected()
+        if self.follow_check.isChecked() and layer is not None:
+            act = self.model.network.layers[layer].activation
+            if act.name == "prelu" and isinstance(getattr(act, "alpha", None), np.ndarray):
+                return activations.get("prelu", alpha=float(act.alpha[neuron]))
+            return act
+        name = self.function_combo.currentText()
+        keys = activations.PARAMETERS.get(name, ())
+        return activations.get(name, **{k: self.params[k].value() for k in keys})
+
+    # -- drawing --------------------------------------------------------------------
+
+    def _selected(self) -> tuple[int | None, int]:
+        s = self.model.selection
+        layers = self.model.network.layers
+        if s.kind in ("neuron", "edge") and 0 <= s.layer < len(layers):
+            return s.layer, min(s.neuron, layers[s.layer].n_out - 1)
+        return None, 0
+
+    def refresh_now(self) -> None:
+        """Redraw everything from the model at once."""
+        self._timer.stop()
+        layer, neuron = self._selected()
+        try:
+            act = self.current_activation()
+        except ValueError as error:  # e.g. RReLU with lower > upper
+            self.status_label.setText(str(error))
+            return
+        self._sync_controls(act, layer)
+        trace = None
+        if layer is not None:
+            trace = self.model.network.forward_trace(self.model.sample)
+            z, a = float(trace[layer][0][neuron]), float(trace[layer][1][neuron])
+            self._marker = (z, a)
+        else:
+            self._marker = None
+        span = 5.0 if self._marker is None else min(60.0, max(5.0, 1.15 * abs(self._marker[0])))
+        self._draw_curves(act, -span, span)
+        self._draw_marker(act, layer, neuron)
+        self._draw_histogram(layer, neuron)
+
+    def _sync_controls(self, act: activations.Activation, layer: int | None) -> None:
+        following = self.follow_check.isChecked() and layer is not None
+        self.function_combo.blockSignals(True)
+        self.function_combo.setCurrentText(act.name)
+        self.function_combo.blockSignals(False)
+        self.function_combo.setEnabled(not following)
+        for key, box in self.params.items():
+            used = key in activations.PARAMETERS.get(act.name, ())
+            box.setEnabled(used and not following)
+            if used and following and key in act.params():
+                box.blockSignals(True)
+                box.setValue(act.params()[key])
+                box.blockSignals(False)
+        where = ""
+        if layer is not None:
+            where = self.tr("Layer %1: ").replace("%1", str(layer + 1))
+        text = f"<b>{where}{act.name}</b>&nbsp;&nbsp; {act.formula}<br>{act.derivative_formula}"
+        if act.name == "softmax":
+            text += (
+                "<br><i>"
+                + self.tr(
+                    "Softmax is not drawn as a curve: each output depends on every z of the "
+                    "layer, so there is no single f(z). Its outputs are positive and sum to 1."
+                )
+                + "</i>"
+            )
+        elif act.name == "step":
+            text += (
+                "<br><i>"
+                + self.tr(
+                    "The step jumps at z = 0 (filled dot: f(0) = 1); its derivative is 0 elsewhere "
+                    "and does not exist at 0, which is why gradient descent cannot train it."
+                )
+                + "</i>"
+            )
+        self.formula_label.setText(text)
+
+    def _draw_curves(self, act: activations.Activation, lo: float, hi: float) -> None:
+        compare = self.compare_check.isChecked()
+        show_d = self.derivative_check.isChecked()
+        wanted: dict[str, activations.Activation] = {}
+        if compare:
+            for i in range(self.compare_list.count()):
+                item = self.compare_list.item(i)
+                if item.checkState() == Qt.CheckState.Checked:
+                    keys = activations.PARAMETERS.get(item.text(), ())
+                    params = {k: self.params[k].value() for k in keys}
+                    try:
+                        wanted[item.text()] = activations.get(item.text(), **params)
+                    except ValueError:
+                        continue
+        if act.name != "softmax":
+            wanted[act.name] = act  # the selected layer's own function wins
+        self.legend.clear()
+        for name, (f_item, d_item) in self.curves.items():
+            if name not in wanted:
+                f_item.setVisible(False)
+                d_item.setVisible(False)
+                continue
+            z, f, d = curve_points(wanted[name], lo, hi)
+            f_item.setData(z, f, connect="finite")
+            d_item.setData(z, d, connect="finite")
+            color = f_item.opts["pen"].color()
+            width = 4 if (name == act.name and compare) else 2
+            f_item.setPen(pg.mkPen(color, width=width))
+            f_item.setVisible(True)
+            self.legend.addItem(f_item, name)
+            d_item.setVisible(show_d)
+        if act.name == "step" and lo < 0 < hi:
+            self.step_dots.setData(
+                [0.0, 0.0], [0.0, 1.0], brush=[pg.mkBrush("w"), pg.mkBrush(40, 40, 40)]
+            )
+        else:
+            self.step_dots.setData([], [])
+        self.plot.setXRange(lo, hi, padding=0.02)
+
+    def _draw_marker(self, act: activations.Activation, layer: int | None, neuron: int) -> None:
+        if self._marker is None:
+            self.marker.setData([], [])
+            self.marker_text.setText("")
+            self.status_label.setText(self.tr("Select a neuron to see where it sits on its curve."))
+            return
+        z, a = self._marker
+        label = self.tr("neuron %1 of layer %2").replace("%1", str(neuron + 1))
+        label = label.replace("%2", str(layer + 1))
+        status = f"{label}\nz = {z:.4g}\nf(z) = {a:.4g}"
+        if act.name == "softmax":
+            self.marker.setData([], [])
+            self.marker_text.setText("")
+        else:
+            slope = float(act.derivative(np.array([z]))[0])
+            status += f"\nf′(z) = {slope:.4g}"
+            self.marker.setData([z], [a])
+            self.marker_text.setText(f"({z:.3g}, {a:.3g})")
+            self.marker_text.setPos(z, a)
+        self.status_label.setText(status)
+
+    def _draw_histogram(self, layer: int | None, neuron: int) -> None:
+        X = self.model.data.X_train
+        if layer is None or len(X) == 0:
+            self.hist_curve.setData([0.0, 1.0], [0.0], stepMode="center")
+            self.hist_marker.setVisible(False)
+            self.histogram_label.setText(self.tr("Select a neuron to see its layer's z values."))
+            return
+        net = self.model.network
+        zs = net.forward_trace(X)[layer][0]
+        counts, edges = np.histogram(zs.ravel(), bins=40)
+        self.hist_curve.setData(edges, counts, stepMode="center")
+        self.hist_marker.setValue(self._marker[0])
+        self.hist_marker.setVisible(True)
+        self.histogram_label.setText(self._histogram_note(net.layers[layer].activation, zs))
+
+    def _histogram_note(self, act: activations.Activation, zs: np.ndarray) -> str:
+        """How many values saturate, or how many ReLUs are dead, in words."""
+        if act.name in _SQUASHING:
+            share = float(np.mean(act.derivative(zs) < _SATURATED))
+            return self.tr("Saturated (f′(z) < 0.05): %1% of the values").replace(
+                "%1", f"{100 * share:.1f}"
+            )
+        if act.name == "relu":
+            dead = int(np.sum(np.all(zs <= 0, axis=0)))
+            return (
+                self.tr("Dead ReLUs (z ≤ 0 on every sample): %1 of %2")
+                .replace("%1", str(dead))
+                .replace("%2", str(zs.shape[1]))
+            )
+        return self.tr("z over %1 training samples").replace("%1", str(len(zs)))
