@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
+
 from .network import Network
 
-__all__ = ["Edit", "ReplaceState", "SetAlpha", "SetBias", "SetWeight"]
+__all__ = ["Edit", "ReplaceState", "SetAlpha", "SetBias", "SetParameters", "SetWeight"]
 
 
 class Edit(Protocol):
@@ -96,6 +98,38 @@ class SetAlpha:
     @property
     def merge_key(self) -> tuple:
         return ("alpha", self.layer, self.neuron)
+
+
+@dataclass(frozen=True, eq=False)
+class SetParameters:
+    """Set every parameter at once to ``values`` (shaped like ``Network.parameters``).
+
+    One step of a learning rule made by hand in a lesson (a perceptron update, a
+    gradient-descent step) is one edit, so that it can be undone and redone like a
+    value typed in. ``description`` names it for menus.
+    """
+
+    values: np.ndarray
+    description: str = "Update the parameters"
+    changes_structure = False
+    merge_key = None
+
+    def __post_init__(self) -> None:
+        values = np.array(self.values, dtype=float)  # a private copy: callers keep theirs
+        if values.ndim != 1 or not np.isfinite(values).all():
+            raise ValueError("parameters must be a vector of finite numbers")
+        values.flags.writeable = False
+        object.__setattr__(self, "values", values)
+
+    def apply(self, network: Network) -> SetParameters:
+        """Copy the values in; return the edit that restores the old ones."""
+        if self.values.shape != network.parameters.shape:
+            raise ValueError(
+                f"the network has {network.n_parameters} parameters, not {self.values.size}"
+            )
+        old = SetParameters(network.parameters, self.description)
+        np.copyto(network.parameters, self.values)
+        return old
 
 
 @dataclass(frozen=True, eq=False)

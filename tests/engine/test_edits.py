@@ -12,7 +12,12 @@ def _net():
 
 @pytest.mark.parametrize(
     "edit",
-    [edits.SetWeight(0, 1, 0, 0.75), edits.SetBias(1, 0, -2.0), edits.SetAlpha(1, 1, 0.5)],
+    [
+        edits.SetWeight(0, 1, 0, 0.75),
+        edits.SetBias(1, 0, -2.0),
+        edits.SetAlpha(1, 1, 0.5),
+        edits.SetParameters(np.linspace(-1.0, 1.0, _net().n_parameters)),
+    ],
 )
 def test_value_edits_invert_exactly(edit):
     net = _net()
@@ -83,3 +88,16 @@ def test_output_layer_is_not_a_hidden_layer():
         structure.remove_neuron(_net(), 1, 0) if False else structure.remove_neuron(
             Network([2, 1, 1]), 0, 0
         )
+
+
+def test_set_parameters_keeps_its_own_copy_and_refuses_bad_vectors():
+    values = np.zeros(_net().n_parameters)
+    edit = edits.SetParameters(values)
+    values[0] = 9.0  # the caller's array changing later must not change the edit
+    net = _net()
+    edit.apply(net)
+    assert net.parameters[0] == 0.0
+    with pytest.raises(ValueError, match="finite"):
+        edits.SetParameters(np.array([1.0, np.nan]))
+    with pytest.raises(ValueError, match="parameters"):
+        edits.SetParameters(np.zeros(3)).apply(_net())
