@@ -18,6 +18,7 @@ from neurongui.export import (
     export_weights,
 )
 from neurongui.lessons import build_menu as build_lessons_menu
+from neurongui.lessons import create_lesson
 from neurongui.model import NetworkModel
 from neurongui.paths import resource_path
 from neurongui.settings import Settings
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self.lesson = None  # the open lesson panel, if any
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
         self.canvas.setObjectName("networkCanvas")
@@ -74,6 +76,10 @@ class MainWindow(QMainWindow):
         self.activation_panel.setObjectName("activationPlot")
 
         area = Qt.DockWidgetArea
+        # The side columns (training form and lessons; inspector and charts) are tall:
+        # they get the full height, the activation plots sit under the canvas.
+        self.setCorner(Qt.Corner.BottomLeftCorner, area.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
         self._add_dock(
             "trainingDock", self.tr("Training"), self.training_panel, area.LeftDockWidgetArea
         )
@@ -81,6 +87,9 @@ class MainWindow(QMainWindow):
             "inspectorDock", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea
         )
         self._add_dock("chartsDock", self.tr("Charts"), self.charts, area.RightDockWidgetArea)
+        self._add_dock("lessonDock", self.tr("Lesson"), QWidget(), area.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.docks["trainingDock"], self.docks["lessonDock"])
+        self.docks["lessonDock"].hide()  # until a lesson starts
         self._add_dock(
             "activationDock",
             self.tr("Activation functions"),
@@ -95,12 +104,7 @@ class MainWindow(QMainWindow):
         self.model.networkReplaced.connect(self.undo_stack.clear)
         self.autosaver = Autosaver(self.guard, self.document, lambda: self.model.modified, self)
         self.resize(1400, 860)
-        self.resizeDocks(
-            [self.docks["inspectorDock"], self.docks["chartsDock"]],
-            [330, 470],
-            Qt.Orientation.Vertical,
-        )
-        self.resizeDocks([self.docks["inspectorDock"]], [340], Qt.Orientation.Horizontal)
+        self._default_sizes()
         self._default_state = self.saveState()
         self._restore_layout()
         self._update_title()
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _load(self, doc: Document) -> None:
+        self.leave_lesson()  # a lesson's controls belong to the network it set up
         self.training.stop()
         self.model.set_network(doc.network, doc.config)
         if doc.history:
@@ -214,6 +219,48 @@ class MainWindow(QMainWindow):
         if choice == "save":
             return self.save()
         return choice == "discard"
+
+    # -- lessons ----------------------------------------------------------------------
+
+    def start_lesson(self, key: str):
+        """Open lesson ``key`` (Lessons menu) beside the canvas; asks to save first.
+
+        Returns
+        -------
+        Lesson or None
+            The lesson panel, or None if the student kept their unsaved work.
+        """
+        if not self.maybe_save():
+            return None
+        self.leave_lesson()
+        lesson = create_lesson(key, self)
+        lesson.start()
+        self.lesson = lesson
+        dock = self.docks["lessonDock"]
+        dock.setWidget(lesson)
+        dock.setWindowTitle(lesson.title)
+        dock.show()
+        dock.raise_()
+        # Lesson texts and tables need more room than the training form.
+        self.resizeDocks([dock], [max(dock.width(), 440)], Qt.Orientation.Horizontal)
+        return lesson
+
+    def leave_lesson(self) -> None:
+        """Close the lesson panel; the network stays, to keep playing with."""
+        lesson, self.lesson = self.lesson, None
+        if lesson is None:
+            return
+        lesson.leave()
+        dock = self.docks["lessonDock"]
+        dock.setWidget(QWidget())
+        dock.hide()
+        lesson.deleteLater()
+
+    def load_lesson_network(self, network: Network, config) -> None:
+        """Start a lesson's untitled document: its network, its settings, no history."""
+        self._load(Document(network, config))
+        self.path = None
+        self._update_title()
 
     # -- file actions ---------------------------------------------------------------
 
@@ -429,9 +476,12 @@ class MainWindow(QMainWindow):
             self._restore_layout()
 
     def _default_sizes(self) -> None:
-        inspector, charts = self.docks["inspectorDock"], self.docks["chartsDock"]
-        self.resizeDocks([inspector, charts], [300, 520], Qt.Orientation.Vertical)
-        self.resizeDocks([inspector], [360], Qt.Orientation.Horizontal)
+        docks, vertical = self.docks, Qt.Orientation.Vertical
+        self.resizeDocks([docks["inspectorDock"], docks["chartsDock"]], [330, 500], vertical)
+        self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas comes first
+        self.resizeDocks(
+            [docks["inspectorDock"], docks["trainingDock"]], [360, 300], Qt.Orientation.Horizontal
+        )
 
     def reset_layout(self) -> None:
         """View ▸ Reset layout: every panel back where it started."""
@@ -523,6 +573,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.leave_lesson()
         self.training.shutdown()
         self.autosaver.timer.stop()
         self._save_layout()

@@ -1,12 +1,77 @@
-"""Guided lessons (filled in by the lessons work of issue #5)."""
+"""Guided lessons that teach the math of a neuron, one idea at a time.
+
+Each lesson is a :class:`~neurongui.lessons.base.Lesson` panel in its own module; the
+Lessons menu lists them in teaching order. ``MainWindow.start_lesson(key)`` opens one.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-__all__ = ["build_menu"]
+if TYPE_CHECKING:
+    from neurongui.lessons.base import Lesson
+
+__all__ = ["KEYS", "build_menu", "create_lesson", "titles"]
+
+#: Lesson keys in teaching order; ``neurongui.lessons.<key>`` defines the lesson.
+KEYS = (
+    "one_neuron",
+    "bias_threshold",
+    "perceptron",
+    "regression",
+    "backprop",
+    "softmax",
+    "activations",
+)
+
+
+def titles() -> dict[str, str]:
+    """The lessons' titles in the interface language, by key."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Lessons", text)
+
+    return {
+        "one_neuron": tr("One neuron"),
+        "bias_threshold": tr("Bias is a negative threshold"),
+        "perceptron": tr("The perceptron"),
+        "regression": tr("Linear regression and gradient descent"),
+        "backprop": tr("Backpropagation step by step"),
+        "softmax": tr("Softmax and cross-entropy"),
+        "activations": tr("Choosing an activation"),
+    }
+
+
+def create_lesson(key: str, window) -> Lesson:
+    """Make the panel of lesson ``key`` for ``window`` (not started yet).
+
+    Raises
+    ------
+    KeyError
+        If there is no lesson ``key``.
+    """
+    if key not in KEYS:
+        raise KeyError(f"there is no lesson {key!r}; lessons: {', '.join(KEYS)}")
+    module = importlib.import_module(f"neurongui.lessons.{key}")  # a fixed name, above
+    number = KEYS.index(key) + 1
+    title = QCoreApplication.translate("Lessons", "Lesson %1 · %2")
+    return module.LESSON(window, title.replace("%1", str(number)).replace("%2", titles()[key]))
 
 
 def build_menu(window: QWidget) -> QMenu:
     """Return the Lessons menu for ``window`` (the main window)."""
-    return QMenu(window.tr("&Lessons"), window)
+    menu = QMenu(QCoreApplication.translate("Lessons", "&Lessons"), window)
+    for number, (key, title) in enumerate(titles().items(), start=1):
+        action = menu.addAction(f"&{number}  {title}", lambda k=key: window.start_lesson(k))
+        action.setObjectName(f"lessonAction_{key}")
+        action.setShortcut(QKeySequence(f"Alt+{number}"))
+    menu.addSeparator()
+    leave = menu.addAction(QCoreApplication.translate("Lessons", "Leave the lesson"))
+    leave.setObjectName("leaveLessonAction")
+    leave.triggered.connect(window.leave_lesson)
+    return menu

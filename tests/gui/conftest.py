@@ -13,3 +13,13 @@ def _no_modal_questions(monkeypatch):
     """
     monkeypatch.setattr(MainWindow, "ask_unsaved", lambda self: "discard")
     monkeypatch.setattr(MainWindow, "ask_restore", lambda self, path: False)
+
+
+@pytest.fixture
+def window(qtbot):
+    """A shown main window (test files may define their own)."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

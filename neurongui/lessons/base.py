@@ -1,0 +1,283 @@
+"""What every lesson shares: its text next to the canvas, its controls, its check.
+
+A lesson is a panel in the Lessons dock. Starting one loads its network and data into
+the window's model (as opening a file would, so the student's own work is offered for
+saving first); the panel then shows a short text in the interface language, the
+lesson's own controls and, for lessons that ask something, a *Check my answer* button.
+Leaving a lesson closes the panel and keeps the network, so the student can go on
+playing with it.
+
+Lessons change the network only through undoable edits (:meth:`Lesson.push`), like
+every other view, and read the numbers they show from the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QSignalBlocker, Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.edits import Edit, SetBias, SetWeight
+from neurongui.engine.explain import format_number
+from neurongui.paths import resource_path
+from neurongui.undo import new_gesture, push_edit
+
+if TYPE_CHECKING:
+    from neurongui.main_window import MainWindow
+
+__all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text"]
+
+#: Colours of right and wrong answers (readable on light and dark backgrounds).
+GOOD, BAD = "#1a9641", "#d7301f"
+
+
+def lesson_text(key: str, language: str) -> str:
+    """The HTML text of lesson ``key`` in ``language`` (English if there is none)."""
+    for lang in (language, "en"):
+        path = resource_path("lessons", lang, f"{key}.html")
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    return ""
+
+
+class Lesson(QWidget):
+    """Base class of a lesson panel.
+
+    Subclasses set :attr:`key` (the name of the text file), implement
+    :meth:`network_and_config` and :meth:`build`, and may implement :meth:`refresh`
+    (called whenever the network's values change) and :meth:`check`.
+    """
+
+    key: ClassVar[str] = ""
+    #: True if the lesson asks the student something and can check the answer.
+    asks: ClassVar[bool] = False
+    #: Layer sizes the lesson's controls need, or None if any network will do.
+    sizes: ClassVar[tuple[int, ...] | None] = None
+
+    def __init__(self, window: MainWindow, title: str):
+        super().__init__()
+        self.setObjectName(f"lesson_{self.key}")
+        self.window = window
+        self.model = window.model
+        self.title = title
+        self._connections: list[tuple[SignalInstance, Callable]] = []
+
+    # -- to implement ------------------------------------------------------------------
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        """The network and training settings the lesson starts from."""
+        raise NotImplementedError
+
+    def build(self, body: QVBoxLayout) -> None:
+        """Add the lesson's own controls to ``body``."""
+
+    def refresh(self) -> None:
+        """Show the network's current numbers (called after every change)."""
+
+    def check(self) -> tuple[bool, str]:
+        """Check the student's answer: (right?, what to tell them)."""
+        return True, ""
+
+    def cleanup(self) -> None:
+        """Undo anything the lesson added outside its own panel."""
+
+    # -- life cycle --------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load the lesson's network and data, then build and fill the panel."""
+        network, config = self.network_and_config()
+        self.window.load_lesson_network(network, config)
+        self._build_panel()
+        self.listen(self.model.parametersChanged, self._on_network_change)
+        self.listen(self.model.structureChanged, self._on_network_change)
+        self.refresh()
+
+    def fits(self) -> bool:
+        """True while the network has the shape the lesson's controls were made for."""
+        return self.sizes is None or tuple(self.network.sizes) == self.sizes
+
+    def _on_network_change(self) -> None:
+        fits = self.fits()
+        self.body.setEnabled(fits)
+        if fits:
+            self.refresh()
+        else:
+            self.say(
+                self.tr(
+                    "The network no longer has this lesson's shape. Undo the change "
+                    "(Ctrl+Z) or start the lesson again from the Lessons menu."
+                ),
+                False,
+            )
+
+    def leave(self) -> None:
+        """Disconnect from the model and remove what the lesson added elsewhere."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections.clear()
+        self.cleanup()
+
+    def listen(self, signal: SignalInstance, slot: Callable) -> None:
+        """Connect ``slot`` to ``signal`` until the lesson ends."""
+        signal.connect(slot)
+        self._connections.append((signal, slot))
+
+    def _build_panel(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.text = QTextBrowser()
+        self.text.setObjectName("lessonText")
+        self.text.setOpenExternalLinks(False)
+        self.text.setHtml(lesson_text(self.key, self.window.language))
+        self.text.setAccessibleName(self.tr("Lesson text"))
+        self.body = body_widget = QWidget()
+        body = QVBoxLayout(body_widget)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.build(body)
+        body.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.text)
+        splitter.addWidget(body_widget)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self.feedback = QLabel()
+        self.feedback.setObjectName("lessonFeedback")
+        self.feedback.setWordWrap(True)
+        buttons = QHBoxLayout()
+        if self.asks:
+            check = QPushButton(self.tr("Check my answer"))
+            check.setObjectName("checkButton")
+            check.setToolTip(self.tr("Check whether the network does what the lesson asks"))
+            check.clicked.connect(self.run_check)
+            buttons.addWidget(check)
+        buttons.addStretch(1)
+        leave = QPushButton(self.tr("Leave lesson"))
+        leave.setObjectName("leaveLessonButton")
+        leave.setToolTip(self.tr("Close the lesson and keep playing with this network"))
+        leave.clicked.connect(self.window.leave_lesson)
+        buttons.addWidget(leave)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.feedback)
+        layout.addLayout(buttons)
+
+    # -- helpers for lessons -----------------------------------------------------------
+
+    def run_check(self) -> bool:
+        """Check the answer and show the verdict; return it."""
+        ok, text = self.check()
+        self.say(text, ok)
+        return ok
+
+    def say(self, text: str, ok: bool | None = None) -> None:
+        """Show ``text`` under the lesson, green if ``ok``, red if not ``ok``."""
+        colour = {True: GOOD, False: BAD}.get(ok)
+        self.feedback.setStyleSheet(f"color: {colour};" if colour else "")
+        self.feedback.setText(text)
+
+    def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:
+        """Apply ``edit`` as an undoable step; show the reason if it is refused."""
+        try:
+            push_edit(self.window.undo_stack, self.model, edit, text, gesture)
+        except ValueError as exc:
+            self.say(str(exc), False)
+            return False
+        return True
+
+    @property
+    def network(self) -> Network:
+        """The live network (read it; change it with :meth:`push`)."""
+        return self.model.network
+
+
+class ValueBox(QDoubleSpinBox):
+    """A spin box bound to one weight or bias: typing, arrows and wheel are undoable edits.
+
+    ``target`` is ``("weight", layer, neuron, source)`` or ``("bias", layer, neuron)``.
+    One gesture (holding an arrow, turning the wheel) is one undo step.
+    """
+
+    def __init__(self, lesson: Lesson, target: tuple, name: str, lo: float = -10, hi: float = 10):
+        super().__init__()
+        self.lesson, self.target = lesson, target
+        self.setObjectName(name)
+        self.setRange(lo, hi)
+        self.setDecimals(2)
+        self.setSingleStep(0.1)
+        self.setKeyboardTracking(False)  # a half-typed "−" is not an edit
+        self._gesture = new_gesture()
+        self.valueChanged.connect(self._on_value_change)
+        self.editingFinished.connect(self._new_gesture)
+
+    def current(self) -> float:
+        """The network's value of the target."""
+        net = self.lesson.network
+        if self.target[0] == "weight":
+            return net.get_weight(*self.target[1:])
+        return net.get_bias(*self.target[1:])
+
+    def sync(self) -> None:
+        """Show the network's value without making an edit of it."""
+        with QSignalBlocker(self):
+            self.setValue(self.current())
+
+    def _new_gesture(self) -> None:
+        self._gesture = new_gesture()
+
+    def _on_value_change(self, value: float) -> None:
+        kind, *where = self.target
+        if kind == "weight":
+            edit, text = SetWeight(*where, value), self.tr("Set a weight to %1")
+        else:
+            edit, text = SetBias(*where, value), self.tr("Set a bias to %1")
+        self.lesson.push(edit, text.replace("%1", format_number(value)), self._gesture)
+
+
+class NumberTable(QTableWidget):
+    """A read-only table of numbers that shows all its rows and fills its width."""
+
+    def __init__(self, name: str, headers: list[str], rows: int, accessible: str):
+        super().__init__(rows, len(headers))
+        self.setObjectName(name)
+        self.setHorizontalHeaderLabels(headers)
+        self.setAccessibleName(accessible)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        height = self.horizontalHeader().sizeHint().height()
+        height += rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
+        self.setFixedHeight(height)
+
+    def set_numbers(self, rows: list[list[float]]) -> None:
+        """Fill the table, one list of numbers a row."""
+        self.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(format_number(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(r, c, item)
+
+    def selected_row(self, default: int = 0) -> int:
+        """The selected row, or ``default``."""
+        rows = self.selectionModel().selectedRows()
+        return rows[0].row() if rows else default

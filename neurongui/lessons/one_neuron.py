@@ -1,0 +1,100 @@
+"""Lesson 1, one neuron: y = σ(w₁x₁ + w₂x₂ + b), with every number on show.
+
+The student sets two weights and a bias (here, on the canvas or in the inspector) and
+watches z and y of four inputs change in a table. The task: make the neuron fire for
+(1, 0) and stay silent for (0, 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.explain import explain_neuron
+from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
+
+__all__ = ["LESSON", "OneNeuronLesson"]
+
+#: The inputs of the table: the four corners of the unit square.
+INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+#: The task: above HIGH for (1, 0), below LOW for (0, 1).
+HIGH, LOW = 0.9, 0.1
+
+
+class OneNeuronLesson(Lesson):
+    """z = w·x + b and y = σ(z) of one sigmoid neuron, for four inputs at once."""
+
+    key = "one_neuron"
+    asks = True
+    sizes = (2, 1)
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        net = Network([2, 1], activations="sigmoid", init="zeros")
+        net.set_weight(0, 0, 0, 0.5)
+        net.set_weight(0, 0, 1, -0.5)
+        return net, TrainingConfig(dataset="and", loss="bce", test_fraction=0.0)
+
+    def build(self, body: QVBoxLayout) -> None:
+        form = QFormLayout()
+        self.boxes = [
+            ValueBox(self, ("weight", 0, 0, 0), "w1Box"),
+            ValueBox(self, ("weight", 0, 0, 1), "w2Box"),
+            ValueBox(self, ("bias", 0, 0), "bBox"),
+        ]
+        for box, label, tip in zip(
+            self.boxes,
+            ("w₁", "w₂", "b"),
+            (self.tr("Weight of x₁"), self.tr("Weight of x₂"), self.tr("Bias")),
+            strict=True,
+        ):
+            box.setToolTip(tip)
+            box.setAccessibleName(tip)
+            form.addRow(label, box)
+        body.addLayout(form)
+        self.table = NumberTable(
+            "sampleTable",
+            ["x₁", "x₂", "z", "y = σ(z)"],
+            len(INPUTS),
+            self.tr("Inputs with their z and y"),
+        )
+        self.table.itemSelectionChanged.connect(self.refresh)
+        body.addWidget(self.table)
+        self.working = QLabel()
+        self.working.setObjectName("workingLabel")
+        self.working.setWordWrap(True)
+        body.addWidget(self.working)
+        self.table.selectRow(2)  # (1, 0): the input of the task
+
+    def outputs(self) -> tuple[np.ndarray, np.ndarray]:
+        """z and y of the four inputs, from the engine's forward pass."""
+        ((z, y),) = self.network.forward_trace(INPUTS)
+        return z[:, 0], y[:, 0]
+
+    def refresh(self) -> None:
+        for box in self.boxes:
+            box.sync()
+        z, y = self.outputs()
+        self.table.set_numbers([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
+        ex = explain_neuron(self.network, INPUTS[self.table.selected_row(2)], 0, 0)
+        self.working.setText(
+            f"<pre>{ex.formula()}</pre>"
+            + self.tr("σ(z) = 1 / (1 + e<sup>−z</sup>): above ½ exactly when z > 0.")
+        )
+
+    def check(self) -> tuple[bool, str]:
+        _, y = self.outputs()
+        y10, y01 = y[2], y[1]
+        ok = y10 > HIGH and y01 < LOW
+        if ok:
+            text = self.tr("Right: y(1, 0) = %1 and y(0, 1) = %2.")
+        else:
+            text = self.tr(
+                "Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. "
+                "Make z large and positive for (1, 0), large and negative for (0, 1)."
+            )
+        return ok, text.replace("%1", format_number(y10)).replace("%2", format_number(y01))
+
+
+LESSON = OneNeuronLesson

@@ -1,0 +1,97 @@
+"""The lesson framework and lesson 1 (one neuron): numbers equal the engine's."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
+
+from neurongui.engine.edits import SetWeight
+from neurongui.lessons.one_neuron import INPUTS
+from neurongui.undo import push_edit
+
+
+def _table(lesson) -> np.ndarray:
+    t = lesson.table
+    return np.array(
+        [[float(t.item(r, c).text().replace("−", "-")) for c in range(4)] for r in range(4)]
+    )
+
+
+def test_one_neuron_table_shows_the_engines_z_and_y(window):
+    lesson = window.start_lesson("one_neuron")
+    assert window.docks["lessonDock"].isVisible() and window.lesson is lesson
+    assert window.network.sizes == [2, 1]
+    ((z, y),) = window.network.forward_trace(INPUTS)
+    shown = _table(lesson)
+    assert np.allclose(shown[:, :2], INPUTS)
+    assert np.allclose(shown[:, 2], z[:, 0], atol=5e-4)
+    assert np.allclose(shown[:, 3], y[:, 0], atol=5e-4)
+    assert "σ" in lesson.table.horizontalHeaderItem(3).text()
+
+
+def test_a_weight_typed_in_the_lesson_is_an_undoable_engine_edit(window):
+    lesson = window.start_lesson("one_neuron")
+    box = lesson.findChild(QDoubleSpinBox, "w1Box")
+    box.setValue(3.0)
+    assert window.network.get_weight(0, 0, 0) == 3.0
+    assert _table(lesson)[2, 2] == pytest.approx(3.0 + window.network.get_bias(0, 0))
+    window.undo_stack.undo()
+    assert window.network.get_weight(0, 0, 0) == 0.5
+    assert box.value() == pytest.approx(0.5)
+
+
+def test_edits_made_elsewhere_show_in_the_lesson(window):
+    lesson = window.start_lesson("one_neuron")
+    push_edit(window.undo_stack, window.model, SetWeight(0, 0, 1, -2.0), "edit")
+    assert lesson.findChild(QDoubleSpinBox, "w2Box").value() == pytest.approx(-2.0)
+    assert _table(lesson)[1, 2] == pytest.approx(-2.0)
+
+
+def test_the_check_refuses_the_start_and_accepts_a_right_answer(window):
+    lesson = window.start_lesson("one_neuron")
+    check = lesson.findChild(QPushButton, "checkButton")
+    check.click()
+    assert not lesson.run_check() and "0.9" in lesson.feedback.text()
+    lesson.findChild(QDoubleSpinBox, "w1Box").setValue(4.0)
+    lesson.findChild(QDoubleSpinBox, "w2Box").setValue(-4.0)
+    assert lesson.run_check()
+    assert window.network.forward(np.array([1.0, 0.0]))[0] > 0.9
+
+
+def test_leaving_keeps_the_network_to_play_with(window):
+    lesson = window.start_lesson("one_neuron")
+    lesson.findChild(QDoubleSpinBox, "bBox").setValue(-1.0)
+    lesson.findChild(QPushButton, "leaveLessonButton").click()
+    assert window.lesson is None and not window.docks["lessonDock"].isVisible()
+    assert window.network.sizes == [2, 1] and window.network.get_bias(0, 0) == -1.0
+
+
+def test_a_changed_shape_disables_the_controls_until_undone(window):
+    lesson = window.start_lesson("one_neuron")
+    window.canvas.add_layer()
+    assert window.network.sizes != [2, 1]
+    assert not lesson.body.isEnabled() and "shape" in lesson.feedback.text()
+    window.undo_stack.undo()
+    assert lesson.body.isEnabled() and window.network.sizes == [2, 1]
+
+
+def test_opening_a_file_ends_the_lesson(window, tmp_path):
+    window.start_lesson("one_neuron")
+    path = tmp_path / "net.json"
+    assert window.save_path(path)
+    assert window.open_path(path)
+    assert window.lesson is None
+
+
+def test_unsaved_work_is_not_replaced_by_a_lesson_without_asking(window, monkeypatch):
+    window.canvas.add_neuron(0)
+    sizes = window.network.sizes
+    monkeypatch.setattr(type(window), "ask_unsaved", lambda self: "cancel")
+    assert window.start_lesson("one_neuron") is None
+    assert window.network.sizes == sizes and window.lesson is None
+
+
+def test_unknown_lessons_are_refused():
+    from neurongui.lessons import create_lesson
+
+    with pytest.raises(KeyError, match="no lesson"):
+        create_lesson("nope", None)
