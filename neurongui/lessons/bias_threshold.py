@@ -1,0 +1,193 @@
+"""Lesson 2, the bias is a negative threshold: step(w·x − h) is step(w·x + b) with b = −h.
+
+A step unit fires when its weighted sum reaches a threshold h. Moving h with a
+slider sets the unit's bias to −h (an undoable edit); a plot of the output against
+the weighted sum shows the step moving, with the four inputs of a logic gate on it.
+The task: place the threshold so the unit computes AND, or OR.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.edits import SetBias
+from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
+from neurongui.undo import new_gesture
+
+__all__ = ["LESSON", "BiasThresholdLesson"]
+
+INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+#: Truth tables of the gates the task asks for, in the order of INPUTS.
+GATES = {"AND": np.array([0.0, 0.0, 0.0, 1.0]), "OR": np.array([0.0, 1.0, 1.0, 1.0])}
+#: The slider moves h over [H_MIN, H_MAX] in steps of 1/H_TICKS.
+H_MIN, H_MAX, H_TICKS = -1.0, 3.0, 20
+_FIRE, _SILENT = "#1a9641", "#d7301f"
+
+
+class BiasThresholdLesson(Lesson):
+    """A step unit seen two ways: w·x ≥ h, and w·x + b ≥ 0 with b = −h."""
+
+    key = "bias_threshold"
+    asks = True
+    sizes = (2, 1)
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        net = Network([2, 1], activations="step", init="zeros")
+        net.set_weight(0, 0, 0, 1.0)
+        net.set_weight(0, 0, 1, 1.0)
+        net.set_bias(0, 0, -2.5)  # h = 2.5: the unit never fires on the gate's inputs
+        return net, TrainingConfig(dataset="and", loss="mse", test_fraction=0.0)
+
+    @property
+    def threshold(self) -> float:
+        """h = −b."""
+        return -self.network.get_bias(0, 0)
+
+    def build(self, body: QVBoxLayout) -> None:
+        form = QFormLayout()
+        self.boxes = [
+            ValueBox(self, ("weight", 0, 0, 0), "w1Box"),
+            ValueBox(self, ("weight", 0, 0, 1), "w2Box"),
+        ]
+        form.addRow("w₁", self.boxes[0])
+        form.addRow("w₂", self.boxes[1])
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("thresholdSlider")
+        self.slider.setRange(round(H_MIN * H_TICKS), round(H_MAX * H_TICKS))
+        self.slider.setToolTip(self.tr("Move the threshold h; the bias becomes b = −h"))
+        self.slider.setAccessibleName(self.tr("Threshold h"))
+        self.slider.sliderPressed.connect(self._new_gesture)
+        self.slider.valueChanged.connect(self._on_slider_change)
+        self._gesture = new_gesture()
+        self.h_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.h_label)
+        form.addRow(self.tr("Threshold h"), row)
+        self.gate = QComboBox()
+        self.gate.setObjectName("gateCombo")
+        self.gate.addItems(list(GATES))
+        self.gate.setToolTip(self.tr("The gate the unit should compute"))
+        form.addRow(self.tr("Target gate"), self.gate)
+        body.addLayout(form)
+        body.addWidget(self._make_plot())
+        self.table = NumberTable(
+            "gateTable",
+            ["x₁", "x₂", "w·x", "w·x + b", "y"],
+            len(INPUTS),
+            self.tr("The four inputs with their weighted sum and output"),
+        )
+        body.addWidget(self.table)
+        self.rule = QLabel()
+        self.rule.setObjectName("ruleLabel")
+        self.rule.setWordWrap(True)
+        body.addWidget(self.rule)
+
+    def _make_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background=None)
+        plot.setObjectName("stepPlot")
+        plot.setMinimumHeight(190)
+        plot.setLabel("bottom", self.tr("weighted sum w·x"))
+        plot.setLabel("left", self.tr("output y"))
+        plot.setXRange(H_MIN - 0.5, H_MAX + 0.5, padding=0)
+        plot.setYRange(-0.2, 1.25, padding=0)
+        plot.setMouseEnabled(False, False)
+        plot.addLegend(offset=(8, 8))
+        self.step_curve = plot.plot(pen=pg.mkPen("#2166ac", width=2), name=self.tr("step(w·x − h)"))
+        self.h_line = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine), label="h"
+        )
+        plot.addItem(self.h_line)
+        self.points = pg.ScatterPlotItem(size=11)
+        plot.addItem(self.points)
+        self.point_labels = [pg.TextItem(anchor=(0.5, 1.3)) for _ in INPUTS]
+        for label in self.point_labels:
+            plot.addItem(label)
+        return plot
+
+    def _new_gesture(self) -> None:
+        self._gesture = new_gesture()
+
+    def _on_slider_change(self, ticks: int) -> None:
+        h = ticks / H_TICKS
+        if not self.slider.isSliderDown():
+            self._gesture = new_gesture()  # keyboard or a click on the groove: its own step
+        self.push(
+            SetBias(0, 0, -h),
+            self.tr("Set the threshold to %1").replace("%1", f"{h:g}"),
+            self._gesture,
+        )
+
+    def outputs(self) -> tuple[np.ndarray, np.ndarray]:
+        """w·x and y = step(w·x + b) of the four inputs, from the engine."""
+        weights = self.network.layers[0].weights[0]
+        return INPUTS @ weights, self.network.forward(INPUTS)[:, 0]
+
+    def refresh(self) -> None:
+        for box in self.boxes:
+            box.sync()
+        h, b = self.threshold, self.network.get_bias(0, 0)
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(round(h * H_TICKS))
+        self.h_label.setText(f"h = {format_number(h)}")
+        s, y = self.outputs()
+        self.table.set_numbers(
+            [[*x, si, si + b, yi] for x, si, yi in zip(INPUTS, s, y, strict=True)]
+        )
+        lo, hi = H_MIN - 0.5, H_MAX + 0.5
+        edge = min(max(h, lo), hi)
+        self.step_curve.setData([lo, edge, edge, hi], [0.0, 0.0, 1.0, 1.0] if h > lo else [1] * 4)
+        self.h_line.setValue(h)
+        brushes = [pg.mkBrush(_FIRE if yi else _SILENT) for yi in y]
+        self.points.setData(x=s, y=y, brush=brushes)
+        self._label_points(s, y)
+        self.rule.setText(
+            self.tr(
+                "Threshold form: y = 1 when w·x ≥ h = %1.<br>"
+                "Bias form: y = step(w·x + b) with b = −h = %2: the same unit."
+            )
+            .replace("%1", format_number(h))
+            .replace("%2", format_number(b))
+        )
+
+    def _label_points(self, s: np.ndarray, y: np.ndarray) -> None:
+        # Inputs with the same weighted sum sit on one point: one label names them all.
+        groups: dict[tuple[float, float], list[str]] = {}
+        for x, si, yi in zip(INPUTS, s, y, strict=True):
+            groups.setdefault((float(si), float(yi)), []).append(f"({x[0]:g}, {x[1]:g})")
+        labels = iter(self.point_labels)
+        for (si, yi), names in groups.items():
+            label = next(labels)
+            label.setText(" ".join(names))
+            label.setPos(si, yi)
+        for label in labels:
+            label.setText("")
+
+    def check(self) -> tuple[bool, str]:
+        name = self.gate.currentText()
+        _, y = self.outputs()
+        if np.array_equal(y, GATES[name]):
+            text = self.tr("Right: with h = %1 (b = %2) the unit computes %3.")
+            ok = True
+        else:
+            text = self.tr(
+                "Not yet: the unit's outputs are %4 but %3 needs %5. "
+                "Move h between the weighted sums that should stay silent and those that "
+                "should fire (h = %1 now, b = %2)."
+            )
+            ok = False
+        return ok, (
+            text.replace("%1", format_number(self.threshold))
+            .replace("%2", format_number(-self.threshold))
+            .replace("%3", name)
+            .replace("%4", " ".join(f"{v:g}" for v in y))
+            .replace("%5", " ".join(f"{v:g}" for v in GATES[name]))
+        )
+
+
+LESSON = BiasThresholdLesson
