@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>One neuron</source>
+        <extracomment>Lesson keys in teaching order; ``neurongui.lessons.&lt;key&gt;`` defines the lesson.</extracomment>
+        <translation>单个神经元</translation>
+    </message>
+    <message>
+        <source>Bias is a negative threshold</source>
+        <translation>偏置是负的阈值</translation>
+    </message>
+    <message>
+        <source>The perceptron</source>
+        <translation>感知机</translation>
+    </message>
+    <message>
+        <source>Linear regression and gradient descent</source>
+        <translation>线性回归与梯度下降</translation>
+    </message>
+    <message>
+        <source>Backpropagation step by step</source>
+        <translation>逐步理解反向传播</translation>
+    </message>
+    <message>
+        <source>Softmax and cross-entropy</source>
+        <translation>Softmax 与交叉熵</translation>
+    </message>
+    <message>
+        <source>Choosing an activation</source>
+        <translation>如何选择激活函数</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <source>Iris data (Fisher 1936, UCI)</source>
@@ -26,6 +58,146 @@
     <message>
         <source>Licence</source>
         <translation>许可证</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPlotPanel</name>
+    <message>
+        <source>Activation function to plot</source>
+        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz).</extracomment>
+        <translation>要绘制的激活函数</translation>
+    </message>
+    <message>
+        <source>Follow selected layer</source>
+        <translation>跟随所选层</translation>
+    </message>
+    <message>
+        <source>Show the activation of the selected neuron&apos;s layer</source>
+        <translation>显示所选神经元所在层的激活函数</translation>
+    </message>
+    <message>
+        <source>Derivative</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Overlay several activation functions</source>
+        <translation>叠加显示多个激活函数</translation>
+    </message>
+    <message>
+        <source>Leaky slope k</source>
+        <translation>Leaky 斜率 k</translation>
+    </message>
+    <message>
+        <source>PReLU α</source>
+        <translation>PReLU α</translation>
+    </message>
+    <message>
+        <source>RReLU lower l</source>
+        <translation>RReLU 下界 l</translation>
+    </message>
+    <message>
+        <source>RReLU upper u</source>
+        <translation>RReLU 上界 u</translation>
+    </message>
+    <message>
+        <source>z of the selected layer over the training set</source>
+        <translation>所选层在训练集上的 z</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Layer %1: </source>
+        <translation>第 %1 层：</translation>
+    </message>
+    <message>
+        <source>Softmax is not drawn as a curve: each output depends on every z of the layer, so there is no single f(z). Its outputs are positive and sum to 1.</source>
+        <translation>Softmax 无法画成一条曲线：每个输出都取决于该层所有的 z，因此不存在单一的 f(z)。它的输出均为正数，且总和为 1。</translation>
+    </message>
+    <message>
+        <source>The step jumps at z = 0 (filled dot: f(0) = 1); its derivative is 0 elsewhere and does not exist at 0, which is why gradient descent cannot train it.</source>
+        <translation>阶跃函数在 z = 0 处跳变（实心点：f(0) = 1）；它在其他位置的导数为 0，在 0 处导数不存在，所以无法用梯度下降来训练。</translation>
+    </message>
+    <message>
+        <source>Select a neuron to see where it sits on its curve.</source>
+        <translation>选择一个神经元，查看它在曲线上的位置。</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation>第 %2 层的第 %1 个神经元</translation>
+    </message>
+    <message>
+        <source>Select a neuron to see its layer&apos;s z values.</source>
+        <translation>选择一个神经元，查看其所在层的 z 值。</translation>
+    </message>
+    <message>
+        <source>Saturated (f′(z) &lt; 0.05): %1% of the values</source>
+        <translation>饱和（f′(z) &lt; 0.05）：占全部取值的 %1%</translation>
+    </message>
+    <message>
+        <source>Dead ReLUs (z ≤ 0 on every sample): %1 of %2</source>
+        <translation>死亡 ReLU（所有样本上 z ≤ 0）：%2 个中有 %1 个</translation>
+    </message>
+    <message>
+        <source>z over %1 training samples</source>
+        <translation>%1 个训练样本上的 z</translation>
+    </message>
+</context>
+<context>
+    <name>BiasThresholdLesson</name>
+    <message>
+        <source>Move the threshold h; the bias becomes b = −h</source>
+        <extracomment>Truth tables of the gates the task asks for, in the order of INPUTS. The slider moves h over [H_MIN, H_MAX] in steps of 1/H_TICKS.</extracomment>
+        <translation>移动阈值 h；偏置随之变为 b = −h</translation>
+    </message>
+    <message>
+        <source>Threshold h</source>
+        <translation>阈值 h</translation>
+    </message>
+    <message>
+        <source>The gate the unit should compute</source>
+        <translation>该单元应实现的逻辑门</translation>
+    </message>
+    <message>
+        <source>Target gate</source>
+        <translation>目标逻辑门</translation>
+    </message>
+    <message>
+        <source>The four inputs with their weighted sum and output</source>
+        <translation>四个输入及其加权和与输出</translation>
+    </message>
+    <message>
+        <source>weighted sum w·x</source>
+        <translation>加权和 w·x</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>输出 y</translation>
+    </message>
+    <message>
+        <source>step(w·x − h)</source>
+        <translation>step(w·x − h)</translation>
+    </message>
+    <message>
+        <source>Set the threshold to %1</source>
+        <translation>将阈值设为 %1</translation>
+    </message>
+    <message>
+        <source>Threshold form: y = 1 when w·x ≥ h = %1.&lt;br&gt;Bias form: y = step(w·x + b) with b = −h = %2: the same unit.</source>
+        <translation>阈值形式：当 w·x ≥ h = %1 时 y = 1。&lt;br&gt;偏置形式：y = step(w·x + b)，其中 b = −h = %2：两者是同一个单元。</translation>
+    </message>
+    <message>
+        <source>Right: with h = %1 (b = %2) the unit computes %3.</source>
+        <translation>正确：当 h = %1（b = %2）时，该单元实现了 %3。</translation>
+    </message>
+    <message>
+        <source>Not yet: the unit&apos;s outputs are %4 but %3 needs %5. Move h between the weighted sums that should stay silent and those that should fire (h = %1 now, b = %2).</source>
+        <translation>还不对：该单元的输出是 %4，而 %3 需要 %5。请把 h 移到“应保持静默”和“应激发”的加权和之间（当前 h = %1，b = %2）。</translation>
     </message>
 </context>
 <context>
@@ -277,6 +449,49 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>The network no longer has this lesson&apos;s shape. Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
+        <extracomment>Colours of right and wrong answers (readable on light and dark backgrounds). True if the lesson asks the student something and can check the answer. Layer sizes the lesson&apos;s controls need, or None if any network will do.</extracomment>
+        <translation>网络的结构已不再符合本课的要求。请撤销该修改（Ctrl+Z），或从“课程”菜单重新开始本课。</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课程正文</translation>
+    </message>
+    <message>
+        <source>Check my answer</source>
+        <translation>检查答案</translation>
+    </message>
+    <message>
+        <source>Check whether the network does what the lesson asks</source>
+        <translation>检查网络是否达到了课程的要求</translation>
+    </message>
+    <message>
+        <source>Leave lesson</source>
+        <translation>退出课程</translation>
+    </message>
+    <message>
+        <source>Close the lesson and keep playing with this network</source>
+        <translation>关闭课程，继续摆弄这个网络</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation>第 %1 课 · %2</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Leave the lesson</source>
+        <translation>退出课程</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Training</source>
@@ -289,6 +504,10 @@
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
     <message>
         <source>Activation functions</source>
@@ -617,6 +836,38 @@ from %2 into neuron %3 of layer %4</source>
     </message>
 </context>
 <context>
+    <name>OneNeuronLesson</name>
+    <message>
+        <source>Weight of x₁</source>
+        <extracomment>The inputs of the table: the four corners of the unit square. The task: above HIGH for (1, 0), below LOW for (0, 1).</extracomment>
+        <translation>x₁ 的权重</translation>
+    </message>
+    <message>
+        <source>Weight of x₂</source>
+        <translation>x₂ 的权重</translation>
+    </message>
+    <message>
+        <source>Bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>Inputs with their z and y</source>
+        <translation>各输入及其 z 和 y</translation>
+    </message>
+    <message>
+        <source>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;): above ½ exactly when z &gt; 0.</source>
+        <translation>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)：当且仅当 z &gt; 0 时大于 ½。</translation>
+    </message>
+    <message>
+        <source>Right: y(1, 0) = %1 and y(0, 1) = %2.</source>
+        <translation>正确：y(1, 0) = %1，y(0, 1) = %2。</translation>
+    </message>
+    <message>
+        <source>Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. Make z large and positive for (1, 0), large and negative for (0, 1).</source>
+        <translation>还不对：y(1, 0) = %1 应大于 0.9，y(0, 1) = %2 应小于 0.1。请让 (1, 0) 的 z 为较大的正数，(0, 1) 的 z 为较大的负数。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -863,17 +1114,21 @@ from %2 into neuron %3 of layer %4</source>
     </message>
 </context>
 <context>
+    <name>ValueBox</name>
+    <message>
+        <source>Set a weight to %1</source>
+        <translation>将权重设为 %1</translation>
+    </message>
+    <message>
+        <source>Set a bias to %1</source>
+        <translation>将偏置设为 %1</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>About NeuronGUI</source>
         <translation>关于 NeuronGUI</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Lessons</source>
-        <translation>课程(&amp;L)</translation>
     </message>
 </context>
 </TS>
