@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 
 from neurongui import i18n
 
@@ -32,8 +31,8 @@ def test_language_choice_follows_env_then_preference(monkeypatch):
 
 
 @pytest.fixture
-def chinese():
-    app = QApplication.instance()
+def chinese(qapp):
+    app = qapp  # the test may run first, before any other made an application
     translators = i18n.install_translators(app, "zh_CN")
     yield translators
     for t in translators:
