@@ -17,6 +17,7 @@ from neurongui.export import (
     export_scene_svg,
     export_weights,
 )
+from neurongui.icons import themed_icon
 from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.lessons import create_lesson
 from neurongui.model import NetworkModel
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.lesson = None  # the open lesson panel, if any
+        self._icons: list[tuple[QAction, str]] = []  # actions with a toolbar icon
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
         self.canvas.setObjectName("networkCanvas")
@@ -387,9 +389,15 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self._build_file_menu(self.menus["file"], toolbar)
         self._build_edit_and_view(self.menus["edit"], self.menus["view"], toolbar)
-        for action in self.training_panel.actions_for_menu():
+        training_actions = self.training_panel.actions_for_menu()
+        for action in training_actions:
             self.menus["training"].addAction(action)
             toolbar.addAction(action)
+        self._play_action = training_actions[0]
+        self._icons += list(zip(training_actions[1:], ("step", "reset"), strict=True))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.training.runningChanged.connect(self._update_icons)
+        self._update_icons()
         for action in self.canvas.actions_for_menu():
             self.menus["network"].addAction(action)
         help_menu = self.menus["help"]
@@ -436,6 +444,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), self.close, key.Quit))
         toolbar.addActions([new, open_, save])
+        self._icons += [(new, "new"), (open_, "open"), (save, "save")]
 
     def _build_edit_and_view(self, edit_menu, view_menu, toolbar) -> None:
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -444,14 +453,20 @@ class MainWindow(QMainWindow):
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         edit_menu.addActions([undo, redo])
         toolbar.addActions([undo, redo])
-        view_menu.addAction(
-            self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
-        )
+        fit = self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
+        view_menu.addAction(fit)
+        self._icons += [(undo, "undo"), (redo, "redo"), (fit, "fit")]
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
+
+    def _update_icons(self, *_: object) -> None:
+        """Draw the toolbar icons in the theme's colours; Play shows Pause while running."""
+        for action, name in self._icons:
+            action.setIcon(themed_icon(name))
+        self._play_action.setIcon(themed_icon("pause" if self.training.running else "play"))
 
     def _refresh_recent(self) -> None:
         menu = self.recent_menu
@@ -535,6 +550,7 @@ class MainWindow(QMainWindow):
 
             manager.changed.connect(self.canvas.set_dark)
             manager.changed.connect(self.charts.set_dark)
+            manager.changed.connect(self._update_icons)
             self.canvas.set_dark(is_dark())
             self.charts.set_dark(is_dark())
 
