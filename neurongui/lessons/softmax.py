@@ -1,0 +1,668 @@
+"""Lesson 6, softmax and cross-entropy: three output units turn into class probabilities.
+
+The window's network is 4-8-3 on Fisher's Iris flowers. The student picks a flower and
+reads its output layer's z, eᶻ and p = softmax(z) in a table and a bar chart, with the
+loss −ln p_true. *Compare the losses* trains two copies of one starting network, one
+with cross-entropy and one with the square loss, and plots their test accuracy epoch by
+epoch; *Why* puts numbers on the reason: through the softmax, the square loss's
+gradient vanishes exactly when the network is confidently wrong.
+
+:class:`RaceRunner` (engine Trainers side by side, a few epochs per timer tick) and
+:func:`fresh_network` are shared with lesson 7.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine import Network, losses
+from neurongui.engine import activations as engine_activations
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.trainer import Trainer
+from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
+from neurongui.worker import make_trainer
+
+__all__ = [
+    "LESSON",
+    "RaceRunner",
+    "SoftmaxLesson",
+    "fresh_network",
+    "gradient_at",
+    "hypothetical_outputs",
+    "scroll_page",
+]
+
+#: Epochs of each run in *Compare the losses*.
+COMPARE_EPOCHS = 100
+#: The losses compared, in the order of the plot and the table.
+COMPARED = ("cross_entropy", "mse")
+#: Training accuracy the network must reach before a wrong flower counts as found.
+ACCURACY_GOAL = 0.9
+#: What the two other classes get in the "confidently wrong" example: the rest of the
+#: probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE).
+SPARE = 0.01
+#: Colours of the runs (cross-entropy, square loss) and of the bars.
+RUN_COLOURS = ((8, 119, 189), (245, 147, 34))
+BAR, TRUE_BAR = (150, 160, 175), GOOD
+
+
+def fresh_network(network: Network, init: str, seed: int, hidden: str | None = None) -> Network:
+    """A newly initialised network with ``network``'s sizes, inputs and activations.
+
+    ``hidden`` replaces the activation of every hidden layer; the same ``init`` and
+    ``seed`` give the same starting weights whatever the activations.
+    """
+    specs = [layer.activation.to_dict() for layer in network.layers]
+    if hidden is not None:
+        specs[:-1] = [{"name": hidden}] * (len(specs) - 1)
+    return Network(network.sizes, specs, init=init, seed=seed, input_names=network.input_names)
+
+
+def hypothetical_outputs(p_true: float) -> tuple[np.ndarray, np.ndarray]:
+    """z and one-hot y of a three-class output that gives the true class (0) ``p_true``.
+
+    The other classes get ``1 − SPARE − p_true`` and ``SPARE``: for a small ``p_true``
+    the network is sure of the wrong class 1. z = ln p, so softmax(z) = p.
+    """
+    p = np.array([p_true, 1.0 - SPARE - p_true, SPARE])
+    return np.log(p), np.array([1.0, 0.0, 0.0])
+
+
+def gradient_at(z: np.ndarray, y: np.ndarray, loss: str) -> tuple[float, np.ndarray]:
+    """The loss and ∂L/∂z of one sample with a softmax output, from the engine."""
+    softmax = engine_activations.get("softmax")
+    fn = losses.get(loss)
+    a = softmax.forward(z[None, :])
+    return fn.value(a, y[None, :]), fn.output_delta(z[None, :], a, y[None, :], softmax)[0]
+
+
+def scroll_page(*widgets: QWidget) -> QScrollArea:
+    """A vertically scrolling page holding ``widgets`` (a tab of a narrow dock)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
+
+
+def plot_widget(name: str, left: str, bottom: str, height: int = 200) -> pg.PlotWidget:
+    """A palette-following plot with labelled axes, readable in a narrow dock."""
+    plot = pg.PlotWidget(background=None)
+    plot.setObjectName(name)
+    plot.setLabel("left", left)
+    plot.setLabel("bottom", bottom)
+    # A fixed height: in a scrolling page a plot would otherwise push the tables away.
+    plot.setFixedHeight(height)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMenuEnabled(False)
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).enableAutoSIPrefix(False)  # "loss (×0.001)" confuses
+    return plot
+
+
+class RaceRunner(QObject):
+    """Trains engine :class:`Trainer` s side by side, a few epochs per timer tick.
+
+    Every tick runs whole epochs, one per unfinished trainer in turn, until about
+    ``budget_ms`` have passed, so the window stays fluid and the curves grow live.
+    A run ends after ``epochs`` epochs or when it diverges.
+
+    Attributes
+    ----------
+    losses, accuracies
+        (runs, epochs) arrays of the training loss and test accuracy after every
+        epoch, NaN where no epoch ran yet (the curves' preallocated data).
+    """
+
+    progressed = Signal()
+    finished = Signal()
+
+    def __init__(self, parent: QObject, budget_ms: float = 25, interval_ms: int = 10):
+        super().__init__(parent)
+        self._budget = budget_ms / 1000
+        self._timer = QTimer(self)
+        self._timer.setObjectName("raceTimer")
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+        self.trainers: list[Trainer] = []
+        self.epochs = 0
+        self.losses = np.empty((0, 0))
+        self.accuracies = np.empty((0, 0))
+
+    @property
+    def running(self) -> bool:
+        """True while the timer trains."""
+        return self._timer.isActive()
+
+    @property
+    def started(self) -> bool:
+        """True once a race was started (it may be paused or over)."""
+        return bool(self.trainers)
+
+    def finished_run(self, index: int) -> bool:
+        """True when run ``index`` has all its epochs or diverged."""
+        trainer = self.trainers[index]
+        return trainer.diverged or trainer.epoch_count >= self.epochs
+
+    @property
+    def done(self) -> bool:
+        """True when every run is over."""
+        return self.started and all(self.finished_run(i) for i in range(len(self.trainers)))
+
+    def start(self, trainers: Sequence[Trainer], epochs: int) -> None:
+        """Race ``trainers`` (fresh ones) for ``epochs`` epochs each."""
+        self.trainers, self.epochs = list(trainers), int(epochs)
+        self.losses = np.full((len(trainers), self.epochs), np.nan)
+        self.accuracies = np.full((len(trainers), self.epochs), np.nan)
+        self._timer.start()
+        self.progressed.emit()
+
+    def pause(self) -> None:
+        """Stop between two epochs; :meth:`resume` goes on."""
+        self._timer.stop()
+
+    def resume(self) -> None:
+        """Go on after :meth:`pause`."""
+        if self.started and not self.done:
+            self._timer.start()
+
+    stop = pause
+
+    def _tick(self) -> None:
+        deadline = time.perf_counter() + self._budget
+        while not self.done and time.perf_counter() < deadline:
+            for i, trainer in enumerate(self.trainers):
+                if self.finished_run(i):
+                    continue
+                trainer.epoch()  # NaN and a DIVERGED status if it diverged
+                if not trainer.diverged:
+                    record = trainer.history[-1]
+                    self.losses[i, record.epoch - 1] = record.train_loss
+                    accuracy = record.test_accuracy
+                    if accuracy is None:
+                        accuracy = record.train_accuracy
+                    self.accuracies[i, record.epoch - 1] = np.nan if accuracy is None else accuracy
+        self.progressed.emit()
+        if self.done:
+            self._timer.stop()
+            self.finished.emit()
+
+
+class SoftmaxLesson(Lesson):
+    """Class probabilities of one flower, and cross-entropy against the square loss."""
+
+    key = "softmax"
+    asks = True
+    sizes = (4, 8, 3)
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        # A small learning rate shows the difference between the losses over 100
+        # epochs for every seed tried (0–9); at 0.03 both runs reach the top early.
+        config = TrainingConfig(
+            dataset="iris",
+            loss="cross_entropy",
+            test_fraction=0.3,
+            learning_rate=0.01,
+            batch_size=10,
+            seed=0,
+        )
+        names = ("sepal length", "sepal width", "petal length", "petal width")
+        net = Network([4, 8, 3], ["tanh", "softmax"], seed=config.seed, input_names=names)
+        return net, config
+
+    # -- building ------------------------------------------------------------------
+
+    def build(self, body: QVBoxLayout) -> None:
+        self.species = {
+            "setosa": self.tr("setosa"),
+            "versicolor": self.tr("versicolor"),
+            "virginica": self.tr("virginica"),
+        }
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("softmaxTabs")
+        self.tabs.addTab(self._flower_page(), self.tr("One flower"))
+        self.tabs.addTab(self._compare_page(), self.tr("Compare the losses"))
+        self.tabs.addTab(self._why_page(), self.tr("Why"))
+        body.addWidget(self.tabs, 100)  # the base adds a stretch of 1 after the body
+        self.runner = RaceRunner(self)
+        self.runner.progressed.connect(self._show_compare)
+        self.runner.finished.connect(self._on_compare_done)
+        self.listen(self.model.sampleChanged, self._on_sample_change)
+        self.listen(self.model.dataChanged, self._on_data_change)
+        self._on_data_change()
+        self._show_why()
+
+    def _flower_page(self) -> QWidget:
+        row = QHBoxLayout()
+        self.flower_box = QSpinBox()
+        self.flower_box.setObjectName("flowerBox")
+        self.flower_box.setToolTip(self.tr("Choose a training flower; the diagram follows it"))
+        self.flower_box.setAccessibleName(self.tr("Training flower"))
+        self.flower_box.valueChanged.connect(lambda v: self.model.select_sample(v - 1))
+        label = QLabel(self.tr("Flower"))
+        label.setBuddy(self.flower_box)
+        row.addWidget(label)
+        row.addWidget(self.flower_box)
+        self.flower_count = QLabel()
+        row.addWidget(self.flower_count, 1)
+        top = QWidget()
+        top.setLayout(row)
+        self.flower_label = self._label("flowerLabel")
+        self.table = NumberTable(
+            "probabilityTable",
+            [self.tr("species"), "z", "eᶻ", "p", "∂L/∂z"],
+            3,
+            self.tr("Output layer of the selected flower"),
+        )
+        for column, tip in (
+            (3, self.tr("p = softmax(z) = eᶻ / Σ eᶻ")),
+            (4, self.tr("∂L/∂z = p − y with cross-entropy")),
+        ):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.bars_plot = plot_widget("probabilityPlot", "p", self.tr("species"), 180)
+        self.bars_plot.setYRange(0, 1.15, padding=0)
+        self.bars_plot.setXRange(-0.6, 2.6, padding=0)
+        self.bars_plot.setMouseEnabled(x=False, y=False)
+        self.bars = pg.BarGraphItem(x=np.arange(3), height=np.zeros(3), width=0.6, brush=BAR)
+        self.bars_plot.addItem(self.bars)
+        self.true_text = pg.TextItem(self.tr("true"), color=TRUE_BAR, anchor=(0.5, 1))
+        self.bars_plot.addItem(self.true_text)
+        self.loss_label = self._label("flowerLossLabel")
+        self.wrong_label = self._label("wrongCountLabel")
+        return scroll_page(
+            top, self.flower_label, self.table, self.loss_label, self.bars_plot, self.wrong_label
+        )
+
+    def _compare_page(self) -> QWidget:
+        self.compare_button = QPushButton(self.tr("Train both"))
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip(
+            self.tr("Train two copies of the starting network, one with each loss")
+        )
+        self.compare_button.clicked.connect(self._on_compare_button)
+        self.compare_plot = plot_widget(
+            "comparePlot", self.tr("test accuracy"), self.tr("epoch"), 220
+        )
+        self.compare_plot.setYRange(0, 1, padding=0.02)
+        self.compare_plot.setXRange(0, COMPARE_EPOCHS, padding=0.02)
+        self.compare_plot.addLegend(offset=(-8, -8))
+        self._epoch_axis = np.arange(1, COMPARE_EPOCHS + 1, dtype=float)
+        self.compare_curves = [
+            self.compare_plot.plot(pen=pg.mkPen(colour, width=2), name=name)
+            for colour, name in zip(RUN_COLOURS, self._loss_names(), strict=True)
+        ]
+        self.compare_table = NumberTable(
+            "compareTable",
+            [
+                self.tr("trained with"),
+                self.tr("epochs"),
+                self.tr("train acc."),
+                self.tr("test acc."),
+            ],
+            2,
+            self.tr("Accuracy of the two runs"),
+        )
+        self.compare_note = self._label("compareNote")
+        self.compare_note.setText(
+            self.tr(
+                "Both runs start from the same weights and see the flowers in the same "
+                "order, with the learning rate and batch size of the Training panel; "
+                "only the loss differs."
+            )
+        )
+        return scroll_page(
+            self.compare_button, self.compare_plot, self.compare_table, self.compare_note
+        )
+
+    def _why_page(self) -> QWidget:
+        self.p_box = QDoubleSpinBox()
+        self.p_box.setObjectName("pTrueBox")
+        self.p_box.setRange(0.001, 1.0 - 2 * SPARE)
+        self.p_box.setDecimals(3)
+        self.p_box.setSingleStep(0.01)
+        self.p_box.setValue(0.01)
+        self.p_box.setToolTip(self.tr("Probability the network gives the true class"))
+        self.p_box.setAccessibleName(self.tr("p of the true class"))
+        self.p_box.valueChanged.connect(self._show_why)
+        form = QFormLayout()
+        form.addRow(self.tr("p of the true class"), self.p_box)
+        top = QWidget()
+        top.setLayout(form)
+        self.why_label = self._label("whyLabel")
+        self.why_table = NumberTable(
+            "gradientTable",
+            [self.tr("loss"), "L", "∂L/∂z_true"],
+            2,
+            self.tr("∂L/∂z of the true class with each loss"),
+        )
+        self.why_plot = plot_widget("gradientPlot", "|∂L/∂z_true|", self.tr("p of the true class"))
+        self.why_plot.setXRange(0, 1, padding=0.02)
+        self.why_plot.addLegend(offset=(-8, 8))
+        grid = np.linspace(0.001, 1.0 - 2 * SPARE, 120)
+        for colour, loss, name in zip(RUN_COLOURS, COMPARED, self._loss_names(), strict=True):
+            values = [abs(gradient_at(*hypothetical_outputs(p), loss)[1][0]) for p in grid]
+            self.why_plot.plot(grid, values, pen=pg.mkPen(colour, width=2), name=name)
+        self.why_marker = pg.ScatterPlotItem(size=10, pen=pg.mkPen("k"), brush=(230, 60, 40))
+        self.why_plot.addItem(self.why_marker)
+        self.this_flower_label = self._label("thisFlowerGradientLabel")
+        return scroll_page(
+            top, self.why_label, self.why_table, self.why_plot, self.this_flower_label
+        )
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _loss_names(self) -> tuple[str, str]:
+        return self.tr("cross-entropy"), self.tr("square loss")
+
+    def cleanup(self) -> None:
+        self.runner.stop()
+
+    # -- the selected flower ---------------------------------------------------------
+
+    def _on_data_change(self) -> None:
+        n = len(self.model.data.X_train)
+        with QSignalBlocker(self.flower_box):
+            self.flower_box.setRange(1, n)
+            self.flower_box.setValue(self.model.sample_index + 1)
+        self.flower_count.setText(self.tr("of %1 training flowers").replace("%1", str(n)))
+        names = self.model.data.dataset.class_names
+        ticks = [(i, self.species.get(name, name)) for i, name in enumerate(names[:3])]
+        self.bars_plot.getAxis("bottom").setTicks([ticks])
+        if self.fits():
+            self.refresh()
+
+    def _on_sample_change(self) -> None:
+        with QSignalBlocker(self.flower_box):
+            self.flower_box.setValue(self.model.sample_index + 1)
+        if self.fits():
+            self.refresh()
+
+    def species_name(self, index: int) -> str:
+        """The translated name of class ``index`` of the dataset."""
+        names = self.model.data.dataset.class_names
+        name = names[index] if index < len(names) else str(index + 1)
+        return self.species.get(name, name)
+
+    def measurements(self, index: int | None = None) -> np.ndarray:
+        """The raw measurements (cm for Iris) of training sample ``index`` (default: the
+        selected one), undoing the standardisation of :func:`prepare_data`."""
+        data = self.model.data
+        ds = data.dataset
+        x = data.X_train[self.model.sample_index if index is None else index]
+        if ds.feature_mean is not None:  # a CSV file standardised on loading
+            return x * ds.feature_std + ds.feature_mean
+        if ds.image_shape is not None:
+            return x
+        std = ds.X.std(axis=0)  # exactly what prepare_data divided by
+        return x * np.where(std > 0, std, 1.0) + ds.X.mean(axis=0)
+
+    def outputs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """z and p = softmax(z) of the output layer for the selected flower, and its y."""
+        z, p = self.network.forward_trace(self.model.sample)[-1]
+        return z, p, self.model.data.Y_train[self.model.sample_index]
+
+    def wrong_flowers(self) -> np.ndarray:
+        """Indices of the training flowers the network classifies wrong."""
+        data = self.model.data
+        out = self.network.forward(data.X_train)
+        return np.flatnonzero(out.argmax(axis=1) != data.Y_train.argmax(axis=1))
+
+    def refresh(self) -> None:
+        z, p, y = self.outputs()
+        x, t = self.model.sample, int(y.argmax())
+        delta = self.network.backprop(x[None, :], y[None, :], "cross_entropy").deltas[-1][0]
+        with np.errstate(over="ignore"):  # a huge z shows e^z = ∞; p stays right
+            ez = np.exp(z)
+        self.table.set_numbers([[0, *v] for v in zip(z, ez, p, delta, strict=True)])
+        for i in range(len(z)):
+            item = QTableWidgetItem(self.species_name(i))
+            if i == t:
+                item.setForeground(pg.mkColor(TRUE_BAR))
+                item.setToolTip(self.tr("The true species of this flower"))
+            self.table.setItem(i, 0, item)
+        self._show_flower(p, t, ez)
+        self._show_bars(p, t)
+        self._show_this_flower()
+
+    def _show_flower(self, p: np.ndarray, t: int, ez: np.ndarray) -> None:
+        names = self.model.data.dataset.feature_names
+        units = {
+            "sepal length": self.tr("sepal length"),
+            "sepal width": self.tr("sepal width"),
+            "petal length": self.tr("petal length"),
+            "petal width": self.tr("petal width"),
+        }
+        iris = self.model.data.dataset.name == "iris"
+        cm = self.tr("%1 cm") if iris else "%1"
+        parts = [  # Fisher measured to the millimetre
+            f"{units.get(name, name)} {cm.replace('%1', f'{v:.1f}' if iris else format_number(v))}"
+            for name, v in zip(names, self.measurements(), strict=True)
+        ]
+        guess = int(p.argmax())
+        verdict = self.tr("right") if guess == t else self.tr("wrong")
+        text = self.tr("%1.<br>True species: <b>%2</b>. The network says <b>%3</b> (%4).")
+        self.flower_label.setText(
+            text.replace("%1", " · ".join(parts))
+            .replace("%2", self.species_name(t))
+            .replace("%3", self.species_name(guess))
+            .replace("%4", verdict)
+        )
+        loss = losses.get("cross_entropy").value(p[None, :], np.eye(len(p))[t][None, :])
+        self.loss_label.setText(
+            self.tr(
+                "Σ eᶻ = %1, and p = eᶻ / %1 adds up to %2.<br>"
+                "Loss of this flower: L = −ln p<sub>true</sub> = −ln %3 = %4"
+            )
+            .replace("%1", format_number(ez.sum()))
+            .replace("%2", format_number(p.sum()))
+            .replace("%3", format_number(p[t]))
+            .replace("%4", format_number(loss))
+        )
+        wrong = len(self.wrong_flowers())
+        n = len(self.model.data.X_train)
+        self.wrong_label.setText(
+            self.tr("The network gets %1 of the %2 training flowers wrong (accuracy %3 %).")
+            .replace("%1", str(wrong))
+            .replace("%2", str(n))
+            .replace("%3", format_number(100 * (n - wrong) / n))
+        )
+
+    def _show_bars(self, p: np.ndarray, t: int) -> None:
+        brushes = [pg.mkBrush(TRUE_BAR if i == t else BAR) for i in range(len(p))]
+        self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
+        self.true_text.setPos(t, min(float(p[t]), 1.0) + 0.12)
+
+    # -- compare the losses -----------------------------------------------------------
+
+    def compare_trainers(self) -> list[Trainer]:
+        """Two Trainers on copies of one fresh network: cross-entropy and square loss."""
+        config = self.model.config
+        start = fresh_network(self.network, config.init, config.seed)
+        return [
+            make_trainer(start.copy(), self.model.data, config.with_changes(loss=loss))
+            for loss in COMPARED
+        ]
+
+    def _on_compare_button(self) -> None:
+        runner = self.runner
+        if runner.running:
+            runner.pause()
+        elif runner.started and not runner.done:
+            runner.resume()
+        else:
+            runner.start(self.compare_trainers(), COMPARE_EPOCHS)
+        self._update_compare_button()
+
+    def _update_compare_button(self) -> None:
+        runner = self.runner
+        if runner.running:
+            text = self.tr("Pause")
+        elif runner.started and not runner.done:
+            text = self.tr("Resume")
+        elif runner.done:
+            text = self.tr("Train both again")
+        else:
+            text = self.tr("Train both")
+        self.compare_button.setText(text)
+
+    def _show_compare(self) -> None:
+        runner = self.runner
+        for curve, accuracy in zip(self.compare_curves, runner.accuracies, strict=True):
+            n = int(np.count_nonzero(~np.isnan(accuracy)))
+            curve.setData(self._epoch_axis[:n], accuracy[:n])
+        rows = []
+        for trainer in runner.trainers:
+            last = trainer.history[-1] if trainer.history else None
+            rows.append(
+                [
+                    0,
+                    trainer.epoch_count,
+                    last.train_accuracy if last else np.nan,
+                    last.test_accuracy if last and last.test_accuracy is not None else np.nan,
+                ]
+            )
+        self.compare_table.set_numbers(rows)
+        for i, name in enumerate(self._loss_names()):
+            self.compare_table.setItem(i, 0, QTableWidgetItem(name))
+        self._update_compare_button()
+
+    def _on_compare_done(self) -> None:
+        self._update_compare_button()
+        ce, mse = (t.history[-1] if t.history else None for t in self.runner.trainers)
+        if ce is None or mse is None or any(t.diverged for t in self.runner.trainers):
+            self.say(self.tr("A run diverged: lower the learning rate and try again."), False)
+            return
+        self.compare_note.setText(
+            self.tr(
+                "After %1 epochs: test accuracy %2 with cross-entropy, %3 with the square "
+                "loss. The square loss learns more slowly: see the Why tab."
+            )
+            .replace("%1", str(COMPARE_EPOCHS))
+            .replace("%2", format_number(ce.test_accuracy or 0.0))
+            .replace("%3", format_number(mse.test_accuracy or 0.0))
+        )
+
+    # -- why --------------------------------------------------------------------------
+
+    def why_numbers(self) -> list[tuple[float, float]]:
+        """(L, ∂L/∂z_true) of the confidently wrong example, for each compared loss."""
+        z, y = hypothetical_outputs(self.p_box.value())
+        return [
+            (value, float(delta[0])) for value, delta in (gradient_at(z, y, k) for k in COMPARED)
+        ]
+
+    def _show_why(self) -> None:
+        p_true = self.p_box.value()
+        numbers = self.why_numbers()
+        self.why_table.set_numbers([[0, *row] for row in numbers])
+        for i, name in enumerate(self._loss_names()):
+            self.why_table.setItem(i, 0, QTableWidgetItem(name))
+        self.why_marker.setData([p_true, p_true], [abs(numbers[0][1]), abs(numbers[1][1])])
+        ce, mse = numbers[0][1], numbers[1][1]
+        text = self.tr(
+            "The network gives the true class p = %1 and is sure of a wrong one: "
+            "p = (%1, %2, %3). With cross-entropy ∂L/∂z<sub>true</sub> = p − 1 = %4; "
+            "with the square loss only %5, %6 times smaller, because the softmax's "
+            "slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient "
+            "means a small step: the square loss hardly corrects its worst mistakes."
+        )
+        self.why_label.setText(
+            text.replace("%1", format_number(p_true))
+            .replace("%2", format_number(1 - SPARE - p_true))
+            .replace("%3", format_number(SPARE))
+            .replace("%4", format_number(ce))
+            .replace("%5", format_number(mse))
+            .replace("%6", format_number(ce / mse) if mse else "∞")
+        )
+
+    def this_flower_gradients(self) -> tuple[float, float, float]:
+        """p_true and ∂L/∂z_true of the selected flower with cross-entropy and square loss,
+        by the engine's backpropagation through the live network."""
+        x = self.model.sample[None, :]
+        y = self.model.data.Y_train[self.model.sample_index][None, :]
+        t = int(y.argmax())
+        p = self.network.forward(x)[0, t]
+        ce, mse = (self.network.backprop(x, y, loss).deltas[-1][0, t] for loss in COMPARED)
+        return float(p), float(ce), float(mse)
+
+    def _show_this_flower(self) -> None:
+        p, ce, mse = self.this_flower_gradients()
+        self.this_flower_label.setText(
+            self.tr(
+                "The selected flower: p<sub>true</sub> = %1, ∂L/∂z<sub>true</sub> = %2 "
+                "with cross-entropy and %3 with the square loss."
+            )
+            .replace("%1", format_number(p))
+            .replace("%2", format_number(ce))
+            .replace("%3", format_number(mse))
+        )
+
+    # -- the question -----------------------------------------------------------------
+
+    def check(self) -> tuple[bool, str]:
+        n = len(self.model.data.X_train)
+        wrong = self.wrong_flowers()
+        accuracy = 1 - len(wrong) / n
+        percent = format_number(100 * accuracy)
+        if accuracy < ACCURACY_GOAL:
+            return False, self.tr(
+                "Not yet: the network gets only %1 % of the training flowers right. Train it "
+                "(Training panel, Play) until at least 90 % are right, then look for a "
+                "flower it still gets wrong."
+            ).replace("%1", percent)
+        if not len(wrong):
+            return True, self.tr(
+                "The network gets every training flower right, so there is none to find: "
+                "well trained!"
+            )
+        index = self.model.sample_index
+        _, p, y = self.outputs()
+        t = int(y.argmax())
+        if index in wrong:
+            text = self.tr(
+                "Right: flower %1 is a %2, but the network says %3. Its p<sub>true</sub> is "
+                "only %4, so its loss −ln p<sub>true</sub> is large and so is its gradient."
+            )
+            return True, (
+                text.replace("%1", str(index + 1))
+                .replace("%2", self.species_name(t))
+                .replace("%3", self.species_name(int(p.argmax())))
+                .replace("%4", format_number(p[t]))
+            )
+        return False, self.tr(
+            "Not this one: the network classifies flower %1 right. %2 of the %3 training "
+            "flowers are wrong; look for one whose bar of the true species is not the "
+            "highest."
+        ).replace("%1", str(index + 1)).replace("%2", str(len(wrong))).replace("%3", str(n))
+
+
+LESSON = SoftmaxLesson
