@@ -1,0 +1,172 @@
+"""Numbers a lesson writes on the network diagram, next to neurons and on edges.
+
+A :class:`CanvasOverlay` keeps a few small boxes of text on the canvas's scene, all
+children of one root item so they come and go together. The canvas clears its scene
+whenever it rebuilds (a structure change, a theme change), which deletes the boxes
+with everything else; the overlay notices (the root's wrapper is no longer valid)
+and adds them again from its ``provider``, the lesson's function that says which
+labels the current stage shows. Items are made by the scene's own factories, like the
+canvas's, so painting them never calls into Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+
+__all__ = ["OVERLAY_TAG", "CanvasOverlay", "Label", "value_colours"]
+
+#: ``item.data(0)`` of every box the overlay adds, so tests can find them.
+OVERLAY_TAG = "lessonOverlay"
+#: Kinds of numbers and their colours on light and dark backgrounds.
+_COLOURS = {
+    False: {"forward": "#1f5fbf", "gradient": "#c0362c", "plain": "#303030"},
+    True: {"forward": "#8ab8ff", "gradient": "#ff8f7a", "plain": "#e0e0e0"},
+}
+_FONT_SIZE = 9.0
+_PAD = 3.0
+
+
+def value_colours(dark: bool) -> dict[str, QColor]:
+    """Colours of forward values, gradients and plain text on a light or dark background."""
+    return {kind: QColor(name) for kind, name in _COLOURS[dark].items()}
+
+
+@dataclass(frozen=True)
+class Label:
+    """One box of text lines on the diagram.
+
+    Attributes
+    ----------
+    key
+        A name for the box (``"hidden0"``, ``"edge1_0_1"``), for tests and lookups.
+    anchor
+        The scene point the box is placed against.
+    lines
+        ``(text, kind)`` pairs, one a line; ``kind`` is ``"forward"``, ``"gradient"``
+        or ``"plain"`` and picks the colour.
+    side
+        Where the box sits relative to ``anchor``: ``"right"`` (its left edge middle on
+        the anchor), ``"left"``, ``"center"``, ``"above-right"`` (its bottom-left
+        corner on the anchor) or ``"below-right"`` (its top-left corner on it).
+    """
+
+    key: str
+    anchor: QPointF
+    lines: tuple[tuple[str, str], ...]
+    side: str = "right"
+
+
+class CanvasOverlay:
+    """Lesson-owned labels on ``view``'s scene, re-added after the scene is cleared.
+
+    Parameters
+    ----------
+    view
+        The network canvas.
+    provider
+        Returns the labels to show now (an empty list hides the overlay).
+    dark
+        Returns True on a dark background.
+    """
+
+    def __init__(
+        self,
+        view: QGraphicsView,
+        provider: Callable[[], Sequence[Label]],
+        dark: Callable[[], bool] = lambda: False,
+    ):
+        self.view = view
+        self.provider = provider
+        self.dark = dark
+        self._root: QGraphicsItem | None = None
+        self._texts: dict[str, str] = {}
+
+    def update(self) -> None:
+        """Show the provider's current labels (replacing the ones shown)."""
+        self.clear()
+        labels = list(self.provider())
+        if not labels:
+            return
+        scene = self.view.scene()
+        # An empty rectangle without pen or brush: an invisible parent for the boxes.
+        root = scene.addRect(QRectF(), QPen(Qt.PenStyle.NoPen))
+        root.setZValue(10)  # above edges, nodes and captions
+        root.setData(0, OVERLAY_TAG)
+        colours = value_colours(self.dark())
+        for label in labels:
+            self._add_box(scene, root, label, colours)
+            self._texts[label.key] = "\n".join(text for text, _ in label.lines)
+        self._root = root
+
+    def ensure(self, *_: object) -> None:
+        """Add the labels again if the canvas cleared its scene (connect to scene.changed)."""
+        if self._root is not None and not self._alive():
+            self._root = None
+            self._texts = {}
+            self.update()
+
+    def clear(self) -> None:
+        """Remove every label from the diagram."""
+        if self._root is not None and self._alive():
+            self.view.scene().removeItem(self._root)
+        self._root = None
+        self._texts = {}
+
+    def texts(self) -> dict[str, str]:
+        """The text of every box on the diagram now, by key (lines joined by newlines)."""
+        return dict(self._texts) if self._root is not None and self._alive() else {}
+
+    def boxes(self) -> list[QGraphicsItem]:
+        """The boxes on the diagram now."""
+        if self._root is None or not self._alive():
+            return []
+        return list(self._root.childItems())
+
+    def _alive(self) -> bool:
+        # scene.clear() deletes the items and invalidates their wrappers.
+        return shiboken6.isValid(self._root) and self._root.scene() is self.view.scene()
+
+    def _add_box(
+        self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
+    ) -> None:
+        font = QFont(self.view.font())
+        font.setPointSizeF(_FONT_SIZE)
+        texts, width, height = [], 0.0, 0.0
+        for text, kind in label.lines:
+            item = scene.addSimpleText(text)
+            item.setFont(font)
+            item.setBrush(colours.get(kind, colours["plain"]))
+            rect = item.boundingRect()
+            texts.append((item, height))
+            width, height = max(width, rect.width()), height + rect.height()
+        dark = self.dark()
+        box = scene.addRect(
+            QRectF(0, 0, width + 2 * _PAD, height + 2 * _PAD),
+            QPen(QColor(150, 150, 150) if dark else QColor(180, 180, 180), 0.8),
+            QBrush(QColor(40, 42, 46, 235) if dark else QColor(255, 255, 255, 235)),
+        )
+        box.setData(0, OVERLAY_TAG)
+        box.setData(1, label.key)
+        box.setParentItem(root)
+        for item, y in texts:
+            item.setParentItem(box)
+            item.setPos(_PAD, _PAD + y)
+        box.setPos(_place(label, box.rect()))
+
+
+def _place(label: Label, rect: QRectF) -> QPointF:
+    """Top-left corner of a box of size ``rect`` put on ``label.side`` of its anchor."""
+    x, y, w, h = label.anchor.x(), label.anchor.y(), rect.width(), rect.height()
+    return {
+        "right": QPointF(x, y - h / 2),
+        "left": QPointF(x - w, y - h / 2),
+        "center": QPointF(x - w / 2, y - h / 2),
+        "above-right": QPointF(x, y - h),
+        "below-right": QPointF(x, y),
+    }[label.side]
