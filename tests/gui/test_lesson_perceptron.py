@@ -1,0 +1,193 @@
+"""Lesson 3, the perceptron: the rule's numbers are the engine's, steps undo, AND converges,
+XOR does not, and a hidden layer trained by backpropagation learns XOR."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton
+
+from neurongui.engine.datasets import load_dataset
+
+GATE = {name: load_dataset(name) for name in ("and", "or", "xor_gate")}
+
+
+def _start(window, gate="and"):
+    lesson = window.start_lesson("perceptron")
+    if gate != "and":
+        lesson.choose_gate(gate)
+    return lesson
+
+
+def _click(lesson, name):
+    lesson.findChild(QPushButton, name).click()
+
+
+def _wb(window):
+    layer = window.network.layers[0]
+    return layer.weights[0].copy(), float(layer.biases[0])
+
+
+def _table(lesson) -> np.ndarray:
+    t = lesson.table
+    cells = [[t.item(r, c).text().replace("−", "-") for c in range(5)] for r in range(4)]
+    return np.array(cells, dtype=float)
+
+
+def test_the_lesson_starts_with_a_zero_step_unit_on_and(window):
+    lesson = _start(window)
+    net = window.network
+    assert net.sizes == [2, 1] and net.layers[0].activation.name == "step"
+    assert not net.parameters.any()
+    assert window.model.config.dataset == "and"
+    assert lesson.findChild(QComboBox, "gateBox").currentText() == "AND"
+    # z = 0 everywhere, so the unit fires for all four inputs: only (1, 1) is right.
+    shown = _table(lesson)
+    assert np.allclose(shown[:, :2], GATE["and"].X) and np.allclose(shown[:, 2], [0, 0, 0, 1])
+    assert np.allclose(shown[:, 4], 1.0) and len(lesson.wrong.data) == 3
+
+
+def test_each_step_changes_w_by_eta_times_error_times_x(window):
+    lesson = _start(window)
+    lesson.findChild(QDoubleSpinBox, "etaBox").setValue(0.5)
+    X, Y = GATE["and"].X, GATE["and"].Y[:, 0]
+    for k in range(8):
+        w, b = _wb(window)
+        x, y = X[k % 4], Y[k % 4]
+        y_hat = float(w @ x + b >= 0)  # the step unit, by hand
+        _click(lesson, "stepButton")
+        w_new, b_new = _wb(window)
+        assert np.allclose(w_new - w, 0.5 * (y - y_hat) * x)
+        assert b_new - b == pytest.approx(0.5 * (y - y_hat))
+        line = lesson.log.toPlainText().splitlines()[-1]
+        assert f"ŷ = {y_hat:g}" in line
+        assert ("mistake" in line) == (y != y_hat)
+    # The table shows the engine's z and ŷ for the weights now.
+    z, y_hat = window.network.forward_trace(X)[0]
+    assert np.allclose(_table(lesson)[:, 3], z[:, 0], atol=5e-4)
+    assert np.allclose(_table(lesson)[:, 4], y_hat[:, 0])
+
+
+def test_the_first_update_is_the_engines_and_is_logged(window):
+    lesson = _start(window)
+    _click(lesson, "stepButton")  # x = (0, 0), y = 0, ŷ = 1: only the bias moves
+    assert _wb(window)[1] == -1.0 and not _wb(window)[0].any()
+    assert lesson.log.toPlainText() == (
+        "Epoch 1 · x = (0, 0): y = 0, ŷ = 1 · mistake, Δw = (0, 0), Δb = −1"
+    )
+    assert "w = (0, 0), b = −1" in lesson.weights_label.text()
+
+
+def test_a_step_is_one_undo_step_and_undo_rewinds_the_log(window):
+    lesson = _start(window)
+    _click(lesson, "stepButton")
+    _click(lesson, "stepButton")  # (0, 1): right, no edit
+    _click(lesson, "epochButton")  # (1, 0), (1, 1)
+    after_epoch = window.network.parameters.copy()
+    assert len(lesson.updates()) == 4 and lesson.mistakes_per_epoch() == [2]
+    stack = window.undo_stack
+    assert stack.count() == 2  # two mistakes, two edits: the no-change steps push nothing
+    stack.undo()
+    assert window.network.parameters.tolist() == [0.0, 0.0, -1.0]
+    assert len(lesson.updates()) == 2 and lesson.log.toPlainText().count("\n") == 1
+    stack.undo()
+    assert not window.network.parameters.any() and lesson.updates() == []
+    stack.redo()
+    stack.redo()
+    assert np.array_equal(window.network.parameters, after_epoch)
+    assert len(lesson.updates()) == 4
+    # A step after an undo forgets the undone ones and goes on from the weights shown.
+    stack.undo()
+    _click(lesson, "stepButton")
+    assert len(lesson.updates()) == 3 and lesson.updates()[-1].step.index == 2
+
+
+def test_an_epoch_of_several_mistakes_is_one_undo_step(window):
+    lesson = _start(window)
+    _click(lesson, "epochButton")
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert not window.network.parameters.any() and lesson.updates() == []
+
+
+def test_and_converges_and_then_computes_and(window):
+    lesson = _start(window)
+    for _ in range(20):
+        _click(lesson, "epochButton")
+        if lesson.mistakes_per_epoch()[-1] == 0:
+            break
+    counts = lesson.mistakes_per_epoch()
+    assert counts[-1] == 0 and min(counts[:-1]) > 0
+    assert "Converged" in lesson.status.text()
+    assert ", ".join(map(str, counts)) in lesson.status.text()
+    X, Y = GATE["and"].X, GATE["and"].Y
+    assert np.array_equal(window.network.forward(X), Y)
+    assert len(lesson.wrong.data) == 0
+    # The drawn decision line is w·x + b = 0 for the engine's weights.
+    w, b = _wb(window)
+    xs, ys = lesson.line.getData()
+    assert len(xs) == 2 and np.allclose(w[0] * xs + w[1] * ys + b, 0, atol=1e-9)
+
+
+def test_xor_never_has_an_epoch_without_a_mistake(window):
+    lesson = _start(window, "xor_gate")
+    assert window.model.config.dataset == "xor_gate"
+    for _ in range(25):
+        _click(lesson, "epochButton")
+    counts = lesson.mistakes_per_epoch()
+    assert len(counts) == 25 and min(counts) > 0
+    assert "not linearly separable" in lesson.status.text()
+    assert not np.array_equal(window.network.forward(GATE["xor_gate"].X), GATE["xor_gate"].Y)
+
+
+def test_a_new_gate_starts_from_zero_weights(window):
+    lesson = _start(window)
+    _click(lesson, "epochButton")
+    lesson.choose_gate("or")
+    assert not window.network.parameters.any() and lesson.updates() == []
+    assert window.model.config.dataset == "or" and window.network.sizes == [2, 1]
+    window.undo_stack.undo()  # the weights come back; the gate stays OR
+    assert window.network.parameters.any()
+
+
+def test_the_check_refuses_the_start_and_accepts_a_learned_or(window):
+    lesson = _start(window)
+    assert not lesson.run_check() and "(0, 0)" in lesson.feedback.text()
+    lesson.choose_gate("or")
+    for _ in range(10):
+        _click(lesson, "epochButton")
+    assert lesson.mistakes_per_epoch()[-1] == 0
+    assert lesson.run_check() and "OR" in lesson.feedback.text()
+    lesson.choose_gate("and")
+    for _ in range(10):
+        _click(lesson, "epochButton")
+    assert not lesson.run_check()  # AND is not OR
+
+
+def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
+    lesson = _start(window, "xor_gate")
+    for _ in range(3):
+        _click(lesson, "epochButton")
+    _click(lesson, "hiddenLayerButton")
+    net = window.network
+    assert net.sizes == [2, 4, 1]
+    assert [layer.activation.name for layer in net.layers] == ["tanh", "sigmoid"]
+    config = window.model.config
+    assert config.dataset == "xor_gate" and config.loss == "bce"
+    assert lesson.body.isEnabled() and not lesson.findChild(QPushButton, "stepButton").isEnabled()
+    assert window.training.running
+
+    def all_right() -> bool:
+        data = window.model.data
+        return bool(np.array_equal(net.forward(data.X_train) >= 0.5, data.Y_train >= 0.5))
+
+    qtbot.waitUntil(lambda: all_right() and not window.training.running, timeout=30_000)
+    assert "XOR learned" in lesson.feedback.text()
+    assert window.model.history and window.model.history[-1].train_accuracy == 1.0
+    y_hat = _table(lesson)[:, 4]
+    data = window.model.data
+    order = np.lexsort((data.X_train[:, 1], data.X_train[:, 0]))
+    assert np.allclose(y_hat, net.forward(data.X_train[order])[:, 0], rtol=1e-3, atol=1e-4)
+    # One undo brings the perceptron back, with its controls.
+    window.undo_stack.undo()
+    assert window.network.sizes == [2, 1]
+    assert lesson.findChild(QPushButton, "stepButton").isEnabled()
+    assert len(lesson.mistakes_per_epoch()) == 3
