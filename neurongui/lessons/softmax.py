@@ -36,14 +36,16 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network, losses
 from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.trainer import Trainer
+from neurongui.engine.trainer import EpochRecord, Trainer
 from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
+from neurongui.theme import is_dark
 from neurongui.worker import make_trainer
 
 __all__ = [
     "LESSON",
     "RaceRunner",
     "SoftmaxLesson",
+    "follow_theme",
     "fresh_network",
     "gradient_at",
     "hypothetical_outputs",
@@ -124,10 +126,30 @@ def plot_widget(name: str, left: str, bottom: str, height: int = 200) -> pg.Plot
     return plot
 
 
+def follow_theme(lesson: Lesson, plots: Sequence[pg.PlotWidget]) -> None:
+    """Keep the axes and legends of ``plots`` readable when the theme changes
+    (their background follows the palette by itself)."""
+
+    def apply(dark: bool) -> None:
+        colour = (220, 220, 220) if dark else (60, 60, 60)
+        for plot in plots:
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setPen(colour)
+                plot.getAxis(name).setTextPen(colour)
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                legend.setLabelTextColor(colour)
+
+    apply(is_dark())
+    manager = lesson.window.theme_manager
+    if manager is not None:
+        lesson.listen(manager.changed, apply)
+
+
 class RaceRunner(QObject):
     """Trains engine :class:`Trainer` s side by side, a few epochs per timer tick.
 
-    Every tick runs whole epochs, one per unfinished trainer in turn, until about
+    Every tick runs mini-batch steps, one per unfinished trainer in turn, until about
     ``budget_ms`` have passed, so the window stays fluid and the curves grow live.
     A run ends after ``epochs`` epochs or when it diverges.
 
@@ -141,7 +163,7 @@ class RaceRunner(QObject):
     progressed = Signal()
     finished = Signal()
 
-    def __init__(self, parent: QObject, budget_ms: float = 25, interval_ms: int = 10):
+    def __init__(self, parent: QObject, budget_ms: float = 15, interval_ms: int = 10):
         super().__init__(parent)
         self._budget = budget_ms / 1000
         self._timer = QTimer(self)
@@ -193,23 +215,28 @@ class RaceRunner(QObject):
     stop = pause
 
     def _tick(self) -> None:
+        # Mini-batch steps, not whole epochs, so a tick ends close to its budget even
+        # when an epoch of three networks takes longer than that.
         deadline = time.perf_counter() + self._budget
         while not self.done and time.perf_counter() < deadline:
             for i, trainer in enumerate(self.trainers):
                 if self.finished_run(i):
                     continue
-                trainer.epoch()  # NaN and a DIVERGED status if it diverged
-                if not trainer.diverged:
-                    record = trainer.history[-1]
-                    self.losses[i, record.epoch - 1] = record.train_loss
-                    accuracy = record.test_accuracy
-                    if accuracy is None:
-                        accuracy = record.train_accuracy
-                    self.accuracies[i, record.epoch - 1] = np.nan if accuracy is None else accuracy
+                epochs = trainer.epoch_count
+                trainer.step()  # a DIVERGED status (and restored weights) if it diverged
+                if trainer.epoch_count > epochs:
+                    self._record(i, trainer.history[-1])
         self.progressed.emit()
         if self.done:
             self._timer.stop()
             self.finished.emit()
+
+    def _record(self, run: int, record: EpochRecord) -> None:
+        self.losses[run, record.epoch - 1] = record.train_loss
+        accuracy = record.test_accuracy
+        if accuracy is None:
+            accuracy = record.train_accuracy
+        self.accuracies[run, record.epoch - 1] = np.nan if accuracy is None else accuracy
 
 
 class SoftmaxLesson(Lesson):
@@ -253,6 +280,7 @@ class SoftmaxLesson(Lesson):
         self.runner.finished.connect(self._on_compare_done)
         self.listen(self.model.sampleChanged, self._on_sample_change)
         self.listen(self.model.dataChanged, self._on_data_change)
+        follow_theme(self, [self.bars_plot, self.compare_plot, self.why_plot])
         self._on_data_change()
         self._show_why()
 

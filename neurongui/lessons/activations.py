@@ -1,0 +1,404 @@
+"""Lesson 7, choosing an activation: sigmoid, tanh and ReLU race on the spiral.
+
+The window's network is 2-8-8-1 on the two-spiral dataset. *Race* trains three copies
+of one starting network that differ only in their hidden activation, a few epochs per
+timer tick so the three loss curves grow live; a table gives the final losses and test
+accuracies. *Your network* shows, live, how much gradient each hidden layer lets
+through (the mean and largest f′(z) over the training points) and how many ReLUs are
+dead, and puts the chosen activation into the window's network as one undoable edit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.edits import ReplaceState
+from neurongui.engine.trainer import Trainer
+from neurongui.lessons.base import Lesson, NumberTable, format_number
+from neurongui.lessons.softmax import (
+    RaceRunner,
+    follow_theme,
+    fresh_network,
+    plot_widget,
+    scroll_page,
+)
+from neurongui.worker import make_trainer
+
+__all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
+
+#: The hidden activations that race, in the order of the curves and the table.
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
+#: How each is written for the student (names, not translated).
+LABELS = {"sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU"}
+COLOURS = {"sigmoid": (245, 147, 34), "tanh": (8, 119, 189), "relu": (26, 150, 65)}
+#: Epochs of a race unless the student chooses otherwise.
+DEFAULT_EPOCHS = 200
+
+
+class ActivationsLesson(Lesson):
+    """Three hidden activations race on the spiral; the winner can go into the network."""
+
+    key = "activations"
+    asks = True
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        # Plain x₁, x₂ inputs keep the spiral hard, which is what makes the activations
+        # differ. With SGD the sigmoid network barely moves in 200 epochs and the other
+        # two need a hand-tuned rate each; Adam, at one rate for all, gives every run a
+        # fair chance and still ranks them the same way for every seed tried (0–7):
+        # ReLU lowest, then tanh, sigmoid far behind (its f′ ≤ 1/4 shrinks the gradient).
+        config = TrainingConfig(
+            dataset="spiral",
+            loss="bce",
+            optimizer="adam",
+            learning_rate=0.01,
+            batch_size=10,
+            seed=0,
+        )
+        net = Network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=config.seed)
+        return net, config
+
+    # -- building ------------------------------------------------------------------
+
+    def build(self, body: QVBoxLayout) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("activationTabs")
+        self.tabs.addTab(self._race_page(), self.tr("Race"))
+        self.tabs.addTab(self._network_page(), self.tr("Your network"))
+        body.addWidget(self.tabs, 100)  # the base adds a stretch of 1 after the body
+        self._epoch_axis = np.arange(1, DEFAULT_EPOCHS + 1, dtype=float)
+        self.runner = RaceRunner(self)
+        self.runner.progressed.connect(self._show_race)
+        self.listen(self.model.dataChanged, self.refresh)
+        follow_theme(self, [self.race_plot])
+        self.runner.finished.connect(self._on_race_done)
+
+    def _race_page(self) -> QWidget:
+        self.epochs_box = QSpinBox()
+        self.epochs_box.setObjectName("raceEpochsBox")
+        self.epochs_box.setRange(10, 2000)
+        self.epochs_box.setSingleStep(50)
+        self.epochs_box.setValue(DEFAULT_EPOCHS)
+        self.epochs_box.setSuffix(self.tr(" epochs"))
+        self.epochs_box.setToolTip(self.tr("How long each network trains"))
+        self.epochs_box.setAccessibleName(self.tr("Epochs of the race"))
+        self.start_button = QPushButton(self.tr("Start the race"))
+        self.start_button.setObjectName("raceStartButton")
+        self.start_button.setToolTip(
+            self.tr("Train three copies of the starting network, one per activation")
+        )
+        self.start_button.clicked.connect(self.start_race)
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setObjectName("racePauseButton")
+        self.pause_button.setEnabled(False)
+        self.pause_button.clicked.connect(self._on_pause_button)
+        row = QHBoxLayout()
+        row.addWidget(self.epochs_box)
+        row.addWidget(self.start_button, 1)
+        row.addWidget(self.pause_button)
+        controls = QWidget()
+        controls.setLayout(row)
+        self.race_plot = plot_widget("racePlot", self.tr("training loss"), self.tr("epoch"), 220)
+        self.race_plot.addLegend(offset=(8, -8))  # bottom left: the curves start high
+        self.curves = {
+            name: self.race_plot.plot(pen=pg.mkPen(COLOURS[name], width=2), name=LABELS[name])
+            for name in ACTIVATIONS
+        }
+        self.log_check = QCheckBox(self.tr("Logarithmic loss axis"))
+        self.log_check.setObjectName("raceLogCheck")
+        self.log_check.toggled.connect(self._on_log_toggle)
+        self.race_table = NumberTable(
+            "raceTable",
+            [
+                self.tr("activation"),
+                self.tr("epochs"),
+                self.tr("training loss"),
+                self.tr("test acc."),
+            ],
+            len(ACTIVATIONS),
+            self.tr("Results of the race"),
+        )
+        self.race_note = QLabel(
+            self.tr(
+                "All three start from the same weights and train with the settings of the "
+                "Training panel (optimiser, learning rate, batch size); only the hidden "
+                "activation differs."
+            )
+        )
+        self.race_note.setObjectName("raceNote")
+        self.race_note.setWordWrap(True)
+        self.answer_box = QComboBox()
+        self.answer_box.setObjectName("answerBox")
+        self.answer_box.addItem(self.tr("(choose)"), None)
+        for name in ACTIVATIONS:
+            self.answer_box.addItem(LABELS[name], name)
+        self.answer_box.setAccessibleName(self.tr("Your answer"))
+        question = QFormLayout()
+        question.addRow(QLabel(self.tr("Which activation reached the lowest training loss?")))
+        question.addRow(self.answer_box)
+        ask = QWidget()
+        ask.setLayout(question)
+        return scroll_page(
+            controls, self.race_plot, self.log_check, self.race_table, self.race_note, ask
+        )
+
+    def _network_page(self) -> QWidget:
+        self.choice_box = QComboBox()
+        self.choice_box.setObjectName("activationChoice")
+        for name in ACTIVATIONS:
+            self.choice_box.addItem(LABELS[name], name)
+        self.choice_box.setCurrentIndex(ACTIVATIONS.index("tanh"))
+        self.choice_box.setAccessibleName(self.tr("Hidden activation to use"))
+        self.use_button = QPushButton(self.tr("Use this activation"))
+        self.use_button.setObjectName("useActivationButton")
+        self.use_button.setToolTip(
+            self.tr(
+                "Give every hidden layer of the network this activation, with the race's "
+                "starting weights (undo with Ctrl+Z)"
+            )
+        )
+        self.use_button.clicked.connect(self.use_activation)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Hidden activation")))
+        row.addWidget(self.choice_box, 1)
+        row.addWidget(self.use_button)
+        top = QWidget()
+        top.setLayout(row)
+        self.use_note = QLabel(
+            self.tr(
+                "Then press Play in the Training panel and watch each neuron's map on the "
+                "diagram. The table shows, over all training points, how much gradient "
+                "each hidden layer passes back: backpropagation multiplies by f′(z) in "
+                "every layer."
+            )
+        )
+        self.use_note.setWordWrap(True)
+        self.health_table = NumberTable(
+            "healthTable",
+            [self.tr("layer"), self.tr("mean f′(z)"), self.tr("largest f′(z)"), self.tr("dead")],
+            2,
+            self.tr("Gradient flow of each hidden layer"),
+        )
+        self.health_table.horizontalHeaderItem(3).setToolTip(
+            self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
+        )
+        self.health_note = QLabel()
+        self.health_note.setObjectName("healthNote")
+        self.health_note.setWordWrap(True)
+        return scroll_page(top, self.use_note, self.health_table, self.health_note)
+
+    def cleanup(self) -> None:
+        self.runner.stop()
+
+    # -- the race -----------------------------------------------------------------------
+
+    def race_trainers(self) -> list[Trainer] | None:
+        """One Trainer per activation, on fresh copies of one starting network."""
+        config = self.model.config
+        if len(self.network.layers) < 2:
+            return None
+        return [
+            make_trainer(
+                fresh_network(self.network, config.init, config.seed, hidden=name),
+                self.model.data,
+                config,
+            )
+            for name in ACTIVATIONS
+        ]
+
+    def start_race(self) -> None:
+        """Start (or restart) the race with the window's architecture and settings."""
+        trainers = self.race_trainers()
+        if trainers is None:
+            self.say(self.tr("The network has no hidden layer: add one to race."), False)
+            return
+        epochs = self.epochs_box.value()
+        self._epoch_axis = np.arange(1, epochs + 1, dtype=float)
+        self.race_plot.setXRange(0, epochs, padding=0.02)
+        self.say("")
+        self.runner.start(trainers, epochs)
+        self._update_buttons()
+
+    def _on_log_toggle(self, on: bool) -> None:
+        self.race_plot.setLogMode(False, on)
+        self.race_plot.setXRange(0, len(self._epoch_axis), padding=0.02)  # the whole race
+
+    def _on_pause_button(self) -> None:
+        if self.runner.running:
+            self.runner.pause()
+        else:
+            self.runner.resume()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        runner = self.runner
+        self.pause_button.setEnabled(runner.started and not runner.done)
+        self.pause_button.setText(self.tr("Pause") if runner.running else self.tr("Resume"))
+        self.start_button.setText(
+            self.tr("Start again") if runner.started else self.tr("Start the race")
+        )
+
+    def _show_race(self) -> None:
+        runner = self.runner
+        rows = []
+        for name, trainer, losses in zip(ACTIVATIONS, runner.trainers, runner.losses, strict=True):
+            n = int(np.count_nonzero(~np.isnan(losses)))
+            self.curves[name].setData(self._epoch_axis[:n], losses[:n])
+            last = trainer.history[-1] if trainer.history else None
+            accuracy = None
+            if last is not None:
+                accuracy = last.test_accuracy if last.test_accuracy is not None else None
+                accuracy = last.train_accuracy if accuracy is None else accuracy
+            rows.append(
+                [
+                    0,
+                    trainer.epoch_count,
+                    last.train_loss if last else np.nan,
+                    np.nan if accuracy is None else accuracy,
+                ]
+            )
+        self.race_table.set_numbers(rows)
+        for i, name in enumerate(ACTIVATIONS):
+            self.race_table.setItem(i, 0, QTableWidgetItem(LABELS[name]))
+            if runner.trainers[i].diverged:
+                self.race_table.setItem(i, 2, QTableWidgetItem(self.tr("diverged")))
+        self._update_buttons()
+
+    def _on_race_done(self) -> None:
+        self._update_buttons()
+        best = self.winner()
+        if best is None:
+            self.say(self.tr("Every run diverged: lower the learning rate."), False)
+            return
+        self.race_note.setText(
+            self.tr(
+                "After %1 epochs the lowest training loss is %2's. Sigmoid's slope is at "
+                "most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged "
+                "where z > 0."
+            )
+            .replace("%1", str(self.runner.epochs))
+            .replace("%2", LABELS[best])
+        )
+
+    def final_losses(self) -> dict[str, float]:
+        """The last training loss of every run that did not diverge."""
+        return {
+            name: trainer.history[-1].train_loss
+            for name, trainer in zip(ACTIVATIONS, self.runner.trainers, strict=True)
+            if trainer.history and not trainer.diverged
+        }
+
+    def winner(self) -> str | None:
+        """The activation with the lowest final training loss of a finished race."""
+        losses = self.final_losses()
+        return min(losses, key=losses.get) if losses else None
+
+    # -- the window's network ---------------------------------------------------------
+
+    def use_activation(self) -> bool:
+        """Put the chosen activation into every hidden layer: one undoable edit."""
+        name = self.choice_box.currentData()
+        if len(self.network.layers) < 2:
+            self.say(self.tr("The network has no hidden layer to change."), False)
+            return False
+        config = self.model.config
+        # The race's starting weights: training it live repeats that activation's run.
+        net = fresh_network(self.network, config.init, config.seed, hidden=name)
+        text = self.tr("Use %1 in the hidden layers").replace("%1", LABELS[name])
+        ok = self.push(ReplaceState(net.to_dict(), text), text)
+        if ok:
+            self.say(
+                self.tr("The hidden layers now use %1. Press Play to train.").replace(
+                    "%1", LABELS[name]
+                ),
+                True,
+            )
+        return ok
+
+    def layer_health(self) -> list[tuple[str, float, float, int]]:
+        """(activation, mean f′(z), largest f′(z), dead neurons) of every hidden layer,
+        over the training points, from the engine's forward pass and derivatives."""
+        net, X = self.network, self.model.data.X_train
+        trace = net.forward_trace(X)
+        rows = []
+        for layer, (z, _) in zip(net.layers[:-1], trace[:-1], strict=False):
+            slope = layer.activation.derivative(z)
+            dead = int(np.count_nonzero((slope == 0).all(axis=0)))
+            rows.append((layer.activation.name, float(slope.mean()), float(slope.max()), dead))
+        return rows
+
+    def refresh(self) -> None:
+        rows = self.layer_health()
+        table = self.health_table
+        table.set_numbers([[0, mean, top, dead] for _, mean, top, dead in rows])
+        for i, (name, *_) in enumerate(rows):
+            label = (
+                self.tr("%1 (%2)").replace("%1", str(i + 1)).replace("%2", LABELS.get(name, name))
+            )
+            table.setItem(i, 0, QTableWidgetItem(label))
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        table.setFixedHeight(
+            height + max(1, len(rows)) * table.verticalHeader().defaultSectionSize()
+        )
+        dead = sum(row[3] for row in rows)
+        note = self.tr(
+            "σ′(z) = σ(z)(1 − σ(z)) ≤ 1/4 and tanh′(z) = 1 − tanh²(z) ≤ 1: both are near 0 "
+            "once |z| is large (saturation). ReLU′(z) is 1 for z > 0 and 0 otherwise."
+        )
+        if rows:
+            product = float(np.prod([row[1] for row in rows]))
+            note += " " + self.tr(
+                "On its way back through the hidden layers the gradient is multiplied by "
+                "about %1 (the product of the means)."
+            ).replace("%1", format_number(product))
+        if dead:
+            note += " " + self.tr(
+                "%1 neuron(s) are dead: z < 0 for every training point, so no gradient "
+                "reaches their weights."
+            ).replace("%1", str(dead))
+        self.health_note.setText(note)
+
+    # -- the question -----------------------------------------------------------------
+
+    def check(self) -> tuple[bool, str]:
+        if not self.runner.done:
+            return False, self.tr("Run the race to the end first (Race tab).")
+        best = self.winner()
+        if best is None:
+            return False, self.tr("Every run diverged: lower the learning rate and race again.")
+        answer = self.answer_box.currentData()
+        if answer is None:
+            return False, self.tr("Choose an answer under the race table first.")
+        losses = self.final_losses()
+        summary = ", ".join(
+            f"{LABELS[name]} {format_number(value)}" for name, value in losses.items()
+        )
+        if answer == best:
+            return True, self.tr("Right: final training losses %1.").replace("%1", summary)
+        return False, (
+            self.tr(
+                "Not quite: %1 ended at a training loss of %2, and another activation got "
+                "lower. Compare the training-loss column of the table."
+            )
+            .replace("%1", LABELS[answer])
+            .replace("%2", format_number(losses.get(answer, np.nan)))
+        )
+
+
+LESSON = ActivationsLesson

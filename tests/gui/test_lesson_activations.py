@@ -1,0 +1,138 @@
+"""Lesson 7 (choosing an activation): the race is the engine's, the edit is undoable."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from neurongui.engine import Network
+from neurongui.engine.trainer import Trainer
+from neurongui.lessons.activations import ACTIVATIONS
+
+EPOCHS = 25  # a short race keeps the test quick; the lesson's default is 200
+
+
+def _race(lesson, qtbot):
+    lesson.epochs_box.setValue(EPOCHS)
+    lesson.findChild(QPushButton, "raceStartButton").click()
+    assert lesson.runner.running
+    qtbot.waitUntil(lambda: lesson.runner.done, timeout=60000)
+
+
+def _rerun(window, hidden: str):
+    data, config = window.model.data, window.model.config
+    net = Network([2, 8, 8, 1], [hidden, hidden, "sigmoid"], init=config.init, seed=config.seed)
+    trainer = Trainer(
+        net,
+        data.X_train,
+        data.Y_train,
+        loss=config.loss,
+        optimizer=config.optimizer,
+        learning_rate=config.learning_rate,
+        batch_size=config.batch_size,
+        X_test=data.X_test,
+        Y_test=data.Y_test,
+        seed=config.seed,
+    )
+    for _ in range(EPOCHS):
+        trainer.epoch()
+    return trainer.history
+
+
+def test_the_race_runs_to_the_end_and_its_curves_are_the_engines(window, qtbot):
+    lesson = window.start_lesson("activations")
+    assert window.network.sizes == [2, 8, 8, 1] and window.model.data.is_2d
+    _race(lesson, qtbot)
+    assert not lesson.runner.running
+    assert not lesson.findChild(QPushButton, "racePauseButton").isEnabled()
+    for name, trainer in zip(ACTIVATIONS, lesson.runner.trainers, strict=True):
+        assert [layer.activation.name for layer in trainer.network.layers] == [
+            name,
+            name,
+            "sigmoid",
+        ]
+        xs, ys = lesson.curves[name].getData()
+        assert list(xs) == list(range(1, EPOCHS + 1))
+        assert list(ys) == [record.train_loss for record in trainer.history]
+    # The same run again, straight from the engine, gives the same curve.
+    _, ys = lesson.curves["relu"].getData()
+    assert list(ys) == [record.train_loss for record in _rerun(window, "relu")]
+    table = lesson.race_table
+    for row, trainer in enumerate(lesson.runner.trainers):
+        shown = float(table.item(row, 2).text().replace("−", "-"))
+        assert shown == pytest.approx(trainer.history[-1].train_loss, rel=5e-4)
+    # The race trains copies: the window's network is untouched.
+    assert window.undo_stack.count() == 0
+
+
+def test_pause_and_resume(window, qtbot):
+    lesson = window.start_lesson("activations")
+    lesson.epochs_box.setValue(EPOCHS)
+    lesson.start_race()
+    pause = lesson.findChild(QPushButton, "racePauseButton")
+    pause.click()
+    assert not lesson.runner.running and pause.text() == "Resume"
+    assert not lesson.runner.done
+    pause.click()
+    assert lesson.runner.running and pause.text() == "Pause"
+    qtbot.waitUntil(lambda: lesson.runner.done, timeout=60000)
+
+
+def test_leaving_mid_race_stops_it(window, qtbot):
+    lesson = window.start_lesson("activations")
+    lesson.start_race()
+    qtbot.waitUntil(lambda: lesson.runner.trainers[0].epoch_count > 0, timeout=10000)
+    timer = lesson.runner._timer
+    window.leave_lesson()
+    assert not timer.isActive() and not lesson.runner.running
+
+
+def test_use_this_activation_is_one_undoable_structure_edit(window):
+    lesson = window.start_lesson("activations")
+    lesson.choice_box.setCurrentIndex(ACTIVATIONS.index("relu"))
+    lesson.findChild(QPushButton, "useActivationButton").click()
+    assert [layer.activation.name for layer in window.network.layers] == [
+        "relu",
+        "relu",
+        "sigmoid",
+    ]
+    assert window.undo_stack.count() == 1
+    # The race's starting weights, so training it live repeats the race's run.
+    config = window.model.config
+    start = Network([2, 8, 8, 1], ["relu", "relu", "sigmoid"], seed=config.seed)
+    assert np.array_equal(window.network.parameters, start.parameters)
+    assert lesson.health_table.item(0, 0).text() == "1 (ReLU)"
+    window.undo_stack.undo()
+    assert [layer.activation.name for layer in window.network.layers] == [
+        "tanh",
+        "tanh",
+        "sigmoid",
+    ]
+
+
+def test_the_gradient_table_shows_the_engines_slopes(window):
+    lesson = window.start_lesson("activations")
+    X = window.model.data.X_train
+    trace = window.network.forward_trace(X)
+    for row, (layer, (z, _)) in enumerate(zip(window.network.layers[:-1], trace, strict=False)):
+        slope = layer.activation.derivative(z)
+        shown = float(lesson.health_table.item(row, 1).text())
+        assert shown == pytest.approx(slope.mean(), rel=5e-4)
+        assert float(lesson.health_table.item(row, 2).text()) <= 1.0
+
+
+def test_the_check_needs_a_finished_race_and_the_right_activation(window, qtbot):
+    lesson = window.start_lesson("activations")
+    ok, text = lesson.check()
+    assert not ok and "race" in text
+    _race(lesson, qtbot)
+    assert not lesson.run_check()  # no answer chosen yet
+    losses = {
+        n: t.history[-1].train_loss
+        for n, t in zip(ACTIVATIONS, lesson.runner.trainers, strict=True)
+    }
+    best = min(losses, key=losses.get)
+    worst = max(losses, key=losses.get)
+    lesson.answer_box.setCurrentIndex(lesson.answer_box.findData(worst))
+    assert not lesson.run_check() and "lower" in lesson.feedback.text()
+    lesson.answer_box.setCurrentIndex(lesson.answer_box.findData(best))
+    assert lesson.run_check() and "Right" in lesson.feedback.text()
