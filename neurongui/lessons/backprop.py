@@ -160,6 +160,8 @@ class BackpropLesson(Lesson):
         self._pushing = False
         self.overlay = CanvasOverlay(self.window.canvas, self.labels, is_dark)
         self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
+        # The undo stack moves its index after the command ran: look again then.
+        self.listen(self.window.undo_stack.indexChanged, self._on_history)
         switch = QHBoxLayout()
         self.pages = QStackedWidget()
         self.page_buttons = QButtonGroup(self)
@@ -284,6 +286,8 @@ class BackpropLesson(Lesson):
     def go(self, stage: int) -> None:
         """Show stage ``stage`` of part 2 (no update is made or undone here)."""
         self.stage = max(0, min(stage, UPDATE))
+        if self.stage == UPDATE and self._step is None:
+            self.stage = UPDATE - 1  # only apply_update() enters the update stage
         if self.stage in _SELECTED:
             self.model.select_neuron(*_SELECTED[self.stage])
         self.refresh()
@@ -339,6 +343,11 @@ class BackpropLesson(Lesson):
         self.go(self.stage)
         return ok
 
+    def _on_history(self) -> None:
+        if self.stage == UPDATE and not self._pushing and not self._update_applied():
+            self._step = None
+            self.go(UPDATE - 1)  # the update was undone from the Edit menu
+
     def _update_applied(self) -> bool:
         """True while the update of the update stage is still on the network."""
         if self._step is None:
@@ -359,8 +368,6 @@ class BackpropLesson(Lesson):
     # -- showing -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self.stage == UPDATE and not self._pushing and not self._update_applied():
-            self._step, self.stage = None, UPDATE - 1  # undone from the Edit menu
         if not self.on_network_page() or not self.fits():
             self.overlay.clear()
             return
