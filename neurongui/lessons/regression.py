@@ -1,0 +1,626 @@
+"""Lesson 4, linear regression and gradient descent on the square loss.
+
+One identity neuron ŷ = wx + b is fitted to noisy points with
+L(w, b) = 1/(2n) Σ (y − (wx + b))². The lesson draws the points with the current line
+and the loss surface over (w, b) with the path of gradient descent, one full-batch step
+θ ← θ − η∇L at a time (gradients from the engine's backpropagation).
+
+L is a quadratic in (w, b) with Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] (⟨·⟩ is the mean
+over the points). Along each eigenvector of H the distance to the minimum is multiplied
+by (1 − ηλ) at every step, so gradient descent converges iff η < 2/λ_max. The learning
+rate presets are fractions of 1/λ_max of the data actually shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from neurongui.engine import Network
+from neurongui.engine.config import TrainingConfig
+from neurongui.engine.edits import SetParameters
+from neurongui.engine.session import prepare_data
+from neurongui.lessons.base import BAD, GOOD, Lesson, format_number
+from neurongui.lessons.perceptron import StepHistory, legend_label, plot_widget, scroll_body
+
+__all__ = ["LESSON", "Moments", "RegressionLesson"]
+
+#: Where gradient descent starts: (w, b), well away from the least-squares line.
+START = (-1.5, 1.5)
+#: The data: points of the "line" dataset and their noise (sd 2 · NOISE).
+N_POINTS, NOISE = 40, 0.25
+#: Learning rate presets as multiples of 1/λ_max: too small, good, divergent.
+PRESETS = (0.05, 1.0, 2.2)
+RUN_STEPS = 20
+#: A divergent run stops once the loss grew past this multiple of its starting loss.
+BLOWUP = 1e3
+#: No step may take a parameter beyond this size (far from overflowing).
+LIMIT = 1e6
+#: The task: a loss below the minimum plus this.
+MARGIN = 0.01
+#: Colours of the path of gradient descent, the current point and the minimum.
+PATH, CURRENT, MINIMUM, POINTS = "#ffffff", "#f28e2b", "#e31a1c", "#4e79a7"
+
+
+@dataclass(frozen=True)
+class Moments:
+    """The means of the data that the square loss of a line depends on.
+
+    With ⟨·⟩ the mean over the n points,
+    L(w, b) = ½ (⟨y²⟩ − 2w⟨xy⟩ − 2b⟨y⟩ + w²⟨x²⟩ + 2wb⟨x⟩ + b²),
+    which is 1/(2n) Σ (y − wx − b)² multiplied out.
+    """
+
+    x: float
+    xx: float
+    y: float
+    yy: float
+    xy: float
+
+    @classmethod
+    def of(cls, X: np.ndarray, Y: np.ndarray) -> Moments:
+        """The moments of one input column ``X`` and one target column ``Y``."""
+        x, y = np.asarray(X, float)[:, 0], np.asarray(Y, float)[:, 0]
+        return cls(x.mean(), (x * x).mean(), y.mean(), (y * y).mean(), (x * y).mean())
+
+    def loss(self, w, b):
+        """L(w, b) in closed form (w and b may be arrays of the same shape)."""
+        return 0.5 * (
+            self.yy
+            - 2 * w * self.xy
+            - 2 * b * self.y
+            + w * w * self.xx
+            + 2 * w * b * self.x
+            + b * b
+        )
+
+    def gradient(self, w: float, b: float) -> np.ndarray:
+        """∇L = (w⟨x²⟩ + b⟨x⟩ − ⟨xy⟩, w⟨x⟩ + b − ⟨y⟩)."""
+        return np.array([w * self.xx + b * self.x - self.xy, w * self.x + b - self.y])
+
+    @property
+    def hessian(self) -> np.ndarray:
+        """H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]], the same at every (w, b)."""
+        return np.array([[self.xx, self.x], [self.x, 1.0]])
+
+    @property
+    def lambda_max(self) -> float:
+        """The largest eigenvalue of H: the steepest curvature of the bowl."""
+        return float(np.linalg.eigvalsh(self.hessian)[-1])
+
+    @property
+    def optimum(self) -> np.ndarray:
+        """The least-squares (w*, b*): where ∇L = 0, i.e. H θ = (⟨xy⟩, ⟨y⟩)."""
+        return np.linalg.solve(self.hessian, [self.xy, self.y])
+
+
+@dataclass(frozen=True)
+class Descent:
+    """One step of gradient descent the lesson made."""
+
+    eta: float
+    gradient: np.ndarray
+    before: np.ndarray
+    after: np.ndarray
+    loss_before: float
+    loss_after: float
+
+
+@dataclass(frozen=True)
+class Restart:
+    """The path starts again (Reset)."""
+
+
+def _n(value: float) -> str:
+    # Rounding off the last bits shows a mean of standardised data as 0, not −2.2e−17.
+    return format_number(round(float(value), 12) + 0.0)
+
+
+class RegressionLesson(Lesson):
+    """Fit y = wx + b by gradient descent and watch its path on the loss surface."""
+
+    key = "regression"
+    asks = True
+    sizes = (1, 1)
+
+    def network_and_config(self) -> tuple[Network, TrainingConfig]:
+        config = TrainingConfig(
+            dataset="line",
+            n_samples=N_POINTS,
+            noise=NOISE,
+            test_fraction=0.0,
+            loss="mse",
+            optimizer="sgd",
+            batch_size=N_POINTS,
+        )
+        data = prepare_data(config)
+        net = Network([1, 1], "identity", init="zeros", input_names=data.input_names)
+        net.set_weight(0, 0, 0, START[0])
+        net.set_bias(0, 0, START[1])
+        good = PRESETS[1] / Moments.of(data.X_train, data.Y_train).lambda_max
+        return net, config.with_changes(learning_rate=_round(good))
+
+    # -- panel ----------------------------------------------------------------------------
+
+    def build(self, body: QVBoxLayout) -> None:
+        self.history = StepHistory(self.window.undo_stack)
+        self._bounds: tuple | None = None
+        layout = scroll_body(body)
+        layout.addLayout(self._build_rate())
+        self.info = self._label("hessianLabel")
+        layout.addWidget(self.info)
+        layout.addLayout(self._build_buttons())
+        self.step_label = self._label("stepLabel")
+        layout.addWidget(self.step_label)
+        self.task = self._label("taskLabel")
+        layout.addWidget(self.task)
+        self._build_fit_plot(layout)
+        self._build_loss_plot(layout)
+        self.listen(self.window.undo_stack.indexChanged, self._on_undo_index)
+        self.listen(self.model.dataChanged, self._on_data_change)
+        self._on_data_change()
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        return label
+
+    def _build_rate(self) -> QVBoxLayout:
+        presets = QHBoxLayout()
+        self.preset_buttons = []
+        names = (
+            ("tooSmallButton", self.tr("Too small"), self.tr("η = 0.05 / λ_max: safe but slow")),
+            ("goodButton", self.tr("Good"), self.tr("η = 1 / λ_max: fast and safe")),
+            ("divergesButton", self.tr("Diverges"), self.tr("η = 2.2 / λ_max: above 2 / λ_max")),
+        )
+        for (name, text, tip), factor in zip(names, PRESETS, strict=True):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, f=factor: self.set_rate(f / self.lambda_max))
+            presets.addWidget(button)
+            self.preset_buttons.append(button)
+        self.rate_box = QDoubleSpinBox()
+        self.rate_box.setObjectName("rateBox")
+        self.rate_box.setDecimals(4)
+        self.rate_box.setRange(1e-4, 100.0)
+        self.rate_box.setSingleStep(0.01)
+        self.rate_box.setKeyboardTracking(False)
+        self.rate_box.setValue(self.model.config.learning_rate)
+        self.rate_box.setToolTip(self.tr("Learning rate η of gradient descent"))
+        self.rate_box.valueChanged.connect(self._on_rate_change)
+        form = QFormLayout()
+        form.addRow(self.tr("Learning rate η"), self.rate_box)
+        layout = QVBoxLayout()
+        layout.addLayout(presets)
+        layout.addLayout(form)
+        return layout
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        specs = (
+            ("stepButton", self.tr("Step"), self.tr("One step θ ← θ − η∇L"), self.step),
+            (
+                "runButton",
+                self.tr("Run 20 steps"),
+                self.tr("Twenty steps, undone together"),
+                self.run_steps,
+            ),
+            (
+                "resetButton",
+                self.tr("Reset"),
+                self.tr("Back to the start (w, b) = (%1, %2)")
+                .replace("%1", _n(START[0]))
+                .replace("%2", _n(START[1])),
+                self.reset,
+            ),
+        )
+        for name, text, tip, slot in specs:
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            row.addWidget(button)
+        return row
+
+    def _build_fit_plot(self, layout: QVBoxLayout) -> None:
+        self.fit_plot = plot_widget("fitPlot", "x", "y", height=220, legend=False)
+        self.fit_plot.setAccessibleName(self.tr("The points and the line y = wx + b"))
+        self.fit_plot.setMouseEnabled(False, False)
+        self.scatter = pg.ScatterPlotItem(size=7, brush=POINTS, pen=None)
+        self.best_line = pg.PlotDataItem(
+            pen=pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.fit_line = pg.PlotDataItem(pen=pg.mkPen(CURRENT, width=2.5))
+        for item in (self.scatter, self.best_line, self.fit_line):
+            self.fit_plot.addItem(item)
+        layout.addWidget(self.fit_plot)
+        layout.addWidget(
+            legend_label(
+                [
+                    ("●", POINTS, self.tr("data")),
+                    ("━", CURRENT, self.tr("y = wx + b now")),
+                    ("┅", "#888888", self.tr("least-squares line")),
+                ]
+            )
+        )
+
+    def _build_loss_plot(self, layout: QVBoxLayout) -> None:
+        self.loss_plot = plot_widget("lossPlot", "w", "b", height=300, legend=False)
+        self.loss_plot.setAccessibleName(self.tr("The loss surface over (w, b) with the path"))
+        self.loss_plot.setAspectLocked(
+            True
+        )  # equal scales: the gradient meets contours at right angles
+        self.loss_plot.setMouseEnabled(False, False)
+        self.surface = pg.ImageItem(axisOrder="row-major")
+        self.surface.setColorMap(pg.colormap.get("viridis"))
+        self.loss_plot.addItem(self.surface)
+        self.contours = []
+        for _ in range(8):
+            iso = pg.IsocurveItem(
+                level=0.0, pen=pg.mkPen((255, 255, 255, 120), width=1), axisOrder="row-major"
+            )
+            iso.setParentItem(self.surface)
+            self.contours.append(iso)
+        self.path = pg.PlotDataItem(
+            pen=pg.mkPen(PATH, width=1.5),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=PATH,
+            symbolPen=pg.mkPen("#000000"),
+        )
+        self.current = pg.ScatterPlotItem(size=13, brush=CURRENT, pen=pg.mkPen("#000000"))
+        self.minimum = pg.ScatterPlotItem(
+            size=18, symbol="star", brush=MINIMUM, pen=pg.mkPen("#000000")
+        )
+        for item in (self.path, self.minimum, self.current):
+            self.loss_plot.addItem(item)
+        layout.addWidget(self.loss_plot)
+        layout.addWidget(
+            legend_label(
+                [
+                    (
+                        "<span style='background-color:#440154'>●</span>",
+                        PATH,
+                        self.tr("path of gradient descent"),
+                    ),
+                    ("●", CURRENT, self.tr("(w, b) now")),
+                    ("★", MINIMUM, self.tr("minimum")),
+                    ("■", "#440154", self.tr("dark: low loss (log colour scale, contour lines)")),
+                ]
+            )
+        )
+
+    # -- the data and the rate -----------------------------------------------------------------
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The model's training inputs and targets (what the engine trains on)."""
+        d = self.model.data
+        return d.X_train, d.Y_train
+
+    @property
+    def lambda_max(self) -> float:
+        """λ_max of the loss's Hessian for the current data."""
+        return self.moments.lambda_max
+
+    @property
+    def eta(self) -> float:
+        """The learning rate η."""
+        return float(self.rate_box.value())
+
+    def set_rate(self, eta: float) -> None:
+        """Use learning rate ``eta`` (also for Play in the Training panel)."""
+        self.rate_box.setValue(_round(eta))
+
+    def _on_rate_change(self, eta: float) -> None:
+        config = self.model.config
+        if config.learning_rate != eta:
+            self.model.set_config(config.with_changes(learning_rate=eta))
+        self._show_info()
+
+    def _on_data_change(self) -> None:
+        X, Y = self.data()
+        if X.shape[1] != 1 or Y.shape[1] != 1:
+            return
+        self.moments = Moments.of(X, Y)
+        self._bounds = None
+        if self.fits():
+            self.refresh()
+
+    # -- steps ------------------------------------------------------------------------------
+
+    def run_steps(self, count: int = RUN_STEPS) -> int:
+        """Up to ``count`` steps of gradient descent as one undo step; returns how many."""
+        if not self.fits():
+            return 0
+        self.window.training.pause()
+        cap = self.blowup_loss()
+        step = self.propose(cap)
+        if step is None:
+            return 0
+        taken: list[Descent] = []
+        stack = self.window.undo_stack
+        stack.beginMacro(self.tr("%1 steps of gradient descent").replace("%1", str(count)))
+        try:
+            while step is not None:
+                go_on = self._take(step, cap)
+                taken.append(step)
+                if not go_on or len(taken) == count:
+                    break
+                step = self.propose(cap)
+        finally:
+            stack.endMacro()
+        self.history.add(*taken)  # after the macro is on the stack: undo removes them all
+        self.refresh()
+        return len(taken)
+
+    def step(self) -> bool:
+        """One full-batch step θ ← θ − η∇L as an undoable edit; False if refused."""
+        if not self.fits():
+            return False
+        self.window.training.pause()
+        cap = self.blowup_loss()
+        step = self.propose(cap)
+        if step is not None:
+            self._take(step, cap)
+            self.history.add(step)
+            self.refresh()
+        return step is not None
+
+    def propose(self, cap: float) -> Descent | None:
+        """The next step, computed but not taken; None (and why) if it must not be taken.
+
+        A step is refused if it would leave finite numbers far behind, or if the loss
+        is already past ``cap`` (the run diverged) and would grow further.
+        """
+        net = self.network
+        X, Y = self.data()
+        result = net.backprop(X, Y, "mse")  # the engine's loss and gradients
+        gradient = np.zeros_like(net.parameters)
+        for view, grads in zip(net.gradient_views(gradient), result.gradients, strict=True):
+            for name, values in grads.items():
+                view[name][...] = values
+        before = net.parameters.copy()
+        after = before - self.eta * gradient
+        loss_after = np.inf
+        if np.all(np.isfinite(after)) and np.abs(after).max() <= LIMIT:
+            trial = net.copy()
+            np.copyto(trial.parameters, after)
+            loss_after = trial.loss(X, Y, "mse")
+        if not np.isfinite(loss_after) or (loss_after > result.loss and result.loss > cap):
+            self.say(self._diverged_text(result.loss), False)
+            return None
+        return Descent(self.eta, gradient, before, after, result.loss, float(loss_after))
+
+    def _take(self, step: Descent, cap: float) -> bool:
+        """Push ``step``; False if the run must stop after it (the caller records it)."""
+        text = self.tr("Gradient descent step, η = %1").replace("%1", _n(step.eta))
+        if not self.push(SetParameters(step.after, "Gradient descent step"), text):
+            return False
+        if step.loss_after > step.loss_before and step.loss_after > cap:
+            self.say(self._diverged_text(step.loss_after), False)
+            return False
+        self.say("")
+        return True
+
+    def reset(self) -> None:
+        """Back to the start as one undoable edit; the path starts again."""
+        self.window.training.pause()
+        start = np.array(START, float)
+        if not np.array_equal(self.network.parameters, start):
+            self.push(
+                SetParameters(start, "Reset"), self.tr("Back to the start of gradient descent")
+            )
+        self.history.add(Restart())
+        self.say("")
+        self.refresh()
+
+    def steps(self) -> list[Descent]:
+        """The steps since the last Reset, oldest first."""
+        items = self.history.items()
+        starts = [i for i, item in enumerate(items) if isinstance(item, Restart)]
+        run = items[starts[-1] + 1 :] if starts else items
+        return [s for s in run if isinstance(s, Descent)]
+
+    def blowup_loss(self) -> float:
+        """The loss past which a growing run counts as diverged."""
+        steps = self.steps()
+        start = steps[0].loss_before if steps else self.current_loss()
+        return BLOWUP * max(start, 1e-3)
+
+    def current_loss(self) -> float:
+        """L(w, b) now, from the engine."""
+        X, Y = self.data()
+        return self.network.loss(X, Y, "mse")
+
+    def _diverged_text(self, loss: float) -> str:
+        text = self.tr(
+            "Gradient descent diverged: the loss grew to %1. η = %2 is above 2/λ_max = %3, "
+            "so every step overshoots the minimum by more than it gained. Stopped here; "
+            "press Reset or undo, and choose a smaller rate."
+        )
+        return (
+            text.replace("%1", _n(loss))
+            .replace("%2", _n(self.eta))
+            .replace("%3", _n(2 / self.lambda_max))
+        )
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def _on_undo_index(self, _index: int) -> None:
+        if self.fits():  # the path follows undo and redo, which move the index last
+            self.refresh()
+
+    def refresh(self) -> None:
+        m = self.moments
+        w, b = float(self.network.get_weight(0, 0, 0)), float(self.network.get_bias(0, 0))
+        self._show_info()
+        self._show_step(w, b)
+        self._show_fit(w, b)
+        self._show_surface(w, b)
+        target = self.target()
+        self.task.setText(
+            self.tr(
+                "<b>Task:</b> bring the loss below %1 (its minimum is %2) in as few steps as "
+                "you can, then press <i>Check my answer</i>."
+            )
+            .replace("%1", _n(target))
+            .replace("%2", _n(m.loss(*m.optimum)))
+        )
+
+    def _show_info(self) -> None:
+        m = self.moments
+        limit = 2 / m.lambda_max
+        verdict = (
+            self.tr("η is below 2/λ_max: gradient descent converges.")
+            if self.eta < limit
+            else self.tr("η is not below 2/λ_max: gradient descent diverges.")
+        )
+        colour = GOOD if self.eta < limit else BAD
+        self.info.setText(
+            self.tr(
+                "Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest "
+                "eigenvalue λ_max = %3, limit 2/λ_max = %4."
+            )
+            .replace("%1", _n(m.xx))
+            .replace("%2", _n(m.x))
+            .replace("%3", _n(m.lambda_max))
+            .replace("%4", _n(limit))
+            + f' <span style="color:{colour}">{verdict}</span>'
+        )
+
+    def _show_step(self, w: float, b: float) -> None:
+        steps = self.steps()
+        loss = self.current_loss()
+        if not steps:
+            self.step_label.setText(
+                self.tr("No step yet: w = %1, b = %2, L = %3.")
+                .replace("%1", _n(w))
+                .replace("%2", _n(b))
+                .replace("%3", _n(loss))
+            )
+            return
+        s = steps[-1]
+        text = (
+            self.tr("Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6.")
+            .replace("%1", str(len(steps)))
+            .replace("%2", _n(s.gradient[0]))
+            .replace("%3", _n(s.gradient[1]))
+            .replace("%4", _n(s.after[0]))
+            .replace("%5", _n(s.after[1]))
+            .replace("%6", _n(s.loss_after))
+        )
+        if s.loss_after > s.loss_before * (1 + 1e-12) + 1e-15:
+            grew = self.tr("The loss grew: η is above 2/λ_max, so the step overshot the minimum.")
+            text += f' <span style="color:{BAD}">{grew}</span>'
+        self.step_label.setText(text)
+
+    def _show_fit(self, w: float, b: float) -> None:
+        X, Y = self.data()
+        x, y = X[:, 0], Y[:, 0]
+        self.scatter.setData(x, y)
+        ends = np.array([x.min(), x.max()])
+        w_best, b_best = self.moments.optimum
+        self.best_line.setData(ends, w_best * ends + b_best)
+        self.fit_line.setData(ends, w * ends + b)
+        pad = 0.15 * (y.max() - y.min())
+        self.fit_plot.setRange(
+            xRange=(x.min(), x.max()), yRange=(y.min() - pad, y.max() + pad), padding=0.02
+        )
+
+    def path_points(self) -> np.ndarray:
+        """The (w, b) the steps went through since the last Reset."""
+        points: list[np.ndarray] = []
+        for s in self.steps():
+            if not points or not np.array_equal(points[-1], s.before):
+                points.append(s.before)
+            points.append(s.after)
+        return np.array(points).reshape(-1, 2)
+
+    def _show_surface(self, w: float, b: float) -> None:
+        path = self.path_points()
+        here = np.array([[w, b]])
+        opt = self.moments.optimum
+        bounds = _square(np.vstack([path, here, [opt], [START]]))
+        if bounds != self._bounds:
+            self._draw_surface(bounds)
+        self.path.setData(path[:, 0], path[:, 1])
+        self.current.setData(pos=here)
+        self.minimum.setData(pos=[opt])
+
+    def _draw_surface(self, bounds: tuple[float, float, float, float]) -> None:
+        self._bounds = bounds
+        w0, b0, side = bounds[0], bounds[1], bounds[2] - bounds[0]
+        ws = np.linspace(w0, w0 + side, 121)
+        bs = np.linspace(b0, b0 + side, 121)
+        W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
+        # The closed form from the data's moments, on a log scale so the bowl's floor
+        # and its far walls both show.
+        image = np.log10(np.maximum(self.moments.loss(W, B), 1e-12))
+        lo, hi = float(image.min()), float(image.max())
+        self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
+        self.surface.setRect(w0, b0, side, side)
+        for iso, level in zip(
+            self.contours, np.linspace(lo, hi, len(self.contours) + 2)[1:-1], strict=True
+        ):
+            iso.setData(image, level)
+        self.loss_plot.setRange(xRange=(w0, w0 + side), yRange=(b0, b0 + side), padding=0)
+
+    # -- the question ------------------------------------------------------------------------------
+
+    def target(self) -> float:
+        """The loss the task asks to get below."""
+        m = self.moments
+        return float(m.loss(*m.optimum)) + MARGIN
+
+    def check(self) -> tuple[bool, str]:
+        loss, target = self.current_loss(), self.target()
+        if loss < target:
+            text = self.tr("Right: L = %1 is below %2, after %3 steps since the last Reset.")
+            return True, (
+                text.replace("%1", _n(loss))
+                .replace("%2", _n(target))
+                .replace("%3", str(len(self.steps())))
+            )
+        text = self.tr(
+            "Not yet: L = %1 is not below %2. Choose a rate below 2/λ_max = %3 and press Step."
+        )
+        return False, (
+            text.replace("%1", _n(loss))
+            .replace("%2", _n(target))
+            .replace("%3", _n(2 / self.lambda_max))
+        )
+
+
+def _round(eta: float) -> float:
+    """η to the four decimals the spin box shows (never 0)."""
+    return max(round(float(eta), 4), 1e-4)
+
+
+def _square(points: np.ndarray) -> tuple[float, float, float, float]:
+    """A square (w0, b0, w1, b1) around ``points`` with a margin, on a coarse grid.
+
+    Snapping to a grid keeps the surface still while the path moves inside it.
+    """
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    side = float(max(hi - lo)) * 1.3 + 1.0
+    unit = 10 ** np.floor(np.log10(side)) / 2
+    side = float(np.ceil(side / unit) * unit)
+    centre = np.round((lo + hi) / 2 / unit) * unit
+    w0, b0 = centre - side / 2
+    return (float(w0), float(b0), float(w0 + side), float(b0 + side))
+
+
+LESSON = RegressionLesson
