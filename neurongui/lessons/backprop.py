@@ -162,6 +162,8 @@ class BackpropLesson(Lesson):
         self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
         # The undo stack moves its index after the command ran: look again then.
         self.listen(self.window.undo_stack.indexChanged, self._on_history)
+        if self.window.theme_manager is not None:
+            self.listen(self.window.theme_manager.changed, self._on_theme)
         switch = QHBoxLayout()
         self.pages = QStackedWidget()
         self.page_buttons = QButtonGroup(self)
@@ -183,6 +185,24 @@ class BackpropLesson(Lesson):
         self.pages.addWidget(self.graph)
         self.pages.addWidget(self._network_page())
         body.addWidget(self.pages)
+        self._colour_legend()
+
+    def _on_theme(self, *_: object) -> None:
+        """Colour the legends, the graph and the numbers for the new theme."""
+        self._colour_legend()
+        self.graph.recolour()
+        self.refresh()
+
+    def _colour_legend(self) -> None:
+        colours = value_colours(is_dark())
+        self.legend.setText(
+            self.tr(
+                "On the diagram: <span style='color:%1'>■</span> forward values (x, z, a, ŷ, L) "
+                "&nbsp; <span style='color:%2'>■</span> gradients (δ, ∂L/∂w)"
+            )
+            .replace("%1", colours["forward"].name())
+            .replace("%2", colours["gradient"].name())
+        )
 
     def _use_the_sample(self) -> None:
         """Make the lesson's sample the document's data.
@@ -231,18 +251,10 @@ class BackpropLesson(Lesson):
         self.working.setTextFormat(Qt.TextFormat.RichText)
         self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.working)
-        colours = value_colours(is_dark())
-        legend = QLabel(
-            self.tr(
-                "On the diagram: <span style='color:%1'>■</span> forward values (x, z, a, ŷ, L) "
-                "&nbsp; <span style='color:%2'>■</span> gradients (δ, ∂L/∂w)"
-            )
-            .replace("%1", colours["forward"].name())
-            .replace("%2", colours["gradient"].name())
-        )
-        legend.setObjectName("stageLegend")
-        legend.setWordWrap(True)
-        layout.addWidget(legend)
+        self.legend = QLabel()
+        self.legend.setObjectName("stageLegend")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
         answer_row = QHBoxLayout()
         question = QLabel(self.tr("What is ∂L/∂w₃₁?"))
         question.setToolTip(self.tr("w₃₁ is the weight from hidden neuron 1 to the output"))

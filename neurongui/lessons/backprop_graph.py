@@ -222,8 +222,16 @@ class ChainRulePage(QWidget):
         return row
 
     def _legend(self) -> QLabel:
+        self.legend = QLabel()
+        self.legend.setObjectName("graphLegend")
+        self.legend.setWordWrap(True)
+        self.recolour()
+        return self.legend
+
+    def recolour(self) -> None:
+        """Follow the theme: the legend's and the graph's colours."""
         colours = value_colours(is_dark())
-        legend = QLabel(
+        self.legend.setText(
             self.tr(
                 "<span style='color:%1'>■</span> forward value &nbsp; "
                 "<span style='color:%2'>■</span> gradient ∂f/∂(·) flowing back"
@@ -231,9 +239,8 @@ class ChainRulePage(QWidget):
             .replace("%1", colours["forward"].name())
             .replace("%2", colours["gradient"].name())
         )
-        legend.setObjectName("graphLegend")
-        legend.setWordWrap(True)
-        return legend
+        if hasattr(self, "nodes"):
+            self.go(self.stage)
 
     def _steps(self) -> QHBoxLayout:
         row = QHBoxLayout()

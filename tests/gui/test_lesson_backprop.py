@@ -303,3 +303,12 @@ def test_the_question_follows_the_page(window):
     assert lesson.pages.currentWidget().objectName() == "chainRulePage"
     assert lesson.findChild(QPushButton, "chainRuleButton").isChecked()
     assert not lesson.findChild(QPushButton, "networkButton").isChecked()
+
+
+def test_the_lessons_update_is_the_apps_own_training_step(window, qtbot):
+    lesson = _network_page(window)
+    net = window.network
+    expected = net.parameters - ETA * lesson.numbers().gradient_vector
+    with qtbot.waitSignal(window.training.epochChanged, timeout=10_000):
+        window.training.step()  # one epoch of the one sample, batch size 1, η = 0.5
+    qtbot.waitUntil(lambda: np.allclose(net.parameters, expected, rtol=1e-12, atol=1e-12))
