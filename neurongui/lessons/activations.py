@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from neurongui.engine.trainer import Trainer
 from neurongui.lessons.base import Lesson, NumberTable, format_number
 from neurongui.lessons.softmax import (
     RaceRunner,
+    fill_table,
     follow_theme,
     fresh_network,
     plot_widget,
@@ -260,24 +260,16 @@ class ActivationsLesson(Lesson):
         for name, trainer, losses in zip(ACTIVATIONS, runner.trainers, runner.losses, strict=True):
             n = int(np.count_nonzero(~np.isnan(losses)))
             self.curves[name].setData(self._epoch_axis[:n], losses[:n])
-            last = trainer.history[-1] if trainer.history else None
-            accuracy = None
-            if last is not None:
-                accuracy = last.test_accuracy if last.test_accuracy is not None else None
-                accuracy = last.train_accuracy if accuracy is None else accuracy
+            last = trainer.epoch_count - 1
             rows.append(
                 [
-                    0,
+                    LABELS[name],
                     trainer.epoch_count,
-                    last.train_loss if last else np.nan,
-                    np.nan if accuracy is None else accuracy,
+                    self.tr("diverged") if trainer.diverged else losses[last],
+                    runner.accuracies[ACTIVATIONS.index(name), last] if last >= 0 else np.nan,
                 ]
             )
-        self.race_table.set_numbers(rows)
-        for i, name in enumerate(ACTIVATIONS):
-            self.race_table.setItem(i, 0, QTableWidgetItem(LABELS[name]))
-            if runner.trainers[i].diverged:
-                self.race_table.setItem(i, 2, QTableWidgetItem(self.tr("diverged")))
+        fill_table(self.race_table, rows)
         self._update_buttons()
 
     def _on_race_done(self) -> None:
@@ -346,12 +338,13 @@ class ActivationsLesson(Lesson):
     def refresh(self) -> None:
         rows = self.layer_health()
         table = self.health_table
-        table.set_numbers([[0, mean, top, dead] for _, mean, top, dead in rows])
-        for i, (name, *_) in enumerate(rows):
-            label = (
-                self.tr("%1 (%2)").replace("%1", str(i + 1)).replace("%2", LABELS.get(name, name))
-            )
-            table.setItem(i, 0, QTableWidgetItem(label))
+        fill_table(
+            table,
+            [
+                [self.tr("%1 (%2)").replace("%1", str(i + 1)).replace("%2", LABELS.get(n, n)), *v]
+                for i, (n, *v) in enumerate(rows)
+            ],
+        )
         height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
         table.setFixedHeight(
             height + max(1, len(rows)) * table.verticalHeader().defaultSectionSize()

@@ -45,6 +45,7 @@ __all__ = [
     "LESSON",
     "RaceRunner",
     "SoftmaxLesson",
+    "fill_table",
     "follow_theme",
     "fresh_network",
     "gradient_at",
@@ -124,6 +125,15 @@ def plot_widget(name: str, left: str, bottom: str, height: int = 200) -> pg.Plot
     for axis in ("left", "bottom"):
         plot.getAxis(axis).enableAutoSIPrefix(False)  # "loss (×0.001)" confuses
     return plot
+
+
+def fill_table(table: NumberTable, rows: Sequence[Sequence[float | str]]) -> None:
+    """Fill ``table`` with numbers (the engine's format) and words; NaN shows as "–"."""
+    table.set_numbers([[v if isinstance(v, float | int) else 0.0 for v in row] for row in rows])
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) or np.isnan(value):
+                table.setItem(r, c, QTableWidgetItem(value if isinstance(value, str) else "–"))
 
 
 def follow_theme(lesson: Lesson, plots: Sequence[pg.PlotWidget]) -> None:
@@ -568,19 +578,18 @@ class SoftmaxLesson(Lesson):
             n = int(np.count_nonzero(~np.isnan(accuracy)))
             curve.setData(self._epoch_axis[:n], accuracy[:n])
         rows = []
-        for trainer in runner.trainers:
+        for i, (name, trainer) in enumerate(zip(self._loss_names(), runner.trainers, strict=True)):
             last = trainer.history[-1] if trainer.history else None
+            train = np.nan if last is None else last.train_accuracy
             rows.append(
                 [
-                    0,
+                    name,
                     trainer.epoch_count,
-                    last.train_accuracy if last else np.nan,
-                    last.test_accuracy if last and last.test_accuracy is not None else np.nan,
+                    self.tr("diverged") if trainer.diverged else train,
+                    runner.accuracies[i, trainer.epoch_count - 1] if last else np.nan,
                 ]
             )
-        self.compare_table.set_numbers(rows)
-        for i, name in enumerate(self._loss_names()):
-            self.compare_table.setItem(i, 0, QTableWidgetItem(name))
+        fill_table(self.compare_table, rows)
         self._update_compare_button()
 
     def _on_compare_done(self) -> None:
@@ -611,9 +620,10 @@ class SoftmaxLesson(Lesson):
     def _show_why(self) -> None:
         p_true = self.p_box.value()
         numbers = self.why_numbers()
-        self.why_table.set_numbers([[0, *row] for row in numbers])
-        for i, name in enumerate(self._loss_names()):
-            self.why_table.setItem(i, 0, QTableWidgetItem(name))
+        fill_table(
+            self.why_table,
+            [[name, *row] for name, row in zip(self._loss_names(), numbers, strict=True)],
+        )
         self.why_marker.setData([p_true, p_true], [abs(numbers[0][1]), abs(numbers[1][1])])
         ce, mse = numbers[0][1], numbers[1][1]
         text = self.tr(

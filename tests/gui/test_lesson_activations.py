@@ -136,3 +136,15 @@ def test_the_check_needs_a_finished_race_and_the_right_activation(window, qtbot)
     assert not lesson.run_check() and "lower" in lesson.feedback.text()
     lesson.answer_box.setCurrentIndex(lesson.answer_box.findData(best))
     assert lesson.run_check() and "Right" in lesson.feedback.text()
+
+
+def test_a_divergent_learning_rate_is_reported_not_raised(window, qtbot):
+    lesson = window.start_lesson("activations")
+    window.model.set_config(window.model.config.with_changes(learning_rate=1e300))
+    _race(lesson, qtbot)
+    assert all(t.diverged for t in lesson.runner.trainers)
+    assert lesson.race_table.item(0, 2).text() == "diverged"
+    assert "learning rate" in lesson.feedback.text()
+    ok, text = lesson.check()
+    assert not ok and "learning rate" in text
+    assert np.isfinite(window.network.parameters).all()

@@ -183,3 +183,24 @@ def test_leaving_mid_comparison_stops_training(window, qtbot):
     assert lesson.runner.running
     window.leave_lesson()
     assert not lesson.runner.running
+
+
+def test_a_divergent_learning_rate_is_reported_not_raised(window, qtbot):
+    lesson = window.start_lesson("softmax")
+    window.model.set_config(window.model.config.with_changes(learning_rate=1e300))
+    lesson.findChild(QPushButton, "compareButton").click()
+    qtbot.waitUntil(lambda: lesson.runner.done, timeout=30000)
+    assert all(t.diverged for t in lesson.runner.trainers)
+    assert lesson.compare_table.item(0, 2).text() == "diverged"
+    assert "learning rate" in lesson.feedback.text()
+
+
+def test_a_training_epoch_of_the_window_shows_in_the_lesson(window, qtbot):
+    lesson = window.start_lesson("softmax")
+    before = window.network.parameters.copy()
+    window.training.step()  # one epoch in the worker thread, streamed into the model
+    qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: not np.array_equal(window.network.parameters, before), timeout=10000)
+    _, _, z, p = _expected(window)
+    assert np.allclose(_table(lesson.table, [1, 3]), np.column_stack([z, p]), rtol=5e-4, atol=5e-5)
+    window.training.shutdown()
