@@ -7,8 +7,8 @@ with cross-entropy and one with the square loss, and plots their test accuracy e
 epoch; *Why* puts numbers on the reason: through the softmax, the square loss's
 gradient vanishes exactly when the network is confidently wrong.
 
-:class:`RaceRunner` (engine Trainers side by side, a few epochs per timer tick) and
-:func:`fresh_network` are shared with lesson 7.
+:class:`RaceRunner` (engine Trainers side by side, a few mini-batches per timer tick),
+:func:`fresh_network` and the small widget helpers are shared with lesson 7.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ __all__ = [
     "fresh_network",
     "gradient_at",
     "hypothetical_outputs",
+    "plot_widget",
     "scroll_page",
 ]
 
