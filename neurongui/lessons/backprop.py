@@ -276,7 +276,10 @@ class BackpropLesson(Lesson):
         self.page_buttons.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)
         self.say("")
-        self.refresh()
+        if self.on_network_page():
+            self.go(self.stage)  # selects the stage's neuron too
+        else:
+            self.refresh()
 
     def on_network_page(self) -> bool:
         """True while part 2 is shown."""
