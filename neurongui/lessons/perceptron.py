@@ -128,7 +128,7 @@ def scroll_body(body: QVBoxLayout) -> QVBoxLayout:
     layout = QVBoxLayout(inner)
     layout.setContentsMargins(0, 0, 4, 0)
     area.setWidget(inner)
-    body.addWidget(area, 1)
+    body.addWidget(area, 100)  # far more than the stretch the panel adds below the body
     return layout
 
 
@@ -279,6 +279,8 @@ class PerceptronLesson(Lesson):
         )
         self.weights_label = self._label("weightsLabel")
         layout.addWidget(self.weights_label)
+        self.status = self._label("mistakesLabel")
+        layout.addWidget(self.status)
         self.table = NumberTable(
             "gateTable",
             ["x₁", "x₂", "y", "z", "ŷ"],
@@ -286,8 +288,6 @@ class PerceptronLesson(Lesson):
             self.tr("Inputs, targets and the unit's z and output"),
         )
         layout.addWidget(self.table)
-        self.status = self._label("mistakesLabel")
-        layout.addWidget(self.status)
         self.log = QPlainTextEdit()
         self.log.setObjectName("stepLog")
         self.log.setReadOnly(True)
