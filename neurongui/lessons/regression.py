@@ -522,6 +522,13 @@ class RegressionLesson(Lesson):
             .replace("%5", _n(s.after[1]))
             .replace("%6", _n(s.loss_after))
         )
+        if not np.array_equal(s.after, [w, b]):  # moved since, e.g. by Play in Training
+            text += " " + (
+                self.tr("Now w = %1, b = %2, L = %3.")
+                .replace("%1", _n(w))
+                .replace("%2", _n(b))
+                .replace("%3", _n(loss))
+            )
         if s.loss_after > s.loss_before * (1 + 1e-12) + 1e-15:
             grew = self.tr("The loss grew: η is above 2/λ_max, so the step overshot the minimum.")
             text += f' <span style="color:{BAD}">{grew}</span>'
@@ -586,6 +593,11 @@ class RegressionLesson(Lesson):
         return float(m.loss(*m.optimum)) + MARGIN
 
     def check(self) -> tuple[bool, str]:
+        if not self.fits():
+            return False, self.tr(
+                "This question is about the neuron y = wx + b: undo the change (Ctrl+Z) or "
+                "start the lesson again."
+            )
         loss, target = self.current_loss(), self.target()
         if loss < target:
             text = self.tr("Right: L = %1 is below %2, after %3 steps since the last Reset.")

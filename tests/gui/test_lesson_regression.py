@@ -154,3 +154,12 @@ def test_a_divergent_rate_grows_the_loss_and_stops_with_finite_weights(window):
     assert lesson.current_loss() < start
     _click(lesson, "resetButton")
     assert window.network.parameters.tolist() == list(START) and lesson.steps() == []
+
+
+def test_the_check_refuses_another_network(window):
+    lesson = _start(window)
+    window.canvas.add_layer()
+    assert not lesson.body.isEnabled()
+    assert not lesson.run_check() and "Ctrl+Z" in lesson.feedback.text()
+    window.undo_stack.undo()
+    assert lesson.body.isEnabled() and window.network.sizes == [1, 1]
