@@ -662,12 +662,17 @@ class PerceptronLesson(Lesson):
         right = int(((y_hat >= 0.5) == (Y >= 0.5)).sum())
         epochs = len(self.model.history)
         loss = self.model.history[-1].train_loss if self.model.history else net.loss(X, Y, "bce")
-        self.weights_label.setText(
-            self.tr(
-                "The training data give the gate's inputs standardised: 0 becomes −1 and "
-                "1 becomes +1. The green curve is where the output is ½."
+        text = self.tr("The green curve is where the output is ½.")
+        if X.min() < 0:  # the app standardises the inputs of non-2-D datasets
+            text = (
+                self.tr(
+                    "The training data give the gate's inputs standardised: 0 becomes −1 and "
+                    "1 becomes +1."
+                )
+                + " "
+                + text
             )
-        )
+        self.weights_label.setText(text)
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr("Epoch %1 · loss %2 · %3 of 4 outputs right")
