@@ -206,6 +206,9 @@ _GATES = {
     "xor_gate": (0, 1, 1, 0),
 }
 
+#: Names of the logic gates (four points each, inputs 0 and 1).
+GATES = tuple(_GATES)
+
 _DESCRIPTIONS = {
     "circle": "A disc of one class inside a ring of the other.",
     "xor": "Quadrants: one class where x₁ and x₂ have the same sign.",
