@@ -149,6 +149,330 @@
     </message>
 </context>
 <context>
+    <name>ActivationsLesson</name>
+    <message>
+        <source>Race</source>
+        <extracomment>The hidden activations that race, in the order of the curves and the table. How each is written for the student (names, not translated). Epochs of a race unless the student chooses otherwise.</extracomment>
+        <translation>比赛</translation>
+    </message>
+    <message>
+        <source>Your network</source>
+        <translation>你的网络</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>How long each network trains</source>
+        <translation>每个网络训练多少轮</translation>
+    </message>
+    <message>
+        <source>Epochs of the race</source>
+        <translation>比赛的轮数</translation>
+    </message>
+    <message>
+        <source>Start the race</source>
+        <translation>开始比赛</translation>
+    </message>
+    <message>
+        <source>Train three copies of the starting network, one per activation</source>
+        <translation>训练初始网络的三个副本，每个副本使用一种激活函数</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>损失轴使用对数坐标</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>test acc.</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Results of the race</source>
+        <translation>比赛结果</translation>
+    </message>
+    <message>
+        <source>All three start from the same weights and train with the settings of the Training panel (optimiser, learning rate, batch size); only the hidden activation differs.</source>
+        <translation>三个网络从相同的权重出发，按“训练”面板中的设置（优化器、学习率、批大小）进行训练，只有隐藏层的激活函数不同。</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Which activation reached the lowest training loss?</source>
+        <translation>哪个激活函数达到的训练损失最低？</translation>
+    </message>
+    <message>
+        <source>Hidden activation to use</source>
+        <translation>隐藏层要使用的激活函数</translation>
+    </message>
+    <message>
+        <source>Use this activation</source>
+        <translation>使用此激活函数</translation>
+    </message>
+    <message>
+        <source>Give every hidden layer of the network this activation, with the race&apos;s starting weights (undo with Ctrl+Z)</source>
+        <translation>让网络的每个隐藏层都使用这个激活函数，并采用比赛时的初始权重（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Hidden activation</source>
+        <translation>隐藏层激活函数</translation>
+    </message>
+    <message>
+        <source>Then press Play in the Training panel and watch each neuron&apos;s map on the diagram. The table shows, over all training points, how much gradient each hidden layer passes back: backpropagation multiplies by f′(z) in every layer.</source>
+        <translation>然后在“训练”面板中点击“播放”，观察网络图上每个神经元的输出图。下表统计所有训练点，给出每个隐藏层向回传递了多少梯度：反向传播在每一层都要乘以 f′(z)。</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>mean f′(z)</source>
+        <translation>f′(z) 均值</translation>
+    </message>
+    <message>
+        <source>largest f′(z)</source>
+        <translation>f′(z) 最大值</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>Gradient flow of each hidden layer</source>
+        <translation>各隐藏层的梯度流</translation>
+    </message>
+    <message>
+        <source>Neurons with f′(z) = 0 for every training point: they never learn again</source>
+        <translation>在每个训练点上都有 f′(z) = 0 的神经元：它们再也学不到任何东西</translation>
+    </message>
+    <message>
+        <source>The network has no hidden layer: add one to race.</source>
+        <translation>网络没有隐藏层：请先添加一个隐藏层，再进行比赛。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>Every run diverged: lower the learning rate.</source>
+        <translation>每次训练都发散了：请降低学习率。</translation>
+    </message>
+    <message>
+        <source>After %1 epochs the lowest training loss is %2&apos;s. Sigmoid&apos;s slope is at most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged where z &gt; 0.</source>
+        <translation>训练 %1 轮后，训练损失最低的是 %2。sigmoid 的斜率最大只有 1/4，所以梯度每经过一层都会缩小；ReLU 在 z &gt; 0 处把梯度原样传回。</translation>
+    </message>
+    <message>
+        <source>The network has no hidden layer to change.</source>
+        <translation>网络没有可以修改的隐藏层。</translation>
+    </message>
+    <message>
+        <source>Use %1 in the hidden layers</source>
+        <translation>隐藏层改用 %1</translation>
+    </message>
+    <message>
+        <source>The hidden layers now use %1. Press Play to train.</source>
+        <translation>隐藏层现在使用 %1。点击“播放”开始训练。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>σ′(z) = σ(z)(1 − σ(z)) ≤ 1/4 and tanh′(z) = 1 − tanh²(z) ≤ 1: both are near 0 once |z| is large (saturation). ReLU′(z) is 1 for z &gt; 0 and 0 otherwise.</source>
+        <translation>σ′(z) = σ(z)(1 − σ(z)) ≤ 1/4，tanh′(z) = 1 − tanh²(z) ≤ 1：|z| 一大，两者都接近 0（饱和）。ReLU′(z) 在 z &gt; 0 时为 1，否则为 0。</translation>
+    </message>
+    <message>
+        <source>On its way back through the hidden layers the gradient is multiplied by about %1 (the product of the means).</source>
+        <translation>梯度在反向穿过各隐藏层时，大约要乘以 %1（各层均值的乘积）。</translation>
+    </message>
+    <message>
+        <source>%1 neuron(s) are dead: z &lt; 0 for every training point, so no gradient reaches their weights.</source>
+        <translation>有 %1 个神经元已经“死亡”：它们在每个训练点上都有 z &lt; 0，所以没有任何梯度能到达它们的权重。</translation>
+    </message>
+    <message>
+        <source>Run the race to the end first (Race tab).</source>
+        <translation>请先把比赛进行到底（“比赛”标签页）。</translation>
+    </message>
+    <message>
+        <source>Every run diverged: lower the learning rate and race again.</source>
+        <translation>每次训练都发散了：请降低学习率，再比一次。</translation>
+    </message>
+    <message>
+        <source>Choose an answer under the race table first.</source>
+        <translation>请先在比赛结果表下方选择一个答案。</translation>
+    </message>
+    <message>
+        <source>Right: final training losses %1.</source>
+        <translation>正确：最终的训练损失为 %1。</translation>
+    </message>
+    <message>
+        <source>Not quite: %1 ended at a training loss of %2, and another activation got lower. Compare the training-loss column of the table.</source>
+        <translation>不太对：%1 最终的训练损失是 %2，另一个激活函数还要更低。请比较表中的“训练损失”一列。</translation>
+    </message>
+</context>
+<context>
+    <name>BackpropLesson</name>
+    <message>
+        <source>1 · Chain rule</source>
+        <extracomment>The training sample, its target and the learning rate. The name of the one-sample dataset the lesson trains on. Readable starting weights (those of Matt Mazur&apos;s well-known worked example). Stages of part 2: inputs, hidden forward, output forward, loss, output δ, hidden δ, gradients, update. Which neuron (layer, index) the canvas selects in each stage, so the inspector follows.</extracomment>
+        <translation>1 · 链式法则</translation>
+    </message>
+    <message>
+        <source>2 · Network</source>
+        <translation>2 · 网络</translation>
+    </message>
+    <message>
+        <source>On the diagram: &lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; forward values (x, z, a, ŷ, L) &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; gradients (δ, ∂L/∂w)</source>
+        <translation>网络图上：&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; 前向值（x、z、a、ŷ、L） &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; 梯度（δ、∂L/∂w）</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>What is ∂L/∂w₃₁?</source>
+        <translation>∂L/∂w₃₁ 等于多少？</translation>
+    </message>
+    <message>
+        <source>w₃₁ is the weight from hidden neuron 1 to the output</source>
+        <translation>w₃₁ 是从隐藏层神经元 1 到输出神经元的权重</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 0.25</source>
+        <translation>一个数，例如 0.25</translation>
+    </message>
+    <message>
+        <source>Your value of ∂L/∂w₃₁</source>
+        <translation>你算出的 ∂L/∂w₃₁</translation>
+    </message>
+    <message>
+        <source>Inputs and weights</source>
+        <translation>输入与权重</translation>
+    </message>
+    <message>
+        <source>Forward: hidden layer</source>
+        <translation>前向：隐藏层</translation>
+    </message>
+    <message>
+        <source>Forward: output</source>
+        <translation>前向：输出层</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the output</source>
+        <translation>反向：输出层的 δ</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the hidden neurons</source>
+        <translation>反向：隐藏层神经元的 δ</translation>
+    </message>
+    <message>
+        <source>Gradients ∂L/∂w and ∂L/∂b</source>
+        <translation>梯度 ∂L/∂w 与 ∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Update: w ← w − η ∂L/∂w</source>
+        <translation>更新：w ← w − η ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>The update stays: the network was changed after it. Undo those changes first (Ctrl+Z), then go back.</source>
+        <translation>这次更新不能撤回：更新之后网络又被修改过。请先撤销那些修改（Ctrl+Z），再点“上一步”。</translation>
+    </message>
+    <message>
+        <source>The update would not give finite weights.</source>
+        <translation>这次更新得到的权重不是有限值。</translation>
+    </message>
+    <message>
+        <source>Backpropagation: one gradient-descent step</source>
+        <translation>反向传播：一步梯度下降</translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2 · %3</source>
+        <translation>第 %1/%2 阶段 · %3</translation>
+    </message>
+    <message>
+        <source>Another step ▶</source>
+        <translation>再走一步 ▶</translation>
+    </message>
+    <message>
+        <source>Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4.</source>
+        <translation>样本：x₁ = %1，x₂ = %2，目标值 y = %3；学习率 η = %4。</translation>
+    </message>
+    <message>
+        <source>The square loss: half the squared error of the output.</source>
+        <translation>平方损失：输出误差平方的一半。</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = ŷ − y, and the chain rule multiplies it by ∂ŷ/∂z₃ = σ′(z₃).</source>
+        <translation>∂L/∂ŷ = ŷ − y，链式法则再把它乘以 ∂ŷ/∂z₃ = σ′(z₃)。</translation>
+    </message>
+    <message>
+        <source>Each hidden neuron gets back the output&apos;s δ through its weight, Σ w·δ (one term here), times its own σ′(z).</source>
+        <translation>每个隐藏层神经元经由自己的权重收到输出层传回的 δ，即 Σ w·δ（这里只有一项），再乘以它自己的 σ′(z)。</translation>
+    </message>
+    <message>
+        <source>Loss before the step: %1; after it (a new forward pass): %2</source>
+        <translation>更新前的损失：%1；更新后（重新做一次前向传播）：%2</translation>
+    </message>
+    <message>
+        <source>Type your value of ∂L/∂w₃₁ first, e.g. 0.25.</source>
+        <translation>请先输入你算出的 ∂L/∂w₃₁，例如 0.25。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Type a number such as 0.25.</source>
+        <translation>“%1”不是数字。请输入一个数，例如 0.25。</translation>
+    </message>
+    <message>
+        <source>Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3.</source>
+        <translation>正确：∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is not ∂L/∂w₃₁. It is the δ of the neuron the weight leads to, times the activation the weight carries.</source>
+        <translation>还不对：%1 不是 ∂L/∂w₃₁。它等于这个权重所指向的神经元的 δ，乘以这个权重所传递的激活值。</translation>
+    </message>
+</context>
+<context>
     <name>BiasThresholdLesson</name>
     <message>
         <source>Move the threshold h; the bias becomes b = −h</source>
@@ -201,9 +525,98 @@
     </message>
 </context>
 <context>
+    <name>ChainRuleGraph</name>
+    <message>
+        <source>Computational graph of f = (x + y)·z</source>
+        <extracomment>Where each node of f = (x + y)·z sits in the view&apos;s scene. Stages before the edges: the inputs, the forward pass, ∂f/∂f = 1.</extracomment>
+        <translation>f = (x + y)·z 的计算图</translation>
+    </message>
+</context>
+<context>
+    <name>ChainRulePage</name>
+    <message>
+        <source>What is ∂f/∂x?</source>
+        <extracomment>The text shown on each node&apos;s value box and each edge&apos;s gradient box.</extracomment>
+        <translation>∂f/∂x 等于多少？</translation>
+    </message>
+    <message>
+        <source>a number, e.g. 2.5</source>
+        <translation>一个数，例如 2.5</translation>
+    </message>
+    <message>
+        <source>Your value of ∂f/∂x</source>
+        <translation>你算出的 ∂f/∂x</translation>
+    </message>
+    <message>
+        <source>Input %1 of the graph</source>
+        <translation>计算图的输入 %1</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; forward value &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; gradient ∂f/∂(·) flowing back</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; 前向值 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; 反向传回的梯度 ∂f/∂(·)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2 · %3</source>
+        <translation>第 %1/%2 步 · %3</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>forward pass</source>
+        <translation>前向传播</translation>
+    </message>
+    <message>
+        <source>backward pass</source>
+        <translation>反向传播</translation>
+    </message>
+    <message>
+        <source>Inputs: x = %1, y = %2, z = %3. Press Next for the forward pass.</source>
+        <translation>输入：x = %1，y = %2，z = %3。点击“下一步”进行前向传播。</translation>
+    </message>
+    <message>
+        <source>The backward pass starts at the output: ∂f/∂f = 1. Each step multiplies the gradient that arrives by the local derivative.</source>
+        <translation>反向传播从输出开始：∂f/∂f = 1。每一步都把传回来的梯度乘以局部导数。</translation>
+    </message>
+    <message>
+        <source>an add gate passes the gradient on: ∂%1/∂%2 = 1</source>
+        <translation>加法门把梯度原样传下去：∂%1/∂%2 = 1</translation>
+    </message>
+    <message>
+        <source>a multiply gate swaps its inputs: ∂%1/∂%2 = %3</source>
+        <translation>乘法门交换它的两个输入：∂%1/∂%2 = %3</translation>
+    </message>
+    <message>
+        <source>Type your value of ∂f/∂x first, e.g. −3.5.</source>
+        <translation>请先输入你算出的 ∂f/∂x，例如 −3.5。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number. Type a number such as −3.5.</source>
+        <translation>“%1”不是数字。请输入一个数，例如 −3.5。</translation>
+    </message>
+    <message>
+        <source>Right: ∂f/∂x = ∂f/∂q · ∂q/∂x = z × 1 = %1. Nudging x by a little ε changes f by about %1·ε.</source>
+        <translation>正确：∂f/∂x = ∂f/∂q · ∂q/∂x = z × 1 = %1。把 x 改动一个很小的 ε，f 大约改变 %1·ε。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the multiply gate to q, then through the add gate to x.</source>
+        <translation>还不对：%1 不是 ∂f/∂x。请从 f 出发沿梯度往回走：先经过乘法门到 q，再经过加法门到 x。</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPanel</name>
     <message>
         <source>Loss</source>
+        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -219,16 +632,86 @@
         <translation>损失</translation>
     </message>
     <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>test data</source>
+        <translation>测试数据</translation>
+    </message>
+    <message>
+        <source>Press Play to train.
+The loss appears here, epoch by epoch.</source>
+        <translation>点击“播放”开始训练。
+损失会在这里逐轮显示。</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <source>train</source>
-        <translation>训练</translation>
+        <source>Show each point&apos;s class instead of the raw output</source>
+        <translation>显示每个点的类别，而不是原始输出值</translation>
     </message>
     <message>
-        <source>test</source>
-        <translation>测试</translation>
+        <source>Misclassified test samples (true → predicted)</source>
+        <translation>分错的测试样本（真实 → 预测）</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>0 (orange)</source>
+        <translation>0（橙色）</translation>
+    </message>
+    <message>
+        <source>1 (blue)</source>
+        <translation>1（蓝色）</translation>
+    </message>
+    <message>
+        <source>−1 (orange)</source>
+        <translation>−1（橙色）</translation>
+    </message>
+    <message>
+        <source>+1 (blue)</source>
+        <translation>+1（蓝色）</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output at each point, from %1 to %2. Dots: training samples in the colour of their target</source>
+        <translation>背景：网络在每一点的输出，从 %1 到 %2。圆点：训练样本，颜色表示其目标值</translation>
+    </message>
+    <message>
+        <source>; black rims: test samples.</source>
+        <translation>；黑边圆点：测试样本。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; training samples &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; the network&apos;s output y(x)</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 训练样本 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 网络的输出 y(x)</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Rows: the true class; columns: the class the network chose. The diagonal counts right answers. Accuracy on the %1: %2</source>
+        <translation>行：真实类别；列：网络选择的类别。对角线上是分类正确的个数。在%1上的准确率：%2</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation>第 %2 层的神经元 %1</translation>
+    </message>
+    <message>
+        <source>The weight from %1 into neuron %2 of layer %3</source>
+        <translation>从 %1 到第 %3 层神经元 %2 的权重</translation>
+    </message>
+    <message>
+        <source>: train to see it change.</source>
+        <translation>：训练后即可看到它的变化。</translation>
     </message>
     <message>
         <source>accuracy</source>
@@ -239,16 +722,16 @@
         <translation>对数坐标</translation>
     </message>
     <message>
+        <source>Show the loss on a logarithmic scale</source>
+        <translation>用对数坐标显示损失</translation>
+    </message>
+    <message>
         <source>Show test data</source>
         <translation>显示测试数据</translation>
     </message>
     <message>
         <source>Discretise output</source>
         <translation>输出离散化</translation>
-    </message>
-    <message>
-        <source>Misclassified test digits</source>
-        <translation>分类错误的测试数字</translation>
     </message>
     <message>
         <source>training steps</source>
@@ -261,10 +744,6 @@
     <message>
         <source>No output view for this dataset.</source>
         <translation>此数据集没有输出视图。</translation>
-    </message>
-    <message>
-        <source>Confusion matrix: rows are true classes, columns predicted. Accuracy %1</source>
-        <translation>混淆矩阵：行为真实类别，列为预测类别。准确率 %1</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1347,186 @@ from %2 into neuron %3 of layer %4</source>
     </message>
 </context>
 <context>
+    <name>PerceptronLesson</name>
+    <message>
+        <source>The four inputs and the decision line</source>
+        <extracomment>The gates of the chooser (dataset names). Epochs, all with mistakes, after which the lesson explains why XOR fails. The network that learns XOR: hidden neurons, learning rate, batch, initial seed. Training pauses once every output is this close to its target. Colours of target 0 and 1, of the decision line and of a mistake. The part of the plane the perceptron plot shows (the inputs are 0 and 1). The square the firing region is clipped to: well beyond anything the plot shows.</extracomment>
+        <translation>四个输入与决策直线</translation>
+    </message>
+    <message>
+        <source>target y = 0</source>
+        <translation>目标 y = 0</translation>
+    </message>
+    <message>
+        <source>target y = 1</source>
+        <translation>目标 y = 1</translation>
+    </message>
+    <message>
+        <source>misclassified</source>
+        <translation>分错</translation>
+    </message>
+    <message>
+        <source>decision line</source>
+        <translation>决策直线</translation>
+    </message>
+    <message>
+        <source>the unit fires, ŷ = 1</source>
+        <translation>单元激发，ŷ = 1</translation>
+    </message>
+    <message>
+        <source>Inputs, targets and the unit&apos;s z and output</source>
+        <translation>各输入、目标值，以及单元的 z 和输出</translation>
+    </message>
+    <message>
+        <source>Log of the perceptron&apos;s updates</source>
+        <translation>感知机的更新记录</translation>
+    </message>
+    <message>
+        <source>Press Step: each update is written here.</source>
+        <translation>点击“单步”：每次更新都会记录在这里。</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer and train with backpropagation</source>
+        <translation>添加隐藏层，用反向传播训练</translation>
+    </message>
+    <message>
+        <source>Replace the unit by a 2-4-1 network and train it on XOR (undo with Ctrl+Z)</source>
+        <translation>把这个单元换成 2-4-1 网络，并在 XOR 上训练它（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>The logic gate the perceptron learns</source>
+        <translation>感知机要学习的逻辑门</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>逻辑门</translation>
+    </message>
+    <message>
+        <source>Learning rate η of the perceptron rule</source>
+        <translation>感知机学习规则的学习率 η</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Apply the rule to the next sample</source>
+        <translation>对下一个样本应用学习规则</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>一轮</translation>
+    </message>
+    <message>
+        <source>Apply the rule to the rest of the epoch</source>
+        <translation>对本轮余下的样本应用学习规则</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Weights and bias back to zero; count the epochs again</source>
+        <translation>权重和偏置归零，轮次重新计数</translation>
+    </message>
+    <message>
+        <source>Perceptron epoch</source>
+        <translation>感知机的一轮</translation>
+    </message>
+    <message>
+        <source>Perceptron update for x = (%1)</source>
+        <translation>感知机对 x = (%1) 的更新</translation>
+    </message>
+    <message>
+        <source>Reset the perceptron</source>
+        <translation>重置感知机</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer of %1 tanh neurons</source>
+        <translation>添加一个由 %1 个 tanh 神经元组成的隐藏层</translation>
+    </message>
+    <message>
+        <source>Training the 2-4-1 network on XOR by backpropagation…</source>
+        <translation>正在用反向传播在 XOR 上训练 2-4-1 网络…</translation>
+    </message>
+    <message>
+        <source>w = (%1), b = %2. Decision line: %3. The unit fires (ŷ = 1) where w₁x₁ + w₂x₂ + b ≥ 0.</source>
+        <translation>w = (%1)，b = %2。决策直线：%3。在 w₁x₁ + w₂x₂ + b ≥ 0 的一侧，单元激发（ŷ = 1）。</translation>
+    </message>
+    <message>
+        <source>One unit draws one straight line. For XOR, add a hidden layer:</source>
+        <translation>一个单元只能画出一条直线。要学会 XOR，请添加一个隐藏层：</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · x = (%2): y = %3, ŷ = %4</source>
+        <translation>第 %1 轮 · x = (%2)：y = %3，ŷ = %4</translation>
+    </message>
+    <message>
+        <source>mistake, Δw = (%1), Δb = %2</source>
+        <translation>出错，Δw = (%1)，Δb = %2</translation>
+    </message>
+    <message>
+        <source>right, no change</source>
+        <translation>正确，不变</translation>
+    </message>
+    <message>
+        <source>No complete epoch yet. Next sample: x = (%1).</source>
+        <translation>还没有完整的一轮。下一个样本：x = (%1)。</translation>
+    </message>
+    <message>
+        <source>Mistakes per epoch: %1. Next sample: x = (%2).</source>
+        <translation>每轮的错误数：%1。下一个样本：x = (%2)。</translation>
+    </message>
+    <message>
+        <source>Converged: a whole epoch without a mistake, so the weights stop changing.</source>
+        <translation>已收敛：整整一轮都没有出错，所以权重不再改变。</translation>
+    </message>
+    <message>
+        <source>Every epoch has a mistake, and always will: no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. XOR is not linearly separable, so one step unit cannot compute it.</source>
+        <translation>每一轮都有错误，而且永远会有：没有一条直线能把 (0, 1) 和 (1, 0) 分在一侧，把 (0, 0) 和 (1, 1) 分在另一侧。XOR 不是线性可分的，所以单个阶跃单元无法实现它。</translation>
+    </message>
+    <message>
+        <source>The green curve is where the output is ½.</source>
+        <translation>绿色曲线是输出等于 ½ 的位置。</translation>
+    </message>
+    <message>
+        <source>The training data give the gate&apos;s inputs standardised: 0 becomes −1 and 1 becomes +1.</source>
+        <translation>训练数据中逻辑门的输入经过了标准化：0 变为 −1，1 变为 +1。</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · loss %2 · %3 of 4 outputs right</source>
+        <translation>第 %1 轮 · 损失 %2 · 4 个输出中 %3 个正确</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z removes the hidden layer and brings the perceptron back.</source>
+        <translation>按 Ctrl+Z 可删除隐藏层，恢复原来的感知机。</translation>
+    </message>
+    <message>
+        <source>XOR learned: all four outputs were first right at epoch %1; after %2 epochs each is within %3 of its target, so training paused (Play in the Training panel goes on). The hidden layer bends the boundary, which no single line could do.</source>
+        <translation>XOR 已学会：第 %1 轮时四个输出首次全部正确；%2 轮后每个输出与目标值之差都在 %3 以内，所以训练已暂停（在“训练”面板中点击“播放”可继续）。隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
+    </message>
+    <message>
+        <source>All four outputs are right, first at epoch %1: the hidden layer bends the boundary, which no single line could do.</source>
+        <translation>四个输出全部正确，首次出现在第 %1 轮：隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
+    </message>
+    <message>
+        <source>This question is about the single step unit: undo the hidden layer (Ctrl+Z) first.</source>
+        <translation>这个问题针对的是单个阶跃单元：请先撤销隐藏层（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <source>Right: the unit computes OR for all four inputs, with w = (%1) and b = %2.</source>
+        <translation>正确：该单元对全部四个输入都实现了 OR，w = (%1)，b = %2。</translation>
+    </message>
+    <message>
+        <source>Not yet: for x = (%1) the unit outputs %2, but OR is %3. Choose OR and press Epoch until an epoch has no mistake.</source>
+        <translation>还不对：对于 x = (%1)，单元输出 %2，而 OR 的值是 %3。请选择 OR，反复点击“一轮”，直到某一轮没有错误。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -903,10 +1562,386 @@ from %2 into neuron %3 of layer %4</source>
     </message>
 </context>
 <context>
+    <name>RegressionLesson</name>
+    <message>
+        <source>Too small</source>
+        <extracomment>Where gradient descent starts: (w, b), well away from the least-squares line. The data: points of the &quot;line&quot; dataset and their noise (sd 2 · NOISE). Learning rate presets as multiples of 1/λ_max: too small, good, divergent. A divergent run stops once the loss grew past this multiple of its starting loss. No step may take a parameter beyond this size (far from overflowing). The task: a loss below the minimum plus this. Colours of the path of gradient descent, the current point and the minimum.</extracomment>
+        <translation>太小</translation>
+    </message>
+    <message>
+        <source>η = 0.05 / λ_max: safe but slow</source>
+        <translation>η = 0.05 / λ_max：稳妥但很慢</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>合适</translation>
+    </message>
+    <message>
+        <source>η = 1 / λ_max: fast and safe</source>
+        <translation>η = 1 / λ_max：又快又稳</translation>
+    </message>
+    <message>
+        <source>Diverges</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>η = 2.2 / λ_max: above 2 / λ_max</source>
+        <translation>η = 2.2 / λ_max：超过 2 / λ_max</translation>
+    </message>
+    <message>
+        <source>Learning rate η of gradient descent</source>
+        <translation>梯度下降的学习率 η</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One step θ ← θ − η∇L</source>
+        <translation>走一步 θ ← θ − η∇L</translation>
+    </message>
+    <message>
+        <source>Run 20 steps</source>
+        <translation>运行 20 步</translation>
+    </message>
+    <message>
+        <source>Twenty steps, undone together</source>
+        <translation>连走 20 步，撤销时一起撤销</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the start (w, b) = (%1, %2)</source>
+        <translation>回到起点 (w, b) = (%1, %2)</translation>
+    </message>
+    <message>
+        <source>The points and the line y = wx + b</source>
+        <translation>数据点与直线 y = wx + b</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>y = wx + b now</source>
+        <translation>当前的 y = wx + b</translation>
+    </message>
+    <message>
+        <source>least-squares line</source>
+        <translation>最小二乘直线</translation>
+    </message>
+    <message>
+        <source>The loss surface over (w, b) with the path</source>
+        <translation>(w, b) 平面上的损失曲面及下降路径</translation>
+    </message>
+    <message>
+        <source>path of gradient descent</source>
+        <translation>梯度下降的路径</translation>
+    </message>
+    <message>
+        <source>(w, b) now</source>
+        <translation>当前的 (w, b)</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>dark: low loss (log colour scale, contour lines)</source>
+        <translation>深色：损失小（对数色标，等高线）</translation>
+    </message>
+    <message>
+        <source>%1 steps of gradient descent</source>
+        <translation>%1 步梯度下降</translation>
+    </message>
+    <message>
+        <source>Gradient descent step, η = %1</source>
+        <translation>梯度下降一步，η = %1</translation>
+    </message>
+    <message>
+        <source>Back to the start of gradient descent</source>
+        <translation>回到梯度下降的起点</translation>
+    </message>
+    <message>
+        <source>Gradient descent diverged: the loss grew to %1. η = %2 is above 2/λ_max = %3, so every step overshoots the minimum by more than it gained. Stopped here; press Reset or undo, and choose a smaller rate.</source>
+        <translation>梯度下降发散了：损失增大到 %1。η = %2 超过了 2/λ_max = %3，所以每一步冲过最小值的距离都比它靠近的距离还大。已在此停止；请点击“重置”或撤销，然后选择更小的学习率。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Task:&lt;/b&gt; bring the loss below %1 (its minimum is %2) in as few steps as you can, then press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;用尽可能少的步数把损失降到 %1 以下（它的最小值是 %2），然后点击&lt;i&gt;检查答案&lt;/i&gt;。</translation>
+    </message>
+    <message>
+        <source>η is below 2/λ_max: gradient descent converges.</source>
+        <translation>η 小于 2/λ_max：梯度下降收敛。</translation>
+    </message>
+    <message>
+        <source>η is not below 2/λ_max: gradient descent diverges.</source>
+        <translation>η 不小于 2/λ_max：梯度下降发散。</translation>
+    </message>
+    <message>
+        <source>Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest eigenvalue λ_max = %3, limit 2/λ_max = %4.</source>
+        <translation>Hessian 矩阵 H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]]，最大特征值 λ_max = %3，上限 2/λ_max = %4。</translation>
+    </message>
+    <message>
+        <source>No step yet: w = %1, b = %2, L = %3.</source>
+        <translation>还没有走任何一步：w = %1，b = %2，L = %3。</translation>
+    </message>
+    <message>
+        <source>Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6.</source>
+        <translation>第 %1 步：∂L/∂w = %2，∂L/∂b = %3，于是 w = %4，b = %5，L = %6。</translation>
+    </message>
+    <message>
+        <source>Now w = %1, b = %2, L = %3.</source>
+        <translation>现在 w = %1，b = %2，L = %3。</translation>
+    </message>
+    <message>
+        <source>The loss grew: η is above 2/λ_max, so the step overshot the minimum.</source>
+        <translation>损失变大了：η 超过了 2/λ_max，这一步冲过了最小值。</translation>
+    </message>
+    <message>
+        <source>This question is about the neuron y = wx + b: undo the change (Ctrl+Z) or start the lesson again.</source>
+        <translation>这个问题针对的是神经元 y = wx + b：请撤销该修改（Ctrl+Z），或重新开始本课。</translation>
+    </message>
+    <message>
+        <source>Right: L = %1 is below %2, after %3 steps since the last Reset.</source>
+        <translation>正确：L = %1 低于 %2，自上次重置以来共走了 %3 步。</translation>
+    </message>
+    <message>
+        <source>Not yet: L = %1 is not below %2. Choose a rate below 2/λ_max = %3 and press Step.</source>
+        <translation>还不对：L = %1 没有低于 %2。请选择小于 2/λ_max = %3 的学习率，然后点击“单步”。</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxLesson</name>
+    <message>
+        <source>setosa</source>
+        <extracomment>Epochs of each run in *Compare the losses*. The losses compared, in the order of the plot and the table. Training accuracy the network must reach before a wrong flower counts as found. What the two other classes get in the &quot;confidently wrong&quot; example: the rest of the probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE). Colours of the runs (cross-entropy, square loss) and of the bars.</extracomment>
+        <translation>山鸢尾</translation>
+    </message>
+    <message>
+        <source>versicolor</source>
+        <translation>变色鸢尾</translation>
+    </message>
+    <message>
+        <source>virginica</source>
+        <translation>维吉尼亚鸢尾</translation>
+    </message>
+    <message>
+        <source>One flower</source>
+        <translation>一朵花</translation>
+    </message>
+    <message>
+        <source>Compare the losses</source>
+        <translation>比较损失函数</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Choose a training flower; the diagram follows it</source>
+        <translation>选择训练集中的一朵花，网络图会随之显示它</translation>
+    </message>
+    <message>
+        <source>Training flower</source>
+        <translation>训练集中的花</translation>
+    </message>
+    <message>
+        <source>Flower</source>
+        <translation>花朵</translation>
+    </message>
+    <message>
+        <source>species</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Output layer of the selected flower</source>
+        <translation>所选花朵的输出层</translation>
+    </message>
+    <message>
+        <source>p = softmax(z) = eᶻ / Σ eᶻ</source>
+        <translation>p = softmax(z) = eᶻ / Σ eᶻ</translation>
+    </message>
+    <message>
+        <source>∂L/∂z = p − y with cross-entropy</source>
+        <translation>使用交叉熵时 ∂L/∂z = p − y</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>Train both</source>
+        <translation>训练两个网络</translation>
+    </message>
+    <message>
+        <source>Train two copies of the starting network, one with each loss</source>
+        <translation>训练初始网络的两个副本，各用一种损失函数</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>trained with</source>
+        <translation>所用损失函数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>train acc.</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>test acc.</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Accuracy of the two runs</source>
+        <translation>两次训练的准确率</translation>
+    </message>
+    <message>
+        <source>Both runs start from the same weights and see the flowers in the same order, with the learning rate and batch size of the Training panel; only the loss differs.</source>
+        <translation>两次训练从相同的权重出发，以相同的顺序看到这些花，并使用“训练”面板中的学习率和批大小；只有损失函数不同。</translation>
+    </message>
+    <message>
+        <source>Probability the network gives the true class</source>
+        <translation>网络给真实类别的概率</translation>
+    </message>
+    <message>
+        <source>p of the true class</source>
+        <translation>真实类别的 p</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>∂L/∂z of the true class with each loss</source>
+        <translation>两种损失函数下真实类别的 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>square loss</source>
+        <translation>平方损失</translation>
+    </message>
+    <message>
+        <source>of %1 training flowers</source>
+        <translation>（训练集共 %1 朵）</translation>
+    </message>
+    <message>
+        <source>The true species of this flower</source>
+        <translation>这朵花的真实品种</translation>
+    </message>
+    <message>
+        <source>sepal length</source>
+        <translation>花萼长度</translation>
+    </message>
+    <message>
+        <source>sepal width</source>
+        <translation>花萼宽度</translation>
+    </message>
+    <message>
+        <source>petal length</source>
+        <translation>花瓣长度</translation>
+    </message>
+    <message>
+        <source>petal width</source>
+        <translation>花瓣宽度</translation>
+    </message>
+    <message>
+        <source>%1 cm</source>
+        <translation>%1 厘米</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1.&lt;br&gt;True species: &lt;b&gt;%2&lt;/b&gt;. The network says &lt;b&gt;%3&lt;/b&gt; (%4).</source>
+        <translation>%1。&lt;br&gt;真实品种：&lt;b&gt;%2&lt;/b&gt;。网络的判断：&lt;b&gt;%3&lt;/b&gt;（%4）。</translation>
+    </message>
+    <message>
+        <source>Σ eᶻ = %1, and p = eᶻ / %1 adds up to %2.&lt;br&gt;Loss of this flower: L = −ln p&lt;sub&gt;true&lt;/sub&gt; = −ln %3 = %4</source>
+        <translation>Σ eᶻ = %1，p = eᶻ / %1 的总和为 %2。&lt;br&gt;这朵花的损失：L = −ln p&lt;sub&gt;true&lt;/sub&gt; = −ln %3 = %4</translation>
+    </message>
+    <message>
+        <source>The network gets %1 of the %2 training flowers wrong (accuracy %3 %).</source>
+        <translation>训练集的 %2 朵花中，网络分错了 %1 朵（准确率 %3%）。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Train both again</source>
+        <translation>重新训练两个网络</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>A run diverged: lower the learning rate and try again.</source>
+        <translation>有一次训练发散了：请降低学习率后重试。</translation>
+    </message>
+    <message>
+        <source>After %1 epochs: test accuracy %2 with cross-entropy, %3 with the square loss. The square loss learns more slowly: see the Why tab.</source>
+        <translation>训练 %1 轮后：使用交叉熵的测试准确率为 %2，使用平方损失的为 %3。平方损失学得更慢，原因见“原因”标签页。</translation>
+    </message>
+    <message>
+        <source>The network gives the true class p = %1 and is sure of a wrong one: p = (%1, %2, %3). With cross-entropy ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4; with the square loss only %5, %6 times smaller, because the softmax&apos;s slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient means a small step: the square loss hardly corrects its worst mistakes.</source>
+        <translation>网络给真实类别的 p = %1，却很有把握地选了一个错误的类别：p = (%1, %2, %3)。使用交叉熵时 ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4；使用平方损失时只有 %5，小了 %6 倍，因为 softmax 的斜率 ∂p/∂z = p(1 − p) 在 p 接近 0 或 1 时非常小。梯度小，步子就小：平方损失几乎纠正不了它最严重的错误。</translation>
+    </message>
+    <message>
+        <source>The selected flower: p&lt;sub&gt;true&lt;/sub&gt; = %1, ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = %2 with cross-entropy and %3 with the square loss.</source>
+        <translation>所选的花：p&lt;sub&gt;true&lt;/sub&gt; = %1；∂L/∂z&lt;sub&gt;true&lt;/sub&gt; 使用交叉熵时为 %2，使用平方损失时为 %3。</translation>
+    </message>
+    <message>
+        <source>Not yet: the network gets only %1 % of the training flowers right. Train it (Training panel, Play) until at least 90 % are right, then look for a flower it still gets wrong.</source>
+        <translation>还不对：网络只分对了训练集中 %1% 的花。请先训练它（“训练”面板，“播放”），直到至少 90% 分类正确，再找一朵它仍然分错的花。</translation>
+    </message>
+    <message>
+        <source>The network gets every training flower right, so there is none to find: well trained!</source>
+        <translation>网络把训练集中的每一朵花都分对了，所以找不到分错的花：训练得很好！</translation>
+    </message>
+    <message>
+        <source>Right: flower %1 is a %2, but the network says %3. Its p&lt;sub&gt;true&lt;/sub&gt; is only %4, so its loss −ln p&lt;sub&gt;true&lt;/sub&gt; is large and so is its gradient.</source>
+        <translation>正确：第 %1 朵花是%2，但网络认为是%3。它的 p&lt;sub&gt;true&lt;/sub&gt; 只有 %4，所以它的损失 −ln p&lt;sub&gt;true&lt;/sub&gt; 很大，梯度也很大。</translation>
+    </message>
+    <message>
+        <source>Not this one: the network classifies flower %1 right. %2 of the %3 training flowers are wrong; look for one whose bar of the true species is not the highest.</source>
+        <translation>不是这朵：网络把第 %1 朵花分对了。训练集的 %3 朵花中有 %2 朵分错了；请找一朵真实品种的柱子不是最高的花。</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>Number of the last play/pause/step command the worker had obeyed. Training stopped by itself (divergence, epoch limit, target loss): the reason.</extracomment>
+        <extracomment>Longest the worker waits for the GUI to show a snapshot before it trains on. The GUI keeps at most this many epoch records: every epoch of the latest half, and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second). Epochs completed since the previous snapshot the GUI took (oldest first). Number of the last play/pause/step command the worker had obeyed. Number of the trainer (one per &quot;replace&quot;): a new run starts a new history. A snapshot arrived in an empty mailbox (emitted from the worker thread). The number of the latest epoch, as training reaches it. Training stopped by itself (divergence, epoch limit, target loss): the reason. A snapshot was applied to the model: views that draw live values redraw now, while the worker leaves the GIL to the GUI.</extracomment>
         <translation>重置权重</translation>
     </message>
 </context>
