@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>neuron %1 of layer %2</source>
-        <translation>第 %2 层的第 %1 个神经元</translation>
+        <translation>第 %2 层的神经元 %1</translation>
     </message>
     <message>
         <source>Select a neuron to see its layer&apos;s z values.</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>Stage %1 of %2 · %3</source>
-        <translation>第 %1/%2 阶段 · %3</translation>
+        <translation>阶段 %1/%2 · %3</translation>
     </message>
     <message>
         <source>Another step ▶</source>
@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Step %1 of %2 · %3</source>
-        <translation>第 %1/%2 步 · %3</translation>
+        <translation>步骤 %1/%2 · %3</translation>
     </message>
     <message>
         <source>inputs</source>
@@ -679,7 +679,7 @@ The loss appears here, epoch by epoch.</source>
     </message>
     <message>
         <source>Background: the network&apos;s output at each point, from %1 to %2. Dots: training samples in the colour of their target</source>
-        <translation>背景：网络在每一点的输出，从 %1 到 %2。圆点：训练样本，颜色表示其目标值</translation>
+        <translation>背景：网络在每一点的输出，从 %1到 %2。圆点：训练样本，颜色表示其目标值</translation>
     </message>
     <message>
         <source>; black rims: test samples.</source>
@@ -1471,7 +1471,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>right, no change</source>
-        <translation>正确，不变</translation>
+        <translation>正确，无变化</translation>
     </message>
     <message>
         <source>No complete epoch yet. Next sample: x = (%1).</source>
@@ -1602,7 +1602,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>One step θ ← θ − η∇L</source>
-        <translation>走一步 θ ← θ − η∇L</translation>
+        <translation>走一步：θ ← θ − η∇L</translation>
     </message>
     <message>
         <source>Run 20 steps</source>
@@ -1610,7 +1610,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>Twenty steps, undone together</source>
-        <translation>连走 20 步，撤销时一起撤销</translation>
+        <translation>连走 20 步（可一次撤销）</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -1914,7 +1914,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>The network gives the true class p = %1 and is sure of a wrong one: p = (%1, %2, %3). With cross-entropy ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4; with the square loss only %5, %6 times smaller, because the softmax&apos;s slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient means a small step: the square loss hardly corrects its worst mistakes.</source>
-        <translation>网络给真实类别的 p = %1，却很有把握地选了一个错误的类别：p = (%1, %2, %3)。使用交叉熵时 ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4；使用平方损失时只有 %5，小了 %6 倍，因为 softmax 的斜率 ∂p/∂z = p(1 − p) 在 p 接近 0 或 1 时非常小。梯度小，步子就小：平方损失几乎纠正不了它最严重的错误。</translation>
+        <translation>网络给真实类别的概率只有 p = %1，却很有把握地认定了一个错误的类别：p = (%1, %2, %3)。使用交叉熵时 ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4；使用平方损失时只有 %5，是前者的 1/%6，因为 softmax 的斜率 ∂p/∂z = p(1 − p) 在 p 接近 0 或 1 时非常小。梯度小，步子就小：平方损失几乎纠正不了它最严重的错误。</translation>
     </message>
     <message>
         <source>The selected flower: p&lt;sub&gt;true&lt;/sub&gt; = %1, ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = %2 with cross-entropy and %3 with the square loss.</source>
@@ -2029,7 +2029,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>Stop after</source>
-        <translation>停止于轮次</translation>
+        <translation>轮数达到时停止</translation>
     </message>
     <message>
         <source>Epoch limit</source>
