@@ -1,16 +1,23 @@
 """Training in a worker thread, fed by a command queue, reporting through snapshots.
 
-The GUI thread and the worker share exactly two objects:
+The GUI thread and the worker share exactly three objects:
 
 * a command queue (``queue.SimpleQueue``) the worker drains *between* training
   steps, so every pause, step, edit or setting arrives in order and is never lost;
-* a single-slot mailbox holding the latest :class:`Snapshot`. The worker replaces
-  it at most ~30 times a second; the GUI takes it on a 30 Hz timer. A slow GUI
-  therefore skips snapshots instead of queueing them: nothing grows.
+* a single-slot mailbox holding the latest :class:`Snapshot`. The worker fills it
+  at most ~30 times a second and posts one notification while it is full, so a
+  slow GUI skips snapshots instead of queueing them: nothing grows. Epochs the
+  GUI has not taken yet are carried over into the next snapshot (thinned past
+  :data:`HISTORY_LIMIT`), so none is lost;
+* the *floor*, an event the worker clears when it publishes and then waits on
+  (at most :data:`FLOOR_TIMEOUT`) until the GUI has shown the snapshot. Both
+  threads need the GIL; without this the GUI would wait up to one switch
+  interval at every call from Qt into Python while the worker computes, and a
+  frame of a few milliseconds would take a few hundred.
 
-A snapshot holds copies (parameters, history, gradients), never arrays the worker
-goes on mutating. It is stamped with the number of the last edit the worker has
-applied, so the GUI ignores values computed before the student's latest edit.
+A snapshot holds copies (parameters, new epochs, gradients), never arrays the
+worker goes on mutating. It is stamped with the number of the last edit the worker
+has applied, so the GUI ignores values computed before the student's latest edit.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import queue
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -31,11 +38,15 @@ from neurongui.engine.session import TrainingData
 from neurongui.engine.trainer import EpochRecord, Status
 from neurongui.model import NetworkModel
 
-__all__ = ["Snapshot", "TrainingController", "TrainingThread"]
+__all__ = ["HISTORY_LIMIT", "Snapshot", "TrainingController", "TrainingThread", "thin_history"]
 
 PUBLISH_INTERVAL = 1 / 30
 SWITCH_INTERVAL = 0.002
-POLL_MS = 33
+#: Longest the worker waits for the GUI to show a snapshot before it trains on.
+FLOOR_TIMEOUT = 0.03
+#: The GUI keeps at most this many epoch records: every epoch of the latest half,
+#: and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second).
+HISTORY_LIMIT = 10_000
 _DATA_KEYS = ("dataset", "n_samples", "noise", "test_fraction", "seed")
 
 
@@ -45,7 +56,8 @@ class Snapshot:
 
     parameters: np.ndarray
     edit_seq: int
-    history: tuple[EpochRecord, ...]
+    #: Epochs completed since the previous snapshot the GUI took (oldest first).
+    records: tuple[EpochRecord, ...]
     gradients: tuple[dict[str, np.ndarray], ...] | None
     running: bool
     status: str
@@ -53,23 +65,70 @@ class Snapshot:
     steps: int
     #: Number of the last play/pause/step command the worker had obeyed.
     control: int
+    #: Number of the trainer (one per "replace"): a new run starts a new history.
+    run: int = 0
+
+
+def thin_history(records: list, limit: int = HISTORY_LIMIT) -> list:
+    """``records`` if there are at most ``limit``; else every other one of the older
+    part and all of the newest ``limit // 2``. Records carry their epoch number, so
+    a thinned history still plots and exports against the right epochs."""
+    if len(records) <= limit:
+        return records
+    keep = limit // 2
+    return records[:-keep][::2] + records[-keep:]
 
 
 class _Mailbox:
-    """One slot, latest value wins."""
+    """One slot: the latest snapshot wins, but its new epochs add to those not taken."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._value: Snapshot | None = None
 
-    def put(self, value: Snapshot) -> None:
+    def put(self, value: Snapshot) -> bool:
+        """Store ``value``; True if the slot was empty (the GUI needs a notification)."""
         with self._lock:
+            old = self._value
+            if old is not None and old.run == value.run and old.records:
+                records = thin_history(list(old.records + value.records))
+                value = replace(value, records=tuple(records))
             self._value = value
+            return old is None
 
     def take(self) -> Snapshot | None:
         with self._lock:
             value, self._value = self._value, None
             return value
+
+
+class _EpochLog(list):
+    """The worker's Trainer history: counts every epoch, keeps only those not yet sent.
+
+    The Trainer numbers epochs by ``len(history)`` and reads ``history[-1]``; the GUI
+    keeps the records it was sent. Keeping them all here as well would grow by about
+    300 bytes an epoch, over 100 MB in ten minutes of XOR.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._forgotten = 0
+
+    def __len__(self) -> int:
+        return self._forgotten + super().__len__()
+
+    def clear(self) -> None:
+        super().clear()
+        self._forgotten = 0
+
+    def take_new(self, sent: int) -> tuple[EpochRecord, ...]:
+        """The records after the first ``sent`` epochs; forget all but the latest."""
+        kept = super().__len__()
+        new = tuple(self[max(sent - self._forgotten, 0) :])
+        if kept > 1:
+            del self[: kept - 1]
+            self._forgotten += kept - 1
+        return new
 
 
 def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -> Trainer:
@@ -97,10 +156,22 @@ def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -
 class TrainingThread(QThread):
     """Runs the Trainer at full speed while playing; obeys commands between steps."""
 
-    def __init__(self, commands: queue.SimpleQueue, mailbox: _Mailbox, parent=None):
+    #: A snapshot arrived in an empty mailbox (emitted from the worker thread).
+    published = Signal()
+
+    def __init__(
+        self,
+        commands: queue.SimpleQueue,
+        mailbox: _Mailbox,
+        floor: threading.Event | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self._commands, self._mailbox = commands, mailbox
+        self._floor = floor or threading.Event()
         self._trainer: Trainer | None = None
+        self._run = 0
+        self._sent = 0
         self._config: TrainingConfig | None = None
         self._edit_seq = 0
         self._running = False
@@ -140,6 +211,9 @@ class TrainingThread(QThread):
                 config,
                 seq,
             )
+            self._trainer.history = _EpochLog()
+            self._run += 1
+            self._sent = 0
             self._publish(force=True)
         elif kind == "edit":
             _, edit, seq = command
@@ -189,8 +263,11 @@ class TrainingThread(QThread):
         if trainer.status is Status.DIVERGED or trainer.done:
             self._running = False
             self._publish(force=True)
-        else:
-            self._publish()
+        elif self._publish():
+            # Give the GUI the GIL while it shows the snapshot (see the module's doc).
+            self._floor.wait(FLOOR_TIMEOUT)
+            # Then train for at least half an interval, however long the GUI took.
+            self._last_publish = max(self._last_publish, time.monotonic() - PUBLISH_INTERVAL / 2)
 
     def _manual_step(self, whole_epoch: bool) -> None:
         trainer = self._trainer
@@ -210,30 +287,41 @@ class TrainingThread(QThread):
                 break
         self._publish(force=True)
 
-    def _publish(self, force: bool = False) -> None:
+    def _publish(self, force: bool = False) -> bool:
+        """Put a snapshot in the mailbox (at most every PUBLISH_INTERVAL unless forced);
+        True if one was put."""
         now = time.monotonic()
         if not force and now - self._last_publish < PUBLISH_INTERVAL:
-            return
+            return False
         self._last_publish = now
         trainer = self._trainer
         if trainer is None:
-            return
+            return False
         gradients = None
         if trainer.step_count and getattr(trainer, "_views", None) is not None:
             gradients = tuple({k: v.copy() for k, v in g.items()} for g in trainer._views)
-        self._mailbox.put(
-            Snapshot(
-                trainer.network.parameters.copy(),
-                self._edit_seq,
-                tuple(trainer.history),
-                gradients,
-                self._running,
-                trainer.status.value,
-                trainer.message,
-                trainer.step_count,
-                self._control,
-            )
+        history = trainer.history
+        if isinstance(history, _EpochLog):
+            records = history.take_new(self._sent)
+        else:
+            records = tuple(history[self._sent :])
+        self._sent = len(history)
+        self._floor.clear()  # before the GUI can see the snapshot and open it again
+        snapshot = Snapshot(
+            trainer.network.parameters.copy(),
+            self._edit_seq,
+            records,
+            gradients,
+            self._running,
+            trainer.status.value,
+            trainer.message,
+            trainer.step_count,
+            self._control,
+            self._run,
         )
+        if self._mailbox.put(snapshot):
+            self.published.emit()
+        return True
 
 
 class TrainingController(QObject):
@@ -243,22 +331,28 @@ class TrainingController(QObject):
     """
 
     runningChanged = Signal(bool)
+    #: The number of the latest epoch, as training reaches it.
     epochChanged = Signal(int)
     #: Training stopped by itself (divergence, epoch limit, target loss): the reason.
     stopped = Signal(str)
+    #: A snapshot was applied to the model: views that draw live values redraw now,
+    #: while the worker leaves the GIL to the GUI.
+    snapshotApplied = Signal()
 
     def __init__(self, model: NetworkModel, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
         self._mailbox = _Mailbox()
+        self._floor = threading.Event()
+        self._floor.set()
         self._thread: TrainingThread | None = None
         self._running = False
         self._steps = 0
         self._control = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._poll)
+        self._run = 0
+        self._fresh_run = False
+        self._opening = False
         model.editApplied.connect(self._on_edit_applied)
         model.dataChanged.connect(self._on_data_change)
         model.configChanged.connect(self._on_config_change)
@@ -319,9 +413,9 @@ class TrainingController(QObject):
 
     def shutdown(self) -> None:
         """Stop the thread for good (the window closes); returns within about 1 s."""
-        self._timer.stop()
         if self._thread is not None:
             self._commands.put(("quit",))
+            self._floor.set()  # a worker waiting for the GUI must not wait for this
             if not self._thread.wait(1000):
                 self._thread.terminate()  # never leave a running thread behind
                 self._thread.wait()
@@ -335,11 +429,11 @@ class TrainingController(QObject):
             # The GUI thread needs the GIL for every Python call it makes; a short
             # switch interval (default 5 ms) lets it in quickly while training runs.
             sys.setswitchinterval(SWITCH_INTERVAL)
-            self._thread = TrainingThread(self._commands, self._mailbox, self)
+            self._thread = TrainingThread(self._commands, self._mailbox, self._floor, self)
             self._thread.setObjectName("trainingThread")
+            self._thread.published.connect(self._poll)  # queued: it is emitted in the worker
             self._replace()
             self._thread.start()
-            self._timer.start()
 
     def _control_send(self, kind: str) -> None:
         """Send play/pause/step, numbered, so that older snapshots cannot undo it."""
@@ -380,15 +474,19 @@ class TrainingController(QObject):
     def _poll(self) -> None:
         snap = self._mailbox.take()
         if snap is None:
+            self._open_floor_when_idle()
             return
         model = self.model
+        self._steps = snap.steps  # before the views hear of the new values
         model.update_parameters(snap.parameters, snap.edit_seq)
-        self._steps = snap.steps
-        if len(snap.history) != len(model.history) or (
-            snap.history and model.history and snap.history[-1] != model.history[-1]
-        ):
-            model.set_history(list(snap.history))
-            self.epochChanged.emit(len(snap.history))
+        if snap.run != self._run:
+            self._run = snap.run
+            self._fresh_run = True  # the first epoch of a new trainer replaces the history
+        if snap.records:
+            old = [] if self._fresh_run else model.history
+            self._fresh_run = False
+            model.set_history(thin_history(old + list(snap.records)))
+            self.epochChanged.emit(snap.records[-1].epoch)
         if snap.gradients is not None and snap.edit_seq == model.edit_seq:
             model.set_gradients(list(snap.gradients))
         if snap.control == self._control and self._running and not snap.running:
@@ -396,3 +494,23 @@ class TrainingController(QObject):
             if snap.message:
                 self.stopped.emit(snap.message)
                 model.message.emit(snap.message)
+        self.snapshotApplied.emit()
+        self._open_floor_when_idle()
+
+    def _open_floor_when_idle(self) -> None:
+        """Let the worker train again once the GUI has painted this frame.
+
+        A zero-delay timer runs when no event is pending; the one it starts runs after
+        the paints that the first one's predecessors posted (two steps, because a
+        view's own zero-delay redraw may be queued just before ours).
+        """
+        if not self._opening:
+            self._opening = True
+            QTimer.singleShot(0, self._open_floor_soon)
+
+    def _open_floor_soon(self) -> None:
+        QTimer.singleShot(0, self._open_floor)
+
+    def _open_floor(self) -> None:
+        self._opening = False
+        self._floor.set()

@@ -240,7 +240,8 @@ class TrainingPanel(QWidget):
 
     def _on_history_change(self) -> None:
         history = self.model.history
-        epoch = len(history)
+        # Records carry their epoch: a long run's history is thinned, not truncated.
+        epoch = history[-1].epoch if history else 0
         text = self.tr("Epoch %1").replace("%1", f"{epoch:,}")
         if history:
             text += " · " + self.tr("loss %1").replace("%1", f"{history[-1].train_loss:.4g}")
