@@ -39,7 +39,14 @@ from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
 from neurongui.views.canvas_layout import Layout, strongest_edges
-from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, MapGrid, colour_for, levels_for
+from neurongui.views.canvas_maps import (
+    NEGATIVE,
+    POSITIVE,
+    MapGrid,
+    colour_for,
+    colours_for,
+    levels_for,
+)
 
 __all__ = ["NetworkCanvas"]
 
@@ -288,15 +295,18 @@ class NetworkCanvas(QGraphicsView):
             trace = net.forward_trace(sample)
         images = self._maps.compute(net) if self.model.data.is_2d else None
         scale = max(float(np.abs(sample).max()), 1e-12)
+        # One colour computation per column, not one NumPy call per node.
+        inputs = colours_for(sample / scale)
         for i, node in enumerate(self._nodes[0]):
             node.set_image(images[0][i] if images else None)
-            node.set_fill(colour_for(sample[i] / scale))
+            node.set_fill(inputs[i])
         for column, (layer, (_, a)) in enumerate(zip(net.layers, trace, strict=True), start=1):
             lo, hi = levels_for(layer.activation.name)
             roomy = self._layout.gap(column) >= 40  # captions of dense columns would overlap
+            colours = colours_for(a, lo, hi)
             for j, node in enumerate(self._nodes[column]):
                 node.set_image(images[column][j] if images else None)
-                node.set_fill(colour_for(a[j], lo, hi))
+                node.set_fill(colours[j])
                 node.set_caption("b = " + format_number(layer.biases[j]) if roomy else "")
 
     def _update_legend(self) -> None:
@@ -314,9 +324,10 @@ class NetworkCanvas(QGraphicsView):
             text += "<br>" + self.tr("Showing the %1 strongest of %2 edges").replace(
                 "%1", f"{drawn:,}"
             ).replace("%2", f"{total:,}")
-        self._legend.setText(text)
-        self._legend.adjustSize()
-        self._place_legend()
+        if text != self._legend.text():  # re-laying out rich text costs a frame's worth
+            self._legend.setText(text)
+            self._legend.adjustSize()
+            self._place_legend()
 
     def _place_legend(self) -> None:
         self._legend.move(8, self.viewport().height() - self._legend.height() - 8)

@@ -48,6 +48,10 @@ class NodeItem:
         self.column, self.index, self.radius = column, index, radius
         self.selected = False
         self._has_image = False
+        # What the circle shows now: a refresh that changes nothing touches no item
+        # (each setBrush or setText makes Qt repaint and re-measure the item).
+        self._shown: tuple | None = None
+        self._caption_text = ""
         pen = QPen(_RING, 1.2) if radius > 4 else QPen(Qt.PenStyle.NoPen)
         self.circle = scene.addEllipse(QRectF(-radius, -radius, 2 * radius, 2 * radius), pen)
         self.circle.setPos(x, y)
@@ -71,6 +75,10 @@ class NodeItem:
 
     def set_fill(self, colour: QColor) -> None:
         """Colour by value: the fill, or the ring around a map."""
+        shown = (colour.rgba(), self._has_image, self.selected)
+        if shown == self._shown:
+            return
+        self._shown = shown
         if self._has_image:
             self.circle.setBrush(Qt.BrushStyle.NoBrush)
             pen = QPen(colour, 5)
@@ -85,6 +93,8 @@ class NodeItem:
         """Show ``image`` (the node's output over the input plane) inside the circle."""
         if self.map is None:
             return
+        if self._has_image != (image is not None):
+            self._shown = None  # the fill and ring change with it
         self._has_image = image is not None
         self.map.setVisible(self._has_image)
         if image is not None:
@@ -96,7 +106,8 @@ class NodeItem:
 
     def set_caption(self, text: str) -> None:
         """The text under the node (its bias)."""
-        if self.caption is not None:
+        if self.caption is not None and text != self._caption_text:
+            self._caption_text = text
             self.caption.setText(text)
             self.caption.setX(self.circle.x() - self.caption.boundingRect().width() / 2)
 

@@ -18,6 +18,7 @@ __all__ = [
     "POSITIVE",
     "MapGrid",
     "colour_for",
+    "colours_for",
     "levels_for",
     "to_image",
 ]
@@ -50,6 +51,17 @@ def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
         return QColor(200, 200, 200)
     r, g, b = _rgb(np.array([value]), lo, hi)[0]
     return QColor(int(r), int(g), int(b))
+
+
+def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[QColor]:
+    """:func:`colour_for` of every value, computed in one go."""
+    values = np.asarray(values, dtype=float)
+    rgb = _rgb(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0), lo, hi)  # grey below
+    grey = QColor(200, 200, 200)
+    return [
+        QColor(int(r), int(g), int(b)) if np.isfinite(v) else grey
+        for v, (r, g, b) in zip(values.tolist(), rgb.tolist(), strict=True)
+    ]
 
 
 def to_image(values: np.ndarray, lo: float, hi: float) -> QImage:
