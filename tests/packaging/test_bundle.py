@@ -25,8 +25,19 @@ def bundled_resources(app_dir: Path) -> Path:
     return app_dir / "_internal" / "neurongui" / "resources"
 
 
-def test_bundled_app_shows_its_window(app_dir, smoke):
-    smoke(app_dir / "neurongui")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_bundled_app_shows_its_window(app_dir, smoke, language):
+    smoke(app_dir / "neurongui", NEURONGUI_LANG=language)
+
+
+def test_chinese_interface_differs_from_english(app_dir, smoke):
+    english = smoke(app_dir / "neurongui", NEURONGUI_LANG="en").read_bytes()
+    chinese = smoke(app_dir / "neurongui", NEURONGUI_LANG="zh_CN").read_bytes()
+    assert chinese != english, "the zh_CN window looks like the English one: no translation?"
+
+
+def test_bundled_app_finds_modules_translations_help_and_data(app_dir, bundle_check):
+    bundle_check(app_dir / "neurongui", app_dir)
 
 
 def test_bundled_app_reports_the_package_version(app_dir):
@@ -37,15 +48,19 @@ def test_bundled_app_reports_the_package_version(app_dir):
     assert result.stdout.strip() == f"NeuronGUI {__version__}"
 
 
-def test_bundle_carries_every_resource(app_dir):
+def test_bundle_carries_every_resource(app_dir, built_files):
     inside = bundled_resources(app_dir)
-    shipped = {
-        p.relative_to(RESOURCES)
-        for p in RESOURCES.rglob("*")
-        if p.is_file() and p.suffix not in (".ts", ".py", ".pyc")
-    }
+    shipped = built_files(RESOURCES, skip=(".ts", ".py", ".pyc"))
     missing = sorted(str(p) for p in shipped if not (inside / p).is_file())
     assert not missing, f"resources missing from the bundle: {missing}"
+
+
+def test_bundle_carries_the_package_data_files(app_dir, built_files):
+    package = RESOURCES.parent / "neurongui"
+    data = built_files(package, skip=(".py", ".pyc"))
+    inside = app_dir / "_internal" / "neurongui"
+    missing = sorted(str(p) for p in data if not (inside / p).is_file())
+    assert not missing, f"files of the neurongui package missing from the bundle: {missing}"
 
 
 def test_bundle_has_compiled_translations_only(app_dir):

@@ -85,7 +85,7 @@ def installed_files() -> list[str]:
     return result.stdout.split() if result.returncode == 0 else []
 
 
-def test_deb_installs_runs_and_removes_cleanly(deb, smoke):
+def test_deb_installs_runs_and_removes_cleanly(deb, smoke, bundle_check):
     if shutil.which("dpkg") is None:
         pytest.skip("dpkg is missing: install test needs a Debian-based system")
     if os.geteuid() != 0:
@@ -97,6 +97,8 @@ def test_deb_installs_runs_and_removes_cleanly(deb, smoke):
         assert "/usr/bin/neurongui" in files and f"/{DESKTOP}" in files
         assert os.access("/usr/bin/neurongui", os.X_OK)
         smoke("/usr/bin/neurongui")
+        smoke("/usr/bin/neurongui", NEURONGUI_LANG="zh_CN")
+        bundle_check("/usr/bin/neurongui", Path("/opt/neurongui"))
     finally:
         removed = subprocess.run(["dpkg", "-r", "neurongui"], capture_output=True, text=True)
     assert removed.returncode == 0, removed.stdout + removed.stderr
