@@ -8,6 +8,7 @@ minute and a half), so they run only when ``NEURONGUI_PACKAGING=1`` is set, as
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -101,20 +102,13 @@ def run_screenshot(
     )
 
 
-def bundle_report(program: Path | str, tmp_path: Path) -> dict:
-    """What the frozen ``program`` finds from inside (packaging/bundle_check.py)."""
-    report = tmp_path / "bundle-check.json"
-    result = subprocess.run(
-        [str(program)],
-        cwd=tmp_path,
-        env=clean_env(NEURONGUI_BUNDLE_CHECK=str(report)),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, f"bundle check failed:\n{result.stdout}\n{result.stderr}"
-    assert report.is_file(), f"the bundle check wrote no report:\n{result.stderr}"
-    return json.loads(report.read_text(encoding="utf-8"))
+def load_bundle_check():
+    """packaging/bundle_check.py as a module (it runs and judges the frozen app's check)."""
+    path = ROOT / "packaging" / "bundle_check.py"
+    spec = importlib.util.spec_from_file_location("neurongui_bundle_check", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def built_from(build: dict, path: Path) -> bool:
@@ -124,45 +118,6 @@ def built_from(build: dict, path: Path) -> bool:
     only files that were there when the build began must be in the bundle.
     """
     return path.stat().st_mtime < build.get("started_epoch", float("inf"))
-
-
-def source_modules(build: dict) -> set[str]:
-    """Every module of the checkout's neurongui package (what the bundle must hold)."""
-    package = ROOT / "neurongui"
-    names = set()
-    for path in package.rglob("*.py"):
-        if not built_from(build, path):
-            continue
-        parts = path.relative_to(ROOT).with_suffix("").parts
-        if parts[-1] == "__init__":
-            parts = parts[:-1]
-        if all(part.isidentifier() for part in parts):
-            names.add(".".join(parts))
-    return names
-
-
-def check_bundle_report(report: dict, app_dir: Path, build: dict) -> None:
-    """Assert that the frozen app found every module and run-time file inside ``app_dir``."""
-    app_dir = app_dir.resolve()
-    assert report["frozen"], report
-    assert "error" not in report, report["error"]
-    resources = Path(report["resources"])
-    assert resources.is_relative_to(app_dir), f"resources found outside the app: {resources}"
-    modules = report["modules"]
-    assert not modules.get("failed"), f"modules failing in the bundle: {modules}"
-    missing = sorted(source_modules(build) - set(modules["imported"]))
-    assert not missing, f"modules missing from the bundle: {missing}"
-    for language, found in report["translations"].items():
-        qm = found["qm"]
-        assert qm and Path(qm).is_relative_to(resources), f"{language}: no bundled .qm: {found}"
-        assert found["loaded"] and found["qt_loaded"], f"{language}: not loaded: {found}"
-        assert found["installed"] == 2, f"{language}: app and Qt translators: {found}"
-    for language, page in report["help"].items():
-        assert Path(page) == resources / "help" / language / "index.html", (language, page)
-    for key in ("datasets", "examples"):
-        assert report[key] and "error" not in report[key], report[key]
-        bad = {name: status for name, status in report[key].items() if status[:2] != "ok"}
-        assert not bad, f"{key} failing in the bundle: {bad}"
 
 
 def distinct_colours(png: Path) -> int:
@@ -202,11 +157,18 @@ def smoke(tmp_path) -> Callable[[Path | str], Path]:
 
 @pytest.fixture
 def bundle_check(build, tmp_path) -> Callable[[Path | str, Path], dict]:
-    """Return a check: the frozen ``program`` finds all it needs inside ``app_dir``."""
+    """Return a check: the frozen ``program`` finds all it needs inside ``app_dir``.
+
+    Every module of the checkout's neurongui package that existed when the build started
+    must import, and the translations, help, datasets and examples must be found inside.
+    """
+    checker = load_bundle_check()
 
     def check(program: Path | str, app_dir: Path) -> dict:
-        report = bundle_report(program, tmp_path)
-        check_bundle_report(report, app_dir, build)
+        report = checker.run_frozen(program, tmp_path, env=clean_env())
+        modules = checker.package_modules(ROOT / "neurongui", lambda p: built_from(build, p))
+        found = checker.problems(report, app_dir, modules)
+        assert not found, "the frozen app misses:\n" + "\n".join(found)
         return report
 
     return check
