@@ -616,7 +616,7 @@
     <name>ChartsPanel</name>
     <message>
         <source>Loss</source>
-        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
+        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points per side of the output map (72² forward passes: half the cost of 100², and the map is drawn smoothed, so it looks no coarser). Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
         <translation>损失</translation>
     </message>
     <message>
