@@ -70,13 +70,16 @@ class Snapshot:
 
 
 def thin_history(records: list, limit: int = HISTORY_LIMIT) -> list:
-    """``records`` if there are at most ``limit``; else every other one of the older
-    part and all of the newest ``limit // 2``. Records carry their epoch number, so
+    """``records`` if there are at most ``limit``; else the newest ``limit // 2`` and
+    every other (or every 4th, 8th…) one of the older part. Records carry their epoch number, so
     a thinned history still plots and exports against the right epochs."""
     if len(records) <= limit:
         return records
     keep = limit // 2
-    return records[:-keep][::2] + records[-keep:]
+    older = records[:-keep]
+    while len(older) > limit - keep:  # once while training; more after a long gap
+        older = older[::2]
+    return older + records[-keep:]
 
 
 class _Mailbox:
@@ -177,6 +180,7 @@ class TrainingThread(QThread):
         self._running = False
         self._quit = False
         self._last_publish = 0.0
+        self._floor_ignored_until = 0.0
         self._control = 0
 
     def run(self) -> None:
@@ -196,6 +200,8 @@ class TrainingThread(QThread):
                 except queue.Empty:
                     command = None
             if self._running and not self._quit:
+                if not self._floor.is_set():
+                    self._wait_for_gui()
                 self._train_step()
 
     # -- commands -------------------------------------------------------------------
@@ -263,11 +269,26 @@ class TrainingThread(QThread):
         if trainer.status is Status.DIVERGED or trainer.done:
             self._running = False
             self._publish(force=True)
-        elif self._publish():
-            # Give the GUI the GIL while it shows the snapshot (see the module's doc).
-            self._floor.wait(FLOOR_TIMEOUT)
-            # Then train for at least half an interval, however long the GUI took.
-            self._last_publish = max(self._last_publish, time.monotonic() - PUBLISH_INTERVAL / 2)
+        else:
+            self._publish()
+
+    def _wait_for_gui(self) -> None:
+        """Leave the GIL to the GUI while it shows a snapshot (see the module's doc).
+
+        The worker closes the floor when it publishes, the GUI when it starts a frame;
+        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT,
+        and after a timeout trains for a while regardless, so a GUI that is busy for
+        long cannot stop training.
+        """
+        now = time.monotonic()
+        if now < self._floor_ignored_until:
+            return
+        opened = self._floor.wait(FLOOR_TIMEOUT)
+        now = time.monotonic()
+        if not opened:
+            self._floor_ignored_until = now + FLOOR_TIMEOUT / 2
+        # Then train for at least half an interval, however long the GUI took.
+        self._last_publish = max(self._last_publish, now - PUBLISH_INTERVAL / 2)
 
     def _manual_step(self, whole_epoch: bool) -> None:
         trainer = self._trainer
@@ -472,9 +493,17 @@ class TrainingController(QObject):
             self.runningChanged.emit(running)
 
     def _poll(self) -> None:
+        # The worker stops at its next step until this frame is painted: every call
+        # from Qt into Python would otherwise wait for the GIL.
+        self._floor.clear()
+        try:
+            self._apply_snapshot()
+        finally:
+            self._open_floor_when_idle()
+
+    def _apply_snapshot(self) -> None:
         snap = self._mailbox.take()
         if snap is None:
-            self._open_floor_when_idle()
             return
         model = self.model
         self._steps = snap.steps  # before the views hear of the new values
@@ -495,7 +524,6 @@ class TrainingController(QObject):
                 self.stopped.emit(snap.message)
                 model.message.emit(snap.message)
         self.snapshotApplied.emit()
-        self._open_floor_when_idle()
 
     def _open_floor_when_idle(self) -> None:
         """Let the worker train again once the GUI has painted this frame.
