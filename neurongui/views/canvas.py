@@ -20,7 +20,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen, QUndoStack
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -195,9 +194,9 @@ class NetworkCanvas(QGraphicsView):
                     pen = QPen(colour, width)
                 item = scene.addPath(QPainterPath(), pen)
                 item.setZValue(index / 10)  # stronger bins on top
-                # A cached device-resolution picture of each bin is redrawn only when
-                # the bin changes, not on every repaint.
-                item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                # No item cache: every bin changes at each refresh while training, and
+                # re-rendering twelve view-sized pixmaps cost twice drawing the lines
+                # (even a repaint of unchanged bins blended the pixmaps more slowly).
                 self._edge_items.append(item)
         self._highlight = scene.addPath(QPainterPath(), QPen(QColor(220, 40, 40, 200), 3))
         self._highlight.setZValue(1)
@@ -351,8 +350,12 @@ class NetworkCanvas(QGraphicsView):
             self._edit_pending = False
             self._edge_timer.stop()
             self._refresh()
-        elif not self._edge_timer.isActive():
-            self._edge_timer.start(max(1, 1000 // EDGE_HZ - self._edge_clock.elapsed()))
+        else:
+            # Values stream in (training): a later update draws them, while the worker
+            # leaves the GIL to the GUI. The timer only draws the last values once the
+            # stream stops; a refresh between two updates would wait for the GIL at
+            # every call into Qt.
+            self._edge_timer.start(2 * 1000 // EDGE_HZ)
 
     def _on_selection_change(self) -> None:
         s = self.model.selection
