@@ -20,7 +20,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QTransform
+from PySide6.QtGui import QColor, QFont, QPainter, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -44,7 +44,9 @@ __all__ = ["ChartsPanel", "nice_ceiling"]
 REDRAW_MS = 33
 #: A snapshot of the trainer is drawn at once unless the last frame is this recent.
 MIN_FRAME_MS = 15
-GRID = 100
+#: Points per side of the output map (72² forward passes: half the cost of 100²,
+#: and the map is drawn smoothed, so it looks no coarser).
+GRID = 72
 WEIGHT_POINTS = 2000
 #: Points kept per loss curve; past that, every other point is dropped (the chart
 #: is a few hundred pixels wide) and later epochs are sampled as sparsely.
@@ -125,7 +127,8 @@ class ChartsPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.redraw)
-        model.historyChanged.connect(lambda: self._mark("loss"))
+        # Bound methods, not lambdas: Qt drops them when the panel is deleted.
+        model.historyChanged.connect(self._on_history_change)
         model.parametersChanged.connect(self._on_parameters_change)
         model.structureChanged.connect(self._on_structure_change)
         model.dataChanged.connect(self._on_data_change)
@@ -229,6 +232,9 @@ class ChartsPanel(QWidget):
         self.train_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("w", width=1))
         self.test_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("k", width=1))
         self.fit_curve = pg.PlotCurveItem(pen=pg.mkPen(POSITIVE, width=3))
+        for item in (self.train_points, self.test_points):
+            # The samples stay put while the map under them changes every frame.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for item in (self.train_points, self.test_points, self.fit_curve):
             self.output_plot.addItem(item)
         self.show_test = QCheckBox(self.tr("Show test data"))
@@ -308,6 +314,9 @@ class ChartsPanel(QWidget):
         if self._stale and self._clock.elapsed() >= MIN_FRAME_MS:
             self.redraw()
 
+    def _on_history_change(self) -> None:
+        self._mark("loss")
+
     def _on_points_change(self) -> None:
         self._points_stale = True
         self._mark("output")
@@ -339,6 +348,8 @@ class ChartsPanel(QWidget):
         self.loss_plot.getAxis("bottom").showLabel(not has_accuracy)
         self.loss_plot.getAxis("bottom").setStyle(showValues=not has_accuracy)
         self.output_plot.setAspectLocked(is_map or multi)
+        # A map is smoothed between its grid points; a matrix keeps its sharp cells.
+        self.output_plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, is_map)
         self._grid_key = None
         self._points_stale = True
         self._stale.update({"output", "loss"})
