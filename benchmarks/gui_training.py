@@ -9,12 +9,18 @@ Run ``python benchmarks/gui_training.py [--seconds 30]`` (offscreen). For XOR on
 * chart frames per second (target >= 25);
 * resident memory growth from the first to the last second (target < 20 MB over
   a 10-minute run: pass ``--seconds 600`` to measure that).
+
+The machine may be shared: ``--repeat N`` runs every case N times, interleaving the
+bare and the live runs, and prints the median of each column. ``--without
+activationDock`` (or another dock's name) removes that dock's panel first, to see
+what it costs; a hidden panel would still redraw.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,7 +29,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the app does, see neuro
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
@@ -69,10 +75,18 @@ def headless_rate(make, config: TrainingConfig, seconds: float) -> float:
     return steps / (time.perf_counter() - start)
 
 
-def live_run(app: QApplication, make, config: TrainingConfig, seconds: float) -> dict:
+def live_run(
+    app: QApplication, make, config: TrainingConfig, seconds: float, without: tuple[str, ...] = ()
+) -> dict:
     window = MainWindow()
     window.resize(1400, 860)
     window.show()
+    for name in without:  # delete the panel: its signal connections go with it
+        dock = window.docks[name]
+        panel = dock.widget()
+        dock.setWidget(QWidget())
+        dock.hide()
+        panel.deleteLater()
     window.model.set_network(make(), config)
     window.canvas.select_edge(0, 0, 0)
     window.charts.tabs.setCurrentIndex(int(os.environ.get("BENCH_TAB", "1")))  # 1: output
@@ -117,19 +131,34 @@ def live_run(app: QApplication, make, config: TrainingConfig, seconds: float) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each live run")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per case; medians shown")
+    parser.add_argument(
+        "--without", action="append", default=[], metavar="DOCK", help="remove a dock's panel"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    print(
-        f"{'case':<18}{'headless/s':>12}{'live/s':>10}{'ratio':>7}{'p99 ms':>8}"
-        f"{'max ms':>8}{'fps':>6}{'ΔRSS MB':>9}"
-    )
-    for name, make, config in CASES:
-        bare = headless_rate(make, config, min(args.seconds, 5.0))
-        live = live_run(app, make, config, args.seconds)
+    columns = ("headless/s", "live/s", "ratio", "p99 ms", "max ms", "fps", "ΔRSS MB")
+    formats = ("12.0f", "10.0f", "7.2f", "8.1f", "8.1f", "6.1f", "9.1f")
+    widths = [int(f.split(".")[0]) for f in formats]
+    header = zip(columns, widths, strict=True)
+    print(f"{'case':<22}" + "".join(f"{c:>{w}}" for c, w in header))
+
+    def row(name: str, values: tuple) -> None:
         print(
-            f"{name:<18}{bare:12.0f}{live['rate']:10.0f}{live['rate'] / bare:7.2f}"
-            f"{live['p99']:8.1f}{live['max']:8.1f}{live['fps']:6.1f}{live['rss']:9.1f}"
+            f"{name:<22}" + "".join(f"{v:{f}}" for v, f in zip(values, formats, strict=True)),
+            flush=True,
         )
+
+    for name, make, config in CASES:
+        runs = []
+        for index in range(args.repeat):
+            bare = headless_rate(make, config, min(args.seconds, 5.0))
+            live = live_run(app, make, config, args.seconds, tuple(args.without))
+            values = (bare, live["rate"], live["rate"] / bare, live["p99"], live["max"])
+            runs.append((*values, live["fps"], live["rss"]))
+            row(name if args.repeat == 1 else f"{name} #{index + 1}", runs[-1])
+        if args.repeat > 1:
+            row(f"{name} median", tuple(statistics.median(c) for c in zip(*runs, strict=True)))
     print("\ntargets: ratio >= 0.8; p99 < 30 ms; max < 100 ms; fps >= 25; ΔRSS < 20 MB / 10 min")
 
 
