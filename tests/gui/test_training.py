@@ -123,3 +123,62 @@ def test_a_new_dataset_while_running_is_safe(window, qtbot):
         timeout=10000,
     )
     assert window.network.sizes[0] == 4
+
+
+def test_stepping_sends_every_epoch_once_in_order(window, qtbot):
+    for n in range(1, 5):
+        window.training.step()
+        qtbot.waitUntil(lambda n=n: len(window.model.history) == n, timeout=5000)
+    assert [r.epoch for r in window.model.history] == [1, 2, 3, 4]
+    assert window.training_panel.epoch_label.text().startswith("Epoch 4")
+
+
+def test_a_long_run_keeps_a_bounded_history_with_its_real_epoch_numbers(window, qtbot):
+    from neurongui.engine.trainer import EpochRecord
+    from neurongui.worker import HISTORY_LIMIT, thin_history
+
+    n = 3 * HISTORY_LIMIT
+    records = [EpochRecord(i, i, 1.0 / i, None, None, None) for i in range(1, n + 1)]
+    thinned = thin_history(records)
+    assert len(thinned) <= HISTORY_LIMIT
+    assert thinned[0].epoch == 1 and thinned[-1].epoch == n
+    assert [r.epoch for r in thinned[-HISTORY_LIMIT // 2 :]] == list(
+        range(n - HISTORY_LIMIT // 2 + 1, n + 1)
+    )  # the latest half keeps every epoch
+    window.model.set_history(thinned)
+    # The label counts epochs, not the records kept.
+    assert window.training_panel.epoch_label.text().startswith(f"Epoch {n:,}")
+
+
+def test_epochs_the_gui_has_not_taken_are_carried_into_the_next_snapshot():
+    from neurongui.engine.trainer import EpochRecord
+    from neurongui.worker import Snapshot, _Mailbox
+
+    def snap(epochs, run=1):
+        records = tuple(EpochRecord(e, e, 0.5, None, None, None) for e in epochs)
+        return Snapshot(np.zeros(3), 0, records, None, True, "ok", "", 0, 0, run)
+
+    box = _Mailbox()
+    assert box.put(snap([1, 2])) is True  # empty: the GUI is notified
+    assert box.put(snap([3])) is False  # already notified once
+    assert [r.epoch for r in box.take().records] == [1, 2, 3]
+    assert box.take() is None
+    box.put(snap([4]))
+    box.put(snap([1], run=2))  # a new trainer: the old run's epochs are dropped
+    assert [r.epoch for r in box.take().records] == [1]
+
+
+def test_the_workers_trainer_counts_every_epoch_but_keeps_only_the_unsent():
+    from neurongui.engine.trainer import EpochRecord
+    from neurongui.worker import _EpochLog
+
+    log = _EpochLog()
+    for e in range(1, 6):
+        log.append(EpochRecord(e, e, 0.5, None, None, None))
+    assert [r.epoch for r in log.take_new(0)] == [1, 2, 3, 4, 5]
+    assert len(log) == 5 and log[-1].epoch == 5  # what the Trainer reads
+    log.append(EpochRecord(6, 6, 0.5, None, None, None))
+    assert [r.epoch for r in log.take_new(5)] == [6]
+    assert list.__len__(log) == 1  # only the latest record is held
+    log.clear()
+    assert len(log) == 0

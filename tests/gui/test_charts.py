@@ -1,0 +1,141 @@
+"""The charts dock: readable before and after training, on every kind of dataset."""
+
+import numpy as np
+import pytest
+
+from neurongui.documents import InstanceGuard
+from neurongui.engine.trainer import EpochRecord
+from neurongui.main_window import MainWindow
+from neurongui.views.charts import CURVE_POINTS, nice_ceiling
+
+LOSS, OUTPUT, WEIGHT = 0, 1, 2
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.training.shutdown()
+
+
+def _use(window, dataset, loss):
+    config = window.model.config.with_changes(dataset=dataset, loss=loss)
+    window.model.set_config(config)
+
+
+def _train_epochs(window, qtbot, n):
+    for _ in range(n):
+        epochs = len(window.model.history)
+        window.training.step()
+        qtbot.waitUntil(lambda e=epochs: len(window.model.history) > e, timeout=10000)
+
+
+def _drawn(curve) -> int:
+    x, _ = curve.getData()
+    return 0 if x is None else len(x)
+
+
+def test_before_training_the_loss_tab_explains_itself_with_a_sensible_range(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(LOSS)
+    qtbot.waitUntil(lambda: "loss" not in charts._stale)
+    assert charts.empty_hint.isVisible()
+    assert "Play" in charts.empty_hint.textItem.toPlainText()
+    (_, x1), _ = charts.loss_plot.getViewBox().viewRange()
+    assert x1 >= 9  # epochs 1..10 rather than an empty 0..1
+    # The stacked plots have room for their labels at the default window size.
+    assert charts.loss_plot.height() >= 150 and charts.accuracy_plot.height() >= 100
+    ticks = charts.accuracy_plot.getAxis("left")._tickLevels
+    assert [label for _, label in ticks[0]] == ["0%", "50%", "100%"]
+    # The y axes line up, so the two plots share one epoch axis.
+    assert charts.loss_plot.getAxis("left").width() == charts.accuracy_plot.getAxis("left").width()
+
+
+def test_after_training_the_curves_show_every_epoch_and_the_hint_goes(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(LOSS)
+    _train_epochs(window, qtbot, 3)
+    qtbot.waitUntil(lambda: _drawn(charts.train_curve) == 3)
+    assert not charts.empty_hint.isVisible()
+    x, _ = charts.train_curve.getData()
+    assert list(x) == [1, 2, 3]
+    assert _drawn(charts.test_curve) == 3 and _drawn(charts.train_acc_curve) == 3
+    window.training.reset()  # a new run starts the curves afresh
+    qtbot.waitUntil(lambda: _drawn(charts.train_curve) == 0)
+    assert charts.empty_hint.isVisible()
+
+
+def test_a_long_history_stays_bounded_in_the_chart_and_keeps_its_epochs(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(LOSS)
+    n = 3 * CURVE_POINTS
+    records = [EpochRecord(i, 10 * i, 1.0 / i, 1.1 / i, 0.5, 0.5) for i in range(1, n + 1)]
+    window.model.set_history(records)
+    qtbot.waitUntil(lambda: "loss" not in charts._stale)
+    x, y = charts.train_curve.getData()
+    assert len(x) <= CURVE_POINTS + 1
+    assert x[0] == 1 and x[-1] == n  # the whole run, thinned, up to its last epoch
+    assert np.all(np.diff(x) > 0)
+    assert y[-1] == pytest.approx(1.0 / n)
+    (_, x1), _ = charts.loss_plot.getViewBox().viewRange()
+    assert x1 >= n
+
+
+def test_the_confusion_matrix_names_the_classes_and_counts_the_test_set(window, qtbot):
+    _use(window, "iris", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: len(charts._confusion_texts) == 9)
+    counts = [int(item.text()) for item in charts._confusion_texts]
+    assert sum(counts) == len(window.model.data.X_test)
+    bottom = charts.output_plot.getAxis("bottom")
+    assert [label for _, label in bottom._tickLevels[0]] == ["setosa", "versicolor", "virginica"]
+    assert bottom.labelText == "predicted class"
+    assert charts.output_plot.getAxis("left").labelText == "true class"
+    assert "Accuracy" in charts.output_note.text()
+
+
+def test_digits_show_the_misclassified_samples_with_their_labels(window, qtbot):
+    _use(window, "digits", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    assert charts.misclassified.isVisible()
+    qtbot.waitUntil(lambda: len(charts._confusion_texts) == 100)
+    shown = [t.text() for t in charts._strip_texts if t.isVisible()]
+    assert shown and all("→" in text for text in shown)  # an untrained net errs a lot
+
+
+def test_the_line_dataset_plots_the_fitted_curve_over_the_samples(window, qtbot):
+    _use(window, "line", "mse")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: _drawn(charts.fit_curve) == 200)
+    assert _drawn(charts.train_points) == len(window.model.data.X_train)
+    assert charts.output_plot.getAxis("bottom").labelText == "x"
+    assert not charts.accuracy_plot.isVisible()  # regression: no accuracy
+    assert charts.loss_plot.getAxis("bottom").labelText == "epoch"
+
+
+def test_the_weight_tab_follows_the_selected_edge_against_training_steps(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(WEIGHT)
+    qtbot.waitUntil(lambda: "weight" not in charts._stale)
+    assert "Select an edge" in charts.weight_note.text()
+    window.canvas.select_edge(0, 1, 0)
+    _train_epochs(window, qtbot, 2)
+    qtbot.waitUntil(lambda: _drawn(charts.weight_curve) >= 2)
+    x, y = charts.weight_curve.getData()
+    assert x[-1] == window.training.steps  # steps, not the number of points drawn
+    assert y[-1] == window.network.get_weight(0, 1, 0)
+    assert "neuron 2 of layer 1" in charts.weight_note.text()
+
+
+@pytest.mark.parametrize(
+    "value, expected", [(0.7, 0.8), (1.0, 1.0), (11, 15), (2300, 3000), (0, 1.0), (8.01, 10)]
+)
+def test_axis_ranges_grow_in_nice_steps(value, expected):
+    assert nice_ceiling(value) == pytest.approx(expected)
