@@ -931,7 +931,7 @@ The loss appears here, epoch by epoch.</source>
     <name>Lesson</name>
     <message>
         <source>The network no longer has this lesson&apos;s shape. Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
-        <extracomment>Colours of right and wrong answers (readable on light and dark backgrounds). True if the lesson asks the student something and can check the answer. Layer sizes the lesson&apos;s controls need, or None if any network will do.</extracomment>
+        <extracomment>Colours of right and wrong answers (readable on light and dark backgrounds). True if the lesson asks the student something and can check the answer. Layer sizes the lesson&apos;s controls need, or None if any network will do. True if the body fills the panel&apos;s height itself (a scroll area, tabs); else its controls are packed at the top.</extracomment>
         <translation>网络的结构已不再符合本课的要求。请撤销该修改（Ctrl+Z），或从“课程”菜单重新开始本课。</translation>
     </message>
     <message>
