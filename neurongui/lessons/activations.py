@@ -30,14 +30,8 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import ReplaceState
 from neurongui.engine.trainer import Trainer
 from neurongui.lessons.base import Lesson, NumberTable, format_number
-from neurongui.lessons.softmax import (
-    RaceRunner,
-    fill_table,
-    follow_theme,
-    fresh_network,
-    plot_widget,
-    scroll_page,
-)
+from neurongui.lessons.race import RaceRunner, fresh_network
+from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
 from neurongui.worker import make_trainer
 
 __all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
@@ -55,6 +49,7 @@ class ActivationsLesson(Lesson):
     """Three hidden activations race on the spiral; the winner can go into the network."""
 
     key = "activations"
+    fill_body = True
     asks = True
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
@@ -81,7 +76,7 @@ class ActivationsLesson(Lesson):
         self.tabs.setObjectName("activationTabs")
         self.tabs.addTab(self._race_page(), self.tr("Race"))
         self.tabs.addTab(self._network_page(), self.tr("Your network"))
-        body.addWidget(self.tabs, 100)  # the base adds a stretch of 1 after the body
+        body.addWidget(self.tabs)
         self._epoch_axis = np.arange(1, DEFAULT_EPOCHS + 1, dtype=float)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_race)
@@ -114,7 +109,9 @@ class ActivationsLesson(Lesson):
         row.addWidget(self.pause_button)
         controls = QWidget()
         controls.setLayout(row)
-        self.race_plot = plot_widget("racePlot", self.tr("training loss"), self.tr("epoch"), 220)
+        self.race_plot = plot_widget(
+            "racePlot", self.tr("epoch"), self.tr("training loss"), 220, fixed=True
+        )
         self.race_plot.addLegend(offset=(8, -8))  # bottom left: the curves start high
         self.curves = {
             name: self.race_plot.plot(pen=pg.mkPen(COLOURS[name], width=2), name=LABELS[name])
@@ -269,7 +266,7 @@ class ActivationsLesson(Lesson):
                     runner.accuracies[ACTIVATIONS.index(name), last] if last >= 0 else np.nan,
                 ]
             )
-        fill_table(self.race_table, rows)
+        self.race_table.set_rows(rows)
         self._update_buttons()
 
     def _on_race_done(self) -> None:
@@ -337,17 +334,11 @@ class ActivationsLesson(Lesson):
 
     def refresh(self) -> None:
         rows = self.layer_health()
-        table = self.health_table
-        fill_table(
-            table,
+        self.health_table.set_rows(
             [
                 [self.tr("%1 (%2)").replace("%1", str(i + 1)).replace("%2", LABELS.get(n, n)), *v]
                 for i, (n, *v) in enumerate(rows)
-            ],
-        )
-        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-        table.setFixedHeight(
-            height + max(1, len(rows)) * table.verticalHeader().defaultSectionSize()
+            ]
         )
         dead = sum(row[3] for row in rows)
         note = self.tr(

@@ -13,9 +13,10 @@ every other view, and read the numbers they show from the engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +71,9 @@ class Lesson(QWidget):
     asks: ClassVar[bool] = False
     #: Layer sizes the lesson's controls need, or None if any network will do.
     sizes: ClassVar[tuple[int, ...] | None] = None
+    #: True if the body fills the panel's height itself (a scroll area, tabs); else
+    #: its controls are packed at the top.
+    fill_body: ClassVar[bool] = False
 
     def __init__(self, window: MainWindow, title: str):
         super().__init__()
@@ -151,7 +155,8 @@ class Lesson(QWidget):
         body = QVBoxLayout(body_widget)
         body.setContentsMargins(0, 0, 0, 0)
         self.build(body)
-        body.addStretch(1)
+        if not self.fill_body:
+            body.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.text)
         splitter.addWidget(body_widget)
@@ -264,17 +269,30 @@ class NumberTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        height = self.horizontalHeader().sizeHint().height()
-        height += rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
-        self.setFixedHeight(height)
+        self._fit_height()
 
-    def set_numbers(self, rows: list[list[float]]) -> None:
-        """Fill the table, one list of numbers a row."""
-        self.setRowCount(len(rows))
+    def _fit_height(self) -> None:
+        # Every row shows: a table of a few numbers should never need scrolling.
+        height = self.horizontalHeader().sizeHint().height() + 2 * self.frameWidth()
+        self.setFixedHeight(
+            height + max(1, self.rowCount()) * self.verticalHeader().defaultSectionSize()
+        )
+
+    def set_rows(self, rows: Sequence[Sequence[float | str]]) -> None:
+        """Fill the table a row at a time: numbers in the engine's format, words as
+        they are, and NaN (a run that diverged) as "–"."""
+        if len(rows) != self.rowCount():
+            self.setRowCount(len(rows))
+            self._fit_height()
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
-                item = QTableWidgetItem(format_number(value))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if isinstance(value, str):
+                    item = QTableWidgetItem(value)
+                else:
+                    text = "–" if np.isnan(value) else format_number(value)
+                    item = QTableWidgetItem(text)
+                    item.setTextAlignment(right)
                 self.setItem(r, c, item)
 
     def selected_row(self, default: int = 0) -> int:

@@ -136,9 +136,7 @@ class BiasThresholdLesson(Lesson):
             self.slider.setValue(round(h * H_TICKS))
         self.h_label.setText(f"h = {format_number(h)}")
         s, y = self.outputs()
-        self.table.set_numbers(
-            [[*x, si, si + b, yi] for x, si, yi in zip(INPUTS, s, y, strict=True)]
-        )
+        self.table.set_rows([[*x, si, si + b, yi] for x, si, yi in zip(INPUTS, s, y, strict=True)])
         lo, hi = H_MIN - 0.5, H_MAX + 0.5
         edge = min(max(h, lo), hi)
         self.step_curve.setData([lo, edge, edge, hi], [0.0, 0.0, 1.0, 1.0] if h > lo else [1] * 4)

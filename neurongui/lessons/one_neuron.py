@@ -76,7 +76,7 @@ class OneNeuronLesson(Lesson):
         for box in self.boxes:
             box.sync()
         z, y = self.outputs()
-        self.table.set_numbers([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
+        self.table.set_rows([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
         ex = explain_neuron(self.network, INPUTS[self.table.selected_row(2)], 0, 0)
         self.working.setText(
             f"<pre>{ex.formula()}</pre>"

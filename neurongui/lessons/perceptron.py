@@ -14,25 +14,21 @@ Ctrl+Z takes a step back in the log too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGraphicsPolygonItem,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
-    QWidget,
 )
 
 from neurongui.engine import Network
@@ -41,6 +37,7 @@ from neurongui.engine.datasets import load_dataset
 from neurongui.engine.edits import ReplaceState, SetParameters
 from neurongui.engine.perceptron import PerceptronStep, perceptron_update
 from neurongui.lessons.base import BAD, GOOD, Lesson, NumberTable, format_number
+from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
 
 __all__ = ["LESSON", "PerceptronLesson", "StepHistory", "scroll_body"]
 
@@ -58,106 +55,6 @@ BLUE, ORANGE, LINE = "#4e79a7", "#f28e2b", "#1a9641"
 VIEW = (-0.5, 1.5)
 #: The square the firing region is clipped to: well beyond anything the plot shows.
 FAR = (-50.0, 50.0)
-
-
-# -- helpers shared with the regression lesson -------------------------------------------
-
-
-def _top_command(stack: QUndoStack, index: int) -> Any:
-    """The command that brought ``stack`` to ``index`` (the last one inside a macro)."""
-    if index <= 0:
-        return None
-    command: QUndoCommand = stack.command(index - 1)
-    while command is not None and command.childCount():
-        command = command.child(command.childCount() - 1)
-    return command
-
-
-class StepHistory:
-    """A lesson's record of its own learning steps, kept in line with the undo stack.
-
-    The lesson adds items after it pushed the step's edit (or found that nothing
-    changes). An item stays valid while the command that was on top of the stack when
-    it was added is still done and in place: undoing hides the items added after it,
-    redoing shows them again, and another edit pushed after an undo drops them.
-
-    Parameters
-    ----------
-    stack
-        The window's undo stack.
-    """
-
-    def __init__(self, stack: QUndoStack):
-        self.stack = stack
-        self._entries: list[tuple[int, Any, Any]] = []
-
-    def _valid(self, entry: tuple[int, Any, Any]) -> bool:
-        position, anchor, _ = entry
-        return position <= self.stack.index() and _top_command(self.stack, position) is anchor
-
-    def items(self) -> list[Any]:
-        """The valid items, oldest first."""
-        out = []
-        for entry in self._entries:
-            if not self._valid(entry):
-                break
-            out.append(entry[2])
-        return out
-
-    def add(self, *items: Any) -> None:
-        """Record ``items`` as happening now (after the edits they made were pushed)."""
-        valid = len(self.items())
-        del self._entries[valid:]  # undone steps cannot come back after a new one
-        index = self.stack.index()
-        anchor = _top_command(self.stack, index)
-        self._entries.extend((index, anchor, item) for item in items)
-
-
-def scroll_body(body: QVBoxLayout) -> QVBoxLayout:
-    """Put a scroll area into ``body`` and return the layout to fill inside it.
-
-    Plots and tables need more height than the lesson dock may have; scrolling keeps
-    them readable instead of squeezing them.
-    """
-    area = QScrollArea()
-    area.setObjectName("lessonScroll")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    inner = QWidget()
-    layout = QVBoxLayout(inner)
-    layout.setContentsMargins(0, 0, 4, 0)
-    area.setWidget(inner)
-    body.addWidget(area, 100)  # far more than the stretch the panel adds below the body
-    return layout
-
-
-def plot_widget(
-    name: str, x_label: str, y_label: str, height: int = 260, legend: bool = True
-) -> pg.PlotWidget:
-    """A plot that follows the palette, with labelled axes and (optionally) a legend."""
-    plot = pg.PlotWidget(background=None)
-    plot.setObjectName(name)
-    plot.setMinimumHeight(height)
-    plot.setLabel("bottom", x_label)
-    plot.setLabel("left", y_label)
-    plot.setMenuEnabled(False)
-    plot.getPlotItem().hideButtons()
-    if legend:
-        plot.addLegend(offset=(-6, 6), labelTextSize="8pt")
-    return plot
-
-
-def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
-    """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
-    parts = [
-        f'<span style="color:{colour}">{symbol}</span>&nbsp;{text}'
-        for symbol, colour, text in entries
-    ]
-    label = QLabel(" &nbsp; ".join(parts))
-    label.setObjectName("plotLegend")
-    label.setWordWrap(True)
-    return label
 
 
 def _number(value: float) -> str:
@@ -227,6 +124,7 @@ class PerceptronLesson(Lesson):
     """One step unit trained by the perceptron rule on AND, OR and XOR; then a hidden layer."""
 
     key = "perceptron"
+    fill_body = True
     asks = True
     sizes = None  # [2, 1] for the perceptron, [2, 4, 1] after the hidden layer: see fits()
 
@@ -260,7 +158,7 @@ class PerceptronLesson(Lesson):
         self._solved_reported = False
         layout = scroll_body(body)
         layout.addLayout(self._build_controls())
-        self.plot = plot_widget("perceptronPlot", "x₁", "x₂", legend=False)
+        self.plot = plot_widget("perceptronPlot", "x₁", "x₂", 260)
         self.plot.setAccessibleName(self.tr("The four inputs and the decision line"))
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
@@ -554,7 +452,7 @@ class PerceptronLesson(Lesson):
     def _refresh_perceptron(self) -> None:
         X, Y = self.truth_table()
         z, y_hat = self.outputs()
-        self.table.set_numbers(
+        self.table.set_rows(
             [[*x, y[0], zi, yi] for x, y, zi, yi in zip(X, Y, z, y_hat, strict=True)]
         )
         self._draw_points(X, Y[:, 0], y_hat)
@@ -652,7 +550,7 @@ class PerceptronLesson(Lesson):
         order = np.lexsort((X[:, 1], X[:, 0]))  # the rows of the truth table, in order
         X, Y = X[order], Y[order]
         z, y_hat = net.forward_trace(X)[-1]
-        self.table.set_numbers(
+        self.table.set_rows(
             [[*x, y[0], zi[0], yi[0]] for x, y, zi, yi in zip(X, Y, z, y_hat, strict=True)]
         )
         self._draw_points(X, Y[:, 0], y_hat[:, 0])

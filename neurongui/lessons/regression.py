@@ -32,7 +32,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetParameters
 from neurongui.engine.session import prepare_data
 from neurongui.lessons.base import BAD, GOOD, Lesson, format_number
-from neurongui.lessons.perceptron import StepHistory, legend_label, plot_widget, scroll_body
+from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
 
 __all__ = ["LESSON", "Moments", "RegressionLesson"]
 
@@ -131,6 +131,7 @@ class RegressionLesson(Lesson):
     """Fit y = wx + b by gradient descent and watch its path on the loss surface."""
 
     key = "regression"
+    fill_body = True
     asks = True
     sizes = (1, 1)
 
@@ -236,7 +237,7 @@ class RegressionLesson(Lesson):
         return row
 
     def _build_fit_plot(self, layout: QVBoxLayout) -> None:
-        self.fit_plot = plot_widget("fitPlot", "x", "y", height=220, legend=False)
+        self.fit_plot = plot_widget("fitPlot", "x", "y", 220)
         self.fit_plot.setAccessibleName(self.tr("The points and the line y = wx + b"))
         self.fit_plot.setMouseEnabled(False, False)
         self.scatter = pg.ScatterPlotItem(size=7, brush=POINTS, pen=None)
@@ -258,7 +259,7 @@ class RegressionLesson(Lesson):
         )
 
     def _build_loss_plot(self, layout: QVBoxLayout) -> None:
-        self.loss_plot = plot_widget("lossPlot", "w", "b", height=300, legend=False)
+        self.loss_plot = plot_widget("lossPlot", "w", "b", 300)
         self.loss_plot.setAccessibleName(self.tr("The loss surface over (w, b) with the path"))
         self.loss_plot.setAspectLocked(
             True

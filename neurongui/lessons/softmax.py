@@ -13,21 +13,16 @@ gradient vanishes exactly when the network is confidently wrong.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,22 +31,17 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network, losses
 from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.trainer import EpochRecord, Trainer
+from neurongui.engine.trainer import Trainer
 from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
-from neurongui.theme import is_dark
+from neurongui.lessons.race import RaceRunner, fresh_network
+from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
 from neurongui.worker import make_trainer
 
 __all__ = [
     "LESSON",
-    "RaceRunner",
     "SoftmaxLesson",
-    "fill_table",
-    "follow_theme",
-    "fresh_network",
     "gradient_at",
     "hypothetical_outputs",
-    "plot_widget",
-    "scroll_page",
 ]
 
 #: Epochs of each run in *Compare the losses*.
@@ -66,18 +56,6 @@ SPARE = 0.01
 #: Colours of the runs (cross-entropy, square loss) and of the bars.
 RUN_COLOURS = ((8, 119, 189), (245, 147, 34))
 BAR, TRUE_BAR = (150, 160, 175), GOOD
-
-
-def fresh_network(network: Network, init: str, seed: int, hidden: str | None = None) -> Network:
-    """A newly initialised network with ``network``'s sizes, inputs and activations.
-
-    ``hidden`` replaces the activation of every hidden layer; the same ``init`` and
-    ``seed`` give the same starting weights whatever the activations.
-    """
-    specs = [layer.activation.to_dict() for layer in network.layers]
-    if hidden is not None:
-        specs[:-1] = [{"name": hidden}] * (len(specs) - 1)
-    return Network(network.sizes, specs, init=init, seed=seed, input_names=network.input_names)
 
 
 def hypothetical_outputs(p_true: float) -> tuple[np.ndarray, np.ndarray]:
@@ -98,162 +76,11 @@ def gradient_at(z: np.ndarray, y: np.ndarray, loss: str) -> tuple[float, np.ndar
     return fn.value(a, y[None, :]), fn.output_delta(z[None, :], a, y[None, :], softmax)[0]
 
 
-def scroll_page(*widgets: QWidget) -> QScrollArea:
-    """A vertically scrolling page holding ``widgets`` (a tab of a narrow dock)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(page)
-    return area
-
-
-def plot_widget(name: str, left: str, bottom: str, height: int = 200) -> pg.PlotWidget:
-    """A palette-following plot with labelled axes, readable in a narrow dock."""
-    plot = pg.PlotWidget(background=None)
-    plot.setObjectName(name)
-    plot.setLabel("left", left)
-    plot.setLabel("bottom", bottom)
-    # A fixed height: in a scrolling page a plot would otherwise push the tables away.
-    plot.setFixedHeight(height)
-    plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMenuEnabled(False)
-    for axis in ("left", "bottom"):
-        plot.getAxis(axis).enableAutoSIPrefix(False)  # "loss (×0.001)" confuses
-    return plot
-
-
-def fill_table(table: NumberTable, rows: Sequence[Sequence[float | str]]) -> None:
-    """Fill ``table`` with numbers (the engine's format) and words; NaN shows as "–"."""
-    table.set_numbers([[v if isinstance(v, float | int) else 0.0 for v in row] for row in rows])
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if isinstance(value, str) or np.isnan(value):
-                table.setItem(r, c, QTableWidgetItem(value if isinstance(value, str) else "–"))
-
-
-def follow_theme(lesson: Lesson, plots: Sequence[pg.PlotWidget]) -> None:
-    """Keep the axes and legends of ``plots`` readable when the theme changes
-    (their background follows the palette by itself)."""
-
-    def apply(dark: bool) -> None:
-        colour = (220, 220, 220) if dark else (60, 60, 60)
-        for plot in plots:
-            for name in ("left", "bottom"):
-                plot.getAxis(name).setPen(colour)
-                plot.getAxis(name).setTextPen(colour)
-            legend = plot.getPlotItem().legend
-            if legend is not None:
-                legend.setLabelTextColor(colour)
-
-    apply(is_dark())
-    manager = lesson.window.theme_manager
-    if manager is not None:
-        lesson.listen(manager.changed, apply)
-
-
-class RaceRunner(QObject):
-    """Trains engine :class:`Trainer` s side by side, a few epochs per timer tick.
-
-    Every tick runs mini-batch steps, one per unfinished trainer in turn, until about
-    ``budget_ms`` have passed, so the window stays fluid and the curves grow live.
-    A run ends after ``epochs`` epochs or when it diverges.
-
-    Attributes
-    ----------
-    losses, accuracies
-        (runs, epochs) arrays of the training loss and test accuracy after every
-        epoch, NaN where no epoch ran yet (the curves' preallocated data).
-    """
-
-    progressed = Signal()
-    finished = Signal()
-
-    def __init__(self, parent: QObject, budget_ms: float = 15, interval_ms: int = 10):
-        super().__init__(parent)
-        self._budget = budget_ms / 1000
-        self._timer = QTimer(self)
-        self._timer.setObjectName("raceTimer")
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-        self.trainers: list[Trainer] = []
-        self.epochs = 0
-        self.losses = np.empty((0, 0))
-        self.accuracies = np.empty((0, 0))
-
-    @property
-    def running(self) -> bool:
-        """True while the timer trains."""
-        return self._timer.isActive()
-
-    @property
-    def started(self) -> bool:
-        """True once a race was started (it may be paused or over)."""
-        return bool(self.trainers)
-
-    def finished_run(self, index: int) -> bool:
-        """True when run ``index`` has all its epochs or diverged."""
-        trainer = self.trainers[index]
-        return trainer.diverged or trainer.epoch_count >= self.epochs
-
-    @property
-    def done(self) -> bool:
-        """True when every run is over."""
-        return self.started and all(self.finished_run(i) for i in range(len(self.trainers)))
-
-    def start(self, trainers: Sequence[Trainer], epochs: int) -> None:
-        """Race ``trainers`` (fresh ones) for ``epochs`` epochs each."""
-        self.trainers, self.epochs = list(trainers), int(epochs)
-        self.losses = np.full((len(trainers), self.epochs), np.nan)
-        self.accuracies = np.full((len(trainers), self.epochs), np.nan)
-        self._timer.start()
-        self.progressed.emit()
-
-    def pause(self) -> None:
-        """Stop between two epochs; :meth:`resume` goes on."""
-        self._timer.stop()
-
-    def resume(self) -> None:
-        """Go on after :meth:`pause`."""
-        if self.started and not self.done:
-            self._timer.start()
-
-    stop = pause
-
-    def _tick(self) -> None:
-        # Mini-batch steps, not whole epochs, so a tick ends close to its budget even
-        # when an epoch of three networks takes longer than that.
-        deadline = time.perf_counter() + self._budget
-        while not self.done and time.perf_counter() < deadline:
-            for i, trainer in enumerate(self.trainers):
-                if self.finished_run(i):
-                    continue
-                epochs = trainer.epoch_count
-                trainer.step()  # a DIVERGED status (and restored weights) if it diverged
-                if trainer.epoch_count > epochs:
-                    self._record(i, trainer.history[-1])
-        self.progressed.emit()
-        if self.done:
-            self._timer.stop()
-            self.finished.emit()
-
-    def _record(self, run: int, record: EpochRecord) -> None:
-        self.losses[run, record.epoch - 1] = record.train_loss
-        accuracy = record.test_accuracy
-        if accuracy is None:
-            accuracy = record.train_accuracy
-        self.accuracies[run, record.epoch - 1] = np.nan if accuracy is None else accuracy
-
-
 class SoftmaxLesson(Lesson):
     """Class probabilities of one flower, and cross-entropy against the square loss."""
 
     key = "softmax"
+    fill_body = True
     asks = True
     sizes = (4, 8, 3)
 
@@ -285,7 +112,7 @@ class SoftmaxLesson(Lesson):
         self.tabs.addTab(self._flower_page(), self.tr("One flower"))
         self.tabs.addTab(self._compare_page(), self.tr("Compare the losses"))
         self.tabs.addTab(self._why_page(), self.tr("Why"))
-        body.addWidget(self.tabs, 100)  # the base adds a stretch of 1 after the body
+        body.addWidget(self.tabs)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_compare)
         self.runner.finished.connect(self._on_compare_done)
@@ -322,7 +149,7 @@ class SoftmaxLesson(Lesson):
             (4, self.tr("∂L/∂z = p − y with cross-entropy")),
         ):
             self.table.horizontalHeaderItem(column).setToolTip(tip)
-        self.bars_plot = plot_widget("probabilityPlot", "p", self.tr("species"), 180)
+        self.bars_plot = plot_widget("probabilityPlot", self.tr("species"), "p", 180, fixed=True)
         self.bars_plot.setYRange(0, 1.15, padding=0)
         self.bars_plot.setXRange(-0.6, 2.6, padding=0)
         self.bars_plot.setMouseEnabled(x=False, y=False)
@@ -344,7 +171,7 @@ class SoftmaxLesson(Lesson):
         )
         self.compare_button.clicked.connect(self._on_compare_button)
         self.compare_plot = plot_widget(
-            "comparePlot", self.tr("test accuracy"), self.tr("epoch"), 220
+            "comparePlot", self.tr("epoch"), self.tr("test accuracy"), 220, fixed=True
         )
         self.compare_plot.setYRange(0, 1, padding=0.02)
         self.compare_plot.setXRange(0, COMPARE_EPOCHS, padding=0.02)
@@ -398,7 +225,9 @@ class SoftmaxLesson(Lesson):
             2,
             self.tr("∂L/∂z of the true class with each loss"),
         )
-        self.why_plot = plot_widget("gradientPlot", "|∂L/∂z_true|", self.tr("p of the true class"))
+        self.why_plot = plot_widget(
+            "gradientPlot", self.tr("p of the true class"), "|∂L/∂z_true|", 200, fixed=True
+        )
         self.why_plot.setXRange(0, 1, padding=0.02)
         self.why_plot.addLegend(offset=(-8, 8))
         grid = np.linspace(0.001, 1.0 - 2 * SPARE, 120)
@@ -481,13 +310,11 @@ class SoftmaxLesson(Lesson):
         delta = self.network.backprop(x[None, :], y[None, :], "cross_entropy").deltas[-1][0]
         with np.errstate(over="ignore"):  # a huge z shows e^z = ∞; p stays right
             ez = np.exp(z)
-        self.table.set_numbers([[0, *v] for v in zip(z, ez, p, delta, strict=True)])
-        for i in range(len(z)):
-            item = QTableWidgetItem(self.species_name(i))
-            if i == t:
-                item.setForeground(pg.mkColor(TRUE_BAR))
-                item.setToolTip(self.tr("The true species of this flower"))
-            self.table.setItem(i, 0, item)
+        rows = zip(z, ez, p, delta, strict=True)
+        self.table.set_rows([[self.species_name(i), *v] for i, v in enumerate(rows)])
+        true_item = self.table.item(t, 0)
+        true_item.setForeground(pg.mkColor(TRUE_BAR))
+        true_item.setToolTip(self.tr("The true species of this flower"))
         self._show_flower(p, t, ez)
         self._show_bars(p, t)
         self._show_this_flower()
@@ -590,7 +417,7 @@ class SoftmaxLesson(Lesson):
                     runner.accuracies[i, trainer.epoch_count - 1] if last else np.nan,
                 ]
             )
-        fill_table(self.compare_table, rows)
+        self.compare_table.set_rows(rows)
         self._update_compare_button()
 
     def _on_compare_done(self) -> None:
@@ -621,10 +448,8 @@ class SoftmaxLesson(Lesson):
     def _show_why(self) -> None:
         p_true = self.p_box.value()
         numbers = self.why_numbers()
-        fill_table(
-            self.why_table,
-            [[name, *row] for name, row in zip(self._loss_names(), numbers, strict=True)],
-        )
+        names = self._loss_names()
+        self.why_table.set_rows([[name, *row] for name, row in zip(names, numbers, strict=True)])
         self.why_marker.setData([p_true, p_true], [abs(numbers[0][1]), abs(numbers[1][1])])
         ce, mse = numbers[0][1], numbers[1][1]
         text = self.tr(
