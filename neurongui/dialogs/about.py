@@ -50,7 +50,7 @@ def show_about(parent: QWidget) -> QMessageBox:
     """Open the About dialog (non-blocking) and return it."""
     box = QMessageBox(parent)
     box.setObjectName("aboutDialog")
-    box.setWindowTitle(parent.tr("About NeuronGUI"))
+    box.setWindowTitle(QCoreApplication.translate("About", "About NeuronGUI"))
     box.setText(about_text(parent))
     box.open()
     return box

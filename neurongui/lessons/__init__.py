@@ -32,18 +32,16 @@ KEYS = (
 
 def titles() -> dict[str, str]:
     """The lessons' titles in the interface language, by key."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Lessons", text)
-
+    # Literal translate() calls: lupdate files each title under the "Lessons" context.
+    translate = QCoreApplication.translate
     return {
-        "one_neuron": tr("One neuron"),
-        "bias_threshold": tr("Bias is a negative threshold"),
-        "perceptron": tr("The perceptron"),
-        "regression": tr("Linear regression and gradient descent"),
-        "backprop": tr("Backpropagation step by step"),
-        "softmax": tr("Softmax and cross-entropy"),
-        "activations": tr("Choosing an activation"),
+        "one_neuron": translate("Lessons", "One neuron"),
+        "bias_threshold": translate("Lessons", "Bias is a negative threshold"),
+        "perceptron": translate("Lessons", "The perceptron"),
+        "regression": translate("Lessons", "Linear regression and gradient descent"),
+        "backprop": translate("Lessons", "Backpropagation step by step"),
+        "softmax": translate("Lessons", "Softmax and cross-entropy"),
+        "activations": translate("Lessons", "Choosing an activation"),
     }
 
 

@@ -2,38 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>One neuron</source>
-        <extracomment>Lesson keys in teaching order; ``neurongui.lessons.&lt;key&gt;`` defines the lesson.</extracomment>
-        <translation>单个神经元</translation>
-    </message>
-    <message>
-        <source>Bias is a negative threshold</source>
-        <translation>偏置是负的阈值</translation>
-    </message>
-    <message>
-        <source>The perceptron</source>
-        <translation>感知机</translation>
-    </message>
-    <message>
-        <source>Linear regression and gradient descent</source>
-        <translation>线性回归与梯度下降</translation>
-    </message>
-    <message>
-        <source>Backpropagation step by step</source>
-        <translation>逐步理解反向传播</translation>
-    </message>
-    <message>
-        <source>Softmax and cross-entropy</source>
-        <translation>Softmax 与交叉熵</translation>
-    </message>
-    <message>
-        <source>Choosing an activation</source>
-        <translation>如何选择激活函数</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <source>Iris data (Fisher 1936, UCI)</source>
@@ -58,6 +26,10 @@
     <message>
         <source>Licence</source>
         <translation>许可证</translation>
+    </message>
+    <message>
+        <source>About NeuronGUI</source>
+        <translation>关于 NeuronGUI</translation>
     </message>
 </context>
 <context>
@@ -957,6 +929,35 @@ The loss appears here, epoch by epoch.</source>
 </context>
 <context>
     <name>Lessons</name>
+    <message>
+        <source>One neuron</source>
+        <extracomment>Lesson keys in teaching order; ``neurongui.lessons.&lt;key&gt;`` defines the lesson.</extracomment>
+        <translation>单个神经元</translation>
+    </message>
+    <message>
+        <source>Bias is a negative threshold</source>
+        <translation>偏置是负的阈值</translation>
+    </message>
+    <message>
+        <source>The perceptron</source>
+        <translation>感知机</translation>
+    </message>
+    <message>
+        <source>Linear regression and gradient descent</source>
+        <translation>线性回归与梯度下降</translation>
+    </message>
+    <message>
+        <source>Backpropagation step by step</source>
+        <translation>逐步理解反向传播</translation>
+    </message>
+    <message>
+        <source>Softmax and cross-entropy</source>
+        <translation>Softmax 与交叉熵</translation>
+    </message>
+    <message>
+        <source>Choosing an activation</source>
+        <translation>如何选择激活函数</translation>
+    </message>
     <message>
         <source>Lesson %1 · %2</source>
         <translation>第 %1 课 · %2</translation>
@@ -2157,13 +2158,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Set a bias to %1</source>
         <translation>将偏置设为 %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>About NeuronGUI</source>
-        <translation>关于 NeuronGUI</translation>
     </message>
 </context>
 </TS>

@@ -54,3 +54,43 @@ def test_main_window_speaks_chinese(qtbot, chinese, tmp_path):
     titles = [m.title() for m in win.menuBar().findChildren(type(win.menus["file"]))]
     assert "文件(&F)" in titles and "帮助(&H)" in titles
     assert win.docks["inspectorDock"].windowTitle() == "检查器"
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _menu_texts(menu) -> list[str]:
+    """Texts of a menu's entries and of its submenus', recursively."""
+    if menu.objectName() in ("examplesMenu", "recentMenu"):
+        return []  # file names, not interface text
+    texts = [menu.title()]
+    for action in menu.actions():
+        if action.menu() is not None:
+            texts += _menu_texts(action.menu())
+        elif action.text() and not action.isSeparator():
+            texts.append(action.text())
+    return texts
+
+
+def test_every_menu_entry_and_lesson_title_comes_out_in_chinese(qtbot, chinese, tmp_path):
+    # A string can be translated in the .ts under one context and looked up under
+    # another at run time; only the running window shows that.
+    from neurongui.dialogs.about import show_about
+    from neurongui.documents import InstanceGuard
+    from neurongui.engine.features import FEATURES
+    from neurongui.lessons import titles
+    from neurongui.main_window import MainWindow
+
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    texts = [t for a in win.menuBar().actions() if a.menu() for t in _menu_texts(a.menu())]
+    assert len(texts) > 40
+    math = set(FEATURES)  # the input features' formulas (x₁², sin x₁) are not words
+    assert [t for t in texts if not _has_chinese(t) and t not in math] == []
+    assert [t for t in titles().values() if not _has_chinese(t)] == []
+    win.start_lesson("perceptron")
+    assert _has_chinese(win.docks["lessonDock"].windowTitle().split("·")[-1])
+    box = show_about(win)
+    assert _has_chinese(box.windowTitle())
+    box.close()
