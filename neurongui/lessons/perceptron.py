@@ -50,7 +50,8 @@ HIDDEN, MLP_RATE, MLP_BATCH, MLP_SEED = 4, 0.5, 4, 1
 #: Training pauses once every output is this close to its target.
 CONFIDENT = 0.1
 #: Colours of target 0 and 1, of the decision line and of a mistake.
-BLUE, ORANGE, LINE = "#4e79a7", "#f28e2b", "#1a9641"
+# The app's class colours (canvas, output chart): orange for 0, blue for 1.
+BLUE, ORANGE, LINE = "#0877bd", "#f59322", "#1a9641"
 #: The part of the plane the perceptron plot shows (the inputs are 0 and 1).
 VIEW = (-0.5, 1.5)
 #: The square the firing region is clipped to: well beyond anything the plot shows.
@@ -167,11 +168,11 @@ class PerceptronLesson(Lesson):
         layout.addWidget(
             legend_label(
                 [
-                    ("●", BLUE, self.tr("target y = 0")),
-                    ("●", ORANGE, self.tr("target y = 1")),
+                    ("●", ORANGE, self.tr("target y = 0")),
+                    ("●", BLUE, self.tr("target y = 1")),
                     ("◯", BAD, self.tr("misclassified")),
                     ("━", LINE, self.tr("decision line")),
-                    ("■", "rgba(242, 142, 43, 0.45)", self.tr("the unit fires, ŷ = 1")),
+                    ("■", "rgba(8, 119, 189, 0.35)", self.tr("the unit fires, ŷ = 1")),
                 ]
             )
         )
@@ -266,7 +267,7 @@ class PerceptronLesson(Lesson):
     def _build_plot_items(self) -> None:
         plot = self.plot
         self.region = QGraphicsPolygonItem()
-        self.region.setBrush(QBrush(QColor(242, 142, 43, 55)))
+        self.region.setBrush(QBrush(QColor(8, 119, 189, 45)))  # where ŷ = 1: blue
         self.region.setPen(QPen(Qt.PenStyle.NoPen))
         self.region.setZValue(-10)
         plot.addItem(self.region)
@@ -274,7 +275,7 @@ class PerceptronLesson(Lesson):
         self.output_map.setZValue(-10)
         self.output_map.setLookupTable(
             pg.ColorMap(
-                [0.0, 0.5, 1.0], [(78, 121, 167, 90), (255, 255, 255, 0), (242, 142, 43, 90)]
+                [0.0, 0.5, 1.0], [(245, 147, 34, 90), (255, 255, 255, 0), (8, 119, 189, 90)]
             ).getLookupTable(nPts=256, alpha=True)
         )
         plot.addItem(self.output_map)
@@ -283,7 +284,7 @@ class PerceptronLesson(Lesson):
         self.line = pg.PlotDataItem([], [], pen=pg.mkPen(LINE, width=2))
         plot.addItem(self.line)
         self.points = {}
-        for target, colour in ((0, BLUE), (1, ORANGE)):
+        for target, colour in ((0, ORANGE), (1, BLUE)):
             item = pg.ScatterPlotItem(size=14, brush=colour, pen=pg.mkPen("k", width=1))
             plot.addItem(item)
             self.points[target] = item

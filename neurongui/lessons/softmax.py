@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -143,6 +144,10 @@ class SoftmaxLesson(Lesson):
             [self.tr("species"), "z", "eᶻ", "p", "∂L/∂z"],
             3,
             self.tr("Output layer of the selected flower"),
+        )
+        # Species names (维吉尼亚鸢尾) need more room than the numbers.
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
         )
         for column, tip in (
             (3, self.tr("p = softmax(z) = eᶻ / Σ eᶻ")),
