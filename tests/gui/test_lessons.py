@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
 from neurongui.engine.edits import SetWeight
+from neurongui.lessons import KEYS
 from neurongui.lessons.one_neuron import INPUTS
 from neurongui.undo import push_edit
 
@@ -95,3 +96,18 @@ def test_unknown_lessons_are_refused():
 
     with pytest.raises(KeyError, match="no lesson"):
         create_lesson("nope", None)
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_lesson_opens_with_its_text_in_both_languages(window, key):
+    from neurongui.lessons.base import lesson_text
+    from neurongui.paths import resource_path
+
+    for language in ("en", "zh_CN"):
+        assert resource_path("lessons", language, f"{key}.html").is_file()
+        assert len(lesson_text(key, language)) > 200
+    lesson = window.start_lesson(key)
+    assert lesson.key == key and window.lesson is lesson
+    assert lesson.text.toPlainText().strip()
+    window.leave_lesson()
+    assert window.lesson is None
