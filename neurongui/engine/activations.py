@@ -31,6 +31,18 @@ __all__ = [
 ]
 
 
+def _constant(value: float) -> np.ndarray:
+    """A read-only 0-d array: ufuncs take it ~0.3 µs faster than a Python float."""
+    array = np.array(value)
+    array.flags.writeable = False
+    return array
+
+
+_ZERO, _ONE = _constant(0.0), _constant(1.0)
+#: Sigmoid's floor on z, so that e^(−z) never overflows (see :class:`Sigmoid`).
+_SIGMOID_FLOOR = _constant(-700.0)
+
+
 class Activation:
     """Base class: an activation function and its derivative.
 
@@ -161,11 +173,12 @@ class Sigmoid(Activation):
         return self.forward_into(z, np.empty_like(z))
 
     def forward_into(self, z, out):
-        np.maximum(z, -700.0, out=out)
-        np.negative(out, out=out)
-        np.exp(out, out=out)
-        out += 1.0
-        return np.reciprocal(out, out=out)
+        # Outputs passed by position: the keyword costs a few hundred ns per call.
+        np.maximum(z, _SIGMOID_FLOOR, out=out)  # (np.maximum refuses a positional out)
+        np.negative(out, out)
+        np.exp(out, out)
+        np.add(out, _ONE, out)
+        return np.reciprocal(out, out)
 
     def derivative(self, z):
         s = self.forward(z)
@@ -175,10 +188,9 @@ class Sigmoid(Activation):
         return grad_a * a * (1.0 - a)
 
     def backward_into(self, z, a, grad_a, out, ctx=None):
-        np.subtract(1.0, a, out=out)
-        out *= a
-        out *= grad_a
-        return out
+        np.subtract(_ONE, a, out)
+        np.multiply(out, a, out)
+        return np.multiply(out, grad_a, out)
 
 
 class Tanh(Activation):
@@ -199,13 +211,12 @@ class Tanh(Activation):
         return grad_a * (1.0 - a * a)
 
     def forward_into(self, z, out):
-        return np.tanh(z, out=out)
+        return np.tanh(z, out)
 
     def backward_into(self, z, a, grad_a, out, ctx=None):
-        np.multiply(a, a, out=out)
-        np.subtract(1.0, out, out=out)
-        out *= grad_a
-        return out
+        np.multiply(a, a, out)
+        np.subtract(_ONE, out, out)
+        return np.multiply(out, grad_a, out)
 
 
 class HardTanh(Activation):
@@ -253,10 +264,10 @@ class ReLU(Activation):
         return (np.asarray(z) > 0).astype(float)
 
     def forward_into(self, z, out):
-        return np.maximum(z, 0.0, out=out)
+        return np.maximum(z, _ZERO, out=out)
 
     def backward_into(self, z, a, grad_a, out, ctx=None):
-        return np.multiply(grad_a, z > 0, out=out)
+        return np.multiply(grad_a, z > 0, out)
 
 
 class _SlopedReLU(Activation):
@@ -379,6 +390,12 @@ class Softmax(Activation):
 
     def backward(self, z, a, grad_a, ctx=None):
         return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
+
+    def forward_into(self, z, out):
+        # forward() step by step in place: the same operations, no temporary arrays.
+        np.subtract(z, z.max(axis=-1, keepdims=True), out)
+        np.exp(out, out)
+        return np.divide(out, out.sum(axis=-1, keepdims=True), out)
 
 
 def _finite_float(what: str, value: Any) -> float:

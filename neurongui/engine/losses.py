@@ -59,13 +59,18 @@ class Loss:
     ) -> np.ndarray:
         """Write :meth:`output_delta` into ``out`` and return it."""
         if activation.name == self.natural_activation:
-            np.subtract(a, y_true, out=out)
-            out *= 1.0 / len(a)
-            return out
+            np.subtract(a, y_true, out)
+            return np.multiply(out, 1.0 / len(a), out)
         return activation.backward_into(z, a, self.gradient(a, y_true), out, ctx)
 
     def __repr__(self) -> str:
         return f"losses.get({self.name!r})"
+
+
+def _clip(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """np.clip(values, low, high), bit for bit (NaN too), at half the cost of its wrapper."""
+    clipped = np.maximum(values, low)
+    return np.minimum(clipped, high, out=clipped)
 
 
 def _rows(y_pred: np.ndarray, y_true: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
@@ -105,12 +110,12 @@ class BinaryCrossEntropy(Loss):
 
     def value(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
-        p = np.clip(y_pred, EPSILON, 1 - EPSILON)
+        p = _clip(y_pred, EPSILON, 1 - EPSILON)
         return float(-(y_true * np.log(p) + (1 - y_true) * np.log1p(-p)).sum()) / n
 
     def gradient(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
-        p = np.clip(y_pred, EPSILON, 1 - EPSILON)
+        p = _clip(y_pred, EPSILON, 1 - EPSILON)
         return (p - y_true) / (p * (1 - p)) / n
 
 
@@ -123,12 +128,12 @@ class CrossEntropy(Loss):
 
     def value(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
-        p = np.clip(y_pred, EPSILON, 1.0)
+        p = _clip(y_pred, EPSILON, 1.0)
         return float(-(y_true * np.log(p)).sum()) / n
 
     def gradient(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
-        return -y_true / np.clip(y_pred, EPSILON, 1.0) / n
+        return -y_true / _clip(y_pred, EPSILON, 1.0) / n
 
 
 _REGISTRY: dict[str, type[Loss]] = {

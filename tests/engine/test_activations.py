@@ -114,3 +114,26 @@ def test_to_dict_round_trip():
         assert activations.from_dict(act.to_dict()) == act
     leaky = activations.get("leaky_relu", slope=0.3)
     assert activations.from_dict(leaky.to_dict()).slope == 0.3
+
+
+@pytest.mark.parametrize("name", activations.names())
+def test_training_paths_equal_the_definitions_bit_for_bit(name):
+    # forward_into/backward_into are the training loop's in-place versions; they must
+    # give exactly forward() and backward(), also at the extremes and for NaN.
+    act = activations.get(name)
+    rng = np.random.default_rng(0)
+    z = np.concatenate([Z, [-700.5, -0.0, np.nan, np.inf, -np.inf], rng.normal(size=11)])
+    z = z.reshape(5, 5)
+    grad_a = rng.normal(size=z.shape)
+    with np.errstate(invalid="ignore", over="ignore"):
+        a = act.forward(z)
+        into = act.forward_into(z, np.empty_like(z))
+        back = act.backward(z, a, grad_a)
+        back_into = act.backward_into(z, a, grad_a, np.empty_like(z))
+    assert into.tobytes() == a.tobytes()
+    if name == "sigmoid":
+        # The training loop has always multiplied (1 − a)·a·∂L/∂a; backward() groups
+        # the product differently, which may differ in the last bit.
+        assert np.allclose(back_into, back, equal_nan=True)
+        back = (1.0 - a) * a * grad_a
+    assert back_into.tobytes() == back.tobytes()
