@@ -133,3 +133,22 @@ def test_backprop_records_every_intermediate_value():
     assert np.allclose(result.deltas[1], (result.activations[1] - Y) / 2)
     # ∂L/∂W = δᵀ a_prev.
     assert np.allclose(result.gradients[1]["weights"], result.deltas[1].T @ result.activations[0])
+
+
+def test_tiled_and_broadcast_biases_give_the_same_bits(monkeypatch):
+    # Small layers add b from a copy in every row, large ones by broadcasting: the same sum.
+    from neurongui.engine import network as network_module
+
+    net = Network([3, 5, 4, 2], activations=["tanh", "relu", "softmax"], seed=4)
+    rng = np.random.default_rng(1)
+    X, Y = rng.normal(size=(6, 3)), np.eye(2)[rng.integers(0, 2, 6)]
+    tiled = net.backprop(X, Y, "cross_entropy")
+    monkeypatch.setattr(network_module, "_TILE_LIMIT", 0)
+    broadcast = net.backprop(X, Y, "cross_entropy")
+    for a, b in zip(tiled.zs + tiled.deltas, broadcast.zs + broadcast.deltas, strict=True):
+        assert a.tobytes() == b.tobytes()
+    for a, b in zip(tiled.gradients, broadcast.gradients, strict=True):
+        assert all(a[key].tobytes() == b[key].tobytes() for key in a)
+    # The biases really are added: z − aWᵀ is b in every row.
+    z0 = tiled.zs[0] - X @ net.layers[0].weights.T
+    assert np.allclose(z0, net.layers[0].biases)
