@@ -44,8 +44,19 @@ class SGD(Optimizer):
     name = "sgd"
     formula = "θ ← θ − η ∂L/∂θ"
 
+    def __init__(self, learning_rate: float = 0.03):
+        super().__init__(learning_rate)
+        self._step = np.zeros(0)
+
+    def reset(self, size):
+        self._step = np.empty(size)
+
     def update(self, params, grad):
-        params -= self.learning_rate * grad
+        if self._step.shape != params.shape:
+            self.reset(params.size)
+        # η·g into a kept buffer: a large network would allocate it every step.
+        step = np.multiply(grad, self.learning_rate, self._step)
+        np.subtract(params, step, params)
 
 
 class Momentum(Optimizer):
@@ -61,13 +72,14 @@ class Momentum(Optimizer):
 
     def reset(self, size):
         self._v = np.zeros(size)
+        self._step = np.empty(size)
 
     def update(self, params, grad):
         if self._v.shape != params.shape:
             self.reset(params.size)
         v = self._v
         v *= self.momentum
-        v -= self.learning_rate * grad
+        v -= np.multiply(grad, self.learning_rate, self._step)
         params += v
 
 
@@ -92,20 +104,23 @@ class Adam(Optimizer):
         self._m = np.zeros(size)
         self._s = np.zeros(size)
         self._t = 0
+        self._work = np.empty((2, size))
 
     def update(self, params, grad):
         if self._m.shape != params.shape:
             self.reset(params.size)
         self._t += 1
         b1, b2 = self.beta1, self.beta2
-        self._m *= b1
-        self._m += (1 - b1) * grad
-        self._s *= b2
-        self._s += (1 - b2) * (grad * grad)
+        m, s, (tmp, den) = self._m, self._s, self._work  # buffers kept: no allocation
+        m *= b1
+        m += np.multiply(grad, 1 - b1, tmp)
+        s *= b2
+        s += np.multiply(np.multiply(grad, grad, tmp), 1 - b2, tmp)
         # Fold both bias corrections into the step size (same result, two fewer passes).
         step = self.learning_rate * np.sqrt(1 - b2**self._t) / (1 - b1**self._t)
         eps = self.epsilon * np.sqrt(1 - b2**self._t)
-        params -= step * self._m / (np.sqrt(self._s) + eps)
+        np.add(np.sqrt(s, den), eps, den)
+        params -= np.divide(np.multiply(m, step, tmp), den, tmp)  # η′·m / (√s + ε′)
 
 
 _REGISTRY: dict[str, type[Optimizer]] = {cls.name: cls for cls in (SGD, Momentum, Adam)}
