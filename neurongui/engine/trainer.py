@@ -245,27 +245,7 @@ class Trainer:
             self._start_epoch()
         lo = self._position
         hi = min(lo + self._batch_size, len(self.X))
-        params, grad = net.parameters, self._grad
-        Xb, Yb = self._batch(lo, hi)
-        ws = self._workspace
-        if ws.n != len(Xb):  # the last, smaller batch of an epoch
-            ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
-                len(Xb), Workspace(net, len(Xb))
-            )
-        running = self.epoch_metrics == "running"
-        # A diverging run overflows on its way to Inf; that is reported as a status,
-        # so NumPy's warnings about it are noise here (about 1 µs per step).
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            value = backpropagate(net, Xb, Yb, self.loss, self._views, self._train_rng, ws, running)
-            if running:
-                self._tally(value, ws.activations[-1], Yb)
-            if self.regularization_rate and self.regularization:
-                self._add_penalty_gradient(params, grad)
-            np.copyto(self._backup, params)
-            self.optimizer.update(params, grad)
-            # θ·θ is finite exactly when every parameter is (or one is beyond 1e154,
-            # which is divergence too): one BLAS call instead of isfinite + all.
-            finite = math.isfinite(np.dot(params, params))
+        finite = self._descend(*self._batch(lo, hi))
         self.step_count += 1
         self._position = hi
         if not finite:
@@ -274,6 +254,30 @@ class Trainer:
         self.status = Status.OK
         if hi >= len(self.X):
             self._end_epoch()
+
+    # A diverging run overflows on its way to Inf; that is reported as a status, so NumPy's
+    # warnings about it are noise here. (As a decorator errstate costs half a with block.)
+    @np.errstate(over="ignore", invalid="ignore", divide="ignore")
+    def _descend(self, Xb: np.ndarray, Yb: np.ndarray) -> bool:
+        """Backpropagate one batch and update the parameters; False if one overflowed."""
+        net, grad = self.network, self._grad
+        ws = self._workspace
+        if ws.n != len(Xb):  # the last, smaller batch of an epoch
+            ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
+                len(Xb), Workspace(net, len(Xb))
+            )
+        running = self.epoch_metrics == "running"
+        value = backpropagate(net, Xb, Yb, self.loss, self._views, self._train_rng, ws, running)
+        if running:
+            self._tally(value, ws.activations[-1], Yb)
+        params = net.parameters
+        if self.regularization_rate and self.regularization:
+            self._add_penalty_gradient(params, grad)
+        self._backup[...] = params  # (cheaper than np.copyto for small vectors)
+        self.optimizer.update(params, grad)
+        # θ·θ is finite exactly when every parameter is (or one is beyond 1e154, which is
+        # divergence too): one BLAS call instead of isfinite + all.
+        return math.isfinite(params.dot(params))
 
     def epoch(self) -> float:
         """Run the steps left in the current epoch; return the epoch's training loss.
@@ -336,8 +340,10 @@ class Trainer:
     def _start_epoch(self) -> None:
         self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
         if self._order is not None and self.X.nbytes <= _GATHER_BYTES:
-            # One copy per epoch makes every batch a contiguous slice (no copy per step).
-            self._Xs, self._Ys = self.X[self._order], self.Y[self._order]
+            # One copy per epoch makes every batch a contiguous slice (no copy per step);
+            # np.take copies rows at a third of the cost of fancy indexing.
+            self._Xs = np.take(self.X, self._order, axis=0)
+            self._Ys = np.take(self.Y, self._order, axis=0)
         else:
             self._Xs, self._Ys = self.X, self.Y
         self._position = 0
@@ -366,7 +372,10 @@ class Trainer:
         if self.task == "multiclass":
             self._run_correct += int(np.count_nonzero(out.argmax(axis=1) == Y.argmax(axis=1)))
         elif self.task == "binary":
-            self._run_correct += int(((out >= 0.5) == (Y >= 0.5)).all(axis=1).sum())
+            right = np.equal(out >= 0.5, Y >= 0.5)
+            if right.shape[1] > 1:  # a sample counts when all its outputs are right
+                right = right.all(axis=1)
+            self._run_correct += int(np.count_nonzero(right))
 
     def _end_epoch(self) -> None:
         record = replace(self.evaluate(self.epoch_metrics == "exact"), epoch=len(self.history) + 1)

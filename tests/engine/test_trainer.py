@@ -85,6 +85,18 @@ def test_divergence_restores_finite_weights_and_says_why():
     assert math.isnan(t.epoch()) or t.diverged
 
 
+def test_divergence_restores_exactly_the_parameters_before_the_step():
+    X, Y = datasets.load("plane", n=50, seed=0)
+    net = Network([2, 3, 1], activations=["relu", "identity"], seed=0)
+    t = Trainer(net, X, Y, loss="mse", optimizer="momentum", learning_rate=30.0, seed=0)
+    while not t.diverged and t.step_count < 100:
+        before = net.parameters.copy()
+        t.step()
+    assert t.diverged and t.step_count > 1
+    assert net.parameters.tobytes() == before.tobytes()
+    assert "diverged" in t.message
+
+
 def test_learning_rate_and_regularisation_can_change_between_steps():
     t = _xor_trainer()
     t.step()
@@ -193,3 +205,17 @@ def test_unknown_epoch_metrics_are_refused():
     X, Y = datasets.load("and")
     with pytest.raises(ValueError, match="epoch_metrics"):
         Trainer(Network([2, 1], "sigmoid"), X, Y, epoch_metrics="sometimes")
+
+
+def test_running_accuracy_with_several_binary_outputs_needs_all_right():
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(30, 2))
+    Y = (rng.random((30, 2)) < 0.5).astype(float)  # two independent 0/1 targets
+    net = Network([2, 3, 2], ["tanh", "sigmoid"], seed=1)
+    replay = net.copy()
+    t = Trainer(net, X, Y, loss="bce", batch_size=30, shuffle=False, epoch_metrics="running")
+    assert t.task == "binary"
+    out = replay.forward(X)  # the single batch is measured with the initial weights
+    t.epoch()
+    right = ((out >= 0.5) == (Y >= 0.5)).all(axis=1)
+    assert t.history[-1].train_accuracy == right.sum() / 30
