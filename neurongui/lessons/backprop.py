@@ -151,6 +151,14 @@ class BackpropLesson(Lesson):
             layer.activation.name == "sigmoid" for layer in self.network.layers
         )
 
+    def misfit_message(self) -> str:
+        if tuple(self.network.sizes) == self.sizes:
+            return self.tr(
+                "This lesson's formulas need sigmoid neurons (σ′ = σ(1 − σ)). Undo the "
+                "change (Ctrl+Z) or start the lesson again from the Lessons menu."
+            )
+        return super().misfit_message()
+
     # -- building ----------------------------------------------------------------------
 
     def build(self, body: QVBoxLayout) -> None:

@@ -123,13 +123,14 @@ class Lesson(QWidget):
         if fits:
             self.refresh()
         else:
-            self.say(
-                self.tr(
-                    "The network no longer has this lesson's shape. Undo the change "
-                    "(Ctrl+Z) or start the lesson again from the Lessons menu."
-                ),
-                False,
-            )
+            self.say(self.misfit_message(), False)
+
+    def misfit_message(self) -> str:
+        """What to tell the student when :meth:`fits` turns False."""
+        return self.tr(
+            "The network no longer has this lesson's shape. Undo the change "
+            "(Ctrl+Z) or start the lesson again from the Lessons menu."
+        )
 
     def leave(self) -> None:
         """Disconnect from the model and remove what the lesson added elsewhere."""

@@ -279,6 +279,7 @@ def test_a_structure_change_clears_the_numbers_until_undone(window):
     assert lesson.body.isEnabled() and "z₃" in lesson.overlay.texts()["output"]
     window.canvas.set_activation(0, "tanh")  # σ′ = σ(1 − σ) no longer holds
     assert not lesson.body.isEnabled() and _overlay_items(window) == []
+    assert "sigmoid" in lesson.feedback.text()
 
 
 def test_the_network_question_checks_dl_dw31(window):
