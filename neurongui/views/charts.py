@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -98,12 +98,28 @@ def _plain_axes(plot: pg.PlotWidget, width: int | None = AXIS_WIDTH) -> None:
 class ChartsPanel(QWidget):
     """Tabs: loss and accuracy; the output (map, fit or confusion); the selected weight."""
 
-    def __init__(self, model: NetworkModel, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: NetworkModel,
+        parent: QWidget | None = None,
+        controller: QObject | None = None,
+    ):
+        """Charts of ``model``.
+
+        Parameters
+        ----------
+        model
+            The model whose history, network and data are drawn.
+        parent
+            The parent widget (the dock reparents the panel later).
+        controller
+            The :class:`~neurongui.worker.TrainingController`: its snapshots are drawn
+            as they are applied, and it counts the training steps. By default the
+            parent's ``training`` attribute, if it has one (the main window's).
+        """
         super().__init__(parent)
         self.model = model
-        # The training controller (the main window's ``training``), if there is one:
-        # its snapshots are drawn as they are applied, and it counts the steps.
-        self._controller = getattr(parent, "training", None)
+        self._controller = controller or getattr(parent, "training", None)
         self._stale: set[str] = {"loss", "output", "weight"}
         self._points_stale = True
         self._dark = False
