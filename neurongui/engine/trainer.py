@@ -79,9 +79,18 @@ def accuracy(y_pred: np.ndarray, y_true: np.ndarray, task: str) -> float | None:
     """Fraction of samples classified right: ŷ ≥ 0.5 for binary, argmax for multiclass."""
     if task == "regression" or len(y_true) == 0:
         return None
+    return _count_correct(y_pred, y_true, task) / len(y_true)
+
+
+def _count_correct(y_pred: np.ndarray, y_true: np.ndarray, task: str) -> int:
+    """Samples classified right, counted (a running sum of counts stays exact)."""
     if task == "multiclass":
-        return float((y_pred.argmax(axis=1) == y_true.argmax(axis=1)).mean())
-    return float(((y_pred >= 0.5) == (y_true >= 0.5)).all(axis=1).mean())
+        right = y_pred.argmax(axis=1) == y_true.argmax(axis=1)
+    else:
+        right = np.equal(y_pred >= 0.5, y_true >= 0.5)
+        if right.shape[1] > 1:  # a sample counts when all its outputs are right
+            right = right.all(axis=1)
+    return int(np.count_nonzero(right))
 
 
 class Trainer:
@@ -369,13 +378,8 @@ class Trainer:
         n = len(Y)
         self._run_loss += loss * n
         self._run_n += n
-        if self.task == "multiclass":
-            self._run_correct += int(np.count_nonzero(out.argmax(axis=1) == Y.argmax(axis=1)))
-        elif self.task == "binary":
-            right = np.equal(out >= 0.5, Y >= 0.5)
-            if right.shape[1] > 1:  # a sample counts when all its outputs are right
-                right = right.all(axis=1)
-            self._run_correct += int(np.count_nonzero(right))
+        if self.task != "regression":
+            self._run_correct += _count_correct(out, Y, self.task)
 
     def _end_epoch(self) -> None:
         record = replace(self.evaluate(self.epoch_metrics == "exact"), epoch=len(self.history) + 1)

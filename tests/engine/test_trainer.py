@@ -219,3 +219,14 @@ def test_running_accuracy_with_several_binary_outputs_needs_all_right():
     t.epoch()
     right = ((out >= 0.5) == (Y >= 0.5)).all(axis=1)
     assert t.history[-1].train_accuracy == right.sum() / 30
+
+
+def test_accuracy_by_hand():
+    from neurongui.engine.trainer import accuracy
+
+    y_true = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    y_pred = np.array([[0.9, 0.2], [0.4, 0.3], [0.6, 0.5]])
+    assert accuracy(y_pred, y_true, "binary") == 2 / 3  # the second row has one wrong
+    assert accuracy(y_pred[:, :1], y_true[:, :1], "binary") == 1.0
+    assert accuracy(y_pred[:2], y_true[:2], "multiclass") == 1 / 2
+    assert accuracy(y_pred, y_true, "regression") is None
