@@ -128,6 +128,7 @@ class ChartsPanel(QWidget):
         self._grid_key: tuple | None = None
         self._grid_X: np.ndarray | None = None
         self._confusion_texts: list[QGraphicsSimpleTextItem] = []
+        self._cells = np.zeros(0, dtype=int)  # the matrix drawn last, flat
         self._strip_texts: list[QGraphicsSimpleTextItem] = []
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartTabs")
@@ -648,8 +649,9 @@ class ChartsPanel(QWidget):
         X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
         truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
         k = Y.shape[1]
-        matrix = np.zeros((k, k), dtype=int)
-        np.add.at(matrix, (truth, pred), 1)
+        matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
+        if not self._points_stale and np.array_equal(matrix.ravel(), self._cells):
+            return  # the same answers as in the last frame: nothing to redraw
         shares = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
         # Rows are true classes (top to bottom), columns predicted classes.
         self.image.setImage(shares.T[:, ::-1], levels=(-1.0, 1.0))
@@ -689,8 +691,11 @@ class ChartsPanel(QWidget):
         wrong = np.flatnonzero(truth != pred)[:12]
         labels = [f"{names[truth[i]]}→{names[pred[i]]}" for i in wrong]
         if len(wrong):
-            tiles = [X[i].reshape(shape) for i in wrong]
-            strip = np.hstack([np.pad(t, 1) for t in tiles])
+            rows, cols = shape
+            strip = np.zeros((rows + 2, len(wrong) * (cols + 2)))
+            for n, i in enumerate(wrong):  # each sample with a one-pixel frame
+                left = n * (cols + 2) + 1
+                strip[1 : rows + 1, left : left + cols] = X[i].reshape(shape)
             self.strip.setImage(strip.T[:, ::-1], levels=(0, 1))
             self.strip.setRect(QRectF(0, 0, strip.shape[1], strip.shape[0]))
         else:
