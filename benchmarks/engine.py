@@ -15,15 +15,28 @@ Run ``python benchmarks/engine.py``. For each network it prints
 Targets (issue #2): 2-8-8-1 below 30 µs per step; 784-128-10 at most 1.3× its matmuls.
 An exact evaluation costs a forward pass per sample, a third of a step's matmuls, so
 the 1.3× target is read with running metrics, like scikit-learn's.
+
+The step and its matmuls are timed in turns (exact, running, matmuls, exact, ...), so
+that on a shared machine the ratio compares runs made under the same load. BLAS uses
+one thread, as in the app (neurongui/app.py sets it before NumPy loads), so that the
+ratio describes the engine as it runs there. With OpenBLAS's default of a thread per
+core the matmuls would use both cores and the rest of the step one, and on a busy
+two-core machine every threaded call can wait milliseconds for its second thread (a
+step makes one more such call than its matmuls: θ·θ over 100k parameters). Set
+OPENBLAS_NUM_THREADS to measure another count; it applies to every column.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import statistics
 import time
 import warnings
+from collections.abc import Callable
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the app does, see the docstring
 
 import numpy as np
 
@@ -46,8 +59,8 @@ def _data(sizes: list[int], samples: int, rng: np.random.Generator):
     return X, Y, labels
 
 
-def time_engine(sizes, hidden, output, loss, batch, X, Y, repeats: int, metrics: str) -> float:
-    """Median seconds per Trainer.step()."""
+def engine_run(sizes, hidden, output, loss, batch, X, Y, metrics: str) -> Callable[[], float]:
+    """A warmed-up Trainer; calling the result times a run of steps (seconds per step)."""
     acts = [hidden] * (len(sizes) - 2) + [output]
     net = Network(sizes, activations=acts, seed=0)
     trainer = Trainer(
@@ -56,13 +69,14 @@ def time_engine(sizes, hidden, output, loss, batch, X, Y, repeats: int, metrics:
     steps = max(50, int(2e6 / (net.n_parameters * batch + 1000)))
     for _ in range(steps // 5):
         trainer.step()
-    runs = []
-    for _ in range(repeats):
+
+    def run() -> float:
         start = time.perf_counter()
         for _ in range(steps):
             trainer.step()
-        runs.append((time.perf_counter() - start) / steps)
-    return statistics.median(runs)
+        return (time.perf_counter() - start) / steps
+
+    return run
 
 
 def time_sklearn(sizes, hidden, batch, X, labels, repeats: int) -> float | None:
@@ -95,8 +109,12 @@ def time_sklearn(sizes, hidden, batch, X, labels, repeats: int) -> float | None:
     return statistics.median(runs)
 
 
-def time_matmuls(sizes, batch, repeats: int) -> float:
-    """Median seconds of the matrix products one step cannot avoid."""
+def matmul_run(sizes, batch) -> Callable[[], float]:
+    """Calling the result times the matrix products one step cannot avoid (seconds).
+
+    They are the engine's own calls: ndarray.dot into preallocated C-contiguous arrays,
+    transposes as views, the same shapes.
+    """
     rng = np.random.default_rng(0)
     acts = [rng.normal(size=(batch, n)) for n in sizes]
     weights = [rng.normal(size=(o, i)) for i, o in itertools.pairwise(sizes)]
@@ -106,19 +124,30 @@ def time_matmuls(sizes, batch, repeats: int) -> float:
 
     def one() -> None:
         for layer, w in enumerate(weights):
-            np.dot(acts[layer], w.T, out=outs_z[layer])
-            np.dot(acts[layer + 1].T, acts[layer], out=outs_w[layer])
+            acts[layer].dot(w.T, outs_z[layer])
+            acts[layer + 1].T.dot(acts[layer], outs_w[layer])
             if layer:
-                np.dot(acts[layer + 1], w, out=outs_d[layer])
+                acts[layer + 1].dot(w, outs_d[layer])
 
     n = max(50, int(2e6 / (sum(w.size for w in weights) * batch + 1000)))
-    runs = []
-    for _ in range(repeats):
+    one()  # first touch of the outputs
+
+    def run() -> float:
         start = time.perf_counter()
         for _ in range(n):
             one()
-        runs.append((time.perf_counter() - start) / n)
-    return statistics.median(runs)
+        return (time.perf_counter() - start) / n
+
+    return run
+
+
+def in_turns(runs: list[Callable[[], float]], repeats: int) -> list[float]:
+    """The median of each run's timings, the runs taking turns ``repeats`` times."""
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(repeats):
+        for run, samples in zip(runs, times, strict=True):
+            samples.append(run())
+    return [statistics.median(samples) for samples in times]
 
 
 def main() -> None:
@@ -134,10 +163,11 @@ def main() -> None:
     print("-" * len(header))
     for sizes, hidden, output, loss, batch, samples in CASES:
         X, Y, labels = _data(sizes, samples, rng)
-        exact = time_engine(sizes, hidden, output, loss, batch, X, Y, args.repeats, "exact")
-        running = time_engine(sizes, hidden, output, loss, batch, X, Y, args.repeats, "running")
+        case = (sizes, hidden, output, loss, batch, X, Y)
+        runs = [engine_run(*case, "exact"), engine_run(*case, "running"), matmul_run(sizes, batch)]
+        exact, running, mm = in_turns(runs, args.repeats)
+        del runs  # free the trainers before scikit-learn runs
         sk = time_sklearn(sizes, hidden, batch, X, labels, max(3, args.repeats // 2))
-        mm = time_matmuls(sizes, batch, args.repeats)
         name = "-".join(map(str, sizes))
         sk_text = f"{sk * 1e6:12.1f}" if sk is not None else f"{'n/a':>12}"
         print(
@@ -145,6 +175,7 @@ def main() -> None:
             f"{mm * 1e6:12.1f}{running / mm:16.2f}"
         )
     print("\ntargets: 2-8-8-1 < 30 µs per step (exact); 784-128-10 running/matmul <= 1.3")
+    print(f"BLAS threads: OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}")
 
 
 if __name__ == "__main__":
