@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.inspector.setObjectName("inspector")
         self.training_panel = TrainingPanel(self.model, self.training, self)
         self.training_panel.setObjectName("trainingPanel")
-        self.charts = ChartsPanel(self.model, self)
+        self.charts = ChartsPanel(self.model, self, controller=self.training)
         self.charts.setObjectName("chartsPanel")
         self.activation_panel = ActivationPlotPanel(self.model, self)
         self.activation_panel.setObjectName("activationPlot")

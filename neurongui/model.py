@@ -90,6 +90,9 @@ class NetworkModel(QObject):
         self._gradients: list[dict[str, np.ndarray]] | None = None
         self._edit_seq = 0
         self._modified = False
+        #: True while values streamed from training are being applied (not an edit):
+        #: costly views may then draw at their own pace (see views/throttle.py).
+        self.live = False
 
     # -- read access ----------------------------------------------------------------
 

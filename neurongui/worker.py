@@ -507,6 +507,15 @@ class TrainingController(QObject):
             return
         model = self.model
         self._steps = snap.steps  # before the views hear of the new values
+        model.live = True
+        try:
+            self._apply_to_model(snap)
+        finally:
+            model.live = False
+        self.snapshotApplied.emit()
+
+    def _apply_to_model(self, snap: Snapshot) -> None:
+        model = self.model
         model.update_parameters(snap.parameters, snap.edit_seq)
         if snap.run != self._run:
             self._run = snap.run
@@ -523,7 +532,6 @@ class TrainingController(QObject):
             if snap.message:
                 self.stopped.emit(snap.message)
                 model.message.emit(snap.message)
-        self.snapshotApplied.emit()
 
     def _open_floor_when_idle(self) -> None:
         """Let the worker train again once the GUI has painted this frame.

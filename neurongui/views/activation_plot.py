@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,11 +32,15 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine import activations
 from neurongui.model import NetworkModel
+from neurongui.views.charts import nice_ceiling
+from neurongui.views.throttle import Redraw
 
 __all__ = ["ActivationPlotPanel", "curve_points"]
 
 #: Milliseconds between coalesced redraws (≤ 30 Hz).
 REDRAW_MS = 33
+#: Redraws a second while training streams values in (each costs ~15 ms of GUI time).
+LIVE_HZ = 8
 _N_POINTS = 401
 _SATURATED = 0.05  # f′(z) below this counts as saturated
 _SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
@@ -66,10 +71,7 @@ class ActivationPlotPanel(QWidget):
     def __init__(self, model: NetworkModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(REDRAW_MS)
-        self._timer.timeout.connect(self.refresh_now)
+        self._redraw = Redraw(self, self.refresh_now, hz=LIVE_HZ, edit_delay_ms=REDRAW_MS)
         self._marker: tuple[float, float] | None = None
         self._build_controls()
         self._build_plots()
@@ -188,6 +190,14 @@ class ActivationPlotPanel(QWidget):
         )
         self.hist_marker = pg.InfiniteLine(0, angle=90, pen=pg.mkPen((230, 60, 40), width=2))
         self.hist_plot.addItem(self.hist_marker)
+        for plot in (self.plot, self.hist_plot):
+            for name in ("left", "bottom"):
+                # Painted again only when the axis changes (ranges move in nice steps),
+                # not with every curve update beneath it.
+                plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.hist_plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().disableAutoRange()  # set from the curves, not the marker
+        self._curve_key: tuple | None = None
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -217,9 +227,9 @@ class ActivationPlotPanel(QWidget):
     # -- public -------------------------------------------------------------------------
 
     def schedule_refresh(self, *_args) -> None:
-        """Redraw soon; many changes in a burst give one redraw."""
-        if not self._timer.isActive():
-            self._timer.start()
+        """Redraw soon; many changes in a burst give one redraw, and values streamed
+        from training are drawn at most LIVE_HZ times a second."""
+        self._redraw.request(self.model.live)
 
     def marker_position(self) -> tuple[float, float] | None:
         """The marked (z, f(z)) of the selected neuron for the selected sample, if any."""
@@ -248,7 +258,6 @@ class ActivationPlotPanel(QWidget):
 
     def refresh_now(self) -> None:
         """Redraw everything from the model at once."""
-        self._timer.stop()
         layer, neuron = self._selected()
         try:
             act = self.current_activation()
@@ -263,7 +272,9 @@ class ActivationPlotPanel(QWidget):
             self._marker = (z, a)
         else:
             self._marker = None
-        span = 5.0 if self._marker is None else min(60.0, max(5.0, 1.15 * abs(self._marker[0])))
+        # The z range grows in nice steps, so the axes stay put while the marker moves.
+        span = 5.0 if self._marker is None else min(60.0, nice_ceiling(1.15 * abs(self._marker[0])))
+        span = max(5.0, span)
         self._draw_curves(act, -span, span)
         self._draw_marker(act, layer, neuron)
         self._draw_histogram(layer, neuron)
@@ -321,13 +332,21 @@ class ActivationPlotPanel(QWidget):
                         continue
         if act.name != "softmax":
             wanted[act.name] = act  # the selected layer's own function wins
+        key = (tuple((n, str(a.to_dict())) for n, a in wanted.items()), lo, hi, compare, show_d)
+        if key == self._curve_key:
+            return  # the same curves: training moved only the marker
+        self._curve_key = key
         self.legend.clear()
+        bottom, top = 0.0, 1.0
         for name, (f_item, d_item) in self.curves.items():
             if name not in wanted:
                 f_item.setVisible(False)
                 d_item.setVisible(False)
                 continue
             z, f, d = curve_points(wanted[name], lo, hi)
+            shown = np.concatenate([f, d]) if show_d else f
+            bottom = min(bottom, float(np.nanmin(shown)))
+            top = max(top, float(np.nanmax(shown)))
             f_item.setData(z, f, connect="finite")
             d_item.setData(z, d, connect="finite")
             color = f_item.opts["pen"].color()
@@ -343,6 +362,7 @@ class ActivationPlotPanel(QWidget):
         else:
             self.step_dots.setData([], [])
         self.plot.setXRange(lo, hi, padding=0.02)
+        self.plot.setYRange(bottom, top, padding=0.08)
 
     def _draw_marker(self, act: activations.Activation, layer: int | None, neuron: int) -> None:
         if self._marker is None:
@@ -376,6 +396,10 @@ class ActivationPlotPanel(QWidget):
         zs = net.forward_trace(X)[layer][0]
         counts, edges = np.histogram(zs.ravel(), bins=40)
         self.hist_curve.setData(edges, counts, stepMode="center")
+        # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
+        reach = nice_ceiling(max(abs(edges[0]), abs(edges[-1])))
+        self.hist_plot.setXRange(-reach, reach, padding=0.02)
+        self.hist_plot.setYRange(0, nice_ceiling(counts.max()), padding=0.02)
         self.hist_marker.setValue(self._marker[0])
         self.hist_marker.setVisible(True)
         self.histogram_label.setText(self._histogram_note(net.layers[layer].activation, zs))

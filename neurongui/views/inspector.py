@@ -25,11 +25,14 @@ from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
+from neurongui.views.throttle import Redraw
 
 __all__ = ["Inspector"]
 
 _RANGE = 100.0
 _SLIDER_SCALE = 100  # slider ticks per unit: the slider spans [-5, 5] in steps of 0.01
+#: Redraws a second while training streams values in (the details re-lay out rich text).
+LIVE_HZ = 8
 
 
 class Inspector(QWidget):
@@ -98,8 +101,13 @@ class Inspector(QWidget):
             model.sampleChanged,
             model.gradientsChanged,
         ):
-            signal.connect(self._on_model_change)
+            signal.connect(self._on_model_signal)
+        # Edits show at once; training's values at most LIVE_HZ times a second.
+        self._redraw = Redraw(self, self._on_model_change, hz=LIVE_HZ)
         self._on_model_change()
+
+    def _on_model_signal(self) -> None:
+        self._redraw.request(self.model.live)
 
     def _spin_box(self, name: str, accessible: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

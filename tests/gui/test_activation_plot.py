@@ -43,8 +43,8 @@ def test_marker_follows_sample_and_edits_through_the_coalescing_timer(panel, qtb
 
     stack = QUndoStack()
     push_edit(stack, model, SetBias(1, 0, 2.5), "bias")
-    assert panel._timer.isActive()  # coalesced: drawn on the next tick, not per signal
-    qtbot.waitUntil(lambda: not panel._timer.isActive())
+    assert panel._redraw.pending  # coalesced: drawn on the next tick, not per signal
+    qtbot.waitUntil(lambda: not panel._redraw.pending)
     assert panel.marker_position() == _engine_point(model, 1, 0)
 
 

@@ -1,0 +1,81 @@
+"""Redraw policy for views that are costly to redraw: edits at once, training at a walk.
+
+An edit is one change a student waits to see, so it is drawn immediately. Values that
+stream in from training change many times a second, and every redraw is Python work
+on the GUI thread that the training thread then waits for (they share the GIL), so a
+secondary view draws them at most ``hz`` times a second, and not at all while hidden:
+it catches up when it is shown again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+__all__ = ["Redraw"]
+
+
+class Redraw(QObject):
+    """Schedules ``redraw`` of ``widget`` by the kind of change.
+
+    Parameters
+    ----------
+    widget
+        The view; nothing is drawn while it is hidden.
+    redraw
+        Draws the view from the model.
+    hz
+        The most redraws a second for values streamed from training.
+    edit_delay_ms
+        0 draws an edit at once; a few ms merge a burst of signals into one redraw.
+    """
+
+    def __init__(
+        self, widget: QWidget, redraw: Callable[[], None], hz: float = 8, edit_delay_ms: int = 0
+    ):
+        super().__init__(widget)
+        self._widget, self._redraw = widget, redraw
+        self._period = 1.0 / hz
+        self._edit_delay = edit_delay_ms
+        self._last = 0.0
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.now)
+        widget.installEventFilter(self)
+
+    def request(self, live: bool = False) -> None:
+        """Ask for a redraw; ``live`` if the change came from training."""
+        if not self._widget.isVisible():
+            self._dirty = True  # drawn when shown
+            return
+        if live:
+            if not self._timer.isActive():
+                wait = self._last + self._period - time.monotonic()
+                self._timer.start(max(0, round(wait * 1000)))
+        elif self._edit_delay:
+            if not self._timer.isActive() or self._timer.remainingTime() > self._edit_delay:
+                self._timer.start(self._edit_delay)
+        else:
+            self.now()
+
+    @property
+    def pending(self) -> bool:
+        """True while a redraw is scheduled."""
+        return self._timer.isActive()
+
+    def now(self) -> None:
+        """Redraw at once."""
+        self._timer.stop()
+        self._dirty = False
+        self._last = time.monotonic()
+        self._redraw()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self._dirty:
+            QTimer.singleShot(0, self.now)  # after the show has laid the view out
+            self._dirty = False
+        return False

@@ -1,0 +1,52 @@
+"""Costly views draw edits at once, training's stream at a walk, nothing while hidden."""
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from neurongui.views.throttle import Redraw
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.calls = []
+    widget.redraw = Redraw(widget, lambda: widget.calls.append(1), hz=20)
+    return widget
+
+
+def test_an_edit_is_drawn_at_once(view):
+    view.redraw.request(live=False)
+    assert view.calls == [1]
+
+
+def test_a_burst_of_streamed_values_is_drawn_once(view, qtbot):
+    view.redraw.now()
+    for _ in range(50):
+        view.redraw.request(live=True)
+    assert view.calls == [1] and view.redraw.pending  # not yet: one period has not passed
+    qtbot.waitUntil(lambda: not view.redraw.pending)
+    assert view.calls == [1, 1]
+
+
+def test_a_hidden_view_draws_nothing_until_shown(view, qtbot):
+    view.hide()
+    view.redraw.request(live=False)
+    view.redraw.request(live=True)
+    assert view.calls == [] and not view.redraw.pending
+    view.show()
+    qtbot.waitUntil(lambda: view.calls == [1])
+
+
+def test_the_inspector_follows_training_at_its_own_pace(window, qtbot):
+    window.canvas.select_edge(0, 0, 0)
+    window.model.live = True  # as while a training snapshot is applied
+    try:
+        window.model.parametersChanged.emit()
+        window.model.parametersChanged.emit()
+    finally:
+        window.model.live = False
+    assert window.inspector._redraw.pending
+    qtbot.waitUntil(lambda: not window.inspector._redraw.pending)
