@@ -505,7 +505,9 @@ def backpropagate(
 # ~0.3 µs more per call, a tenth of a small network's step.
 
 
-def _forward_pass(layers: list[Layer], X: np.ndarray, ws: Workspace, rng) -> np.ndarray:
+def _forward_pass(
+    layers: list[Layer], X: np.ndarray, ws: Workspace, rng: np.random.Generator | None
+) -> np.ndarray:
     """z⁽ˡ⁾ = a⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ and a⁽ˡ⁾ = f(z⁽ˡ⁾) into ``ws``; return the output a⁽ᴸ⁾."""
     a = X
     for i, layer in enumerate(layers):
@@ -525,7 +527,14 @@ def _forward_pass(layers: list[Layer], X: np.ndarray, ws: Workspace, rng) -> np.
     return a
 
 
-def _backward_pass(layers: list[Layer], X, Y, loss: _losses.Loss, grads, ws: Workspace) -> None:
+def _backward_pass(
+    layers: list[Layer],
+    X: np.ndarray,
+    Y: np.ndarray,
+    loss: _losses.Loss,
+    grads: list[dict[str, np.ndarray]],
+    ws: Workspace,
+) -> None:
     """δ⁽ˡ⁾ into ``ws`` and ∂L/∂θ into ``grads``, from the output layer down."""
     zs, acts, deltas, ctxs = ws.zs, ws.activations, ws.deltas, ws.ctxs
     last, grad_a = layers[-1], None
