@@ -13,8 +13,9 @@ Use :func:`get` to make one by name::
     act = activations.get("leaky_relu", slope=0.1)
     act.forward(z), act.derivative(z)
 
-The backpropagation code calls :meth:`Activation.backward`, which multiplies an
-upstream gradient ∂L/∂a by f'(z) (for softmax, by the full Jacobian).
+:meth:`Activation.backward` multiplies an upstream gradient ∂L/∂a by f'(z) (for
+softmax, by the full Jacobian). The training loop calls ``forward_into`` and
+``backward_into``, the same computations written into preallocated arrays.
 """
 
 from __future__ import annotations
