@@ -36,7 +36,7 @@
     <name>ActivationPlotPanel</name>
     <message>
         <source>Activation function to plot</source>
-        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz).</extracomment>
+        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz). Redraws a second while training streams values in (each costs ~15 ms of GUI time).</extracomment>
         <translation>要绘制的激活函数</translation>
     </message>
     <message>
@@ -319,8 +319,12 @@
 <context>
     <name>BackpropLesson</name>
     <message>
-        <source>1 · Chain rule</source>
+        <source>This lesson&apos;s formulas need sigmoid neurons (σ′ = σ(1 − σ)). Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
         <extracomment>The training sample, its target and the learning rate. The name of the one-sample dataset the lesson trains on. Readable starting weights (those of Matt Mazur&apos;s well-known worked example). Stages of part 2: inputs, hidden forward, output forward, loss, output δ, hidden δ, gradients, update. Which neuron (layer, index) the canvas selects in each stage, so the inspector follows.</extracomment>
+        <translation>本课的公式要求使用 sigmoid 神经元（σ′ = σ(1 − σ)）。请撤销该修改（Ctrl+Z），或从“课程”菜单重新开始本课。</translation>
+    </message>
+    <message>
+        <source>1 · Chain rule</source>
         <translation>1 · 链式法则</translation>
     </message>
     <message>
@@ -788,6 +792,7 @@ The loss appears here, epoch by epoch.</source>
     <name>Inspector</name>
     <message>
         <source>Weight w</source>
+        <extracomment>Redraws a second while training streams values in (the details re-lay out rich text).</extracomment>
         <translation>权重 w</translation>
     </message>
     <message>
