@@ -133,7 +133,19 @@ class NetworkCanvas(QGraphicsView):
     def fit(self) -> None:
         """Zoom so that the whole diagram fits the view (and keep fitting on resize)."""
         self._auto_fit = True
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit_above_legend()
+
+    def _fit_above_legend(self) -> None:
+        # The legend floats over the bottom of the view: keep its height free below the
+        # diagram (and above it, so the diagram stays centred) or it hides neurons.
+        rect, view = self.sceneRect(), self.viewport().rect()
+        reserve = self._legend.height() + 12 if self._legend.isVisible() else 0
+        if rect.isEmpty() or view.height() <= 2 * reserve + 40:
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            return
+        scale = min(view.width() / rect.width(), (view.height() - 2 * reserve) / rect.height())
+        extra = reserve / scale
+        self.fitInView(rect.adjusted(0, -extra, 0, extra), Qt.AspectRatioMode.KeepAspectRatio)
 
     def set_dark(self, dark: bool) -> None:
         """Follow the theme: a dark background with light text, or the reverse."""
@@ -558,9 +570,9 @@ class NetworkCanvas(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._auto_fit:
-            self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._place_legend()
+        if self._auto_fit:
+            self._fit_above_legend()
 
     def contextMenuEvent(self, event) -> None:
         target = self.target_at(self.mapToScene(event.pos()))

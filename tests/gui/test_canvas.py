@@ -157,3 +157,20 @@ def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
     assert window.undo_stack.count() == 1
+
+
+def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
+    from neurongui.engine import Network
+    from neurongui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    win.model.set_network(Network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0))
+    canvas = win.canvas
+    canvas.fit()
+    legend = canvas.findChild(type(canvas._legend), "canvasLegend")
+    lowest = canvas.mapFromScene(canvas.node_position(0, 7))
+    assert lowest.y() < legend.y()
