@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -20,7 +22,31 @@ from neurongui.engine import Network
 from neurongui.engine.fileformat import write_atomic
 from neurongui.engine.trainer import EpochRecord
 
-__all__ = ["export_history_csv", "export_scene_png", "export_scene_svg", "export_weights"]
+__all__ = [
+    "export_chart",
+    "export_history_csv",
+    "export_scene_png",
+    "export_scene_svg",
+    "export_weights",
+]
+
+
+def export_chart(plot: pg.PlotWidget, path: str | os.PathLike) -> None:
+    """Write a chart: SVG for a ``.svg`` path, else PNG at twice its size on screen.
+
+    The PNG comes from pyqtgraph's ImageExporter. pyqtgraph's SVGExporter cannot parse
+    the SVG that Qt 6.11 writes, so the SVG is Qt's own rendering of the chart's scene.
+    """
+    item = plot.getPlotItem()
+    if str(path).lower().endswith(".svg"):
+        export_scene_svg(plot.scene(), path, title="NeuronGUI chart")
+        return
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = int(2 * max(1.0, item.sceneBoundingRect().width()))
+    Path(path).unlink(missing_ok=True)
+    exporter.export(str(path))
+    if not Path(path).is_file():  # QImage.save reports failure only by its return value
+        raise OSError(f"could not write {path}")
 
 
 def export_scene_png(scene: QGraphicsScene, path: str | os.PathLike, scale: float = 2.0) -> None:

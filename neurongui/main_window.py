@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 from neurongui.documents import Autosaver, Document, InstanceGuard, load_document, save_document
 from neurongui.engine import Network, NetworkFileError
 from neurongui.export import (
+    export_chart,
     export_history_csv,
     export_scene_png,
     export_scene_svg,
@@ -319,13 +320,15 @@ class MainWindow(QMainWindow):
         return self.save_path(name)
 
     def export(self, kind: str, path: str | Path | None = None) -> bool:
-        """Export ``"png"``, ``"svg"`` (diagram), ``"history"`` (CSV) or ``"weights"``
-        (``.npz`` or ``.csv``) to ``path`` (asks when None); errors show a dialog."""
+        """Export ``"png"``, ``"svg"`` (diagram), ``"chart"`` (the chart on show, PNG or
+        SVG), ``"history"`` (CSV) or ``"weights"`` (``.npz`` or ``.csv``) to ``path`` (asks
+        when None); errors show a dialog."""
         filters = {
             "png": self.tr("PNG image (*.png)"),
             "svg": self.tr("SVG drawing (*.svg)"),
             "history": self.tr("CSV table (*.csv)"),
             "weights": self.tr("NumPy arrays (*.npz);;CSV table (*.csv)"),
+            "chart": self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
         }
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
@@ -340,6 +343,9 @@ class MainWindow(QMainWindow):
                 export_scene_svg(self.canvas.scene(), path)
             elif kind == "history":
                 export_history_csv(self.model.history, path)
+            elif kind == "chart":
+                self.charts.redraw(force=True)  # never export a stale chart
+                export_chart(self.charts.current_plot(), path)
             else:
                 export_weights(self.model.network, path)
         except OSError as exc:
@@ -435,6 +441,7 @@ class MainWindow(QMainWindow):
         export = menu.addMenu(self.tr("&Export"))
         export.addAction(self.tr("Diagram as PNG…"), lambda: self.export("png"))
         export.addAction(self.tr("Diagram as SVG…"), lambda: self.export("svg"))
+        export.addAction(self.tr("Chart as PNG or SVG…"), lambda: self.export("chart"))
         export.addAction(self.tr("Training history as CSV…"), lambda: self.export("history"))
         export.addAction(self.tr("Weights as NPZ or CSV…"), lambda: self.export("weights"))
         menu.addSeparator()

@@ -156,6 +156,10 @@ class ChartsPanel(QWidget):
         self.set_dark(is_dark())
         self._on_data_change()
 
+    def current_plot(self) -> pg.PlotWidget:
+        """The main plot of the tab on show (for File ▸ Export ▸ Chart)."""
+        return (self.loss_plot, self.output_plot, self.weight_plot)[self.tabs.currentIndex()]
+
     def set_dark(self, dark: bool) -> None:
         """Follow the theme."""
         self._dark = dark
@@ -402,10 +406,11 @@ class ChartsPanel(QWidget):
 
     # -- drawing ------------------------------------------------------------------------
 
-    def redraw(self) -> None:
-        """Redraw the stale parts of the tab that shows (at most every REDRAW_MS)."""
+    def redraw(self, force: bool = False) -> None:
+        """Redraw the stale parts of the tab that shows (at most every REDRAW_MS);
+        ``force`` draws it even while the panel is hidden (for an export)."""
         self._timer.stop()
-        if not self._stale or not self.isVisible():
+        if not self._stale or not (self.isVisible() or force):
             return
         self._clock.restart()
         tab = self.tabs.currentIndex()

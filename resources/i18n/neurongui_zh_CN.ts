@@ -1067,6 +1067,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>NumPy 数组 (*.npz);;CSV 表格 (*.csv)</translation>
     </message>
     <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1161,6 +1165,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Diagram as SVG…</source>
         <translation>网络图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Chart as PNG or SVG…</source>
+        <translation>图表（PNG 或 SVG）…</translation>
     </message>
     <message>
         <source>Training history as CSV…</source>

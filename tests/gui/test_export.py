@@ -64,3 +64,17 @@ def test_weights_npz_loads_without_pickle_and_csv_has_every_parameter(window, tm
 def test_export_to_a_missing_folder_explains(window, tmp_path):
     assert not window.export("history", tmp_path / "nope" / "h.csv")
     assert window.last_error
+
+
+def test_the_chart_on_show_exports_as_png_and_svg(window, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+
+    window.docks["chartsDock"].show()
+    window.charts.tabs.setCurrentIndex(1)  # the output map
+    assert window.export("chart", tmp_path / "c.png")
+    image = QImage(str(tmp_path / "c.png"))
+    assert image.width() >= 2 * window.charts.current_plot().width() - 2
+    assert len({image.pixel(x, image.height() // 2) for x in range(0, image.width(), 7)}) > 5
+    assert window.export("chart", tmp_path / "c.svg")
+    assert "<svg" in (tmp_path / "c.svg").read_text(encoding="utf-8")
+    assert not window.export("chart", tmp_path / "nope" / "c.png") and window.last_error
