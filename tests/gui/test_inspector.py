@@ -4,17 +4,6 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QTableWidget
 
-from neurongui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
 
 def test_weight_spin_box_edits_the_engine_weight_with_undo_and_redo(window):
     window.canvas.select_edge(0, 2, 1)

@@ -3,19 +3,8 @@
 import json
 
 import numpy as np
-import pytest
 
 from neurongui.engine import Network, load_network
-from neurongui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_first_launch_shows_the_circle_dataset_with_a_2_4_2_1_tanh_network(window):
