@@ -389,13 +389,17 @@ class ActivationPlotPanel(QWidget):
         X = self.model.data.X_train
         if layer is None or len(X) == 0:
             self.hist_curve.setData([0.0, 1.0], [0.0], stepMode="center")
+            self.hist_curve.setVisible(False)  # an empty plot, not a line of zeros
             self.hist_marker.setVisible(False)
+            self.hist_plot.setXRange(-5, 5, padding=0.02)
+            self.hist_plot.setYRange(0, 1, padding=0.02)
             self.histogram_label.setText(self.tr("Select a neuron to see its layer's z values."))
             return
         net = self.model.network
         zs = net.forward_trace(X)[layer][0]
         counts, edges = np.histogram(zs.ravel(), bins=40)
         self.hist_curve.setData(edges, counts, stepMode="center")
+        self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
         reach = nice_ceiling(max(abs(edges[0]), abs(edges[-1])))
         self.hist_plot.setXRange(-reach, reach, padding=0.02)

@@ -99,3 +99,15 @@ def test_histogram_counts_the_layers_z_over_the_training_set(panel):
     _, counts = panel.hist_curve.getData()
     assert counts.sum() == zs.size
     assert "%" in panel.histogram_label.text() or "ReLU" in panel.histogram_label.text()
+
+
+def test_the_histogram_is_empty_until_a_neuron_is_selected(panel):
+    panel.model.clear_selection()
+    panel.refresh_now()
+    assert not panel.hist_curve.isVisible()
+    panel.model.select_neuron(0, 1)
+    panel.refresh_now()
+    assert panel.hist_curve.isVisible()
+    _, counts = panel.hist_curve.getData()
+    # every z of the layer: one per neuron and training sample
+    assert counts.sum() == panel.model.data.X_train.shape[0] * panel.model.network.sizes[1]
