@@ -11,6 +11,14 @@ All parameters (weights, biases and PReLU slopes) live in one contiguous float64
 vector, :attr:`Network.parameters`; each layer's arrays are views into it. That lets an
 optimiser update every parameter with one vectorised operation, which is what keeps a
 training step of a small network in the tens of microseconds.
+
+Each layer's weights and biases are stored side by side as one block [W | b] of shape
+(n_out, n_in + 1). The training loop appends a column of ones to every layer's input,
+
+    z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1] [W⁽ˡ⁾ b⁽ˡ⁾]ᵀ,    [∂L/∂W⁽ˡ⁾ ∂L/∂b⁽ˡ⁾] = δ⁽ˡ⁾ᵀ [a⁽ˡ⁻¹⁾ 1],
+
+so a matrix product adds the biases and another sums δ over the samples for ∂L/∂b:
+the same numbers in a third fewer NumPy calls, which is most of a small step's cost.
 """
 
 from __future__ import annotations
@@ -26,13 +34,19 @@ from . import losses as _losses
 from .activations import Activation
 from .state import FORMAT_NAME, FORMAT_VERSION, ParsedNetwork, check_sizes, parse_state
 
-__all__ = ["INITIALIZERS", "Backprop", "Layer", "Network", "Workspace", "backpropagate"]
+__all__ = [
+    "INITIALIZERS",
+    "Backprop",
+    "Layer",
+    "Network",
+    "Workspace",
+    "backpropagate",
+    "train_pass",
+]
 
 #: Weight initialisation schemes.
 INITIALIZERS = ("xavier", "he", "uniform", "zeros")
 _PRELU_ALPHA = 0.25
-#: Layers of at most this many values per batch add their biases from a tiled copy.
-_TILE_LIMIT = 4096
 
 
 class Layer:
@@ -43,11 +57,13 @@ class Layer:
     :meth:`Network.set_weight` for single edits.
     """
 
-    __slots__ = ("_alpha", "_b", "_w", "_wt", "activation")
+    __slots__ = ("_alpha", "_b", "_w", "_wb", "_wbt", "activation")
 
-    def __init__(self, w: np.ndarray, b: np.ndarray, alpha: np.ndarray | None, act: Activation):
-        self._w, self._b, self._alpha, self.activation = w, b, alpha, act
-        self._wt = w.T  # a view kept for the training loop, which would make it every step
+    def __init__(self, wb: np.ndarray, alpha: np.ndarray | None, act: Activation):
+        n_in = wb.shape[1] - 1
+        self._wb, self._alpha, self.activation = wb, alpha, act
+        self._w, self._b = wb[:, :n_in], wb[:, n_in]
+        self._wbt = wb.T  # a view kept for the training loop, which would make it every step
 
     @property
     def weights(self) -> np.ndarray:
@@ -165,23 +181,17 @@ class Network:
         counts = []
         prev = n_in
         for size, act in zip(sizes, acts, strict=False):
-            counts.append((size * prev, size, size if act.name == "prelu" else 0))
+            counts.append((size * (prev + 1), size if act.name == "prelu" else 0))
             prev = size
         self._flat = np.zeros(sum(sum(c) for c in counts))
         self.layers: list[Layer] = []
         self._alpha_init: dict[int, float] = {}
-        offset, prev = 0, n_in
-        for size, act, (nw, nb, na) in zip(sizes, acts, counts, strict=False):
-            w = self._flat[offset : offset + nw].reshape(size, prev)
-            b = self._flat[offset + nw : offset + nw + nb]
-            alpha = self._flat[offset + nw + nb : offset + nw + nb + na] if na else None
+        for (wb, alpha), act in zip(_blocks(self._flat, n_in, sizes, counts), acts, strict=False):
             if alpha is not None:
                 self._alpha_init[len(self.layers)] = float(getattr(act, "alpha", _PRELU_ALPHA))
                 alpha[...] = self._alpha_init[len(self.layers)]
                 act.alpha = alpha
-            self.layers.append(Layer(w, b, alpha, act))
-            offset += nw + nb + na
-            prev = size
+            self.layers.append(Layer(wb, alpha, act))
         self.input_names = _input_names(names, n_in)
         self.structure_version = getattr(self, "structure_version", -1) + 1
 
@@ -398,11 +408,15 @@ class Network:
         """Run a forward and a backward pass and return every intermediate value."""
         X, _ = self._check_inputs(X)
         Y = self._check_targets(Y, len(X))
-        views = self._views(np.empty_like(self._flat))
+        grad = np.empty_like(self._flat)
         ws = Workspace(self, len(X))
-        value = backpropagate(self, X, Y, _losses.get(loss), views, ws=ws)
-        grads = [{k: v.copy() for k, v in g.items()} for g in views]
-        return Backprop(value, X, ws.zs, ws.activations, ws.deltas, grads)
+        value = backpropagate(self, X, Y, _losses.get(loss), grad, ws=ws)
+        grads = [{k: v.copy() for k, v in g.items()} for g in self._views(grad)]
+        zs, acts, deltas = (
+            [np.ascontiguousarray(a) for a in arrays]
+            for arrays in (ws.zs, ws.activations, ws.deltas)
+        )
+        return Backprop(value, X, zs, acts, deltas, grads)
 
     def gradient_views(self, vector: np.ndarray) -> list[dict[str, np.ndarray]]:
         """Lay the layers' shapes over ``vector`` (shaped like :attr:`parameters`)."""
@@ -411,19 +425,20 @@ class Network:
         return self._views(vector)
 
     def _views(self, vector: np.ndarray) -> list[dict[str, np.ndarray]]:
-        views, offset = [], 0
-        for layer in self.layers:
-            entry = {}
-            for key, arr in (
-                ("weights", layer.weights),
-                ("biases", layer.biases),
-                ("alpha", layer.alpha),
-            ):
-                if arr is not None:
-                    entry[key] = vector[offset : offset + arr.size].reshape(arr.shape)
-                    offset += arr.size
+        views = []
+        for wb, alpha in self._blocks(vector):
+            entry = {"weights": wb[:, :-1], "biases": wb[:, -1]}
+            if alpha is not None:
+                entry["alpha"] = alpha
             views.append(entry)
         return views
+
+    def _blocks(self, vector: np.ndarray) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        """Each layer's [W | b] block and PReLU slopes, as views of ``vector``."""
+        counts = [
+            (layer._wb.size, 0 if layer._alpha is None else layer.n_out) for layer in self.layers
+        ]
+        return _blocks(vector, self.n_inputs, self.sizes[1:], counts)
 
     def _check_inputs(self, X: np.ndarray) -> tuple[np.ndarray, bool]:
         X = np.asarray(X, dtype=float)
@@ -451,23 +466,37 @@ class Network:
 class Workspace:
     """Preallocated arrays for one forward and backward pass of ``n`` samples.
 
-    The training loop keeps one per batch size, so a step allocates (almost) nothing.
-    After :func:`backpropagate`, ``zs``, ``activations`` and ``deltas`` hold z⁽ˡ⁾, a⁽ˡ⁾
-    and δ⁽ˡ⁾ of every layer.
+    The training loop keeps one per batch size, so a step allocates nothing. After
+    :func:`backpropagate`, ``zs``, ``activations`` and ``deltas`` hold z⁽ˡ⁾, a⁽ˡ⁾ and
+    δ⁽ˡ⁾ of every layer, each of shape (n, neurons).
+
+    The pass computes with the transposes, one row per neuron and a column per sample
+    (``zs[l]`` is a view of ``z_t[l]``, and so on). That way each hidden layer's output
+    can carry a last row of ones, for the product with the next layer's [W | b] (see the
+    module docstring), and still every array a ufunc touches is contiguous: NumPy's
+    element-wise loops take several times longer on strided arrays this small.
+    ``inputs`` holds the input batch with its column of ones.
     """
 
     def __init__(self, network: Network, n: int):
-        shapes = [(n, layer.n_out) for layer in network.layers]
+        sizes = [layer.n_out for layer in network.layers]
         self.n = n
-        self.zs = [np.empty(shape) for shape in shapes]
-        self.activations = [np.empty(shape) for shape in shapes]
-        self.deltas = [np.empty(shape) for shape in shapes]
-        self.grad_a = [np.empty(shape) for shape in shapes]
-        self.ctxs: list[Any] = [None] * len(shapes)
-        self.ones = np.ones(n)
-        # b copied into every row, for small layers: adding a same-shaped array skips the
-        # ~1 µs a ufunc spends setting up a broadcast; large layers broadcast (one pass less).
-        self.bias_rows = [np.empty(s) if s[0] * s[1] <= _TILE_LIMIT else None for s in shapes]
+        self.inputs = np.empty((n, network.n_inputs + 1))
+        self.inputs[:, -1] = 1.0
+        self.z_t = [np.empty((size, n)) for size in sizes]
+        # Hidden outputs with a row of ones below; the output layer needs none.
+        self.a_t = [np.empty((size + 1, n)) for size in sizes[:-1]] + [np.empty((sizes[-1], n))]
+        for a_t in self.a_t[:-1]:
+            a_t[-1] = 1.0
+        self.delta_t = [np.empty((size, n)) for size in sizes]
+        # (δ⁽ˡ⁾[W | b])ᵀ for the layer below: the bias's row goes unused, but a product
+        # with the whole contiguous block is faster than one with the W view.
+        self.grad_a_t = [np.empty((size + 1, n)) for size in sizes[:-1]]
+        self.zs = [z_t.T for z_t in self.z_t]
+        self.activations = [a_t[: len(z_t)].T for a_t, z_t in zip(self.a_t, self.z_t, strict=True)]
+        self.deltas = [d_t.T for d_t in self.delta_t]
+        self.grad_a = [g_t[:-1].T for g_t in self.grad_a_t]
+        self.ctxs: list[Any] = [None] * len(sizes)
 
 
 def backpropagate(
@@ -475,17 +504,18 @@ def backpropagate(
     X: np.ndarray,
     Y: np.ndarray,
     loss: _losses.Loss,
-    grads: list[dict[str, np.ndarray]],
+    grad: np.ndarray,
     rng: np.random.Generator | None = None,
     ws: Workspace | None = None,
     compute_loss: bool = True,
 ) -> float | None:
-    """Write ∂L/∂θ into ``grads`` (views from :meth:`Network.gradient_views`).
+    """Write ∂L/∂θ into ``grad``, a vector shaped like :attr:`Network.parameters`.
 
     The backward pass is the chain rule, layer by layer from the output:
     δ⁽ᴸ⁾ = ∂L/∂z⁽ᴸ⁾ from the loss, then ∂L/∂W⁽ˡ⁾ = δ⁽ˡ⁾ᵀ a⁽ˡ⁻¹⁾, ∂L/∂b⁽ˡ⁾ = Σₙ δ⁽ˡ⁾ and
     δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾ W⁽ˡ⁾) ⊙ f′(z⁽ˡ⁻¹⁾). With ``rng`` the pass runs in training mode
     (RReLU draws its slopes from it). ``ws`` receives every z, a and δ.
+    :meth:`Network.gradient_views` lays the layers' shapes over ``grad``.
 
     Returns
     -------
@@ -495,9 +525,29 @@ def backpropagate(
     """
     if ws is None or ws.n != len(X):
         ws = Workspace(net, len(X))
-    a = _forward_pass(net.layers, X, ws, rng)
+    ws.inputs[:, :-1] = X
+    blocks = net._blocks(grad)
+    return train_pass(net, ws.inputs, Y, loss, blocks, rng, ws, compute_loss)
+
+
+def train_pass(
+    net: Network,
+    inputs: np.ndarray,
+    Y: np.ndarray,
+    loss: _losses.Loss,
+    blocks: list[tuple[np.ndarray, np.ndarray | None]],
+    rng: np.random.Generator | None,
+    ws: Workspace,
+    compute_loss: bool,
+) -> float | None:
+    """:func:`backpropagate` for the training loop, which prepares its arguments once.
+
+    ``inputs`` is the batch with a column of ones appended and ``blocks`` comes from
+    ``Network._blocks(grad)``.
+    """
+    a = _forward_pass(net.layers, inputs, ws, rng)
     value = loss.value(a, Y) if compute_loss else None
-    _backward_pass(net.layers, X, Y, loss, grads, ws)
+    _backward_pass(net.layers, inputs, Y, loss, blocks, ws)
     return value
 
 
@@ -506,58 +556,64 @@ def backpropagate(
 
 
 def _forward_pass(
-    layers: list[Layer], X: np.ndarray, ws: Workspace, rng: np.random.Generator | None
+    layers: list[Layer], inputs: np.ndarray, ws: Workspace, rng: np.random.Generator | None
 ) -> np.ndarray:
-    """z⁽ˡ⁾ = a⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ and a⁽ˡ⁾ = f(z⁽ˡ⁾) into ``ws``; return the output a⁽ᴸ⁾."""
-    a = X
+    """z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1][W⁽ˡ⁾ b⁽ˡ⁾]ᵀ and a⁽ˡ⁾ = f(z⁽ˡ⁾) into ``ws``; return a⁽ᴸ⁾."""
+    a_t = inputs.T
     for i, layer in enumerate(layers):
-        z = a.dot(layer._wt, ws.zs[i])
-        rows = ws.bias_rows[i]
-        if rows is None:
-            np.add(z, layer._b, z)
-        else:
-            rows[...] = layer._b  # a plain copy, far cheaper than a broadcasting ufunc
-            np.add(z, rows, z)
+        layer._wb.dot(a_t, ws.z_t[i])  # zᵀ = [W | b] [a 1]ᵀ
+        out = ws.activations[i]
         if rng is None:
-            a = layer.activation.forward_into(z, ws.activations[i])
+            layer.activation.forward_into(ws.zs[i], out)
         else:
-            a_train, ws.ctxs[i] = layer.activation.forward_train(z, rng)
-            a = ws.activations[i]
-            a[...] = a_train
-    return a
+            out[...], ws.ctxs[i] = layer.activation.forward_train(ws.zs[i], rng)
+        a_t = ws.a_t[i]
+    return ws.activations[-1]
 
 
 def _backward_pass(
     layers: list[Layer],
-    X: np.ndarray,
+    inputs: np.ndarray,
     Y: np.ndarray,
     loss: _losses.Loss,
-    grads: list[dict[str, np.ndarray]],
+    blocks: list[tuple[np.ndarray, np.ndarray | None]],
     ws: Workspace,
 ) -> None:
-    """δ⁽ˡ⁾ into ``ws`` and ∂L/∂θ into ``grads``, from the output layer down."""
+    """δ⁽ˡ⁾ into ``ws`` and ∂L/∂θ into ``blocks``, from the output layer down."""
     zs, acts, deltas, ctxs = ws.zs, ws.activations, ws.deltas, ws.ctxs
     last, grad_a = layers[-1], None
     if last._alpha is None:
-        delta = loss.output_delta_into(zs[-1], acts[-1], Y, last.activation, deltas[-1], ctxs[-1])
+        loss.output_delta_into(zs[-1], acts[-1], Y, last.activation, deltas[-1], ctxs[-1])
     else:
         grad_a = loss.gradient(acts[-1], Y)
-        delta = last.activation.backward_into(zs[-1], acts[-1], grad_a, deltas[-1], ctxs[-1])
+        last.activation.backward_into(zs[-1], acts[-1], grad_a, deltas[-1], ctxs[-1])
     for i in range(len(layers) - 1, -1, -1):
-        layer, g = layers[i], grads[i]
-        a_prev = acts[i - 1] if i else X
-        delta.T.dot(a_prev, g["weights"])
-        ws.ones.dot(delta, g["biases"])  # Σ over samples, as one BLAS call
-        if grad_a is not None:
-            g["alpha"][...] = layer.activation.alpha_gradient(zs[i], grad_a)
+        layer, (grad_wb, grad_alpha) = layers[i], blocks[i]
+        delta_t = ws.delta_t[i]
+        # [∂L/∂W ∂L/∂b] = δᵀ [a 1] in one product: the ones sum δ over the samples.
+        delta_t.dot(ws.a_t[i - 1].T if i else inputs, grad_wb)
+        if grad_alpha is not None:
+            grad_alpha[...] = layer.activation.alpha_gradient(zs[i], grad_a)
         if i:  # (∂L/∂x is not needed: the inputs are not trained)
-            below = layers[i - 1]
-            grad_a = delta.dot(layer._w, ws.grad_a[i - 1])
-            delta = below.activation.backward_into(
-                zs[i - 1], a_prev, grad_a, deltas[i - 1], ctxs[i - 1]
+            layer._wbt.dot(delta_t, ws.grad_a_t[i - 1])  # (δ [W | b])ᵀ
+            grad_a = ws.grad_a[i - 1]
+            layers[i - 1].activation.backward_into(
+                zs[i - 1], acts[i - 1], grad_a, deltas[i - 1], ctxs[i - 1]
             )
-            if below._alpha is None:
-                grad_a = None
+
+
+def _blocks(
+    vector: np.ndarray, n_in: int, sizes: list[int], counts: list[tuple[int, int]]
+) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Lay the parameter layout over ``vector``: per layer [W | b] row by row, then α."""
+    blocks, offset, prev = [], 0, n_in
+    for size, (n_wb, n_alpha) in zip(sizes, counts, strict=True):
+        wb = vector[offset : offset + n_wb].reshape(size, prev + 1)
+        alpha = vector[offset + n_wb : offset + n_wb + n_alpha] if n_alpha else None
+        blocks.append((wb, alpha))
+        offset += n_wb + n_alpha
+        prev = size
+    return blocks
 
 
 def _all_ints(values: Sequence[Any]) -> bool:

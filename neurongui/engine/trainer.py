@@ -20,7 +20,7 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
-from .network import Network, Workspace, backpropagate
+from .network import Network, Workspace, train_pass
 
 __all__ = [
     "EPOCH_METRICS",
@@ -161,7 +161,11 @@ class Trainer:
             X, Y, X_test, Y_test = _datasets.train_test_split(X, Y, test_fraction, self._rng)
         elif X_test is not None:
             X_test, Y_test = _check_data(network, X_test, Y_test, "test")
-        self.X, self.Y = X, Y
+        # The training inputs are kept with a column of ones appended, which the training
+        # loop needs (see neurongui.engine.network); X is a view without it.
+        self._Xa = np.empty((len(X), X.shape[1] + 1))
+        self._Xa[:, :-1], self._Xa[:, -1] = X, 1.0
+        self.X, self.Y = self._Xa[:, :-1], Y
         self.X_test, self.Y_test = X_test, Y_test
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
@@ -276,7 +280,7 @@ class Trainer:
                 len(Xb), Workspace(net, len(Xb))
             )
         running = self.epoch_metrics == "running"
-        value = backpropagate(net, Xb, Yb, self.loss, self._views, self._train_rng, ws, running)
+        value = train_pass(net, Xb, Yb, self.loss, self._blocks, self._train_rng, ws, running)
         if running:
             self._tally(value, ws.activations[-1], Yb)
         params = net.parameters
@@ -332,7 +336,7 @@ class Trainer:
         self._grad = np.zeros(net.n_parameters)
         self._workspaces: dict[int, Workspace] = {}
         self._workspace = Workspace(net, min(self._batch_size, len(self.X)))
-        self._views = net.gradient_views(self._grad)
+        self._blocks = net._blocks(self._grad)
         self._backup = net.parameters.copy()
         self._weight_mask = np.zeros(net.n_parameters)
         for view in net.gradient_views(self._weight_mask):
@@ -342,7 +346,7 @@ class Trainer:
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
         if not hasattr(self, "_Xs"):
-            self._Xs, self._Ys, self._order = self.X, self.Y, None
+            self._Xs, self._Ys, self._order = self._Xa, self.Y, None
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
@@ -351,25 +355,25 @@ class Trainer:
         if self._order is not None and self.X.nbytes <= _GATHER_BYTES:
             # One copy per epoch makes every batch a contiguous slice (no copy per step);
             # np.take copies rows at a third of the cost of fancy indexing.
-            self._Xs = np.take(self.X, self._order, axis=0)
+            self._Xs = np.take(self._Xa, self._order, axis=0)
             self._Ys = np.take(self.Y, self._order, axis=0)
         else:
-            self._Xs, self._Ys = self.X, self.Y
+            self._Xs, self._Ys = self._Xa, self.Y
         self._position = 0
         self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
 
     def _batch(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-        """Samples lo:hi of this epoch's order (gathered into a reused buffer if large)."""
-        if self._order is None or self._Xs is not self.X:
+        """Samples lo:hi of this epoch's order, inputs with their ones column (see __init__)."""
+        if self._order is None or self._Xs is not self._Xa:
             return self._Xs[lo:hi], self._Ys[lo:hi]
         n = hi - lo
         if n not in self._buffers:
-            self._buffers[n] = (np.empty((n, self.X.shape[1])), np.empty((n, self.Y.shape[1])))
+            self._buffers[n] = (np.empty((n, self._Xa.shape[1])), np.empty((n, self.Y.shape[1])))
         xb, yb = self._buffers[n]
         index = self._order[lo:hi]
         # mode="clip" avoids the buffered copy "raise" makes; the indices are valid.
         return (
-            np.take(self.X, index, axis=0, out=xb, mode="clip"),
+            np.take(self._Xa, index, axis=0, out=xb, mode="clip"),
             np.take(self.Y, index, axis=0, out=yb, mode="clip"),
         )
 

@@ -135,20 +135,30 @@ def test_backprop_records_every_intermediate_value():
     assert np.allclose(result.gradients[1]["weights"], result.deltas[1].T @ result.activations[0])
 
 
-def test_tiled_and_broadcast_biases_give_the_same_bits(monkeypatch):
-    # Small layers add b from a copy in every row, large ones by broadcasting: the same sum.
-    from neurongui.engine import network as network_module
-
+def test_the_ones_column_adds_the_biases_and_sums_their_gradient():
+    # The training pass multiplies [a 1] by [W | b]: z must still be aWᵀ + b in every row,
+    # and ∂L/∂b the sum of δ over the samples.
     net = Network([3, 5, 4, 2], activations=["tanh", "relu", "softmax"], seed=4)
+    for layer in net.layers:
+        layer.biases[...] = np.linspace(-1.0, 1.0, layer.n_out)
     rng = np.random.default_rng(1)
     X, Y = rng.normal(size=(6, 3)), np.eye(2)[rng.integers(0, 2, 6)]
-    tiled = net.backprop(X, Y, "cross_entropy")
-    monkeypatch.setattr(network_module, "_TILE_LIMIT", 0)
-    broadcast = net.backprop(X, Y, "cross_entropy")
-    for a, b in zip(tiled.zs + tiled.deltas, broadcast.zs + broadcast.deltas, strict=True):
-        assert a.tobytes() == b.tobytes()
-    for a, b in zip(tiled.gradients, broadcast.gradients, strict=True):
-        assert all(a[key].tobytes() == b[key].tobytes() for key in a)
-    # The biases really are added: z − aWᵀ is b in every row.
-    z0 = tiled.zs[0] - X @ net.layers[0].weights.T
-    assert np.allclose(z0, net.layers[0].biases)
+    result = net.backprop(X, Y, "cross_entropy")
+    inputs = [X, *result.activations[:-1]]
+    for layer, a_prev, z, delta, grad in zip(
+        net.layers, inputs, result.zs, result.deltas, result.gradients, strict=True
+    ):
+        assert np.allclose(z, a_prev @ layer.weights.T + layer.biases, rtol=0, atol=1e-14)
+        assert np.allclose(grad["biases"], delta.sum(axis=0), rtol=0, atol=1e-15)
+        assert np.allclose(grad["weights"], delta.T @ a_prev, rtol=0, atol=1e-15)
+
+
+def test_layer_arrays_are_views_of_the_parameter_vector():
+    net = Network([2, 3, 1], seed=0)
+    net.parameters[...] = np.arange(net.n_parameters)
+    # Each layer stores [W | b] row by row: weights and biases interleave per neuron.
+    assert net.layers[0].weights.tolist() == [[0, 1], [3, 4], [6, 7]]
+    assert net.layers[0].biases.tolist() == [2, 5, 8]
+    assert net.layers[1].weights.tolist() == [[9, 10, 11]] and net.layers[1].biases.tolist() == [12]
+    net.set_weight(1, 0, 2, -1.0)
+    assert net.parameters[11] == -1.0
