@@ -14,6 +14,7 @@ well-known (ŷ − y)/n, which is also the numerically exact way to compute it.
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 import numpy as np
@@ -60,11 +61,17 @@ class Loss:
         """Write :meth:`output_delta` into ``out`` and return it."""
         if activation.name == self.natural_activation:
             np.subtract(a, y_true, out)
-            return np.multiply(out, 1.0 / len(a), out)
+            return np.multiply(out, _reciprocal(len(a)), out)
         return activation.backward_into(z, a, self.gradient(a, y_true), out, ctx)
 
     def __repr__(self) -> str:
         return f"losses.get({self.name!r})"
+
+
+@functools.lru_cache(maxsize=64)
+def _reciprocal(n: int) -> np.ndarray:
+    """1/n as a 0-d array: a ufunc would convert a Python float anew on every call."""
+    return np.array(1.0 / n)
 
 
 def _clip(values: np.ndarray, low: float, high: float) -> np.ndarray:

@@ -27,6 +27,18 @@ class Optimizer:
     def __init__(self, learning_rate: float = 0.03):
         self.learning_rate = learning_rate
 
+    @property
+    def learning_rate(self) -> float:
+        """The step size η."""
+        return self._eta
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self._eta = float(value)
+        # Also as a 0-d array: a ufunc converts a Python float anew on every call, which
+        # costs about a microsecond per step of a small network.
+        self._eta_array = np.array(self._eta)
+
     def reset(self, size: int) -> None:
         """Forget all state (after a reset or a change of the network's structure)."""
 
@@ -55,7 +67,7 @@ class SGD(Optimizer):
         if self._step.shape != params.shape:
             self.reset(params.size)
         # η·g into a kept buffer: a large network would allocate it every step.
-        step = np.multiply(grad, self.learning_rate, self._step)
+        step = np.multiply(grad, self._eta_array, self._step)
         np.subtract(params, step, params)
 
 
@@ -79,7 +91,7 @@ class Momentum(Optimizer):
             self.reset(params.size)
         v = self._v
         v *= self.momentum
-        v -= np.multiply(grad, self.learning_rate, self._step)
+        v -= np.multiply(grad, self._eta_array, self._step)
         params += v
 
 
