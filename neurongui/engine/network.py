@@ -41,6 +41,7 @@ __all__ = [
     "Network",
     "Workspace",
     "backpropagate",
+    "forward_pass",
     "train_pass",
 ]
 
@@ -373,21 +374,26 @@ class Network:
     def forward(self, X: np.ndarray) -> np.ndarray:
         """Return the network's output for ``X`` (n, n_in); a 1-D X is one sample."""
         X, single = self._check_inputs(X)
-        a = X
-        for layer in self.layers:
-            a = layer.activation.forward(a @ layer.weights.T + layer.biases)
+        a = np.ascontiguousarray(self._forward(X).activations[-1])
         return a[0] if single else a
 
     def forward_trace(self, X: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Return ``[(z, a), ...]`` for every layer (1-D arrays for a 1-D X)."""
         X, single = self._check_inputs(X)
+        ws = self._forward(X)
         trace = []
-        a = X
-        for layer in self.layers:
-            z = a @ layer.weights.T + layer.biases
-            a = layer.activation.forward(z)
+        for z, a in zip(ws.zs, ws.activations, strict=True):
+            z, a = np.ascontiguousarray(z), np.ascontiguousarray(a)
             trace.append((z[0], a[0]) if single else (z, a))
         return trace
+
+    def _forward(self, X: np.ndarray) -> Workspace:
+        # The training loop's own forward pass, so that every number shown is computed
+        # the same way, to the last bit, as the ones training uses.
+        ws = Workspace(self, len(X), backward=False)
+        ws.inputs[:, :-1] = X
+        forward_pass(self.layers, ws.inputs, ws, None)
+        return ws
 
     def loss(self, X: np.ndarray, Y: np.ndarray, loss: str = "mse") -> float:
         """Return the mean loss of the network's output for ``X`` against targets ``Y``."""
@@ -475,10 +481,11 @@ class Workspace:
     can carry a last row of ones, for the product with the next layer's [W | b] (see the
     module docstring), and still every array a ufunc touches is contiguous: NumPy's
     element-wise loops take several times longer on strided arrays this small.
-    ``inputs`` holds the input batch with its column of ones.
+    ``inputs`` holds the input batch with its column of ones. With ``backward=False``
+    only the forward pass's arrays are made, for evaluation.
     """
 
-    def __init__(self, network: Network, n: int):
+    def __init__(self, network: Network, n: int, backward: bool = True):
         sizes = [layer.n_out for layer in network.layers]
         self.n = n
         self.inputs = np.empty((n, network.n_inputs + 1))
@@ -488,14 +495,17 @@ class Workspace:
         self.a_t = [np.empty((size + 1, n)) for size in sizes[:-1]] + [np.empty((sizes[-1], n))]
         for a_t in self.a_t[:-1]:
             a_t[-1] = 1.0
-        self.delta_t = [np.empty((size, n)) for size in sizes]
-        # (δ⁽ˡ⁾[W | b])ᵀ for the layer below: the bias's row goes unused, but a product
-        # with the whole contiguous block is faster than one with the W view.
-        self.grad_a_t = [np.empty((size + 1, n)) for size in sizes[:-1]]
         self.zs = [z_t.T for z_t in self.z_t]
         self.activations = [a_t[: len(z_t)].T for a_t, z_t in zip(self.a_t, self.z_t, strict=True)]
-        self.deltas = [d_t.T for d_t in self.delta_t]
-        self.grad_a = [g_t[:-1].T for g_t in self.grad_a_t]
+        if not backward:  # (a forward pass only: half the memory)
+            self.delta_t, self.grad_a_t, self.deltas, self.grad_a = [], [], [], []
+        else:
+            self.delta_t = [np.empty((size, n)) for size in sizes]
+            # (δ⁽ˡ⁾[W | b])ᵀ for the layer below: the bias's row goes unused, but a
+            # product with the whole contiguous block is faster than one with the W view.
+            self.grad_a_t = [np.empty((size + 1, n)) for size in sizes[:-1]]
+            self.deltas = [d_t.T for d_t in self.delta_t]
+            self.grad_a = [g_t[:-1].T for g_t in self.grad_a_t]
         self.ctxs: list[Any] = [None] * len(sizes)
 
 
@@ -545,7 +555,7 @@ def train_pass(
     ``inputs`` is the batch with a column of ones appended and ``blocks`` comes from
     ``Network._blocks(grad)``.
     """
-    a = _forward_pass(net.layers, inputs, ws, rng)
+    a = forward_pass(net.layers, inputs, ws, rng)
     value = loss.value(a, Y) if compute_loss else None
     _backward_pass(net.layers, inputs, Y, loss, blocks, ws)
     return value
@@ -555,10 +565,14 @@ def train_pass(
 # ~0.3 µs more per call, a tenth of a small network's step.
 
 
-def _forward_pass(
+def forward_pass(
     layers: list[Layer], inputs: np.ndarray, ws: Workspace, rng: np.random.Generator | None
 ) -> np.ndarray:
-    """z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1][W⁽ˡ⁾ b⁽ˡ⁾]ᵀ and a⁽ˡ⁾ = f(z⁽ˡ⁾) into ``ws``; return a⁽ᴸ⁾."""
+    """z⁽ˡ⁾ = [a⁽ˡ⁻¹⁾ 1][W⁽ˡ⁾ b⁽ˡ⁾]ᵀ and a⁽ˡ⁾ = f(z⁽ˡ⁾) into ``ws``; return a⁽ᴸ⁾.
+
+    ``inputs`` is the batch with a column of ones appended; with ``rng`` the pass runs
+    in training mode (RReLU draws its slopes from it).
+    """
     a_t = inputs.T
     for i, layer in enumerate(layers):
         layer._wb.dot(a_t, ws.z_t[i])  # zᵀ = [W | b] [a 1]ᵀ

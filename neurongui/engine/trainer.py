@@ -20,7 +20,7 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
-from .network import Network, Workspace, train_pass
+from .network import Network, Workspace, forward_pass, train_pass
 
 __all__ = [
     "EPOCH_METRICS",
@@ -161,12 +161,12 @@ class Trainer:
             X, Y, X_test, Y_test = _datasets.train_test_split(X, Y, test_fraction, self._rng)
         elif X_test is not None:
             X_test, Y_test = _check_data(network, X_test, Y_test, "test")
-        # The training inputs are kept with a column of ones appended, which the training
-        # loop needs (see neurongui.engine.network); X is a view without it.
-        self._Xa = np.empty((len(X), X.shape[1] + 1))
-        self._Xa[:, :-1], self._Xa[:, -1] = X, 1.0
+        # Inputs are kept with a column of ones appended, which the training loop needs
+        # (see neurongui.engine.network); X and X_test are views without it.
+        self._Xa, self._Xa_test = _with_ones(X), _with_ones(X_test)
         self.X, self.Y = self._Xa[:, :-1], Y
-        self.X_test, self.Y_test = X_test, Y_test
+        self.X_test = None if X_test is None else self._Xa_test[:, :-1]
+        self.Y_test = Y_test
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
         self.optimizer = _optimizers.get(optimizer, learning_rate)
@@ -311,9 +311,10 @@ class Trainer:
         With ``train=False`` the training metrics are the running means of the
         current epoch's mini-batches instead (see ``epoch_metrics``).
         """
-        net = self.network
+        if self._synced != self.network.structure_version:
+            self._sync()
         if train or not self._run_n:
-            out = net.forward(self.X)
+            out = self._forward("train")
             train_loss = self.loss.value(out, self.Y)
             train_acc = accuracy(out, self.Y, self.task)
         else:
@@ -321,7 +322,7 @@ class Trainer:
             train_acc = None if self.task == "regression" else self._run_correct / self._run_n
         test_loss = test_acc = None
         if self.X_test is not None and len(self.X_test):
-            out_test = net.forward(self.X_test)
+            out_test = self._forward("test")
             test_loss = self.loss.value(out_test, self.Y_test)
             test_acc = accuracy(out_test, self.Y_test, self.task)
         return EpochRecord(
@@ -349,6 +350,15 @@ class Trainer:
             self._Xs, self._Ys, self._order = self._Xa, self.Y, None
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._eval: dict[str, Workspace] = {}
+
+    def _forward(self, which: str) -> np.ndarray:
+        """The network's output for the whole training or test set (a kept workspace)."""
+        inputs = self._Xa if which == "train" else self._Xa_test
+        ws = self._eval.get(which)
+        if ws is None:
+            ws = self._eval[which] = Workspace(self.network, len(inputs), backward=False)
+        return forward_pass(self.network.layers, inputs, ws, None)
 
     def _start_epoch(self) -> None:
         self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
@@ -433,6 +443,15 @@ def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
     if not (np.isfinite(X).all() and np.isfinite(Y).all()):
         raise ValueError(f"the {what} data contains NaN or infinite values")
     return X, Y
+
+
+def _with_ones(X: np.ndarray | None) -> np.ndarray | None:
+    """X with a column of ones appended."""
+    if X is None:
+        return None
+    out = np.empty((len(X), X.shape[1] + 1))
+    out[:, :-1], out[:, -1] = X, 1.0
+    return out
 
 
 def _positive(what: str, value: float) -> float:
