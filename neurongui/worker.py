@@ -318,9 +318,9 @@ class TrainingThread(QThread):
         trainer = self._trainer
         if trainer is None:
             return False
-        gradients = None
-        if trainer.step_count and getattr(trainer, "_views", None) is not None:
-            gradients = tuple({k: v.copy() for k, v in g.items()} for g in trainer._views)
+        gradients = trainer.gradients()
+        if gradients is not None:
+            gradients = tuple(gradients)
         history = trainer.history
         if isinstance(history, _EpochLog):
             records = history.take_new(self._sent)

@@ -232,6 +232,15 @@ class Trainer:
         """True if the last step hit a NaN or infinity (parameters were restored)."""
         return self.status is Status.DIVERGED
 
+    def gradients(self) -> list[dict[str, np.ndarray]] | None:
+        """∂L/∂θ of the last step's mini-batch, one dict per layer like
+        :meth:`Network.gradients` (copies; the penalty's share included), or None
+        before the first step since the structure last changed."""
+        if self._synced != self.network.structure_version or not self._stepped:
+            return None
+        views = self.network.gradient_views(self._grad)
+        return [{key: value.copy() for key, value in view.items()} for view in views]
+
     def reset(self, init: str = "xavier", seed: int | None = None) -> None:
         """Draw new initial weights and forget the history and the optimiser's state."""
         self.network.initialize(init, seed)
@@ -260,6 +269,7 @@ class Trainer:
         hi = min(lo + self._batch_size, len(self.X))
         finite = self._descend(*self._batch(lo, hi))
         self.step_count += 1
+        self._stepped = True
         self._position = hi
         if not finite:
             self._diverge("a weight overflowed")
@@ -346,6 +356,7 @@ class Trainer:
         needs_rng = any(layer.activation.name == "rrelu" for layer in net.layers)
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
+        self._stepped = False  # (the gradient buffer holds nothing yet)
         if not hasattr(self, "_Xs"):
             self._Xs, self._Ys, self._order = self._Xa, self.Y, None
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0

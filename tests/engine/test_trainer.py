@@ -230,3 +230,22 @@ def test_accuracy_by_hand():
     assert accuracy(y_pred[:, :1], y_true[:, :1], "binary") == 1.0
     assert accuracy(y_pred[:2], y_true[:2], "multiclass") == 1 / 2
     assert accuracy(y_pred, y_true, "regression") is None
+
+
+def test_gradients_are_those_of_the_last_batch_before_its_update():
+    X, Y = datasets.load("xor", n=40, noise=0.1, seed=2)
+    net = Network([2, 3, 1], ["tanh", "sigmoid"], seed=1)
+    t = Trainer(net, X, Y, loss="bce", batch_size=len(X), shuffle=False, seed=0)
+    assert t.gradients() is None  # nothing computed yet
+    before = net.copy()
+    t.step()
+    expected = before.gradients(X, Y, "bce")
+    got = t.gradients()
+    for layer_got, layer_expected in zip(got, expected, strict=True):
+        assert layer_got.keys() == layer_expected.keys()
+        for key in layer_got:
+            assert np.allclose(layer_got[key], layer_expected[key], rtol=1e-12, atol=1e-15)
+    got[0]["weights"][...] = 99.0  # a copy: the trainer's buffer is untouched
+    assert not np.any(t.gradients()[0]["weights"] == 99.0)
+    net.set_activation(0, "relu")  # a new structure: the old gradient no longer applies
+    assert t.gradients() is None

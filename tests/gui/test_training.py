@@ -182,3 +182,13 @@ def test_the_workers_trainer_counts_every_epoch_but_keeps_only_the_unsent():
     assert list.__len__(log) == 1  # only the latest record is held
     log.clear()
     assert len(log) == 0
+
+
+def test_a_step_sends_the_batchs_gradients_for_the_inspector(window, qtbot):
+    assert window.model.gradients is None
+    window.training.step(whole_epoch=False)
+    qtbot.waitUntil(lambda: window.model.gradients is not None, timeout=5000)
+    for grads, layer in zip(window.model.gradients, window.network.layers, strict=True):
+        assert grads["weights"].shape == layer.weights.shape
+        assert grads["biases"].shape == layer.biases.shape
+        assert np.isfinite(grads["weights"]).all() and np.any(grads["weights"] != 0)
