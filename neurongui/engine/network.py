@@ -506,6 +506,8 @@ class Workspace:
             self.grad_a_t = [np.empty((size + 1, n)) for size in sizes[:-1]]
             self.deltas = [d_t.T for d_t in self.delta_t]
             self.grad_a = [g_t[:-1].T for g_t in self.grad_a_t]
+            # Each layer's [a 1] (None: the inputs), with its views made once, not per step.
+            self.augmented = [None] + [a_t.T for a_t in self.a_t[:-1]]
         self.ctxs: list[Any] = [None] * len(sizes)
 
 
@@ -601,19 +603,18 @@ def _backward_pass(
     else:
         grad_a = loss.gradient(acts[-1], Y)
         last.activation.backward_into(zs[-1], acts[-1], grad_a, deltas[-1], ctxs[-1])
+    augmented, delta_t, grad_a_t = ws.augmented, ws.delta_t, ws.grad_a_t
     for i in range(len(layers) - 1, -1, -1):
         layer, (grad_wb, grad_alpha) = layers[i], blocks[i]
-        delta_t = ws.delta_t[i]
         # [∂L/∂W ∂L/∂b] = δᵀ [a 1] in one product: the ones sum δ over the samples.
-        delta_t.dot(ws.a_t[i - 1].T if i else inputs, grad_wb)
+        delta_t[i].dot(augmented[i] if i else inputs, grad_wb)
         if grad_alpha is not None:
             grad_alpha[...] = layer.activation.alpha_gradient(zs[i], grad_a)
         if i:  # (∂L/∂x is not needed: the inputs are not trained)
-            layer._wbt.dot(delta_t, ws.grad_a_t[i - 1])  # (δ [W | b])ᵀ
-            grad_a = ws.grad_a[i - 1]
-            layers[i - 1].activation.backward_into(
-                zs[i - 1], acts[i - 1], grad_a, deltas[i - 1], ctxs[i - 1]
-            )
+            j = i - 1
+            layer._wbt.dot(delta_t[i], grad_a_t[j])  # (δ [W | b])ᵀ
+            grad_a = ws.grad_a[j]
+            layers[j].activation.backward_into(zs[j], acts[j], grad_a, deltas[j], ctxs[j])
 
 
 def _blocks(

@@ -260,13 +260,13 @@ class Trainer:
         parameter becomes NaN or infinite, the parameters are restored to their values
         before the step and :attr:`status` becomes ``Status.DIVERGED``.
         """
-        net = self.network
-        if self._synced != net.structure_version:
+        if self._synced != self.network.structure_version:
             self._sync()
-        if self._position >= len(self.X):
+        n = len(self._Xa)
+        if self._position >= n:
             self._start_epoch()
         lo = self._position
-        hi = min(lo + self._batch_size, len(self.X))
+        hi = min(lo + self._batch_size, n)
         finite = self._descend(*self._batch(lo, hi))
         self.step_count += 1
         self._stepped = True
@@ -275,7 +275,7 @@ class Trainer:
             self._diverge("a weight overflowed")
             return
         self.status = Status.OK
-        if hi >= len(self.X):
+        if hi == n:
             self._end_epoch()
 
     # A diverging run overflows on its way to Inf; that is reported as a status, so NumPy's
