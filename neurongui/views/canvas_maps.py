@@ -38,11 +38,29 @@ def levels_for(activation: str) -> tuple[float, float]:
     return (0.0, 1.0) if activation in _UNIT_RANGE else (-1.0, 1.0)
 
 
+#: Steps of the colour table between ``lo`` and ``hi``: finer than 8-bit colour can show.
+_STEPS = 1024
+
+
+def _table() -> np.ndarray:
+    t = np.linspace(-1.0, 1.0, _STEPS + 1)[:, None]
+    rgb = np.where(t >= 0, _WHITE + t * (_POS - _WHITE), _WHITE - t * (_NEG - _WHITE))
+    return np.round(rgb).astype(np.uint8)
+
+
+_TABLE = _table()
+
+
 def _rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """RGB rows for ``values``: orange at ``lo``, white midway, blue at ``hi``."""
-    t = np.clip((values - (lo + hi) / 2) / ((hi - lo) / 2), -1.0, 1.0)[..., None]
-    rgb = np.where(t >= 0, _WHITE + t * (_POS - _WHITE), _WHITE + (-t) * (_NEG - _WHITE))
-    return rgb.astype(np.uint8)
+    """RGB rows for ``values``: orange at ``lo``, white midway, blue at ``hi``.
+
+    A lookup in a precomputed table: the maps of every neuron are redrawn ten times a
+    second while training, and blending colours per pixel cost most of that.
+    NaN shows white, as the midpoint.
+    """
+    index = np.nan_to_num((values - lo) * (_STEPS / (hi - lo)), nan=_STEPS / 2)
+    np.clip(index, 0, _STEPS, out=index)
+    return _TABLE[np.rint(index).astype(np.intp)]
 
 
 def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
@@ -83,19 +101,30 @@ class MapGrid:
         axis = np.linspace(-extent, extent, resolution)
         gx, gy = np.meshgrid(axis, axis[::-1])  # top row = largest x₂
         self.points = np.column_stack([gx.ravel(), gy.ravel()])
+        self._inputs_key: tuple | None = None
 
     def compute(self, network: Network) -> list[list[QImage]]:
         """Images per column (inputs first) of every node's value over the plane."""
         r = self.resolution
-        X = compute_features(self.points, network.input_names)
-        columns = []
-        scale = np.maximum(np.abs(X).max(axis=0), 1e-12)
-        columns.append(
-            [to_image((X[:, i] / scale[i]).reshape(r, r), -1, 1) for i in range(X.shape[1])]
-        )
+        key = tuple(network.input_names)
+        if key != self._inputs_key:  # the input maps depend only on the features
+            X = compute_features(self.points, network.input_names)
+            scale = np.maximum(np.abs(X).max(axis=0), 1e-12)
+            self._inputs, self._inputs_key = X, key
+            self._input_images = _images(X / scale, r, -1.0, 1.0)
+        columns = [self._input_images]
         with np.errstate(all="ignore"):
-            trace = network.forward_trace(X)
+            trace = network.forward_trace(self._inputs)
         for layer, (_, a) in zip(network.layers, trace, strict=True):
-            lo, hi = levels_for(layer.activation.name)
-            columns.append([to_image(a[:, j].reshape(r, r), lo, hi) for j in range(a.shape[1])])
+            columns.append(_images(a, r, *levels_for(layer.activation.name)))
         return columns
+
+
+def _images(values: np.ndarray, r: int, lo: float, hi: float) -> list[QImage]:
+    """One r×r image per column of ``values`` (one row per grid point), coloured at once."""
+    rgb = np.ascontiguousarray(_rgb(values.T, lo, hi))  # (columns, points, 3)
+    images = []
+    for column in rgb:
+        image = QImage(column.data, r, r, 3 * r, QImage.Format.Format_RGB888)
+        images.append(image.copy())  # own the pixels: ``rgb`` is freed when we return
+    return images
