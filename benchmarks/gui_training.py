@@ -33,9 +33,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.session import prepare_data
+from neurongui.engine.session import make_trainer, prepare_data
 from neurongui.main_window import MainWindow
-from neurongui.worker import make_trainer
 
 CASES = [
     (

@@ -31,10 +31,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from neurongui.engine import Network, Trainer
+from neurongui.engine import Trainer
 from neurongui.engine import losses as engine_losses
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.session import TrainingData
+from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import EpochRecord, Status
 from neurongui.model import NetworkModel
 
@@ -132,28 +132,6 @@ class _EpochLog(list):
             del self[: kept - 1]
             self._forgotten += kept - 1
         return new
-
-
-def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -> Trainer:
-    """A Trainer for ``network`` on ``data`` with the settings of ``config``."""
-    has_test = len(data.X_test) > 0
-    return Trainer(
-        network,
-        data.X_train,
-        data.Y_train,
-        loss=config.loss,
-        optimizer=config.optimizer,
-        learning_rate=config.learning_rate,
-        batch_size=min(config.batch_size, len(data.X_train)),
-        regularization=config.regularization,
-        regularization_rate=config.regularization_rate,
-        X_test=data.X_test if has_test else None,
-        Y_test=data.Y_test if has_test else None,
-        seed=config.seed,
-        epoch_limit=config.epoch_limit,
-        target_loss=config.target_loss,
-        task=data.task,
-    )
 
 
 class TrainingThread(QThread):

@@ -16,8 +16,16 @@ from . import datasets
 from .config import TrainingConfig
 from .features import DEFAULT_FEATURES, compute_features
 from .network import Network
+from .trainer import Trainer
 
-__all__ = ["TrainingData", "default_loss", "default_network", "fit_data", "prepare_data"]
+__all__ = [
+    "TrainingData",
+    "default_loss",
+    "default_network",
+    "fit_data",
+    "make_trainer",
+    "prepare_data",
+]
 
 #: Datasets whose inputs stay as they are: the gates' 0 and 1 and the line's x are the
 #: numbers students work with by hand (and lesson 4's loss surface would turn into a
@@ -161,4 +169,26 @@ def default_network(data: TrainingData, config: TrainingConfig) -> Network:
         init=config.init,
         seed=config.seed,
         input_names=data.input_names,
+    )
+
+
+def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -> Trainer:
+    """A Trainer for ``network`` on ``data`` with the settings of ``config``."""
+    has_test = len(data.X_test) > 0
+    return Trainer(
+        network,
+        data.X_train,
+        data.Y_train,
+        loss=config.loss,
+        optimizer=config.optimizer,
+        learning_rate=config.learning_rate,
+        batch_size=min(config.batch_size, len(data.X_train)),
+        regularization=config.regularization,
+        regularization_rate=config.regularization_rate,
+        X_test=data.X_test if has_test else None,
+        Y_test=data.Y_test if has_test else None,
+        seed=config.seed,
+        epoch_limit=config.epoch_limit,
+        target_loss=config.target_loss,
+        task=data.task,
     )

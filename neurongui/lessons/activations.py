@@ -32,7 +32,7 @@ from neurongui.engine.trainer import Trainer
 from neurongui.lessons.base import Lesson, NumberTable, format_number
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
-from neurongui.worker import make_trainer
+from neurongui.engine.session import make_trainer
 
 __all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
 

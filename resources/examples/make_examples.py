@@ -10,28 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from neurongui.documents import Document, save_document
-from neurongui.engine import Network, Trainer
+from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.session import prepare_data
+from neurongui.engine.session import make_trainer, prepare_data
 
 HERE = Path(__file__).resolve().parent
 
 
 def _example(name: str, network: Network, config: TrainingConfig, epochs: int) -> None:
-    data = prepare_data(config, network.input_names)
-    has_test = len(data.X_test) > 0
-    trainer = Trainer(
-        network,
-        data.X_train,
-        data.Y_train,
-        loss=config.loss,
-        optimizer=config.optimizer,
-        learning_rate=config.learning_rate,
-        batch_size=config.batch_size,
-        X_test=data.X_test if has_test else None,
-        Y_test=data.Y_test if has_test else None,
-        seed=config.seed,
-    )
+    trainer = make_trainer(network, prepare_data(config, network.input_names), config)
     for _ in range(epochs):
         trainer.epoch()
     save_document(HERE / f"{name}.json", Document(network, config, trainer.history), backup=False)
