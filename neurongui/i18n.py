@@ -14,6 +14,7 @@ else the system locale.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from neurongui.paths import resource_path
 
-__all__ = ["SUPPORTED", "choose_language", "install_translators", "qm_file", "ts_file"]
+__all__ = ["SUPPORTED", "choose_language", "fill", "install_translators", "qm_file", "ts_file"]
 
 SUPPORTED = ("en", "zh_CN")
 
@@ -35,6 +36,21 @@ def choose_language(preference: str = "system") -> str:
         if candidate and candidate != "system":
             return "zh_CN" if candidate.lower().startswith("zh") else "en"
     return "zh_CN" if QLocale.system().name().lower().startswith("zh") else "en"
+
+
+def fill(text: str, *values: object) -> str:
+    """``text`` with its placeholders %1, %2, … replaced by ``values``, as QString.arg does.
+
+    Translated strings keep Qt's numbered placeholders, so a translation may put them in
+    another order. All are replaced in one pass: a value that itself contains "%2" stays
+    as it is (replacing one placeholder after another would expand it too).
+    """
+    return _PLACEHOLDER.sub(
+        lambda m: str(values[int(m[1]) - 1]) if 0 < int(m[1]) <= len(values) else m[0], text
+    )
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")
 
 
 def ts_file(language: str) -> Path:

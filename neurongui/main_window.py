@@ -18,6 +18,7 @@ from neurongui.export import (
     export_scene_svg,
     export_weights,
 )
+from neurongui.i18n import fill
 from neurongui.icons import themed_icon
 from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.lessons import create_lesson
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         try:
             doc = load_document(path)
         except (NetworkFileError, ValueError) as exc:
-            self._show_error(self.tr("Cannot open %1").replace("%1", path.name), str(exc))
+            self._show_error(fill(self.tr("Cannot open %1"), path.name), str(exc))
             return False
         self._load(doc)
         self.path = path
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.settings.last_dir = str(path.parent)
         self._refresh_recent()
         self._update_title()
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(fill(self.tr("Opened %1"), str(path)), 5000)
         return True
 
     def _load(self, doc: Document) -> None:
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
             save_document(path, self.document())
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self._show_error(self.tr("Cannot save %1").replace("%1", path.name), reason)
+            self._show_error(fill(self.tr("Cannot save %1"), path.name), reason)
             return False
         self.path = path
         self.settings.add_recent_file(path)
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self.model.set_modified(False)
         self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(fill(self.tr("Saved %1"), str(path)), 5000)
         return True
 
     def ask_unsaved(self) -> str:
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self._show_error(self.tr("Cannot export"), exc.strerror or str(exc))
             return False
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", str(path)), 5000)
+        self.statusBar().showMessage(fill(self.tr("Exported %1"), str(path)), 5000)
         return True
 
     # -- window ----------------------------------------------------------------------

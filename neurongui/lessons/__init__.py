@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from neurongui.i18n import fill
+
 if TYPE_CHECKING:
     from neurongui.lessons.base import Lesson
 
@@ -58,7 +60,7 @@ def create_lesson(key: str, window) -> Lesson:
     module = importlib.import_module(f"neurongui.lessons.{key}")  # a fixed name, above
     number = KEYS.index(key) + 1
     title = QCoreApplication.translate("Lessons", "Lesson %1 · %2")
-    return module.LESSON(window, title.replace("%1", str(number)).replace("%2", titles()[key]))
+    return module.LESSON(window, fill(title, str(number), titles()[key]))
 
 
 def build_menu(window: QWidget) -> QMenu:

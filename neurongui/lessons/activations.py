@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import ReplaceState
+from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
+from neurongui.i18n import fill
 from neurongui.lessons.base import Lesson, NumberTable, format_number
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
-from neurongui.engine.session import make_trainer
 
 __all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
 
@@ -276,13 +277,15 @@ class ActivationsLesson(Lesson):
             self.say(self.tr("Every run diverged: lower the learning rate."), False)
             return
         self.race_note.setText(
-            self.tr(
-                "After %1 epochs the lowest training loss is %2's. Sigmoid's slope is at "
-                "most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged "
-                "where z > 0."
+            fill(
+                self.tr(
+                    "After %1 epochs the lowest training loss is %2's. Sigmoid's slope is at "
+                    "most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged "
+                    "where z > 0."
+                ),
+                str(self.runner.epochs),
+                LABELS[best],
             )
-            .replace("%1", str(self.runner.epochs))
-            .replace("%2", LABELS[best])
         )
 
     def final_losses(self) -> dict[str, float]:
@@ -309,13 +312,11 @@ class ActivationsLesson(Lesson):
         config = self.model.config
         # The race's starting weights: training it live repeats that activation's run.
         net = fresh_network(self.network, config.init, config.seed, hidden=name)
-        text = self.tr("Use %1 in the hidden layers").replace("%1", LABELS[name])
+        text = fill(self.tr("Use %1 in the hidden layers"), LABELS[name])
         ok = self.push(ReplaceState(net.to_dict(), text), text)
         if ok:
             self.say(
-                self.tr("The hidden layers now use %1. Press Play to train.").replace(
-                    "%1", LABELS[name]
-                ),
+                fill(self.tr("The hidden layers now use %1. Press Play to train."), LABELS[name]),
                 True,
             )
         return ok
@@ -336,7 +337,7 @@ class ActivationsLesson(Lesson):
         rows = self.layer_health()
         self.health_table.set_rows(
             [
-                [self.tr("%1 (%2)").replace("%1", str(i + 1)).replace("%2", LABELS.get(n, n)), *v]
+                [fill(self.tr("%1 (%2)"), str(i + 1), LABELS.get(n, n)), *v]
                 for i, (n, *v) in enumerate(rows)
             ]
         )
@@ -347,15 +348,21 @@ class ActivationsLesson(Lesson):
         )
         if rows:
             product = float(np.prod([row[1] for row in rows]))
-            note += " " + self.tr(
-                "On its way back through the hidden layers the gradient is multiplied by "
-                "about %1 (the product of the means)."
-            ).replace("%1", format_number(product))
+            note += " " + fill(
+                self.tr(
+                    "On its way back through the hidden layers the gradient is multiplied by "
+                    "about %1 (the product of the means)."
+                ),
+                format_number(product),
+            )
         if dead:
-            note += " " + self.tr(
-                "%1 neuron(s) are dead: z < 0 for every training point, so no gradient "
-                "reaches their weights."
-            ).replace("%1", str(dead))
+            note += " " + fill(
+                self.tr(
+                    "%1 neuron(s) are dead: z < 0 for every training point, so no gradient "
+                    "reaches their weights."
+                ),
+                str(dead),
+            )
         self.health_note.setText(note)
 
     # -- the question -----------------------------------------------------------------
@@ -374,14 +381,16 @@ class ActivationsLesson(Lesson):
             f"{LABELS[name]} {format_number(value)}" for name, value in losses.items()
         )
         if answer == best:
-            return True, self.tr("Right: final training losses %1.").replace("%1", summary)
+            return True, fill(self.tr("Right: final training losses %1."), summary)
         return False, (
-            self.tr(
-                "Not quite: %1 ended at a training loss of %2, and another activation got "
-                "lower. Compare the training-loss column of the table."
+            fill(
+                self.tr(
+                    "Not quite: %1 ended at a training loss of %2, and another activation got "
+                    "lower. Compare the training-loss column of the table."
+                ),
+                LABELS[answer],
+                format_number(losses.get(answer, np.nan)),
             )
-            .replace("%1", LABELS[answer])
-            .replace("%2", format_number(losses.get(answer, np.nan)))
         )
 
 

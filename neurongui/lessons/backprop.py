@@ -31,6 +31,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import SetParameters
 from neurongui.engine.network import Backprop
+from neurongui.i18n import fill
 from neurongui.lessons.backprop_graph import ChainRulePage, parse_number
 from neurongui.lessons.base import Lesson, format_number
 from neurongui.lessons.overlay import CanvasOverlay, Label, value_colours
@@ -204,12 +205,14 @@ class BackpropLesson(Lesson):
     def _colour_legend(self) -> None:
         colours = value_colours(is_dark())
         self.legend.setText(
-            self.tr(
-                "On the diagram: <span style='color:%1'>■</span> forward values (x, z, a, ŷ, L) "
-                "&nbsp; <span style='color:%2'>■</span> gradients (δ, ∂L/∂w)"
+            fill(
+                self.tr(
+                    "On the diagram: <span style='color:%1'>■</span> forward values "
+                    "(x, z, a, ŷ, L) &nbsp; <span style='color:%2'>■</span> gradients (δ, ∂L/∂w)"
+                ),
+                colours["forward"].name(),
+                colours["gradient"].name(),
             )
-            .replace("%1", colours["forward"].name())
-            .replace("%2", colours["gradient"].name())
         )
 
     def _use_the_sample(self) -> None:
@@ -396,10 +399,12 @@ class BackpropLesson(Lesson):
             return
         names = self.stage_names()
         self.stage_label.setText(
-            self.tr("Stage %1 of %2 · %3")
-            .replace("%1", str(self.stage + 1))
-            .replace("%2", str(N_STAGES))
-            .replace("%3", names[self.stage])
+            fill(
+                self.tr("Stage %1 of %2 · %3"),
+                str(self.stage + 1),
+                str(N_STAGES),
+                names[self.stage],
+            )
         )
         self.back.setEnabled(self.stage > 0)
         self.next.setText(self.tr("Another step ▶") if self.stage == UPDATE else self.tr("Next ▶"))
@@ -427,11 +432,13 @@ class BackpropLesson(Lesson):
     def _inputs_lines(self, s: StepNumbers) -> list[str]:
         net = s.before
         lines = [
-            self.tr("Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4.")
-            .replace("%1", _n(X[0]))
-            .replace("%2", _n(X[1]))
-            .replace("%3", _n(TARGET))
-            .replace("%4", _n(ETA))
+            fill(
+                self.tr("Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4."),
+                _n(X[0]),
+                _n(X[1]),
+                _n(TARGET),
+                _n(ETA),
+            )
         ]
         for layer, j in ((0, 0), (0, 1), (1, 0)):
             n = 3 if layer else j + 1
@@ -526,9 +533,11 @@ class BackpropLesson(Lesson):
                 f"{_n(after.get_bias(layer, j))}"
             )
         lines.append(
-            self.tr("Loss before the step: %1; after it (a new forward pass): %2")
-            .replace("%1", _n(s.bp.loss))
-            .replace("%2", self._result(s.after_loss, "forward"))
+            fill(
+                self.tr("Loss before the step: %1; after it (a new forward pass): %2"),
+                _n(s.bp.loss),
+                self._result(s.after_loss, "forward"),
+            )
         )
         return lines
 
@@ -618,19 +627,25 @@ class BackpropLesson(Lesson):
         if value is None:
             if not text.strip():
                 return False, self.tr("Type your value of ∂L/∂w₃₁ first, e.g. 0.25.")
-            return False, self.tr("“%1” is not a number. Type a number such as 0.25.").replace(
-                "%1", text.strip()
+            return False, fill(
+                self.tr("“%1” is not a number. Type a number such as 0.25."), text.strip()
             )
         s = self.numbers()
         right = s.bp.gradients[1]["weights"][0, 0]
         if abs(value - right) <= 0.01 * abs(right) + 1e-9:
-            return True, self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3.").replace(
-                "%1", _n(s.delta(1)[0])
-            ).replace("%2", _n(s.a(0)[0])).replace("%3", _n(right))
-        return False, self.tr(
-            "Not yet: %1 is not ∂L/∂w₃₁. It is the δ of the neuron the weight leads to, "
-            "times the activation the weight carries."
-        ).replace("%1", _n(value))
+            return True, fill(
+                self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."),
+                _n(s.delta(1)[0]),
+                _n(s.a(0)[0]),
+                _n(right),
+            )
+        return False, fill(
+            self.tr(
+                "Not yet: %1 is not ∂L/∂w₃₁. It is the δ of the neuron the weight leads to, "
+                "times the activation the weight carries."
+            ),
+            _n(value),
+        )
 
     def cleanup(self) -> None:
         self.overlay.clear()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
 from neurongui.engine.explain import format_number
+from neurongui.i18n import fill
 from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
 
@@ -212,7 +213,7 @@ class ChainRulePage(QWidget):
             box.setDecimals(2)
             box.setValue(value)
             box.setKeyboardTracking(False)
-            box.setAccessibleName(self.tr("Input %1 of the graph").replace("%1", name))
+            box.setAccessibleName(fill(self.tr("Input %1 of the graph"), name))
             box.valueChanged.connect(self.recompute)
             label = QLabel(f"<i>{name}</i> =")
             label.setBuddy(box)
@@ -232,12 +233,14 @@ class ChainRulePage(QWidget):
         """Follow the theme: the legend's and the graph's colours."""
         colours = value_colours(is_dark())
         self.legend.setText(
-            self.tr(
-                "<span style='color:%1'>■</span> forward value &nbsp; "
-                "<span style='color:%2'>■</span> gradient ∂f/∂(·) flowing back"
+            fill(
+                self.tr(
+                    "<span style='color:%1'>■</span> forward value &nbsp; "
+                    "<span style='color:%2'>■</span> gradient ∂f/∂(·) flowing back"
+                ),
+                colours["forward"].name(),
+                colours["gradient"].name(),
             )
-            .replace("%1", colours["forward"].name())
-            .replace("%2", colours["gradient"].name())
         )
         if hasattr(self, "nodes"):
             self.go(self.stage)
@@ -279,10 +282,12 @@ class ChainRulePage(QWidget):
         self.back.setEnabled(self.stage > 0)
         self.next.setEnabled(self.stage < self.n_stages - 1)
         self.stage_label.setText(
-            self.tr("Step %1 of %2 · %3")
-            .replace("%1", str(self.stage + 1))
-            .replace("%2", str(self.n_stages))
-            .replace("%3", self._stage_name())
+            fill(
+                self.tr("Step %1 of %2 · %3"),
+                str(self.stage + 1),
+                str(self.n_stages),
+                self._stage_name(),
+            )
         )
         self.working.setText(self._working())
 
@@ -299,7 +304,7 @@ class ChainRulePage(QWidget):
         p = {k: format_number(node.value, parenthesise=True) for k, node in n.items()}
         if self.stage == 0:
             text = self.tr("Inputs: x = %1, y = %2, z = %3. Press Next for the forward pass.")
-            return text.replace("%1", v["x"]).replace("%2", v["y"]).replace("%3", v["z"])
+            return fill(text, v["x"], v["y"], v["z"])
         if self.stage == 1:
             return (
                 f"q = x + y = {v['x']} + {p['y']} = {v['q']}<br>"
@@ -315,16 +320,16 @@ class ChainRulePage(QWidget):
     def _edge_working(self, edge: Edge) -> str:
         c, p = edge.child.name, edge.parent.name
         if edge.child.op == "+":
-            why = self.tr("an add gate passes the gradient on: ∂%1/∂%2 = 1")
+            why = fill(self.tr("an add gate passes the gradient on: ∂%1/∂%2 = 1"), c, p)
         else:
             other = next(q for q in edge.child.parents if q is not edge.parent).name
-            why = self.tr("a multiply gate swaps its inputs: ∂%1/∂%2 = %3").replace("%3", other)
+            why = fill(self.tr("a multiply gate swaps its inputs: ∂%1/∂%2 = %3"), c, p, other)
         formula = (
             f"∂f/∂{p} = ∂f/∂{c} · ∂{c}/∂{p} = {format_number(edge.child.grad)} × "
             f"{format_number(edge.local, parenthesise=True)} = "
             f"<b>{format_number(edge.gradient)}</b>"
         )
-        return formula + "<br>(" + why.replace("%1", c).replace("%2", p) + ")"
+        return formula + "<br>(" + why + ")"
 
     def check(self) -> tuple[bool, str]:
         """Compare the typed ∂f/∂x with the engine's."""
@@ -333,16 +338,22 @@ class ChainRulePage(QWidget):
         if value is None:
             if not text.strip():
                 return False, self.tr("Type your value of ∂f/∂x first, e.g. −3.5.")
-            return False, self.tr("“%1” is not a number. Type a number such as −3.5.").replace(
-                "%1", text.strip()
+            return False, fill(
+                self.tr("“%1” is not a number. Type a number such as −3.5."), text.strip()
             )
         right = self.gradients["x"]
         if math.isclose(value, right, rel_tol=0.01, abs_tol=1e-9):
-            return True, self.tr(
-                "Right: ∂f/∂x = ∂f/∂q · ∂q/∂x = z × 1 = %1. Nudging x by a little ε changes f "
-                "by about %1·ε."
-            ).replace("%1", format_number(right))
-        return False, self.tr(
-            "Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the "
-            "multiply gate to q, then through the add gate to x."
-        ).replace("%1", format_number(value))
+            return True, fill(
+                self.tr(
+                    "Right: ∂f/∂x = ∂f/∂q · ∂q/∂x = z × 1 = %1. Nudging x by a little ε changes f "
+                    "by about %1·ε."
+                ),
+                format_number(right),
+            )
+        return False, fill(
+            self.tr(
+                "Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the "
+                "multiply gate to q, then through the add gate to x."
+            ),
+            format_number(value),
+        )

@@ -37,6 +37,7 @@ from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit, SetBias, SetWeight
 from neurongui.engine.explain import format_number
+from neurongui.i18n import fill
 from neurongui.paths import resource_path
 from neurongui.undo import new_gesture, push_edit
 
@@ -253,7 +254,7 @@ class ValueBox(QDoubleSpinBox):
             edit, text = SetWeight(*where, value), self.tr("Set a weight to %1")
         else:
             edit, text = SetBias(*where, value), self.tr("Set a bias to %1")
-        self.lesson.push(edit, text.replace("%1", format_number(value)), self._gesture)
+        self.lesson.push(edit, fill(text, format_number(value)), self._gesture)
 
 
 class NumberTable(QTableWidget):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlid
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetBias
+from neurongui.i18n import fill
 from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
 from neurongui.undo import new_gesture
 
@@ -119,7 +120,7 @@ class BiasThresholdLesson(Lesson):
             self._gesture = new_gesture()  # keyboard or a click on the groove: its own step
         self.push(
             SetBias(0, 0, -h),
-            self.tr("Set the threshold to %1").replace("%1", f"{h:g}"),
+            fill(self.tr("Set the threshold to %1"), f"{h:g}"),
             self._gesture,
         )
 
@@ -145,12 +146,14 @@ class BiasThresholdLesson(Lesson):
         self.points.setData(x=s, y=y, brush=brushes)
         self._label_points(s, y)
         self.rule.setText(
-            self.tr(
-                "Threshold form: y = 1 when w·x ≥ h = %1.<br>"
-                "Bias form: y = step(w·x + b) with b = −h = %2: the same unit."
+            fill(
+                self.tr(
+                    "Threshold form: y = 1 when w·x ≥ h = %1.<br>"
+                    "Bias form: y = step(w·x + b) with b = −h = %2: the same unit."
+                ),
+                format_number(h),
+                format_number(b),
             )
-            .replace("%1", format_number(h))
-            .replace("%2", format_number(b))
         )
 
     def _label_points(self, s: np.ndarray, y: np.ndarray) -> None:
@@ -180,11 +183,14 @@ class BiasThresholdLesson(Lesson):
             )
             ok = False
         return ok, (
-            text.replace("%1", format_number(self.threshold))
-            .replace("%2", format_number(-self.threshold))
-            .replace("%3", name)
-            .replace("%4", " ".join(f"{v:g}" for v in y))
-            .replace("%5", " ".join(f"{v:g}" for v in GATES[name]))
+            fill(
+                text,
+                format_number(self.threshold),
+                format_number(-self.threshold),
+                name,
+                " ".join(f"{v:g}" for v in y),
+                " ".join(f"{v:g}" for v in GATES[name]),
+            )
         )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import explain_neuron
+from neurongui.i18n import fill
 from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
 
 __all__ = ["LESSON", "OneNeuronLesson"]
@@ -94,7 +95,7 @@ class OneNeuronLesson(Lesson):
                 "Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. "
                 "Make z large and positive for (1, 0), large and negative for (0, 1)."
             )
-        return ok, text.replace("%1", format_number(y10)).replace("%2", format_number(y01))
+        return ok, fill(text, format_number(y10), format_number(y01))
 
 
 LESSON = OneNeuronLesson

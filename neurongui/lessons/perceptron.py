@@ -36,6 +36,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import load_dataset
 from neurongui.engine.edits import ReplaceState, SetParameters
 from neurongui.engine.perceptron import PerceptronStep, perceptron_update
+from neurongui.i18n import fill
 from neurongui.lessons.base import BAD, GOOD, Lesson, NumberTable, format_number
 from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
 
@@ -352,7 +353,7 @@ class PerceptronLesson(Lesson):
         if len(changes) > 1:
             stack.beginMacro(self.tr("Perceptron epoch"))
         for u in changes:
-            text = self.tr("Perceptron update for x = (%1)").replace("%1", _vector(u.step.x))
+            text = fill(self.tr("Perceptron update for x = (%1)"), _vector(u.step.x))
             if not self.push(SetParameters(u.after, "Perceptron update"), text):
                 break
         if len(changes) > 1:
@@ -402,7 +403,7 @@ class PerceptronLesson(Lesson):
             seed=MLP_SEED,
             input_names=self.network.input_names,
         )
-        text = self.tr("Add a hidden layer of %1 tanh neurons").replace("%1", str(HIDDEN))
+        text = fill(self.tr("Add a hidden layer of %1 tanh neurons"), str(HIDDEN))
         if not self.push(ReplaceState(net.to_dict(), "Add a hidden layer"), text):
             return False
         config = self.model.config.with_changes(
@@ -468,13 +469,15 @@ class PerceptronLesson(Lesson):
         self.line.setData(ends[:, 0], ends[:, 1])
         self.plot.setRange(xRange=VIEW, yRange=VIEW, padding=0)
         self.weights_label.setText(
-            self.tr(
-                "w = (%1), b = %2. Decision line: %3. The unit fires (ŷ = 1) where "
-                "w₁x₁ + w₂x₂ + b ≥ 0."
+            fill(
+                self.tr(
+                    "w = (%1), b = %2. Decision line: %3. The unit fires (ŷ = 1) where "
+                    "w₁x₁ + w₂x₂ + b ≥ 0."
+                ),
+                _vector(w),
+                _number(b),
+                equation(w, b),
             )
-            .replace("%1", _vector(w))
-            .replace("%2", _number(b))
-            .replace("%3", equation(w, b))
         )
         self._show_log()
         self._show_mistakes()
@@ -492,18 +495,18 @@ class PerceptronLesson(Lesson):
         lines = []
         for n, u in enumerate(self.updates()):
             s = u.step
-            head = (
-                self.tr("Epoch %1 · x = (%2): y = %3, ŷ = %4")
-                .replace("%1", str(n // 4 + 1))
-                .replace("%2", _vector(s.x))
-                .replace("%3", _number(s.y[0]))
-                .replace("%4", _number(s.y_hat[0]))
+            head = fill(
+                self.tr("Epoch %1 · x = (%2): y = %3, ŷ = %4"),
+                str(n // 4 + 1),
+                _vector(s.x),
+                _number(s.y[0]),
+                _number(s.y_hat[0]),
             )
             if s.mistake:
-                tail = (
-                    self.tr("mistake, Δw = (%1), Δb = %2")
-                    .replace("%1", _vector(s.delta_weights))
-                    .replace("%2", _number(s.delta_biases[0]))
+                tail = fill(
+                    self.tr("mistake, Δw = (%1), Δb = %2"),
+                    _vector(s.delta_weights),
+                    _number(s.delta_biases[0]),
                 )
             else:
                 tail = self.tr("right, no change")
@@ -520,13 +523,13 @@ class PerceptronLesson(Lesson):
         X, _ = self.truth_table()
         next_x = _vector(X[done % 4])
         if not counts:
-            text = self.tr("No complete epoch yet. Next sample: x = (%1).").replace("%1", next_x)
+            text = fill(self.tr("No complete epoch yet. Next sample: x = (%1)."), next_x)
             colour = None
         else:
-            text = (
-                self.tr("Mistakes per epoch: %1. Next sample: x = (%2).")
-                .replace("%1", ", ".join(str(c) for c in counts))
-                .replace("%2", next_x)
+            text = fill(
+                self.tr("Mistakes per epoch: %1. Next sample: x = (%2)."),
+                ", ".join(str(c) for c in counts),
+                next_x,
             )
             colour = None
             if counts[-1] == 0:
@@ -574,10 +577,12 @@ class PerceptronLesson(Lesson):
         self.weights_label.setText(text)
         self.status.setStyleSheet("")
         self.status.setText(
-            self.tr("Epoch %1 · loss %2 · %3 of 4 outputs right")
-            .replace("%1", str(epochs))
-            .replace("%2", _number(loss))
-            .replace("%3", str(right))
+            fill(
+                self.tr("Epoch %1 · loss %2 · %3 of 4 outputs right"),
+                str(epochs),
+                _number(loss),
+                str(right),
+            )
         )
         self.mlp_label.setText(
             self.tr("Ctrl+Z removes the hidden layer and brings the perceptron back.")
@@ -614,9 +619,7 @@ class PerceptronLesson(Lesson):
                 "single line could do."
             )
             self.say(
-                text.replace("%1", str(first))
-                .replace("%2", str(history[-1].epoch))
-                .replace("%3", _number(CONFIDENT)),
+                fill(text, str(first), str(history[-1].epoch), _number(CONFIDENT)),
                 True,
             )
         elif not self._solved_reported:
@@ -625,7 +628,7 @@ class PerceptronLesson(Lesson):
                 "All four outputs are right, first at epoch %1: the hidden layer bends the "
                 "boundary, which no single line could do."
             )
-            self.say(text.replace("%1", str(first)), True)
+            self.say(fill(text, str(first)), True)
 
     # -- the question ------------------------------------------------------------------------
 
@@ -638,20 +641,24 @@ class PerceptronLesson(Lesson):
         y_hat = self.network.forward(X)[:, 0]
         wrong = [k for k in range(4) if y_hat[k] != Y[k]]
         if not wrong:
-            return True, self.tr(
-                "Right: the unit computes OR for all four inputs, with w = (%1) and b = %2."
-            ).replace("%1", _vector(self.network.layers[0].weights[0])).replace(
-                "%2", _number(self.network.layers[0].biases[0])
+            return True, fill(
+                self.tr(
+                    "Right: the unit computes OR for all four inputs, with w = (%1) and b = %2."
+                ),
+                _vector(self.network.layers[0].weights[0]),
+                _number(self.network.layers[0].biases[0]),
             )
         k = wrong[0]
         return False, (
-            self.tr(
-                "Not yet: for x = (%1) the unit outputs %2, but OR is %3. Choose OR and "
-                "press Epoch until an epoch has no mistake."
+            fill(
+                self.tr(
+                    "Not yet: for x = (%1) the unit outputs %2, but OR is %3. Choose OR and "
+                    "press Epoch until an epoch has no mistake."
+                ),
+                _vector(X[k]),
+                _number(y_hat[k]),
+                _number(Y[k]),
             )
-            .replace("%1", _vector(X[k]))
-            .replace("%2", _number(y_hat[k]))
-            .replace("%3", _number(Y[k]))
         )
 
 

@@ -31,6 +31,7 @@ from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetParameters
 from neurongui.engine.session import prepare_data
+from neurongui.i18n import fill
 from neurongui.lessons.base import BAD, GOOD, Lesson, format_number
 from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
 
@@ -222,9 +223,7 @@ class RegressionLesson(Lesson):
             (
                 "resetButton",
                 self.tr("Reset"),
-                self.tr("Back to the start (w, b) = (%1, %2)")
-                .replace("%1", _n(START[0]))
-                .replace("%2", _n(START[1])),
+                fill(self.tr("Back to the start (w, b) = (%1, %2)"), _n(START[0]), _n(START[1])),
                 self.reset,
             ),
         )
@@ -353,7 +352,7 @@ class RegressionLesson(Lesson):
             return 0
         taken: list[Descent] = []
         stack = self.window.undo_stack
-        stack.beginMacro(self.tr("%1 steps of gradient descent").replace("%1", str(count)))
+        stack.beginMacro(fill(self.tr("%1 steps of gradient descent"), str(count)))
         try:
             while step is not None:
                 go_on = self._take(step, cap)
@@ -407,7 +406,7 @@ class RegressionLesson(Lesson):
 
     def _take(self, step: Descent, cap: float) -> bool:
         """Push ``step``; False if the run must stop after it (the caller records it)."""
-        text = self.tr("Gradient descent step, η = %1").replace("%1", _n(step.eta))
+        text = fill(self.tr("Gradient descent step, η = %1"), _n(step.eta))
         if not self.push(SetParameters(step.after, "Gradient descent step"), text):
             return False
         if step.loss_after > step.loss_before and step.loss_after > cap:
@@ -452,11 +451,7 @@ class RegressionLesson(Lesson):
             "so every step overshoots the minimum by more than it gained. Stopped here; "
             "press Reset or undo, and choose a smaller rate."
         )
-        return (
-            text.replace("%1", _n(loss))
-            .replace("%2", _n(self.eta))
-            .replace("%3", _n(2 / self.lambda_max))
-        )
+        return fill(text, _n(loss), _n(self.eta), _n(2 / self.lambda_max))
 
     # -- showing --------------------------------------------------------------------------------
 
@@ -473,12 +468,14 @@ class RegressionLesson(Lesson):
         self._show_surface(w, b)
         target = self.target()
         self.task.setText(
-            self.tr(
-                "<b>Task:</b> bring the loss below %1 (its minimum is %2) in as few steps as "
-                "you can, then press <i>Check my answer</i>."
+            fill(
+                self.tr(
+                    "<b>Task:</b> bring the loss below %1 (its minimum is %2) in as few steps as "
+                    "you can, then press <i>Check my answer</i>."
+                ),
+                _n(target),
+                _n(m.loss(*m.optimum)),
             )
-            .replace("%1", _n(target))
-            .replace("%2", _n(m.loss(*m.optimum)))
         )
 
     def _show_info(self) -> None:
@@ -491,14 +488,16 @@ class RegressionLesson(Lesson):
         )
         colour = GOOD if self.eta < limit else BAD
         self.info.setText(
-            self.tr(
-                "Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest "
-                "eigenvalue λ_max = %3, limit 2/λ_max = %4."
+            fill(
+                self.tr(
+                    "Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest "
+                    "eigenvalue λ_max = %3, limit 2/λ_max = %4."
+                ),
+                _n(m.xx),
+                _n(m.x),
+                _n(m.lambda_max),
+                _n(limit),
             )
-            .replace("%1", _n(m.xx))
-            .replace("%2", _n(m.x))
-            .replace("%3", _n(m.lambda_max))
-            .replace("%4", _n(limit))
             + f' <span style="color:{colour}">{verdict}</span>'
         )
 
@@ -507,29 +506,21 @@ class RegressionLesson(Lesson):
         loss = self.current_loss()
         if not steps:
             self.step_label.setText(
-                self.tr("No step yet: w = %1, b = %2, L = %3.")
-                .replace("%1", _n(w))
-                .replace("%2", _n(b))
-                .replace("%3", _n(loss))
+                fill(self.tr("No step yet: w = %1, b = %2, L = %3."), _n(w), _n(b), _n(loss))
             )
             return
         s = steps[-1]
-        text = (
-            self.tr("Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6.")
-            .replace("%1", str(len(steps)))
-            .replace("%2", _n(s.gradient[0]))
-            .replace("%3", _n(s.gradient[1]))
-            .replace("%4", _n(s.after[0]))
-            .replace("%5", _n(s.after[1]))
-            .replace("%6", _n(s.loss_after))
+        text = fill(
+            self.tr("Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6."),
+            str(len(steps)),
+            _n(s.gradient[0]),
+            _n(s.gradient[1]),
+            _n(s.after[0]),
+            _n(s.after[1]),
+            _n(s.loss_after),
         )
         if not np.array_equal(s.after, [w, b]):  # moved since, e.g. by Play in Training
-            text += " " + (
-                self.tr("Now w = %1, b = %2, L = %3.")
-                .replace("%1", _n(w))
-                .replace("%2", _n(b))
-                .replace("%3", _n(loss))
-            )
+            text += " " + (fill(self.tr("Now w = %1, b = %2, L = %3."), _n(w), _n(b), _n(loss)))
         if s.loss_after > s.loss_before * (1 + 1e-12) + 1e-15:
             grew = self.tr("The loss grew: η is above 2/λ_max, so the step overshot the minimum.")
             text += f' <span style="color:{BAD}">{grew}</span>'
@@ -602,19 +593,11 @@ class RegressionLesson(Lesson):
         loss, target = self.current_loss(), self.target()
         if loss < target:
             text = self.tr("Right: L = %1 is below %2, after %3 steps since the last Reset.")
-            return True, (
-                text.replace("%1", _n(loss))
-                .replace("%2", _n(target))
-                .replace("%3", str(len(self.steps())))
-            )
+            return True, (fill(text, _n(loss), _n(target), str(len(self.steps()))))
         text = self.tr(
             "Not yet: L = %1 is not below %2. Choose a rate below 2/λ_max = %3 and press Step."
         )
-        return False, (
-            text.replace("%1", _n(loss))
-            .replace("%2", _n(target))
-            .replace("%3", _n(2 / self.lambda_max))
-        )
+        return False, (fill(text, _n(loss), _n(target), _n(2 / self.lambda_max)))
 
 
 def _round(eta: float) -> float:

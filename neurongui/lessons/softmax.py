@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network, losses
 from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
+from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
+from neurongui.i18n import fill
 from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
-from neurongui.engine.session import make_trainer
 
 __all__ = [
     "LESSON",
@@ -266,7 +267,7 @@ class SoftmaxLesson(Lesson):
         with QSignalBlocker(self.flower_box):
             self.flower_box.setRange(1, n)
             self.flower_box.setValue(self.model.sample_index + 1)
-        self.flower_count.setText(self.tr("of %1 training flowers").replace("%1", str(n)))
+        self.flower_count.setText(fill(self.tr("of %1 training flowers"), str(n)))
         names = self.model.data.dataset.class_names
         ticks = [(i, self.species.get(name, name)) for i, name in enumerate(names[:3])]
         self.bars_plot.getAxis("bottom").setTicks([ticks])
@@ -335,36 +336,37 @@ class SoftmaxLesson(Lesson):
         iris = self.model.data.dataset.name == "iris"
         cm = self.tr("%1 cm") if iris else "%1"
         parts = [  # Fisher measured to the millimetre
-            f"{units.get(name, name)} {cm.replace('%1', f'{v:.1f}' if iris else format_number(v))}"
+            f"{units.get(name, name)} {fill(cm, f'{v:.1f}' if iris else format_number(v))}"
             for name, v in zip(names, self.measurements(), strict=True)
         ]
         guess = int(p.argmax())
         verdict = self.tr("right") if guess == t else self.tr("wrong")
         text = self.tr("%1.<br>True species: <b>%2</b>. The network says <b>%3</b> (%4).")
         self.flower_label.setText(
-            text.replace("%1", " · ".join(parts))
-            .replace("%2", self.species_name(t))
-            .replace("%3", self.species_name(guess))
-            .replace("%4", verdict)
+            fill(text, " · ".join(parts), self.species_name(t), self.species_name(guess), verdict)
         )
         loss = losses.get("cross_entropy").value(p[None, :], np.eye(len(p))[t][None, :])
         self.loss_label.setText(
-            self.tr(
-                "Σ eᶻ = %1, and p = eᶻ / %1 adds up to %2.<br>"
-                "Loss of this flower: L = −ln p<sub>true</sub> = −ln %3 = %4"
+            fill(
+                self.tr(
+                    "Σ eᶻ = %1, and p = eᶻ / %1 adds up to %2.<br>"
+                    "Loss of this flower: L = −ln p<sub>true</sub> = −ln %3 = %4"
+                ),
+                format_number(ez.sum()),
+                format_number(p.sum()),
+                format_number(p[t]),
+                format_number(loss),
             )
-            .replace("%1", format_number(ez.sum()))
-            .replace("%2", format_number(p.sum()))
-            .replace("%3", format_number(p[t]))
-            .replace("%4", format_number(loss))
         )
         wrong = len(self.wrong_flowers())
         n = len(self.model.data.X_train)
         self.wrong_label.setText(
-            self.tr("The network gets %1 of the %2 training flowers wrong (accuracy %3 %).")
-            .replace("%1", str(wrong))
-            .replace("%2", str(n))
-            .replace("%3", format_number(100 * (n - wrong) / n))
+            fill(
+                self.tr("The network gets %1 of the %2 training flowers wrong (accuracy %3 %)."),
+                str(wrong),
+                str(n),
+                format_number(100 * (n - wrong) / n),
+            )
         )
 
     def _show_bars(self, p: np.ndarray, t: int) -> None:
@@ -432,13 +434,15 @@ class SoftmaxLesson(Lesson):
             self.say(self.tr("A run diverged: lower the learning rate and try again."), False)
             return
         self.compare_note.setText(
-            self.tr(
-                "After %1 epochs: test accuracy %2 with cross-entropy, %3 with the square "
-                "loss. The square loss learns more slowly: see the Why tab."
+            fill(
+                self.tr(
+                    "After %1 epochs: test accuracy %2 with cross-entropy, %3 with the square "
+                    "loss. The square loss learns more slowly: see the Why tab."
+                ),
+                str(COMPARE_EPOCHS),
+                format_number(ce.test_accuracy or 0.0),
+                format_number(mse.test_accuracy or 0.0),
             )
-            .replace("%1", str(COMPARE_EPOCHS))
-            .replace("%2", format_number(ce.test_accuracy or 0.0))
-            .replace("%3", format_number(mse.test_accuracy or 0.0))
         )
 
     # -- why --------------------------------------------------------------------------
@@ -465,12 +469,15 @@ class SoftmaxLesson(Lesson):
             "means a small step: the square loss hardly corrects its worst mistakes."
         )
         self.why_label.setText(
-            text.replace("%1", format_number(p_true))
-            .replace("%2", format_number(1 - SPARE - p_true))
-            .replace("%3", format_number(SPARE))
-            .replace("%4", format_number(ce))
-            .replace("%5", format_number(mse))
-            .replace("%6", format_number(ce / mse) if mse else "∞")
+            fill(
+                text,
+                format_number(p_true),
+                format_number(1 - SPARE - p_true),
+                format_number(SPARE),
+                format_number(ce),
+                format_number(mse),
+                format_number(ce / mse) if mse else "∞",
+            )
         )
 
     def this_flower_gradients(self) -> tuple[float, float, float]:
@@ -486,13 +493,15 @@ class SoftmaxLesson(Lesson):
     def _show_this_flower(self) -> None:
         p, ce, mse = self.this_flower_gradients()
         self.this_flower_label.setText(
-            self.tr(
-                "The selected flower: p<sub>true</sub> = %1, ∂L/∂z<sub>true</sub> = %2 "
-                "with cross-entropy and %3 with the square loss."
+            fill(
+                self.tr(
+                    "The selected flower: p<sub>true</sub> = %1, ∂L/∂z<sub>true</sub> = %2 "
+                    "with cross-entropy and %3 with the square loss."
+                ),
+                format_number(p),
+                format_number(ce),
+                format_number(mse),
             )
-            .replace("%1", format_number(p))
-            .replace("%2", format_number(ce))
-            .replace("%3", format_number(mse))
         )
 
     # -- the question -----------------------------------------------------------------
@@ -503,11 +512,14 @@ class SoftmaxLesson(Lesson):
         accuracy = 1 - len(wrong) / n
         percent = format_number(100 * accuracy)
         if accuracy < ACCURACY_GOAL:
-            return False, self.tr(
-                "Not yet: the network gets only %1 % of the training flowers right. Train it "
-                "(Training panel, Play) until at least 90 % are right, then look for a "
-                "flower it still gets wrong."
-            ).replace("%1", percent)
+            return False, fill(
+                self.tr(
+                    "Not yet: the network gets only %1 % of the training flowers right. Train it "
+                    "(Training panel, Play) until at least 90 % are right, then look for a "
+                    "flower it still gets wrong."
+                ),
+                percent,
+            )
         if not len(wrong):
             return True, self.tr(
                 "The network gets every training flower right, so there is none to find: "
@@ -522,16 +534,24 @@ class SoftmaxLesson(Lesson):
                 "only %4, so its loss −ln p<sub>true</sub> is large and so is its gradient."
             )
             return True, (
-                text.replace("%1", str(index + 1))
-                .replace("%2", self.species_name(t))
-                .replace("%3", self.species_name(int(p.argmax())))
-                .replace("%4", format_number(p[t]))
+                fill(
+                    text,
+                    str(index + 1),
+                    self.species_name(t),
+                    self.species_name(int(p.argmax())),
+                    format_number(p[t]),
+                )
             )
-        return False, self.tr(
-            "Not this one: the network classifies flower %1 right. %2 of the %3 training "
-            "flowers are wrong; look for one whose bar of the true species is not the "
-            "highest."
-        ).replace("%1", str(index + 1)).replace("%2", str(len(wrong))).replace("%3", str(n))
+        return False, fill(
+            self.tr(
+                "Not this one: the network classifies flower %1 right. %2 of the %3 training "
+                "flowers are wrong; look for one whose bar of the true species is not the "
+                "highest."
+            ),
+            str(index + 1),
+            str(len(wrong)),
+            str(n),
+        )
 
 
 LESSON = SoftmaxLesson

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import activations
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.views.charts import nice_ceiling
 from neurongui.views.throttle import Redraw
@@ -294,7 +295,7 @@ class ActivationPlotPanel(QWidget):
                 box.blockSignals(False)
         where = ""
         if layer is not None:
-            where = self.tr("Layer %1: ").replace("%1", str(layer + 1))
+            where = fill(self.tr("Layer %1: "), str(layer + 1))
         text = f"<b>{where}{act.name}</b>&nbsp;&nbsp; {act.formula}<br>{act.derivative_formula}"
         if act.name == "softmax":
             text += (
@@ -371,8 +372,7 @@ class ActivationPlotPanel(QWidget):
             self.status_label.setText(self.tr("Select a neuron to see where it sits on its curve."))
             return
         z, a = self._marker
-        label = self.tr("neuron %1 of layer %2").replace("%1", str(neuron + 1))
-        label = label.replace("%2", str(layer + 1))
+        label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(layer + 1))
         status = f"{label}\nz = {z:.4g}\nf(z) = {a:.4g}"
         if act.name == "softmax":
             self.marker.setData([], [])
@@ -412,14 +412,12 @@ class ActivationPlotPanel(QWidget):
         """How many values saturate, or how many ReLUs are dead, in words."""
         if act.name in _SQUASHING:
             share = float(np.mean(act.derivative(zs) < _SATURATED))
-            return self.tr("Saturated (f′(z) < 0.05): %1% of the values").replace(
-                "%1", f"{100 * share:.1f}"
+            return fill(
+                self.tr("Saturated (f′(z) < 0.05): %1% of the values"), f"{100 * share:.1f}"
             )
         if act.name == "relu":
             dead = int(np.sum(np.all(zs <= 0, axis=0)))
-            return (
-                self.tr("Dead ReLUs (z ≤ 0 on every sample): %1 of %2")
-                .replace("%1", str(dead))
-                .replace("%2", str(zs.shape[1]))
+            return fill(
+                self.tr("Dead ReLUs (z ≤ 0 on every sample): %1 of %2"), str(dead), str(zs.shape[1])
             )
-        return self.tr("z over %1 training samples").replace("%1", str(len(zs)))
+        return fill(self.tr("z over %1 training samples"), str(len(zs)))

@@ -34,6 +34,7 @@ from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
@@ -241,15 +242,13 @@ class NetworkCanvas(QGraphicsView):
             if column == 0:
                 title = self.tr("Input")
             elif column == len(net.sizes) - 1:
-                title = self.tr("Output · %1").replace("%1", net.layers[-1].activation.name)
+                title = fill(self.tr("Output · %1"), net.layers[-1].activation.name)
             else:
-                title = (
-                    self.tr("Layer %1 · %2")
-                    .replace("%1", str(column))
-                    .replace("%2", net.layers[column - 1].activation.name)
+                title = fill(
+                    self.tr("Layer %1 · %2"), str(column), net.layers[column - 1].activation.name
                 )
             n = net.sizes[column]
-            count = self.tr("1 neuron") if n == 1 else self.tr("%1 neurons").replace("%1", f"{n:,}")
+            count = self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")
             for text, dy, size in ((title, -44, 11.0), (count, -26, 9.0)):
                 label = scene.addSimpleText(text)
                 font = label.font()
@@ -323,18 +322,18 @@ class NetworkCanvas(QGraphicsView):
     def _update_legend(self) -> None:
         drawn, total = self.edge_count()
         pos, neg = POSITIVE.name(), NEGATIVE.name()
-        text = (
+        text = fill(
             self.tr(
                 "<span style='color:%1'>━</span> positive weight &nbsp; "
                 "<span style='color:%2'>━</span> negative weight &nbsp; thicker = larger |w|"
-            )
-            .replace("%1", pos)
-            .replace("%2", neg)
+            ),
+            pos,
+            neg,
         )
         if drawn < total:
-            text += "<br>" + self.tr("Showing the %1 strongest of %2 edges").replace(
-                "%1", f"{drawn:,}"
-            ).replace("%2", f"{total:,}")
+            text += "<br>" + fill(
+                self.tr("Showing the %1 strongest of %2 edges"), f"{drawn:,}", f"{total:,}"
+            )
         if text != self._legend.text():  # re-laying out rich text costs a frame's worth
             self._legend.setText(text)
             self._legend.adjustSize()
@@ -407,7 +406,7 @@ class NetworkCanvas(QGraphicsView):
         """Add a neuron to hidden ``layer`` (undoable)."""
         self._push_structure(
             structure.add_neuron(self.model.network, layer),
-            self.tr("Add a neuron to layer %1").replace("%1", str(layer + 1)),
+            fill(self.tr("Add a neuron to layer %1"), str(layer + 1)),
         )
 
     def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
@@ -415,7 +414,7 @@ class NetworkCanvas(QGraphicsView):
         n = self.model.network.sizes[layer + 1]
         self._push_structure(
             structure.remove_neuron(self.model.network, layer, n - 1 if neuron is None else neuron),
-            self.tr("Remove a neuron from layer %1").replace("%1", str(layer + 1)),
+            fill(self.tr("Remove a neuron from layer %1"), str(layer + 1)),
         )
 
     def add_layer(self) -> None:
@@ -438,7 +437,7 @@ class NetworkCanvas(QGraphicsView):
         """Give ``layer`` the activation ``name`` (undoable)."""
         self._push_structure(
             structure.set_activation(self.model.network, layer, name),
-            self.tr("Use %1 in layer %2").replace("%1", name).replace("%2", str(layer + 1)),
+            fill(self.tr("Use %1 in layer %2"), name, str(layer + 1)),
         )
 
     def set_features(self, names: list[str]) -> None:
@@ -459,11 +458,11 @@ class NetworkCanvas(QGraphicsView):
         if target[0] == "edge":
             _, layer, neuron, source = target
             edit = SetWeight(layer, neuron, source, value)
-            text = self.tr("Set a weight to %1").replace("%1", format_number(value))
+            text = fill(self.tr("Set a weight to %1"), format_number(value))
         else:
             _, layer, neuron = target
             edit = SetBias(layer, neuron, value)
-            text = self.tr("Set a bias to %1").replace("%1", format_number(value))
+            text = fill(self.tr("Set a bias to %1"), format_number(value))
         try:
             push_edit(self.undo_stack, self.model, edit, text, gesture)
         except ValueError as exc:
@@ -580,7 +579,7 @@ class NetworkCanvas(QGraphicsView):
             return
         layer = target[1]
         menu = QMenu(self)
-        sub = menu.addMenu(self.tr("Activation of layer %1").replace("%1", str(layer + 1)))
+        sub = menu.addMenu(fill(self.tr("Activation of layer %1"), str(layer + 1)))
         current = self.model.network.layers[layer].activation.name
         last = layer == len(self.model.network.layers) - 1
         for name in engine_activations.names():
@@ -606,16 +605,14 @@ class NetworkCanvas(QGraphicsView):
             src = (
                 net.input_names[source]
                 if layer == 0
-                else self.tr("neuron %1 of layer %2")
-                .replace("%1", str(source + 1))
-                .replace("%2", str(layer))
+                else fill(self.tr("neuron %1 of layer %2"), str(source + 1), str(layer))
             )
-            return (
-                self.tr("weight w = %1\nfrom %2 into neuron %3 of layer %4")
-                .replace("%1", format_number(net.get_weight(layer, neuron, source)))
-                .replace("%2", src)
-                .replace("%3", str(neuron + 1))
-                .replace("%4", str(layer + 1))
+            return fill(
+                self.tr("weight w = %1\nfrom %2 into neuron %3 of layer %4"),
+                format_number(net.get_weight(layer, neuron, source)),
+                src,
+                str(neuron + 1),
+                str(layer + 1),
             )
         _, layer, neuron = target
         if layer < 0:
@@ -650,8 +647,8 @@ class NetworkCanvas(QGraphicsView):
         except ValueError:
             editor.setStyleSheet("QLineEdit { border: 2px solid #d33; }")
             self.model.message.emit(
-                self.tr("“%1” is not a number; type a value such as 0.5 or -1.2").replace(
-                    "%1", editor.text()
+                fill(
+                    self.tr("“%1” is not a number; type a value such as 0.5 or -1.2"), editor.text()
                 )
             )
             return

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine.datasets import EXTENT
 from neurongui.engine.features import compute_features
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
@@ -582,12 +583,14 @@ class ChartsPanel(QWidget):
                 else (self.tr("−1 (orange)"), self.tr("+1 (blue)"))
             )
             self.output_note.setText(
-                self.tr(
-                    "Background: the network's output at each point, from %1 to %2. "
-                    "Dots: training samples in the colour of their target"
+                fill(
+                    self.tr(
+                        "Background: the network's output at each point, from %1 to %2. "
+                        "Dots: training samples in the colour of their target"
+                    ),
+                    low,
+                    high,
                 )
-                .replace("%1", low)
-                .replace("%2", high)
                 + (self.tr("; black rims: test samples.") if self.show_test.isChecked() else ".")
             )
 
@@ -618,12 +621,14 @@ class ChartsPanel(QWidget):
             self.output_plot.setLabel("bottom", data.dataset.feature_names[0])
             self.output_plot.setLabel("left", data.dataset.class_names[0])
             self.output_note.setText(
-                self.tr(
-                    "<span style='color:%1'>●</span> training samples &nbsp; "
-                    "<span style='color:%2'>━</span> the network's output y(x)"
+                fill(
+                    self.tr(
+                        "<span style='color:%1'>●</span> training samples &nbsp; "
+                        "<span style='color:%2'>━</span> the network's output y(x)"
+                    ),
+                    NEGATIVE.name(),
+                    POSITIVE.name(),
                 )
-                .replace("%1", NEGATIVE.name())
-                .replace("%2", POSITIVE.name())
             )
         # Clip the curve to the plot, so that a wild untrained output keeps the axes.
         lo, hi = self._fit_y_range
@@ -681,12 +686,14 @@ class ChartsPanel(QWidget):
             item.setPos(j + 0.5, k - i - 0.5)
         self._cells = matrix.ravel().copy()
         self.output_note.setText(
-            self.tr(
-                "Rows: the true class; columns: the class the network chose. "
-                "The diagonal counts right answers. Accuracy on the %1: %2"
+            fill(
+                self.tr(
+                    "Rows: the true class; columns: the class the network chose. "
+                    "The diagonal counts right answers. Accuracy on the %1: %2"
+                ),
+                self.tr("test data") if len(data.X_test) else self.tr("training data"),
+                f"{np.trace(matrix) / max(matrix.sum(), 1):.1%}",
             )
-            .replace("%1", self.tr("test data") if len(data.X_test) else self.tr("training data"))
-            .replace("%2", f"{np.trace(matrix) / max(matrix.sum(), 1):.1%}")
         )
         shape = data.dataset.image_shape
         if shape is not None:
@@ -739,15 +746,13 @@ class ChartsPanel(QWidget):
         source = (
             net.input_names[s.source]
             if s.layer == 0
-            else self.tr("neuron %1 of layer %2")
-            .replace("%1", str(s.source + 1))
-            .replace("%2", str(s.layer))
+            else fill(self.tr("neuron %1 of layer %2"), str(s.source + 1), str(s.layer))
         )
-        text = (
-            self.tr("The weight from %1 into neuron %2 of layer %3")
-            .replace("%1", source)
-            .replace("%2", str(s.neuron + 1))
-            .replace("%3", str(s.layer + 1))
+        text = fill(
+            self.tr("The weight from %1 into neuron %2 of layer %3"),
+            source,
+            str(s.neuron + 1),
+            str(s.layer + 1),
         )
         if n < 2:
             text += self.tr(": train to see it change.")

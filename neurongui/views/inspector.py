@@ -23,6 +23,7 @@ from neurongui.engine import activations as engine_activations
 from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.throttle import Redraw
@@ -143,7 +144,7 @@ class Inspector(QWidget):
             self._show_neuron(s.layer, s.neuron)
         elif s.kind == "neuron":
             name = net.input_names[s.neuron]
-            self.title.setText(self.tr("<b>Input %1</b>").replace("%1", name))
+            self.title.setText(fill(self.tr("<b>Input %1</b>"), name))
             self.details.setText(f"{name} = {format_number(self.model.sample[s.neuron])}")
         else:
             self.title.setText(self.tr("<b>Nothing selected</b>"))
@@ -158,28 +159,28 @@ class Inspector(QWidget):
         self.weight_slider.setValue(round(float(np.clip(w, -5, 5)) * _SLIDER_SCALE))
         src = net.input_names[source] if layer == 0 else f"a{source + 1} (layer {layer})"
         self.title.setText(
-            self.tr("<b>Edge</b> from %1 into neuron %2 of layer %3")
-            .replace("%1", src)
-            .replace("%2", str(neuron + 1))
-            .replace("%3", str(layer + 1))
+            fill(
+                self.tr("<b>Edge</b> from %1 into neuron %2 of layer %3"),
+                src,
+                str(neuron + 1),
+                str(layer + 1),
+            )
         )
         explanation = explain_neuron(net, self.model.sample, layer, neuron)
         x = explanation.inputs[source]
         lines = [
-            self.tr("w = %1").replace("%1", format_number(w)),
-            self.tr("value feeding it: %1 = %2").replace("%1", src).replace("%2", format_number(x)),
-            self.tr("its term in z: w·x = %1").replace("%1", format_number(w * x)),
+            fill(self.tr("w = %1"), format_number(w)),
+            fill(self.tr("value feeding it: %1 = %2"), src, format_number(x)),
+            fill(self.tr("its term in z: w·x = %1"), format_number(w * x)),
         ]
         if layer > 0:
             lines.append(
-                self.tr("activation feeding it: %1").replace(
-                    "%1", net.layers[layer - 1].activation.name
-                )
+                fill(self.tr("activation feeding it: %1"), net.layers[layer - 1].activation.name)
             )
         grads = self.model.gradients
         if grads is not None and layer < len(grads):
             g = float(grads[layer]["weights"][neuron, source])
-            lines.append(self.tr("∂L/∂w = %1 (last training step)").replace("%1", format_number(g)))
+            lines.append(fill(self.tr("∂L/∂w = %1 (last training step)"), format_number(g)))
         else:
             lines.append(self.tr("∂L/∂w appears once a training step has run."))
         self.details.setText("\n".join(lines))
@@ -193,10 +194,12 @@ class Inspector(QWidget):
         self.activation_combo.addItems(names)
         self.activation_combo.setCurrentText(net.layers[layer].activation.name)
         self.title.setText(
-            self.tr("<b>Neuron %1 of layer %2</b> for sample %3")
-            .replace("%1", str(neuron + 1))
-            .replace("%2", str(layer + 1))
-            .replace("%3", str(self.model.sample_index + 1))
+            fill(
+                self.tr("<b>Neuron %1 of layer %2</b> for sample %3"),
+                str(neuron + 1),
+                str(layer + 1),
+                str(self.model.sample_index + 1),
+            )
         )
         e = explain_neuron(net, self.model.sample, layer, neuron)
         self.details.setText(e.formula())
@@ -233,14 +236,14 @@ class Inspector(QWidget):
             return
         if value == self.model.network.get_weight(s.layer, s.neuron, s.source):
             return
-        text = self.tr("Set a weight to %1").replace("%1", format_number(value))
+        text = fill(self.tr("Set a weight to %1"), format_number(value))
         self._push(SetWeight(s.layer, s.neuron, s.source, float(value)), text)
 
     def _on_bias_change(self, value: float) -> None:
         s = self.model.selection
         if self._updating or s.kind != "neuron" or s.layer < 0:
             return
-        text = self.tr("Set a bias to %1").replace("%1", format_number(value))
+        text = fill(self.tr("Set a bias to %1"), format_number(value))
         self._push(SetBias(s.layer, s.neuron, float(value)), text)
 
     def _on_activation_choice(self, index: int) -> None:
@@ -250,7 +253,7 @@ class Inspector(QWidget):
             return
         if name == self.model.network.layers[s.layer].activation.name:
             return
-        text = self.tr("Use %1 in layer %2").replace("%1", name).replace("%2", str(s.layer + 1))
+        text = fill(self.tr("Use %1 in layer %2"), name, str(s.layer + 1))
         state = structure.set_activation(self.model.network, s.layer, name)
         self._push(ReplaceState(state, text), text, gesture=0)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import CSVError, datasets, load_csv
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.worker import TrainingController
 
@@ -242,9 +243,9 @@ class TrainingPanel(QWidget):
         history = self.model.history
         # Records carry their epoch: a long run's history is thinned, not truncated.
         epoch = history[-1].epoch if history else 0
-        text = self.tr("Epoch %1").replace("%1", f"{epoch:,}")
+        text = fill(self.tr("Epoch %1"), f"{epoch:,}")
         if history:
-            text += " · " + self.tr("loss %1").replace("%1", f"{history[-1].train_loss:.4g}")
+            text += " · " + fill(self.tr("loss %1"), f"{history[-1].train_loss:.4g}")
         self.epoch_label.setText(text)
         limit = self.model.config.epoch_limit
         self.progress.setVisible(limit is not None)
@@ -331,9 +332,7 @@ class TrainingPanel(QWidget):
         except CSVError as exc:
             window = self.window()
             if hasattr(window, "_show_error"):
-                window._show_error(
-                    self.tr("Cannot import %1").replace("%1", Path(path).name), str(exc)
-                )
+                window._show_error(fill(self.tr("Cannot import %1"), Path(path).name), str(exc))
             self.model.message.emit(str(exc))
             self._on_config_change()
             return False

@@ -94,3 +94,11 @@ def test_every_menu_entry_and_lesson_title_comes_out_in_chinese(qtbot, chinese, 
     box = show_about(win)
     assert _has_chinese(box.windowTitle())
     box.close()
+
+
+def test_fill_replaces_every_placeholder_once_in_any_order():
+    fill = i18n.fill
+    # A translation may reorder the placeholders; a value containing "%2" stays as typed.
+    assert fill("%2 的第 %1 个", "a%2", "b") == "b 的第 a%2 个"
+    assert fill("%1% of %2 (%1)", "40", "10") == "40% of 10 (40)"
+    assert fill("%1 and %3", "x") == "x and %3"  # a missing value leaves its placeholder
