@@ -20,7 +20,6 @@ __all__ = [
     "colour_for",
     "colours_for",
     "levels_for",
-    "to_image",
 ]
 
 POSITIVE = QColor(8, 119, 189)
@@ -80,14 +79,6 @@ def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[Q
         QColor(int(r), int(g), int(b)) if np.isfinite(v) else grey
         for v, (r, g, b) in zip(values.tolist(), rgb.tolist(), strict=True)
     ]
-
-
-def to_image(values: np.ndarray, lo: float, hi: float) -> QImage:
-    """A QImage of a 2-D array (row 0 at the top) in the palette."""
-    rgb = np.ascontiguousarray(_rgb(values, lo, hi))
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels: ``rgb`` is freed when we return
 
 
 class MapGrid:
