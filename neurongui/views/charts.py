@@ -524,7 +524,8 @@ class ChartsPanel(QWidget):
             self._y_range = y_range
             self.loss_plot.setYRange(*y_range, padding=0.04)
         if count == 0:
-            self.empty_hint.setPos(x_range[1] / 2, 0.5 if not self.log_scale.isChecked() else -1)
+            # Below the legend in the top right corner, which longer translations reach.
+            self.empty_hint.setPos(x_range[1] / 2, 0.35 if not self.log_scale.isChecked() else -1.3)
 
     # -- output --------------------------------------------------------------------------
 
