@@ -34,6 +34,7 @@ from neurongui.engine import activations
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.views.charts import nice_ceiling
+from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
 __all__ = ["ActivationPlotPanel", "curve_points"]
@@ -210,12 +211,12 @@ class ActivationPlotPanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(self.param_form)
         side.addWidget(self.compare_list)
-        side.addWidget(self.status_label)
+        side.addWidget(steady(self.status_label))
         side.addStretch(1)
         plots = QVBoxLayout()
-        plots.addWidget(self.formula_label)
+        plots.addWidget(steady(self.formula_label))
         plots.addWidget(self.plot, 3)
-        plots.addWidget(self.histogram_label)
+        plots.addWidget(steady(self.histogram_label))
         plots.addWidget(self.hist_plot, 2)
         body = QHBoxLayout()
         body.addLayout(plots, 1)

@@ -26,6 +26,7 @@ from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
+from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
 __all__ = ["Inspector"]
@@ -83,7 +84,7 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(self.details)
+        layout.addWidget(steady(self.details))  # live values: no relayout per change
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # takes the space while the table is hidden
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
+from neurongui.views.steady import steady
 from neurongui.worker import TrainingController
 
 __all__ = ["TrainingPanel"]
@@ -202,7 +203,7 @@ class TrainingPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("QLabel { color: #c0392b; }")
         self._layout.addLayout(buttons)
-        self._layout.addWidget(self.epoch_label)
+        self._layout.addWidget(steady(self.epoch_label))  # changes 30 times a second
         self._layout.addWidget(self.progress)
         self._layout.addWidget(self.status)
         self._layout.addStretch(1)
