@@ -282,21 +282,21 @@ class NetworkCanvas(QGraphicsView):
         self._edge_clock.restart()
         weights = self._weights()
         self._visible = strongest_edges(weights)
-        xs: list[list[np.ndarray]] = [[] for _ in self._edge_items]
-        ys: list[list[np.ndarray]] = [[] for _ in self._edge_items]
-        for layer, (w, visible) in enumerate(zip(weights, self._visible, strict=True)):
-            x0, y0, x1, y1 = (a[visible] for a in self._layout.segments(layer))
-            values = w.ravel()[visible]
-            bins = np.searchsorted(_WIDTH_BINS, np.abs(values)) + np.where(values < 0, 6, 0)
-            for b in np.unique(bins):
-                sel = bins == b
-                xs[b].append(np.column_stack([x0[sel], x1[sel]]).ravel())
-                ys[b].append(np.column_stack([y0[sel], y1[sel]]).ravel())
-        for item, bx, by in zip(self._edge_items, xs, ys, strict=True):
-            if bx:
-                x, y = np.concatenate(bx), np.concatenate(by)
-                item.setPath(pg.arrayToQPath(x, y, "pairs", finiteCheck=False))
-            else:
+        parts = [
+            (*(a[shown] for a in self._layout.segments(layer)), w.ravel()[shown])
+            for layer, (w, shown) in enumerate(zip(weights, self._visible, strict=True))
+        ]
+        x0, y0, x1, y1, values = (np.concatenate(c) for c in zip(*parts, strict=True))
+        # One path per bin of sign and width: a dozen items, however many edges.
+        bins = np.searchsorted(_WIDTH_BINS, np.abs(values)) + np.where(values < 0, 6, 0)
+        order = np.argsort(bins, kind="stable")
+        ends = 2 * np.cumsum(np.bincount(bins, minlength=len(self._edge_items)))
+        xs = np.column_stack([x0, x1])[order].ravel()  # start and end of each edge
+        ys = np.column_stack([y0, y1])[order].ravel()
+        for item, start, stop in zip(self._edge_items, [0, *ends[:-1]], ends, strict=True):
+            if stop > start:
+                item.setPath(pg.arrayToQPath(xs[start:stop], ys[start:stop], "pairs", False))
+            elif not item.path().isEmpty():
                 item.setPath(QPainterPath())
 
     def _refresh_nodes(self) -> None:

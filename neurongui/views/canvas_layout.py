@@ -55,6 +55,7 @@ class Layout:
             gap = min(NODE_GAP, MAX_COLUMN / max(n, 1))
             self.ys.append((np.arange(n) - (n - 1) / 2.0) * gap)
             self.radii.append(float(min(NODE_RADIUS, gap * 0.4)))
+        self._segments: dict[int, tuple[np.ndarray, ...]] = {}
 
     def node(self, column: int, index: int) -> tuple[float, float]:
         """Centre of node ``index`` of ``column`` (column 0 is the input layer)."""
@@ -78,13 +79,19 @@ class Layout:
         return None
 
     def segments(self, layer: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Start and end points of every edge into ``layer``, in ``W`` order (row-major)."""
-        n_out, n_in = self.sizes[layer + 1], self.sizes[layer]
-        x0 = np.full(n_out * n_in, self.x[layer] + self.radii[layer])
-        x1 = np.full(n_out * n_in, self.x[layer + 1] - self.radii[layer + 1])
-        y0 = np.tile(self.ys[layer], n_out)
-        y1 = np.repeat(self.ys[layer + 1], n_in)
-        return x0, y0, x1, y1
+        """Start and end points of every edge into ``layer``, in ``W`` order (row-major).
+
+        Made once per layer (the edges are redrawn many times a second while training);
+        the arrays are shared, so callers must not change them.
+        """
+        if layer not in self._segments:
+            n_out, n_in = self.sizes[layer + 1], self.sizes[layer]
+            x0 = np.full(n_out * n_in, self.x[layer] + self.radii[layer])
+            x1 = np.full(n_out * n_in, self.x[layer + 1] - self.radii[layer + 1])
+            y0 = np.tile(self.ys[layer], n_out)
+            y1 = np.repeat(self.ys[layer + 1], n_in)
+            self._segments[layer] = (x0, y0, x1, y1)
+        return self._segments[layer]
 
     def edge_at(
         self, x: float, y: float, tolerance: float, visible: list[np.ndarray] | None = None

@@ -20,6 +20,7 @@ __all__ = [
     "colour_for",
     "colours_for",
     "levels_for",
+    "palette_rgb",
 ]
 
 POSITIVE = QColor(8, 119, 189)
@@ -50,15 +51,17 @@ def _table() -> np.ndarray:
 _TABLE = _table()
 
 
-def _rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """RGB rows for ``values``: orange at ``lo``, white midway, blue at ``hi``.
+def palette_rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """RGB bytes for ``values`` (shape ``values.shape + (3,)``): orange at ``lo``,
+    white midway, blue at ``hi``; beyond them the end colours. NaN shows white.
 
-    A lookup in a precomputed table: the maps of every neuron are redrawn ten times a
-    second while training, and blending colours per pixel cost most of that.
-    NaN shows white, as the midpoint.
+    A lookup in a precomputed table: the maps are redrawn many times a second while
+    training, and blending colours per pixel cost most of that.
     """
-    index = np.nan_to_num((values - lo) * (_STEPS / (hi - lo)), nan=_STEPS / 2)
-    np.clip(index, 0, _STEPS, out=index)
+    index = np.subtract(values, lo, dtype=float)
+    index *= _STEPS / (hi - lo)
+    np.clip(index, 0, _STEPS, out=index)  # ±inf become the end colours; NaN stays NaN
+    np.copyto(index, _STEPS / 2, where=np.isnan(index))
     return _TABLE[np.rint(index).astype(np.intp)]
 
 
@@ -66,14 +69,14 @@ def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
     """The palette colour of one value (used for node fills and the legend)."""
     if not np.isfinite(value):
         return QColor(200, 200, 200)
-    r, g, b = _rgb(np.array([value]), lo, hi)[0]
+    r, g, b = palette_rgb(np.array([value]), lo, hi)[0]
     return QColor(int(r), int(g), int(b))
 
 
 def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[QColor]:
     """:func:`colour_for` of every value, computed in one go."""
     values = np.asarray(values, dtype=float)
-    rgb = _rgb(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0), lo, hi)  # grey below
+    rgb = palette_rgb(values, lo, hi)  # non-finite values get grey below
     grey = QColor(200, 200, 200)
     return [
         QColor(int(r), int(g), int(b)) if np.isfinite(v) else grey
@@ -113,7 +116,7 @@ class MapGrid:
 
 def _images(values: np.ndarray, r: int, lo: float, hi: float) -> list[QImage]:
     """One r×r image per column of ``values`` (one row per grid point), coloured at once."""
-    rgb = np.ascontiguousarray(_rgb(values.T, lo, hi))  # (columns, points, 3)
+    rgb = np.ascontiguousarray(palette_rgb(values.T, lo, hi))  # (columns, points, 3)
     images = []
     for column in rgb:
         image = QImage(column.data, r, r, 3 * r, QImage.Format.Format_RGB888)

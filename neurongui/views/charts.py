@@ -37,7 +37,7 @@ from neurongui.engine.features import compute_features
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
-from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, palette_rgb
 
 __all__ = ["ChartsPanel", "nice_ceiling"]
 
@@ -58,14 +58,6 @@ AXIS_WIDTH = 52
 _TRAIN_PEN = pg.mkPen(POSITIVE, width=2)
 _TEST_PEN = pg.mkPen(NEGATIVE, width=2, style=Qt.PenStyle.DashLine)
 _STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-
-
-def _lut() -> np.ndarray:
-    """256 colours from orange (low) through white to blue (high)."""
-    t = np.linspace(-1, 1, 256)[:, None]
-    white, pos, neg = np.array([250.0] * 3), np.array([8, 119, 189.0]), np.array([245, 147, 34.0])
-    rgb = np.where(t >= 0, white + t * (pos - white), white - t * (neg - white))
-    return rgb.astype(np.uint8)
 
 
 def nice_ceiling(value: float) -> float:
@@ -248,8 +240,9 @@ class ChartsPanel(QWidget):
         self.output_plot.setMinimumHeight(180)
         _plain_axes(self.output_plot, width=None)
         self.output_plot.enableAutoRange(False)
+        # Shown as ready-made RGB bytes (palette_rgb): pyqtgraph then copies them into
+        # a QImage, instead of scaling floats and building a colour table every frame.
         self.image = pg.ImageItem(autoDownsample=False)
-        self.image.setLookupTable(_lut())
         self.output_plot.addItem(self.image)
         self.train_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("w", width=1))
         self.test_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("k", width=1))
@@ -566,8 +559,8 @@ class ChartsPanel(QWidget):
         lo, hi = (0.0, 1.0) if binary else (-1.0, 1.0)
         if self.discretize.isChecked():
             out = np.where(out >= (lo + hi) / 2, hi, lo)
-        # ImageItem's first axis is x: transpose the (y, x) grid.
-        self.image.setImage(np.nan_to_num(out.T, nan=(lo + hi) / 2), levels=(lo, hi))
+        # ImageItem's first axis is x: transpose the (y, x) grid. NaN shows white.
+        self.image.setImage(palette_rgb(out.T, lo, hi), autoLevels=False, levels=None)
         if self._points_stale:
             self._points_stale = False
             self.image.setRect(QRectF(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT))
@@ -598,10 +591,9 @@ class ChartsPanel(QWidget):
     def _points(self, item, points, Y, lo, hi) -> None:
         if points is None or not len(points):
             return
-        lut = _lut()
-        levels = np.round(np.clip((Y[:, 0] - lo) / (hi - lo), 0, 1) * 255).astype(int)
-        brushes = {v: pg.mkBrush(*lut[v]) for v in np.unique(levels)}  # few distinct
-        item.setData(points[:, 0], points[:, 1], brush=[brushes[v] for v in levels])
+        rgb = [tuple(c) for c in palette_rgb(Y[:, 0], lo, hi).tolist()]
+        brushes = {c: pg.mkBrush(*c) for c in set(rgb)}  # few distinct
+        item.setData(points[:, 0], points[:, 1], brush=[brushes[c] for c in rgb])
 
     def _draw_fit(self, data, net) -> None:
         x = data.X_train[:, 0]
@@ -665,7 +657,8 @@ class ChartsPanel(QWidget):
             return  # the same answers as in the last frame: nothing to redraw
         shares = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
         # Rows are true classes (top to bottom), columns predicted classes.
-        self.image.setImage(shares.T[:, ::-1], levels=(-1.0, 1.0))
+        rgb = palette_rgb(shares.T[:, ::-1], -1.0, 1.0)
+        self.image.setImage(rgb, autoLevels=False, levels=None)
         if self._points_stale or len(self._confusion_texts) != k * k:
             self._points_stale = False
             self._cells = np.full(k * k, -1)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 from neurongui.engine import Network
 from neurongui.engine.explain import explain_neuron
 from neurongui.main_window import MainWindow
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
 
 
 @pytest.fixture
@@ -174,3 +175,21 @@ def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
     legend = canvas.findChild(type(canvas._legend), "canvasLegend")
     lowest = canvas.mapFromScene(canvas.node_position(0, 7))
     assert lowest.y() < legend.y()
+
+
+def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights(window):
+    net = Network([2, 2, 1], ["tanh", "sigmoid"], seed=0)
+    net.layers[0].weights[:] = [[2.5, -0.05], [0.2, -1.5]]
+    net.layers[1].weights[:] = [[0.7, -0.4]]
+    window.model.set_network(net)
+    drawn = {}  # (colour, pen width) -> number of edges in that path
+    for item in window.canvas._edge_items:
+        path = item.path()
+        if not path.isEmpty():
+            key = (item.pen().color().name(), item.pen().widthF())
+            drawn[key] = path.elementCount() // 2  # a move and a line per edge
+    assert sum(drawn.values()) == 6
+    by_width = sorted(drawn.items(), key=lambda kv: kv[0][1])
+    (thinnest, _), (thickest, count) = by_width[0], by_width[-1]
+    assert thickest[0] == POSITIVE.name() and count == 1  # w = 2.5
+    assert thinnest[0] == NEGATIVE.name()  # w = -0.05
