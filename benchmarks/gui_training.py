@@ -3,15 +3,18 @@
 Run ``python benchmarks/gui_training.py [--seconds 30]`` (offscreen). For XOR on
 2-4-2-1 and digits on 64-32-10 it reports, from one run each:
 
-* steps/s with the window live ÷ steps/s of the bare Trainer (target >= 0.8);
+* steps/s with the window live ÷ steps/s of the bare Trainer (target >= 0.8). The
+  run alternates a bare slice (0.5 s, on the GUI thread while the window is paused)
+  with a live one (``--slices`` of them); the median of the slices' ratios is shown;
 * lateness of a 10 ms QTimer heartbeat on the GUI thread, p99 and max (targets
   < 30 ms and < 100 ms): how fluid the window stays while training runs;
 * chart frames per second (target >= 25);
 * resident memory growth from the first to the last second (target < 20 MB over
   a 10-minute run: pass ``--seconds 600`` to measure that).
 
-The machine may be shared: ``--repeat N`` runs every case N times, interleaving the
-bare and the live runs, and prints the median of each column. ``--without
+The machine may be shared, and its speed then drifts by tens of percent within
+seconds: hence the slices. ``--repeat N`` runs every case N times and prints the
+median of each column. ``--without
 activationDock`` (or another dock's name) removes that dock's panel first, to see
 what it costs; a hidden panel would still redraw.
 """
@@ -66,17 +69,38 @@ def headless_rate(make, config: TrainingConfig, seconds: float) -> float:
     """Steps per second of the bare Trainer on the same data."""
     network = make()
     trainer = make_trainer(network, prepare_data(config, network.input_names), config)
+    return _bare_slice(trainer, seconds)
+
+
+def _bare_slice(trainer, seconds: float) -> float:
     steps, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
-        for _ in range(100):
+        for _ in range(50):
             trainer.step()
-        steps += 100
+        steps += 50
     return steps / (time.perf_counter() - start)
 
 
+def _wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def live_run(
-    app: QApplication, make, config: TrainingConfig, seconds: float, without: tuple[str, ...] = ()
+    app: QApplication,
+    make,
+    config: TrainingConfig,
+    seconds: float,
+    without: tuple[str, ...] = (),
+    slices: int = 10,
 ) -> dict:
+    """Train with the window live for ``seconds`` in ``slices`` parts, each after a
+    bare Trainer's slice on the GUI thread (the window paused and idle meanwhile).
+
+    On a shared machine the speed of both drifts by tens of percent within seconds;
+    a ratio of neighbouring slices compares like with like.
+    """
     window = MainWindow()
     window.resize(1400, 860)
     window.show()
@@ -89,41 +113,62 @@ def live_run(
     window.model.set_network(make(), config)
     window.canvas.select_edge(0, 0, 0)
     window.charts.tabs.setCurrentIndex(int(os.environ.get("BENCH_TAB", "1")))  # 1: output
-    lateness: list[float] = []
+    bare = make()
+    trainer = make_trainer(bare, prepare_data(config, bare.input_names), config)
+    lateness: list[float] = []  # ms, each live slice's first beat left out
     clock = QElapsedTimer()
     heartbeat = QTimer()
     heartbeat.setInterval(10)
 
     def beat() -> None:
-        lateness.append(max(clock.restart() - 10, 0))
+        late = max(clock.restart() - 10, 0)
+        if beats:  # the first beat after play() also measures starting the slice
+            lateness.append(late)
+        beats.append(late)
 
     heartbeat.timeout.connect(beat)
-    loop = QEventLoop()
-    frames0 = window.charts.frames
-    window.training.play()
-    clock.start()
-    heartbeat.start()
-    QTimer.singleShot(1000, lambda: marks.append((window.training.steps, rss_mb())))
-    marks: list[tuple[int, float]] = []
-    QTimer.singleShot(int(seconds * 1000), loop.quit)
-    start = time.perf_counter()
-    loop.exec()
-    elapsed = time.perf_counter() - start
-    heartbeat.stop()
-    steps = window.training.steps
-    frames = window.charts.frames - frames0
+    marks: list[tuple[float, int]] = []  # (time, steps) at each snapshot shown
+    controller = window.training
+    controller.snapshotApplied.connect(
+        lambda: marks.append((time.perf_counter(), controller.steps))
+    )
+    ratios, bare_rates, live_rates = [], [], []
+    frames = live_time = 0.0
+    start_rss = None
+    for _ in range(slices):
+        beats: list[float] = []
+        bare_rates.append(_bare_slice(trainer, min(0.5, seconds / slices)))
+        marks.clear()
+        frames0, started = window.charts.frames, time.perf_counter()
+        controller.play()
+        clock.start()
+        heartbeat.start()
+        _wait(int(1000 * seconds / slices))
+        heartbeat.stop()
+        live_time += time.perf_counter() - started
+        frames += window.charts.frames - frames0
+        controller.pause()
+        _wait(50)  # let the last snapshot arrive
+        if start_rss is None:
+            start_rss = rss_mb()
+        inside = [m for m in marks if m[0] - started > 0.2]  # once training runs
+        if len(inside) >= 2:
+            (t0, s0), (t1, s1) = inside[0], inside[-1]
+            live_rates.append((s1 - s0) / (t1 - t0))
+            ratios.append(live_rates[-1] / bare_rates[-1])
     end_rss = rss_mb()
-    window.training.shutdown()
+    controller.shutdown()
     window.model.set_modified(False)
     window.close()
-    first_steps, first_rss = marks[0] if marks else (0, end_rss)
-    late = np.array(lateness[1:] or [0.0])
+    late = np.array(lateness or [0.0])
     return {
-        "rate": (steps - first_steps) / max(elapsed - 1.0, 1e-9),
+        "bare": statistics.median(bare_rates),
+        "rate": statistics.median(live_rates) if live_rates else 0.0,
+        "ratio": statistics.median(ratios) if ratios else 0.0,
         "p99": float(np.percentile(late, 99)),
         "max": float(late.max()),
-        "fps": frames / elapsed,
-        "rss": end_rss - first_rss,
+        "fps": frames / live_time,
+        "rss": end_rss - (start_rss or end_rss),
     }
 
 
@@ -131,6 +176,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each live run")
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; medians shown")
+    parser.add_argument(
+        "--slices", type=int, default=10, help="alternations of bare and live training per run"
+    )
     parser.add_argument(
         "--without", action="append", default=[], metavar="DOCK", help="remove a dock's panel"
     )
@@ -151,9 +199,8 @@ def main() -> None:
     for name, make, config in CASES:
         runs = []
         for index in range(args.repeat):
-            bare = headless_rate(make, config, min(args.seconds, 5.0))
-            live = live_run(app, make, config, args.seconds, tuple(args.without))
-            values = (bare, live["rate"], live["rate"] / bare, live["p99"], live["max"])
+            live = live_run(app, make, config, args.seconds, tuple(args.without), args.slices)
+            values = (live["bare"], live["rate"], live["ratio"], live["p99"], live["max"])
             runs.append((*values, live["fps"], live["rss"]))
             row(name if args.repeat == 1 else f"{name} #{index + 1}", runs[-1])
         if args.repeat > 1:
