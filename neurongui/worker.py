@@ -44,6 +44,8 @@ PUBLISH_INTERVAL = 1 / 30
 SWITCH_INTERVAL = 0.002
 #: Longest the worker waits for the GUI to show a snapshot before it trains on.
 FLOOR_TIMEOUT = 0.03
+#: After that, the worker sleeps this long between steps until the GUI is done.
+COURTESY_WAIT = 0.0005
 #: The GUI keeps at most this many epoch records: every epoch of the latest half,
 #: and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second).
 HISTORY_LIMIT = 10_000
@@ -267,19 +269,25 @@ class TrainingThread(QThread):
         """Leave the GIL to the GUI while it shows a snapshot (see the module's doc).
 
         The worker closes the floor when it publishes, the GUI when it starts a frame;
-        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT,
-        and after a timeout trains for a while regardless, so a GUI that is busy for
-        long cannot stop training.
+        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT;
+        after a timeout it trains on, sleeping COURTESY_WAIT between steps so that
+        the busy GUI still gets the GIL at once, so a GUI that is busy for long
+        cannot stop training.
         """
         now = time.monotonic()
         if now < self._floor_ignored_until:
+            # The GUI is still drawing: train on, but leave it the GIL between steps;
+            # else each of its calls into Python waits a switch interval.
+            self._floor.wait(COURTESY_WAIT)
             return
         opened = self._floor.wait(FLOOR_TIMEOUT)
         now = time.monotonic()
-        if not opened:
+        if opened:
+            # Then train for at least half an interval, however long the GUI took.
+            self._last_publish = max(self._last_publish, now - PUBLISH_INTERVAL / 2)
+        else:
+            # Snapshots stay due meanwhile: the mailbox holds only the latest.
             self._floor_ignored_until = now + FLOOR_TIMEOUT / 2
-        # Then train for at least half an interval, however long the GUI took.
-        self._last_publish = max(self._last_publish, now - PUBLISH_INTERVAL / 2)
 
     def _manual_step(self, whole_epoch: bool) -> None:
         trainer = self._trainer

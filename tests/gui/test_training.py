@@ -192,3 +192,13 @@ def test_a_step_sends_the_batchs_gradients_for_the_inspector(window, qtbot):
         assert grads["weights"].shape == layer.weights.shape
         assert grads["biases"].shape == layer.biases.shape
         assert np.isfinite(grads["weights"]).all() and np.any(grads["weights"] != 0)
+
+
+def test_training_goes_on_while_the_gui_never_finishes_drawing(window, qtbot, monkeypatch):
+    # The worker waits for the GUI to show each snapshot, but a GUI that stays busy
+    # (here: one that never says it is done) must not stop training.
+    monkeypatch.setattr(type(window.training), "_open_floor", lambda self: None)
+    _xor(window)
+    window.training.play()
+    qtbot.waitUntil(lambda: window.training.steps > 200, timeout=10000)
+    assert not window.training._floor.is_set()  # the floor did stay closed
