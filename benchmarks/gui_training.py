@@ -65,14 +65,8 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def headless_rate(make, config: TrainingConfig, seconds: float) -> float:
-    """Steps per second of the bare Trainer on the same data."""
-    network = make()
-    trainer = make_trainer(network, prepare_data(config, network.input_names), config)
-    return _bare_slice(trainer, seconds)
-
-
 def _bare_slice(trainer, seconds: float) -> float:
+    """Steps per second of a bare Trainer over about ``seconds``."""
     steps, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         for _ in range(50):

@@ -269,10 +269,9 @@ class TrainingThread(QThread):
         """Leave the GIL to the GUI while it shows a snapshot (see the module's doc).
 
         The worker closes the floor when it publishes, the GUI when it starts a frame;
-        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT;
-        after a timeout it trains on, sleeping COURTESY_WAIT between steps so that
-        the busy GUI still gets the GIL at once, so a GUI that is busy for long
-        cannot stop training.
+        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT,
+        so that a GUI busy for long cannot stop training; after that it trains on but
+        sleeps COURTESY_WAIT between steps, so that the GUI still gets the GIL at once.
         """
         now = time.monotonic()
         if now < self._floor_ignored_until:

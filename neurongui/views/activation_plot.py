@@ -41,7 +41,7 @@ __all__ = ["ActivationPlotPanel", "curve_points"]
 
 #: Milliseconds between coalesced redraws (≤ 30 Hz).
 REDRAW_MS = 33
-#: Redraws a second while training streams values in (each costs ~15 ms of GUI time).
+#: Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).
 LIVE_HZ = 8
 _N_POINTS = 401
 _SATURATED = 0.05  # f′(z) below this counts as saturated
