@@ -107,6 +107,9 @@ def live_run(
     window.model.set_network(make(), config)
     window.canvas.select_edge(0, 0, 0)
     window.charts.tabs.setCurrentIndex(int(os.environ.get("BENCH_TAB", "1")))  # 1: output
+    # A student sees the window drawn before pressing Play: its first paint (fonts,
+    # glyphs, every plot laid out) is not part of training.
+    _wait(500)
     bare = make()
     trainer = make_trainer(bare, prepare_data(config, bare.input_names), config)
     lateness: list[float] = []  # ms, each live slice's first beat left out
