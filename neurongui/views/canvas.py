@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QPointF, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -47,6 +47,7 @@ from neurongui.views.canvas_maps import (
     colours_for,
     levels_for,
 )
+from neurongui.views.throttle import Redraw
 
 __all__ = ["NetworkCanvas"]
 
@@ -87,12 +88,8 @@ class NetworkCanvas(QGraphicsView):
         self._auto_fit = True  # refit on resize until the student zooms or pans
         # While training streams new values the diagram is redrawn at most EDGE_HZ
         # times a second (a frame of a big network costs ~20 ms); edits redraw at once.
-        self._edge_clock = QElapsedTimer()
-        self._edge_clock.start()
+        self._redraw = Redraw(self, self._refresh, hz=EDGE_HZ)
         self._edit_pending = False
-        self._edge_timer = QTimer(self)
-        self._edge_timer.setSingleShot(True)
-        self._edge_timer.timeout.connect(self._refresh)
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
@@ -279,7 +276,6 @@ class NetworkCanvas(QGraphicsView):
         self._update_legend()
 
     def _refresh_edges(self) -> None:
-        self._edge_clock.restart()
         weights = self._weights()
         self._visible = strongest_edges(weights)
         parts = [
@@ -357,16 +353,8 @@ class NetworkCanvas(QGraphicsView):
         ):
             self._rebuild()
             return
-        if self._edit_pending or self._edge_clock.elapsed() >= 1000 // EDGE_HZ:
-            self._edit_pending = False
-            self._edge_timer.stop()
-            self._refresh()
-        else:
-            # Values stream in (training): a later update draws them, while the worker
-            # leaves the GIL to the GUI. The timer only draws the last values once the
-            # stream stops; a refresh between two updates would wait for the GIL at
-            # every call into Qt.
-            self._edge_timer.start(2 * 1000 // EDGE_HZ)
+        live, self._edit_pending = self.model.live and not self._edit_pending, False
+        self._redraw.request(live)
 
     def _on_selection_change(self) -> None:
         s = self.model.selection

@@ -5,6 +5,10 @@ stream in from training change many times a second, and every redraw is Python w
 on the GUI thread that the training thread then waits for (they share the GIL), so a
 secondary view draws them at most ``hz`` times a second, and not at all while hidden:
 it catches up when it is shown again.
+
+Streamed values are drawn inside the frame of the snapshot that brought them, while
+the training thread waits for the GUI, and only one view draws them per frame: every
+view at once would make one frame of 20-30 ms, a stutter the student sees.
 """
 
 from __future__ import annotations
@@ -16,6 +20,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 __all__ = ["Redraw"]
+
+
+#: Two live redraws closer than this belong to one snapshot's frame.
+_SAME_FRAME = 0.010
 
 
 class Redraw(QObject):
@@ -32,6 +40,9 @@ class Redraw(QObject):
     edit_delay_ms
         0 draws an edit at once; a few ms merge a burst of signals into one redraw.
     """
+
+    #: When a view last finished drawing streamed values (shared by all views).
+    _live_drawn = 0.0
 
     def __init__(
         self, widget: QWidget, redraw: Callable[[], None], hz: float = 8, edit_delay_ms: int = 0
@@ -53,9 +64,18 @@ class Redraw(QObject):
             self._dirty = True  # drawn when shown
             return
         if live:
-            if not self._timer.isActive():
-                wait = self._last + self._period - time.monotonic()
-                self._timer.start(max(0, round(wait * 1000)))
+            now = time.monotonic()
+            wait = self._last + self._period - now
+            if wait <= 0 and now - Redraw._live_drawn >= _SAME_FRAME:
+                # Draw now, inside the snapshot's frame, while the worker leaves the GIL
+                # to the GUI; from a timer, every call from Qt into Python (each plot
+                # item paints in Python) would wait for it, stretching 5 ms into 30.
+                self.now()
+                Redraw._live_drawn = time.monotonic()
+            elif not self._timer.isActive():
+                # Only for the last values, once the stream stops: a later snapshot
+                # usually draws first.
+                self._timer.start(round((max(wait, 0) + self._period) * 1000))
         elif self._edit_delay:
             if not self._timer.isActive() or self._timer.remainingTime() > self._edit_delay:
                 self._timer.start(self._edit_delay)

@@ -6,8 +6,7 @@ from PySide6.QtWidgets import QWidget
 from neurongui.views.throttle import Redraw
 
 
-@pytest.fixture
-def view(qtbot):
+def _make_view(qtbot) -> QWidget:
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
@@ -15,6 +14,12 @@ def view(qtbot):
     widget.calls = []
     widget.redraw = Redraw(widget, lambda: widget.calls.append(1), hz=20)
     return widget
+
+
+@pytest.fixture
+def view(qtbot, monkeypatch):
+    monkeypatch.setattr(Redraw, "_live_drawn", 0.0)  # no frame of an earlier test counts
+    return _make_view(qtbot)
 
 
 def test_an_edit_is_drawn_at_once(view):
@@ -29,6 +34,20 @@ def test_a_burst_of_streamed_values_is_drawn_once(view, qtbot):
     assert view.calls == [1] and view.redraw.pending  # not yet: one period has not passed
     qtbot.waitUntil(lambda: not view.redraw.pending)
     assert view.calls == [1, 1]
+
+
+def test_streamed_values_are_drawn_in_the_frame_that_brought_them(view):
+    view.redraw.request(live=True)  # due: nothing drawn for longer than a period
+    assert view.calls == [1] and not view.redraw.pending
+
+
+def test_one_view_a_frame_draws_streamed_values(view, qtbot):
+    other = _make_view(qtbot)
+    view.redraw.request(live=True)  # one snapshot reaches both views
+    other.redraw.request(live=True)
+    assert view.calls == [1] and other.calls == [] and other.redraw.pending
+    qtbot.waitUntil(lambda: other.calls == [1])  # the next frame, or at last its timer
+    assert view.calls == [1]
 
 
 def test_a_hidden_view_draws_nothing_until_shown(view, qtbot):
