@@ -15,6 +15,8 @@ Every change goes through an undoable edit; the view never writes engine arrays.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QElapsedTimer, QPointF, Qt
@@ -90,6 +92,7 @@ class NetworkCanvas(QGraphicsView):
         # times a second (a frame of a big network costs ~20 ms); edits redraw at once.
         self._redraw = Redraw(self, self._refresh, hz=EDGE_HZ)
         self._edit_pending = False
+        self._refreshed = False
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
@@ -270,10 +273,18 @@ class NetworkCanvas(QGraphicsView):
 
     def _refresh(self) -> None:
         """Redraw edges, node colours, captions and maps from the current values."""
+        self._refreshed = True
         self._refresh_edges()
         self._refresh_nodes()
         self._on_selection_change()
         self._update_legend()
+
+    def paintEvent(self, event) -> None:
+        start = time.monotonic()
+        super().paintEvent(event)
+        if self._refreshed:  # painting a big network costs more than refreshing it
+            self._refreshed = False
+            self._redraw.add_cost(time.monotonic() - start)
 
     def _refresh_edges(self) -> None:
         weights = self._weights()

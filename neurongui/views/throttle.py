@@ -8,7 +8,9 @@ it catches up when it is shown again.
 
 Streamed values are drawn inside the frame of the snapshot that brought them, while
 the training thread waits for the GUI, and only one view draws them per frame: every
-view at once would make one frame of 20-30 ms, a stutter the student sees.
+view at once would make one frame of 20-30 ms, a stutter the student sees. A view
+that is costly to draw (the diagram of a big network) draws streamed values less
+often than ``hz``, so that it takes at most ``share`` of the time from training.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ __all__ = ["Redraw"]
 
 #: Two live redraws closer than this belong to one snapshot's frame.
 _SAME_FRAME = 0.010
+#: Weight of the latest redraw in the moving average of a redraw's cost.
+_NEW_COST = 0.3
 
 
 class Redraw(QObject):
@@ -39,17 +43,25 @@ class Redraw(QObject):
         The most redraws a second for values streamed from training.
     edit_delay_ms
         0 draws an edit at once; a few ms merge a burst of signals into one redraw.
+    share
+        The most of the time that drawing streamed values may take.
     """
 
     #: When a view last finished drawing streamed values (shared by all views).
     _live_drawn = 0.0
 
     def __init__(
-        self, widget: QWidget, redraw: Callable[[], None], hz: float = 8, edit_delay_ms: int = 0
+        self,
+        widget: QWidget,
+        redraw: Callable[[], None],
+        hz: float = 8,
+        edit_delay_ms: int = 0,
+        share: float = 0.05,
     ):
         super().__init__(widget)
         self._widget, self._redraw = widget, redraw
-        self._period = 1.0 / hz
+        self._period, self._share = 1.0 / hz, share
+        self._cost = 0.0  # seconds per redraw, a moving average
         self._edit_delay = edit_delay_ms
         self._last = 0.0
         self._dirty = False
@@ -65,7 +77,7 @@ class Redraw(QObject):
             return
         if live:
             now = time.monotonic()
-            wait = self._last + self._period - now
+            wait = self._last + self.interval - now
             if wait <= 0 and now - Redraw._live_drawn >= _SAME_FRAME:
                 # Draw now, inside the snapshot's frame, while the worker leaves the GIL
                 # to the GUI; from a timer, every call from Qt into Python (each plot
@@ -75,12 +87,21 @@ class Redraw(QObject):
             elif not self._timer.isActive():
                 # Only for the last values, once the stream stops: a later snapshot
                 # usually draws first.
-                self._timer.start(round((max(wait, 0) + self._period) * 1000))
+                self._timer.start(round((max(wait, 0) + self.interval) * 1000))
         elif self._edit_delay:
             if not self._timer.isActive() or self._timer.remainingTime() > self._edit_delay:
                 self._timer.start(self._edit_delay)
         else:
             self.now()
+
+    @property
+    def interval(self) -> float:
+        """The least time in seconds between two redraws of streamed values."""
+        return max(self._period, self._cost / self._share)
+
+    def add_cost(self, seconds: float) -> None:
+        """Count ``seconds`` of work that the last redraw caused later (its paint)."""
+        self._cost += _NEW_COST * seconds
 
     @property
     def pending(self) -> bool:
@@ -93,6 +114,8 @@ class Redraw(QObject):
         self._dirty = False
         self._last = time.monotonic()
         self._redraw()
+        cost = time.monotonic() - self._last
+        self._cost += _NEW_COST * (cost - self._cost)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self._dirty:

@@ -1,8 +1,11 @@
 """Costly views draw edits at once, training's stream at a walk, nothing while hidden."""
 
+from types import SimpleNamespace
+
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from neurongui.views import throttle
 from neurongui.views.throttle import Redraw
 
 
@@ -48,6 +51,20 @@ def test_one_view_a_frame_draws_streamed_values(view, qtbot):
     assert view.calls == [1] and other.calls == [] and other.redraw.pending
     qtbot.waitUntil(lambda: other.calls == [1])  # the next frame, or at last its timer
     assert view.calls == [1]
+
+
+def test_a_costly_view_draws_streamed_values_less_often(view, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(throttle, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    view.redraw.now()
+    view.redraw.add_cost(0.1)  # its paint took 100 ms: at 5% of the time, once in 0.6 s
+    assert view.redraw.interval == pytest.approx(0.6)
+    clock[0] += 0.2  # four periods of 20 Hz later
+    view.redraw.request(live=True)
+    assert view.calls == [1] and view.redraw.pending
+    clock[0] += 0.5
+    view.redraw.request(live=True)
+    assert view.calls == [1, 1]
 
 
 def test_a_hidden_view_draws_nothing_until_shown(view, qtbot):
