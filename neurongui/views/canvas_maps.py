@@ -19,6 +19,7 @@ __all__ = [
     "MapGrid",
     "colour_for",
     "colours_for",
+    "display_activations",
     "levels_for",
     "palette_rgb",
 ]
@@ -84,6 +85,23 @@ def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[Q
     ]
 
 
+def display_activations(network: Network, X: np.ndarray) -> list[np.ndarray]:
+    """Every layer's output a⁽ˡ⁾ = f(W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) over ``X``, in single precision.
+
+    For colouring maps, redrawn many times a second while training: about four times
+    faster than the exact double-precision pass that every number shown comes from. A
+    map's colours resolve 1/1024 of their range; single precision, about 10⁻⁷.
+    """
+    a = np.asarray(X, dtype=np.float32)
+    outputs = []
+    with np.errstate(all="ignore"):
+        for layer in network.layers:
+            z = a @ layer.weights.T.astype(np.float32) + layer.biases.astype(np.float32)
+            a = np.asarray(layer.activation.forward(z), dtype=np.float32)
+            outputs.append(a)
+    return outputs
+
+
 class MapGrid:
     """A grid over the input plane and, per node, its output over that grid.
 
@@ -107,9 +125,8 @@ class MapGrid:
             self._inputs, self._inputs_key = X, key
             self._input_images = _images(X / scale, r, -1.0, 1.0)
         columns = [self._input_images]
-        with np.errstate(all="ignore"):
-            trace = network.forward_trace(self._inputs)
-        for layer, (_, a) in zip(network.layers, trace, strict=True):
+        outputs = display_activations(network, self._inputs)
+        for layer, a in zip(network.layers, outputs, strict=True):
             columns.append(_images(a, r, *levels_for(layer.activation.name)))
         return columns
 
