@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import activations
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
-from neurongui.views.charts import nice_ceiling
+from neurongui.views.charts import settled_ceiling
 from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
@@ -200,6 +200,10 @@ class ActivationPlotPanel(QWidget):
         self.hist_plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().disableAutoRange()  # set from the curves, not the marker
         self._curve_key: tuple | None = None
+        # Axis ranges, kept while the data move within them (see settled_ceiling).
+        self._span = 5.0
+        self._reach: float | None = None
+        self._top: float | None = None
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -274,9 +278,14 @@ class ActivationPlotPanel(QWidget):
             self._marker = (z, a)
         else:
             self._marker = None
-        # The z range grows in nice steps, so the axes stay put while the marker moves.
-        span = 5.0 if self._marker is None else min(60.0, nice_ceiling(1.15 * abs(self._marker[0])))
-        span = max(5.0, span)
+        # The z range moves in nice steps and only when the marker leaves it (or it is
+        # over twice too wide), so the axes stay put while the marker moves.
+        if self._marker is None:
+            self._span = 5.0
+        else:
+            needed = 1.15 * abs(self._marker[0])
+            self._span = max(5.0, min(60.0, settled_ceiling(needed, self._span)))
+        span = self._span
         self._draw_curves(act, -span, span)
         self._draw_marker(act, layer, neuron)
         self._draw_histogram(layer, neuron)
@@ -402,9 +411,10 @@ class ActivationPlotPanel(QWidget):
         self.hist_curve.setData(edges, counts, stepMode="center")
         self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
-        reach = nice_ceiling(max(abs(edges[0]), abs(edges[-1])))
-        self.hist_plot.setXRange(-reach, reach, padding=0.02)
-        self.hist_plot.setYRange(0, nice_ceiling(counts.max()), padding=0.02)
+        self._reach = settled_ceiling(max(abs(edges[0]), abs(edges[-1])), self._reach)
+        self._top = settled_ceiling(counts.max(), self._top)
+        self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
+        self.hist_plot.setYRange(0, self._top, padding=0.02)
         self.hist_marker.setValue(self._marker[0])
         self.hist_marker.setVisible(True)
         self.histogram_label.setText(self._histogram_note(net.layers[layer].activation, zs))

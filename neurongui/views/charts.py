@@ -39,7 +39,7 @@ from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
 
-__all__ = ["ChartsPanel", "nice_ceiling"]
+__all__ = ["ChartsPanel", "nice_ceiling", "settled_ceiling"]
 
 #: Shortest time between two frames of the same chart (30 Hz).
 REDRAW_MS = 33
@@ -73,6 +73,18 @@ def nice_ceiling(value: float) -> float:
         if step * power >= value * (1 - 1e-9):
             return step * power
     return 10.0 * power
+
+
+def settled_ceiling(value: float, current: float | None) -> float:
+    """``current`` while it holds ``value`` and is at most twice too big, else the
+    :func:`nice_ceiling` of ``value``.
+
+    Data that wander about one of the nice steps would otherwise flip an axis between
+    two ranges, and lay it out again, many times a second.
+    """
+    if current is not None and current / 2 < value <= current:
+        return current
+    return nice_ceiling(value)
 
 
 def _plain_axes(plot: pg.PlotWidget, width: int | None = AXIS_WIDTH) -> None:

@@ -6,7 +6,7 @@ import pytest
 from neurongui.documents import InstanceGuard
 from neurongui.engine.trainer import EpochRecord
 from neurongui.main_window import MainWindow
-from neurongui.views.charts import CURVE_POINTS, nice_ceiling
+from neurongui.views.charts import CURVE_POINTS, nice_ceiling, settled_ceiling
 
 LOSS, OUTPUT, WEIGHT = 0, 1, 2
 
@@ -139,3 +139,12 @@ def test_the_weight_tab_follows_the_selected_edge_against_training_steps(window,
 )
 def test_axis_ranges_grow_in_nice_steps(value, expected):
     assert nice_ceiling(value) == pytest.approx(expected)
+
+
+def test_an_axis_stays_put_while_its_data_wander_about_a_step():
+    tops, top = [], None
+    for value in (4.9, 5.1, 4.9, 5.2, 3.1, 2.4, 2.6):
+        top = settled_ceiling(value, top)
+        tops.append(top)
+    # Grows at once past 5; shrinks only once the data fill less than half of it.
+    assert tops == [5, 6, 6, 6, 6, 3, 3]
