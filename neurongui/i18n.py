@@ -20,12 +20,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from neurongui.paths import resource_path
 
-__all__ = ["SUPPORTED", "choose_language", "fill", "install_translators", "qm_file", "ts_file"]
+__all__ = [
+    "SUPPORTED",
+    "choose_language",
+    "data_name",
+    "fill",
+    "install_translators",
+    "qm_file",
+    "ts_file",
+]
 
 SUPPORTED = ("en", "zh_CN")
 
@@ -51,6 +59,24 @@ def fill(text: str, *values: object) -> str:
 
 
 _PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def data_name(name: str) -> str:
+    """A feature or class name of a shipped dataset, in the interface's language.
+
+    Networks, files and the engine keep the English names; any other name (a CSV
+    file's columns, x₁, a digit) is shown as it is.
+    """
+    names = {  # spelled out in full, as lupdate recognises them
+        "sepal length": QCoreApplication.translate("Datasets", "sepal length"),
+        "sepal width": QCoreApplication.translate("Datasets", "sepal width"),
+        "petal length": QCoreApplication.translate("Datasets", "petal length"),
+        "petal width": QCoreApplication.translate("Datasets", "petal width"),
+        "setosa": QCoreApplication.translate("Datasets", "setosa"),
+        "versicolor": QCoreApplication.translate("Datasets", "versicolor"),
+        "virginica": QCoreApplication.translate("Datasets", "virginica"),
+    }
+    return names.get(name, name)
 
 
 def ts_file(language: str) -> Path:

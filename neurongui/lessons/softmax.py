@@ -34,7 +34,7 @@ from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
-from neurongui.i18n import fill
+from neurongui.i18n import data_name, fill
 from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
@@ -104,11 +104,6 @@ class SoftmaxLesson(Lesson):
     # -- building ------------------------------------------------------------------
 
     def build(self, body: QVBoxLayout) -> None:
-        self.species = {
-            "setosa": self.tr("setosa"),
-            "versicolor": self.tr("versicolor"),
-            "virginica": self.tr("virginica"),
-        }
         self.tabs = QTabWidget()
         self.tabs.setObjectName("softmaxTabs")
         self.tabs.addTab(self._flower_page(), self.tr("One flower"))
@@ -269,7 +264,7 @@ class SoftmaxLesson(Lesson):
             self.flower_box.setValue(self.model.sample_index + 1)
         self.flower_count.setText(fill(self.tr("of %1 training flowers"), str(n)))
         names = self.model.data.dataset.class_names
-        ticks = [(i, self.species.get(name, name)) for i, name in enumerate(names[:3])]
+        ticks = [(i, data_name(name)) for i, name in enumerate(names[:3])]
         self.bars_plot.getAxis("bottom").setTicks([ticks])
         if self.fits():
             self.refresh()
@@ -284,7 +279,7 @@ class SoftmaxLesson(Lesson):
         """The translated name of class ``index`` of the dataset."""
         names = self.model.data.dataset.class_names
         name = names[index] if index < len(names) else str(index + 1)
-        return self.species.get(name, name)
+        return data_name(name)
 
     def measurements(self, index: int | None = None) -> np.ndarray:
         """The raw measurements (cm for Iris) of training sample ``index`` (default: the
@@ -327,16 +322,10 @@ class SoftmaxLesson(Lesson):
 
     def _show_flower(self, p: np.ndarray, t: int, ez: np.ndarray) -> None:
         names = self.model.data.dataset.feature_names
-        units = {
-            "sepal length": self.tr("sepal length"),
-            "sepal width": self.tr("sepal width"),
-            "petal length": self.tr("petal length"),
-            "petal width": self.tr("petal width"),
-        }
         iris = self.model.data.dataset.name == "iris"
         cm = self.tr("%1 cm") if iris else "%1"
         parts = [  # Fisher measured to the millimetre
-            f"{units.get(name, name)} {fill(cm, f'{v:.1f}' if iris else format_number(v))}"
+            f"{data_name(name)} {fill(cm, f'{v:.1f}' if iris else format_number(v))}"
             for name, v in zip(names, self.measurements(), strict=True)
         ]
         guess = int(p.argmax())

@@ -36,7 +36,7 @@ from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
-from neurongui.i18n import fill
+from neurongui.i18n import data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
@@ -218,7 +218,7 @@ class NetworkCanvas(QGraphicsView):
             radius = self._layout.radii[column]
             items = []
             for i in range(n):
-                label = net.input_names[i] if column == 0 and radius >= 8 else ""
+                label = data_name(net.input_names[i]) if column == 0 and radius >= 8 else ""
                 x, y = self._layout.node(column, i)
                 items.append(NodeItem(scene, column, i, radius, x, y, label, self._text_colour()))
             self._nodes.append(items)
@@ -602,7 +602,7 @@ class NetworkCanvas(QGraphicsView):
         if target[0] == "edge":
             _, layer, neuron, source = target
             src = (
-                net.input_names[source]
+                data_name(net.input_names[source])
                 if layer == 0
                 else fill(self.tr("neuron %1 of layer %2"), str(source + 1), str(layer))
             )
@@ -616,7 +616,7 @@ class NetworkCanvas(QGraphicsView):
         _, layer, neuron = target
         if layer < 0:
             value = self.model.sample[neuron]
-            return f"{net.input_names[neuron]} = {format_number(value)}"
+            return f"{data_name(net.input_names[neuron])} = {format_number(value)}"
         return explain_neuron(net, self.model.sample, layer, neuron).formula()
 
     def edit_inline(self, target: tuple, pos) -> None:

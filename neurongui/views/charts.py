@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine.datasets import EXTENT
 from neurongui.engine.features import compute_features
-from neurongui.i18n import fill
+from neurongui.i18n import data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
@@ -624,8 +624,8 @@ class ChartsPanel(QWidget):
             self.output_plot.setRange(
                 xRange=(x.min() - pad_x, x.max() + pad_x), yRange=self._fit_y_range, padding=0
             )
-            self.output_plot.setLabel("bottom", data.dataset.feature_names[0])
-            self.output_plot.setLabel("left", data.dataset.class_names[0])
+            self.output_plot.setLabel("bottom", data_name(data.dataset.feature_names[0]))
+            self.output_plot.setLabel("left", data_name(data.dataset.class_names[0]))
             self.output_note.setText(
                 fill(
                     self.tr(
@@ -665,6 +665,7 @@ class ChartsPanel(QWidget):
         X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
         truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
         k = Y.shape[1]
+        names = [data_name(n) for n in data.dataset.class_names]
         matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
         if not self._points_stale and np.array_equal(matrix.ravel(), self._cells):
             return  # the same answers as in the last frame: nothing to redraw
@@ -677,9 +678,9 @@ class ChartsPanel(QWidget):
             self._cells = np.full(k * k, -1)
             self.image.setRect(QRectF(0, 0, k, k))
             self._set_confusion_texts(k * k)
-            names = [n if len(n) <= 10 else n[:9] + "…" for n in data.dataset.class_names]
-            self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, names[j]) for j in range(k)]])
-            self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, names[i]) for i in range(k)]])
+            short = [n if len(n) <= 10 else n[:9] + "…" for n in names]
+            self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, short[j]) for j in range(k)]])
+            self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
             self.output_plot.setLabel("bottom", self.tr("predicted class"))
             self.output_plot.setLabel("left", self.tr("true class"))
             self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
@@ -704,7 +705,7 @@ class ChartsPanel(QWidget):
         )
         shape = data.dataset.image_shape
         if shape is not None:
-            self._draw_strip(X, truth, pred, shape, data.dataset.class_names)
+            self._draw_strip(X, truth, pred, shape, names)
 
     def _draw_strip(self, X, truth, pred, shape, names) -> None:
         wrong = np.flatnonzero(truth != pred)[:12]
@@ -751,7 +752,7 @@ class ChartsPanel(QWidget):
             return
         net = self.model.network
         source = (
-            net.input_names[s.source]
+            data_name(net.input_names[s.source])
             if s.layer == 0
             else fill(self.tr("neuron %1 of layer %2"), str(s.source + 1), str(s.layer))
         )

@@ -23,7 +23,7 @@ from neurongui.engine import activations as engine_activations
 from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
-from neurongui.i18n import fill
+from neurongui.i18n import data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.steady import steady
@@ -144,7 +144,7 @@ class Inspector(QWidget):
         elif neuron:
             self._show_neuron(s.layer, s.neuron)
         elif s.kind == "neuron":
-            name = net.input_names[s.neuron]
+            name = data_name(net.input_names[s.neuron])
             self.title.setText(fill(self.tr("<b>Input %1</b>"), name))
             self.details.setText(f"{name} = {format_number(self.model.sample[s.neuron])}")
         else:
@@ -158,7 +158,11 @@ class Inspector(QWidget):
         w = net.get_weight(layer, neuron, source)
         self.weight_spin.setValue(w)
         self.weight_slider.setValue(round(float(np.clip(w, -5, 5)) * _SLIDER_SCALE))
-        src = net.input_names[source] if layer == 0 else f"a{source + 1} (layer {layer})"
+        src = (
+            data_name(net.input_names[source])
+            if layer == 0
+            else fill(self.tr("a%1 (layer %2)"), str(source + 1), str(layer))
+        )
         self.title.setText(
             fill(
                 self.tr("<b>Edge</b> from %1 into neuron %2 of layer %3"),

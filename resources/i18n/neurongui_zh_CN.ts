@@ -36,7 +36,7 @@
     <name>ActivationPlotPanel</name>
     <message>
         <source>Activation function to plot</source>
-        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz). Redraws a second while training streams values in (each costs ~15 ms of GUI time).</extracomment>
+        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz). Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).</extracomment>
         <translation>要绘制的激活函数</translation>
     </message>
     <message>
@@ -592,7 +592,7 @@
     <name>ChartsPanel</name>
     <message>
         <source>Loss</source>
-        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points per side of the output map (72² forward passes: half the cost of 100², and the map is drawn smoothed, so it looks no coarser). Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
+        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points per side of the output map, computed in single precision (display_activations): 100² points then cost half what 72² did in double precision. Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -780,6 +780,34 @@ The loss appears here, epoch by epoch.</source>
         <source>Handwritten digits</source>
         <translation>手写数字</translation>
     </message>
+    <message>
+        <source>sepal length</source>
+        <translation>花萼长度</translation>
+    </message>
+    <message>
+        <source>sepal width</source>
+        <translation>花萼宽度</translation>
+    </message>
+    <message>
+        <source>petal length</source>
+        <translation>花瓣长度</translation>
+    </message>
+    <message>
+        <source>petal width</source>
+        <translation>花瓣宽度</translation>
+    </message>
+    <message>
+        <source>setosa</source>
+        <translation>山鸢尾</translation>
+    </message>
+    <message>
+        <source>versicolor</source>
+        <translation>变色鸢尾</translation>
+    </message>
+    <message>
+        <source>virginica</source>
+        <translation>维吉尼亚鸢尾</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -854,6 +882,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Click an edge to see and edit its weight, or a neuron for its bias.</source>
         <translation>单击连线可查看并修改其权重，单击神经元可查看并修改其偏置。</translation>
+    </message>
+    <message>
+        <source>a%1 (layer %2)</source>
+        <translation>a%1（第 %2 层）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Edge&lt;/b&gt; from %1 into neuron %2 of layer %3</source>
@@ -1734,20 +1766,8 @@ from %2 into neuron %3 of layer %4</source>
 <context>
     <name>SoftmaxLesson</name>
     <message>
-        <source>setosa</source>
-        <extracomment>Epochs of each run in *Compare the losses*. The losses compared, in the order of the plot and the table. Training accuracy the network must reach before a wrong flower counts as found. What the two other classes get in the &quot;confidently wrong&quot; example: the rest of the probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE). Colours of the runs (cross-entropy, square loss) and of the bars.</extracomment>
-        <translation>山鸢尾</translation>
-    </message>
-    <message>
-        <source>versicolor</source>
-        <translation>变色鸢尾</translation>
-    </message>
-    <message>
-        <source>virginica</source>
-        <translation>维吉尼亚鸢尾</translation>
-    </message>
-    <message>
         <source>One flower</source>
+        <extracomment>Epochs of each run in *Compare the losses*. The losses compared, in the order of the plot and the table. Training accuracy the network must reach before a wrong flower counts as found. What the two other classes get in the &quot;confidently wrong&quot; example: the rest of the probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE). Colours of the runs (cross-entropy, square loss) and of the bars.</extracomment>
         <translation>一朵花</translation>
     </message>
     <message>
@@ -1863,22 +1883,6 @@ from %2 into neuron %3 of layer %4</source>
         <translation>这朵花的真实品种</translation>
     </message>
     <message>
-        <source>sepal length</source>
-        <translation>花萼长度</translation>
-    </message>
-    <message>
-        <source>sepal width</source>
-        <translation>花萼宽度</translation>
-    </message>
-    <message>
-        <source>petal length</source>
-        <translation>花瓣长度</translation>
-    </message>
-    <message>
-        <source>petal width</source>
-        <translation>花瓣宽度</translation>
-    </message>
-    <message>
         <source>%1 cm</source>
         <translation>%1 厘米</translation>
     </message>
@@ -1955,7 +1959,7 @@ from %2 into neuron %3 of layer %4</source>
     <name>TrainingController</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>Longest the worker waits for the GUI to show a snapshot before it trains on. The GUI keeps at most this many epoch records: every epoch of the latest half, and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second). Epochs completed since the previous snapshot the GUI took (oldest first). Number of the last play/pause/step command the worker had obeyed. Number of the trainer (one per &quot;replace&quot;): a new run starts a new history. A snapshot arrived in an empty mailbox (emitted from the worker thread). The number of the latest epoch, as training reaches it. Training stopped by itself (divergence, epoch limit, target loss): the reason. A snapshot was applied to the model: views that draw live values redraw now, while the worker leaves the GIL to the GUI.</extracomment>
+        <extracomment>Longest the worker waits for the GUI to show a snapshot before it trains on. After that, the worker sleeps this long between steps until the GUI is done. The GUI keeps at most this many epoch records: every epoch of the latest half, and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second). Epochs completed since the previous snapshot the GUI took (oldest first). Number of the last play/pause/step command the worker had obeyed. Number of the trainer (one per &quot;replace&quot;): a new run starts a new history. A snapshot arrived in an empty mailbox (emitted from the worker thread). The number of the latest epoch, as training reaches it. Training stopped by itself (divergence, epoch limit, target loss): the reason. A snapshot was applied to the model: views that draw live values redraw now, while the worker leaves the GIL to the GUI.</extracomment>
         <translation>重置权重</translation>
     </message>
 </context>

@@ -102,3 +102,36 @@ def test_fill_replaces_every_placeholder_once_in_any_order():
     assert fill("%2 的第 %1 个", "a%2", "b") == "b 的第 a%2 个"
     assert fill("%1% of %2 (%1)", "40", "10") == "40% of 10 (40)"
     assert fill("%1 and %3", "x") == "x and %3"  # a missing value leaves its placeholder
+
+
+def test_iris_speaks_chinese_in_the_diagram_inspector_and_confusion_matrix(
+    qtbot, chinese, tmp_path
+):
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from neurongui.documents import InstanceGuard
+    from neurongui.main_window import MainWindow
+
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    model = win.model
+    model.set_config(model.config.with_changes(dataset="iris", loss="cross_entropy"))
+    assert model.network.input_names[0] == "sepal length"  # the file keeps English names
+    texts = {
+        item.text()
+        for item in win.canvas.scene().items()
+        if isinstance(item, QGraphicsSimpleTextItem)
+    }
+    assert {"花萼长度", "花萼宽度", "花瓣长度", "花瓣宽度"} <= texts
+    win.canvas.select_edge(0, 0, 0)
+    assert "花萼长度" in win.inspector.title.text()
+    win.canvas.select_edge(1, 0, 0)
+    assert "a1（第 1 层）" in win.inspector.title.text()
+    charts = win.charts
+    charts.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: len(charts._confusion_texts) == 9)
+    ticks = [label for _, label in charts.output_plot.getAxis("bottom")._tickLevels[0]]
+    assert ticks == ["山鸢尾", "变色鸢尾", "维吉尼亚鸢尾"]
+    model.set_modified(False)
