@@ -139,15 +139,16 @@ class NetworkCanvas(QGraphicsView):
 
     def _fit_above_legend(self) -> None:
         # The legend floats over the bottom of the view: keep its height free below the
-        # diagram (and above it, so the diagram stays centred) or it hides neurons.
+        # diagram or it hides neurons (only below: the diagram gets the rest, as large
+        # as it can be, with its headers at the top).
         rect, view = self.sceneRect(), self.viewport().rect()
         reserve = self._legend.height() + 12 if self._legend.isVisible() else 0
-        if rect.isEmpty() or view.height() <= 2 * reserve + 40:
+        if rect.isEmpty() or view.height() <= reserve + 40:
             self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
             return
-        scale = min(view.width() / rect.width(), (view.height() - 2 * reserve) / rect.height())
+        scale = min(view.width() / rect.width(), (view.height() - reserve) / rect.height())
         extra = reserve / scale
-        self.fitInView(rect.adjusted(0, -extra, 0, extra), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(rect.adjusted(0, 0, 0, extra), Qt.AspectRatioMode.KeepAspectRatio)
 
     def set_dark(self, dark: bool) -> None:
         """Follow the theme: a dark background with light text, or the reverse."""

@@ -11,13 +11,26 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["EdgeHit", "Layout", "strongest_edges"]
+__all__ = ["EdgeHit", "Layout", "node_gap", "strongest_edges"]
 
 LAYER_GAP = 190.0
 NODE_GAP = 76.0
 NODE_RADIUS = 22.0
+#: Columns of up to a few dozen nodes get closer nodes past this height, down to
+#: COMPACT_GAP: a diagram much taller than wide is fitted to a landscape view at a
+#: scale where its numbers are too small to read.
+COMFORTABLE_COLUMN = 420.0
+COMPACT_GAP = 52.0
 #: A column of nodes never grows taller than this; bigger layers get closer nodes.
 MAX_COLUMN = 1400.0
+
+
+def node_gap(n: int) -> float:
+    """Vertical distance between neighbouring nodes of a column of ``n``."""
+    gap = NODE_GAP if n <= 1 else min(NODE_GAP, max(COMPACT_GAP, COMFORTABLE_COLUMN / (n - 1)))
+    return min(gap, MAX_COLUMN / max(n, 1))
+
+
 #: Past this many edges only the strongest are drawn (level of detail).
 MAX_DRAWN_EDGES = 1500
 
@@ -46,13 +59,13 @@ class Layout:
 
     def __init__(self, sizes: list[int]):
         self.sizes = list(sizes)
-        tallest = min(max(sizes) * NODE_GAP, MAX_COLUMN)
+        gaps = [node_gap(n) for n in sizes]
+        tallest = max(n * gap for n, gap in zip(sizes, gaps, strict=True))
         # Tall columns get wider gaps, so that edges between them stay readable.
         self.x = np.arange(len(sizes)) * max(LAYER_GAP, 0.45 * tallest)
         self.ys: list[np.ndarray] = []
         self.radii: list[float] = []
-        for n in sizes:
-            gap = min(NODE_GAP, MAX_COLUMN / max(n, 1))
+        for n, gap in zip(sizes, gaps, strict=True):
             self.ys.append((np.arange(n) - (n - 1) / 2.0) * gap)
             self.radii.append(float(min(NODE_RADIUS, gap * 0.4)))
         self._segments: dict[int, tuple[np.ndarray, ...]] = {}

@@ -177,6 +177,35 @@ def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
     assert lowest.y() < legend.y()
 
 
+def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    win.model.set_network(Network([4, 8, 3], ["tanh", "softmax"], seed=0))  # Iris's shape
+    canvas = win.canvas
+    canvas.fit()
+    # The diagram's text shows at this fraction of its size; 0.46 (9 px headers, 5 px
+    # captions) when an 8-node column was 532 units tall and the legend's room was
+    # kept above the diagram too.
+    assert canvas.transform().m11() >= 0.55
+
+
+def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
+    from neurongui.views.canvas_layout import COMFORTABLE_COLUMN, MAX_COLUMN, Layout
+
+    for n in (1, 2, 5, 8, 10, 27, 64, 784, 5000):
+        layout = Layout([n, 3])
+        ys, radius = layout.ys[0], layout.radii[0]
+        height = ys[-1] - ys[0]
+        assert height <= MAX_COLUMN
+        if 2 <= n <= 8:
+            assert height <= COMFORTABLE_COLUMN
+        if n > 1:
+            assert np.min(np.diff(ys)) > 2 * radius  # a gap between neighbours
+
+
 def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights(window):
     net = Network([2, 2, 1], ["tanh", "sigmoid"], seed=0)
     net.layers[0].weights[:] = [[2.5, -0.05], [0.2, -1.5]]
