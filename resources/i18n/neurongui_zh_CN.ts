@@ -36,7 +36,6 @@
     <name>ActivationPlotPanel</name>
     <message>
         <source>Activation function to plot</source>
-        <extracomment>Milliseconds between coalesced redraws (≤ 30 Hz). Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).</extracomment>
         <translation>要绘制的激活函数</translation>
     </message>
     <message>
@@ -124,7 +123,6 @@
     <name>ActivationsLesson</name>
     <message>
         <source>Race</source>
-        <extracomment>The hidden activations that race, in the order of the curves and the table. How each is written for the student (names, not translated). Epochs of a race unless the student chooses otherwise.</extracomment>
         <translation>比赛</translation>
     </message>
     <message>
@@ -320,7 +318,6 @@
     <name>BackpropLesson</name>
     <message>
         <source>This lesson&apos;s formulas need sigmoid neurons (σ′ = σ(1 − σ)). Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
-        <extracomment>The training sample, its target and the learning rate. The name of the one-sample dataset the lesson trains on. Readable starting weights (those of Matt Mazur&apos;s well-known worked example). Stages of part 2: inputs, hidden forward, output forward, loss, output δ, hidden δ, gradients, update. Which neuron (layer, index) the canvas selects in each stage, so the inspector follows.</extracomment>
         <translation>本课的公式要求使用 sigmoid 神经元（σ′ = σ(1 − σ)）。请撤销该修改（Ctrl+Z），或从“课程”菜单重新开始本课。</translation>
     </message>
     <message>
@@ -452,7 +449,6 @@
     <name>BiasThresholdLesson</name>
     <message>
         <source>Move the threshold h; the bias becomes b = −h</source>
-        <extracomment>Truth tables of the gates the task asks for, in the order of INPUTS. The slider moves h over [H_MIN, H_MAX] in steps of 1/H_TICKS.</extracomment>
         <translation>移动阈值 h；偏置随之变为 b = −h</translation>
     </message>
     <message>
@@ -504,7 +500,6 @@
     <name>ChainRuleGraph</name>
     <message>
         <source>Computational graph of f = (x + y)·z</source>
-        <extracomment>Where each node of f = (x + y)·z sits in the view&apos;s scene. Stages before the edges: the inputs, the forward pass, ∂f/∂f = 1.</extracomment>
         <translation>f = (x + y)·z 的计算图</translation>
     </message>
 </context>
@@ -512,7 +507,6 @@
     <name>ChainRulePage</name>
     <message>
         <source>What is ∂f/∂x?</source>
-        <extracomment>The text shown on each node&apos;s value box and each edge&apos;s gradient box.</extracomment>
         <translation>∂f/∂x 等于多少？</translation>
     </message>
     <message>
@@ -592,7 +586,6 @@
     <name>ChartsPanel</name>
     <message>
         <source>Loss</source>
-        <extracomment>Shortest time between two frames of the same chart (30 Hz). A snapshot of the trainer is drawn at once unless the last frame is this recent. Points per side of the output map, computed in single precision (display_activations): 100² points then cost half what 72² did in double precision. Points kept per loss curve; past that, every other point is dropped (the chart is a few hundred pixels wide) and later epochs are sampled as sparsely. Width of the y axes in pixels, the same for stacked plots so that they line up. (train, test) pens: solid blue and dashed orange, told apart without colour too.</extracomment>
         <translation>损失</translation>
     </message>
     <message>
@@ -820,7 +813,6 @@ The loss appears here, epoch by epoch.</source>
     <name>Inspector</name>
     <message>
         <source>Weight w</source>
-        <extracomment>Redraws a second while training streams values in (the details re-lay out rich text).</extracomment>
         <translation>权重 w</translation>
     </message>
     <message>
@@ -940,7 +932,6 @@ The loss appears here, epoch by epoch.</source>
     <name>Lesson</name>
     <message>
         <source>The network no longer has this lesson&apos;s shape. Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
-        <extracomment>Colours of right and wrong answers (readable on light and dark backgrounds). True if the lesson asks the student something and can check the answer. Layer sizes the lesson&apos;s controls need, or None if any network will do. True if the body fills the panel&apos;s height itself (a scroll area, tabs); else its controls are packed at the top.</extracomment>
         <translation>网络的结构已不再符合本课的要求。请撤销该修改（Ctrl+Z），或从“课程”菜单重新开始本课。</translation>
     </message>
     <message>
@@ -968,7 +959,6 @@ The loss appears here, epoch by epoch.</source>
     <name>Lessons</name>
     <message>
         <source>One neuron</source>
-        <extracomment>Lesson keys in teaching order; ``neurongui.lessons.&lt;key&gt;`` defines the lesson.</extracomment>
         <translation>单个神经元</translation>
     </message>
     <message>
@@ -1364,7 +1354,6 @@ from %2 into neuron %3 of layer %4</source>
     <name>OneNeuronLesson</name>
     <message>
         <source>Weight of x₁</source>
-        <extracomment>The inputs of the table: the four corners of the unit square. The task: above HIGH for (1, 0), below LOW for (0, 1).</extracomment>
         <translation>x₁ 的权重</translation>
     </message>
     <message>
@@ -1396,7 +1385,6 @@ from %2 into neuron %3 of layer %4</source>
     <name>PerceptronLesson</name>
     <message>
         <source>The four inputs and the decision line</source>
-        <extracomment>The gates of the chooser (dataset names). Epochs, all with mistakes, after which the lesson explains why XOR fails. The network that learns XOR: hidden neurons, learning rate, batch, initial seed. Training pauses once every output is this close to its target. Colours of target 0 and 1, of the decision line and of a mistake. The part of the plane the perceptron plot shows (the inputs are 0 and 1). The square the firing region is clipped to: well beyond anything the plot shows.</extracomment>
         <translation>四个输入与决策直线</translation>
     </message>
     <message>
@@ -1611,7 +1599,6 @@ from %2 into neuron %3 of layer %4</source>
     <name>RegressionLesson</name>
     <message>
         <source>Too small</source>
-        <extracomment>Where gradient descent starts: (w, b), well away from the least-squares line. The data: points of the &quot;line&quot; dataset and their noise (sd 2 · NOISE). Learning rate presets as multiples of 1/λ_max: too small, good, divergent. A divergent run stops once the loss grew past this multiple of its starting loss. No step may take a parameter beyond this size (far from overflowing). The task: a loss below the minimum plus this. Colours of the path of gradient descent, the current point and the minimum.</extracomment>
         <translation>太小</translation>
     </message>
     <message>
@@ -1767,7 +1754,6 @@ from %2 into neuron %3 of layer %4</source>
     <name>SoftmaxLesson</name>
     <message>
         <source>One flower</source>
-        <extracomment>Epochs of each run in *Compare the losses*. The losses compared, in the order of the plot and the table. Training accuracy the network must reach before a wrong flower counts as found. What the two other classes get in the &quot;confidently wrong&quot; example: the rest of the probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE). Colours of the runs (cross-entropy, square loss) and of the bars.</extracomment>
         <translation>一朵花</translation>
     </message>
     <message>
@@ -1959,7 +1945,6 @@ from %2 into neuron %3 of layer %4</source>
     <name>TrainingController</name>
     <message>
         <source>Reset the weights</source>
-        <extracomment>Longest the worker waits for the GUI to show a snapshot before it trains on. After that, the worker sleeps this long between steps until the GUI is done. The GUI keeps at most this many epoch records: every epoch of the latest half, and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second). Epochs completed since the previous snapshot the GUI took (oldest first). Number of the last play/pause/step command the worker had obeyed. Number of the trainer (one per &quot;replace&quot;): a new run starts a new history. A snapshot arrived in an empty mailbox (emitted from the worker thread). The number of the latest epoch, as training reaches it. Training stopped by itself (divergence, epoch limit, target loss): the reason. A snapshot was applied to the model: views that draw live values redraw now, while the worker leaves the GIL to the GUI.</extracomment>
         <translation>重置权重</translation>
     </message>
 </context>

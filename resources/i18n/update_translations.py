@@ -8,6 +8,7 @@ exits 1 if there are any, so that it can guard a release.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,13 @@ def lupdate(ts: Path) -> None:
         cwd=ROOT,
         check=True,
     )
+    # lupdate reads a Python "#:" comment as a note to translators and pins it on the
+    # next string; here "#:" documents a constant, and such notes only mislead.
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(_NOTE.sub("", text), encoding="utf-8")
+
+
+_NOTE = re.compile(r"\n\s*<extracomment>.*?</extracomment>", re.S)
 
 
 def unfinished(ts: Path) -> list[str]:
