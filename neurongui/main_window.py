@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
         self.inspector = Inspector(self.model, self.undo_stack, self)
         self.inspector.setObjectName("inspector")
-        self.training_panel = TrainingPanel(self.model, self.training, self)
+        self.training_panel = TrainingPanel(self.model, self.training, self, self.undo_stack)
         self.training_panel.setObjectName("trainingPanel")
         self.charts = ChartsPanel(self.model, self, controller=self.training)
         self.charts.setObjectName("chartsPanel")

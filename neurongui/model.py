@@ -202,8 +202,12 @@ class NetworkModel(QObject):
         self.dataChanged.emit()
         self.structureChanged.emit()
 
-    def set_config(self, config: TrainingConfig) -> None:
-        """Change the training settings; a new dataset may bring a new network."""
+    def set_config(self, config: TrainingConfig, undoable: bool = False) -> None:
+        """Change the training settings; a new dataset may bring a new network.
+
+        A new network voids the undo history (networkReplaced) unless ``undoable``: an
+        undo command that can put the old one back (see :mod:`neurongui.undo`) does it.
+        """
         old, self._config = self._config, config
         data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
         if any(getattr(old, k) != getattr(config, k) for k in data_keys):
@@ -218,16 +222,33 @@ class NetworkModel(QObject):
             ):
                 self._network = default_network(data, config)
                 self._edit_seq += 1
-                self.networkReplaced.emit()
+                if not undoable:
+                    self.networkReplaced.emit()
                 self.structureChanged.emit()
             self._reset_view_state()
             self.dataChanged.emit()
         self.configChanged.emit()
         self.set_modified(True)
 
+    def restore(self, config: TrainingConfig, network: Network) -> None:
+        """Put back settings together with the network they had: the undo (or redo) of
+        a settings change that brought a new network. The undo history stays valid."""
+        self._config, self._network = config, network
+        self._edit_seq += 1
+        self._data = prepare_data(config, network.input_names, self._imported.get(config.dataset))
+        self._reset_view_state()
+        self.configChanged.emit()
+        self.dataChanged.emit()
+        self.structureChanged.emit()
+        self.set_modified(True)
+
+    def add_dataset(self, dataset: Dataset) -> None:
+        """Make ``dataset`` (an imported CSV file) available under its own name."""
+        self._imported[dataset.name] = dataset
+
     def import_dataset(self, dataset: Dataset) -> None:
         """Use ``dataset`` (an imported CSV file) for training, under its own name."""
-        self._imported[dataset.name] = dataset
+        self.add_dataset(dataset)
         self.set_config(self._config.with_changes(dataset=dataset.name))
 
     @property

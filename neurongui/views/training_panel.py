@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import CSVError, datasets, load_csv
+from neurongui.engine.config import TrainingConfig
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
+from neurongui.undo import SettingsCommand, changed_settings
 from neurongui.views.steady import steady
 from neurongui.worker import TrainingController
 
@@ -58,11 +60,16 @@ class TrainingPanel(QWidget):
     """Edits the model's TrainingConfig and drives the TrainingController."""
 
     def __init__(
-        self, model: NetworkModel, controller: TrainingController, parent: QWidget | None = None
+        self,
+        model: NetworkModel,
+        controller: TrainingController,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
     ):
         super().__init__(parent)
         self.model = model
         self.controller = controller
+        self.undo_stack = undo_stack
         self._updating = False
         self._build_controls()
         self._build_buttons()
@@ -154,18 +161,37 @@ class TrainingPanel(QWidget):
         self.target_box.toggled.connect(self._on_control_change)
         self.target = self._spin("targetLossSpin", 0, 100, 0.001, 4, self.tr("Target loss"))
 
+        # Each setting's label, also the name its undo step goes by.
+        self._names = {
+            "dataset": self.tr("Data"),
+            "noise": self.tr("Noise"),
+            "test_fraction": self.tr("Test share"),
+            "batch_size": self.tr("Batch size"),
+            "learning_rate": self.tr("Learning rate"),
+            "optimizer": self.tr("Optimiser"),
+            "loss": self.tr("Loss"),
+            "regularization": self.tr("Regularisation"),
+            "regularization_rate": self.tr("Rate λ"),
+            "init": self.tr("Initialisation"),
+            "seed": self.tr("Seed"),
+            "epoch_limit": self.tr("Stop after"),
+            "target_loss": self.tr("Stop at loss"),
+        }
         form = QFormLayout()
-        form.addRow(self.tr("Data"), self.dataset)
-        form.addRow(self.tr("Noise"), self.noise)
-        form.addRow(self.tr("Test share"), self.test_ratio)
-        form.addRow(self.tr("Batch size"), self.batch)
-        form.addRow(self.tr("Learning rate"), self.rate)
-        form.addRow(self.tr("Optimiser"), self.optimizer)
-        form.addRow(self.tr("Loss"), self.loss)
-        form.addRow(self.tr("Regularisation"), self.regularization)
-        form.addRow(self.tr("Rate λ"), self.reg_rate)
-        form.addRow(self.tr("Initialisation"), self.init)
-        form.addRow(self.tr("Seed"), self.seed)
+        for key, widget in (
+            ("dataset", self.dataset),
+            ("noise", self.noise),
+            ("test_fraction", self.test_ratio),
+            ("batch_size", self.batch),
+            ("learning_rate", self.rate),
+            ("optimizer", self.optimizer),
+            ("loss", self.loss),
+            ("regularization", self.regularization),
+            ("regularization_rate", self.reg_rate),
+            ("init", self.init),
+            ("seed", self.seed),
+        ):
+            form.addRow(self._names[key], widget)
         row = QHBoxLayout()
         row.addWidget(self.limit_box)
         row.addWidget(self.limit)
@@ -315,9 +341,21 @@ class TrainingPanel(QWidget):
             self._on_config_change()
             return
         if config != self.model.config:
-            self.model.set_config(config)
+            self._use(config)
         else:
             self._on_config_change()
+
+    def _use(self, config: TrainingConfig) -> None:
+        """Apply ``config``: an undoable step when the panel has an undo stack."""
+        if self.undo_stack is None:
+            self.model.set_config(config)
+            return
+        changed = changed_settings(self.model.config, config)
+        if len(changed) == 1:
+            text = fill(self.tr("Change “%1”"), self._names.get(next(iter(changed)), ""))
+        else:
+            text = self.tr("Change the training settings")
+        self.undo_stack.push(SettingsCommand(self.model, config, text))
 
     def import_csv(self, path: str | None = None) -> bool:
         """Import a CSV file as the dataset (asks for the file when ``path`` is None)."""
@@ -338,5 +376,6 @@ class TrainingPanel(QWidget):
             self._on_config_change()
             return False
         self.controller.pause()
-        self.model.import_dataset(dataset)
+        self.model.add_dataset(dataset)
+        self._use(self.model.config.with_changes(dataset=dataset.name))
         return True

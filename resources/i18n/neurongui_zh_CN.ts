@@ -2139,6 +2139,14 @@ from %2 into neuron %3 of layer %4</source>
         <translation>损失 %1</translation>
     </message>
     <message>
+        <source>Change “%1”</source>
+        <translation>更改“%1”</translation>
+    </message>
+    <message>
+        <source>Change the training settings</source>
+        <translation>更改训练设置</translation>
+    </message>
+    <message>
         <source>Import CSV</source>
         <translation>导入 CSV</translation>
     </message>
