@@ -85,6 +85,9 @@ class NetworkCanvas(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # A diagram shorter than the view hangs from the top, leaving the legend's room
+        # below it free (centred, its last captions would slip under the legend).
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self._dark = False
         self._auto_fit = True  # refit on resize until the student zooms or pans

@@ -175,6 +175,8 @@ def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
     legend = canvas.findChild(type(canvas._legend), "canvasLegend")
     lowest = canvas.mapFromScene(canvas.node_position(0, 7))
     assert lowest.y() < legend.y()
+    # Nor the caption under it: the whole diagram ends above the legend.
+    assert canvas.mapFromScene(canvas.sceneRect().bottomLeft()).y() <= legend.y()
 
 
 def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
