@@ -78,21 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     model = NetworkModel()
     if args.file:
         try:
-            doc = load_document(Path(args.file))
+            load_document(Path(args.file))  # a bad file ends here, before any window
         except (NetworkFileError, ValueError) as exc:
             print(f"neurongui: cannot open {args.file}: {exc}", file=sys.stderr)
             return 2
-        model.set_network(doc.network, doc.config)
-        if doc.history:
-            model.set_history(doc.history)
-        model.set_modified(False)
     guard = InstanceGuard()
     window = MainWindow(model, settings=settings, guard=guard)
     window.theme_manager = theme
     window.language = language
     if args.file:
-        window.path = Path(args.file)
-        window._update_title()
+        window.open_path(args.file)  # with its CSV data, if it was trained on one
     if args.screenshot:
         window.resize(1400, 860)  # the same picture whatever size was saved last time
     window.show()

@@ -3,8 +3,9 @@
 A document is a network file (:mod:`neurongui.engine.fileformat`) whose ``training``
 object holds the training settings (including the dataset's name) and, optionally,
 the training history. An imported CSV dataset is *referenced* by its path
-(``csv_path``), not embedded, so documents stay small; if the file has moved, the
-document still opens with its network.
+(``csv_path``), not embedded, so documents stay small. It is read again when the
+document opens (from the document's own folder if it moved along with it); if it
+cannot be found, the document still opens with its network.
 
 * Saving is atomic and first keeps the previous version as ``NAME.json.bak``.
 * While the document has unsaved changes, :class:`Autosaver` writes it every 60 s
@@ -19,14 +20,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from neurongui.engine import Network, read_network_file, save_network
+from neurongui.engine import Network, load_csv, read_network_file, save_network
 from neurongui.engine.config import TrainingConfig
+from neurongui.engine.datasets import Dataset
 from neurongui.engine.trainer import EpochRecord
 from neurongui.settings import data_dir
 
@@ -35,6 +37,7 @@ __all__ = [
     "Autosaver",
     "Document",
     "InstanceGuard",
+    "imported_dataset",
     "load_document",
     "save_document",
 ]
@@ -101,6 +104,24 @@ def load_document(path: str | os.PathLike) -> Document:
     csv_path = training.pop("csv_path", None)
     config = TrainingConfig.from_dict(training) if training else None
     return Document(network, config, history, csv_path if isinstance(csv_path, str) else None)
+
+
+def imported_dataset(document: Document, folder: Path | None = None) -> tuple[Dataset, Path] | None:
+    """The CSV dataset ``document`` was trained on and the file it was read from: its
+    ``csv_path``, or a file of that name in ``folder`` (the document's) if it moved
+    there too.
+
+    None if the document names no CSV file. Raises :class:`~neurongui.engine.CSVError`
+    if the file cannot be found or read.
+    """
+    if not document.csv_path or document.config is None:
+        return None
+    path = Path(document.csv_path)
+    if not path.exists() and folder is not None and (folder / path.name).exists():
+        path = folder / path.name
+    dataset = load_csv(path)
+    # Under the name the settings use, even if the file was renamed since.
+    return replace(dataset, name=document.config.dataset), path
 
 
 def _history(raw: Any) -> list[EpochRecord]:

@@ -9,8 +9,15 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
-from neurongui.documents import Autosaver, Document, InstanceGuard, load_document, save_document
-from neurongui.engine import Network, NetworkFileError
+from neurongui.documents import (
+    Autosaver,
+    Document,
+    InstanceGuard,
+    imported_dataset,
+    load_document,
+    save_document,
+)
+from neurongui.engine import CSVError, Network, NetworkFileError
 from neurongui.export import (
     export_chart,
     export_history_csv,
@@ -121,8 +128,10 @@ class MainWindow(QMainWindow):
         return self.model.network
 
     def document(self) -> Document:
-        """The current document (network, settings and history)."""
-        return Document(self.model.network, self.model.config, self.model.history)
+        """The current document (network, settings, history and its CSV file, if any)."""
+        model = self.model
+        csv_path = model.dataset_path(model.config.dataset)
+        return Document(model.network, model.config, model.history, csv_path)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a network file; on error show a dialog and keep the current network.
@@ -138,7 +147,7 @@ class MainWindow(QMainWindow):
         except (NetworkFileError, ValueError) as exc:
             self._show_error(fill(self.tr("Cannot open %1"), path.name), str(exc))
             return False
-        self._load(doc)
+        self._load(doc, path.parent)
         self.path = path
         self.settings.add_recent_file(path)
         self.settings.last_dir = str(path.parent)
@@ -147,9 +156,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(fill(self.tr("Opened %1"), str(path)), 5000)
         return True
 
-    def _load(self, doc: Document) -> None:
+    def _load(self, doc: Document, folder: Path | None = None) -> None:
         self.leave_lesson()  # a lesson's controls belong to the network it set up
         self.training.stop()
+        try:
+            found = imported_dataset(doc, folder)
+        except CSVError as exc:
+            found = None
+            self._show_error(
+                self.tr("The network's data is missing"),
+                fill(
+                    self.tr("It was trained on %1, which cannot be read: %2"),
+                    Path(doc.csv_path or "").name,
+                    str(exc),
+                ),
+            )
+        if found is not None:
+            self.model.add_dataset(found[0], str(found[1]))
         self.model.set_network(doc.network, doc.config)
         if doc.history:
             self.model.set_history(doc.history)

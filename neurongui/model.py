@@ -76,6 +76,7 @@ class NetworkModel(QObject):
         super().__init__(parent)
         self._config = config or TrainingConfig()
         self._imported: dict[str, Dataset] = {}
+        self._paths: dict[str, str] = {}
         if network is None:
             self._data = prepare_data(self._config)
             self._network = default_network(self._data, self._config)
@@ -195,7 +196,10 @@ class NetworkModel(QObject):
             self._config = config
         self._network = network
         self._edit_seq += 1  # snapshots of the old network must not land on this one
-        self._data, self._config = fit_data(self._config, network.input_names, network.n_outputs)
+        imported = self._imported.get(self._config.dataset)
+        self._data, self._config = fit_data(
+            self._config, network.input_names, network.n_outputs, imported
+        )
         self._reset_view_state()
         self.networkReplaced.emit()
         self.configChanged.emit()
@@ -242,9 +246,16 @@ class NetworkModel(QObject):
         self.structureChanged.emit()
         self.set_modified(True)
 
-    def add_dataset(self, dataset: Dataset) -> None:
-        """Make ``dataset`` (an imported CSV file) available under its own name."""
+    def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:
+        """Make ``dataset`` (an imported CSV file) available under its own name;
+        ``path`` is the file it came from, which a saved document refers to."""
         self._imported[dataset.name] = dataset
+        if path is not None:
+            self._paths[dataset.name] = path
+
+    def dataset_path(self, name: str) -> str | None:
+        """The file an imported dataset was read from, if it came from one."""
+        return self._paths.get(name) if name in self._imported else None
 
     def import_dataset(self, dataset: Dataset) -> None:
         """Use ``dataset`` (an imported CSV file) for training, under its own name."""

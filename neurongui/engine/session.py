@@ -110,18 +110,21 @@ def prepare_data(
 
 
 def fit_data(
-    config: TrainingConfig, input_names: Sequence[str], n_outputs: int
+    config: TrainingConfig,
+    input_names: Sequence[str],
+    n_outputs: int,
+    dataset: datasets.Dataset | None = None,
 ) -> tuple[TrainingData, TrainingConfig]:
     """Data that a network with these inputs and outputs can train on.
 
-    The configured dataset if it fits; otherwise a built-in dataset of the right
-    shape (Iris for 4→3, digits for 64→10), with the settings changed to name it;
-    otherwise a single blank sample, so that a network opened from a file is shown
-    even when no dataset fits it.
+    The configured dataset (``dataset``, if given: an imported one) if it fits;
+    otherwise a built-in dataset of the right shape (Iris for 4→3, digits for 64→10),
+    with the settings changed to name it; otherwise a single blank sample, so that a
+    network opened from a file is shown even when no dataset fits it.
     """
     names = tuple(input_names)
     try:
-        data = prepare_data(config, names)
+        data = prepare_data(config, names, dataset)
         if len(data.input_names) == len(names) and data.n_outputs == n_outputs:
             return data, config
     except ValueError:

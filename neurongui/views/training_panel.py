@@ -376,6 +376,6 @@ class TrainingPanel(QWidget):
             self._on_config_change()
             return False
         self.controller.pause()
-        self.model.add_dataset(dataset)
+        self.model.add_dataset(dataset, str(Path(path).resolve()))
         self._use(self.model.config.with_changes(dataset=dataset.name))
         return True

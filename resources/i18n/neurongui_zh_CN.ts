@@ -1033,6 +1033,14 @@ The loss appears here, epoch by epoch.</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
+        <source>The network&apos;s data is missing</source>
+        <translation>网络的数据缺失</translation>
+    </message>
+    <message>
+        <source>It was trained on %1, which cannot be read: %2</source>
+        <translation>它是用 %1 训练的，但该文件无法读取：%2</translation>
+    </message>
+    <message>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
     </message>

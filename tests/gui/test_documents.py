@@ -188,3 +188,60 @@ def test_permission_denied_on_save_even_as_root(window, tmp_path, monkeypatch):
     _edit(window, 0.3)
     assert not window.save_path(tmp_path / "net.json")
     assert "Permission denied" in window.last_error and window.model.modified
+
+
+def _write_csv(path, rows=12):
+    lines = ["height,weight,label"]
+    lines += [f"{1.5 + i / 20:.2f},{50 + 3 * i},{i % 2}" for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _reopen(qtbot, tmp_path, path):
+    other = MainWindow(guard=InstanceGuard(tmp_path / "other"))
+    qtbot.addWidget(other)
+    assert other.open_path(path)
+    return other
+
+
+def test_a_network_trained_on_a_csv_file_reopens_with_that_data(window, qtbot, tmp_path):
+    csv = tmp_path / "people.csv"
+    _write_csv(csv)
+    assert window.training_panel.import_csv(str(csv))
+    assert window.model.config.dataset == "people"
+    doc = tmp_path / "net.json"
+    assert window.save_path(doc)
+    other = _reopen(qtbot, tmp_path, doc)
+    data = other.model.data
+    assert other.model.config.dataset == "people"
+    assert data.input_names == ("height", "weight")
+    assert len(data.X_train) + len(data.X_test) == 12
+    other.model.set_modified(False)
+
+
+def test_a_csv_file_that_moved_with_its_document_is_found_beside_it(window, qtbot, tmp_path):
+    first = tmp_path / "first"
+    first.mkdir()
+    _write_csv(first / "people.csv")
+    assert window.training_panel.import_csv(str(first / "people.csv"))
+    assert window.save_path(first / "net.json")
+    moved = tmp_path / "moved"
+    first.rename(moved)
+    other = _reopen(qtbot, tmp_path, moved / "net.json")
+    assert other.model.config.dataset == "people"
+    assert len(other.model.data.X_train) + len(other.model.data.X_test) == 12
+    # Saved again, it refers to the file where it is now.
+    assert other.document().csv_path == str(moved / "people.csv")
+    other.model.set_modified(False)
+
+
+def test_a_missing_csv_file_is_reported_and_the_network_still_opens(window, qtbot, tmp_path):
+    csv = tmp_path / "people.csv"
+    _write_csv(csv)
+    assert window.training_panel.import_csv(str(csv))
+    window.canvas.set_value(("edge", 0, 0, 0), 0.75)
+    assert window.save_path(tmp_path / "net.json")
+    csv.unlink()
+    other = _reopen(qtbot, tmp_path, tmp_path / "net.json")
+    assert "people.csv" in other.last_error
+    assert other.model.network.get_weight(0, 0, 0) == 0.75
+    other.model.set_modified(False)
