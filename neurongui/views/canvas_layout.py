@@ -133,7 +133,10 @@ class Layout:
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(left, top, width, height) of the diagram, with room for labels."""
-        top = min(float(ys[0]) for ys in self.ys if len(ys)) - 100
+        # Above the highest node: two lines of header, then the + and − buttons (their
+        # centres 72 above it, 10 in radius).
+        top = min(float(ys[0]) - r for ys, r in zip(self.ys, self.radii, strict=True) if len(ys))
+        top -= 86
         bottom = max(float(ys[-1]) for ys in self.ys if len(ys)) + 50
         return -110.0, top, float(self.x[-1]) + 220.0, bottom - top
 

@@ -192,6 +192,11 @@ def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
     # captions) when an 8-node column was 532 units tall and the legend's room was
     # kept above the diagram too.
     assert canvas.transform().m11() >= 0.55
+    # Everything, up to the + and − buttons above the headers, lies within the view.
+    buttons = [item for item in canvas.scene().items() if item.toolTip() == "Add a neuron"]
+    assert buttons
+    for item in buttons:
+        assert canvas.sceneRect().contains(item.sceneBoundingRect())
 
 
 def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
