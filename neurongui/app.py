@@ -76,9 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     app._neurongui_translators = install_translators(app, language)  # keep them alive
     theme = ThemeManager(app, settings.theme)
     model = NetworkModel()
+    doc = None
     if args.file:
         try:
-            load_document(Path(args.file))  # a bad file ends here, before any window
+            doc = load_document(Path(args.file))  # a bad file ends here, before any window
         except (NetworkFileError, ValueError) as exc:
             print(f"neurongui: cannot open {args.file}: {exc}", file=sys.stderr)
             return 2
@@ -86,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(model, settings=settings, guard=guard)
     window.theme_manager = theme
     window.language = language
-    if args.file:
-        window.open_path(args.file)  # with its CSV data, if it was trained on one
+    if doc is not None:
+        window.open_document(doc, Path(args.file))
     if args.screenshot:
         window.resize(1400, 860)  # the same picture whatever size was saved last time
     window.show()

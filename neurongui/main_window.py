@@ -147,6 +147,11 @@ class MainWindow(QMainWindow):
         except (NetworkFileError, ValueError) as exc:
             self._show_error(fill(self.tr("Cannot open %1"), path.name), str(exc))
             return False
+        self.open_document(doc, path)
+        return True
+
+    def open_document(self, doc: Document, path: Path) -> None:
+        """Show ``doc``, read from ``path`` (with its CSV data, if it was trained on one)."""
         self._load(doc, path.parent)
         self.path = path
         self.settings.add_recent_file(path)
@@ -154,7 +159,6 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self._update_title()
         self.statusBar().showMessage(fill(self.tr("Opened %1"), str(path)), 5000)
-        return True
 
     def _load(self, doc: Document, folder: Path | None = None) -> None:
         self.leave_lesson()  # a lesson's controls belong to the network it set up

@@ -192,16 +192,18 @@ class NetworkModel(QObject):
 
     def set_network(self, network: Network, config: TrainingConfig | None = None) -> None:
         """Replace the network (and optionally the settings), as when opening a file."""
-        if config is not None:
-            self._config = config
+        self._install(network, config or self._config, new_document=True)
+
+    def _install(self, network: Network, config: TrainingConfig, new_document: bool) -> None:
         self._network = network
         self._edit_seq += 1  # snapshots of the old network must not land on this one
-        imported = self._imported.get(self._config.dataset)
+        imported = self._imported.get(config.dataset)
         self._data, self._config = fit_data(
-            self._config, network.input_names, network.n_outputs, imported
+            config, network.input_names, network.n_outputs, imported
         )
         self._reset_view_state()
-        self.networkReplaced.emit()
+        if new_document:
+            self.networkReplaced.emit()  # the undo history is void
         self.configChanged.emit()
         self.dataChanged.emit()
         self.structureChanged.emit()
@@ -237,13 +239,7 @@ class NetworkModel(QObject):
     def restore(self, config: TrainingConfig, network: Network) -> None:
         """Put back settings together with the network they had: the undo (or redo) of
         a settings change that brought a new network. The undo history stays valid."""
-        self._config, self._network = config, network
-        self._edit_seq += 1
-        self._data = prepare_data(config, network.input_names, self._imported.get(config.dataset))
-        self._reset_view_state()
-        self.configChanged.emit()
-        self.dataChanged.emit()
-        self.structureChanged.emit()
+        self._install(network, config, new_document=False)
         self.set_modified(True)
 
     def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:
