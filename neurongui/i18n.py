@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from neurongui.engine.datasets import IRIS_FEATURES, IRIS_SPECIES
 from neurongui.paths import resource_path
 
 __all__ = [
@@ -67,6 +68,8 @@ def data_name(name: str) -> str:
     Networks, files and the engine keep the English names; any other name (a CSV
     file's columns, x₁, a digit) is shown as it is.
     """
+    if name not in IRIS_FEATURES and name not in IRIS_SPECIES:
+        return name  # most names (digits, x₁, a CSV's columns): no lookup at all
     names = {  # spelled out in full, as lupdate recognises them
         "sepal length": QCoreApplication.translate("Datasets", "sepal length"),
         "sepal width": QCoreApplication.translate("Datasets", "sepal width"),
@@ -76,7 +79,7 @@ def data_name(name: str) -> str:
         "versicolor": QCoreApplication.translate("Datasets", "versicolor"),
         "virginica": QCoreApplication.translate("Datasets", "virginica"),
     }
-    return names.get(name, name)
+    return names[name]
 
 
 def ts_file(language: str) -> Path:

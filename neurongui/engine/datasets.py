@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 __all__ = [
+    "IRIS_FEATURES",
+    "IRIS_SPECIES",
     "TWO_D",
     "Dataset",
     "describe",
@@ -299,13 +301,24 @@ def _read_shipped(filename: str) -> tuple[list[str], list[list[str]]]:
     return lines[0].split(","), [line.split(",") for line in lines[1:] if line]
 
 
+#: Iris's measurements (cm) and species, the names the GUI translates.
+IRIS_FEATURES = ("sepal length", "sepal width", "petal length", "petal width")
+IRIS_SPECIES = ("setosa", "versicolor", "virginica")
+
+
 def _iris() -> Dataset:
     _, rows = _read_shipped("iris.csv")
-    species = ("setosa", "versicolor", "virginica")
     X = np.array([r[:4] for r in rows], dtype=float)
-    labels = np.array([species.index(r[4]) for r in rows])
-    names = ("sepal length", "sepal width", "petal length", "petal width")
-    return Dataset("iris", X, one_hot(labels, 3), "multiclass", names, species, describe("iris"))
+    labels = np.array([IRIS_SPECIES.index(r[4]) for r in rows])
+    return Dataset(
+        "iris",
+        X,
+        one_hot(labels, 3),
+        "multiclass",
+        IRIS_FEATURES,
+        IRIS_SPECIES,
+        describe("iris"),
+    )
 
 
 def _digits() -> Dataset:

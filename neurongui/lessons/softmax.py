@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network, losses
 from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
+from neurongui.engine.datasets import IRIS_FEATURES
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import data_name, fill
@@ -97,8 +98,7 @@ class SoftmaxLesson(Lesson):
             batch_size=10,
             seed=0,
         )
-        names = ("sepal length", "sepal width", "petal length", "petal width")
-        net = Network([4, 8, 3], ["tanh", "softmax"], seed=config.seed, input_names=names)
+        net = Network([4, 8, 3], ["tanh", "softmax"], seed=config.seed, input_names=IRIS_FEATURES)
         return net, config
 
     # -- building ------------------------------------------------------------------

@@ -665,10 +665,10 @@ class ChartsPanel(QWidget):
         X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
         truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
         k = Y.shape[1]
-        names = [data_name(n) for n in data.dataset.class_names]
         matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
         if not self._points_stale and np.array_equal(matrix.ravel(), self._cells):
             return  # the same answers as in the last frame: nothing to redraw
+        names = [data_name(n) for n in data.dataset.class_names]
         shares = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
         # Rows are true classes (top to bottom), columns predicted classes.
         rgb = palette_rgb(shares.T[:, ::-1], -1.0, 1.0)
