@@ -160,18 +160,20 @@ def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
     assert window.undo_stack.count() == 1
 
 
-def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
-    from neurongui.engine import Network
-    from neurongui.main_window import MainWindow
-
+def _fitted_canvas(qtbot, network: Network):
+    """The canvas of a 1400×860 window showing ``network``, fitted to its view."""
     win = MainWindow()
     qtbot.addWidget(win)
     win.resize(1400, 860)
     win.show()
     qtbot.waitExposed(win)
-    win.model.set_network(Network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0))
-    canvas = win.canvas
-    canvas.fit()
+    win.model.set_network(network)
+    win.canvas.fit()
+    return win.canvas
+
+
+def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
+    canvas = _fitted_canvas(qtbot, Network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0))
     legend = canvas.findChild(type(canvas._legend), "canvasLegend")
     lowest = canvas.mapFromScene(canvas.node_position(0, 7))
     assert lowest.y() < legend.y()
@@ -180,14 +182,7 @@ def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
 
 
 def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 860)
-    win.show()
-    qtbot.waitExposed(win)
-    win.model.set_network(Network([4, 8, 3], ["tanh", "softmax"], seed=0))  # Iris's shape
-    canvas = win.canvas
-    canvas.fit()
+    canvas = _fitted_canvas(qtbot, Network([4, 8, 3], ["tanh", "softmax"], seed=0))  # Iris
     # The diagram's text shows at this fraction of its size; 0.46 (9 px headers, 5 px
     # captions) when an 8-node column was 532 units tall and the legend's room was
     # kept above the diagram too.

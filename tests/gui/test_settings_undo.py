@@ -3,20 +3,10 @@
 import numpy as np
 import pytest
 
-from neurongui.documents import InstanceGuard
 from neurongui.engine.edits import SetWeight
-from neurongui.main_window import MainWindow
 from neurongui.undo import push_edit
 
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.training.shutdown()
-    win.model.set_modified(False)
+# The tests use conftest's shown window: settings alone never start the worker.
 
 
 def _choose_dataset(panel, key: str) -> None:
