@@ -431,6 +431,7 @@ class MainWindow(QMainWindow):
         self._icons += list(zip(training_actions[1:], ("step", "reset"), strict=True))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.training.runningChanged.connect(self._update_icons)
+        self.training.failed.connect(self._show_error)
         self._update_icons()
         for action in self.canvas.actions_for_menu():
             self.menus["network"].addAction(action)
@@ -613,7 +614,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _on_clean_change(self, clean: bool) -> None:
-        self.model.set_modified(not clean)
+        self.model.set_modified(not clean or self.model.trained_since_saved)
 
     def _update_title(self, *_: object) -> None:
         name = self.path.name if self.path else self.tr("Untitled")

@@ -1,23 +1,13 @@
-"""Training in a worker thread, fed by a command queue, reporting through snapshots.
+"""Training in a worker thread: a thin Qt shell around the Qt-free training loop.
 
-The GUI thread and the worker share exactly three objects:
-
-* a command queue (``queue.SimpleQueue``) the worker drains *between* training
-  steps, so every pause, step, edit or setting arrives in order and is never lost;
-* a single-slot mailbox holding the latest :class:`Snapshot`. The worker fills it
-  at most ~30 times a second and posts one notification while it is full, so a
-  slow GUI skips snapshots instead of queueing them: nothing grows. Epochs the
-  GUI has not taken yet are carried over into the next snapshot (thinned past
-  :data:`HISTORY_LIMIT`), so none is lost;
-* the *floor*, an event the worker clears when it publishes and then waits on
-  (at most :data:`FLOOR_TIMEOUT`) until the GUI has shown the snapshot. Both
-  threads need the GIL; without this the GUI would wait up to one switch
-  interval at every call from Qt into Python while the worker computes, and a
-  frame of a few milliseconds would take a few hundred.
-
-A snapshot holds copies (parameters, new epochs, gradients), never arrays the
-worker goes on mutating. It is stamped with the number of the last edit the worker
-has applied, so the GUI ignores values computed before the student's latest edit.
+:class:`~neurongui.engine.training_loop.TrainingLoop` does the work (commands in,
+snapshots out; read its module's doc for the queue, the mailbox and the floor).
+:class:`TrainingThread` only runs it and turns "a snapshot is waiting" into a signal.
+:class:`TrainingController`, in the GUI thread, sends the commands and applies the
+snapshots to the model. When training raises, the loop reports it in a snapshot; the
+controller stops, tells the student (status bar and :attr:`TrainingController.failed`),
+keeps the network the window shows, and gives the loop a fresh copy so that Play works
+again.
 """
 
 from __future__ import annotations
@@ -25,322 +15,56 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-import time
-from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from neurongui.engine import Trainer
-from neurongui.engine import losses as engine_losses
-from neurongui.engine.config import TrainingConfig
-from neurongui.engine.session import make_trainer
-from neurongui.engine.trainer import EpochRecord, Status
+from neurongui.engine.session import new_data_needed
+from neurongui.engine.training_loop import (
+    HISTORY_LIMIT,
+    ApplyEdit,
+    Control,
+    Mailbox,
+    Quit,
+    Replace,
+    SetConfig,
+    Snapshot,
+    TrainingLoop,
+    thin_history,
+)
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 
 __all__ = ["HISTORY_LIMIT", "Snapshot", "TrainingController", "TrainingThread", "thin_history"]
 
-PUBLISH_INTERVAL = 1 / 30
+#: The GUI thread needs the GIL for every Python call it makes; a short switch
+#: interval (default 5 ms) lets it in quickly while training runs.
 SWITCH_INTERVAL = 0.002
-#: Longest the worker waits for the GUI to show a snapshot before it trains on.
-FLOOR_TIMEOUT = 0.03
-#: After that, the worker sleeps this long between steps until the GUI is done.
-COURTESY_WAIT = 0.0005
-#: The GUI keeps at most this many epoch records: every epoch of the latest half,
-#: and an ever sparser sample of earlier ones (XOR runs ~500 epochs a second).
-HISTORY_LIMIT = 10_000
-_DATA_KEYS = ("dataset", "n_samples", "noise", "test_fraction", "seed")
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The worker's state at one moment (all arrays are copies)."""
-
-    parameters: np.ndarray
-    edit_seq: int
-    #: Epochs completed since the previous snapshot the GUI took (oldest first).
-    records: tuple[EpochRecord, ...]
-    gradients: tuple[dict[str, np.ndarray], ...] | None
-    running: bool
-    status: str
-    message: str
-    steps: int
-    #: Number of the last play/pause/step command the worker had obeyed.
-    control: int
-    #: Number of the trainer (one per "replace"): a new run starts a new history.
-    run: int = 0
-
-
-def thin_history(records: list, limit: int = HISTORY_LIMIT) -> list:
-    """``records`` if there are at most ``limit``; else the newest ``limit // 2`` and
-    every other (or every 4th, 8th…) one of the older part. Records carry their epoch number, so
-    a thinned history still plots and exports against the right epochs."""
-    if len(records) <= limit:
-        return records
-    keep = limit // 2
-    older = records[:-keep]
-    while len(older) > limit - keep:  # once while training; more after a long gap
-        older = older[::2]
-    return older + records[-keep:]
-
-
-class _Mailbox:
-    """One slot: the latest snapshot wins, but its new epochs add to those not taken."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._value: Snapshot | None = None
-
-    def put(self, value: Snapshot) -> bool:
-        """Store ``value``; True if the slot was empty (the GUI needs a notification)."""
-        with self._lock:
-            old = self._value
-            if old is not None and old.run == value.run and old.records:
-                records = thin_history(list(old.records + value.records))
-                value = replace(value, records=tuple(records))
-            self._value = value
-            return old is None
-
-    def take(self) -> Snapshot | None:
-        with self._lock:
-            value, self._value = self._value, None
-            return value
-
-
-class _EpochLog(list):
-    """The worker's Trainer history: counts every epoch, keeps only those not yet sent.
-
-    The Trainer numbers epochs by ``len(history)`` and reads ``history[-1]``; the GUI
-    keeps the records it was sent. Keeping them all here as well would grow by about
-    300 bytes an epoch, over 100 MB in ten minutes of XOR.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._forgotten = 0
-
-    def __len__(self) -> int:
-        return self._forgotten + super().__len__()
-
-    def clear(self) -> None:
-        super().clear()
-        self._forgotten = 0
-
-    def take_new(self, sent: int) -> tuple[EpochRecord, ...]:
-        """The records after the first ``sent`` epochs; forget all but the latest."""
-        kept = super().__len__()
-        new = tuple(self[max(sent - self._forgotten, 0) :])
-        if kept > 1:
-            del self[: kept - 1]
-            self._forgotten += kept - 1
-        return new
 
 
 class TrainingThread(QThread):
-    """Runs the Trainer at full speed while playing; obeys commands between steps."""
+    """Runs a :class:`TrainingLoop` until it is told to quit. Nothing more."""
 
     #: A snapshot arrived in an empty mailbox (emitted from the worker thread).
     published = Signal()
+    #: The loop itself broke (not a training error, which comes in a snapshot).
+    crashed = Signal(str)
 
     def __init__(
         self,
         commands: queue.SimpleQueue,
-        mailbox: _Mailbox,
+        mailbox: Mailbox,
         floor: threading.Event | None = None,
-        parent=None,
-    ):
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._commands, self._mailbox = commands, mailbox
-        self._floor = floor or threading.Event()
-        self._trainer: Trainer | None = None
-        self._run = 0
-        self._sent = 0
-        self._config: TrainingConfig | None = None
-        self._edit_seq = 0
-        self._running = False
-        self._quit = False
-        self._last_publish = 0.0
-        self._floor_ignored_until = 0.0
-        self._control = 0
+        self.loop = TrainingLoop(commands, mailbox, self.published.emit, floor)
 
     def run(self) -> None:
-        while not self._quit:
-            if self._running and self._commands.empty():
-                command = None  # the common case: no exception to raise and catch
-            else:
-                # Paused: sleep in the queue until something arrives.
-                try:
-                    command = self._commands.get(timeout=None if not self._running else 0)
-                except queue.Empty:
-                    command = None
-            while command is not None:
-                self._apply(command)
-                try:
-                    command = self._commands.get_nowait()
-                except queue.Empty:
-                    command = None
-            if self._running and not self._quit:
-                if not self._floor.is_set():
-                    self._wait_for_gui()
-                self._train()
-
-    # -- commands -------------------------------------------------------------------
-
-    def _apply(self, command: tuple) -> None:
-        kind = command[0]
-        if kind == "quit":
-            self._quit = True
-        elif kind == "replace":
-            _, network, data, config, seq = command
-            self._trainer, self._config, self._edit_seq = (
-                make_trainer(network, data, config),
-                config,
-                seq,
-            )
-            self._trainer.history = _EpochLog()
-            self._run += 1
-            self._sent = 0
-            self._publish(force=True)
-        elif kind == "edit":
-            _, edit, seq = command
-            if self._trainer is not None:
-                edit.apply(self._trainer.network)
-            self._edit_seq = seq
-        elif kind == "config":
-            self._set_config(command[1])
-        elif kind in ("play", "pause", "step_epoch", "step_batch"):
-            self._control = command[1]
-            self._control_command(kind)
-
-    def _control_command(self, kind: str) -> None:
-        if kind == "play":
-            self._running = self._trainer is not None
-            if self._trainer is not None and self._trainer.done:
-                self._trainer.status = Status.OK  # play again past a reached limit
-            self._publish(force=True)
-        elif kind == "pause":
-            self._running = False
-            self._publish(force=True)
-        elif kind in ("step_epoch", "step_batch"):
-            self._running = False
-            self._manual_step(kind == "step_epoch")
-
-    def _set_config(self, config: TrainingConfig) -> None:
-        trainer, old = self._trainer, self._config
-        self._config = config
-        if trainer is None or old is None:
-            return
-        if config.learning_rate != old.learning_rate:
-            trainer.learning_rate = config.learning_rate
-        if config.batch_size != old.batch_size:
-            trainer.batch_size = min(config.batch_size, len(trainer.X))
-        if config.optimizer != old.optimizer:
-            trainer.set_optimizer(config.optimizer)
-        if config.loss != old.loss:
-            trainer.loss = engine_losses.get(config.loss)
-        trainer.set_regularization(config.regularization, config.regularization_rate)
-        trainer.epoch_limit, trainer.target_loss = config.epoch_limit, config.target_loss
-
-    # -- training -------------------------------------------------------------------
-
-    def _train(self) -> None:
-        """Train step by step until a command comes, the GUI takes the floor, a snapshot
-        is due or training stops by itself (divergence, a limit reached).
-
-        The checks between steps are the cheapest there are (a step of a small network
-        takes ~30 µs, so going back through run() for each would cost a few percent).
-        """
-        trainer, commands, floor, clock = self._trainer, self._commands, self._floor, time.monotonic
-        due = self._last_publish + PUBLISH_INTERVAL
-        ok = Status.OK
-        while True:
-            trainer.step()
-            if trainer.status is not ok:
-                self._running = False
-                self._publish(force=True)
-                return
-            if clock() >= due:
-                self._publish()
-                return
-            if not commands.empty() or not floor.is_set():
-                return
-
-    def _wait_for_gui(self) -> None:
-        """Leave the GIL to the GUI while it shows a snapshot (see the module's doc).
-
-        The worker closes the floor when it publishes, the GUI when it starts a frame;
-        either way the worker stops at the next step. It waits at most FLOOR_TIMEOUT,
-        so that a GUI busy for long cannot stop training; after that it trains on but
-        sleeps COURTESY_WAIT between steps, so that the GUI still gets the GIL at once.
-        """
-        now = time.monotonic()
-        if now < self._floor_ignored_until:
-            # The GUI is still drawing: train on, but leave it the GIL between steps;
-            # else each of its calls into Python waits a switch interval.
-            self._floor.wait(COURTESY_WAIT)
-            return
-        opened = self._floor.wait(FLOOR_TIMEOUT)
-        now = time.monotonic()
-        if opened:
-            # Then train for at least half an interval, however long the GUI took.
-            self._last_publish = max(self._last_publish, now - PUBLISH_INTERVAL / 2)
-        else:
-            # Snapshots stay due meanwhile: the mailbox holds only the latest.
-            self._floor_ignored_until = now + FLOOR_TIMEOUT / 2
-
-    def _manual_step(self, whole_epoch: bool) -> None:
-        trainer = self._trainer
-        if trainer is None:
-            return
-        if trainer.done:
-            trainer.status = Status.OK
-        start = trainer.epoch_count
-        while True:
-            trainer.step()
-            if trainer.status is Status.DIVERGED or not whole_epoch:
-                break
-            if trainer.epoch_count != start:
-                break
-            if not self._commands.empty():  # stay responsive during a long epoch
-                self._publish()
-                break
-        self._publish(force=True)
-
-    def _publish(self, force: bool = False) -> bool:
-        """Put a snapshot in the mailbox (at most every PUBLISH_INTERVAL unless forced);
-        True if one was put."""
-        now = time.monotonic()
-        if not force and now - self._last_publish < PUBLISH_INTERVAL:
-            return False
-        self._last_publish = now
-        trainer = self._trainer
-        if trainer is None:
-            return False
-        gradients = trainer.gradients()
-        if gradients is not None:
-            gradients = tuple(gradients)
-        history = trainer.history
-        if isinstance(history, _EpochLog):
-            records = history.take_new(self._sent)
-        else:
-            records = tuple(history[self._sent :])
-        self._sent = len(history)
-        self._floor.clear()  # before the GUI can see the snapshot and open it again
-        snapshot = Snapshot(
-            trainer.network.parameters.copy(),
-            self._edit_seq,
-            records,
-            gradients,
-            self._running,
-            trainer.status.value,
-            trainer.message,
-            trainer.step_count,
-            self._control,
-            self._run,
-        )
-        if self._mailbox.put(snapshot):
-            self.published.emit()
-        return True
+        try:
+            self.loop.run()
+        except BaseException as exc:  # the loop reports training errors; this is a last net
+            self.crashed.emit(f"{type(exc).__name__}: {exc}")
 
 
 class TrainingController(QObject):
@@ -357,12 +81,14 @@ class TrainingController(QObject):
     #: A snapshot was applied to the model: views that draw live values redraw now,
     #: while the worker leaves the GIL to the GUI.
     snapshotApplied = Signal()
+    #: Training raised an error and stopped: a title and the text, for a dialog.
+    failed = Signal(str, str)
 
     def __init__(self, model: NetworkModel, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
-        self._mailbox = _Mailbox()
+        self._mailbox = Mailbox()
         self._floor = threading.Event()
         self._floor.set()
         self._thread: TrainingThread | None = None
@@ -372,6 +98,7 @@ class TrainingController(QObject):
         self._run = 0
         self._fresh_run = False
         self._opening = False
+        self._trained_steps = 0
         model.editApplied.connect(self._on_edit_applied)
         model.dataChanged.connect(self._on_data_change)
         model.configChanged.connect(self._on_config_change)
@@ -431,13 +158,15 @@ class TrainingController(QObject):
         self._replace()
 
     def shutdown(self) -> None:
-        """Stop the thread for good (the window closes); returns within about 1 s."""
+        """Stop the thread for good (the window closes).
+
+        The loop reads its commands between two steps, so this waits at most one
+        mini-batch step (milliseconds, about a second for the largest networks).
+        """
         if self._thread is not None:
-            self._commands.put(("quit",))
+            self._commands.put(Quit())
             self._floor.set()  # a worker waiting for the GUI must not wait for this
-            if not self._thread.wait(1000):
-                self._thread.terminate()  # never leave a running thread behind
-                self._thread.wait()
+            self._thread.wait()
             self._thread = None
         self._set_running(False)
 
@@ -445,12 +174,11 @@ class TrainingController(QObject):
 
     def _ensure_thread(self) -> None:
         if self._thread is None:
-            # The GUI thread needs the GIL for every Python call it makes; a short
-            # switch interval (default 5 ms) lets it in quickly while training runs.
             sys.setswitchinterval(SWITCH_INTERVAL)
             self._thread = TrainingThread(self._commands, self._mailbox, self._floor, self)
             self._thread.setObjectName("trainingThread")
             self._thread.published.connect(self._poll)  # queued: it is emitted in the worker
+            self._thread.crashed.connect(self._on_crash)
             self._replace()
             self._thread.start()
 
@@ -458,18 +186,24 @@ class TrainingController(QObject):
         """Send play/pause/step, numbered, so that older snapshots cannot undo it."""
         self._ensure_thread()
         self._control += 1
-        self._commands.put((kind, self._control))
+        self._commands.put(Control(kind, self._control))
 
     def _replace(self) -> None:
         model = self.model
         self._steps = 0
-        self._commands.put(
-            ("replace", model.network.copy(), model.data, model.config, model.edit_seq)
-        )
+        self._commands.put(Replace(model.network.copy(), model.data, model.config, model.edit_seq))
 
     def _on_edit_applied(self, edit) -> None:
-        if self._thread is not None:
-            self._commands.put(("edit", edit, self.model.edit_seq))
+        if self._thread is None:
+            return
+        model = self.model
+        if edit.changes_structure and tuple(model.network.input_names) != tuple(
+            model.data.input_names
+        ):
+            # New inputs need new data, which the model prepares next (dataChanged):
+            # the loop gets both at once in a Replace, never a step between the two.
+            return
+        self._commands.put(ApplyEdit(edit, model.edit_seq))
 
     def _on_data_change(self) -> None:
         if self._thread is not None:
@@ -481,9 +215,9 @@ class TrainingController(QObject):
         self._config = new
         if self._thread is None:
             return
-        if any(getattr(old, k) != getattr(new, k) for k in _DATA_KEYS):
+        if new_data_needed(old, new):
             return  # dataChanged follows (or preceded) and replaces the trainer
-        self._commands.put(("config", new))
+        self._commands.put(SetConfig(new))
 
     def _set_running(self, running: bool) -> None:
         if running != self._running:
@@ -504,7 +238,8 @@ class TrainingController(QObject):
         if snap is None:
             return
         model = self.model
-        self._steps = snap.steps  # before the views hear of the new values
+        if not snap.error:
+            self._steps = snap.steps  # before the views hear of the new values
         model.live = True
         try:
             self._apply_to_model(snap)
@@ -514,7 +249,14 @@ class TrainingController(QObject):
 
     def _apply_to_model(self, snap: Snapshot) -> None:
         model = self.model
-        model.update_parameters(snap.parameters, snap.edit_seq)
+        if snap.error:
+            self._on_failure(snap.error)
+            return
+        # A new run's trainer starts at step 0.
+        trained = snap.steps > (self._trained_steps if snap.run == self._run else 0)
+        self._trained_steps = snap.steps
+        if model.update_parameters(snap.parameters, snap.edit_seq) and trained:
+            model.mark_trained()  # trained weights are work to save (and to autosave)
         if snap.run != self._run:
             self._run = snap.run
             self._fresh_run = True  # the first epoch of a new trainer replaces the history
@@ -548,3 +290,31 @@ class TrainingController(QObject):
     def _open_floor(self) -> None:
         self._opening = False
         self._floor.set()
+
+    # -- failures -------------------------------------------------------------------
+
+    def _on_failure(self, detail: str) -> None:
+        """Training raised: stop, say so, and give the loop a fresh copy of the network
+        the window shows (the last good one), so that Play works again."""
+        self._set_running(False)
+        title = self.tr("Training stopped because of an error")
+        text = fill(
+            self.tr(
+                "NeuronGUI hit an error while training and stopped. The network keeps the "
+                "weights shown before the error; press Play to train again.\n\n"
+                "Details: %1"
+            ),
+            detail,
+        )
+        self.model.message.emit(title)
+        self.failed.emit(title, text)
+        if self._thread is not None:
+            self._replace()
+
+    def _on_crash(self, detail: str) -> None:
+        # The loop catches training errors itself; this is only its last net. The
+        # thread has ended: the next command starts a new one.
+        if self._thread is not None:
+            self._thread.wait()
+            self._thread = None
+        self._on_failure(detail)

@@ -2,7 +2,8 @@
 
 :func:`prepare_data` turns a :class:`TrainingConfig` into a :class:`TrainingData`
 (the dataset, its input features and a reproducible train/test split);
-:func:`default_network` picks a network that suits it.
+:func:`default_network` picks a network that suits it; :func:`make_trainer` and
+:func:`update_trainer` turn the settings into a Trainer's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import datasets
+from . import datasets, losses
 from .config import TrainingConfig
 from .features import DEFAULT_FEATURES, compute_features
 from .network import Network
@@ -24,8 +25,13 @@ __all__ = [
     "default_network",
     "fit_data",
     "make_trainer",
+    "new_data_needed",
     "prepare_data",
+    "update_trainer",
 ]
+
+#: The settings that define the data: changing any of them means new training data.
+DATA_SETTINGS = ("dataset", "n_samples", "noise", "test_fraction", "seed")
 
 #: Datasets whose inputs stay as they are: the gates' 0 and 1 and the line's x are the
 #: numbers students work with by hand (and lesson 4's loss surface would turn into a
@@ -195,3 +201,25 @@ def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -
         target_loss=config.target_loss,
         task=data.task,
     )
+
+
+def new_data_needed(old: TrainingConfig, new: TrainingConfig) -> bool:
+    """True if going from settings ``old`` to ``new`` changes the training data."""
+    return any(getattr(old, key) != getattr(new, key) for key in DATA_SETTINGS)
+
+
+def update_trainer(trainer: Trainer, old: TrainingConfig, new: TrainingConfig) -> None:
+    """Give ``trainer`` the settings of ``new`` that differ from ``old``, keeping its data.
+
+    The optimiser's state starts afresh only when the optimiser itself changes.
+    """
+    if new.learning_rate != old.learning_rate:
+        trainer.learning_rate = new.learning_rate
+    if new.batch_size != old.batch_size:
+        trainer.batch_size = min(new.batch_size, len(trainer.X))
+    if new.optimizer != old.optimizer:
+        trainer.set_optimizer(new.optimizer)
+    if new.loss != old.loss:
+        trainer.loss = losses.get(new.loss)
+    trainer.set_regularization(new.regularization, new.regularization_rate)
+    trainer.epoch_limit, trainer.target_loss = new.epoch_limit, new.target_loss

@@ -1955,6 +1955,18 @@ from %2 into neuron %3 of layer %4</source>
         <source>Reset the weights</source>
         <translation>重置权重</translation>
     </message>
+    <message>
+        <source>Training stopped because of an error</source>
+        <translation>训练因出错而停止</translation>
+    </message>
+    <message>
+        <source>NeuronGUI hit an error while training and stopped. The network keeps the weights shown before the error; press Play to train again.
+
+Details: %1</source>
+        <translation>NeuronGUI 在训练时出错，已停止训练。网络保留出错前显示的权重；按“播放”可再次训练。
+
+详细信息：%1</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPanel</name>

@@ -152,13 +152,13 @@ def test_a_long_run_keeps_a_bounded_history_with_its_real_epoch_numbers(window, 
 
 def test_epochs_the_gui_has_not_taken_are_carried_into_the_next_snapshot():
     from neurongui.engine.trainer import EpochRecord
-    from neurongui.worker import Snapshot, _Mailbox
+    from neurongui.engine.training_loop import Mailbox, Snapshot
 
     def snap(epochs, run=1):
         records = tuple(EpochRecord(e, e, 0.5, None, None, None) for e in epochs)
         return Snapshot(np.zeros(3), 0, records, None, True, "ok", "", 0, 0, run)
 
-    box = _Mailbox()
+    box = Mailbox()
     assert box.put(snap([1, 2])) is True  # empty: the GUI is notified
     assert box.put(snap([3])) is False  # already notified once
     assert [r.epoch for r in box.take().records] == [1, 2, 3]
@@ -170,9 +170,9 @@ def test_epochs_the_gui_has_not_taken_are_carried_into_the_next_snapshot():
 
 def test_the_workers_trainer_counts_every_epoch_but_keeps_only_the_unsent():
     from neurongui.engine.trainer import EpochRecord
-    from neurongui.worker import _EpochLog
+    from neurongui.engine.training_loop import EpochLog
 
-    log = _EpochLog()
+    log = EpochLog()
     for e in range(1, 6):
         log.append(EpochRecord(e, e, 0.5, None, None, None))
     assert [r.epoch for r in log.take_new(0)] == [1, 2, 3, 4, 5]
