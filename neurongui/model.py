@@ -91,6 +91,7 @@ class NetworkModel(QObject):
         self._gradients: list[dict[str, np.ndarray]] | None = None
         self._edit_seq = 0
         self._modified = False
+        self._trained = False
         #: True while values streamed from training are being applied (not an edit):
         #: costly views may then draw at their own pace (see views/throttle.py).
         self.live = False
@@ -273,8 +274,21 @@ class NetworkModel(QObject):
         self._gradients = gradients
         self.gradientsChanged.emit()
 
+    def mark_trained(self) -> None:
+        """Training changed the weights: the document needs saving, though no undoable
+        edit was made (undoing back to the saved state keeps it modified)."""
+        self._trained = True
+        self.set_modified(True)
+
+    @property
+    def trained_since_saved(self) -> bool:
+        """True if training changed the weights since the document was saved or opened."""
+        return self._trained
+
     def set_modified(self, modified: bool) -> None:
         """Mark the document as changed (or saved)."""
+        if not modified:
+            self._trained = False
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)

@@ -1,0 +1,108 @@
+"""Training that goes wrong is never silent: an error in the worker, structure edits
+racing the worker, and trained weights that must not be lost."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from neurongui.documents import InstanceGuard, load_document
+from neurongui.engine import Network
+from neurongui.engine.trainer import Trainer
+from neurongui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.training.shutdown()
+
+
+def _xor(window):
+    config = window.model.config.with_changes(
+        dataset="xor", n_samples=200, optimizer="adam", learning_rate=0.03, noise=0.0
+    )
+    window.model.set_config(config)
+    window.model.set_network(Network([2, 4, 1], ["tanh", "sigmoid"], seed=0), config)
+
+
+def test_an_error_in_training_stops_it_tells_the_student_and_play_works_again(
+    window, qtbot, monkeypatch
+):
+    _xor(window)
+    real_step = Trainer.step
+    calls = {"n": 0}
+
+    def step_that_breaks(self):
+        calls["n"] += 1
+        if calls["n"] == 300:
+            raise IndexError("index 7 is out of bounds for axis 0 with size 4")
+        real_step(self)
+
+    monkeypatch.setattr(Trainer, "step", step_that_breaks)
+    play = window.training_panel.findChild(QPushButton, "playButton")
+    with qtbot.waitSignal(window.training.failed, timeout=20000) as blocker:
+        qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    title, text = blocker.args
+    assert "error" in title.lower()
+    assert "IndexError: index 7 is out of bounds" in text
+    # Stopped, and every place that said "running" says so.
+    assert not window.training.running
+    assert play.text() == "Play"
+    assert window.statusBar().currentMessage() == title
+    assert window.last_error == text  # the dialog shows it
+    # The window keeps the last good network it showed: finite, trained a little.
+    shown = window.network.parameters.copy()
+    assert np.isfinite(shown).all()
+    assert window.training.steps < 300
+    # Play trains again, from the network the window shows.
+    monkeypatch.setattr(Trainer, "step", real_step)
+    qtbot.mouseClick(play, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.training.steps > 50, timeout=20000)
+    window.training.pause()
+    assert not np.array_equal(window.network.parameters, shown)
+
+
+def test_toggling_an_input_feature_while_training_never_breaks_the_worker(window, qtbot):
+    # Each toggle changes the network's inputs and the data's columns; the worker must
+    # get both together, never take a step with one and not the other.
+    _xor(window)
+    failures = []
+    window.training.failed.connect(lambda title, text: failures.append(text))
+    names = ["x₁", "x₂"]
+    for i in range(20):
+        window.training.play()
+        qtbot.waitSignal(window.training.snapshotApplied, timeout=10000).wait()
+        names = ["x₁", "x₂", "x₁²"] if len(names) == 2 else ["x₁", "x₂"]
+        window.canvas.set_features(names)
+        assert window.network.sizes[0] == len(names), i
+    window.training.play()
+    qtbot.waitUntil(lambda: window.training.steps > 20, timeout=20000)
+    window.training.pause()
+    assert failures == []
+    assert window.network.sizes[0] == len(names)
+
+
+def test_trained_weights_mark_the_document_modified_and_are_autosaved(window, qtbot):
+    assert not window.model.modified
+    window.training.step()
+    qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)
+    assert window.model.modified
+    assert window.isWindowModified()  # the title shows the asterisk
+    assert window.autosaver.save_now()
+    saved = load_document(window.guard.autosave_path)
+    np.testing.assert_array_equal(saved.network.parameters, window.network.parameters)
+
+
+def test_undoing_back_to_the_saved_state_keeps_trained_weights_unsaved(window, qtbot, tmp_path):
+    window.canvas.set_value(("neuron", 0, 0), 1.5)
+    assert window.save_path(tmp_path / "net.json")
+    window.training.step()
+    qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)
+    window.canvas.set_value(("neuron", 0, 0), 0.25)
+    window.undo_stack.undo()  # back to the state that was saved: clean as far as edits go
+    assert window.undo_stack.isClean()
+    assert window.model.modified  # but the weights were trained since
