@@ -35,9 +35,11 @@ def main() -> None:
     )
     _example(
         "xor",
-        Network([2, 4, 1], ["tanh", "sigmoid"], seed=2),
+        # Untrained, so that the student watches the hidden layer solve XOR. Seed 2,
+        # trained 20 epochs, sat in a plateau at 76 % accuracy for good.
+        Network([2, 4, 1], ["tanh", "sigmoid"], seed=1),
         TrainingConfig(dataset="xor", loss="bce", optimizer="adam", learning_rate=0.03),
-        20,
+        0,
     )
     _example(
         "iris",
