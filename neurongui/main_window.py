@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from neurongui.documents import (
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._on_clean_change)
         self.model.networkReplaced.connect(self.undo_stack.clear)
         self.autosaver = Autosaver(self.guard, self.document, lambda: self.model.modified, self)
-        self.resize(1400, 860)
+        self._fit_to_screen()
         self._default_sizes()
         self._default_state = self.saveState()
         self._restore_layout()
@@ -463,8 +463,15 @@ class MainWindow(QMainWindow):
         examples = menu.addMenu(self.tr("&Examples"))
         examples.setObjectName("examplesMenu")
         folder = resource_path("examples")
+        titles = {
+            "single_neuron": self.tr("One neuron learns AND"),
+            "xor": self.tr("XOR needs a hidden layer"),
+            "iris": self.tr("Iris flowers: softmax over three species"),
+            "digits": self.tr("Handwritten digits (8×8 pixels)"),
+        }
         for path in sorted(folder.glob("*.json")) if folder.exists() else []:
-            examples.addAction(path.stem.replace("_", " "), lambda p=path: self.open_example(p))
+            title = titles.get(path.stem, path.stem.replace("_", " "))
+            examples.addAction(title, lambda p=path: self.open_example(p))
         menu.addSeparator()
         menu.addActions([save, save_as])
         export = menu.addMenu(self.tr("&Export"))
@@ -479,6 +486,9 @@ class MainWindow(QMainWindow):
         )
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), self.close, key.Quit))
+        new.setIconText(self.tr("New"))  # toolbar texts carry no mnemonic, "新建(N)"
+        open_.setIconText(self.tr("Open"))
+        save.setIconText(self.tr("Save"))
         toolbar.addActions([new, open_, save])
         self._icons += [(new, "new"), (open_, "open"), (save, "save")]
 
@@ -488,10 +498,15 @@ class MainWindow(QMainWindow):
         redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         edit_menu.addActions([undo, redo])
-        toolbar.addActions([undo, redo])
+        # The menu says what will be undone; the toolbar keeps a short, steady text, so
+        # that its buttons do not move as that description grows.
+        undo_button = _toolbar_twin(undo, self.tr("Undo"), self)
+        redo_button = _toolbar_twin(redo, self.tr("Redo"), self)
+        toolbar.addActions([undo_button, redo_button])
         fit = self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
         view_menu.addAction(fit)
         self._icons += [(undo, "undo"), (redo, "redo"), (fit, "fit")]
+        self._icons += [(undo_button, "undo"), (redo_button, "redo")]
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -547,8 +562,27 @@ class MainWindow(QMainWindow):
         geometry, state = q.value("window/geometry"), q.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+            self._fit_to_screen(self.width(), self.height())  # saved on a larger screen?
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _fit_to_screen(self, width: int = 1400, height: int = 860) -> None:
+        """Size the window to ``width`` × ``height`` or less, inside the screen's
+        available area (a 1366×768 laptop has about 1366×730 once its panel is drawn)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        room = screen.availableGeometry()
+        # Title bar and borders: known once shown; before that, leave room for typical ones.
+        frame = self.frameGeometry().size() - self.geometry().size()
+        if not self.isVisible():
+            frame = frame.expandedTo(QSize(16, 40))
+        width = min(width, room.width() - frame.width())
+        height = min(height, room.height() - frame.height())
+        self.resize(width, height)
+        if not room.contains(self.frameGeometry()):
+            self.move(room.topLeft())
 
     def _save_layout(self) -> None:
         q = self.settings.qsettings
@@ -642,3 +676,18 @@ def _set_dock_widget(dock: QDockWidget, widget: QWidget) -> None:
     """
     widget.setAutoFillBackground(True)
     dock.setWidget(widget)
+
+
+def _toolbar_twin(action: QAction, text: str, parent: QWidget) -> QAction:
+    """A toolbar action with a fixed ``text`` that triggers ``action`` and follows its
+    enabled state; the tooltip gives ``action``'s full, changing text."""
+    twin = QAction(text, parent)
+    twin.triggered.connect(action.trigger)
+
+    def follow() -> None:
+        twin.setEnabled(action.isEnabled())
+        twin.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(follow)
+    follow()
+    return twin

@@ -1185,6 +1185,22 @@ The loss appears here, epoch by epoch.</source>
         <translation>示例(&amp;X)</translation>
     </message>
     <message>
+        <source>One neuron learns AND</source>
+        <translation>单个神经元学习“与”(AND)</translation>
+    </message>
+    <message>
+        <source>XOR needs a hidden layer</source>
+        <translation>异或(XOR)需要隐藏层</translation>
+    </message>
+    <message>
+        <source>Iris flowers: softmax over three species</source>
+        <translation>鸢尾花：三个品种的 softmax</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (8×8 pixels)</source>
+        <translation>手写数字（8×8 像素）</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1217,12 +1233,32 @@ The loss appears here, epoch by epoch.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
     <message>
         <source>&amp;Fit diagram to window</source>

@@ -40,3 +40,37 @@ def test_opening_a_bad_file_keeps_the_current_network_and_explains(window, tmp_p
     assert not window.open_path(bad)
     assert "'layers' is missing" in window.last_error
     assert np.array_equal(window.network.parameters, before)
+
+
+def test_the_window_opens_inside_the_screens_available_area(window):
+    # The offscreen screen is 800×800, smaller than the window's preferred 1400×860:
+    # the window takes the screen's height, and the least width its panels need,
+    # which must fit a 1366×768 laptop.
+    room, frame = window.screen().availableGeometry(), window.frameGeometry()
+    assert room.height() < 860
+    assert room.top() <= frame.top() and frame.bottom() <= room.bottom(), (room, frame)
+    assert window.minimumSizeHint().width() < 1366 - 40
+    assert frame.width() <= max(room.width(), window.minimumSizeHint().width() + 10)
+
+
+def test_toolbar_buttons_stay_put_and_carry_no_mnemonics(window, qtbot):
+    toolbar = window.toolbar
+    texts = [a.iconText() for a in toolbar.actions() if not a.isSeparator()]
+    assert not any("&" in t or "(" in t for t in texts), texts
+    undo = next(a for a in toolbar.actions() if a.iconText() == "Undo")
+    assert not undo.isEnabled()
+    play = window.training_panel.actions_for_menu()[0]
+    x_before = toolbar.widgetForAction(play).x()
+    window.canvas.set_value(("neuron", 0, 0), -5.0)
+    qtbot.waitUntil(undo.isEnabled)
+    assert "Set a bias to" in undo.toolTip()  # the description moved to the tooltip
+    assert toolbar.widgetForAction(play).x() == x_before
+    undo.trigger()
+    assert window.network.get_bias(0, 0) != -5.0
+
+
+def test_examples_menu_names_each_example_in_words(window):
+    menu = window.findChild(type(window.menus["file"]), "examplesMenu")
+    titles = [a.text() for a in menu.actions()]
+    assert "XOR needs a hidden layer" in titles
+    assert not any("_" in t for t in titles)
