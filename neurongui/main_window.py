@@ -500,8 +500,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([undo, redo])
         # The menu says what will be undone; the toolbar keeps a short, steady text, so
         # that its buttons do not move as that description grows.
-        undo_button = _toolbar_twin(undo, self.tr("Undo"), self)
-        redo_button = _toolbar_twin(redo, self.tr("Redo"), self)
+        undo_button = _toolbar_button(self.undo_stack, False, self.tr("Undo"), self)
+        redo_button = _toolbar_button(self.undo_stack, True, self.tr("Redo"), self)
         toolbar.addActions([undo_button, redo_button])
         fit = self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
         view_menu.addAction(fit)
@@ -678,16 +678,17 @@ def _set_dock_widget(dock: QDockWidget, widget: QWidget) -> None:
     dock.setWidget(widget)
 
 
-def _toolbar_twin(action: QAction, text: str, parent: QWidget) -> QAction:
-    """A toolbar action with a fixed ``text`` that triggers ``action`` and follows its
-    enabled state; the tooltip gives ``action``'s full, changing text."""
-    twin = QAction(text, parent)
-    twin.triggered.connect(action.trigger)
-
-    def follow() -> None:
-        twin.setEnabled(action.isEnabled())
-        twin.setToolTip(action.text().replace("&", ""))
-
-    action.changed.connect(follow)
-    follow()
-    return twin
+def _toolbar_button(stack: QUndoStack, redo: bool, text: str, parent: QWidget) -> QAction:
+    """Undo (or redo) for the toolbar: a fixed ``text``, the step it would undo in the
+    tooltip, enabled while there is one."""
+    action = QAction(text, parent)
+    action.triggered.connect(stack.redo if redo else stack.undo)
+    can, described = (
+        (stack.canRedoChanged, stack.redoTextChanged)
+        if redo
+        else (stack.canUndoChanged, stack.undoTextChanged)
+    )
+    can.connect(action.setEnabled)
+    described.connect(action.setToolTip)
+    action.setEnabled(stack.canRedo() if redo else stack.canUndo())
+    return action

@@ -45,7 +45,9 @@ class TrainingData:
 
     ``points_*`` are the raw 2-D coordinates of 2-D datasets (for plotting; None
     otherwise) and ``X_*`` the network's inputs: the chosen features of the points,
-    or the dataset's own columns (standardised for Iris and CSV files).
+    or the dataset's own columns (standardised for Iris and CSV files: then
+    ``input_mean`` and ``input_scale`` turn an input back into the file's units,
+    ``x * input_scale + input_mean``).
     """
 
     dataset: datasets.Dataset
@@ -56,6 +58,8 @@ class TrainingData:
     Y_test: np.ndarray
     points_train: np.ndarray | None
     points_test: np.ndarray | None
+    input_mean: np.ndarray | None = None
+    input_scale: np.ndarray | None = None
 
     @property
     def task(self) -> str:
@@ -86,16 +90,20 @@ def prepare_data(
     ds = dataset or datasets.load_dataset(
         config.dataset, n=config.n_samples, noise=config.noise, seed=config.seed
     )
+    mean = scale = None
     if ds.is_2d:
         names = tuple(input_names) if input_names else DEFAULT_FEATURES
         X = compute_features(ds.X, names)
         points = ds.X
     else:
         names, X, points = tuple(ds.feature_names), ds.X, None
-        if ds.image_shape is None and ds.feature_mean is None and ds.name not in _RAW:
+        if ds.feature_mean is not None:  # a CSV file, standardised as it was read
+            mean, scale = ds.feature_mean, ds.feature_std
+        elif ds.image_shape is None and ds.feature_mean is None and ds.name not in _RAW:
             # Measurements in different units (Iris: cm) train far better standardised.
-            std = X.std(axis=0)
-            X = (X - X.mean(axis=0)) / np.where(std > 0, std, 1.0)
+            mean, std = X.mean(axis=0), X.std(axis=0)
+            scale = np.where(std > 0, std, 1.0)
+            X = (X - mean) / scale
     # Split the indices, so the raw points split the same way as the features.
     index = np.arange(len(X), dtype=float)[:, None]
     i_train, _, i_test, _ = datasets.train_test_split(
@@ -112,6 +120,8 @@ def prepare_data(
         ds.Y[i_test],
         pick(points, i_train),
         pick(points, i_test),
+        mean,
+        scale,
     )
 
 

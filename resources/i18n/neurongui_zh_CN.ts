@@ -596,124 +596,6 @@
         <source>Weight</source>
         <translation>权重</translation>
     </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>training data</source>
-        <translation>训练数据</translation>
-    </message>
-    <message>
-        <source>test data</source>
-        <translation>测试数据</translation>
-    </message>
-    <message>
-        <source>Press Play to train.
-The loss appears here, epoch by epoch.</source>
-        <translation>点击“播放”开始训练。
-损失会在这里逐轮显示。</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <source>Show each point&apos;s class instead of the raw output</source>
-        <translation>显示每个点的类别，而不是原始输出值</translation>
-    </message>
-    <message>
-        <source>Misclassified test samples (true → predicted)</source>
-        <translation>分错的测试样本（真实 → 预测）</translation>
-    </message>
-    <message>
-        <source>weight w</source>
-        <translation>权重 w</translation>
-    </message>
-    <message>
-        <source>0 (orange)</source>
-        <translation>0（橙色）</translation>
-    </message>
-    <message>
-        <source>1 (blue)</source>
-        <translation>1（蓝色）</translation>
-    </message>
-    <message>
-        <source>−1 (orange)</source>
-        <translation>−1（橙色）</translation>
-    </message>
-    <message>
-        <source>+1 (blue)</source>
-        <translation>+1（蓝色）</translation>
-    </message>
-    <message>
-        <source>Background: the network&apos;s output at each point, from %1 to %2. Dots: training samples in the colour of their target</source>
-        <translation>背景：网络在每一点的输出，从 %1到 %2。圆点：训练样本，颜色表示其目标值</translation>
-    </message>
-    <message>
-        <source>; black rims: test samples.</source>
-        <translation>；黑边圆点：测试样本。</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; training samples &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; the network&apos;s output y(x)</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 训练样本 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 网络的输出 y(x)</translation>
-    </message>
-    <message>
-        <source>predicted class</source>
-        <translation>预测类别</translation>
-    </message>
-    <message>
-        <source>true class</source>
-        <translation>真实类别</translation>
-    </message>
-    <message>
-        <source>Rows: the true class; columns: the class the network chose. The diagonal counts right answers. Accuracy on the %1: %2</source>
-        <translation>行：真实类别；列：网络选择的类别。对角线上是分类正确的个数。在%1上的准确率：%2</translation>
-    </message>
-    <message>
-        <source>neuron %1 of layer %2</source>
-        <translation>第 %2 层的神经元 %1</translation>
-    </message>
-    <message>
-        <source>The weight from %1 into neuron %2 of layer %3</source>
-        <translation>从 %1 到第 %3 层神经元 %2 的权重</translation>
-    </message>
-    <message>
-        <source>: train to see it change.</source>
-        <translation>：训练后即可看到它的变化。</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>对数坐标</translation>
-    </message>
-    <message>
-        <source>Show the loss on a logarithmic scale</source>
-        <translation>用对数坐标显示损失</translation>
-    </message>
-    <message>
-        <source>Show test data</source>
-        <translation>显示测试数据</translation>
-    </message>
-    <message>
-        <source>Discretise output</source>
-        <translation>输出离散化</translation>
-    </message>
-    <message>
-        <source>training steps</source>
-        <translation>训练步数</translation>
-    </message>
-    <message>
-        <source>Select an edge to follow its weight.</source>
-        <translation>选中一条连线，即可跟踪它的权重变化。</translation>
-    </message>
-    <message>
-        <source>No output view for this dataset.</source>
-        <translation>此数据集没有输出视图。</translation>
-    </message>
 </context>
 <context>
     <name>Datasets</name>
@@ -996,6 +878,43 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Leave the lesson</source>
         <translation>退出课程</translation>
+    </message>
+</context>
+<context>
+    <name>LossChart</name>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Press Play to train.
+The loss appears here, epoch by epoch.</source>
+        <translation>点击“播放”开始训练。
+损失会在这里逐轮显示。</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic scale</source>
+        <translation>用对数坐标显示损失</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>test data</source>
+        <translation>测试数据</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +1342,77 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. Make z large and positive for (1, 0), large and negative for (0, 1).</source>
         <translation>还不对：y(1, 0) = %1 应大于 0.9，y(0, 1) = %2 应小于 0.1。请让 (1, 0) 的 z 为较大的正数，(0, 1) 的 z 为较大的负数。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputChart</name>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Discretise output</source>
+        <translation>输出离散化</translation>
+    </message>
+    <message>
+        <source>Show each point&apos;s class instead of the raw output</source>
+        <translation>显示每个点的类别，而不是原始输出值</translation>
+    </message>
+    <message>
+        <source>Misclassified test samples (true → predicted)</source>
+        <translation>分错的测试样本（真实 → 预测）</translation>
+    </message>
+    <message>
+        <source>No output view for this dataset.</source>
+        <translation>此数据集没有输出视图。</translation>
+    </message>
+    <message>
+        <source>0 (orange)</source>
+        <translation>0（橙色）</translation>
+    </message>
+    <message>
+        <source>1 (blue)</source>
+        <translation>1（蓝色）</translation>
+    </message>
+    <message>
+        <source>−1 (orange)</source>
+        <translation>−1（橙色）</translation>
+    </message>
+    <message>
+        <source>+1 (blue)</source>
+        <translation>+1（蓝色）</translation>
+    </message>
+    <message>
+        <source>Background: the network&apos;s output at each point, from %1 to %2. Dots: training samples in the colour of their target</source>
+        <translation>背景：网络在每一点的输出，从 %1到 %2。圆点：训练样本，颜色表示其目标值</translation>
+    </message>
+    <message>
+        <source>; black rims: test samples.</source>
+        <translation>；黑边圆点：测试样本。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; training samples &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; the network&apos;s output y(x)</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 训练样本 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 网络的输出 y(x)</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Rows: the true class; columns: the class the network chose. The diagonal counts right answers. Accuracy on the %1: %2</source>
+        <translation>行：真实类别；列：网络选择的类别。对角线上是分类正确的个数。在%1上的准确率：%2</translation>
+    </message>
+    <message>
+        <source>test data</source>
+        <translation>测试数据</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +2214,33 @@ Details: %1</source>
     <message>
         <source>Set a bias to %1</source>
         <translation>将偏置设为 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeightChart</name>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>training steps</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <source>Select an edge to follow its weight.</source>
+        <translation>选中一条连线，即可跟踪它的权重变化。</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation>第 %2 层的神经元 %1</translation>
+    </message>
+    <message>
+        <source>The weight from %1 into neuron %2 of layer %3</source>
+        <translation>从 %1 到第 %3 层神经元 %2 的权重</translation>
+    </message>
+    <message>
+        <source>: train to see it change.</source>
+        <translation>：训练后即可看到它的变化。</translation>
     </message>
 </context>
 </TS>

@@ -89,8 +89,8 @@ def test_the_confusion_matrix_names_the_classes_and_counts_the_test_set(window, 
     _use(window, "iris", "cross_entropy")
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
-    qtbot.waitUntil(lambda: len(charts._confusion_texts) == 9)
-    counts = [int(item.text()) for item in charts._confusion_texts]
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 9)
+    counts = [int(item.text()) for item in charts.output_tab._confusion_texts]
     assert sum(counts) == len(window.model.data.X_test)
     bottom = charts.output_plot.getAxis("bottom")
     assert [label for _, label in bottom._tickLevels[0]] == ["setosa", "versicolor", "virginica"]
@@ -104,8 +104,8 @@ def test_digits_show_the_misclassified_samples_with_their_labels(window, qtbot):
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
     assert charts.misclassified.isVisible()
-    qtbot.waitUntil(lambda: len(charts._confusion_texts) == 100)
-    shown = [t.text() for t in charts._strip_texts if t.isVisible()]
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    shown = [t.text() for t in charts.output_tab._strip_texts if t.isVisible()]
     assert shown and all("→" in text for text in shown)  # an untrained net errs a lot
 
 
@@ -148,3 +148,52 @@ def test_an_axis_stays_put_while_its_data_wander_about_a_step():
         tops.append(top)
     # Grows at once past 5; shrinks only once the data fill less than half of it.
     assert tops == [5, 6, 6, 6, 6, 3, 3]
+
+
+def test_the_legend_sits_above_the_loss_plot_and_lists_only_the_data_there_is(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(LOSS)
+    legend, plot = charts.legend, charts.loss_plot
+    qtbot.waitUntil(legend.isVisible)
+    assert legend.geometry().bottom() < plot.geometry().top()  # never over the curves
+    assert "training data" in legend.text() and "test data" in legend.text()
+    window.model.set_config(window.model.config.with_changes(test_fraction=0.0))
+    assert "training data" in legend.text() and "test data" not in legend.text()
+
+
+def test_a_theme_change_recolours_every_plot_and_label_at_once(window, qtbot):
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)  # its axes get their labels when first drawn
+    qtbot.waitUntil(lambda: charts.output_plot.getAxis("left").labelText != "")
+    plots = [charts.loss_plot, charts.accuracy_plot, charts.output_plot, charts.weight_plot]
+    charts.set_dark(True)
+    for plot in plots:
+        assert plot.backgroundBrush().color().lightness() < 60, plot.objectName()
+        assert "#dcdcdc" in plot.getAxis("left").label.toHtml(), plot.objectName()
+    charts.set_dark(False)
+    for plot in plots:
+        assert plot.backgroundBrush().color().lightness() > 240, plot.objectName()
+        assert "#3c3c3c" in plot.getAxis("left").label.toHtml(), plot.objectName()
+
+
+def test_a_csv_fit_is_drawn_in_the_files_units_though_the_network_sees_standardised_x(
+    window, qtbot, tmp_path
+):
+    csv = tmp_path / "weather.csv"
+    rows = [(c, 1.8 * c + 32) for c in range(-10, 41, 2)]
+    csv.write_text("celsius,fahrenheit\n" + "\n".join(f"{c},{f}" for c, f in rows) + "\n")
+    assert window.training_panel.import_csv(str(csv))
+    data = window.model.data
+    assert abs(data.X_train[:, 0].mean()) < 1  # the network's input is standardised
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: _drawn(charts.fit_curve) == 200)
+    assert charts.output_plot.getAxis("bottom").labelText == "celsius"
+    x, _ = charts.train_points.getData()
+    shown = sorted(float(v) for v in x)
+    expected = sorted(float(c) for c, _ in rows)
+    # The points sit at their degrees Celsius (the split keeps a subset of them).
+    assert all(min(abs(v - e) for e in expected) < 1e-9 for v in shown)
+    assert shown[-1] - shown[0] > 20
+    curve_x, _ = charts.fit_curve.getData()
+    assert curve_x.min() >= -10 - 1e-9 and curve_x.max() <= 40 + 1e-9

@@ -1,0 +1,350 @@
+"""The Output tab: what the network answers, drawn the way the dataset asks.
+
+* 2-D data: the output over the input plane as a map, with the samples on top;
+* one input: the fitted curve y(x) over the samples, in the file's own units;
+* several classes: the confusion matrix (and, for images, the misclassified ones).
+
+Maps are handed over as ready-made RGB bytes (``palette_rgb``), so pyqtgraph copies
+them into a QImage instead of scaling floats and building a colour table every frame;
+the confusion matrix's numbers are plain Qt text items, redrawn only when they change.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QTransform
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine import Network
+from neurongui.engine.datasets import EXTENT
+from neurongui.engine.features import compute_features
+from neurongui.engine.session import TrainingData
+from neurongui.i18n import data_name, fill
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
+from neurongui.views.chart_style import ChartColours, plain_axes
+
+__all__ = ["GRID", "OutputChart"]
+
+#: Points per side of the output map, computed in single precision (display_activations):
+#: 100² points then cost half what 72² did in double precision.
+GRID = 100
+
+
+class OutputChart(QWidget):
+    """The network's output over the data: a map, a fitted curve or a confusion matrix."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.output_plot = pg.PlotWidget()
+        self.output_plot.setObjectName("outputPlot")
+        self.output_plot.setMinimumHeight(180)
+        plain_axes(self.output_plot, width=None)
+        self.output_plot.enableAutoRange(False)
+        self.image = pg.ImageItem(autoDownsample=False)
+        self.output_plot.addItem(self.image)
+        self.train_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("w", width=1))
+        self.test_points = pg.ScatterPlotItem(size=6, pen=pg.mkPen("k", width=1))
+        self.fit_curve = pg.PlotCurveItem(pen=pg.mkPen(POSITIVE, width=3))
+        for item in (self.train_points, self.test_points):
+            # The samples stay put while the map under them changes every frame.
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        for item in (self.train_points, self.test_points, self.fit_curve):
+            self.output_plot.addItem(item)
+        self.show_test = QCheckBox(self.tr("Show test data"))
+        self.show_test.setObjectName("showTestCheck")
+        self.discretize = QCheckBox(self.tr("Discretise output"))
+        self.discretize.setObjectName("discretizeCheck")
+        self.discretize.setToolTip(self.tr("Show each point's class instead of the raw output"))
+        self.misclassified = pg.PlotWidget()
+        self.misclassified.setObjectName("misclassifiedStrip")
+        self.misclassified.setFixedHeight(96)
+        self.misclassified.hideAxis("left")
+        self.misclassified.hideAxis("bottom")
+        self.misclassified.hideButtons()
+        self.misclassified.setMenuEnabled(False)
+        self.misclassified.setMouseEnabled(False, False)
+        self._strip_title = self.tr("Misclassified test samples (true → predicted)")
+        self.misclassified.setTitle(self._strip_title, size="9pt")
+        self.misclassified.getViewBox().setAspectLocked(True)
+        self.strip = pg.ImageItem()
+        self.misclassified.addItem(self.strip)
+        self.output_note = QLabel()
+        self.output_note.setObjectName("outputNote")
+        self.output_note.setWordWrap(True)
+        self.output_note.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.output_plot, 1)
+        layout.addWidget(self.misclassified)
+        layout.addWidget(self.output_note)
+        row = QHBoxLayout()
+        row.addWidget(self.show_test)
+        row.addWidget(self.discretize)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._colours = ChartColours(False)
+        self._grid_key: tuple | None = None
+        self._grid_X: np.ndarray | None = None
+        self._confusion_texts: list[QGraphicsSimpleTextItem] = []
+        self._cells = np.zeros(0, dtype=int)  # the matrix drawn last, flat
+        self._strip_texts: list[QGraphicsSimpleTextItem] = []
+        self.points_stale = True
+
+    def set_colours(self, colours: ChartColours) -> None:
+        """Follow the theme."""
+        self._colours = colours
+        for plot in (self.output_plot, self.misclassified):
+            colours.apply(plot)
+        self.misclassified.setTitle(self._strip_title, size="9pt", color=colours.foreground)
+        for item in self._strip_texts:
+            item.setBrush(colours.foreground)
+
+    def set_data(self, data: TrainingData) -> None:
+        """Arrange the tab for ``data``: which controls apply, the plot's aspect."""
+        is_map, multi = data.is_2d, data.task == "multiclass"
+        self.show_test.setVisible((is_map or data.n_outputs == 1) and len(data.X_test) > 0)
+        self.discretize.setVisible(is_map)
+        self.misclassified.setVisible(data.dataset.image_shape is not None)
+        self.output_plot.setAspectLocked(is_map or multi)
+        # A map is smoothed between its grid points; a matrix keeps its sharp cells.
+        self.output_plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, is_map)
+        self.forget_grid()
+        self.points_stale = True
+
+    def forget_grid(self) -> None:
+        """The inputs changed: the map's grid of inputs is made again."""
+        self._grid_key = None
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def draw(self, data: TrainingData, net: Network) -> None:
+        """Draw ``net``'s output over ``data``."""
+        if self.points_stale:  # the points change with the data, not with the weights
+            for item in (self.train_points, self.test_points):
+                item.setData([], [])
+            self.fit_curve.setData([], [])
+            self.image.clear()
+            self.output_note.clear()
+            if data.task != "multiclass" or data.is_2d:
+                self._set_confusion_texts(0)
+                self.output_plot.getAxis("left").setTicks(None)
+                self.output_plot.getAxis("bottom").setTicks(None)
+        if data.is_2d:
+            self._draw_map(data, net)
+        elif data.task == "multiclass":
+            self._draw_confusion(data, net)
+        elif data.X_train.shape[1] == 1:
+            self._draw_fit(data, net)
+        else:
+            self.points_stale = False
+            self.output_note.setText(self.tr("No output view for this dataset."))
+
+    def _grid_inputs(self, net: Network) -> np.ndarray:
+        """The network's inputs at the map's grid points (made once per feature set)."""
+        key = tuple(net.input_names)
+        if key != self._grid_key or self._grid_X is None:
+            axis = np.linspace(-EXTENT, EXTENT, GRID)
+            gx, gy = np.meshgrid(axis, axis)
+            points = np.column_stack([gx.ravel(), gy.ravel()])
+            features = compute_features(points, net.input_names).astype(np.float32)
+            self._grid_X, self._grid_key = features, key
+        return self._grid_X
+
+    def _draw_map(self, data: TrainingData, net: Network) -> None:
+        out = display_activations(net, self._grid_inputs(net))[-1][:, 0].reshape(GRID, GRID)
+        binary = data.task == "binary"
+        lo, hi = (0.0, 1.0) if binary else (-1.0, 1.0)
+        if self.discretize.isChecked():
+            out = np.where(out >= (lo + hi) / 2, hi, lo)
+        # ImageItem's first axis is x: transpose the (y, x) grid. NaN shows white.
+        self.image.setImage(palette_rgb(out.T, lo, hi), autoLevels=False, levels=None)
+        if not self.points_stale:
+            return
+        self.points_stale = False
+        self.image.setRect(QRectF(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT))
+        self._points(self.train_points, data.points_train, data.Y_train, lo, hi)
+        test_shown = self.show_test.isChecked() and len(data.X_test) > 0
+        if test_shown:
+            self._points(self.test_points, data.points_test, data.Y_test, lo, hi)
+        names = data.dataset.feature_names
+        self.output_plot.setLabel("bottom", names[0] if names else "x₁")
+        self.output_plot.setLabel("left", names[1] if len(names) > 1 else "x₂")
+        self._colours.apply(self.output_plot)
+        self.output_plot.setRange(xRange=(-EXTENT, EXTENT), yRange=(-EXTENT, EXTENT), padding=0)
+        low, high = (
+            (self.tr("0 (orange)"), self.tr("1 (blue)"))
+            if binary
+            else (self.tr("−1 (orange)"), self.tr("+1 (blue)"))
+        )
+        self.output_note.setText(
+            fill(
+                self.tr(
+                    "Background: the network's output at each point, from %1 to %2. "
+                    "Dots: training samples in the colour of their target"
+                ),
+                low,
+                high,
+            )
+            + (self.tr("; black rims: test samples.") if test_shown else ".")
+        )
+
+    def _points(self, item, points, Y, lo, hi) -> None:
+        if points is None or not len(points):
+            return
+        rgb = [tuple(c) for c in palette_rgb(Y[:, 0], lo, hi).tolist()]
+        brushes = {c: pg.mkBrush(*c) for c in set(rgb)}  # few distinct
+        item.setData(points[:, 0], points[:, 1], brush=[brushes[c] for c in rgb])
+
+    def _draw_fit(self, data: TrainingData, net: Network) -> None:
+        # The network sees standardised inputs; the plot shows the file's units.
+        mean = 0.0 if data.input_mean is None else float(data.input_mean[0])
+        scale = 1.0 if data.input_scale is None else float(data.input_scale[0])
+        if self.points_stale:
+            self.points_stale = False
+            x = data.X_train[:, 0]
+            self.train_points.setData(
+                x * scale + mean, data.Y_train[:, 0], brush=pg.mkBrush(NEGATIVE)
+            )
+            if self.show_test.isChecked() and len(data.X_test):
+                self.test_points.setData(
+                    data.X_test[:, 0] * scale + mean, data.Y_test[:, 0], brush=pg.mkBrush("w")
+                )
+            self._fit_x = np.linspace(x.min(), x.max(), 200)
+            ys = np.concatenate([data.Y_train[:, 0], data.Y_test[:, 0]])
+            shown = x * scale + mean
+            pad_x, pad_y = 0.05 * max(np.ptp(shown), 1e-9), 0.1 * max(np.ptp(ys), 1e-9)
+            self._fit_y_range = (ys.min() - pad_y, ys.max() + pad_y)
+            self.output_plot.setRange(
+                xRange=(shown.min() - pad_x, shown.max() + pad_x),
+                yRange=self._fit_y_range,
+                padding=0,
+            )
+            self.output_plot.setLabel("bottom", data_name(data.dataset.feature_names[0]))
+            self.output_plot.setLabel("left", data_name(data.dataset.class_names[0]))
+            self._colours.apply(self.output_plot)
+            self.output_note.setText(
+                fill(
+                    self.tr(
+                        "<span style='color:%1'>●</span> training samples &nbsp; "
+                        "<span style='color:%2'>━</span> the network's output y(x)"
+                    ),
+                    NEGATIVE.name(),
+                    POSITIVE.name(),
+                )
+            )
+        # Clip the curve to the plot, so that a wild untrained output keeps the axes.
+        lo, hi = self._fit_y_range
+        span = hi - lo
+        y = np.clip(net.forward(self._fit_x[:, None])[:, 0], lo - span, hi + span)
+        self.fit_curve.setData(self._fit_x * scale + mean, y)
+
+    def _set_confusion_texts(self, count: int) -> None:
+        """Keep ``count`` text items for the matrix's cells (plain Qt items: cheap)."""
+        texts = self._confusion_texts
+        while len(texts) > count:
+            item = texts.pop()
+            if item.scene() is not None:
+                item.scene().removeItem(item)
+        view = self.output_plot.getPlotItem().vb.childGroup
+        font = QFont()
+        font.setPointSizeF(8.5)
+        while len(texts) < count:
+            item = self.output_plot.scene().addSimpleText("")
+            item.setParentItem(view)
+            item.setFont(font)
+            # Text stays upright and of a fixed size whatever the view's scale.
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            item.setZValue(5)
+            texts.append(item)
+
+    def _draw_confusion(self, data: TrainingData, net: Network) -> None:
+        X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
+        truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
+        k = Y.shape[1]
+        matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
+        if not self.points_stale and np.array_equal(matrix.ravel(), self._cells):
+            return  # the same answers as in the last frame: nothing to redraw
+        names = [data_name(n) for n in data.dataset.class_names]
+        shares = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
+        # Rows are true classes (top to bottom), columns predicted classes.
+        rgb = palette_rgb(shares.T[:, ::-1], -1.0, 1.0)
+        self.image.setImage(rgb, autoLevels=False, levels=None)
+        if self.points_stale or len(self._confusion_texts) != k * k:
+            self.points_stale = False
+            self._cells = np.full(k * k, -1)
+            self.image.setRect(QRectF(0, 0, k, k))
+            self._set_confusion_texts(k * k)
+            short = [n if len(n) <= 10 else n[:9] + "…" for n in names]
+            self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, short[j]) for j in range(k)]])
+            self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
+            self.output_plot.setLabel("bottom", self.tr("predicted class"))
+            self.output_plot.setLabel("left", self.tr("true class"))
+            self._colours.apply(self.output_plot)
+            self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+        for index in np.flatnonzero(matrix.ravel() != self._cells):
+            i, j = divmod(int(index), k)
+            item = self._confusion_texts[index]
+            item.setText(str(matrix[i, j]))
+            item.setBrush(QColor(255, 255, 255) if shares[i, j] > 0.55 else QColor(40, 40, 40))
+            rect = item.boundingRect()
+            item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
+            item.setPos(j + 0.5, k - i - 0.5)
+        self._cells = matrix.ravel().copy()
+        self.output_note.setText(
+            fill(
+                self.tr(
+                    "Rows: the true class; columns: the class the network chose. "
+                    "The diagonal counts right answers. Accuracy on the %1: %2"
+                ),
+                self.tr("test data") if len(data.X_test) else self.tr("training data"),
+                f"{np.trace(matrix) / max(matrix.sum(), 1):.1%}",
+            )
+        )
+        shape = data.dataset.image_shape
+        if shape is not None:
+            self._draw_strip(X, truth, pred, shape, names)
+
+    def _draw_strip(self, X, truth, pred, shape, names) -> None:
+        wrong = np.flatnonzero(truth != pred)[:12]
+        labels = [f"{names[truth[i]]}→{names[pred[i]]}" for i in wrong]
+        if len(wrong):
+            rows, cols = shape
+            strip = np.zeros((rows + 2, len(wrong) * (cols + 2)))
+            for n, i in enumerate(wrong):  # each sample with a one-pixel frame
+                left = n * (cols + 2) + 1
+                strip[1 : rows + 1, left : left + cols] = X[i].reshape(shape)
+            self.strip.setImage(strip.T[:, ::-1], levels=(0, 1))
+            self.strip.setRect(QRectF(0, 0, strip.shape[1], strip.shape[0]))
+        else:
+            self.strip.clear()
+        texts = self._strip_texts
+        view = self.misclassified.getPlotItem().vb.childGroup
+        while len(texts) < len(labels):
+            item = self.misclassified.scene().addSimpleText("")
+            item.setParentItem(view)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            item.setBrush(self._colours.foreground)
+            texts.append(item)
+        width = shape[1] + 2
+        for index, item in enumerate(texts):
+            item.setVisible(index < len(labels))
+            if index < len(labels) and item.text() != labels[index]:
+                item.setText(labels[index])
+                rect = item.boundingRect()
+                item.setTransform(QTransform.fromTranslate(-rect.width() / 2, 0))
+                item.setPos(index * width + width / 2, 0)
+        tiles = max(len(labels), 6)
+        self.misclassified.setRange(
+            xRange=(0, tiles * width), yRange=(-0.45 * width, shape[0] + 2), padding=0
+        )

@@ -1,0 +1,95 @@
+"""What every chart shares: pens, theme colours, plain axes and "nice" axis ranges."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
+
+__all__ = [
+    "AXIS_WIDTH",
+    "TEST_PEN",
+    "TRAIN_PEN",
+    "ChartColours",
+    "nice_ceiling",
+    "plain_axes",
+    "settled_ceiling",
+]
+
+#: Width of the y axes in pixels, the same for stacked plots so that they line up.
+AXIS_WIDTH = 52
+#: (train, test) pens: solid blue and dashed orange, told apart without colour too.
+TRAIN_PEN = pg.mkPen(POSITIVE, width=2)
+TEST_PEN = pg.mkPen(NEGATIVE, width=2, style=Qt.PenStyle.DashLine)
+_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The background and text colours of the light or the dark theme."""
+
+    dark: bool
+
+    @property
+    def background(self) -> QColor:
+        return QColor(35, 37, 41) if self.dark else QColor(255, 255, 255)
+
+    @property
+    def foreground(self) -> QColor:
+        return QColor(220, 220, 220) if self.dark else QColor(60, 60, 60)
+
+    def apply(self, plot: pg.PlotWidget) -> None:
+        """Colour ``plot``'s background, axes and axis labels."""
+        plot.setBackground(self.background)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(self.foreground)
+            axis.setTextPen(self.foreground)
+            if axis.labelText:  # the label keeps the colour it was set with
+                axis.setLabel(axis.labelText, axis.labelUnits, color=self.foreground.name())
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is >= ``value``.
+
+    Axis ranges grow in these steps, so that an axis is re-laid out a few times per
+    decade instead of on every frame, and the data still fill most of the plot.
+    """
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in _STEPS:
+        if step * power >= value * (1 - 1e-9):
+            return step * power
+    return 10.0 * power
+
+
+def settled_ceiling(value: float, current: float | None) -> float:
+    """``current`` while it holds ``value`` and is at most twice too big, else the
+    :func:`nice_ceiling` of ``value``.
+
+    Data that wander about one of the nice steps would otherwise flip an axis between
+    two ranges, and lay it out again, many times a second.
+    """
+    if current is not None and current / 2 < value <= current:
+        return current
+    return nice_ceiling(value)
+
+
+def plain_axes(plot: pg.PlotWidget, width: int | None = AXIS_WIDTH) -> None:
+    """Cached axes of a fixed width, no auto-range button, no context menu."""
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        # Redrawn only when the axis itself changes, not on every repaint of the plot.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" over 0…800 puzzles a beginner
+    if width is not None:
+        plot.getAxis("left").setWidth(width)
