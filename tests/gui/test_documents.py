@@ -7,7 +7,7 @@ import os
 import pytest
 
 from neurongui.documents import InstanceGuard, load_document
-from neurongui.engine import fileformat
+from neurongui.engine import fileformat, safeio
 from neurongui.main_window import MainWindow
 
 
@@ -184,7 +184,7 @@ def test_permission_denied_on_save_even_as_root(window, tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fileformat.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(safeio.tempfile, "mkstemp", denied)
     _edit(window, 0.3)
     assert not window.save_path(tmp_path / "net.json")
     assert "Permission denied" in window.last_error and window.model.modified
