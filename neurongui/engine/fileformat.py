@@ -8,10 +8,11 @@ A file looks like::
                  "weights": [[...], [...], [...]], "biases": [...]}, ...],
      "training": {...}}                      # optional settings of the session
 
-Loading never unpickles, evaluates or imports anything named in the file: it parses
-JSON (refusing NaN, Infinity and duplicate keys), checks the size of the file before
-reading it, migrates older versions forward and validates the result with
-:func:`~neurongui.engine.state.parse_state`. Every problem raises
+Loading never unpickles, evaluates or imports anything named in the file: it reads
+only regular files, no more than :data:`MAX_FILE_BYTES` (:mod:`.safeio`), parses JSON
+strictly (:mod:`.safejson`: no NaN, Infinity, duplicate keys, numbers too long for a
+float or text that could not be saved again), migrates older versions forward and
+validates the result with :func:`~neurongui.engine.state.parse_state`. Every problem raises
 :class:`NetworkFileError`. Saving writes a temporary file beside the target, flushes
 it to disk and renames it over the target, so a crash never leaves half a file.
 """
