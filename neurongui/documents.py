@@ -19,16 +19,19 @@ cannot be found, the document still opens with its network.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from neurongui.engine import Network, load_csv, read_network_file, save_network
+from neurongui.engine import Network, load_csv, read_network_file
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
+from neurongui.engine.documentfile import parse_training
+from neurongui.engine.errors import NetworkFileError
+from neurongui.engine.fileformat import network_to_json
+from neurongui.engine.safeio import copy_atomic, remove_stale_temps, write_atomic
 from neurongui.engine.trainer import EpochRecord
 from neurongui.settings import data_dir
 
@@ -76,34 +79,37 @@ def save_document(path: str | os.PathLike, document: Document, backup: bool = Tr
 
     Raises
     ------
+    NetworkFileError
+        If the document cannot be written as a file (text that is not valid Unicode,
+        a number that is not finite); nothing is written.
     OSError
         If the folder is not writable or the disk is full; the existing file and
         its backup are then left as they were.
     """
     path = Path(path)
-    if backup and path.exists():
-        _copy_atomic(path, path.with_name(path.name + ".bak"))
-    save_network(document.network, path, training=document.training())
-
-
-def _copy_atomic(src: Path, dst: Path) -> None:
-    tmp = dst.with_name(f".{dst.name}.tmp")
     try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dst)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        data = network_to_json(document.network, document.training())
+    except NetworkFileError as exc:
+        raise NetworkFileError(f"{path.name}: {exc}") from None
+    if backup and path.exists():
+        copy_atomic(path, path.with_name(path.name + ".bak"))
+    write_atomic(path, data)
 
 
 def load_document(path: str | os.PathLike) -> Document:
-    """Read a document; raises :class:`NetworkFileError` or ``ValueError`` if it is bad."""
+    """Read a document.
+
+    Raises
+    ------
+    NetworkFileError
+        Whatever is wrong with the file, with a message that says what and where.
+    """
     network, training = read_network_file(path)
-    training = dict(training or {})
-    history = _history(training.pop("history", None))
-    csv_path = training.pop("csv_path", None)
-    config = TrainingConfig.from_dict(training) if training else None
-    return Document(network, config, history, csv_path if isinstance(csv_path, str) else None)
+    try:
+        config, history, csv_path = parse_training(training)
+    except NetworkFileError as exc:
+        raise NetworkFileError(f"{Path(path).name}: {exc}") from None
+    return Document(network, config, history, csv_path)
 
 
 def imported_dataset(document: Document, folder: Path | None = None) -> tuple[Dataset, Path] | None:
@@ -124,24 +130,14 @@ def imported_dataset(document: Document, folder: Path | None = None) -> tuple[Da
     return replace(dataset, name=document.config.dataset), path
 
 
-def _history(raw: Any) -> list[EpochRecord]:
-    if not isinstance(raw, list):
-        return []
-    records = []
-    for entry in raw:
-        try:
-            records.append(EpochRecord(**entry))
-        except TypeError:
-            return []  # a history we cannot read is dropped, never fatal
-    return records
-
-
 class InstanceGuard:
     """The per-instance lock; tells a crash from a second running copy."""
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else data_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
+        # An autosave killed mid-write leaves a temporary file behind.
+        remove_stale_temps(self.folder / _AUTOSAVE_NAME)
         path = self.folder / _LOCK_NAME
         existed = path.exists()
         self._lock = QLockFile(str(path))
@@ -187,6 +183,8 @@ class Autosaver(QObject):
             return False
         try:
             save_document(self._guard.autosave_path, self._get(), backup=False)
-        except OSError:
-            return False  # a full disk must not interrupt the student; try again later
+        except (OSError, NetworkFileError):
+            # A full disk (or, say, a name that cannot be written) must not interrupt
+            # the student; the next save reports it, the autosave tries again later.
+            return False
         return True

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from neurongui.documents import (
     Autosaver,
@@ -142,12 +149,18 @@ class MainWindow(QMainWindow):
             True if the file was opened.
         """
         path = Path(path)
+        # A network of 100,000 inputs takes seconds to read and draw: show it is busy.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             doc = load_document(path)
         except (NetworkFileError, ValueError) as exc:
+            QApplication.restoreOverrideCursor()
             self._show_error(fill(self.tr("Cannot open %1"), path.name), str(exc))
             return False
-        self.open_document(doc, path)
+        try:
+            self.open_document(doc, path)
+        finally:
+            QApplication.restoreOverrideCursor()
         return True
 
     def open_document(self, doc: Document, path: Path) -> None:
@@ -188,8 +201,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             save_document(path, self.document())
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        except (OSError, NetworkFileError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
             self._show_error(fill(self.tr("Cannot save %1"), path.name), reason)
             return False
         self.path = path

@@ -10,7 +10,24 @@ from . import losses, optimizers
 from .network import INITIALIZERS
 from .trainer import REGULARIZATIONS
 
-__all__ = ["TrainingConfig"]
+__all__ = ["LIMITS", "TrainingConfig"]
+
+#: The range of each number among the settings: what the Training panel's spin boxes
+#: hold (Qt's are 32-bit) and the engine can use. Settings read from a file
+#: (:meth:`TrainingConfig.from_dict`) must lie in these ranges; in code, only the
+#: whole numbers must (a lesson may try a learning rate of 1e300 to show divergence).
+LIMITS: dict[str, tuple[float, float]] = {
+    "n_samples": (4, 100_000),
+    "noise": (0.0, 0.5),
+    "test_fraction": (0.0, 0.9),
+    "learning_rate": (1e-5, 100.0),
+    "batch_size": (1, 1024),
+    "regularization_rate": (0.0, 10.0),
+    "seed": (0, 2**31 - 1),
+    "epoch_limit": (1, 1_000_000),
+    "target_loss": (0.0, 100.0),
+}
+_WHOLE = ("n_samples", "batch_size", "seed", "epoch_limit")
 
 
 @dataclass(frozen=True)
@@ -46,10 +63,10 @@ class TrainingConfig:
             "learning_rate",
             self.learning_rate,
         )
-        _check(_whole(self.batch_size) and self.batch_size >= 1, "batch_size", self.batch_size)
-        _check(
-            _whole(self.n_samples) and 4 <= self.n_samples <= 100_000, "n_samples", self.n_samples
-        )
+        for name in _WHOLE:
+            value = getattr(self, name)
+            if not (name == "epoch_limit" and value is None):
+                _check_range(name, value, whole=True)
         _check(_number(self.noise) and 0 <= self.noise <= 1, "noise", self.noise)
         _check(
             _number(self.test_fraction) and 0 <= self.test_fraction < 1,
@@ -60,12 +77,6 @@ class TrainingConfig:
             _number(self.regularization_rate) and self.regularization_rate >= 0,
             "regularization_rate",
             self.regularization_rate,
-        )
-        _check(_whole(self.seed), "seed", self.seed)
-        _check(
-            self.epoch_limit is None or (_whole(self.epoch_limit) and self.epoch_limit >= 1),
-            "epoch_limit",
-            self.epoch_limit,
         )
         _check(
             self.target_loss is None or (_number(self.target_loss) and self.target_loss >= 0),
@@ -82,12 +93,25 @@ class TrainingConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrainingConfig:
-        """Build from :meth:`to_dict` output; unknown keys are ignored, bad values raise
-        ValueError naming the setting."""
+        """Build from :meth:`to_dict` output (e.g. a file's settings).
+
+        Unknown keys are ignored. Every number must lie in its range in :data:`LIMITS`,
+        so that the Training panel can show it.
+
+        Raises
+        ------
+        ValueError
+            Naming the setting and its allowed values.
+        """
         if not isinstance(data, dict):
             raise ValueError("training settings must be a JSON object")
         known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        config = cls(**{k: v for k, v in data.items() if k in known})
+        for name in LIMITS:
+            value = getattr(config, name)
+            if value is not None and name not in _WHOLE:
+                _check_range(name, value, whole=False)
+        return config
 
     def with_changes(self, **changes: Any) -> TrainingConfig:
         """Return a copy with ``changes`` applied (validated)."""
@@ -104,4 +128,25 @@ def _whole(value: Any) -> bool:
 
 def _check(ok: bool, name: str, value: Any) -> None:
     if not ok:
-        raise ValueError(f"training setting {name!r} has an invalid value: {value!r}")
+        raise ValueError(f"training setting {name!r} has an invalid value: {_show(value)}")
+
+
+def _check_range(name: str, value: Any, whole: bool) -> None:
+    lo, hi = LIMITS[name]
+    if whole:
+        ok, kind = _whole(value), "a whole number"
+    else:
+        ok, kind = _number(value), "a number"
+    if not (ok and lo <= value <= hi):
+        span = f"{lo:,} to {hi:,}" if whole else f"{lo:g} to {hi:g}"
+        raise ValueError(
+            f"training setting {name!r} must be {kind} from {span}, not {_show(value)}"
+        )
+
+
+def _show(value: Any) -> str:
+    """``repr(value)``, short: a file may hold a number of 300 digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

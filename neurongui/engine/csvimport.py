@@ -21,14 +21,18 @@ from pathlib import Path
 import numpy as np
 
 from .datasets import Dataset, one_hot
+from .safeio import read_limited
 
-__all__ = ["MAX_CELLS", "MAX_CLASSES", "CSVError", "load_csv", "parse_csv"]
+__all__ = ["MAX_CELLS", "MAX_CLASSES", "MAX_MAGNITUDE", "CSVError", "load_csv", "parse_csv"]
 
 #: Files with more cells than this are refused (10 million cells ≈ 80 MB as floats).
 MAX_CELLS = 10_000_000
 #: A text target with more distinct values than this is not a class label.
 MAX_CLASSES = 100
 _MAX_BYTES = 512 * 1024 * 1024
+#: Numbers beyond ±1e150 are refused: their squares (in the mean and deviation that
+#: standardise features, and in the square loss) would overflow to infinity.
+MAX_MAGNITUDE = 1e150
 
 
 class CSVError(ValueError):
@@ -44,12 +48,8 @@ def load_csv(path: str | os.PathLike, target: str | int | None = None) -> Datase
         If the file cannot be read or is not a usable table.
     """
     path = Path(path)
-    try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise CSVError(f"{path.name}: the file is larger than {_MAX_BYTES // 2**20} MB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CSVError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+    # Never a pipe or a device (/dev/zero would be read until memory runs out).
+    raw = read_limited(path, _MAX_BYTES, CSVError)
     return parse_csv(raw, name=path.stem, target=target)
 
 
@@ -82,9 +82,12 @@ def parse_csv(raw: bytes | str, name: str = "csv", target: str | int | None = No
     task, Y, classes = _targets([row[t] for row in rows], header, t)
     mean, std = X.mean(axis=0), X.std(axis=0)
     std = np.where(std > 0, std, 1.0)
+    inputs = (X - mean) / std
+    if not np.isfinite(inputs).all():  # cannot happen within MAX_MAGNITUDE; never NaN inputs
+        raise CSVError("the feature columns cannot be standardised (the numbers are too large)")
     return Dataset(
         name,
-        (X - mean) / std,
+        inputs,
         Y,
         task,
         tuple(header[i] for i in features),
@@ -168,6 +171,8 @@ def _number(cell: str, row: int, col: int, header: list[str]) -> float:
         raise CSVError(f"{where}: {cell[:40]!r} is not a number") from None
     if not math.isfinite(value):
         raise CSVError(f"{where}: {cell!r} is not a finite number")
+    if abs(value) > MAX_MAGNITUDE:
+        raise CSVError(f"{where}: {cell[:40]!r} is too large; numbers must lie within ±1e150")
     return value
 
 
@@ -183,8 +188,13 @@ def _targets(cells: list[str], header: list[str], t: int):
             break
     if numeric:
         for r, v in enumerate(values):
+            where = f"row {r + 2}, column {t + 1} ({header[t]!r})"
             if not math.isfinite(v):
-                raise CSVError(f"row {r + 2}, column {t + 1} ({header[t]!r}): not a finite number")
+                raise CSVError(f"{where}: not a finite number")
+            if abs(v) > MAX_MAGNITUDE:
+                raise CSVError(
+                    f"{where}: {cells[r][:40]!r} is too large; numbers must lie within ±1e150"
+                )
     distinct = sorted(set(cells), key=lambda c: (float(c) if numeric else 0, c))
     integral = numeric and all(v.is_integer() for v in values)
     if numeric and not (integral and len(distinct) <= 20):

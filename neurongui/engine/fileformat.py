@@ -8,10 +8,11 @@ A file looks like::
                  "weights": [[...], [...], [...]], "biases": [...]}, ...],
      "training": {...}}                      # optional settings of the session
 
-Loading never unpickles, evaluates or imports anything named in the file: it parses
-JSON (refusing NaN, Infinity and duplicate keys), checks the size of the file before
-reading it, migrates older versions forward and validates the result with
-:func:`~neurongui.engine.state.parse_state`. Every problem raises
+Loading never unpickles, evaluates or imports anything named in the file: it reads
+only regular files, no more than :data:`MAX_FILE_BYTES` (:mod:`.safeio`), parses JSON
+strictly (:mod:`.safejson`: no NaN, Infinity, duplicate keys, numbers too long for a
+float or text that could not be saved again), migrates older versions forward and
+validates the result with :func:`~neurongui.engine.state.parse_state`. Every problem raises
 :class:`NetworkFileError`. Saving writes a temporary file beside the target, flushes
 it to disk and renames it over the target, so a crash never leaves half a file.
 """
@@ -20,12 +21,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import safejson
 from .errors import NetworkFileError
 from .network import Network
+from .safeio import read_limited, write_atomic
+from .safejson import unencodable_path
 from .state import FORMAT_NAME, FORMAT_VERSION, parse_state
 
 __all__ = [
@@ -33,8 +36,10 @@ __all__ = [
     "load_network",
     "migrate",
     "network_from_json",
+    "network_to_json",
     "read_network_file",
     "save_network",
+    "write_atomic",
 ]
 
 #: Files larger than this are refused before being read (a 2M-parameter network
@@ -51,38 +56,39 @@ def save_network(
 
     Raises
     ------
+    NetworkFileError
+        If the network or the settings cannot be written as a network file (a number
+        that is not finite, text that is not valid Unicode); nothing is written.
     OSError
         If the file cannot be written; an existing file is then left untouched.
     """
-    text = json.dumps(net.to_dict(training), ensure_ascii=False, indent=1, allow_nan=False)
-    write_atomic(Path(path), text.encode("utf-8"))
+    write_atomic(Path(path), network_to_json(net, training))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or new file, never half."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def network_to_json(net: Network, training: dict[str, Any] | None = None) -> bytes:
+    """The bytes of the network file of ``net``; see :func:`save_network`.
+
+    Raises
+    ------
+    NetworkFileError
+        Naming what cannot be written.
+    """
+    data = net.to_dict(training)
     try:
-        # mkstemp makes the file private (0600); give it the mode a new file would get,
-        # or the mode of the file it replaces.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError:  # NaN or infinity somewhere
+        raise NetworkFileError(
+            "cannot be saved: a number is not finite (did the training diverge?)"
+        ) from None
+    except (TypeError, RecursionError) as exc:
+        raise NetworkFileError(f"cannot be saved: {exc}") from None
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        where = unencodable_path(data) or "the text"
+        raise NetworkFileError(
+            f"cannot be saved: {where} holds a character that is not valid Unicode"
+        ) from None
 
 
 def load_network(path: str | os.PathLike) -> Network:
@@ -99,19 +105,7 @@ def load_network(path: str | os.PathLike) -> Network:
 def read_network_file(path: str | os.PathLike) -> tuple[Network, dict[str, Any] | None]:
     """Read a network file; return the network and its saved training settings (or None)."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise NetworkFileError(
-                f"{path.name}: {size / 2**20:.0f} MB is larger than the "
-                f"{MAX_FILE_BYTES // 2**20} MB limit for network files"
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except NetworkFileError:
-        raise
-    except OSError as exc:
-        raise NetworkFileError(f"{path.name}: cannot read the file ({exc.strerror})") from None
+    raw = read_limited(path, MAX_FILE_BYTES, NetworkFileError)
     try:
         return network_from_json(raw)
     except NetworkFileError as exc:
@@ -133,14 +127,7 @@ def network_from_json(raw: bytes | str) -> tuple[Network, dict[str, Any] | None]
             raise NetworkFileError(f"not UTF-8 text (byte {exc.start})") from None
     if not raw.strip():
         raise NetworkFileError("the file is empty")
-    try:
-        data = json.loads(raw, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise NetworkFileError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    except RecursionError:
-        raise NetworkFileError("the JSON is nested too deeply") from None
+    data = safejson.loads(raw)
     data = migrate(data)
     training = data.get("training")
     if training is not None and not isinstance(training, dict):
@@ -200,17 +187,4 @@ def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
         out["inputs"]["names"] = data["input_names"]
     if "training" in data:
         out["training"] = data["training"]
-    return out
-
-
-def _reject_constant(name: str) -> None:
-    raise NetworkFileError(f"{name} is not a finite number; network files hold only numbers")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise NetworkFileError(f"the key {key!r} appears twice in one object")
-        out[key] = value
     return out

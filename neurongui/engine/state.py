@@ -41,6 +41,7 @@ MAX_LAYERS = 64
 MAX_LAYER_SIZE = 100_000
 MAX_PARAMETERS = 2_000_000
 MAX_NAME_LENGTH = 200
+_PLAIN_NUMBERS = {int, float}
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,10 @@ def _vector(raw: Any, size: int, where: str) -> np.ndarray:
         raise NetworkFileError(f"{where}: expected a list of {size} numbers, got {_kind(raw)}")
     if len(raw) != size:
         raise NetworkFileError(f"{where}: expected {size} numbers, got {len(raw)}")
-    for i, value in enumerate(raw):
-        _number(value, f"{where}[{i}]")
-    return np.array(raw, dtype=float)
+    if not set(map(type, raw)) <= _PLAIN_NUMBERS:
+        for i, value in enumerate(raw):  # find the culprit (or accept number subclasses)
+            _number(value, f"{where}[{i}]")
+    return _finite_array(raw, (size,), where)
 
 
 def _matrix(raw: Any, rows: int, cols: int, where: str) -> np.ndarray:
@@ -192,16 +194,45 @@ def _matrix(raw: Any, rows: int, cols: int, where: str) -> np.ndarray:
         raise NetworkFileError(f"{where}: expected {rows} rows of {cols} numbers, got {_kind(raw)}")
     if len(raw) != rows:
         raise NetworkFileError(f"{where}: expected {rows} rows (one per neuron), got {len(raw)}")
-    out = np.empty((rows, cols))
+    # Checked a row at a time in C (a set of types, one array), not number by number:
+    # a 90,000-input network has two million weights.
     for j, row in enumerate(raw):
-        out[j] = _vector(row, cols, f"{where}[{j}]")
+        if type(row) is not list or len(row) != cols or not set(map(type, row)) <= _PLAIN_NUMBERS:
+            _vector(row, cols, f"{where}[{j}]")
+    return _finite_array(raw, (rows, cols), where)
+
+
+def _finite_array(raw: list, shape: tuple[int, ...], where: str) -> np.ndarray:
+    """``raw`` (its numbers' types already checked) as floats; refuses any not finite."""
+    try:
+        out = np.array(raw, dtype=float)
+    except OverflowError:  # a Python int beyond float range (JSON ones are bounded)
+        for index in np.ndindex(*shape):
+            value = raw
+            for i in index:
+                value = value[i]
+            place = where + "".join(f"[{i}]" for i in index)
+            try:
+                float(value)
+            except OverflowError:
+                raise NetworkFileError(f"{place}: the number is too large") from None
+        raise
+    bad = np.flatnonzero(~np.isfinite(out))
+    if bad.size:
+        index = np.unravel_index(bad[0], shape)
+        place = where + "".join(f"[{int(i)}]" for i in index)
+        raise NetworkFileError(f"{place}: {out[index]} is not a finite number")
     return out
 
 
 def _number(value: Any, where: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NetworkFileError(f"{where}: expected a number, got {_kind(value)}")
-    if not math.isfinite(value):
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # a Python int beyond float range
+        raise NetworkFileError(f"{where}: the number is too large") from None
+    if not finite:
         raise NetworkFileError(f"{where}: {value} is not a finite number")
 
 

@@ -1,5 +1,8 @@
 """CSV import: what a user's table becomes, and clear errors for every bad table."""
 
+import os
+import tracemalloc
+
 import numpy as np
 import pytest
 
@@ -71,3 +74,37 @@ def test_csv_error_is_a_value_error_and_unreadable_files_are_reported(tmp_path):
     assert issubclass(CSVError, ValueError)
     with pytest.raises(CSVError, match="cannot read"):
         load_csv(tmp_path / "missing.csv")
+
+
+def test_special_files_are_refused_without_reading(tmp_path):
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)  # nobody writes: opening it for reading would block forever
+    with pytest.raises(CSVError, match="this is a named pipe, not a file"):
+        load_csv(pipe)
+    with pytest.raises(CSVError, match="this is a folder, not a file"):
+        load_csv(tmp_path)
+    tracemalloc.start()
+    try:
+        with pytest.raises(CSVError, match="this is a device, not a file"):
+            load_csv("/dev/zero")  # once read until 2.6 GB and MemoryError
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a,b\n1e308,0\n-1e308,1\n", r"row 2, column 1 \('a'\): '1e308' is too large"),
+        ("a,b\n1,1e200\n2,0.5\n3,1\n", r"row 2, column 2 \('b'\): '1e200' is too large"),
+    ],
+)
+def test_numbers_too_large_to_standardise_are_refused(text, expected):
+    with pytest.raises(CSVError, match=expected):
+        parse_csv(text)
+
+
+def test_large_but_allowed_features_standardise_to_finite_inputs():
+    ds = parse_csv("a,b\n1e150,0\n-1e150,1\n1e149,1\n")
+    assert np.isfinite(ds.X).all() and np.allclose(ds.X.mean(axis=0), 0)
