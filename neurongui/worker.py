@@ -19,6 +19,8 @@ import threading
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from neurongui.engine.divergence import Divergence
+from neurongui.engine.explain import format_number
 from neurongui.engine.session import new_data_needed
 from neurongui.engine.training_loop import (
     HISTORY_LIMIT,
@@ -83,6 +85,8 @@ class TrainingController(QObject):
     snapshotApplied = Signal()
     #: Training raised an error and stopped: a title and the text, for a dialog.
     failed = Signal(str, str)
+    #: Training blew up and was stopped: the :class:`Divergence` (its weights are back).
+    diverged = Signal(object)
 
     def __init__(self, model: NetworkModel, parent: QObject | None = None):
         super().__init__(parent)
@@ -269,9 +273,23 @@ class TrainingController(QObject):
             model.set_gradients(list(snap.gradients))
         if snap.control == self._control and self._running and not snap.running:
             self._set_running(False)
-            if snap.message:
-                self.stopped.emit(snap.message)
-                model.message.emit(snap.message)
+            message = snap.message
+            if snap.divergence is not None:
+                message = self.explain(snap.divergence)
+                self.diverged.emit(snap.divergence)
+            elif snap.status == "target_reached":
+                message = fill(
+                    self.tr("Training stopped: the loss reached the target %1."),
+                    format_number(model.config.target_loss or 0.0),
+                )
+            elif snap.status == "epoch_limit":
+                message = fill(
+                    self.tr("Training stopped at the limit of %1 epochs."),
+                    f"{model.config.epoch_limit or 0:,}",
+                )
+            if message:
+                self.stopped.emit(message)
+                model.message.emit(message)
 
     def _open_floor_when_idle(self) -> None:
         """Let the worker train again once the GUI has painted this frame.
@@ -292,6 +310,40 @@ class TrainingController(QObject):
         self._floor.set()
 
     # -- failures -------------------------------------------------------------------
+
+    def explain(self, divergence: Divergence) -> str:
+        """What happened and what to try, in the student's language, with the numbers."""
+        d = divergence
+        if d.kind == "jump":
+            what = fill(
+                self.tr("the loss jumped to %1, more than four times where it started"),
+                format_number(d.loss),
+            )
+        elif d.kind == "rising":
+            what = fill(self.tr("the loss rose epoch after epoch, to %1"), format_number(d.loss))
+        elif d.kind == "parameters":
+            what = fill(self.tr("a weight or bias grew to %1"), format_number(d.largest_parameter))
+        else:
+            what = self.tr("a weight grew too large to compute (overflow)")
+        if d.best_epoch:
+            kept = fill(
+                self.tr("The weights of epoch %1 (loss %2) are back."),
+                f"{d.best_epoch:,}",
+                format_number(d.best_loss),
+            )
+        else:
+            kept = self.tr("The weights from before training are back.")
+        return fill(
+            self.tr(
+                "Training diverged at epoch %1: %2. %3 The learning rate %4 makes steps "
+                "too large here: try %5."
+            ),
+            f"{d.epoch:,}",
+            what,
+            kept,
+            format_number(d.learning_rate),
+            format_number(d.learning_rate / 10),
+        )
 
     def _on_failure(self, detail: str) -> None:
         """Training raised: stop, say so, and give the loop a fresh copy of the network

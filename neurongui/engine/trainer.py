@@ -20,6 +20,7 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
+from .divergence import Divergence, DivergenceWatch
 from .network import Network, Workspace, forward_pass, train_pass
 
 __all__ = [
@@ -177,6 +178,9 @@ class Trainer:
         self.epoch_limit, self.target_loss = epoch_limit, target_loss
         self.history: list[EpochRecord] = []
         self.status, self.message = Status.OK, ""
+        #: What gave the last blow-up away (see neurongui.engine.divergence), or None.
+        self.divergence: Divergence | None = None
+        self._watch = DivergenceWatch(float(np.max(np.abs(Y))) if Y.size else 1.0)
         self.step_count = 0
         self._synced = -1
         self._position = len(X)  # start of the next batch; len(X) means "new epoch"
@@ -247,6 +251,7 @@ class Trainer:
         self.history.clear()
         self.step_count = 0
         self.status, self.message = Status.OK, ""
+        self.divergence = None
         self._synced = -1
         self._position = len(self.X)
 
@@ -272,7 +277,7 @@ class Trainer:
         self._stepped = True
         self._position = hi
         if not finite:
-            self._diverge("a weight overflowed")
+            self._diverge("overflow", math.inf)
             return
         self.status = Status.OK
         if hi == n:
@@ -362,6 +367,19 @@ class Trainer:
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
         self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._eval: dict[str, Workspace] = {}
+        # Watch for blow-ups from here, measured against the loss training starts from.
+        with np.errstate(all="ignore"):
+            start = float(self.loss.value(self._forward("train"), self.Y))
+        self._watch.reset(net.parameters, start)
+
+    def note_edit(self) -> None:
+        """The parameters were changed by hand: judge later losses against these.
+
+        A student who sets a weight to 50 makes the loss jump; that is an experiment,
+        not a learning rate that blew up. (The next epoch's loss becomes the reference:
+        measuring it now would cost a pass over the data at every step of a drag.)
+        """
+        self._watch.reset(self.network.parameters)
 
     def _forward(self, which: str) -> np.ndarray:
         """The network's output for the whole training or test set (a kept workspace)."""
@@ -408,8 +426,11 @@ class Trainer:
 
     def _end_epoch(self) -> None:
         record = replace(self.evaluate(self.epoch_metrics == "exact"), epoch=len(self.history) + 1)
-        if not math.isfinite(record.train_loss):
-            self._diverge(f"the loss became {record.train_loss}")
+        alarm = self._watch.check(
+            record.epoch, record.train_loss, self.network.parameters, self.learning_rate
+        )
+        if alarm is not None:
+            self._diverge(alarm.kind, record.train_loss, alarm)
             return
         self.history.append(record)
         if self.target_loss is not None and record.train_loss <= self.target_loss:
@@ -425,15 +446,30 @@ class Trainer:
         term = np.sign(params) if self.regularization == "l1" else params
         grad += lam * self._weight_mask * term
 
-    def _diverge(self, what: str) -> None:
-        np.copyto(self.network.parameters, self._backup)
+    def _diverge(self, kind: str, loss: float, alarm: Divergence | None = None) -> None:
+        """Stop a run that blew up: put back the weights of its best epoch (or, before
+        the first epoch, those from before this step) and say what happened."""
+        watch = self._watch
+        best = watch.best_parameters
+        if best is not None and best.shape == self.network.parameters.shape:
+            np.copyto(self.network.parameters, best)
+        else:
+            np.copyto(self.network.parameters, self._backup)
+        if alarm is None:
+            largest = float(np.max(np.abs(self.network.parameters), initial=0.0))
+            alarm = Divergence(
+                kind,
+                len(self.history) + 1,
+                loss,
+                watch.best_loss,
+                watch.best_epoch,
+                self.learning_rate,
+                largest,
+            )
         self.optimizer.reset(self.network.n_parameters)
         self.status = Status.DIVERGED
-        self.message = (
-            f"Training diverged at step {self.step_count}: {what}. "
-            "The last finite weights were restored; "
-            f"try a learning rate below {self.learning_rate:g}."
-        )
+        self.divergence = alarm
+        self.message = alarm.describe()
         self._position = len(self.X)
 
 

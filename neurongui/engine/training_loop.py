@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from .config import TrainingConfig
+from .divergence import Divergence
 from .edits import Edit
 from .network import Network
 from .session import TrainingData, make_trainer, update_trainer
@@ -141,6 +142,8 @@ class Snapshot:
     run: int = 0
     #: What went wrong, if training raised: the trainer is gone until the next Replace.
     error: str = ""
+    #: How the run blew up, if it just did (its weights were put back).
+    divergence: Divergence | None = None
 
 
 def thin_history(records: list, limit: int = HISTORY_LIMIT) -> list:
@@ -324,6 +327,7 @@ class TrainingLoop:
             case ApplyEdit(edit, edit_seq):
                 if self.trainer is not None:
                     edit.apply(self.trainer.network)
+                    self.trainer.note_edit()
                 self._edit_seq = edit_seq
             case SetConfig(config):
                 if self.trainer is not None and self._config is not None:
@@ -444,6 +448,7 @@ class TrainingLoop:
             trainer.step_count,
             self._control,
             self._run,
+            divergence=trainer.divergence if trainer.status is Status.DIVERGED else None,
         )
         if self._mailbox.put(snapshot):
             self._notify()

@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from neurongui.engine.session import TrainingData
@@ -57,6 +58,16 @@ class LossChart(QWidget):
             anchor=(0.5, 0.5),
         )
         self.loss_plot.addItem(self.empty_hint, ignoreBounds=True)
+        # Where a run blew up: its losses stop there, and the student sees why.
+        self.blow_up = pg.InfiniteLine(
+            angle=90,
+            pen=pg.mkPen(QColor(204, 51, 51), width=2, style=Qt.PenStyle.DotLine),
+            label=self.tr("diverged"),
+            labelOpts={"position": 0.85, "color": (204, 51, 51), "movable": False},
+        )
+        self.blow_up.setObjectName("blowUpMarker")
+        self.blow_up.setVisible(False)
+        self.loss_plot.addItem(self.blow_up, ignoreBounds=True)
 
         self.accuracy_plot = pg.PlotWidget()
         self.accuracy_plot.setObjectName("accuracyPlot")
@@ -125,6 +136,11 @@ class LossChart(QWidget):
         )
         self.legend.setText(text)
 
+    def mark_divergence(self, epoch: int) -> None:
+        """Mark the epoch at which the run blew up (until the history restarts)."""
+        self.blow_up.setValue(epoch)
+        self.blow_up.setVisible(True)
+
     def _on_log_scale(self, on: bool) -> None:
         # The curves get log10 values from draw(); the axis labels them as powers.
         self.loss_plot.getAxis("left").setLogMode(False, on)
@@ -143,6 +159,8 @@ class LossChart(QWidget):
         self._h_last: EpochRecord | None = None
         self._x_range: tuple | None = None
         self._y_range: tuple | None = None
+        if hasattr(self, "blow_up"):
+            self.blow_up.setVisible(False)
 
     def _append(self, record: EpochRecord) -> None:
         row = (
@@ -210,7 +228,10 @@ class LossChart(QWidget):
         self._set_ranges(h, count)
 
     def _set_ranges(self, h: np.ndarray, count: int) -> None:
-        x_range = (0.0, nice_ceiling(max(h[-1, 0], 10.0) if count else 10.0))
+        last = h[-1, 0] if count else 0.0
+        if self.blow_up.isVisible():
+            last = max(last, self.blow_up.value())
+        x_range = (0.0, nice_ceiling(max(last, 10.0)))
         if x_range != self._x_range:
             self._x_range = x_range
             self.loss_plot.setXRange(*x_range, padding=0.02)

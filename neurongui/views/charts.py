@@ -103,6 +103,9 @@ class ChartsPanel(QWidget):
         snapshot = getattr(self._controller, "snapshotApplied", None)
         if snapshot is not None:
             snapshot.connect(self._on_snapshot)
+        diverged = getattr(self._controller, "diverged", None)
+        if diverged is not None:
+            diverged.connect(self._on_divergence)
         self.set_dark(is_dark())
         self._on_data_change()
 
@@ -133,6 +136,10 @@ class ChartsPanel(QWidget):
         # The worker waits while the GUI draws this snapshot: draw it now.
         if self._stale and self._clock.elapsed() >= MIN_FRAME_MS:
             self.redraw()
+
+    def _on_divergence(self, divergence) -> None:
+        self.loss_tab.mark_divergence(divergence.epoch)
+        self._mark("loss")  # the epoch axis reaches the mark
 
     def _on_history_change(self) -> None:
         self._mark("loss")

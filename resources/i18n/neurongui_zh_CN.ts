@@ -893,6 +893,10 @@ The loss appears here, epoch by epoch.</source>
 损失会在这里逐轮显示。</translation>
     </message>
     <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
@@ -1980,6 +1984,42 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Reset the weights</source>
         <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Training stopped: the loss reached the target %1.</source>
+        <translation>训练已停止：损失达到了目标值 %1。</translation>
+    </message>
+    <message>
+        <source>Training stopped at the limit of %1 epochs.</source>
+        <translation>训练已停止：达到了 %1 轮的上限。</translation>
+    </message>
+    <message>
+        <source>the loss jumped to %1, more than four times where it started</source>
+        <translation>损失跃升到 %1，超过起始值的四倍</translation>
+    </message>
+    <message>
+        <source>the loss rose epoch after epoch, to %1</source>
+        <translation>损失一轮接一轮地上升，升到了 %1</translation>
+    </message>
+    <message>
+        <source>a weight or bias grew to %1</source>
+        <translation>某个权重或偏置增大到了 %1</translation>
+    </message>
+    <message>
+        <source>a weight grew too large to compute (overflow)</source>
+        <translation>某个权重大到无法计算（溢出）</translation>
+    </message>
+    <message>
+        <source>The weights of epoch %1 (loss %2) are back.</source>
+        <translation>已恢复第 %1 轮的权重（损失 %2）。</translation>
+    </message>
+    <message>
+        <source>The weights from before training are back.</source>
+        <translation>已恢复训练前的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch %1: %2. %3 The learning rate %4 makes steps too large here: try %5.</source>
+        <translation>训练在第 %1 轮发散：%2。%3学习率 %4 使每一步走得太大：试试 %5。</translation>
     </message>
     <message>
         <source>Training stopped because of an error</source>

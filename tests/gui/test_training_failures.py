@@ -106,3 +106,26 @@ def test_undoing_back_to_the_saved_state_keeps_trained_weights_unsaved(window, q
     window.undo_stack.undo()  # back to the state that was saved: clean as far as edits go
     assert window.undo_stack.isClean()
     assert window.model.modified  # but the weights were trained since
+
+
+def test_a_blow_up_is_explained_with_its_numbers_and_marked_on_the_loss_chart(window, qtbot):
+    # The audit: circle at learning rate 10 oscillated between loss 1 and 3.5 unnamed.
+    config = window.model.config.with_changes(dataset="circle", learning_rate=10.0)
+    window.model.set_config(config)
+    window.model.set_network(Network([2, 4, 2, 1], ["tanh", "tanh", "sigmoid"], seed=0), config)
+    with qtbot.waitSignal(window.training.diverged, timeout=20000) as blocker:
+        window.training.play()
+    divergence = blocker.args[0]
+    message = window.training_panel.status.text()
+    assert f"epoch {divergence.epoch:,}" in message
+    assert "learning rate 10 " in message and "try 1." in message
+    assert window.statusBar().currentMessage() == message
+    assert not window.training.running
+    # The weights shown are the ones kept: finite and of modest size.
+    assert np.abs(window.network.parameters).max() < 100
+    loss_tab = window.charts.loss_tab
+    assert loss_tab.blow_up.isVisible() and loss_tab.blow_up.value() == divergence.epoch
+    # A new run clears the mark.
+    window.charts.tabs.setCurrentIndex(0)
+    window.training.reset()
+    qtbot.waitUntil(lambda: not loss_tab.blow_up.isVisible())
