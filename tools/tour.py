@@ -87,6 +87,7 @@ class Tour:
             dialog.close()
             dialog.deleteLater()
         w.new_document()
+        w.reset_layout()  # every state starts from the same layout, whatever ran before
         w.charts.tabs.setCurrentIndex(0)
         w.statusBar().clearMessage()
         self.settle(50)
@@ -222,7 +223,6 @@ def _perceptron(t: Tour, stage: str) -> None:
         t.click(lesson, "epochButton")  # the perceptron never gets XOR right
     t.click(lesson, "hiddenLayerButton")  # then backpropagation learns it
     t.wait_until(lambda: not t.window.training.running, timeout=120)
-    lesson.run_check()
 
 
 def _regression(t: Tour, stage: str) -> None:
@@ -392,8 +392,16 @@ def run_tour(
     app = create_application()
     window, manager = _setup(app, language, theme, size)
     tour, written = Tour(app, window, out), []
+    saved = window.settings.theme, window.settings.language
+    window.settings.theme, window.settings.language = theme, language  # as Preferences shows
     try:
         tour.settle(400)
+        if (window.width(), window.height()) != tuple(size):
+            print(
+                f"tour: the window is {window.width()}x{window.height()}, not {size[0]}x{size[1]}"
+                " (its minimum size)",
+                file=sys.stderr,
+            )
         for number, (name, drive) in enumerate(STATES.items(), start=1):
             if states is not None and name not in states:
                 continue
@@ -412,6 +420,7 @@ def run_tour(
         window.model.set_modified(False)
         window.close()
         window.deleteLater()
+        window.settings.theme, window.settings.language = saved
         for translator in app._tour_translators:
             app.removeTranslator(translator)
         manager.apply("light")
