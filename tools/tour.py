@@ -25,6 +25,7 @@ QApplication (pytest-qt's ``qapp``) and returns the PNGs it wrote.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -53,8 +54,8 @@ def state(name: str):
 class Tour:
     """The window under tour and the helpers the states use."""
 
-    def __init__(self, app, window, out_dir: Path):
-        self.app, self.window, self.out_dir = app, window, out_dir
+    def __init__(self, window):
+        self.window = window
         self.tmp = Path(tempfile.mkdtemp(prefix="neurongui-tour-"))
 
     def wait_until(self, condition: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -98,14 +99,17 @@ class Tour:
 
         self.window.open_example(resource_path("examples", f"{name}.json"))
 
-    def train(self, epochs: int, timeout: float = 120.0) -> None:
-        """Play until the run has trained ``epochs`` epochs, then pause."""
+    def train(self, epochs: int, timeout: float = 120.0, until=None) -> None:
+        """Play until the run has trained ``epochs`` epochs (or ``until()``), then pause."""
         training = self.window.training
         seen: list[int] = []
         training.epochChanged.connect(seen.append)
         try:
             training.play()
-            self.wait_until(lambda: bool(seen) and seen[-1] >= epochs, timeout)
+            self.wait_until(
+                lambda: bool(seen) and (seen[-1] >= epochs or (until is not None and until())),
+                timeout,
+            )
         finally:
             training.pause()
             training.epochChanged.disconnect(seen.append)
@@ -124,27 +128,22 @@ class Tour:
     def capture(self, dialog=None):
         """The window as a pixmap, with ``dialog`` drawn where it stands over it."""
         from PySide6.QtCore import QPoint, QRect, Qt
-        from PySide6.QtGui import QColor, QPainter, QPen
+        from PySide6.QtGui import QColor, QPainter
 
         self.settle()
         shot = self.window.grab()
         if dialog is None:
             return shot
-        inner = dialog.grab()
-        bar = 26  # a plain title bar: offscreen windows have no frame of their own
+        inner, bar = dialog.grab(), 26  # a plain title bar: offscreen has no frames
         x = (shot.width() - inner.width()) // 2
         y = max(0, (shot.height() - inner.height() - bar) // 2)
+        frame = QRect(x, y, inner.width(), inner.height() + bar)
         painter = QPainter(shot)
-        painter.fillRect(QRect(x, y, inner.width(), bar), QColor(70, 72, 78))
+        painter.fillRect(frame, QColor(70, 72, 78))
         painter.setPen(QColor(240, 240, 240))
-        painter.drawText(
-            QRect(x + 10, y, inner.width() - 20, bar),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            dialog.windowTitle(),
-        )
+        title = QRect(x + 10, y, inner.width() - 20, bar)
+        painter.drawText(title, int(Qt.AlignmentFlag.AlignVCenter), dialog.windowTitle())
         painter.drawPixmap(QPoint(x, y + bar), inner)
-        painter.setPen(QPen(QColor(40, 40, 40), 1))
-        painter.drawRect(QRect(x, y, inner.width() - 1, inner.height() + bar - 1))
         painter.end()
         return shot
 
@@ -157,31 +156,18 @@ def _fresh(t: Tour) -> None:
     pass  # the first state sees the window as it opened; later ones after reset()
 
 
-def _example_states(name: str) -> None:
-    state(f"{name}-open")(lambda t: t.open_example(name))
-
-    def trained(t: Tour) -> None:
-        t.open_example(name)
-        t.train(EPOCHS[name])
-
-    state(f"{name}-trained")(trained)
+def _example(t: Tour, name: str, epochs: int = 0, chart_tab: int = 0) -> None:
+    t.open_example(name)
+    if epochs:
+        t.train(epochs)
+    t.window.charts.tabs.setCurrentIndex(chart_tab)  # 1: Output, the confusion matrix
 
 
 for _name in EXAMPLES:
-    _example_states(_name)
-
-
-def _confusion(name: str) -> Callable[[Tour], None]:
-    def go(t: Tour) -> None:
-        t.open_example(name)
-        t.train(EPOCHS[name])
-        t.window.charts.tabs.setCurrentIndex(1)  # Output: the confusion matrix
-
-    return go
-
-
-state("iris-confusion")(_confusion("iris"))
-state("digits-confusion")(_confusion("digits"))
+    state(f"{_name}-open")(lambda t, n=_name: _example(t, n))
+    state(f"{_name}-trained")(lambda t, n=_name: _example(t, n, EPOCHS[n]))
+for _name in ("iris", "digits"):
+    state(f"{_name}-confusion")(lambda t, n=_name: _example(t, n, EPOCHS[n], chart_tab=1))
 
 
 # Lessons: each at its start, in the middle of its task and at its end (answer checked).
@@ -260,7 +246,9 @@ def _softmax(t: Tour, stage: str) -> None:
         t.click(lesson, "compareButton")
         t.wait_until(lambda: lesson.runner.done, timeout=120)
         return
-    t.train(40)
+    t.train(40)  # then on until the 90 % the task asks for
+    n = len(t.window.model.data.X_train)
+    t.train(400, until=lambda: len(lesson.wrong_flowers()) <= 0.08 * n)
     wrong = lesson.wrong_flowers()
     if len(wrong):
         lesson.flower_box.setValue(int(wrong[0]) + 1)
@@ -295,18 +283,16 @@ for _key, _drive in (
         state(f"{_key}-{_stage}")(lambda t, d=_drive, s=_stage: d(t, s))
 
 
-@state("neuron-selected")
-def _neuron(t: Tour) -> None:
-    t.open_example("xor")
-    t.train(5)
-    t.window.model.select_neuron(0, 1)
+def _selected(t: Tour, kind: str) -> None:
+    _example(t, "xor", epochs=5)  # a few epochs, so that there are gradients to show
+    if kind == "neuron":
+        t.window.model.select_neuron(0, 1)
+    else:
+        t.window.model.select_edge(1, 0, 2)
 
 
-@state("edge-selected")
-def _edge(t: Tour) -> None:
-    t.open_example("xor")
-    t.train(5)
-    t.window.model.select_edge(1, 0, 2)
+state("neuron-selected")(lambda t: _selected(t, "neuron"))
+state("edge-selected")(lambda t: _selected(t, "edge"))
 
 
 @state("divergence")
@@ -351,24 +337,6 @@ def _csv_import(t: Tour) -> None:
 # -- running -------------------------------------------------------------------------------
 
 
-def _setup(app, language: str, theme: str, size: tuple[int, int]):
-    """The window as ``neurongui.app.main`` makes it, at ``size``, shown."""
-    from neurongui.i18n import install_translators
-    from neurongui.main_window import MainWindow
-    from neurongui.theme import ThemeManager
-
-    app._tour_translators = install_translators(app, language)
-    manager = ThemeManager(app, theme)
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"  # a tour never saves
-    window.ask_restore = lambda path: False
-    window.theme_manager = manager
-    window.language = language
-    window.resize(*size)
-    window.show()
-    return window, manager
-
-
 def run_tour(
     out_dir: str | os.PathLike,
     size: tuple[int, int] = (1366, 768),
@@ -383,15 +351,24 @@ def run_tour(
     language's translators are removed again and the light theme put back afterwards.
     """
     from neurongui.app import create_application
+    from neurongui.i18n import install_translators
+    from neurongui.main_window import MainWindow
+    from neurongui.theme import ThemeManager
 
     unknown = set(states or []) - set(STATES)
     if unknown:
         raise KeyError(f"unknown states: {', '.join(sorted(unknown))}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    app = create_application()
-    window, manager = _setup(app, language, theme, size)
-    tour, written = Tour(app, window, out), []
+    app = create_application()  # as neurongui.app.main sets up the window
+    translators = install_translators(app, language)
+    manager, window = ThemeManager(app, theme), MainWindow()
+    window.ask_unsaved = lambda: "discard"  # a tour never saves
+    window.ask_restore = lambda path: False
+    window.theme_manager, window.language = manager, language
+    window.resize(*size)
+    window.show()
+    tour, written = Tour(window), []
     saved = window.settings.theme, window.settings.language
     window.settings.theme, window.settings.language = theme, language  # as Preferences shows
     try:
@@ -421,7 +398,7 @@ def run_tour(
         window.close()
         window.deleteLater()
         window.settings.theme, window.settings.language = saved
-        for translator in app._tour_translators:
+        for translator in translators:
             app.removeTranslator(translator)
         manager.apply("light")
         manager.deleteLater()
@@ -468,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # a screen as big as the tour
         screen = {"name": "tour", "x": 0, "y": 0, "width": width, "height": height}
         config = Path(tempfile.mkdtemp(prefix="neurongui-tour-")) / "screen.json"
-        config.write_text(f'{{"screens": [{screen}]}}'.replace("'", '"'), encoding="utf-8")
+        config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     sys.path.insert(0, str(ROOT))  # this checkout's neurongui, whatever is installed
     _report_qt_messages()
