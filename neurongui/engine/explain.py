@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .network import Network
+from .numbers import format_number  # the shared formatter, kept importable from here
 
 __all__ = ["NeuronExplanation", "explain_neuron", "format_number", "source_names"]
 
@@ -60,14 +61,6 @@ class NeuronExplanation:
             f"  = {format_number(self.z)}\n"
             f"a = {self.activation}(z) = {format_number(self.a)}"
         )
-
-
-def format_number(value: float, parenthesise: bool = False) -> str:
-    """Four significant decimals, a real minus sign, negative numbers in brackets
-    when they follow an operator."""
-    text = f"{value:.4g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.3e}"
-    text = text.replace("-", "−")
-    return f"({text})" if parenthesise and value < 0 else text
 
 
 def source_names(network: Network, layer: int) -> tuple[str, ...]:

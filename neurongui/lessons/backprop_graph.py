@@ -9,7 +9,6 @@ gradient back along one edge at a time. Every number is the engine's
 from __future__ import annotations
 
 import math
-import unicodedata
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
-from neurongui.engine.explain import format_number
+from neurongui.engine.numbers import format_number, parse_number
 from neurongui.i18n import fill
 from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
@@ -45,16 +44,6 @@ POSITIONS = {
 _RADIUS = 19.0
 #: Stages before the edges: the inputs, the forward pass, ∂f/∂f = 1.
 _FIRST_EDGE_STAGE = 3
-
-
-def parse_number(text: str) -> float | None:
-    """The number typed in ``text`` (true or full-width minus, full-width digits), or None."""
-    text = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def backward_order(output: Node) -> list[Edge]:
