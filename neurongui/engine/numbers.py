@@ -25,6 +25,7 @@ _SMALL = 1e-4
 def format_number(
     value: float,
     parenthesise: bool = False,
+    *,
     digits: int = SIGNIFICANT_DIGITS,
     decimals: int | None = None,
 ) -> str:
