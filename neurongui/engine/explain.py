@@ -72,7 +72,7 @@ class NeuronExplanation:
 def lone_softmax(network: Network) -> bool:
     """True if the output layer is softmax over a single neuron.
 
-    Softmax of one z is e^z / e^z = 1 whatever z is: the output never changes, every
+    Softmax of one z is eᶻ / eᶻ = 1 whatever z is: the output never changes, every
     loss of it is constant and every gradient 0, so such a network cannot learn. The
     window allows it (a student may try it) but says so wherever it shows up.
     """

@@ -223,7 +223,7 @@ class Inspector(QWidget):
         self.activation_combo.clear()
         self.activation_combo.addItems(names)
         lone_note = self.tr(
-            "Softmax on a single output neuron always gives 1 (e^z / e^z): the network "
+            "Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network "
             "cannot learn. Use sigmoid for one output."
         )
         if last and net.layers[layer].n_out == 1:

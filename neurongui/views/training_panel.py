@@ -319,7 +319,7 @@ class TrainingPanel(QWidget):
     def lone_softmax_text(self) -> str:
         """Why softmax on one output neuron cannot learn, in the interface's language."""
         return self.tr(
-            "Softmax on a single output neuron always gives 1: e^z / e^z = 1 whatever z "
+            "Softmax on a single output neuron always gives 1: eᶻ / eᶻ = 1 whatever z "
             "is. The loss cannot change and every gradient is 0, so this network cannot "
             "learn. For one output use sigmoid; softmax needs one output neuron per class."
         )

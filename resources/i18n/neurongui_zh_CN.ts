@@ -964,11 +964,11 @@ The loss appears here, epoch by epoch.</source>
     </message>
     <message>
         <source>∂(L + penalty)/∂w = %1 + %2 = %3: the gradient the step descended</source>
-        <translation>∂(L + 惩罚项)/∂w = %1 + %2 = %3：这一步实际沿之下降的梯度</translation>
+        <translation>∂(L + 惩罚项)/∂w = %1 + %2 = %3：这一步梯度下降实际使用的梯度</translation>
     </message>
     <message>
-        <source>Softmax on a single output neuron always gives 1 (e^z / e^z): the network cannot learn. Use sigmoid for one output.</source>
-        <translation>单个输出神经元上的 softmax 永远输出 1（e^z / e^z）：网络无法学习。只有一个输出时请用 sigmoid。</translation>
+        <source>Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network cannot learn. Use sigmoid for one output.</source>
+        <translation>单个输出神经元上的 softmax 永远输出 1（eᶻ / eᶻ）：网络无法学习。只有一个输出时请用 sigmoid。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
@@ -2226,8 +2226,8 @@ from %2 into neuron %3 of layer %4</source>
         <translation>损失 L = %1</translation>
     </message>
     <message>
-        <source>Softmax on a single output neuron always gives 1: e^z / e^z = 1 whatever z is. The loss cannot change and every gradient is 0, so this network cannot learn. For one output use sigmoid; softmax needs one output neuron per class.</source>
-        <translation>单个输出神经元上的 softmax 永远输出 1：无论 z 是多少，e^z / e^z = 1。损失不会变化，所有梯度都是 0，所以这个网络无法学习。只有一个输出时请用 sigmoid；softmax 需要每个类别各有一个输出神经元。</translation>
+        <source>Softmax on a single output neuron always gives 1: eᶻ / eᶻ = 1 whatever z is. The loss cannot change and every gradient is 0, so this network cannot learn. For one output use sigmoid; softmax needs one output neuron per class.</source>
+        <translation>单个输出神经元上的 softmax 永远输出 1：无论 z 是多少，eᶻ / eᶻ = 1。损失不会变化，所有梯度都是 0，所以这个网络无法学习。只有一个输出时请用 sigmoid；softmax 需要每个类别各有一个输出神经元。</translation>
     </message>
     <message>
         <source>Change “%1”</source>

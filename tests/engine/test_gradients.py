@@ -182,7 +182,7 @@ def test_one_hot_targets_keep_the_shortcut_bit_for_bit():
 
 
 def test_softmax_on_one_output_neuron_has_zero_loss_and_gradient():
-    # Softmax of a single z is e^z / e^z = 1 whatever z is: L = −y ln 1 = 0, ∂L/∂θ = 0.
+    # Softmax of a single z is eᶻ / eᶻ = 1 whatever z is: L = −y ln 1 = 0, ∂L/∂θ = 0.
     Y = np.array([[1.0], [0.0], [1.0], [0.0]])
     net, X = _softmax_case(Y)
     assert np.array_equal(net.forward(X), np.ones((4, 1)))
