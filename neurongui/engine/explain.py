@@ -12,8 +12,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .network import Network
+from .numbers import format_number  # the shared formatter, kept importable from here
 
-__all__ = ["NeuronExplanation", "explain_neuron", "format_number", "source_names"]
+__all__ = [
+    "NeuronExplanation",
+    "explain_neuron",
+    "format_number",
+    "lone_softmax",
+    "source_names",
+]
 
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
@@ -62,12 +69,15 @@ class NeuronExplanation:
         )
 
 
-def format_number(value: float, parenthesise: bool = False) -> str:
-    """Four significant decimals, a real minus sign, negative numbers in brackets
-    when they follow an operator."""
-    text = f"{value:.4g}" if abs(value) >= 1e-4 or value == 0 else f"{value:.3e}"
-    text = text.replace("-", "−")
-    return f"({text})" if parenthesise and value < 0 else text
+def lone_softmax(network: Network) -> bool:
+    """True if the output layer is softmax over a single neuron.
+
+    Softmax of one z is eᶻ / eᶻ = 1 whatever z is: the output never changes, every
+    loss of it is constant and every gradient 0, so such a network cannot learn. The
+    window allows it (a student may try it) but says so wherever it shows up.
+    """
+    last = network.layers[-1]
+    return last.activation.name == "softmax" and last.n_out == 1
 
 
 def source_names(network: Network, layer: int) -> tuple[str, ...]:

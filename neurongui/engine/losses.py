@@ -8,8 +8,14 @@ Arrays are (n, k): one row per sample. The logarithms see ŷ clipped to
 [ε, 1 − ε] with ε = 1e-12, so the loss stays finite when ŷ is exactly 0 or 1.
 
 :meth:`Loss.output_delta` returns ∂L/∂z for the output layer. For the matching
-pairs sigmoid + bce and softmax + cross_entropy the chain rule collapses to the
-well-known (ŷ − y)/n, which is also the numerically exact way to compute it.
+pairs identity + mse and sigmoid + bce the chain rule collapses to the well-known
+(ŷ − y)/n for any targets, which is also the numerically exact way to compute it.
+For softmax + cross_entropy the softmax Jacobian ∂ŷⱼ/∂zₖ = ŷⱼ(δⱼₖ − ŷₖ) gives
+
+    ∂L/∂zₖ = Σⱼ (−yⱼ/ŷⱼ/n) ŷⱼ(δⱼₖ − ŷₖ) = (ŷₖ Σⱼ yⱼ − yₖ)/n,
+
+which is (ŷ − y)/n only when each target row sums to 1 (one-hot targets). With one
+output neuron softmax is always 1, so L = 0 and ∂L/∂z = (1·y − y)/n = 0: nothing learns.
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ class Loss:
 
     name: ClassVar[str] = ""
     formula: ClassVar[str] = ""
-    #: The output activation whose pairing gives ∂L/∂z = (ŷ − y)/n.
+    #: The output activation whose pairing gives ∂L/∂z = (ŷ − y)/n (for softmax, when
+    #: each target row sums to 1).
     natural_activation: ClassVar[str] = ""
 
     def value(self, y_pred: np.ndarray, y_true: np.ndarray) -> float:
@@ -118,7 +125,8 @@ class BinaryCrossEntropy(Loss):
     def value(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
         p = _clip(y_pred, EPSILON, 1 - EPSILON)
-        return float(-(y_true * np.log(p) + (1 - y_true) * np.log1p(-p)).sum()) / n
+        # 0 − Σ rather than −Σ: a loss of exactly 0 is +0, never −0.
+        return float(0.0 - (y_true * np.log(p) + (1 - y_true) * np.log1p(-p)).sum()) / n
 
     def gradient(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
@@ -127,7 +135,10 @@ class BinaryCrossEntropy(Loss):
 
 
 class CrossEntropy(Loss):
-    """L = −1/n Σ y ln ŷ, for one-hot targets and a softmax output; ∂L/∂ŷ = −y/ŷ/n."""
+    """L = −1/n Σ y ln ŷ, meant for a softmax output; ∂L/∂ŷ = −y/ŷ/n.
+
+    With softmax, ∂L/∂z = (ŷ·Σy − y)/n for any targets (see the module's doc).
+    """
 
     name = "cross_entropy"
     formula = "L = −1/n Σ y ln ŷ"
@@ -136,7 +147,18 @@ class CrossEntropy(Loss):
     def value(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)
         p = _clip(y_pred, EPSILON, 1.0)
-        return float(-(y_true * np.log(p)).sum()) / n
+        # 0 − Σ rather than −Σ: softmax on one neuron gives L = 0, which must not show as −0.
+        return float(0.0 - (y_true * np.log(p)).sum()) / n
+
+    def output_delta_into(self, z, a, y_true, activation, out, ctx=None):
+        if activation.name != "softmax":
+            return super().output_delta_into(z, a, y_true, activation, out, ctx)
+        # (ŷ·Σy − y)/n: the shortcut (ŷ − y)/n assumes rows summing to 1, which imported
+        # targets, binary data or a one-neuron output need not have. For one-hot rows
+        # ŷ·1 = ŷ exactly, so their numbers are unchanged bit for bit.
+        np.multiply(a, y_true.sum(axis=-1, keepdims=True), out)
+        np.subtract(out, y_true, out)
+        return np.multiply(out, _reciprocal(len(a)), out)
 
     def gradient(self, y_pred, y_true):
         y_pred, y_true, n = _rows(y_pred, y_true)

@@ -56,6 +56,10 @@ class EpochRecord:
     """Metrics after one epoch, measured on the whole training and test sets.
 
     Accuracies are None for regression; test values are None without a test set.
+    ``train_loss`` and ``test_loss`` are the loss L alone. ``penalty`` is the
+    regularisation term added to it, λ Σ|w| (L1) or (λ/2) Σ w² (L2) over the weights at
+    the end of the epoch (0 without regularisation): the optimiser minimises
+    :attr:`objective` = L + penalty.
     """
 
     epoch: int
@@ -64,6 +68,12 @@ class EpochRecord:
     test_loss: float | None
     train_accuracy: float | None
     test_accuracy: float | None
+    penalty: float = 0.0
+
+    @property
+    def objective(self) -> float:
+        """The training loss plus the penalty: what gradient descent minimises."""
+        return self.train_loss + self.penalty
 
 
 def infer_task(Y: np.ndarray) -> str:
@@ -237,13 +247,41 @@ class Trainer:
         return self.status is Status.DIVERGED
 
     def gradients(self) -> list[dict[str, np.ndarray]] | None:
-        """∂L/∂θ of the last step's mini-batch, one dict per layer like
-        :meth:`Network.gradients` (copies; the penalty's share included), or None
-        before the first step since the structure last changed."""
+        """The gradient the last step descended, one dict per layer like
+        :meth:`Network.gradients` (copies), or None before the first step since the
+        structure last changed.
+
+        Without regularisation that is ∂L/∂θ of the step's mini-batch. With it, it is
+        ∂(L + penalty)/∂θ, and each dict also holds its two parts: ``"loss_weights"``,
+        ∂L/∂w alone, and ``"penalty_weights"``, the penalty's ∂/∂w, λ·sign(w) (L1) or
+        λ·w (L2) with the weights before the step; ``"weights"`` is their sum.
+        """
         if self._synced != self.network.structure_version or not self._stepped:
             return None
-        views = self.network.gradient_views(self._grad)
-        return [{key: value.copy() for key, value in view.items()} for view in views]
+        net = self.network
+        grads = [
+            {key: value.copy() for key, value in view.items()}
+            for view in net.gradient_views(self._total if self._penalised else self._grad)
+        ]
+        if self._penalised:
+            losses, penalties = net.gradient_views(self._grad), net.gradient_views(self._penalty)
+            for grad, loss, penalty in zip(grads, losses, penalties, strict=True):
+                grad["loss_weights"] = loss["weights"].copy()
+                grad["penalty_weights"] = penalty["weights"].copy()
+        return grads
+
+    def penalty(self) -> float:
+        """The regularisation term with the weights now: λ Σ|w| (L1), (λ/2) Σ w² (L2) or 0.
+
+        Biases (and PReLU slopes) are not penalised.
+        """
+        lam = self.regularization_rate
+        if not (lam and self.regularization):
+            return 0.0
+        weights = [layer.weights for layer in self.network.layers]
+        if self.regularization == "l1":
+            return lam * sum(float(np.abs(w).sum()) for w in weights)
+        return lam / 2 * sum(float(np.vdot(w, w)) for w in weights)
 
     def reset(self, init: str = "xavier", seed: int | None = None) -> None:
         """Draw new initial weights and forget the history and the optimiser's state."""
@@ -299,8 +337,9 @@ class Trainer:
         if running:
             self._tally(value, ws.activations[-1], Yb)
         params = net.parameters
-        if self.regularization_rate and self.regularization:
-            self._add_penalty_gradient(params, grad)
+        self._penalised = bool(self.regularization_rate and self.regularization)
+        if self._penalised:
+            grad = self._add_penalty_gradient(params, grad)
         self._backup[...] = params  # (cheaper than np.copyto for small vectors)
         self.optimizer.update(params, grad)
         # θ·θ is finite exactly when every parameter is (or one is beyond 1e154, which is
@@ -341,7 +380,13 @@ class Trainer:
             test_loss = self.loss.value(out_test, self.Y_test)
             test_acc = accuracy(out_test, self.Y_test, self.task)
         return EpochRecord(
-            self.epoch_count, self.step_count, train_loss, test_loss, train_acc, test_acc
+            self.epoch_count,
+            self.step_count,
+            train_loss,
+            test_loss,
+            train_acc,
+            test_acc,
+            self.penalty(),
         )
 
     # -- internals ----------------------------------------------------------------
@@ -349,7 +394,10 @@ class Trainer:
     def _sync(self) -> None:
         """(Re)allocate buffers for the network's current structure."""
         net = self.network
-        self._grad = np.zeros(net.n_parameters)
+        self._grad = np.zeros(net.n_parameters)  # ∂L/∂θ of the last step
+        self._total = np.zeros(net.n_parameters)  # ∂(L + penalty)/∂θ, with regularisation
+        self._penalty = np.zeros(net.n_parameters)
+        self._penalised = False
         self._workspaces: dict[int, Workspace] = {}
         self._workspace = Workspace(net, min(self._batch_size, len(self.X)))
         self._blocks = net._blocks(self._grad)
@@ -440,11 +488,14 @@ class Trainer:
             self.status = Status.EPOCH_LIMIT
             self.message = f"reached the limit of {self.epoch_limit} epochs"
 
-    def _add_penalty_gradient(self, params: np.ndarray, grad: np.ndarray) -> None:
+    def _add_penalty_gradient(self, params: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        """∂L/∂θ + the penalty's ∂/∂θ, into a buffer of its own: ``grad`` stays ∂L/∂θ,
+        so the window can show both parts of the gradient the step used."""
         # ∂/∂w of λΣ|w| is λ·sign(w); of (λ/2)Σw² is λ·w. Biases are not penalised.
         lam = self.regularization_rate
         term = np.sign(params) if self.regularization == "l1" else params
-        grad += lam * self._weight_mask * term
+        np.multiply(lam * self._weight_mask, term, self._penalty)
+        return np.add(grad, self._penalty, self._total)
 
     def _diverge(self, kind: str, loss: float, alarm: Divergence | None = None) -> None:
         """Stop a run that blew up: put back the weights of its best epoch (or, before

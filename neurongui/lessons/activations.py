@@ -280,8 +280,8 @@ class ActivationsLesson(Lesson):
             fill(
                 self.tr(
                     "After %1 epochs the lowest training loss is %2's. Sigmoid's slope is at "
-                    "most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged "
-                    "where z > 0."
+                    "most 1/4, so in every layer its factor f′ shrinks the gradient at least "
+                    "fourfold (the weights multiply it too); ReLU's factor f′ is 1 where z > 0."
                 ),
                 str(self.runner.epochs),
                 LABELS[best],
@@ -358,8 +358,8 @@ class ActivationsLesson(Lesson):
         if dead:
             note += " " + fill(
                 self.tr(
-                    "%1 neuron(s) are dead: z < 0 for every training point, so no gradient "
-                    "reaches their weights."
+                    "%1 neuron(s) are dead: f′(z) = 0 for every training point (for ReLU, "
+                    "z ≤ 0), so no gradient reaches their weights."
                 ),
                 str(dead),
             )

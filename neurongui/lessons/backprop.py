@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import Network
+from neurongui.engine.answers import check_answer
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import SetParameters
 from neurongui.engine.network import Backprop
 from neurongui.i18n import fill
-from neurongui.lessons.backprop_graph import ChainRulePage, parse_number
+from neurongui.lessons.backprop_graph import ChainRulePage, rough_reply
 from neurongui.lessons.base import Lesson, format_number
 from neurongui.lessons.overlay import CanvasOverlay, Label, value_colours
 from neurongui.theme import is_dark
@@ -623,29 +624,72 @@ class BackpropLesson(Lesson):
         if not self.on_network_page():
             return self.graph.check()
         text = self.answer.text()
-        value = parse_number(text)
-        if value is None:
-            if not text.strip():
-                return False, self.tr("Type your value of ∂L/∂w₃₁ first, e.g. 0.25.")
+        s = self.numbers()
+        delta, a = s.delta(1)[0], s.a(0)
+        right = s.bp.gradients[1]["weights"][0, 0]
+        slips = self.slips(s)
+        verdict = check_answer(text, right, {key: v for key, (v, _) in slips.items()})
+        if verdict.kind == "empty":
+            return False, self.tr("Type your value of ∂L/∂w₃₁ first, e.g. 0.25.")
+        if verdict.kind == "not_a_number":
             return False, fill(
                 self.tr("“%1” is not a number. Type a number such as 0.25."), text.strip()
             )
-        s = self.numbers()
-        right = s.bp.gradients[1]["weights"][0, 0]
-        if abs(value - right) <= 0.01 * abs(right) + 1e-9:
+        if verdict.right:
             return True, fill(
-                self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."),
-                _n(s.delta(1)[0]),
-                _n(s.a(0)[0]),
-                _n(right),
+                self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."), _n(delta), _n(a[0]), _n(right)
             )
+        if verdict.kind == "slip":
+            return False, fill(slips[verdict.slip][1], _n(verdict.value))
+        if verdict.kind == "rough":
+            return False, rough_reply(verdict)
         return False, fill(
             self.tr(
                 "Not yet: %1 is not ∂L/∂w₃₁. It is the δ of the neuron the weight leads to, "
                 "times the activation the weight carries."
             ),
-            _n(value),
+            _n(verdict.value),
         )
+
+    def slips(self, s: StepNumbers) -> dict[str, tuple[float, str]]:
+        """The numbers classic slips give for ∂L/∂w₃₁, each with its reply (%1: the
+        answer typed)."""
+        delta, a, y_hat = s.delta(1)[0], s.a(0), s.a(1)[0]
+        right = s.bp.gradients[1]["weights"][0, 0]
+        return {
+            "w32": (
+                s.bp.gradients[1]["weights"][0, 1],
+                self.tr(
+                    "Not yet: %1 is ∂L/∂w₃₂ = δ₃·a₂. You used a₂ where w₃₁ multiplies a₁: "
+                    "∂L/∂w₃₁ = δ₃·a₁."
+                ),
+            ),
+            "b3": (
+                delta,
+                self.tr(
+                    "Not yet: %1 is δ₃ = ∂L/∂b₃. The weight w₃₁ also multiplies a₁, so "
+                    "∂L/∂w₃₁ = δ₃·a₁."
+                ),
+            ),
+            "no_slope": (
+                (y_hat - TARGET) * a[0],
+                self.tr(
+                    "Not yet: %1 is (ŷ − y)·a₁, without σ′(z₃). The chain rule passes through "
+                    "the sigmoid too: δ₃ = (ŷ − y)·σ′(z₃), and ∂L/∂w₃₁ = δ₃·a₁."
+                ),
+            ),
+            "sign": (
+                -right,
+                self.tr("Not yet: %1 is −∂L/∂w₃₁, the sign is flipped. ∂L/∂ŷ = ŷ − y, not y − ŷ."),
+            ),
+            "updated": (
+                s.before.get_weight(1, 0, 0) - ETA * right,
+                self.tr(
+                    "Not yet: %1 is the updated weight w₃₁ − η·∂L/∂w₃₁. The question asks "
+                    "for the gradient ∂L/∂w₃₁ itself."
+                ),
+            ),
+        }
 
     def cleanup(self) -> None:
         self.overlay.clear()

@@ -9,9 +9,8 @@ gradient back along one edge at a time. Every number is the engine's
 from __future__ import annotations
 
 import math
-import unicodedata
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -26,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.engine.answers import Verdict, check_answer
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
-from neurongui.engine.explain import format_number
+from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number, parse_number
 from neurongui.i18n import fill
 from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
 
-__all__ = ["ChainRuleGraph", "ChainRulePage", "backward_order", "parse_number"]
+__all__ = ["ChainRuleGraph", "ChainRulePage", "backward_order", "parse_number", "rough_reply"]
 
 #: Where each node of f = (x + y)·z sits in the view's scene.
 POSITIONS = {
@@ -47,14 +47,18 @@ _RADIUS = 19.0
 _FIRST_EDGE_STAGE = 3
 
 
-def parse_number(text: str) -> float | None:
-    """The number typed in ``text`` (true or full-width minus, full-width digits), or None."""
-    text = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+def rough_reply(verdict: Verdict) -> str:
+    """The reply to an answer with too few digits to tell it from a neighbouring one."""
+    return fill(
+        QCoreApplication.translate(
+            "Answers",
+            "%1 has too few digits to check: the lesson shows its numbers to %2 "
+            "significant digits; give at least %3 of them.",
+        ),
+        format_number(verdict.value),
+        str(SIGNIFICANT_DIGITS),
+        str(verdict.min_digits),
+    )
 
 
 def backward_order(output: Node) -> list[Edge]:
@@ -332,17 +336,37 @@ class ChainRulePage(QWidget):
         return formula + "<br>(" + why + ")"
 
     def check(self) -> tuple[bool, str]:
-        """Compare the typed ∂f/∂x with the engine's."""
+        """Compare the typed ∂f/∂x with the engine's, to the digits shown."""
         text = self.answer.text()
-        value = parse_number(text)
-        if value is None:
-            if not text.strip():
-                return False, self.tr("Type your value of ∂f/∂x first, e.g. −3.5.")
+        n, right = self.nodes, self.gradients["x"]
+        slips = {
+            "dz": (
+                self.gradients["z"],
+                self.tr(
+                    "Not yet: %1 is ∂f/∂z = q = x + y. A multiply gate swaps its inputs: "
+                    "∂f/∂q = z, not q, and the add gate passes that on to x."
+                ),
+            ),
+            "sign": (
+                -right,
+                self.tr("Not yet: %1 is −∂f/∂x, the sign is flipped. ∂f/∂x = z × 1."),
+            ),
+            "f": (
+                n["f"].value,
+                self.tr(
+                    "Not yet: %1 is f itself, the result of the forward pass. The question "
+                    "asks for the gradient ∂f/∂x."
+                ),
+            ),
+        }
+        verdict = check_answer(text, right, {key: v for key, (v, _) in slips.items()})
+        if verdict.kind == "empty":
+            return False, self.tr("Type your value of ∂f/∂x first, e.g. −3.5.")
+        if verdict.kind == "not_a_number":
             return False, fill(
                 self.tr("“%1” is not a number. Type a number such as −3.5."), text.strip()
             )
-        right = self.gradients["x"]
-        if math.isclose(value, right, rel_tol=0.01, abs_tol=1e-9):
+        if verdict.right:
             return True, fill(
                 self.tr(
                     "Right: ∂f/∂x = ∂f/∂q · ∂q/∂x = z × 1 = %1. Nudging x by a little ε changes f "
@@ -350,10 +374,14 @@ class ChainRulePage(QWidget):
                 ),
                 format_number(right),
             )
+        if verdict.kind == "slip":
+            return False, fill(slips[verdict.slip][1], format_number(verdict.value))
+        if verdict.kind == "rough":
+            return False, rough_reply(verdict)
         return False, fill(
             self.tr(
                 "Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the "
                 "multiply gate to q, then through the add gate to x."
             ),
-            format_number(value),
+            format_number(verdict.value),
         )

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import activations
+from neurongui.engine.numbers import format_number
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.views.charts import settled_ceiling
@@ -383,15 +384,16 @@ class ActivationPlotPanel(QWidget):
             return
         z, a = self._marker
         label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(layer + 1))
-        status = f"{label}\nz = {z:.4g}\nf(z) = {a:.4g}"
+        status = f"{label}\nz = {format_number(z)}\nf(z) = {format_number(a)}"
         if act.name == "softmax":
             self.marker.setData([], [])
             self.marker_text.setText("")
         else:
             slope = float(act.derivative(np.array([z]))[0])
-            status += f"\nf′(z) = {slope:.4g}"
+            status += f"\nf′(z) = {format_number(slope)}"
             self.marker.setData([z], [a])
-            self.marker_text.setText(f"({z:.3g}, {a:.3g})")
+            point = (format_number(z, digits=3), format_number(a, digits=3))
+            self.marker_text.setText(f"({point[0]}, {point[1]})")
             self.marker_text.setPos(z, a)
         self.status_label.setText(status)
 

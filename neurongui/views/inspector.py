@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import activations as engine_activations
 from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
-from neurongui.engine.explain import explain_neuron, format_number
+from neurongui.engine.explain import explain_neuron, format_number, lone_softmax
 from neurongui.i18n import data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
@@ -184,11 +184,36 @@ class Inspector(QWidget):
             )
         grads = self.model.gradients
         if grads is not None and layer < len(grads):
-            g = float(grads[layer]["weights"][neuron, source])
-            lines.append(fill(self.tr("∂L/∂w = %1 (last training step)"), format_number(g)))
+            lines += self._gradient_lines(grads[layer], neuron, source)
         else:
             lines.append(self.tr("∂L/∂w appears once a training step has run."))
         self.details.setText("\n".join(lines))
+
+    def _gradient_lines(self, grads: dict[str, np.ndarray], neuron: int, source: int) -> list[str]:
+        """The last step's gradient of the weight; with regularisation, its two parts
+        (the loss's and the penalty's) and their sum, which is what the step used."""
+        total = float(grads["weights"][neuron, source])
+        if "penalty_weights" not in grads:
+            return [fill(self.tr("∂L/∂w = %1 (last training step)"), format_number(total))]
+        loss = float(grads["loss_weights"][neuron, source])
+        penalty = float(grads["penalty_weights"][neuron, source])
+        kind = self.model.config.regularization
+        if kind == "l2":
+            share = self.tr("penalty (λ/2)·Σw²: its ∂/∂w = λ·w = %1 (w before the step)")
+        elif kind == "l1":
+            share = self.tr("penalty λ·Σ|w|: its ∂/∂w = λ·sign(w) = %1")
+        else:  # regularisation was switched off after the step
+            share = self.tr("penalty: its ∂/∂w = %1")
+        return [
+            fill(self.tr("∂L/∂w = %1 (the loss alone, last training step)"), format_number(loss)),
+            fill(share, format_number(penalty)),
+            fill(
+                self.tr("∂(L + penalty)/∂w = %1 + %2 = %3: the gradient the step descended"),
+                format_number(loss),
+                format_number(penalty, parenthesise=True),
+                format_number(total),
+            ),
+        ]
 
     def _show_neuron(self, layer: int, neuron: int) -> None:
         net = self.model.network
@@ -197,6 +222,14 @@ class Inspector(QWidget):
         names = [n for n in engine_activations.names() if last or n != "softmax"]
         self.activation_combo.clear()
         self.activation_combo.addItems(names)
+        lone_note = self.tr(
+            "Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network "
+            "cannot learn. Use sigmoid for one output."
+        )
+        if last and net.layers[layer].n_out == 1:
+            # Offered all the same, for a student to try, but with the reason it fails.
+            index = self.activation_combo.findText("softmax")
+            self.activation_combo.setItemData(index, lone_note, Qt.ItemDataRole.ToolTipRole)
         self.activation_combo.setCurrentText(net.layers[layer].activation.name)
         self.title.setText(
             fill(
@@ -207,7 +240,10 @@ class Inspector(QWidget):
             )
         )
         e = explain_neuron(net, self.model.sample, layer, neuron)
-        self.details.setText(e.formula())
+        text = e.formula()
+        if last and lone_softmax(net):
+            text += "\n" + lone_note
+        self.details.setText(text)
         rows = len(e.weights) + 3
         self.table.setRowCount(rows)
         for i in range(len(e.weights)):

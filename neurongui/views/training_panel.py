@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.engine.config import TrainingConfig
+from neurongui.engine.explain import format_number, lone_softmax
+from neurongui.engine.trainer import EpochRecord
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
 from neurongui.undo import SettingsCommand, changed_settings
@@ -79,8 +81,11 @@ class TrainingPanel(QWidget):
         model.configChanged.connect(self._on_config_change)
         model.historyChanged.connect(self._on_history_change)
         model.dataChanged.connect(self._on_config_change)
+        model.structureChanged.connect(self._on_structure_change)
+        self._lone_softmax = lone_softmax(model.network)
         self._on_config_change()
         self._on_history_change()
+        self._show_note()
 
     # -- building ----------------------------------------------------------------------
 
@@ -228,10 +233,15 @@ class TrainingPanel(QWidget):
         self.status.setObjectName("trainingStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("QLabel { color: #c0392b; }")
+        #: Why this network cannot learn (softmax on a single output neuron).
+        self.note = QLabel()
+        self.note.setObjectName("trainingNote")
+        self.note.setWordWrap(True)
         self._layout.addLayout(buttons)
         self._layout.addWidget(steady(self.epoch_label))  # changes 30 times a second
         self._layout.addWidget(self.progress)
         self._layout.addWidget(self.status)
+        self._layout.addWidget(self.note)
         self._layout.addStretch(1)
 
     def _make_actions(self) -> list[QAction]:
@@ -272,13 +282,51 @@ class TrainingPanel(QWidget):
         epoch = history[-1].epoch if history else 0
         text = fill(self.tr("Epoch %1"), f"{epoch:,}")
         if history:
-            text += " · " + fill(self.tr("loss %1"), f"{history[-1].train_loss:.4g}")
+            text += self._loss_text(history[-1])
         self.epoch_label.setText(text)
         limit = self.model.config.epoch_limit
         self.progress.setVisible(limit is not None)
         if limit:
             self.progress.setRange(0, limit)
             self.progress.setValue(min(epoch, limit))
+
+    def _loss_text(self, record: EpochRecord) -> str:
+        """The loss after "Epoch n"; with a penalty, a second line with L + penalty."""
+        loss = format_number(record.train_loss)
+        if not record.penalty:
+            return " · " + fill(self.tr("loss %1"), loss)
+        kind = self.model.config.regularization
+        if kind == "l2":
+            objective = self.tr("minimised: L + (λ/2)·Σw² = %1 + %2 = %3")
+        elif kind == "l1":
+            objective = self.tr("minimised: L + λ·Σ|w| = %1 + %2 = %3")
+        else:  # regularisation was switched off after this epoch
+            objective = self.tr("minimised: L + penalty = %1 + %2 = %3")
+        return (
+            " · "
+            + fill(self.tr("loss L = %1"), loss)
+            + "\n"
+            + fill(objective, loss, format_number(record.penalty), format_number(record.objective))
+        )
+
+    def _on_structure_change(self) -> None:
+        lone = lone_softmax(self.model.network)
+        if lone and not self._lone_softmax:
+            self.model.message.emit(self.lone_softmax_text())  # in the status bar, once
+        self._lone_softmax = lone
+        self._show_note()
+
+    def lone_softmax_text(self) -> str:
+        """Why softmax on one output neuron cannot learn, in the interface's language."""
+        return self.tr(
+            "Softmax on a single output neuron always gives 1: eᶻ / eᶻ = 1 whatever z "
+            "is. The loss cannot change and every gradient is 0, so this network cannot "
+            "learn. For one output use sigmoid; softmax needs one output neuron per class."
+        )
+
+    def _show_note(self) -> None:
+        self.note.setText(self.lone_softmax_text() if self._lone_softmax else "")
+        self.note.setVisible(self._lone_softmax)
 
     def _on_config_change(self) -> None:
         c = self.model.config

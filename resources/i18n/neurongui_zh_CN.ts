@@ -262,8 +262,12 @@
         <translation>每次训练都发散了：请降低学习率。</translation>
     </message>
     <message>
-        <source>After %1 epochs the lowest training loss is %2&apos;s. Sigmoid&apos;s slope is at most 1/4, so every layer shrinks the gradient; ReLU passes it on unchanged where z &gt; 0.</source>
-        <translation>训练 %1 轮后，训练损失最低的是 %2。sigmoid 的斜率最大只有 1/4，所以梯度每经过一层都会缩小；ReLU 在 z &gt; 0 处把梯度原样传回。</translation>
+        <source>After %1 epochs the lowest training loss is %2&apos;s. Sigmoid&apos;s slope is at most 1/4, so in every layer its factor f′ shrinks the gradient at least fourfold (the weights multiply it too); ReLU&apos;s factor f′ is 1 where z &gt; 0.</source>
+        <translation>训练 %1 轮后，训练损失最低的是 %2。sigmoid 的斜率最大只有 1/4，所以在每一层，因子 f′ 都会让梯度至少缩小为原来的四分之一（梯度还要乘以权重）；ReLU 在 z &gt; 0 处的因子 f′ 为 1。</translation>
+    </message>
+    <message>
+        <source>%1 neuron(s) are dead: f′(z) = 0 for every training point (for ReLU, z ≤ 0), so no gradient reaches their weights.</source>
+        <translation>有 %1 个神经元已经“死亡”：在每个训练点上都有 f′(z) = 0（对 ReLU 来说就是 z ≤ 0），所以没有梯度能传到它们的权重。</translation>
     </message>
     <message>
         <source>The network has no hidden layer to change.</source>
@@ -290,10 +294,6 @@
         <translation>梯度在反向穿过各隐藏层时，大约要乘以 %1（各层均值的乘积）。</translation>
     </message>
     <message>
-        <source>%1 neuron(s) are dead: z &lt; 0 for every training point, so no gradient reaches their weights.</source>
-        <translation>有 %1 个神经元已经“死亡”：它们在每个训练点上都有 z &lt; 0，所以没有任何梯度能到达它们的权重。</translation>
-    </message>
-    <message>
         <source>Run the race to the end first (Race tab).</source>
         <translation>请先把比赛进行到底（“比赛”标签页）。</translation>
     </message>
@@ -312,6 +312,13 @@
     <message>
         <source>Not quite: %1 ended at a training loss of %2, and another activation got lower. Compare the training-loss column of the table.</source>
         <translation>不太对：%1 最终的训练损失是 %2，另一个激活函数还要更低。请比较表中的“训练损失”一列。</translation>
+    </message>
+</context>
+<context>
+    <name>Answers</name>
+    <message>
+        <source>%1 has too few digits to check: the lesson shows its numbers to %2 significant digits; give at least %3 of them.</source>
+        <translation>%1 的位数太少，无法判断：本课的数值显示 %2 位有效数字，请至少给出其中的 %3 位。</translation>
     </message>
 </context>
 <context>
@@ -444,6 +451,26 @@
         <source>Not yet: %1 is not ∂L/∂w₃₁. It is the δ of the neuron the weight leads to, times the activation the weight carries.</source>
         <translation>还不对：%1 不是 ∂L/∂w₃₁。它等于这个权重所指向的神经元的 δ，乘以这个权重所传递的激活值。</translation>
     </message>
+    <message>
+        <source>Not yet: %1 is ∂L/∂w₃₂ = δ₃·a₂. You used a₂ where w₃₁ multiplies a₁: ∂L/∂w₃₁ = δ₃·a₁.</source>
+        <translation>还不对：%1 是 ∂L/∂w₃₂ = δ₃·a₂。你用了 a₂，但 w₃₁ 乘的是 a₁：∂L/∂w₃₁ = δ₃·a₁。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is δ₃ = ∂L/∂b₃. The weight w₃₁ also multiplies a₁, so ∂L/∂w₃₁ = δ₃·a₁.</source>
+        <translation>还不对：%1 是 δ₃ = ∂L/∂b₃。权重 w₃₁ 还要乘以 a₁，所以 ∂L/∂w₃₁ = δ₃·a₁。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is (ŷ − y)·a₁, without σ′(z₃). The chain rule passes through the sigmoid too: δ₃ = (ŷ − y)·σ′(z₃), and ∂L/∂w₃₁ = δ₃·a₁.</source>
+        <translation>还不对：%1 是 (ŷ − y)·a₁，少了 σ′(z₃)。链式法则还要经过 sigmoid：δ₃ = (ŷ − y)·σ′(z₃)，而 ∂L/∂w₃₁ = δ₃·a₁。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is −∂L/∂w₃₁, the sign is flipped. ∂L/∂ŷ = ŷ − y, not y − ŷ.</source>
+        <translation>还不对：%1 是 −∂L/∂w₃₁，符号反了。∂L/∂ŷ = ŷ − y，而不是 y − ŷ。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is the updated weight w₃₁ − η·∂L/∂w₃₁. The question asks for the gradient ∂L/∂w₃₁ itself.</source>
+        <translation>还不对：%1 是更新后的权重 w₃₁ − η·∂L/∂w₃₁。题目问的是梯度 ∂L/∂w₃₁ 本身。</translation>
+    </message>
 </context>
 <context>
     <name>BiasThresholdLesson</name>
@@ -564,6 +591,18 @@
     <message>
         <source>a multiply gate swaps its inputs: ∂%1/∂%2 = %3</source>
         <translation>乘法门交换它的两个输入：∂%1/∂%2 = %3</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is ∂f/∂z = q = x + y. A multiply gate swaps its inputs: ∂f/∂q = z, not q, and the add gate passes that on to x.</source>
+        <translation>还不对：%1 是 ∂f/∂z = q = x + y。乘法门会交换它的两个输入：∂f/∂q = z 而不是 q，加法门再把它原样传给 x。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is −∂f/∂x, the sign is flipped. ∂f/∂x = z × 1.</source>
+        <translation>还不对：%1 是 −∂f/∂x，符号反了。∂f/∂x = z × 1。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 is f itself, the result of the forward pass. The question asks for the gradient ∂f/∂x.</source>
+        <translation>还不对：%1 是 f 本身，也就是前向传播的结果。题目问的是梯度 ∂f/∂x。</translation>
     </message>
     <message>
         <source>Type your value of ∂f/∂x first, e.g. −3.5.</source>
@@ -788,6 +827,30 @@
     <message>
         <source>∂L/∂w appears once a training step has run.</source>
         <translation>运行一次训练步后会显示 ∂L/∂w。</translation>
+    </message>
+    <message>
+        <source>penalty (λ/2)·Σw²: its ∂/∂w = λ·w = %1 (w before the step)</source>
+        <translation>惩罚项 (λ/2)·Σw²：它的 ∂/∂w = λ·w = %1（w 取这一步之前的值）</translation>
+    </message>
+    <message>
+        <source>penalty λ·Σ|w|: its ∂/∂w = λ·sign(w) = %1</source>
+        <translation>惩罚项 λ·Σ|w|：它的 ∂/∂w = λ·sign(w) = %1</translation>
+    </message>
+    <message>
+        <source>penalty: its ∂/∂w = %1</source>
+        <translation>惩罚项：它的 ∂/∂w = %1</translation>
+    </message>
+    <message>
+        <source>∂L/∂w = %1 (the loss alone, last training step)</source>
+        <translation>∂L/∂w = %1（只算损失，最近一次训练步）</translation>
+    </message>
+    <message>
+        <source>∂(L + penalty)/∂w = %1 + %2 = %3: the gradient the step descended</source>
+        <translation>∂(L + 惩罚项)/∂w = %1 + %2 = %3：这一步梯度下降实际使用的梯度</translation>
+    </message>
+    <message>
+        <source>Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network cannot learn. Use sigmoid for one output.</source>
+        <translation>单个输出神经元上的 softmax 永远输出 1（eᶻ / eᶻ）：网络无法学习。只有一个输出时请用 sigmoid。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
@@ -2223,6 +2286,26 @@ Details: %1</source>
     <message>
         <source>loss %1</source>
         <translation>损失 %1</translation>
+    </message>
+    <message>
+        <source>minimised: L + (λ/2)·Σw² = %1 + %2 = %3</source>
+        <translation>最小化的目标：L + (λ/2)·Σw² = %1 + %2 = %3</translation>
+    </message>
+    <message>
+        <source>minimised: L + λ·Σ|w| = %1 + %2 = %3</source>
+        <translation>最小化的目标：L + λ·Σ|w| = %1 + %2 = %3</translation>
+    </message>
+    <message>
+        <source>minimised: L + penalty = %1 + %2 = %3</source>
+        <translation>最小化的目标：L + 惩罚项 = %1 + %2 = %3</translation>
+    </message>
+    <message>
+        <source>loss L = %1</source>
+        <translation>损失 L = %1</translation>
+    </message>
+    <message>
+        <source>Softmax on a single output neuron always gives 1: eᶻ / eᶻ = 1 whatever z is. The loss cannot change and every gradient is 0, so this network cannot learn. For one output use sigmoid; softmax needs one output neuron per class.</source>
+        <translation>单个输出神经元上的 softmax 永远输出 1：无论 z 是多少，eᶻ / eᶻ = 1。损失不会变化，所有梯度都是 0，所以这个网络无法学习。只有一个输出时请用 sigmoid；softmax 需要每个类别各有一个输出神经元。</translation>
     </message>
     <message>
         <source>Change “%1”</source>

@@ -126,3 +126,68 @@ def test_activation_derivatives_match_finite_differences(name):
     z = np.array([-3.1, -1.7, -0.4, 0.3, 0.9, 2.2])
     numeric = (act.forward(z + H) - act.forward(z - H)) / (2 * H)
     assert np.allclose(act.derivative(z), numeric, atol=1e-7), name
+
+
+# -- softmax + cross-entropy with targets that are not one-hot (issue 14, M1) ----------
+
+
+def _softmax_case(Y: np.ndarray, seed: int = 1):
+    rng = np.random.default_rng(seed)
+    n, k = Y.shape
+    net = Network([3, 4, k], activations=["tanh", "softmax"], init="xavier", seed=seed)
+    for layer in net.layers:
+        layer.biases[...] = rng.uniform(-0.5, 0.5, layer.n_out)
+    return net, rng.normal(size=(n, 3))
+
+
+@pytest.mark.parametrize(
+    "Y",
+    [
+        np.array([[0.1, 0.2], [0.3, 0.0], [0.0, 0.3]]),  # every row sums to 0.3
+        np.array([[1.5, 0.5], [2.0, 0.0], [0.7, 1.3]]),  # every row sums to 2
+        np.array([[0.0, 0.0], [1.0, 1.0], [0.25, 0.5], [1.0, 0.0]]),  # mixed sums
+        np.array([[0.0, 0.2, 0.9], [0.4, 0.4, 0.4]]),  # three outputs
+    ],
+    ids=["rows-0.3", "rows-2", "mixed", "three-outputs"],
+)
+def test_softmax_cross_entropy_matches_finite_differences_for_any_targets(Y):
+    net, X = _softmax_case(Y)
+    analytic = _flat(net, net.gradients(X, Y, "cross_entropy"))
+    numeric = _numeric_gradient(net, X, Y, "cross_entropy")
+    assert np.abs(numeric).max() > 1e-3  # a real gradient, not two zeros agreeing
+    assert _relative_error(analytic, numeric) < 1e-6
+
+
+def test_softmax_cross_entropy_output_delta_is_the_jacobian_formula():
+    # ∂L/∂zₖ = (ŷₖ Σⱼ yⱼ − yₖ)/n, worked out here from the Jacobian ŷⱼ(δⱼₖ − ŷₖ) by a sum.
+    z = np.array([[0.2, -1.0, 0.5], [1.5, 0.0, -0.3]])
+    y = np.array([[0.5, 0.0, 1.5], [0.1, 0.1, 0.1]])
+    a = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    expected = np.zeros_like(z)
+    for i in range(2):
+        for k in range(3):
+            expected[i, k] = sum(
+                -y[i, j] / a[i, j] / 2 * a[i, j] * ((j == k) - a[i, k]) for j in range(3)
+            )
+    delta = losses.get("cross_entropy").output_delta(z, a, y, activations.get("softmax"))
+    assert np.allclose(delta, expected, rtol=1e-12, atol=1e-15)
+
+
+def test_one_hot_targets_keep_the_shortcut_bit_for_bit():
+    z = np.array([[0.2, -1.0, 0.5], [1.5, 0.0, -0.3]])
+    a = activations.get("softmax").forward(z)
+    y = np.eye(3)[[2, 0]]
+    delta = losses.get("cross_entropy").output_delta(z, a, y, activations.get("softmax"))
+    assert np.array_equal(delta, (a - y) / 2)
+
+
+def test_softmax_on_one_output_neuron_has_zero_loss_and_gradient():
+    # Softmax of a single z is eᶻ / eᶻ = 1 whatever z is: L = −y ln 1 = 0, ∂L/∂θ = 0.
+    Y = np.array([[1.0], [0.0], [1.0], [0.0]])
+    net, X = _softmax_case(Y)
+    assert np.array_equal(net.forward(X), np.ones((4, 1)))
+    loss = net.loss(X, Y, "cross_entropy")
+    assert loss == 0.0 and not np.signbit(loss)  # 0, not −0
+    analytic = _flat(net, net.gradients(X, Y, "cross_entropy"))
+    assert np.array_equal(analytic, np.zeros_like(analytic))
+    assert np.array_equal(_numeric_gradient(net, X, Y, "cross_entropy"), analytic)

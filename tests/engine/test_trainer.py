@@ -261,3 +261,87 @@ def test_gradients_are_those_of_the_last_batch_before_its_update():
     assert not np.any(t.gradients()[0]["weights"] == 99.0)
     net.set_activation(0, "relu")  # a new structure: the old gradient no longer applies
     assert t.gradients() is None
+
+
+# -- the objective with regularisation (issue 14, M2) ---------------------------------
+
+
+def _penalised_trainer(kind: str, lam: float):
+    X, Y = datasets.load("xor", n=40, noise=0.1, seed=2)
+    net = Network([2, 3, 1], ["tanh", "sigmoid"], seed=1)
+    trainer = Trainer(
+        net,
+        X,
+        Y,
+        loss="bce",
+        batch_size=len(X),
+        shuffle=False,
+        seed=0,
+        regularization=kind,
+        regularization_rate=lam,
+    )
+    return trainer, X, Y
+
+
+def _hand_penalty(net: Network, kind: str, lam: float) -> float:
+    """λ Σ|w| or (λ/2) Σ w², summed weight by weight in plain Python."""
+    total = 0.0
+    for layer in net.layers:
+        for w in layer.weights.ravel().tolist():
+            total += abs(w) if kind == "l1" else w * w
+    return lam * total if kind == "l1" else lam / 2 * total
+
+
+@pytest.mark.parametrize("kind", ["l1", "l2"])
+def test_epoch_record_holds_the_objective_loss_plus_penalty(kind):
+    t, X, Y = _penalised_trainer(kind, 0.5)
+    t.epoch()
+    record = t.history[-1]
+    loss = t.network.loss(X, Y, "bce")
+    assert record.train_loss == loss  # L alone, as before
+    assert math.isclose(record.penalty, _hand_penalty(t.network, kind, 0.5), rel_tol=1e-12)
+    assert math.isclose(record.objective, loss + record.penalty, rel_tol=1e-15)
+    assert record.penalty > 0.1  # λ = 0.5 makes it a large share of the objective
+
+
+def test_no_regularisation_means_no_penalty():
+    t = _xor_trainer()
+    t.epoch()
+    assert t.history[-1].penalty == 0.0
+    assert t.history[-1].objective == t.history[-1].train_loss
+    t.step()
+    assert set(t.gradients()[0]) == {"weights", "biases"}
+
+
+@pytest.mark.parametrize("kind", ["l1", "l2"])
+def test_gradient_shown_is_that_of_the_objective_and_its_parts_add_up(kind):
+    lam = 0.5
+    t, X, Y = _penalised_trainer(kind, lam)
+    before = t.network.copy()
+    t.step()
+    got = t.gradients()
+
+    def objective(params: np.ndarray) -> float:
+        net = before.copy()
+        net.parameters[...] = params
+        return net.loss(X, Y, "bce") + _hand_penalty(net, kind, lam)
+
+    theta, h = before.parameters.copy(), 1e-6
+    numeric = np.zeros_like(theta)
+    for i in range(theta.size):
+        up, down = theta.copy(), theta.copy()
+        up[i] += h
+        down[i] -= h
+        numeric[i] = (objective(up) - objective(down)) / (2 * h)
+    shown = np.zeros_like(theta)
+    for view, grad in zip(before.gradient_views(shown), got, strict=True):
+        view["weights"][...] = grad["weights"]
+        view["biases"][...] = grad["biases"]
+    assert np.allclose(shown, numeric, rtol=1e-6, atol=1e-8)
+    # Its parts: ∂L/∂w of the loss alone (backpropagation) and the penalty's λ·sign(w) or λ·w.
+    loss_only = before.gradients(X, Y, "bce")
+    for layer, grad, weights in zip(loss_only, got, before.layers, strict=True):
+        assert np.allclose(grad["loss_weights"], layer["weights"], rtol=1e-12, atol=1e-15)
+        term = np.sign(weights.weights) if kind == "l1" else weights.weights
+        assert np.array_equal(grad["penalty_weights"], lam * term)
+        assert np.array_equal(grad["weights"], grad["loss_weights"] + grad["penalty_weights"])

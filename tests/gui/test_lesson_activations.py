@@ -148,3 +148,25 @@ def test_a_divergent_learning_rate_is_reported_not_raised(window, qtbot):
     ok, text = lesson.check()
     assert not ok and "learning rate" in text
     assert np.isfinite(window.network.parameters).all()
+
+
+def test_the_dead_count_and_its_note_agree_at_z_equal_0(window):
+    # A ReLU whose weights and bias are all 0 has z = 0 for every point: f′(0) = 0, so
+    # it is dead, and the note must say z ≤ 0 (it said z < 0, which z = 0 is not).
+    lesson = window.start_lesson("activations")
+    lesson.choice_box.setCurrentIndex(ACTIVATIONS.index("relu"))
+    lesson.findChild(QPushButton, "useActivationButton").click()
+    for k in range(2):
+        window.canvas.set_value(("edge", 0, 0, k), 0.0)
+    window.canvas.set_value(("neuron", 0, 0), 0.0)
+    lesson.refresh()
+    X = window.model.data.X_train
+    dead = 0
+    for z, _ in window.network.forward_trace(X)[:-1]:
+        dead += int(np.sum(np.all(z <= 0, axis=0)))  # ReLU′(z) = 0 exactly when z ≤ 0
+    assert dead >= 1
+    assert sum(int(lesson.health_table.item(r, 3).text()) for r in range(2)) == dead
+    note = lesson.health_note.text()
+    assert (
+        f"{dead} neuron(s) are dead: f′(z) = 0 for every training point (for ReLU, z ≤ 0)" in note
+    )

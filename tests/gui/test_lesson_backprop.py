@@ -119,7 +119,11 @@ def test_the_graph_question_refuses_wrong_and_non_numeric_answers(window):
     check.click()
     assert "not a number" in lesson.feedback.text()
     answer.setText("4")
-    assert not lesson.run_check() and "Not yet" in lesson.feedback.text()
+    assert not lesson.run_check() and "sign is flipped" in lesson.feedback.text()
+    answer.setText("3")  # q = x + y = −2 + 5
+    assert not lesson.run_check() and "∂f/∂z = q" in lesson.feedback.text()
+    answer.setText("−4.1")
+    assert not lesson.run_check() and "Not yet: −4.1 is not ∂f/∂x" in lesson.feedback.text()
     answer.setText("−4")  # the true minus sign is accepted
     assert lesson.run_check() and "Right" in lesson.feedback.text()
     lesson.findChild(QDoubleSpinBox, "zInput").setValue(3.0)
@@ -293,6 +297,45 @@ def test_the_network_question_checks_dl_dw31(window):
     answer.setText(f"{right:.4f}")
     assert lesson.run_check()
     assert format_number(right) in lesson.feedback.text()
+
+
+# The worked numbers of Mazur's example, written out: δ₃ = 0.13849856, a₁ = 0.59326999,
+# a₂ = 0.59688438; ∂L/∂w₃₁ = δ₃a₁ = 0.08216704 (shown 0.08217), ∂L/∂w₃₂ = 0.08266763.
+
+
+@pytest.mark.parametrize("typed", ["0.08217", "0.0822", "0.082172", "0,08217"])
+def test_the_network_question_accepts_the_shown_digits_and_their_rounding(window, typed):
+    lesson = _network_page(window)
+    lesson.findChild(QLineEdit, "networkAnswer").setText(typed)
+    assert lesson.run_check(), lesson.feedback.text()
+    assert "Right: ∂L/∂w₃₁ = δ₃·a₁ = 0.1385 × 0.5933 = 0.08217." in lesson.feedback.text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("0.08267", "is ∂L/∂w₃₂ = δ₃·a₂. You used a₂ where w₃₁ multiplies a₁"),
+        ("0.0827", "is ∂L/∂w₃₂"),
+        ("0.1385", "is δ₃ = ∂L/∂b₃"),
+        ("−0.08217", "the sign is flipped"),
+        ("0.3589", "the updated weight"),  # 0.4 − 0.5 × 0.08217 = 0.358915
+        ("0.08218", "Not yet: 0.08218 is not ∂L/∂w₃₁"),
+        ("0.082", "too few digits"),
+    ],
+)
+def test_the_network_question_names_the_slip(window, typed, named):
+    lesson = _network_page(window)
+    lesson.findChild(QLineEdit, "networkAnswer").setText(typed)
+    assert not lesson.run_check()
+    assert named in lesson.feedback.text()
+
+
+def test_the_network_question_names_the_missing_slope(window):
+    # (ŷ − y)·a₁ = (0.75136507 − 0.01) × 0.59326999 = 0.43983...: δ₃ without σ′(z₃).
+    lesson = _network_page(window)
+    lesson.findChild(QLineEdit, "networkAnswer").setText("0.4398")
+    assert not lesson.run_check()
+    assert "without σ′(z₃)" in lesson.feedback.text()
 
 
 def test_the_question_follows_the_page(window):

@@ -1,0 +1,74 @@
+"""Numbers as students read and type them.
+
+Every number the window shows a student goes through :func:`format_number`: four
+significant digits, the true minus sign U+2212 (never the ASCII hyphen), and no
+negative zero: a value that rounds to zero at the precision shown is written "0" (or
+"0.000" with fixed decimals), never "−0". :func:`parse_number` reads a typed number
+back, whichever minus sign, decimal comma or full-width digits the student used.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+__all__ = ["MINUS", "SIGNIFICANT_DIGITS", "format_number", "parse_number"]
+
+#: U+2212, the minus sign of mathematics (a hyphen is shorter and sits lower).
+MINUS = "\u2212"
+#: Significant digits the window shows.
+SIGNIFICANT_DIGITS = 4
+#: Below this magnitude numbers are written in scientific notation (1.234e−05).
+_SMALL = 1e-4
+
+
+def format_number(
+    value: float,
+    parenthesise: bool = False,
+    *,
+    digits: int = SIGNIFICANT_DIGITS,
+    decimals: int | None = None,
+) -> str:
+    """``value`` as the window shows it.
+
+    Parameters
+    ----------
+    value
+        The number.
+    parenthesise
+        Put a negative number in brackets, as when it follows an operator: 2 × (−3).
+    digits
+        Significant digits (trailing zeros dropped, as ``:g`` does); numbers smaller than
+        1e-4 in magnitude are written in scientific notation with as many digits.
+    decimals
+        Instead of ``digits``: exactly this many decimals (``0.250``).
+
+    Returns
+    -------
+    str
+        For example ``"1.5"``, ``"−1.5"``, ``"0"`` for −0.0, ``"−1e−09"`` for −1e-9 with
+        ``digits=1``, ``"0.000"`` for −1e-9 with ``decimals=3``.
+    """
+    value = float(value)
+    if decimals is not None:
+        text = f"{value:.{decimals}f}"
+    elif abs(value) >= _SMALL or value == 0 or not math.isfinite(value):
+        text = f"{value:.{digits}g}"
+    else:
+        text = f"{value:.{digits - 1}e}"
+    if text.startswith("-") and math.isfinite(value) and float(text) == 0:
+        text = text[1:]  # rounded to zero: "−0" and "−0.000" would read as a negative number
+    negative = text.startswith("-")
+    text = text.replace("-", MINUS)
+    return f"({text})" if parenthesise and negative else text
+
+
+def parse_number(text: str) -> float | None:
+    """The number typed in ``text`` (true or full-width minus, decimal comma, full-width
+    digits, scientific notation), or None if it is not a finite number."""
+    text = unicodedata.normalize("NFKC", text).strip().replace(MINUS, "-").replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
