@@ -80,7 +80,9 @@ def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord
         values = {name: _measure(entry, name, place) for name in _FLOATS}
         if values["train_loss"] is None:
             raise NetworkFileError(f"{place}.train_loss: expected a number, got null")
-        records.append(EpochRecord(epoch, steps, **values))
+        # The regularisation penalty, saved since files record it; older files lack it.
+        penalty = _measure(entry, "penalty", place) if "penalty" in entry else 0.0
+        records.append(EpochRecord(epoch, steps, **values, penalty=penalty or 0.0))
     return records
 
 

@@ -47,11 +47,13 @@ def test_saving_keeps_the_previous_version_as_bak(window, tmp_path):
 def test_document_keeps_settings_and_history(window, tmp_path):
     from neurongui.engine.trainer import EpochRecord
 
-    window.model.set_history([EpochRecord(1, 25, 0.6, 0.7, 0.5, 0.55)])
+    window.model.set_history([EpochRecord(1, 25, 0.6, 0.7, 0.5, 0.55, penalty=0.125)])
     window.model.set_config(window.model.config.with_changes(learning_rate=0.1))
     assert window.save_path(tmp_path / "d.json")
     doc = load_document(tmp_path / "d.json")
     assert doc.config.learning_rate == 0.1 and doc.history[0].test_loss == 0.7
+    # The regularisation penalty comes back too: the objective shown is what was minimised.
+    assert doc.history[0].penalty == 0.125 and doc.history[0].objective == 0.725
 
 
 def test_autosave_writes_only_while_modified(window, guard):
@@ -338,6 +340,7 @@ def test_settings_at_their_limits_open_and_show_in_the_panel(window, tmp_path):
         ("epoch", 2.5, r"history\[1\].epoch"),
         ("epoch", 0, r"history\[1\].epoch: 0 comes after epoch 1"),
         ("steps", 10**300, r"history\[1\].steps: .*a number of about 301 digits"),
+        ("penalty", -1.0, r"history\[1\].penalty: expected a finite number"),
     ],
 )
 def test_bad_history_records_are_refused_naming_the_field(window, tmp_path, field, value, expected):
