@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
             self.activation_panel,
             area.BottomDockWidgetArea,
         )
+        if self._short_screen():
+            # Under the canvas the plots would leave the diagram ~290 px of a 768-px
+            # laptop screen: they share the right column with the charts instead.
+            self.tabifyDockWidget(self.docks["chartsDock"], self.docks["activationDock"])
+            self.docks["chartsDock"].raise_()
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
         self.model.message.connect(self._show_message)
@@ -557,7 +562,8 @@ class MainWindow(QMainWindow):
     def _default_sizes(self) -> None:
         docks, vertical = self.docks, Qt.Orientation.Vertical
         self.resizeDocks([docks["inspectorDock"], docks["chartsDock"]], [330, 500], vertical)
-        self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas comes first
+        if not self._short_screen():
+            self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas first
         self.resizeDocks(
             [docks["inspectorDock"], docks["trainingDock"]], [360, 300], Qt.Orientation.Horizontal
         )
@@ -578,6 +584,11 @@ class MainWindow(QMainWindow):
             self._fit_to_screen(self.width(), self.height())  # saved on a larger screen?
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _short_screen(self) -> bool:
+        """True on screens less than 900 px high (a 1366×768 laptop, a projector)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen is not None and screen.availableGeometry().height() < 900
 
     def _fit_to_screen(self, width: int = 1400, height: int = 860) -> None:
         """Size the window to ``width`` × ``height`` or less, inside the screen's

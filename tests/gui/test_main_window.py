@@ -74,3 +74,12 @@ def test_examples_menu_names_each_example_in_words(window):
     titles = [a.text() for a in menu.actions()]
     assert "XOR needs a hidden layer" in titles
     assert not any("_" in t for t in titles)
+
+
+def test_on_a_short_screen_the_activation_plots_share_the_charts_column(window):
+    # The offscreen screen is 800 px high: under the canvas the plots (382 px at least)
+    # left the diagram about 290 px. Tabbed with the charts, the canvas gets the height.
+    docks = window.docks
+    assert docks["activationDock"] in window.tabifiedDockWidgets(docks["chartsDock"])
+    assert window.canvas.height() > 0.6 * window.height()
+    assert window.minimumSizeHint().width() <= 1024  # a classroom projector
