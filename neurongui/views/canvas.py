@@ -47,6 +47,7 @@ from neurongui.views.canvas_maps import (
     MapGrid,
     colours_for,
     levels_for,
+    tint,
 )
 from neurongui.views.throttle import Redraw
 
@@ -58,15 +59,6 @@ _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 _NUDGE = 0.05
 EDGE_HZ = 12
-
-
-def _tint(colour: QColor, background: QColor, strength: float) -> QColor:
-    """``colour`` blended into ``background``: strength 1 is the colour itself."""
-    mix = [
-        round(b + strength * (c - b))
-        for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
-    ]
-    return QColor(*mix)
 
 
 class NetworkCanvas(QGraphicsView):
@@ -206,7 +198,7 @@ class NetworkCanvas(QGraphicsView):
                     # Thousands of edges: opaque hairlines, tinted towards the background
                     # as |w| shrinks. Translucent lines cost 5-20 times more to draw,
                     # and a wide pen's bounding box is found by stroking every segment.
-                    pen = QPen(_tint(colour, background, 0.3 + 0.14 * index), 0)
+                    pen = QPen(tint(colour, background, 0.3 + 0.14 * index), 0)
                 else:
                     pen = QPen(colour, width)
                 item = scene.addPath(QPainterPath(), pen)
@@ -573,26 +565,36 @@ class NetworkCanvas(QGraphicsView):
             self._fit_above_legend()
 
     def contextMenuEvent(self, event) -> None:
-        target = self.target_at(self.mapToScene(event.pos()))
+        menu = self.menu_for(self.target_at(self.mapToScene(event.pos())))
+        if menu is not None:
+            menu.popup(event.globalPos())
+
+    def menu_for(self, target: tuple | None) -> QMenu | None:
+        """The context menu of a hidden or output neuron (None for anything else)."""
         if target is None or target[0] != "neuron" or target[1] < 0:
-            return
-        layer = target[1]
+            return None
+        net, layer = self.model.network, target[1]
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sub = menu.addMenu(fill(self.tr("Activation of layer %1"), str(layer + 1)))
-        current = self.model.network.layers[layer].activation.name
-        last = layer == len(self.model.network.layers) - 1
+        last = layer == len(net.layers) - 1
         for name in engine_activations.names():
             if name == "softmax" and not last:
                 continue
             action = sub.addAction(name)
             action.setCheckable(True)
-            action.setChecked(name == current)
+            action.setChecked(name == net.layers[layer].activation.name)
             action.triggered.connect(lambda _=False, n=name: self.set_activation(layer, n))
         if not last:
-            menu.addAction(
+            remove = menu.addAction(
                 self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, target[2])
             )
-        menu.popup(event.globalPos())
+            remove.setObjectName("removeNeuronAction")
+            if net.sizes[layer + 1] < 2:  # like the − button: a layer keeps one neuron
+                remove.setEnabled(False)
+                remove.setToolTip(self.tr("A layer keeps at least one neuron"))
+                menu.setToolTipsVisible(True)
+        return menu
 
     # -- tooltips and inline editing ------------------------------------------------
 

@@ -1324,6 +1324,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>删除这个神经元</translation>
     </message>
     <message>
+        <source>A layer keeps at least one neuron</source>
+        <translation>每一层至少要保留一个神经元</translation>
+    </message>
+    <message>
         <source>neuron %1 of layer %2</source>
         <translation>第 %2 层的神经元 %1</translation>
     </message>

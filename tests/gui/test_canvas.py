@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import Network
@@ -277,3 +277,32 @@ def test_a_kept_neuron_stays_selected_and_ringed_after_a_structure_edit(window):
     assert (s.kind, s.layer, s.neuron) == ("neuron", 0, 1)
     ringed = [(n.column, n.index) for column in window.canvas._nodes for n in column if n.selected]
     assert ringed == [(1, 1)]
+
+
+# -- a layer keeps its last neuron (issue 14, G3) -------------------------------------
+
+
+def test_the_only_neuron_of_a_layer_cannot_be_removed_from_its_menu(window, qtbot):
+    canvas = window.canvas
+    for _ in range(3):
+        canvas.remove_neuron(0)  # "−" on layer 1, three times
+    assert window.network.sizes == [2, 1, 2, 1]
+    menu = canvas.menu_for(("neuron", 0, 0))
+    remove = menu.findChild(QAction, "removeNeuronAction")
+    assert not remove.isEnabled()
+    assert remove.toolTip() == "A layer keeps at least one neuron"
+    with qtbot.waitSignal(window.model.message) as said:
+        canvas.remove_neuron(0, 0)  # the action's own code refuses, it never raises
+    assert "only one neuron" in said.args[0]
+    assert window.network.sizes == [2, 1, 2, 1]
+    assert window.undo_stack.count() == 3
+
+
+def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
+    menu = window.canvas.menu_for(("neuron", 0, 1))
+    remove = menu.findChild(QAction, "removeNeuronAction")
+    assert remove.isEnabled()
+    remove.trigger()
+    assert window.network.sizes == [2, 3, 2, 1]
+    assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
+    assert window.canvas.menu_for(("neuron", -1, 0)) is None
