@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import activations
 from neurongui.engine.edits import SetBias
@@ -111,3 +113,30 @@ def test_the_histogram_is_empty_until_a_neuron_is_selected(panel):
     _, counts = panel.hist_curve.getData()
     # every z of the layer: one per neuron and training sample
     assert counts.sum() == panel.model.data.X_train.shape[0] * panel.model.network.sizes[1]
+
+
+def test_a_typed_weight_of_1e308_is_shown_without_an_error(window, qtbot):
+    """Issue 14, G4: np.histogram raised on z = ±inf and the marker flew off the plot."""
+    canvas, panel = window.canvas, window.activation_panel
+    canvas.edit_inline(("edge", 0, 0, 0), QPoint(50, 50))
+    editor = canvas.findChild(QLineEdit, "inlineEditor")
+    editor.setText("1e308")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.network.get_weight(0, 0, 0) == 1e308
+    canvas.select_neuron(0, 0)
+    panel.refresh_now()
+    with np.errstate(all="ignore"):
+        zs = window.network.forward_trace(window.model.data.X_train)[0][0]
+    overflowed = int(np.sum(~np.isfinite(zs)))
+    assert overflowed > 0  # the circle's |x₁| reaches 5: 5e308 is inf
+    assert f"{overflowed} values overflowed" in panel.histogram_label.text()
+    _, counts = panel.hist_curve.getData()
+    assert counts.sum() == zs.size - overflowed
+    z, a = panel.marker_position()
+    assert "z = " in panel.status_label.text()
+    x, y = panel.marker.getData()
+    if np.isfinite(z) and np.isfinite(a):  # the marker waits at the edge of the curves
+        (lo, hi), (bottom, top) = panel.plot.getViewBox().viewRange()
+        assert lo <= x[0] <= hi and bottom <= y[0] <= top
+    else:
+        assert len(x) == 0
