@@ -61,7 +61,8 @@ def palette_rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     training, and blending colours per pixel cost most of that.
     """
     index = np.subtract(values, lo, dtype=float)
-    index *= _STEPS / (hi - lo)
+    with np.errstate(over="ignore"):  # a value of 1e308 becomes inf: the end colour
+        index *= _STEPS / (hi - lo)
     np.clip(index, 0, _STEPS, out=index)  # ±inf become the end colours; NaN stays NaN
     np.copyto(index, _STEPS / 2, where=np.isnan(index))
     return _TABLE[np.rint(index).astype(np.intp)]
