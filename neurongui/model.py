@@ -231,19 +231,42 @@ class NetworkModel(QObject):
             selection=True,
         )
 
+    def check_config(self, config: TrainingConfig) -> None:
+        """Check that ``config`` gives usable data, changing nothing.
+
+        Raises
+        ------
+        ValueError
+            If it does not (e.g. a test share that leaves no training samples).
+        """
+        self._data_for(config)
+
+    def _data_for(self, config: TrainingConfig) -> TrainingData | None:
+        """The data ``config`` asks for, or None if it asks for the current data."""
+        old = self._config
+        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
+        if all(getattr(old, k) == getattr(config, k) for k in data_keys):
+            return None
+        keep = self._network.input_names if old.dataset == config.dataset else None
+        return prepare_data(config, keep, self._imported.get(config.dataset))
+
     def set_config(self, config: TrainingConfig, undoable: bool = False) -> None:
         """Change the training settings; a new dataset may bring a new network.
 
         A new network voids the undo history (networkReplaced) unless ``undoable``: an
         undo command that can put the old one back (see :mod:`neurongui.undo`) does it.
+
+        Raises
+        ------
+        ValueError
+            If the settings give no usable data (nothing changes then; see
+            :meth:`check_config`).
         """
-        old, self._config = self._config, config
-        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
-        new_data = any(getattr(old, k) != getattr(config, k) for k in data_keys)
+        data = self._data_for(config)
+        self._config = config
+        new_data = data is not None
         new_network = False
-        if new_data:
-            keep = self._network.input_names if old.dataset == config.dataset else None
-            data = prepare_data(config, keep, self._imported.get(config.dataset))
+        if data is not None:
             if data.task != self._data.task:
                 self._config = config.with_changes(loss=default_loss(data.task))
             self._data = data

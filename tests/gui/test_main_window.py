@@ -76,3 +76,14 @@ def test_the_last_flower_of_lesson_6_then_a_logic_gate_starts_at_the_first_sampl
     assert window.model.config.dataset == "and"
     assert window.model.sample_index == 0
     assert np.array_equal(window.model.sample, window.model.data.X_train[0])
+
+
+def test_a_test_share_that_leaves_no_training_data_is_refused_and_changes_nothing(window, qtbot):
+    _choose_data(window, "and")  # four samples
+    before, steps = window.model.config, window.undo_stack.count()
+    box = window.training_panel.test_ratio
+    with qtbot.waitSignal(window.model.message) as said:
+        box.setValue(box.maximum())  # raised ValueError out of the undo command before
+    assert "no training samples" in said.args[0]
+    assert window.model.config == before and window.undo_stack.count() == steps
+    assert box.value() == before.test_fraction  # the box shows what applies
