@@ -70,6 +70,22 @@ def curve_points(act: activations.Activation, lo: float, hi: float, n: int = _N_
     return z, act.forward(z), act.derivative(z)
 
 
+def _histogram_range(values: np.ndarray) -> tuple[float, float]:
+    """The histogram's range: the values' own, at least 1e-6 of their size wide.
+
+    40 bins over (1e6 − 1e-10, 1e6) would be narrower than a double can tell apart
+    there, and np.histogram raises; so would any range over ±inf.
+    """
+    if len(values) == 0:
+        return 0.0, 1.0
+    lo, hi = float(values.min()), float(values.max())
+    mid, size = (lo + hi) / 2, max(abs(lo), abs(hi))
+    if hi - lo < 1e-6 * max(size, 1.0):  # (nearly) one value: numpy's own ±0.5
+        half = 0.5 * max(1.0, 1e-6 * size)
+        return mid - half, mid + half
+    return lo, hi
+
+
 class ActivationPlotPanel(QWidget):
     """Plots of every activation and its derivative, with the live neuron marker."""
 
@@ -420,8 +436,8 @@ class ActivationPlotPanel(QWidget):
         net = self.model.network
         with np.errstate(all="ignore"):
             zs = net.forward_trace(X)[layer][0]
-        finite = zs[np.isfinite(zs)]
-        counts, edges = np.histogram(np.clip(finite, -_Z_LIMIT, _Z_LIMIT), bins=40)
+        finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
+        counts, edges = np.histogram(finite, bins=40, range=_histogram_range(finite))
         self.hist_curve.setData(edges, counts, stepMode="center")
         self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.

@@ -3,10 +3,11 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import activations
-from neurongui.engine.edits import SetBias
+from neurongui.engine.edits import SetBias, SetWeight
 from neurongui.model import NetworkModel
 from neurongui.undo import push_edit
 from neurongui.views.activation_plot import ActivationPlotPanel, curve_points
@@ -140,3 +141,14 @@ def test_a_typed_weight_of_1e308_is_shown_without_an_error(window, qtbot):
         assert lo <= x[0] <= hi and bottom <= y[0] <= top
     else:
         assert len(x) == 0
+
+
+def test_a_layer_whose_z_are_nearly_one_huge_value_gets_a_histogram(panel):
+    """40 bins over 1e6 ± 1e-11 are narrower than a double resolves: np.histogram raised."""
+    model, stack = panel.model, QUndoStack()
+    for edit in (SetWeight(0, 0, 0, 1e-12), SetWeight(0, 0, 1, 1e-12), SetBias(0, 0, 1e6)):
+        push_edit(stack, model, edit, "edit")
+    model.select_neuron(0, 0)
+    panel.refresh_now()
+    _, counts = panel.hist_curve.getData()
+    assert counts.sum() == model.data.X_train.shape[0] * model.network.sizes[1]
