@@ -533,7 +533,8 @@ class RegressionLesson(Lesson):
         ends = np.array([x.min(), x.max()])
         w_best, b_best = self.moments.optimum
         self.best_line.setData(ends, w_best * ends + b_best)
-        self.fit_line.setData(ends, w * ends + b)
+        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            self.fit_line.setData(ends, w * ends + b)
         pad = 0.15 * (y.max() - y.min())
         self.fit_plot.setRange(
             xRange=(x.min(), x.max()), yRange=(y.min() - pad, y.max() + pad), padding=0.02
@@ -567,7 +568,8 @@ class RegressionLesson(Lesson):
         W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
         # The closed form from the data's moments, on a log scale so the bowl's floor
         # and its far walls both show.
-        image = np.log10(np.maximum(self.moments.loss(W, B), 1e-12))
+        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            image = np.log10(np.maximum(self.moments.loss(W, B), 1e-12))
         lo, hi = float(image.min()), float(image.max())
         self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
         self.surface.setRect(w0, b0, side, side)
