@@ -103,6 +103,8 @@ class TrainingController(QObject):
         self._fresh_run = False
         self._opening = False
         self._trained_steps = 0
+        self._inputs: tuple[str, ...] = ()  # the inputs of the network the loop trains
+        self._sent: tuple[object, int] | None = None  # the data and edit it was sent with
         model.editApplied.connect(self._on_edit_applied)
         model.dataChanged.connect(self._on_data_change)
         model.configChanged.connect(self._on_config_change)
@@ -195,24 +197,28 @@ class TrainingController(QObject):
     def _replace(self) -> None:
         model = self.model
         self._steps = 0
+        self._inputs = tuple(model.network.input_names)
+        self._sent = (model.data, model.edit_seq)
         self._commands.put(Replace(model.network.copy(), model.data, model.config, model.edit_seq))
 
     def _on_edit_applied(self, edit) -> None:
         if self._thread is None:
             return
         model = self.model
-        if edit.changes_structure and tuple(model.network.input_names) != tuple(
-            model.data.input_names
-        ):
-            # New inputs need new data, which the model prepares next (dataChanged):
-            # the loop gets both at once in a Replace, never a step between the two.
+        if edit.changes_structure and tuple(model.network.input_names) != self._inputs:
+            # New inputs need new data (the model has it ready): the loop gets both at
+            # once in a Replace, never a step with one and not the other.
+            self.pause()
+            self._replace()
             return
         self._commands.put(ApplyEdit(edit, model.edit_seq))
 
     def _on_data_change(self) -> None:
-        if self._thread is not None:
-            self.pause()
-            self._replace()
+        model = self.model
+        if self._thread is None or self._sent == (model.data, model.edit_seq):
+            return  # the loop already has this data (an edit of the inputs sent it)
+        self.pause()
+        self._replace()
 
     def _on_config_change(self) -> None:
         old, new = self._config, self.model.config
