@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.lesson = None  # the open lesson panel, if any
+        # While a lesson runs: the docks it hid and the left column's width before it.
+        self._lesson_room: tuple[list[str], int] | None = None
         self._icons: list[tuple[QAction, str]] = []  # actions with a toolbar icon
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
@@ -283,11 +285,27 @@ class MainWindow(QMainWindow):
         dock = self.docks["lessonDock"]
         _set_dock_widget(dock, lesson)
         dock.setWindowTitle(lesson.title)
+        self._make_room_for(lesson)
+        return lesson
+
+    def _make_room_for(self, lesson) -> None:
+        """Hide the docks the lesson has no use for and widen the lesson column into the
+        room they leave: about 40 % of the window (440–780 px), a third beside the
+        right-hand docks."""
+        docks, left = self.docks, self.docks["trainingDock"]
+        hidden: list[str] = []
+        self._lesson_room = (hidden, left.width() if left.isVisible() else 0)
+        for name in lesson.hidden_docks:
+            if not docks[name].isHidden():
+                docks[name].hide()
+                hidden.append(name)
+        dock = docks["lessonDock"]
         dock.show()
         dock.raise_()
-        # Lesson texts and tables need more room than the training form.
-        self.resizeDocks([dock], [max(dock.width(), 440)], Qt.Orientation.Horizontal)
-        return lesson
+        right = any(not docks[n].isHidden() for n in ("inspectorDock", "chartsDock"))
+        share, most = (0.34, 700) if right else (0.40, 780)
+        width = int(min(most, max(440, share * self.width())))
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def leave_lesson(self) -> None:
         """Close the lesson panel; the network stays, to keep playing with."""
@@ -299,6 +317,12 @@ class MainWindow(QMainWindow):
         _set_dock_widget(dock, QWidget())
         dock.hide()
         lesson.deleteLater()
+        hidden, width = self._lesson_room or ([], 0)
+        self._lesson_room = None
+        for name in hidden:  # the docks the lesson hid, as the student had them
+            self.docks[name].show()
+        if width:
+            self.resizeDocks([self.docks["trainingDock"]], [width], Qt.Orientation.Horizontal)
 
     def load_lesson_network(self, network: Network, config) -> None:
         """Start a lesson's untitled document: its network, its settings, no history."""
