@@ -59,9 +59,18 @@ TASK_STYLE = (
 )
 
 
+class RichLabel(QLabel):
+    """A label of rich text whose ``<nobr>`` formulas and paragraph ends never break
+    apart (see :func:`~neurongui.lessons.text.tidy`)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(tidy(text))
+
+
 def rich_label(name: str, html: str = "") -> QLabel:
     """A word-wrapping label of rich text whose words can be selected and copied."""
-    label = QLabel(html)
+    label = RichLabel()
+    label.setText(html)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)
@@ -174,6 +183,7 @@ class Lesson(QWidget):
         self.task_label = rich_label("lessonTask")
         self.task_label.setAccessibleName(self.tr("Your task"))
         self.task_label.setStyleSheet(TASK_STYLE)
+        self._task = ""
         self._default_task = parts.task
         self.body = body_widget = QWidget()
         body = QVBoxLayout(body_widget)
@@ -232,10 +242,10 @@ class Lesson(QWidget):
 
     def set_task(self, html: str) -> None:
         """Show ``html`` as the current task, right above the controls."""
-        text = tidy(html)
-        if text != self.task_label.text():
-            self.task_label.setText(text)
-        self.task_label.setVisible(bool(text))
+        if html != self._task:
+            self._task = html
+            self.task_label.setText(html)
+        self.task_label.setVisible(bool(html))
 
     def default_task(self) -> str:
         """The task of the lesson's text file."""
@@ -260,7 +270,7 @@ class Lesson(QWidget):
         """Show ``text`` under the lesson, green if ``ok``, red if not ``ok``."""
         colour = {True: GOOD, False: BAD}.get(ok)
         self.feedback.setStyleSheet(f"color: {colour};" if colour else "")
-        self.feedback.setText(tidy(text))
+        self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
 
     def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from neurongui.paths import resource_path
 
-__all__ = ["LessonText", "keep_together", "lesson_parts", "lesson_text", "tidy"]
+__all__ = ["LessonText", "keep_together", "lesson_parts", "lesson_text", "plain", "tidy"]
 
 #: U+2060 WORD JOINER: no line break on either side, draws nothing.
 JOINER = "\u2060"
@@ -76,6 +76,11 @@ def tidy(html: str) -> str:
     """Rich text whose ``<nobr>`` formulas and paragraph ends never break apart."""
     html = _NOBR.sub(lambda m: keep_together(m.group(1)), html)
     return _END.sub(_keep_tail, html)
+
+
+def plain(text: str) -> str:
+    """``text`` without word joiners and with plain spaces (to search or compare it)."""
+    return text.replace(JOINER, "").replace(NBSP, " ")
 
 
 def lesson_text(key: str, language: str) -> str:
