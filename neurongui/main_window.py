@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         share, most = (0.34, 700) if right else (0.40, 780)
         width = int(min(most, max(440, share * self.width())))
         self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.canvas.fit()  # the diagram fills what the lesson leaves of the centre
 
     def leave_lesson(self) -> None:
         """Close the lesson panel; the network stays, to keep playing with."""

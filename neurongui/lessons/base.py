@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, SignalInstance
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -52,6 +53,8 @@ __all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text", 
 
 #: Colours of right and wrong answers (readable on light and dark backgrounds).
 GOOD, BAD = "#1a9641", "#d7301f"
+#: Height the plots of a lesson keep beyond their minimum before "More" opens by itself.
+PLOT_ROOM = 220
 #: The task stands out from the explanation: a bar in the highlight colour beside it.
 TASK_STYLE = (
     "QLabel#lessonTask { border-left: 4px solid palette(highlight);"
@@ -201,6 +204,8 @@ class Lesson(QWidget):
         self.more_text = rich_label("lessonMoreText", parts.more)
         self.more_text.hide()
         self.more_button.toggled.connect(self.show_more)
+        self.more_button.clicked.connect(self._on_more_clicked)
+        self._more_chosen = False  # the student opened or closed it: leave it so
         self.more_button.setVisible(bool(parts.more))
         inner.addWidget(self.text)
         inner.addWidget(self.task_label)
@@ -239,6 +244,29 @@ class Lesson(QWidget):
         self.more_button.setChecked(shown)
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.more_text.setVisible(shown)
+
+    def _on_more_clicked(self) -> None:
+        self._more_chosen = True
+
+    def fit_more(self) -> None:
+        """Open the explanation in full where the column has room for it (a tall
+        screen), unless the student chose; lessons whose plots grow keep them room."""
+        if self._more_chosen or self.more_button.isHidden():
+            return
+        viewport, column = self.scroll.viewport(), self.scroll.widget().layout()
+        width = viewport.width()
+        more = self.more_text.heightForWidth(width) + column.spacing()
+        needed = column.totalHeightForWidth(width) - (more if self.more_text.isVisible() else 0)
+        self.show_more(viewport.height() - needed - self.plot_room() >= more)
+
+    def plot_room(self) -> int:
+        """Height the lesson's plots keep before "More" opens by itself."""
+        return PLOT_ROOM if self.fill_body else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "scroll"):
+            QTimer.singleShot(0, self, self.fit_more)  # once the column has its new size
 
     def set_task(self, html: str) -> None:
         """Show ``html`` as the current task, right above the controls."""
