@@ -148,7 +148,7 @@ def test_the_gradients_shown_are_the_engines(window):
     x = window.model.sample[None, :]
     yt = window.model.data.Y_train[window.model.sample_index][None, :]
     t = int(yt.argmax())
-    _, ce, mse = lesson.this_flower_gradients()
+    _, ce, mse = lesson.why.this_flower_gradients()
     assert ce == pytest.approx(window.network.backprop(x, yt, "cross_entropy").deltas[-1][0, t])
     assert mse == pytest.approx(window.network.backprop(x, yt, "mse").deltas[-1][0, t])
     assert _format(ce) in lesson.this_flower_label.text()
