@@ -384,3 +384,40 @@ def test_the_lessons_update_is_the_apps_own_training_step(window, qtbot):
     with qtbot.waitSignal(window.training.epochChanged, timeout=10_000):
         window.training.step()  # one epoch of the one sample, batch size 1, η = 0.5
     qtbot.waitUntil(lambda: np.allclose(net.parameters, expected, rtol=1e-12, atol=1e-12))
+
+
+@pytest.mark.parametrize("stage", [6, UPDATE])
+def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot, stage):
+    lesson = _network_page(window)
+    _to_stage(lesson, stage)
+    canvas = window.canvas
+    boxes = lesson.overlay.boxes()
+    assert len(boxes) == 11  # 2 inputs, 2 hidden, 1 output, 6 edges
+    rects = {box.data(1): box.sceneBoundingRect() for box in boxes}
+    keys = sorted(rects)
+    for i, a in enumerate(keys):
+        assert canvas.sceneRect().contains(rects[a]), f"{a} leaves the diagram"
+        for b in keys[i + 1 :]:
+            assert not rects[a].intersects(rects[b]), f"{a} and {b} overlap"
+    # No box covers a neuron.
+    for layer, count in ((-1, 2), (0, 2), (1, 1)):
+        for j in range(count):
+            at = canvas.node_position(layer, j)
+            for key, rect in rects.items():
+                assert not rect.contains(at), f"{key} covers neuron {layer}, {j}"
+
+
+def test_the_boxes_are_never_larger_than_the_panels_text_on_a_big_screen(window, qtbot):
+    lesson = _network_page(window)
+    _to_stage(lesson, 6)
+    window.resize(1920, 1080)
+    canvas = window.canvas
+    qtbot.waitUntil(lambda: canvas.transform().m11() > 1.2, timeout=5000)
+
+    def small() -> None:
+        scale = canvas.transform().m11()
+        for box in lesson.overlay.boxes():
+            for text in box.childItems():
+                assert text.font().pointSizeF() * scale <= 9.0 + 1e-6
+
+    qtbot.waitUntil(small, timeout=5000)
