@@ -272,6 +272,10 @@ class BackpropLesson(Lesson):
         layout.addWidget(self.working)
         self.legend = rich_label("stageLegend")
         layout.addWidget(self.legend)
+        # The way through the step, with the student's place on it: where they come
+        # from and what is still to come (the page has the height for it).
+        self.stage_map = rich_label("stageMap")
+        layout.addWidget(self.stage_map)
         layout.addStretch(1)
         return page
 
@@ -291,19 +295,6 @@ class BackpropLesson(Lesson):
     def on_network_page(self) -> bool:
         """True while part 2 is shown."""
         return self.pages.currentIndex() == 1
-
-    def stage_names(self) -> list[str]:
-        """Names of the stages of part 2, in order."""
-        return [
-            self.tr("Inputs and weights"),
-            self.tr("Forward: hidden layer"),
-            self.tr("Forward: output"),
-            self.tr("Loss"),
-            self.tr("Backward: δ of the output"),
-            self.tr("Backward: δ of the hidden neurons"),
-            self.tr("Gradients ∂L/∂w and ∂L/∂b"),
-            self.tr("Update: w ← w − η ∂L/∂w"),
-        ]
 
     def go(self, stage: int) -> None:
         """Show stage ``stage`` of part 2 (no update is made or undone here)."""
@@ -394,7 +385,7 @@ class BackpropLesson(Lesson):
             self.overlay.clear()
             self._show_task()
             return
-        names = self.stage_names()
+        names = self.view.stage_names()
         self.stage_label.setText(
             fill(
                 self.tr("Step %1 of %2 · %3"),
@@ -407,6 +398,7 @@ class BackpropLesson(Lesson):
         self.next.setText(self.tr("Another step ▶") if self.stage == UPDATE else self.tr("Next ▶"))
         self.working.setText(self.view.working_text(self.numbers()))
         self.question.setVisible(self.stage == GRADIENTS)
+        self.stage_map.setText(self.view.stage_map(names))
         self.overlay.update()
         self._show_task()
 

@@ -119,6 +119,29 @@ class StageView(QObject):
         super().__init__(lesson)
         self.lesson = lesson
 
+    def stage_names(self) -> list[str]:
+        """Names of the stages of part 2, in order."""
+        return [
+            self.tr("Inputs and weights"),
+            self.tr("Forward: hidden layer"),
+            self.tr("Forward: output"),
+            self.tr("Loss"),
+            self.tr("Backward: δ of the output"),
+            self.tr("Backward: δ of the hidden neurons"),
+            self.tr("Gradients ∂L/∂w and ∂L/∂b"),
+            self.tr("Update: w ← w − η ∂L/∂w"),
+        ]
+
+    def stage_map(self, names: list[str]) -> str:
+        """The steps in order, the current one marked."""
+        rows = []
+        for i, name in enumerate(names):
+            text = f"{i + 1} · {name}"
+            rows.append(
+                f"<b>▶ {text}</b>" if i == self.lesson.stage else f"&nbsp;&nbsp;&nbsp;{text}"
+            )
+        return self.tr("The steps:") + "<br>" + "<br>".join(rows)
+
     def working_text(self, s: StepNumbers) -> str:
         """The worked numbers of the current stage, as rich text."""
         lines = {

@@ -380,38 +380,6 @@
         <translation>你算出的 ∂L/∂w₃₁</translation>
     </message>
     <message>
-        <source>Inputs and weights</source>
-        <translation>输入与权重</translation>
-    </message>
-    <message>
-        <source>Forward: hidden layer</source>
-        <translation>前向：隐藏层</translation>
-    </message>
-    <message>
-        <source>Forward: output</source>
-        <translation>前向：输出层</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>Backward: δ of the output</source>
-        <translation>反向：输出层的 δ</translation>
-    </message>
-    <message>
-        <source>Backward: δ of the hidden neurons</source>
-        <translation>反向：隐藏层神经元的 δ</translation>
-    </message>
-    <message>
-        <source>Gradients ∂L/∂w and ∂L/∂b</source>
-        <translation>梯度 ∂L/∂w 与 ∂L/∂b</translation>
-    </message>
-    <message>
-        <source>Update: w ← w − η ∂L/∂w</source>
-        <translation>更新：w ← w − η ∂L/∂w</translation>
-    </message>
-    <message>
         <source>The update stays: the network was changed after it. Undo those changes first (Ctrl+Z), then go back.</source>
         <translation>这次更新不能撤回：更新之后网络又被修改过。请先撤销那些修改（Ctrl+Z），再点“上一步”。</translation>
     </message>
@@ -2050,6 +2018,42 @@ from %2 into neuron %3 of layer %4</source>
 </context>
 <context>
     <name>StageView</name>
+    <message>
+        <source>Inputs and weights</source>
+        <translation>输入与权重</translation>
+    </message>
+    <message>
+        <source>Forward: hidden layer</source>
+        <translation>前向：隐藏层</translation>
+    </message>
+    <message>
+        <source>Forward: output</source>
+        <translation>前向：输出层</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the output</source>
+        <translation>反向：输出层的 δ</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the hidden neurons</source>
+        <translation>反向：隐藏层神经元的 δ</translation>
+    </message>
+    <message>
+        <source>Gradients ∂L/∂w and ∂L/∂b</source>
+        <translation>梯度 ∂L/∂w 与 ∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Update: w ← w − η ∂L/∂w</source>
+        <translation>更新：w ← w − η ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>The steps:</source>
+        <translation>各个步骤：</translation>
+    </message>
     <message>
         <source>Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4.</source>
         <translation>样本：x₁ = %1，x₂ = %2，目标值 y = %3；学习率 η = %4。</translation>
