@@ -112,7 +112,7 @@ class ActivationsLesson(Lesson):
         row.addWidget(self.pause_button)
         controls = QWidget()
         controls.setLayout(row)
-        self.race_plot = plot_widget("racePlot", self.tr("epoch"), self.tr("training loss"), 140)
+        self.race_plot = plot_widget("racePlot", self.tr("epoch"), self.tr("training loss"), 120)
         # Whole epochs from the start, not 0.2 … 0.8 on an empty plot.
         self.race_plot.setXRange(0, DEFAULT_EPOCHS, padding=0.02)
         self.race_plot.setYRange(0, 1, padding=0.02)
@@ -146,6 +146,7 @@ class ActivationsLesson(Lesson):
         for name in ACTIVATIONS:
             self.answer_box.addItem(LABELS[name], name)
         self.answer_box.setAccessibleName(self.tr("Your answer"))
+        self.answer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.question = QLabel(self.tr("Which activation reached the lowest training loss?"))
         self.question.setWordWrap(True)
         self.question.setBuddy(self.answer_box)
