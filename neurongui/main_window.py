@@ -116,6 +116,11 @@ class MainWindow(QMainWindow):
             self.activation_panel,
             area.BottomDockWidgetArea,
         )
+        if self._short_screen():
+            # Under the canvas the plots would leave the diagram ~290 px of a 768-px
+            # laptop screen: they share the right column with the charts instead.
+            self.tabifyDockWidget(self.docks["chartsDock"], self.docks["activationDock"])
+            self.docks["chartsDock"].raise_()
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
         self.model.message.connect(self._show_message)
@@ -302,7 +307,11 @@ class MainWindow(QMainWindow):
         dock = docks["lessonDock"]
         dock.show()
         dock.raise_()
-        right = any(not docks[n].isHidden() for n in ("inspectorDock", "chartsDock"))
+        # On a short screen the activation plots may share the right column too.
+        right = any(
+            not d.isHidden() and self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+            for d in docks.values()
+        )
         share, most = (0.34, 700) if right else (0.40, 780)
         width = int(min(most, max(440, share * self.width())))
         self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
@@ -582,7 +591,8 @@ class MainWindow(QMainWindow):
     def _default_sizes(self) -> None:
         docks, vertical = self.docks, Qt.Orientation.Vertical
         self.resizeDocks([docks["inspectorDock"], docks["chartsDock"]], [330, 500], vertical)
-        self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas comes first
+        if not self._short_screen():
+            self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas first
         self.resizeDocks(
             [docks["inspectorDock"], docks["trainingDock"]], [360, 300], Qt.Orientation.Horizontal
         )
@@ -603,6 +613,11 @@ class MainWindow(QMainWindow):
             self._fit_to_screen(self.width(), self.height())  # saved on a larger screen?
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+    def _short_screen(self) -> bool:
+        """True on screens less than 900 px high (a 1366×768 laptop, a projector)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen is not None and screen.availableGeometry().height() < 900
 
     def _fit_to_screen(self, width: int = 1400, height: int = 860) -> None:
         """Size the window to ``width`` × ``height`` or less, inside the screen's

@@ -7,6 +7,13 @@ undo commands, see :mod:`neurongui.undo`) or, while training, through
 
 Signals follow napari's habit of one signal per kind of change; views bind them to
 ``_on_<thing>_change`` handlers.
+
+Every change first makes the whole state consistent (network, data, settings, a
+selection and a sample that exist in them) and only then announces itself, through
+:meth:`NetworkModel._announce`, in one fixed order: the undo history, settings,
+data, structure, then history, gradients, sample and selection last. A view that
+redraws on a signal can therefore read anything from the model, and a view that
+keeps items per neuron hears of a new structure before any selection refers to it.
 """
 
 from __future__ import annotations
@@ -160,24 +167,35 @@ class NetworkModel(QObject):
         """
         inverse = edit.apply(self._network)
         self._edit_seq += 1
-        self.editApplied.emit(edit)
         if edit.changes_structure:
-            self._on_structure_edit()
+            changes = self._fit_to_structure()
+            self.editApplied.emit(edit)  # before dataChanged: the worker applies it first
+            self._announce(structure=True, gradients=True, **changes)
         else:
+            self.editApplied.emit(edit)
             self.parametersChanged.emit()
         self.set_modified(True)
         return inverse
 
-    def _on_structure_edit(self) -> None:
+    def _fit_to_structure(self) -> dict[str, bool]:
+        """Fit the data, sample and selection to an edited network (silently); return
+        which of them changed, for :meth:`_announce`."""
         self._gradients = None
-        if tuple(self._network.input_names) != tuple(self._data.input_names):
+        config = self._config
+        new_data = tuple(self._network.input_names) != tuple(self._data.input_names)
+        if new_data:
             self._data, self._config = fit_data(
                 self._config, self._network.input_names, self._network.n_outputs
             )
-            self._sample = min(self._sample, len(self._data.X_train) - 1)
-            self.dataChanged.emit()
-        self._clamp_selection()
-        self.structureChanged.emit()
+        sample, selection = self._sample, self._selection
+        self._sample = min(self._sample, len(self._data.X_train) - 1)
+        self._selection = self._checked(self._selection)
+        return {
+            "config": config != self._config,  # no built-in dataset fitted: another one
+            "data": new_data,
+            "sample": sample != self._sample,
+            "selection": selection != self._selection,
+        }
 
     def update_parameters(self, values: np.ndarray, edit_seq: int) -> bool:
         """Copy parameter values from the training worker; emit parametersChanged.
@@ -203,38 +221,78 @@ class NetworkModel(QObject):
             config, network.input_names, network.n_outputs, imported
         )
         self._reset_view_state()
-        if new_document:
-            self.networkReplaced.emit()  # the undo history is void
-        self.configChanged.emit()
-        self.dataChanged.emit()
-        self.structureChanged.emit()
+        self._announce(
+            replaced=new_document,
+            config=True,
+            data=True,
+            structure=True,
+            history=True,
+            gradients=True,
+            sample=True,
+            selection=True,
+        )
+
+    def check_config(self, config: TrainingConfig) -> None:
+        """Check that ``config`` gives usable data, changing nothing.
+
+        Raises
+        ------
+        ValueError
+            If it does not (e.g. a test share that leaves no training samples).
+        """
+        self._data_for(config)
+
+    def _data_for(self, config: TrainingConfig) -> TrainingData | None:
+        """The data ``config`` asks for, or None if it asks for the current data."""
+        old = self._config
+        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
+        if all(getattr(old, k) == getattr(config, k) for k in data_keys):
+            return None
+        keep = self._network.input_names if old.dataset == config.dataset else None
+        return prepare_data(config, keep, self._imported.get(config.dataset))
 
     def set_config(self, config: TrainingConfig, undoable: bool = False) -> None:
         """Change the training settings; a new dataset may bring a new network.
 
         A new network voids the undo history (networkReplaced) unless ``undoable``: an
         undo command that can put the old one back (see :mod:`neurongui.undo`) does it.
+
+        Raises
+        ------
+        ValueError
+            If the settings give no usable data (nothing changes then; see
+            :meth:`check_config`).
         """
-        old, self._config = self._config, config
-        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
-        if any(getattr(old, k) != getattr(config, k) for k in data_keys):
-            keep = self._network.input_names if old.dataset == config.dataset else None
-            data = prepare_data(config, keep, self._imported.get(config.dataset))
+        data = self._data_for(config)
+        self._config = config
+        new_data = data is not None
+        new_network = False
+        if data is not None:
             if data.task != self._data.task:
-                config = config.with_changes(loss=default_loss(data.task))
-                self._config = config
+                self._config = config.with_changes(loss=default_loss(data.task))
             self._data = data
             if data.input_names != tuple(self._network.input_names) or (
                 data.n_outputs != self._network.n_outputs
             ):
-                self._network = default_network(data, config)
+                self._network = default_network(data, self._config)
                 self._edit_seq += 1
-                if not undoable:
-                    self.networkReplaced.emit()
-                self.structureChanged.emit()
+                new_network = True
+            # New data: the history and the gradients were of other samples. A network
+            # kept keeps its selection; a new one starts with none.
+            selection = self._selection
             self._reset_view_state()
-            self.dataChanged.emit()
-        self.configChanged.emit()
+            if not new_network:
+                self._selection = selection
+        self._announce(
+            replaced=new_network and not undoable,
+            config=True,
+            data=new_data,
+            structure=new_network,
+            history=new_data,
+            gradients=new_data,
+            sample=new_data,
+            selection=new_network,
+        )
         self.set_modified(True)
 
     def restore(self, config: TrainingConfig, network: Network) -> None:
@@ -315,27 +373,56 @@ class NetworkModel(QObject):
             self.sampleChanged.emit()
 
     def _select(self, selection: Selection) -> None:
+        selection = self._checked(selection)
         if selection != self._selection:
             self._selection = selection
-            self._clamp_selection()
             self.selectionChanged.emit()
 
-    def _clamp_selection(self) -> None:
-        s, net = self._selection, self._network
+    def _checked(self, selection: Selection) -> Selection:
+        """``selection`` if it names a neuron or edge of the network, else none."""
+        s, sizes = selection, self._network.sizes
         valid = s.kind == "none" or (
-            -1 <= s.layer < len(net.layers)
-            and s.neuron < net.sizes[s.layer + 1]
-            and (s.kind != "edge" or (s.layer >= 0 and s.source < net.sizes[s.layer]))
+            s.kind in ("neuron", "edge")
+            and -1 <= s.layer < len(sizes) - 1
+            and 0 <= s.neuron < sizes[s.layer + 1]
+            and (s.kind != "edge" or (s.layer >= 0 and 0 <= s.source < sizes[s.layer]))
         )
-        if not valid:
-            self._selection = Selection()
-            self.selectionChanged.emit()
+        return s if valid else Selection()
 
     def _reset_view_state(self) -> None:
+        """Forget what belonged to the old data or network (silently: see _announce)."""
         self._history = []
         self._gradients = None
         self._sample = 0
         self._selection = Selection()
-        self.historyChanged.emit()
-        self.selectionChanged.emit()
-        self.sampleChanged.emit()
+
+    def _announce(
+        self,
+        *,
+        replaced: bool = False,
+        config: bool = False,
+        data: bool = False,
+        structure: bool = False,
+        history: bool = False,
+        gradients: bool = False,
+        sample: bool = False,
+        selection: bool = False,
+    ) -> None:
+        """Emit the signals of a change that is complete, in the one order views rely on.
+
+        The state is consistent before the first signal, so any slot may read all of
+        it. Structure comes before sample and selection: a view that keeps items per
+        neuron rebuilds them before it is told which one is selected.
+        """
+        for wanted, signal in (
+            (replaced, self.networkReplaced),  # the undo history is void
+            (config, self.configChanged),
+            (data, self.dataChanged),
+            (structure, self.structureChanged),
+            (history, self.historyChanged),
+            (gradients, self.gradientsChanged),
+            (sample, self.sampleChanged),
+            (selection, self.selectionChanged),
+        ):
+            if wanted:
+                signal.emit()

@@ -9,9 +9,12 @@ The public scripting API, kept stable::
     trainer = Trainer(net, X, Y, loss="bce", learning_rate=0.1, seed=0)
     trainer.epoch()
     save_network(net, "net.json")
+
+To read the math itself, open :mod:`neurongui.engine.textbook`: forward, backprop and
+the optimisers in a page, checked against the fast path to 1e-12.
 """
 
-from . import activations, datasets, edits, losses, optimizers, perceptron, structure
+from . import activations, datasets, edits, losses, optimizers, perceptron, structure, textbook
 from .csvimport import CSVError, load_csv
 from .errors import NetworkFileError
 from .fileformat import load_network, read_network_file, save_network
@@ -40,4 +43,5 @@ __all__ = [
     "read_network_file",
     "save_network",
     "structure",
+    "textbook",
 ]

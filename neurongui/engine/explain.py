@@ -46,8 +46,9 @@ class NeuronExplanation:
 
     @property
     def products(self) -> np.ndarray:
-        """The terms wᵢ·xᵢ."""
-        return self.weights * self.inputs
+        """The terms wᵢ·xᵢ (±inf where a typed 1e308 overflows, like z)."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.weights * self.inputs
 
     def formula(self, max_terms: int = 6) -> str:
         """``z = w·x + … + b = 0.5×1.2 + … + 0.1 = 0.7`` with the numbers filled in."""

@@ -392,7 +392,10 @@ class Network:
         # the same way, to the last bit, as the ones training uses.
         ws = Workspace(self, len(X), backward=False)
         ws.inputs[:, :-1] = X
-        forward_pass(self.layers, ws.inputs, ws, None)
+        # A typed weight of 1e308 overflows to ±inf (NaN past inf − inf): that is the
+        # answer shown, not a fault to warn of in every view that asks for it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            forward_pass(self.layers, ws.inputs, ws, None)
         return ws
 
     def loss(self, X: np.ndarray, Y: np.ndarray, loss: str = "mse") -> float:
@@ -416,7 +419,8 @@ class Network:
         Y = self._check_targets(Y, len(X))
         grad = np.empty_like(self._flat)
         ws = Workspace(self, len(X))
-        value = backpropagate(self, X, Y, _losses.get(loss), grad, ws=ws)
+        with np.errstate(over="ignore", invalid="ignore"):  # shown as ±inf/NaN, as in _forward
+            value = backpropagate(self, X, Y, _losses.get(loss), grad, ws=ws)
         grads = [{k: v.copy() for k, v in g.items()} for g in self._views(grad)]
         zs, acts, deltas = (
             [np.ascontiguousarray(a) for a in arrays]

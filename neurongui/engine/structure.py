@@ -56,8 +56,11 @@ def add_neuron(network: Network, layer: int, seed: int | None = None) -> State:
 def remove_neuron(network: Network, layer: int, neuron: int) -> State:
     """Remove ``neuron`` from hidden ``layer`` (which keeps at least one neuron)."""
     _check_hidden(network, layer)
-    if network.layers[layer].n_out < 2:
+    n_out = network.layers[layer].n_out
+    if n_out < 2:
         raise ValueError(f"layer {layer} has only one neuron; remove the layer instead")
+    if not 0 <= neuron < n_out:
+        raise ValueError(f"layer {layer} has no neuron {neuron}")
     state = network.to_dict()
     entry, after = state["layers"][layer], state["layers"][layer + 1]
     for key in ("weights", "biases", "alpha"):

@@ -159,15 +159,17 @@ class BiasThresholdLesson(Lesson):
         for box in self.boxes:
             box.sync()
         h, b = self.threshold, self.network.get_bias(0, 0)
-        with QSignalBlocker(self.slider):
-            self.slider.setValue(round(h * H_TICKS))
+        with QSignalBlocker(self.slider):  # a typed bias of 1e308: the slider's end
+            self.slider.setValue(round(min(max(h, H_MIN), H_MAX) * H_TICKS))
         self.h_label.setText(f"h = {format_number(h)}")
-        s, y = self.outputs()
-        self.table.set_rows([[*x, si, si + b, yi] for x, si, yi in zip(INPUTS, s, y, strict=True)])
+        with np.errstate(over="ignore", invalid="ignore"):  # typed values of 1e308
+            s, y = self.outputs()
+            rows = [[*x, si, si + b, yi] for x, si, yi in zip(INPUTS, s, y, strict=True)]
+        self.table.set_rows(rows)
         lo, hi = H_MIN - 0.5, H_MAX + 0.5
         edge = min(max(h, lo), hi)
         self.step_curve.setData([lo, edge, edge, hi], [0.0, 0.0, 1.0, 1.0] if h > lo else [1] * 4)
-        self.h_line.setValue(h)
+        self.h_line.setValue(edge)  # at the edge of the plot when h is off it
         brushes = [pg.mkBrush(_FIRE if yi else _SILENT) for yi in y]
         self.points.setData(x=s, y=y, brush=brushes)
         self._label_points(s, y)

@@ -64,7 +64,8 @@ def half_plane(w: np.ndarray, b: float, lo: float, hi: float) -> tuple[list, lis
     polygon, crossings = [], []
     for k, p in enumerate(corners):
         q = corners[(k + 1) % 4]
-        fp, fq = float(w @ p + b), float(w @ q + b)
+        with np.errstate(over="ignore", invalid="ignore"):  # typed weights of 1e308
+            fp, fq = float(w @ p + b), float(w @ q + b)
         if fp >= 0:
             polygon.append(p)
         if (fp >= 0) != (fq >= 0):

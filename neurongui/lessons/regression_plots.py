@@ -174,7 +174,8 @@ class RegressionPlots(QObject):
         self.scatter.setData(x, y)
         ends = np.array([x.min(), x.max()])
         self.best_line.setData(ends, best[0] * ends + best[1])
-        self.fit_line.setData(ends, line[0] * ends + line[1])
+        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            self.fit_line.setData(ends, line[0] * ends + line[1])
         pad = 0.15 * (y.max() - y.min())
         self.fit_plot.setRange(
             xRange=(x.min(), x.max()), yRange=(y.min() - pad, y.max() + pad), padding=0.02
@@ -201,7 +202,8 @@ class RegressionPlots(QObject):
         W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
         # The closed form from the data's moments, on a log scale so the bowl's floor
         # and its far walls both show.
-        image = np.log10(np.maximum(moments.loss(W, B), 1e-12))
+        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            image = np.log10(np.maximum(moments.loss(W, B), 1e-12))
         lo, hi = float(image.min()), float(image.max())
         self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
         self.surface.setRect(w0, b0, side, side)

@@ -274,7 +274,8 @@ class SoftmaxLesson(Lesson):
     def wrong_flowers(self) -> np.ndarray:
         """Indices of the training flowers the network classifies wrong."""
         data = self.model.data
-        out = self.network.forward(data.X_train)
+        with np.errstate(all="ignore"):  # typed weights of 1e308 overflow; argmax copes
+            out = self.network.forward(data.X_train)
         return np.flatnonzero(out.argmax(axis=1) != data.Y_train.argmax(axis=1))
 
     def refresh(self) -> None:

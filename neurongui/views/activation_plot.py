@@ -47,6 +47,9 @@ LIVE_HZ = 8
 _N_POINTS = 401
 _SATURATED = 0.05  # f′(z) below this counts as saturated
 _SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
+#: The histogram's widest reach: a typed weight of 1e308 must not ask for 40 bins
+#: over ±1e308 (their width overflows); values beyond it fill the end bins.
+_Z_LIMIT = 1e6
 _PLOTTABLE = [n for n in activations.names() if n != "softmax"]
 
 
@@ -66,6 +69,22 @@ def curve_points(act: activations.Activation, lo: float, hi: float, n: int = _N_
         d[np.flatnonzero(np.isnan(z))[0] - 1] = np.nan  # f′(0) does not exist
         return z, f, d
     return z, act.forward(z), act.derivative(z)
+
+
+def _histogram_range(values: np.ndarray) -> tuple[float, float]:
+    """The histogram's range: the values' own, at least 1e-6 of their size wide.
+
+    40 bins over (1e6 − 1e-10, 1e6) would be narrower than a double can tell apart
+    there, and np.histogram raises; so would any range over ±inf.
+    """
+    if len(values) == 0:
+        return 0.0, 1.0
+    lo, hi = float(values.min()), float(values.max())
+    mid, size = (lo + hi) / 2, max(abs(lo), abs(hi))
+    if hi - lo < 1e-6 * max(size, 1.0):  # (nearly) one value: numpy's own ±0.5
+        half = 0.5 * max(1.0, 1e-6 * size)
+        return mid - half, mid + half
+    return lo, hi
 
 
 class ActivationPlotPanel(QWidget):
@@ -201,6 +220,7 @@ class ActivationPlotPanel(QWidget):
         self.hist_plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().disableAutoRange()  # set from the curves, not the marker
         self._curve_key: tuple | None = None
+        self._y_range = (0.0, 1.0)  # of the curves drawn, which hold the marker
         # Axis ranges, kept while the data move within them (see settled_ceiling).
         self._span = 5.0
         self._reach: float | None = None
@@ -272,9 +292,9 @@ class ActivationPlotPanel(QWidget):
             self.status_label.setText(str(error))
             return
         self._sync_controls(act, layer)
-        trace = None
         if layer is not None:
-            trace = self.model.network.forward_trace(self.model.sample)
+            with np.errstate(all="ignore"):  # a typed 1e308 overflows: z = ±inf or NaN
+                trace = self.model.network.forward_trace(self.model.sample)
             z, a = float(trace[layer][0][neuron]), float(trace[layer][1][neuron])
             self._marker = (z, a)
         else:
@@ -284,7 +304,7 @@ class ActivationPlotPanel(QWidget):
         if self._marker is None:
             self._span = 5.0
         else:
-            needed = 1.15 * abs(self._marker[0])
+            needed = 1.15 * min(abs(self._marker[0]), 60.0) if np.isfinite(z) else 60.0
             self._span = max(5.0, min(60.0, settled_ceiling(needed, self._span)))
         span = self._span
         self._draw_curves(act, -span, span)
@@ -373,6 +393,7 @@ class ActivationPlotPanel(QWidget):
             )
         else:
             self.step_dots.setData([], [])
+        self._y_range = (bottom, top)
         self.plot.setXRange(lo, hi, padding=0.02)
         self.plot.setYRange(bottom, top, padding=0.08)
 
@@ -388,13 +409,20 @@ class ActivationPlotPanel(QWidget):
         if act.name == "softmax":
             self.marker.setData([], [])
             self.marker_text.setText("")
+        elif not (np.isfinite(z) and np.isfinite(a)):
+            self.marker.setData([], [])  # nowhere on the plot: the numbers say why
+            self.marker_text.setText("")
         else:
-            slope = float(act.derivative(np.array([z]))[0])
+            with np.errstate(all="ignore"):
+                slope = float(act.derivative(np.array([z]))[0])
             status += f"\nf′(z) = {format_number(slope)}"
-            self.marker.setData([z], [a])
+            # Far off the curve's range (z = 1e300) the marker waits at its edge.
+            x = float(np.clip(z, -self._span, self._span))
+            y = float(np.clip(a, *self._y_range))
+            self.marker.setData([x], [y])
             point = (format_number(z, digits=3), format_number(a, digits=3))
             self.marker_text.setText(f"({point[0]}, {point[1]})")
-            self.marker_text.setPos(z, a)
+            self.marker_text.setPos(x, y)
         self.status_label.setText(status)
 
     def _draw_histogram(self, layer: int | None, neuron: int) -> None:
@@ -408,23 +436,33 @@ class ActivationPlotPanel(QWidget):
             self.histogram_label.setText(self.tr("Select a neuron to see its layer's z values."))
             return
         net = self.model.network
-        zs = net.forward_trace(X)[layer][0]
-        counts, edges = np.histogram(zs.ravel(), bins=40)
+        with np.errstate(all="ignore"):
+            zs = net.forward_trace(X)[layer][0]
+        finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
+        counts, edges = np.histogram(finite, bins=40, range=_histogram_range(finite))
         self.hist_curve.setData(edges, counts, stepMode="center")
         self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
         self._reach = settled_ceiling(max(abs(edges[0]), abs(edges[-1])), self._reach)
-        self._top = settled_ceiling(counts.max(), self._top)
+        self._top = settled_ceiling(max(int(counts.max()), 1), self._top)
         self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
         self.hist_plot.setYRange(0, self._top, padding=0.02)
-        self.hist_marker.setValue(self._marker[0])
-        self.hist_marker.setVisible(True)
-        self.histogram_label.setText(self._histogram_note(net.layers[layer].activation, zs))
+        z = self._marker[0]
+        self.hist_marker.setValue(float(np.clip(z, -self._reach, self._reach)))
+        self.hist_marker.setVisible(bool(np.isfinite(z)))
+        note = self._histogram_note(net.layers[layer].activation, zs)
+        if len(finite) < zs.size:
+            note += " " + fill(
+                self.tr("(%1 values overflowed to ±∞ or NaN and are not counted)"),
+                str(zs.size - len(finite)),
+            )
+        self.histogram_label.setText(note)
 
     def _histogram_note(self, act: activations.Activation, zs: np.ndarray) -> str:
         """How many values saturate, or how many ReLUs are dead, in words."""
         if act.name in _SQUASHING:
-            share = float(np.mean(act.derivative(zs) < _SATURATED))
+            with np.errstate(all="ignore"):  # NaN z: neither saturated nor not
+                share = float(np.mean(act.derivative(zs) < _SATURATED))
             return fill(
                 self.tr("Saturated (f′(z) < 0.05): %1% of the values"), f"{100 * share:.1f}"
             )

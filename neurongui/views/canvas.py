@@ -45,9 +45,9 @@ from neurongui.views.canvas_maps import (
     NEGATIVE,
     POSITIVE,
     MapGrid,
-    colour_for,
     colours_for,
     levels_for,
+    tint,
 )
 from neurongui.views.throttle import Redraw
 
@@ -59,15 +59,6 @@ _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 _NUDGE = 0.05
 EDGE_HZ = 12
-
-
-def _tint(colour: QColor, background: QColor, strength: float) -> QColor:
-    """``colour`` blended into ``background``: strength 1 is the colour itself."""
-    mix = [
-        round(b + strength * (c - b))
-        for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
-    ]
-    return QColor(*mix)
 
 
 class NetworkCanvas(QGraphicsView):
@@ -207,7 +198,7 @@ class NetworkCanvas(QGraphicsView):
                     # Thousands of edges: opaque hairlines, tinted towards the background
                     # as |w| shrinks. Translucent lines cost 5-20 times more to draw,
                     # and a wide pen's bounding box is found by stroking every segment.
-                    pen = QPen(_tint(colour, background, 0.3 + 0.14 * index), 0)
+                    pen = QPen(tint(colour, background, 0.3 + 0.14 * index), 0)
                 else:
                     pen = QPen(colour, width)
                 item = scene.addPath(QPainterPath(), pen)
@@ -364,24 +355,26 @@ class NetworkCanvas(QGraphicsView):
         self._edit_pending = True  # the parametersChanged that follows redraws at once
 
     def _on_parameters_change(self) -> None:
-        if len(self._nodes) != len(self.model.network.sizes) or any(
-            len(col) != n for col, n in zip(self._nodes, self.model.network.sizes, strict=True)
-        ):
+        if not self._drawn_for_network():
             self._rebuild()
             return
         live, self._edit_pending = self.model.live and not self._edit_pending, False
         self._redraw.request(live)
 
+    def _drawn_for_network(self) -> bool:
+        """True if the scene's nodes are those of the model's network (not a former one)."""
+        return [len(column) for column in self._nodes] == list(self.model.network.sizes)
+
     def _on_selection_change(self) -> None:
-        s = self.model.selection
+        if not self._drawn_for_network():
+            self._rebuild()  # draws the selection too
+            return
+        s = self.model.selection  # the model keeps it valid for its network
         for column in self._nodes:
             for node in column:
-                selected = (
+                node.set_selected(
                     s.kind == "neuron" and node.column == s.layer + 1 and node.index == s.neuron
                 )
-                if node.selected != selected:
-                    node.selected = selected
-                    self._recolour(node)
         path = QPainterPath()
         if s.kind == "edge":
             (x0, y0), (x1, y1) = (
@@ -392,66 +385,60 @@ class NetworkCanvas(QGraphicsView):
             path.lineTo(x1, y1)
         self._highlight.setPath(path)
 
-    def _recolour(self, node: NodeItem) -> None:
-        """Recolour one node after its selection changed (values are unchanged)."""
-        net, sample = self.model.network, self.model.sample
-        if node.column == 0:
-            scale = max(float(np.abs(sample).max()), 1e-12)
-            node.set_fill(colour_for(sample[node.index] / scale))
-            return
-        layer = net.layers[node.column - 1]
-        with np.errstate(all="ignore"):
-            a = net.forward_trace(sample)[node.column - 1][1]
-        node.set_fill(colour_for(a[node.index], *levels_for(layer.activation.name)))
-
     # -- editing ---------------------------------------------------------------------
 
     def add_neuron(self, layer: int) -> None:
         """Add a neuron to hidden ``layer`` (undoable)."""
         self._push_structure(
-            structure.add_neuron(self.model.network, layer),
+            lambda net: structure.add_neuron(net, layer),
             fill(self.tr("Add a neuron to layer %1"), str(layer + 1)),
         )
 
     def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
-        """Remove ``neuron`` (default the last) from hidden ``layer`` (undoable)."""
-        n = self.model.network.sizes[layer + 1]
+        """Remove ``neuron`` (default the last) from hidden ``layer`` (undoable); a
+        layer's only neuron stays (the status bar says why)."""
         self._push_structure(
-            structure.remove_neuron(self.model.network, layer, n - 1 if neuron is None else neuron),
+            lambda net: structure.remove_neuron(
+                net, layer, net.sizes[layer + 1] - 1 if neuron is None else neuron
+            ),
             fill(self.tr("Remove a neuron from layer %1"), str(layer + 1)),
         )
 
     def add_layer(self) -> None:
         """Add a hidden layer of 2 tanh neurons before the output layer (undoable)."""
-        net = self.model.network
-        index = len(net.layers) - 1
-        activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
-        self._push_structure(
-            structure.insert_layer(net, index, 2, activation), self.tr("Add a hidden layer")
-        )
+
+        def state(net):
+            index = len(net.layers) - 1
+            activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
+            return structure.insert_layer(net, index, 2, activation)
+
+        self._push_structure(state, self.tr("Add a hidden layer"))
 
     def remove_layer(self) -> None:
         """Remove the last hidden layer (undoable)."""
-        net = self.model.network
         self._push_structure(
-            structure.remove_layer(net, len(net.layers) - 2), self.tr("Remove a hidden layer")
+            lambda net: structure.remove_layer(net, len(net.layers) - 2),
+            self.tr("Remove a hidden layer"),
         )
 
     def set_activation(self, layer: int, name: str) -> None:
         """Give ``layer`` the activation ``name`` (undoable)."""
         self._push_structure(
-            structure.set_activation(self.model.network, layer, name),
+            lambda net: structure.set_activation(net, layer, name),
             fill(self.tr("Use %1 in layer %2"), name, str(layer + 1)),
         )
 
     def set_features(self, names: list[str]) -> None:
         """Use the input features ``names`` (2-D datasets only; undoable)."""
         self._push_structure(
-            structure.set_inputs(self.model.network, names), self.tr("Change the input features")
+            lambda net: structure.set_inputs(net, names), self.tr("Change the input features")
         )
 
-    def _push_structure(self, state: dict, text: str) -> None:
+    def _push_structure(self, make_state, text: str) -> None:
+        # The engine refuses an impossible edit (a layer's only neuron, a layer that is
+        # not hidden) with ValueError: the student reads why, nothing changes.
         try:
+            state = make_state(self.model.network)
             push_edit(self.undo_stack, self.model, ReplaceState(state, text), text)
         except ValueError as exc:
             self.model.message.emit(str(exc))
@@ -578,26 +565,36 @@ class NetworkCanvas(QGraphicsView):
             self._fit_above_legend()
 
     def contextMenuEvent(self, event) -> None:
-        target = self.target_at(self.mapToScene(event.pos()))
+        menu = self.menu_for(self.target_at(self.mapToScene(event.pos())))
+        if menu is not None:
+            menu.popup(event.globalPos())
+
+    def menu_for(self, target: tuple | None) -> QMenu | None:
+        """The context menu of a hidden or output neuron (None for anything else)."""
         if target is None or target[0] != "neuron" or target[1] < 0:
-            return
-        layer = target[1]
+            return None
+        net, layer = self.model.network, target[1]
         menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sub = menu.addMenu(fill(self.tr("Activation of layer %1"), str(layer + 1)))
-        current = self.model.network.layers[layer].activation.name
-        last = layer == len(self.model.network.layers) - 1
+        last = layer == len(net.layers) - 1
         for name in engine_activations.names():
             if name == "softmax" and not last:
                 continue
             action = sub.addAction(name)
             action.setCheckable(True)
-            action.setChecked(name == current)
+            action.setChecked(name == net.layers[layer].activation.name)
             action.triggered.connect(lambda _=False, n=name: self.set_activation(layer, n))
         if not last:
-            menu.addAction(
+            remove = menu.addAction(
                 self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, target[2])
             )
-        menu.popup(event.globalPos())
+            remove.setObjectName("removeNeuronAction")
+            if net.sizes[layer + 1] < 2:  # like the − button: a layer keeps one neuron
+                remove.setEnabled(False)
+                remove.setToolTip(self.tr("A layer keeps at least one neuron"))
+                menu.setToolTipsVisible(True)
+        return menu
 
     # -- tooltips and inline editing ------------------------------------------------
 

@@ -51,6 +51,7 @@ class NodeItem:
         # What the circle shows now: a refresh that changes nothing touches no item
         # (each setBrush or setText makes Qt repaint and re-measure the item).
         self._shown: tuple | None = None
+        self._colour: QColor | None = None  # the value's colour, kept for set_selected
         self._caption_text = ""
         pen = QPen(_RING, 1.2) if radius > 4 else QPen(Qt.PenStyle.NoPen)
         self.circle = scene.addEllipse(QRectF(-radius, -radius, 2 * radius, 2 * radius), pen)
@@ -73,8 +74,16 @@ class NodeItem:
             rect = label.boundingRect()
             label.setPos(x - radius - 8 - rect.width(), y - rect.height() / 2)
 
+    def set_selected(self, selected: bool) -> None:
+        """Ring the node in red, or not; its value's colour stays."""
+        if selected != self.selected:
+            self.selected = selected
+            if self._colour is not None:
+                self.set_fill(self._colour)
+
     def set_fill(self, colour: QColor) -> None:
         """Colour by value: the fill, or the ring around a map."""
+        self._colour = colour
         shown = (colour.rgba(), self._has_image, self.selected)
         if shown == self._shown:
             return

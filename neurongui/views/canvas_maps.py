@@ -22,6 +22,7 @@ __all__ = [
     "display_activations",
     "levels_for",
     "palette_rgb",
+    "tint",
 ]
 
 POSITIVE = QColor(8, 119, 189)
@@ -60,7 +61,8 @@ def palette_rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     training, and blending colours per pixel cost most of that.
     """
     index = np.subtract(values, lo, dtype=float)
-    index *= _STEPS / (hi - lo)
+    with np.errstate(over="ignore"):  # a value of 1e308 becomes inf: the end colour
+        index *= _STEPS / (hi - lo)
     np.clip(index, 0, _STEPS, out=index)  # ±inf become the end colours; NaN stays NaN
     np.copyto(index, _STEPS / 2, where=np.isnan(index))
     return _TABLE[np.rint(index).astype(np.intp)]
@@ -72,6 +74,15 @@ def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
         return QColor(200, 200, 200)
     r, g, b = palette_rgb(np.array([value]), lo, hi)[0]
     return QColor(int(r), int(g), int(b))
+
+
+def tint(colour: QColor, background: QColor, strength: float) -> QColor:
+    """``colour`` blended into ``background``: strength 1 is the colour itself."""
+    mix = [
+        round(b + strength * (c - b))
+        for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
 
 
 def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[QColor]:

@@ -173,10 +173,11 @@ class Inspector(QWidget):
         )
         explanation = explain_neuron(net, self.model.sample, layer, neuron)
         x = explanation.inputs[source]
+        term = explanation.products[source]  # w·x, ±inf if a typed 1e308 overflows
         lines = [
             fill(self.tr("w = %1"), format_number(w)),
             fill(self.tr("value feeding it: %1 = %2"), src, format_number(x)),
-            fill(self.tr("its term in z: w·x = %1"), format_number(w * x)),
+            fill(self.tr("its term in z: w·x = %1"), format_number(term)),
         ]
         if layer > 0:
             lines.append(

@@ -395,6 +395,12 @@ class TrainingPanel(QWidget):
 
     def _use(self, config: TrainingConfig) -> None:
         """Apply ``config``: an undoable step when the panel has an undo stack."""
+        try:
+            self.model.check_config(config)  # e.g. a test share that leaves no training data
+        except ValueError as exc:
+            self.model.message.emit(str(exc))
+            self._on_config_change()
+            return
         if self.undo_stack is None:
             self.model.set_config(config)
             return

@@ -107,6 +107,10 @@
         <translation>选择一个神经元，查看其所在层的 z 值。</translation>
     </message>
     <message>
+        <source>(%1 values overflowed to ±∞ or NaN and are not counted)</source>
+        <translation>（有 %1 个值溢出为 ±∞ 或 NaN，未计入）</translation>
+    </message>
+    <message>
         <source>Saturated (f′(z) &lt; 0.05): %1% of the values</source>
         <translation>饱和（f′(z) &lt; 0.05）：占全部取值的 %1%</translation>
     </message>
@@ -1363,6 +1367,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Remove this neuron</source>
         <translation>删除这个神经元</translation>
+    </message>
+    <message>
+        <source>A layer keeps at least one neuron</source>
+        <translation>每一层至少要保留一个神经元</translation>
     </message>
     <message>
         <source>neuron %1 of layer %2</source>

@@ -90,6 +90,14 @@ def test_output_layer_is_not_a_hidden_layer():
         )
 
 
+def test_removing_a_neuron_that_is_not_there_is_refused_not_an_index_error():
+    net = Network([2, 3, 1])
+    for neuron in (3, -1):
+        with pytest.raises(ValueError, match="no neuron"):
+            structure.remove_neuron(net, 0, neuron)
+    assert net.sizes == [2, 3, 1]
+
+
 def test_set_parameters_keeps_its_own_copy_and_refuses_bad_vectors():
     values = np.zeros(_net().n_parameters)
     edit = edits.SetParameters(values)

@@ -4,8 +4,13 @@ import subprocess
 import sys
 
 CHECK = """
+import importlib
+import pkgutil
 import sys
 import neurongui.engine
+# Every engine module, not only those that neurongui.engine's __init__ imports.
+for module in pkgutil.iter_modules(neurongui.engine.__path__):
+    importlib.import_module("neurongui.engine." + module.name)
 from neurongui.engine import Network, Trainer, datasets
 net = Network([2, 3, 1], seed=0)
 X, Y = datasets.load("xor", n=20, seed=0)

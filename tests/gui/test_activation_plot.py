@@ -2,9 +2,12 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import activations
-from neurongui.engine.edits import SetBias
+from neurongui.engine.edits import SetBias, SetWeight
 from neurongui.model import NetworkModel
 from neurongui.undo import push_edit
 from neurongui.views.activation_plot import ActivationPlotPanel, curve_points
@@ -111,3 +114,41 @@ def test_the_histogram_is_empty_until_a_neuron_is_selected(panel):
     _, counts = panel.hist_curve.getData()
     # every z of the layer: one per neuron and training sample
     assert counts.sum() == panel.model.data.X_train.shape[0] * panel.model.network.sizes[1]
+
+
+def test_a_typed_weight_of_1e308_is_shown_without_an_error(window, qtbot):
+    """Issue 14, G4: np.histogram raised on z = ±inf and the marker flew off the plot."""
+    canvas, panel = window.canvas, window.activation_panel
+    canvas.edit_inline(("edge", 0, 0, 0), QPoint(50, 50))
+    editor = canvas.findChild(QLineEdit, "inlineEditor")
+    editor.setText("1e308")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.network.get_weight(0, 0, 0) == 1e308
+    canvas.select_neuron(0, 0)
+    panel.refresh_now()
+    with np.errstate(all="ignore"):
+        zs = window.network.forward_trace(window.model.data.X_train)[0][0]
+    overflowed = int(np.sum(~np.isfinite(zs)))
+    assert overflowed > 0  # the circle's |x₁| reaches 5: 5e308 is inf
+    assert f"{overflowed} values overflowed" in panel.histogram_label.text()
+    _, counts = panel.hist_curve.getData()
+    assert counts.sum() == zs.size - overflowed
+    z, a = panel.marker_position()
+    assert "z = " in panel.status_label.text()
+    x, y = panel.marker.getData()
+    if np.isfinite(z) and np.isfinite(a):  # the marker waits at the edge of the curves
+        (lo, hi), (bottom, top) = panel.plot.getViewBox().viewRange()
+        assert lo <= x[0] <= hi and bottom <= y[0] <= top
+    else:
+        assert len(x) == 0
+
+
+def test_a_layer_whose_z_are_nearly_one_huge_value_gets_a_histogram(panel):
+    """40 bins over 1e6 ± 1e-11 are narrower than a double resolves: np.histogram raised."""
+    model, stack = panel.model, QUndoStack()
+    for edit in (SetWeight(0, 0, 0, 1e-12), SetWeight(0, 0, 1, 1e-12), SetBias(0, 0, 1e6)):
+        push_edit(stack, model, edit, "edit")
+    model.select_neuron(0, 0)
+    panel.refresh_now()
+    _, counts = panel.hist_curve.getData()
+    assert counts.sum() == model.data.X_train.shape[0] * model.network.sizes[1]

@@ -3,12 +3,13 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import Network
 from neurongui.engine.explain import explain_neuron
 from neurongui.main_window import MainWindow
+from neurongui.paths import resource_path
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
 
 
@@ -224,3 +225,84 @@ def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights
     (thinnest, _), (thickest, count) = by_width[0], by_width[-1]
     assert thickest[0] == POSITIVE.name() and count == 1  # w = 2.5
     assert thinnest[0] == NEGATIVE.name()  # w = -0.05
+
+
+# -- a selection never outlives its neuron (issue 14, G1) ----------------------------
+
+
+def _untick_x2(window):
+    action = next(a for a in window.canvas.features_menu.actions() if a.text() == "x₂")
+    action.trigger()  # as a click in Network ▸ Input features does
+
+
+@pytest.mark.parametrize(
+    ("select", "change"),
+    [
+        (
+            ("neuron", 0, 3),
+            lambda w: w.open_example(resource_path("examples", "single_neuron.json")),
+        ),
+        (("neuron", 0, 3), lambda w: w.new_document()),
+        (("neuron", 0, 3), lambda w: w.start_lesson("one_neuron")),
+        (("neuron", 1, 1), lambda w: w.canvas.remove_layer_action.trigger()),
+        (("neuron", 0, 3), lambda w: w.canvas.remove_neuron(0)),  # the − of layer 1
+        (("edge", 0, 0, 1), _untick_x2),
+    ],
+    ids=["open", "new", "lesson", "remove-layer", "minus", "untick-input"],
+)
+def test_a_change_that_removes_the_selected_neuron_or_edge_clears_the_selection(
+    window, select, change
+):
+    kind, *where = select
+    (window.canvas.select_neuron if kind == "neuron" else window.canvas.select_edge)(*where)
+    assert window.model.selection.kind == kind
+    change(window)  # raised IndexError in the canvas before (pytest-qt fails on it)
+    assert window.model.selection.kind == "none"
+    sizes = [len(column) for column in window.canvas._nodes]
+    assert sizes == window.network.sizes
+    assert not any(node.selected for column in window.canvas._nodes for node in column)
+
+
+def test_opening_lesson_2_with_neuron_2_selected_draws_the_lessons_network(window):
+    window.canvas.select_neuron(0, 1)  # "neuron 2"
+    window.start_lesson("bias_threshold")
+    assert window.model.selection.kind == "none"
+    assert [len(column) for column in window.canvas._nodes] == window.network.sizes
+
+
+def test_a_kept_neuron_stays_selected_and_ringed_after_a_structure_edit(window):
+    window.canvas.select_neuron(0, 1)
+    window.canvas.remove_neuron(0)  # the last neuron of layer 1 goes, neuron 2 stays
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron) == ("neuron", 0, 1)
+    ringed = [(n.column, n.index) for column in window.canvas._nodes for n in column if n.selected]
+    assert ringed == [(1, 1)]
+
+
+# -- a layer keeps its last neuron (issue 14, G3) -------------------------------------
+
+
+def test_the_only_neuron_of_a_layer_cannot_be_removed_from_its_menu(window, qtbot):
+    canvas = window.canvas
+    for _ in range(3):
+        canvas.remove_neuron(0)  # "−" on layer 1, three times
+    assert window.network.sizes == [2, 1, 2, 1]
+    menu = canvas.menu_for(("neuron", 0, 0))
+    remove = menu.findChild(QAction, "removeNeuronAction")
+    assert not remove.isEnabled()
+    assert remove.toolTip() == "A layer keeps at least one neuron"
+    with qtbot.waitSignal(window.model.message) as said:
+        canvas.remove_neuron(0, 0)  # the action's own code refuses, it never raises
+    assert "only one neuron" in said.args[0]
+    assert window.network.sizes == [2, 1, 2, 1]
+    assert window.undo_stack.count() == 3
+
+
+def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
+    menu = window.canvas.menu_for(("neuron", 0, 1))
+    remove = menu.findChild(QAction, "removeNeuronAction")
+    assert remove.isEnabled()
+    remove.trigger()
+    assert window.network.sizes == [2, 3, 2, 1]
+    assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
+    assert window.canvas.menu_for(("neuron", -1, 0)) is None

@@ -39,3 +39,9 @@ def test_the_output_map_shows_the_exact_output_to_a_colour_step(window):
     assert shown.shape == (GRID, GRID, 3) == (100, 100, 3)
     # Equal, or one step of the 1024-step colour table apart where rounding differs.
     assert np.abs(shown.astype(int) - expected.astype(int)).max() <= 1
+
+
+def test_huge_and_infinite_values_get_the_end_colours_without_an_overflow_warning():
+    rgb = palette_rgb(np.array([1e308, -1e308, np.inf, -np.inf]), -1.0, 1.0)
+    assert np.array_equal(rgb[0], rgb[2]) and np.array_equal(rgb[1], rgb[3])
+    assert np.array_equal(rgb[0], palette_rgb(np.array([1.0]), -1.0, 1.0)[0])

@@ -74,3 +74,59 @@ def test_examples_menu_names_each_example_in_words(window):
     titles = [a.text() for a in menu.actions()]
     assert "XOR needs a hidden layer" in titles
     assert not any("_" in t for t in titles)
+
+
+def test_on_a_short_screen_the_activation_plots_share_the_charts_column(window):
+    # The offscreen screen is 800 px high: under the canvas the plots (382 px at least)
+    # left the diagram about 290 px. Tabbed with the charts, the canvas gets the height.
+    docks = window.docks
+    assert docks["activationDock"] in window.tabifiedDockWidgets(docks["chartsDock"])
+    assert window.canvas.height() > 0.6 * window.height()
+    assert window.minimumSizeHint().width() <= 1024  # a classroom projector
+
+
+def _choose_data(window, key: str) -> None:
+    """Pick ``key`` in the training panel's Data list, as a click would."""
+    combo = window.training_panel.dataset
+    index = combo.findData(key)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_data_that_needs_a_new_network_clears_a_selection_it_no_longer_has(window):
+    window.canvas.select_neuron(2, 0)  # the output neuron
+    _choose_data(window, "iris")  # raised IndexError in the inspector before (issue 14, G2)
+    assert window.network.sizes[0] == 4 and window.network.sizes[-1] == 3
+    assert window.model.selection.kind == "none"
+    window.undo_stack.undo()
+    assert window.network.sizes == [2, 4, 2, 1] and window.model.config.dataset == "circle"
+
+
+def test_data_that_keeps_the_network_keeps_the_selection_and_resets_the_sample(window):
+    window.canvas.select_edge(1, 0, 1)
+    window.model.select_sample(7)
+    _choose_data(window, "xor")
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron, s.source) == ("edge", 1, 0, 1)
+    assert window.model.sample_index == 0 and window.model.history == []
+
+
+def test_the_last_flower_of_lesson_6_then_a_logic_gate_starts_at_the_first_sample(window):
+    lesson = window.start_lesson("softmax")
+    lesson.flower_box.setValue(lesson.flower_box.maximum())
+    assert window.model.sample_index == len(window.model.data.X_train) - 1
+    _choose_data(window, "and")  # raised IndexError in model.sample before
+    assert window.model.config.dataset == "and"
+    assert window.model.sample_index == 0
+    assert np.array_equal(window.model.sample, window.model.data.X_train[0])
+
+
+def test_a_test_share_that_leaves_no_training_data_is_refused_and_changes_nothing(window, qtbot):
+    _choose_data(window, "and")  # four samples
+    before, steps = window.model.config, window.undo_stack.count()
+    box = window.training_panel.test_ratio
+    with qtbot.waitSignal(window.model.message) as said:
+        box.setValue(box.maximum())  # raised ValueError out of the undo command before
+    assert "no training samples" in said.args[0]
+    assert window.model.config == before and window.undo_stack.count() == steps
+    assert box.value() == before.test_fraction  # the box shows what applies
