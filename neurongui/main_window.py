@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.lesson = None  # the open lesson panel, if any
-        # While a lesson runs: the docks it hid and the left column's width before it.
-        self._lesson_room: tuple[list[str], int] | None = None
+        # While a lesson runs: the docks as they were before it (saveState).
+        self._lesson_room: QByteArray | None = None
         self._icons: list[tuple[QAction, str]] = []  # actions with a toolbar icon
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
@@ -297,13 +297,20 @@ class MainWindow(QMainWindow):
         """Hide the docks the lesson has no use for and widen the lesson column into the
         room they leave: about 40 % of the window (440–780 px), a third beside the
         right-hand docks."""
-        docks, left = self.docks, self.docks["trainingDock"]
-        hidden: list[str] = []
-        self._lesson_room = (hidden, left.width() if left.isVisible() else 0)
-        for name in lesson.hidden_docks:
-            if not docks[name].isHidden():
-                docks[name].hide()
-                hidden.append(name)
+        docks = self.docks
+        if self._lesson_room is None:  # the student's layout, given back by leave_lesson
+            self._lesson_room = self.saveState()
+        names = list(lesson.hidden_docks)
+        if (
+            self.dockWidgetArea(docks["activationDock"]) == Qt.DockWidgetArea.RightDockWidgetArea
+            and "inspectorDock" not in names
+        ):
+            # On a short screen the plots share the right column as a tab of the charts;
+            # without the charts they would stack under the inspector, taller than the
+            # screen: the inspector the lesson uses keeps the column.
+            names.append("activationDock")
+        for name in names:
+            docks[name].hide()
         dock = docks["lessonDock"]
         dock.show()
         dock.raise_()
@@ -327,12 +334,12 @@ class MainWindow(QMainWindow):
         _set_dock_widget(dock, QWidget())
         dock.hide()
         lesson.deleteLater()
-        hidden, width = self._lesson_room or ([], 0)
-        self._lesson_room = None
-        for name in hidden:  # the docks the lesson hid, as the student had them
-            self.docks[name].show()
-        if width:
-            self.resizeDocks([self.docks["trainingDock"]], [width], Qt.Orientation.Horizontal)
+        # The docks the lesson hid, tabs and widths as the student had them: shown one
+        # by one they could stack in one column taller than the screen (the activation
+        # plots leave their tab beside the charts) and stretch the window.
+        if self._lesson_room is not None:
+            self.restoreState(self._lesson_room)
+            self._lesson_room = None
 
     def load_lesson_network(self, network: Network, config) -> None:
         """Start a lesson's untitled document: its network, its settings, no history."""

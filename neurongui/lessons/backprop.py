@@ -484,6 +484,9 @@ class BackpropLesson(Lesson):
 
     def cleanup(self) -> None:
         self.overlay.detach()
+        # The steps selected their neurons for the inspector; the selection goes with
+        # the lesson (on a short screen a neuron's working made the window taller).
+        self.model.clear_selection()
 
 
 LESSON = BackpropLesson

@@ -70,8 +70,10 @@ def _in_sight(lesson) -> None:
         else:
             rect = QRect(widget.mapTo(lesson, QPoint(0, 0)), widget.size())
             assert lesson.rect().contains(rect), f"{name} at {rect} is outside the lesson"
-    dock = lesson.window.docks["lessonDock"]
-    assert lesson.window.rect().contains(dock.geometry())
+    dock, window = lesson.window.docks["lessonDock"], lesson.window
+    assert window.rect().contains(dock.geometry())
+    # Nothing the lesson shows or hides makes the window taller than the screen.
+    assert (window.width(), window.height()) == (1366, 768), window.size()
 
 
 def _one_scroll_area(lesson) -> None:
@@ -135,3 +137,16 @@ def test_the_lesson_column_uses_a_wide_screen(qtbot):
     win.leave_lesson()
     assert not win.docks["chartsDock"].isHidden() and not win.docks["inspectorDock"].isHidden()
     win.training.shutdown()
+
+
+def test_leaving_a_lesson_gives_back_the_layout_without_growing_the_window(small_window, qtbot):
+    docks = small_window.docks
+    before = {name: dock.isHidden() for name, dock in docks.items()}
+    _drive(small_window, "lesson5-end")  # the inspector showed the working of a neuron
+    small_window.leave_lesson()
+    qtbot.waitUntil(lambda: {n: d.isHidden() for n, d in docks.items()} == before, timeout=5000)
+    QApplication.sendPostedEvents()  # the layout requests of the restored docks
+    QApplication.processEvents()
+    # A neuron's working left selected made the right column need 800 px.
+    assert small_window.minimumSizeHint().height() <= 768
+    assert (small_window.width(), small_window.height()) == (1366, 768)
