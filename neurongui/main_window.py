@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.lesson = None  # the open lesson panel, if any
+        # While a lesson runs: the docks as they were before it (saveState).
+        self._lesson_room: QByteArray | None = None
         self._icons: list[tuple[QAction, str]] = []  # actions with a toolbar icon
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
@@ -288,11 +290,39 @@ class MainWindow(QMainWindow):
         dock = self.docks["lessonDock"]
         _set_dock_widget(dock, lesson)
         dock.setWindowTitle(lesson.title)
+        self._make_room_for(lesson)
+        return lesson
+
+    def _make_room_for(self, lesson) -> None:
+        """Hide the docks the lesson has no use for and widen the lesson column into the
+        room they leave: about 40 % of the window (440–780 px), a third beside the
+        right-hand docks."""
+        docks = self.docks
+        if self._lesson_room is None:  # the student's layout, given back by leave_lesson
+            self._lesson_room = self.saveState()
+        names = list(lesson.hidden_docks)
+        if (
+            self.dockWidgetArea(docks["activationDock"]) == Qt.DockWidgetArea.RightDockWidgetArea
+            and "inspectorDock" not in names
+        ):
+            # On a short screen the plots share the right column as a tab of the charts;
+            # without the charts they would stack under the inspector, taller than the
+            # screen: the inspector the lesson uses keeps the column.
+            names.append("activationDock")
+        for name in names:
+            docks[name].hide()
+        dock = docks["lessonDock"]
         dock.show()
         dock.raise_()
-        # Lesson texts and tables need more room than the training form.
-        self.resizeDocks([dock], [max(dock.width(), 440)], Qt.Orientation.Horizontal)
-        return lesson
+        # On a short screen the activation plots may share the right column too.
+        right = any(
+            not d.isHidden() and self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
+            for d in docks.values()
+        )
+        share, most = (0.34, 700) if right else (0.40, 780)
+        width = int(min(most, max(440, share * self.width())))
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        self.canvas.fit()  # the diagram fills what the lesson leaves of the centre
 
     def leave_lesson(self) -> None:
         """Close the lesson panel; the network stays, to keep playing with."""
@@ -304,6 +334,12 @@ class MainWindow(QMainWindow):
         _set_dock_widget(dock, QWidget())
         dock.hide()
         lesson.deleteLater()
+        # The docks the lesson hid, tabs and widths as the student had them: shown one
+        # by one they could stack in one column taller than the screen (the activation
+        # plots leave their tab beside the charts) and stretch the window.
+        if self._lesson_room is not None:
+            self.restoreState(self._lesson_room)
+            self._lesson_room = None
 
     def load_lesson_network(self, network: Network, config) -> None:
         """Start a lesson's untitled document: its network, its settings, no history."""

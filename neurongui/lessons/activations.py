@@ -15,7 +15,6 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,9 +30,9 @@ from neurongui.engine.edits import ReplaceState
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import fill
-from neurongui.lessons.base import Lesson, NumberTable, format_number
+from neurongui.lessons.base import Lesson, NumberTable, format_number, rich_label
 from neurongui.lessons.race import RaceRunner, fresh_network
-from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
+from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
 
 __all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
 
@@ -52,6 +51,9 @@ class ActivationsLesson(Lesson):
     key = "activations"
     fill_body = True
     asks = True
+    # The activation plots are this lesson's subject; the race is plotted in the
+    # lesson, not in the charts, and nothing is selected for the inspector.
+    hidden_docks = ("inspectorDock", "chartsDock")
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
         # Plain x₁, x₂ inputs keep the spiral hard, which is what makes the activations
@@ -77,7 +79,7 @@ class ActivationsLesson(Lesson):
         self.tabs.setObjectName("activationTabs")
         self.tabs.addTab(self._race_page(), self.tr("Race"))
         self.tabs.addTab(self._network_page(), self.tr("Your network"))
-        body.addWidget(self.tabs)
+        body.addWidget(self.tabs, 1)
         self._epoch_axis = np.arange(1, DEFAULT_EPOCHS + 1, dtype=float)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_race)
@@ -110,14 +112,18 @@ class ActivationsLesson(Lesson):
         row.addWidget(self.pause_button)
         controls = QWidget()
         controls.setLayout(row)
-        self.race_plot = plot_widget(
-            "racePlot", self.tr("epoch"), self.tr("training loss"), 220, fixed=True
-        )
-        self.race_plot.addLegend(offset=(8, -8))  # bottom left: the curves start high
+        self.race_plot = plot_widget("racePlot", self.tr("epoch"), self.tr("training loss"), 120)
+        # Whole epochs from the start, not 0.2 … 0.8 on an empty plot.
+        self.race_plot.setXRange(0, DEFAULT_EPOCHS, padding=0.02)
+        self.race_plot.setYRange(0, 1, padding=0.02)
         self.curves = {
             name: self.race_plot.plot(pen=pg.mkPen(COLOURS[name], width=2), name=LABELS[name])
             for name in ACTIVATIONS
         }
+        # Under the plot, where it hides no curve.
+        legend = legend_label(
+            [("━", pg.mkColor(COLOURS[n]).name(), LABELS[n]) for n in ACTIVATIONS]
+        )
         self.log_check = QCheckBox(self.tr("Logarithmic loss axis"))
         self.log_check.setObjectName("raceLogCheck")
         self.log_check.toggled.connect(self._on_log_toggle)
@@ -132,29 +138,48 @@ class ActivationsLesson(Lesson):
             len(ACTIVATIONS),
             self.tr("Results of the race"),
         )
-        self.race_note = QLabel(
-            self.tr(
-                "All three start from the same weights and train with the settings of the "
-                "Training panel (optimiser, learning rate, batch size); only the hidden "
-                "activation differs."
-            )
-        )
-        self.race_note.setObjectName("raceNote")
-        self.race_note.setWordWrap(True)
+        self.race_note = rich_label("raceNote")
+        self.race_note.setText(self._start_note())
         self.answer_box = QComboBox()
         self.answer_box.setObjectName("answerBox")
         self.answer_box.addItem(self.tr("(choose)"), None)
         for name in ACTIVATIONS:
             self.answer_box.addItem(LABELS[name], name)
         self.answer_box.setAccessibleName(self.tr("Your answer"))
-        question = QFormLayout()
-        question.addRow(QLabel(self.tr("Which activation reached the lowest training loss?")))
-        question.addRow(self.answer_box)
-        ask = QWidget()
-        ask.setLayout(question)
-        return scroll_page(
-            controls, self.race_plot, self.log_check, self.race_table, self.race_note, ask
+        self.answer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.question = QLabel(self.tr("Which activation reached the lowest training loss?"))
+        self.question.setWordWrap(True)
+        self.question.setBuddy(self.answer_box)
+        ask = QHBoxLayout()
+        ask.addWidget(self.question, 1)
+        ask.addWidget(self.answer_box)
+        options = QHBoxLayout()
+        options.addWidget(legend, 1)
+        options.addWidget(self.log_check)
+        return page(controls, self.race_plot, options, self.race_table, ask, self.race_note)
+
+    def _start_note(self) -> str:
+        return self.tr(
+            "All three start from the same weights and train with the settings of the "
+            "Training panel (optimiser, learning rate, batch size); only the hidden "
+            "activation differs. They train copies: the race is plotted here, not in the "
+            "Charts panel."
         )
+
+    def essentials(self) -> list[QWidget]:
+        widgets = [*super().essentials(), self.tabs.tabBar()]
+        if self.tabs.currentIndex() == 0:
+            widgets += [
+                self.epochs_box,
+                self.start_button,
+                self.race_plot,
+                self.race_table,
+                self.question,
+                self.answer_box,
+            ]
+        else:
+            widgets += [self.choice_box, self.use_button, self.health_table]
+        return widgets
 
     def _network_page(self) -> QWidget:
         self.choice_box = QComboBox()
@@ -178,15 +203,15 @@ class ActivationsLesson(Lesson):
         row.addWidget(self.use_button)
         top = QWidget()
         top.setLayout(row)
-        self.use_note = QLabel(
+        self.use_note = rich_label("useNote")
+        self.use_note.setText(
             self.tr(
-                "Then press Play in the Training panel and watch each neuron's map on the "
-                "diagram. The table shows, over all training points, how much gradient "
-                "each hidden layer passes back: backpropagation multiplies by f′(z) in "
-                "every layer."
+                "Then press Play in the toolbar and watch each neuron's map on the diagram. "
+                "The table follows the training live: over all training points, how much "
+                "gradient each hidden layer passes back (backpropagation multiplies by "
+                "f′(z) in every layer)."
             )
         )
-        self.use_note.setWordWrap(True)
         self.health_table = NumberTable(
             "healthTable",
             [self.tr("layer"), self.tr("mean f′(z)"), self.tr("largest f′(z)"), self.tr("dead")],
@@ -196,10 +221,8 @@ class ActivationsLesson(Lesson):
         self.health_table.horizontalHeaderItem(3).setToolTip(
             self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
         )
-        self.health_note = QLabel()
-        self.health_note.setObjectName("healthNote")
-        self.health_note.setWordWrap(True)
-        return scroll_page(top, self.use_note, self.health_table, self.health_note)
+        self.health_note = rich_label("healthNote")
+        return page(top, self.use_note, self.health_table, self.health_note)
 
     def cleanup(self) -> None:
         self.runner.stop()
@@ -229,6 +252,8 @@ class ActivationsLesson(Lesson):
         epochs = self.epochs_box.value()
         self._epoch_axis = np.arange(1, epochs + 1, dtype=float)
         self.race_plot.setXRange(0, epochs, padding=0.02)
+        self.race_plot.enableAutoRange(axis="y")
+        self.race_note.setText(self._start_note())
         self.say("")
         self.runner.start(trainers, epochs)
         self._update_buttons()
@@ -272,19 +297,17 @@ class ActivationsLesson(Lesson):
 
     def _on_race_done(self) -> None:
         self._update_buttons()
-        best = self.winner()
-        if best is None:
+        if self.winner() is None:
             self.say(self.tr("Every run diverged: lower the learning rate."), False)
             return
+        # No winner named here, right above the question: the table has the numbers.
         self.race_note.setText(
             fill(
                 self.tr(
-                    "After %1 epochs the lowest training loss is %2's. Sigmoid's slope is at "
-                    "most 1/4, so in every layer its factor f′ shrinks the gradient at least "
-                    "fourfold (the weights multiply it too); ReLU's factor f′ is 1 where z > 0."
+                    "The race is over after %1 epochs. Compare the training-loss column of "
+                    "the table, then answer the question above."
                 ),
                 str(self.runner.epochs),
-                LABELS[best],
             )
         )
 
@@ -382,7 +405,14 @@ class ActivationsLesson(Lesson):
             f"{LABELS[name]} {format_number(value)}" for name, value in losses.items()
         )
         if answer == best:
-            return True, fill(self.tr("Right: final training losses %1."), summary)
+            return True, fill(
+                self.tr(
+                    "Right: final training losses %1. Sigmoid's slope is at most 1/4, so in "
+                    "every layer its factor f′ shrinks the gradient at least fourfold (the "
+                    "weights multiply it too); ReLU's factor f′ is 1 where z > 0."
+                ),
+                summary,
+            )
         return False, (
             fill(
                 self.tr(

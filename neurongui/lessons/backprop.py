@@ -11,10 +11,8 @@ Every number comes from the engine's :meth:`Network.backprop`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -31,19 +29,26 @@ from neurongui.engine.answers import check_answer
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import SetParameters
-from neurongui.engine.network import Backprop
 from neurongui.i18n import fill
 from neurongui.lessons.backprop_graph import ChainRulePage, rough_reply
-from neurongui.lessons.base import Lesson, format_number
-from neurongui.lessons.overlay import CanvasOverlay, Label, value_colours
+from neurongui.lessons.backprop_scene import (
+    ETA,
+    GRADIENTS,
+    N_STAGES,
+    TARGET,
+    UPDATE,
+    StageView,
+    StepNumbers,
+    X,
+    _n,
+    step_numbers,
+)
+from neurongui.lessons.base import Lesson, rich_label
+from neurongui.lessons.overlay import CanvasOverlay, value_colours
 from neurongui.theme import is_dark
 
 __all__ = ["ETA", "LESSON", "TARGET", "BackpropLesson", "StepNumbers", "X", "step_numbers"]
 
-#: The training sample, its target and the learning rate.
-X = np.array([0.05, 0.10])
-TARGET = 0.01
-ETA = 0.5
 #: The name of the one-sample dataset the lesson trains on.
 SAMPLE_NAME = "x = (0.05, 0.1) → y = 0.01"
 #: Readable starting weights (those of Matt Mazur's well-known worked example).
@@ -51,81 +56,8 @@ W_HIDDEN = np.array([[0.15, 0.20], [0.25, 0.30]])
 B_HIDDEN = np.array([0.35, 0.35])
 W_OUTPUT = np.array([[0.40, 0.45]])
 B_OUTPUT = np.array([0.60])
-#: Stages of part 2: inputs, hidden forward, output forward, loss, output δ, hidden δ,
-#: gradients, update.
-N_STAGES = 8
-UPDATE = N_STAGES - 1
 #: Which neuron (layer, index) the canvas selects in each stage, so the inspector follows.
 _SELECTED = {0: (-1, 0), 1: (0, 0), 2: (1, 0), 3: (1, 0), 4: (1, 0), 5: (0, 0), 6: (1, 0)}
-
-
-def _sub(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-def _n(value: float) -> str:
-    return format_number(float(value))
-
-
-def _p(value: float) -> str:
-    """A number that follows an operator: negative ones in brackets."""
-    return format_number(float(value), parenthesise=True)
-
-
-@dataclass(frozen=True)
-class StepNumbers:
-    """One gradient-descent step on the lesson's sample, every number from the engine.
-
-    Neurons are numbered 1, 2 (hidden) and 3 (output); ``w[j][k]`` is the weight into
-    neuron j from input or hidden neuron k, as the lesson writes w_jk.
-
-    Attributes
-    ----------
-    before
-        The network the step starts from.
-    bp
-        Its forward and backward pass (:meth:`Network.backprop`, square loss).
-    slopes
-        f′(z) of every layer (the activations' own derivative).
-    after_loss
-        The loss after the update, or None before it.
-    """
-
-    before: Network
-    bp: Backprop
-    slopes: list[np.ndarray]
-    after_loss: float | None = None
-
-    @property
-    def gradient_vector(self) -> np.ndarray:
-        """∂L/∂θ laid out like :attr:`Network.parameters`."""
-        vector = np.empty_like(self.before.parameters)
-        for view, grad in zip(self.before.gradient_views(vector), self.bp.gradients, strict=True):
-            for key, values in grad.items():
-                view[key][...] = values
-        return vector
-
-    def z(self, layer: int) -> np.ndarray:
-        """z of ``layer``'s neurons."""
-        return self.bp.zs[layer][0]
-
-    def a(self, layer: int) -> np.ndarray:
-        """Activations of ``layer`` (layer −1: the inputs)."""
-        return self.bp.inputs[0] if layer < 0 else self.bp.activations[layer][0]
-
-    def delta(self, layer: int) -> np.ndarray:
-        """δ = ∂L/∂z of ``layer``'s neurons."""
-        return self.bp.deltas[layer][0]
-
-
-def step_numbers(before: Network, after: Network | None = None) -> StepNumbers:
-    """The numbers of a step from ``before`` (and the loss of ``after``, if given)."""
-    bp = before.backprop(X[None, :], np.array([[TARGET]]), "mse")
-    slopes = [
-        layer.activation.derivative(z[0]) for layer, z in zip(before.layers, bp.zs, strict=True)
-    ]
-    loss = None if after is None else after.loss(X[None, :], np.array([[TARGET]]), "mse")
-    return StepNumbers(before, bp, slopes, loss)
 
 
 class BackpropLesson(Lesson):
@@ -133,7 +65,11 @@ class BackpropLesson(Lesson):
 
     key = "backprop"
     asks = True
+    fill_body = True  # the chain-rule graph takes the spare height
     sizes = (2, 2, 1)
+    # The inspector and the activation plots follow the neuron of each step; the
+    # charts have nothing to show.
+    hidden_docks = ("chartsDock",)
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
         net = Network([2, 2, 1], activations="sigmoid", init="zeros")
@@ -168,7 +104,10 @@ class BackpropLesson(Lesson):
         self.stage = 0
         self._step: tuple[SetParameters, np.ndarray] | None = None
         self._pushing = False
-        self.overlay = CanvasOverlay(self.window.canvas, self.labels, is_dark)
+        # The parameters ∂L/∂w₃₁ was answered for: until then its value stays hidden.
+        self._answered: np.ndarray | None = None
+        self.view = StageView(self)
+        self.overlay = CanvasOverlay(self.window.canvas, self.view.labels, is_dark)
         self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
         # The undo stack moves its index after the command ran: look again then.
         self.listen(self.window.undo_stack.indexChanged, self._on_history)
@@ -197,6 +136,63 @@ class BackpropLesson(Lesson):
         body.addWidget(self.pages)
         self._colour_legend()
 
+    def essentials(self) -> list[QWidget]:
+        widgets = [*super().essentials(), *self.page_buttons.buttons()]
+        if self.on_network_page():
+            widgets += [self.back, self.next, self.working]
+            if self.stage == GRADIENTS:
+                widgets.append(self.answer)
+        else:
+            widgets += [self.graph.view, self.graph.back, self.graph.next, self.graph.answer]
+        return widgets
+
+    def plot_room(self) -> int:
+        # Only the chain-rule graph grows; the network page has its numbers and room.
+        return 0 if self.on_network_page() else super().plot_room()
+
+    def answered(self) -> bool:
+        """True once ∂L/∂w₃₁ was answered right for the network as it is now."""
+        return self._answered is not None and np.array_equal(
+            self._answered, self.network.parameters
+        )
+
+    def _show_task(self) -> None:
+        if not self.on_network_page():
+            self.set_task(
+                self.tr(
+                    "<b>Your task:</b> step through the forward and the backward pass with "
+                    "<i>Next</i>, then answer: what is <nobr>∂f/∂x</nobr>? Type it below the "
+                    "graph and press <i>Check my answer</i>."
+                )
+            )
+        elif self.stage < GRADIENTS:
+            self.set_task(
+                fill(
+                    self.tr(
+                        "<b>Your task:</b> follow the numbers with <i>Next</i> (the diagram "
+                        "shows them too). At step %1 you will work out "
+                        "<nobr>∂L/∂w₃₁</nobr> yourself."
+                    ),
+                    str(GRADIENTS + 1),
+                )
+            )
+        elif self.stage == GRADIENTS and not self.answered():
+            self.set_task(
+                self.tr(
+                    "<b>Your task:</b> what is <nobr>∂L/∂w₃₁</nobr>, the gradient of the weight "
+                    "from hidden neuron 1 to the output? Use δ₃ and a₁ from the diagram, type "
+                    "it below and press <i>Check my answer</i>."
+                )
+            )
+        else:
+            self.set_task(
+                self.tr(
+                    "<b>Your task:</b> press <i>Next</i> to take the step "
+                    "<nobr>w ← w − η ∂L/∂w</nobr> and see the loss fall; <i>Another step</i> "
+                    "starts over from the new weights."
+                )
+            )
+
     def _on_theme(self, *_: object) -> None:
         """Colour the legends, the graph and the numbers for the new theme."""
         self._colour_legend()
@@ -209,7 +205,8 @@ class BackpropLesson(Lesson):
             fill(
                 self.tr(
                     "On the diagram: <span style='color:%1'>■</span> forward values "
-                    "(x, z, a, ŷ, L) &nbsp; <span style='color:%2'>■</span> gradients (δ, ∂L/∂w)"
+                    "<nobr>(x, z, a, ŷ, L)</nobr> &nbsp; <span style='color:%2'>■</span> "
+                    "gradients <nobr>(δ, ∂L/∂w)</nobr>"
                 ),
                 colours["forward"].name(),
                 colours["gradient"].name(),
@@ -257,17 +254,10 @@ class BackpropLesson(Lesson):
         row.addWidget(self.stage_label, 1)
         row.addWidget(self.next)
         layout.addLayout(row)
-        self.working = QLabel()
-        self.working.setObjectName("stageWorking")
-        self.working.setWordWrap(True)
-        self.working.setTextFormat(Qt.TextFormat.RichText)
-        self.working.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.working)
-        self.legend = QLabel()
-        self.legend.setObjectName("stageLegend")
-        self.legend.setWordWrap(True)
-        layout.addWidget(self.legend)
-        answer_row = QHBoxLayout()
+        # The question of the gradient step sits right under the steps, in sight.
+        self.question = QWidget()
+        answer_row = QHBoxLayout(self.question)
+        answer_row.setContentsMargins(0, 0, 0, 0)
         question = QLabel(self.tr("What is ∂L/∂w₃₁?"))
         question.setToolTip(self.tr("w₃₁ is the weight from hidden neuron 1 to the output"))
         self.answer = QLineEdit()
@@ -277,7 +267,15 @@ class BackpropLesson(Lesson):
         question.setBuddy(self.answer)
         answer_row.addWidget(question)
         answer_row.addWidget(self.answer, 1)
-        layout.addLayout(answer_row)
+        layout.addWidget(self.question)
+        self.working = rich_label("stageWorking")
+        layout.addWidget(self.working)
+        self.legend = rich_label("stageLegend")
+        layout.addWidget(self.legend)
+        # The way through the step, with the student's place on it: where they come
+        # from and what is still to come (the page has the height for it).
+        self.stage_map = rich_label("stageMap")
+        layout.addWidget(self.stage_map)
         layout.addStretch(1)
         return page
 
@@ -287,6 +285,7 @@ class BackpropLesson(Lesson):
         """Show part 1 (0, the chain rule) or part 2 (1, the network)."""
         self.page_buttons.button(index).setChecked(True)
         self.pages.setCurrentIndex(index)
+        self.fit_more()
         self.say("")
         if self.on_network_page():
             self.go(self.stage)  # selects the stage's neuron too
@@ -296,19 +295,6 @@ class BackpropLesson(Lesson):
     def on_network_page(self) -> bool:
         """True while part 2 is shown."""
         return self.pages.currentIndex() == 1
-
-    def stage_names(self) -> list[str]:
-        """Names of the stages of part 2, in order."""
-        return [
-            self.tr("Inputs and weights"),
-            self.tr("Forward: hidden layer"),
-            self.tr("Forward: output"),
-            self.tr("Loss"),
-            self.tr("Backward: δ of the output"),
-            self.tr("Backward: δ of the hidden neurons"),
-            self.tr("Gradients ∂L/∂w and ∂L/∂b"),
-            self.tr("Update: w ← w − η ∂L/∂w"),
-        ]
 
     def go(self, stage: int) -> None:
         """Show stage ``stage`` of part 2 (no update is made or undone here)."""
@@ -397,11 +383,12 @@ class BackpropLesson(Lesson):
     def refresh(self) -> None:
         if not self.on_network_page() or not self.fits():
             self.overlay.clear()
+            self._show_task()
             return
-        names = self.stage_names()
+        names = self.view.stage_names()
         self.stage_label.setText(
             fill(
-                self.tr("Stage %1 of %2 · %3"),
+                self.tr("Step %1 of %2 · %3"),
                 str(self.stage + 1),
                 str(N_STAGES),
                 names[self.stage],
@@ -409,220 +396,22 @@ class BackpropLesson(Lesson):
         )
         self.back.setEnabled(self.stage > 0)
         self.next.setText(self.tr("Another step ▶") if self.stage == UPDATE else self.tr("Next ▶"))
-        self.working.setText(self.working_text(self.numbers()))
+        self.working.setText(self.view.working_text(self.numbers()))
+        self.question.setVisible(self.stage == GRADIENTS)
+        self.stage_map.setText(self.view.stage_map(names))
         self.overlay.update()
-
-    def working_text(self, s: StepNumbers) -> str:
-        """The worked numbers of the current stage, as rich text."""
-        lines = {
-            0: self._inputs_lines,
-            1: self._hidden_lines,
-            2: self._output_lines,
-            3: self._loss_lines,
-            4: self._output_delta_lines,
-            5: self._hidden_delta_lines,
-            6: self._gradient_lines,
-            7: self._update_lines,
-        }[self.stage](s)
-        return "<br>".join(lines)
-
-    def _result(self, value: float, kind: str) -> str:
-        colour = value_colours(is_dark())[kind].name()
-        return f"<b style='color:{colour}'>{_n(value)}</b>"
-
-    def _inputs_lines(self, s: StepNumbers) -> list[str]:
-        net = s.before
-        lines = [
-            fill(
-                self.tr("Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4."),
-                _n(X[0]),
-                _n(X[1]),
-                _n(TARGET),
-                _n(ETA),
-            )
-        ]
-        for layer, j in ((0, 0), (0, 1), (1, 0)):
-            n = 3 if layer else j + 1
-            terms = [f"w{_sub(n)}{_sub(k + 1)} = {_n(net.get_weight(layer, j, k))}" for k in (0, 1)]
-            lines.append(", ".join([*terms, f"b{_sub(n)} = {_n(net.get_bias(layer, j))}"]))
-        return lines
-
-    def _hidden_lines(self, s: StepNumbers) -> list[str]:
-        lines = []
-        for j in (0, 1):
-            n, w = _sub(j + 1), s.before.layers[0].weights[j]
-            lines.append(
-                f"z{n} = w{n}₁x₁ + w{n}₂x₂ + b{n} = {_n(w[0])} × {_p(X[0])} + {_p(w[1])} × "
-                f"{_p(X[1])} + {_p(s.before.layers[0].biases[j])} = "
-                + self._result(s.z(0)[j], "forward")
-            )
-            lines.append(
-                f"a{n} = σ(z{n}) = σ({_n(s.z(0)[j])}) = " + self._result(s.a(0)[j], "forward")
-            )
-        return lines
-
-    def _output_lines(self, s: StepNumbers) -> list[str]:
-        w, a = s.before.layers[1].weights[0], s.a(0)
-        z = s.z(1)[0]
-        return [
-            f"z₃ = w₃₁a₁ + w₃₂a₂ + b₃ = {_n(w[0])} × {_p(a[0])} + {_p(w[1])} × {_p(a[1])} + "
-            f"{_p(s.before.layers[1].biases[0])} = " + self._result(z, "forward"),
-            f"ŷ = a₃ = σ(z₃) = σ({_n(z)}) = " + self._result(s.a(1)[0], "forward"),
-        ]
-
-    def _loss_lines(self, s: StepNumbers) -> list[str]:
-        return [
-            f"L = ½(y − ŷ)² = ½ × ({_n(TARGET)} − {_p(s.a(1)[0])})² = "
-            + self._result(s.bp.loss, "forward"),
-            self.tr("The square loss: half the squared error of the output."),
-        ]
-
-    def _output_delta_lines(self, s: StepNumbers) -> list[str]:
-        a, slope = s.a(1)[0], s.slopes[1][0]
-        return [
-            f"σ′(z₃) = σ(z₃)(1 − σ(z₃)) = {_n(a)} × (1 − {_p(a)}) = {_n(slope)}",
-            f"δ₃ = ∂L/∂z₃ = (ŷ − y)·σ′(z₃) = ({_n(a)} − {_p(TARGET)}) × {_p(slope)} = "
-            + self._result(s.delta(1)[0], "gradient"),
-            self.tr("∂L/∂ŷ = ŷ − y, and the chain rule multiplies it by ∂ŷ/∂z₃ = σ′(z₃)."),
-        ]
-
-    def _hidden_delta_lines(self, s: StepNumbers) -> list[str]:
-        lines = []
-        w, d3 = s.before.layers[1].weights[0], s.delta(1)[0]
-        for j in (0, 1):
-            n, slope = _sub(j + 1), s.slopes[0][j]
-            lines.append(
-                f"δ{n} = (w₃{n}δ₃)·σ′(z{n}) = ({_n(w[j])} × {_p(d3)}) × {_p(slope)} = "
-                + self._result(s.delta(0)[j], "gradient")
-            )
-        lines.append(
-            self.tr(
-                "Each hidden neuron gets back the output's δ through its weight, Σ w·δ "
-                "(one term here), times its own σ′(z)."
-            )
-        )
-        return lines
-
-    def _gradient_lines(self, s: StepNumbers) -> list[str]:
-        lines = []
-        for layer, j in ((1, 0), (0, 0), (0, 1)):
-            n = 3 if layer else j + 1
-            d, g = s.delta(layer)[j], s.bp.gradients[layer]
-            src = "a" if layer else "x"
-            for k in (0, 1):
-                lines.append(
-                    f"∂L/∂w{_sub(n)}{_sub(k + 1)} = δ{_sub(n)}{src}{_sub(k + 1)} = {_n(d)} × "
-                    f"{_p(s.a(layer - 1)[k])} = " + self._result(g["weights"][j, k], "gradient")
-                )
-            lines.append(
-                f"∂L/∂b{_sub(n)} = δ{_sub(n)} = " + self._result(g["biases"][j], "gradient")
-            )
-        return lines
-
-    def _update_lines(self, s: StepNumbers) -> list[str]:
-        lines = []
-        after = self.network
-        for layer, j in ((1, 0), (0, 0), (0, 1)):
-            n, g = _sub(3 if layer else j + 1), s.bp.gradients[layer]
-            for k in (0, 1):
-                lines.append(
-                    f"w{n}{_sub(k + 1)} ← {_n(s.before.get_weight(layer, j, k))} − {_n(ETA)} × "
-                    f"{_p(g['weights'][j, k])} = {_n(after.get_weight(layer, j, k))}"
-                )
-            lines.append(
-                f"b{n} ← {_n(s.before.get_bias(layer, j))} − {_n(ETA)} × {_p(g['biases'][j])} = "
-                f"{_n(after.get_bias(layer, j))}"
-            )
-        lines.append(
-            fill(
-                self.tr("Loss before the step: %1; after it (a new forward pass): %2"),
-                _n(s.bp.loss),
-                self._result(s.after_loss, "forward"),
-            )
-        )
-        return lines
-
-    # -- the diagram -------------------------------------------------------------------
-
-    def labels(self) -> list[Label]:
-        """The boxes of numbers the current stage writes on the diagram."""
-        if not self.on_network_page() or not self.fits():
-            return []
-        s, stage, canvas = self.numbers(), self.stage, self.window.canvas
-        labels = []
-        for k in (0, 1):
-            at = canvas.node_position(-1, k)
-            line = (f"x{_sub(k + 1)} = {_n(X[k])}", "forward")
-            labels.append(Label(f"input{k}", QPointF(at.x() - 50, at.y()), (line,), "left"))
-        for j in (0, 1):
-            lines = self._hidden_label(s, j)
-            at = canvas.node_position(0, j)
-            # Above the top neuron's outgoing edge, below the bottom one's.
-            corner = QPointF(at.x() + 34, at.y() + (5 if j == 0 else -5))
-            side = "above-right" if j == 0 else "below-right"
-            if lines:
-                labels.append(Label(f"hidden{j}", corner, lines, side))
-        at = canvas.node_position(1, 0)
-        labels.append(Label("output", QPointF(at.x() + 30, at.y()), self._output_label(s), "right"))
-        if stage >= 6:
-            labels += self._edge_labels(s)
-        return labels
-
-    def _hidden_label(self, s: StepNumbers, j: int) -> tuple[tuple[str, str], ...]:
-        n, stage = _sub(j + 1), self.stage
-        if stage == UPDATE:
-            return ((f"b{n} ← {_n(self.network.get_bias(0, j))}", "plain"),)
-        lines = []
-        if stage >= 1:
-            lines += [
-                (f"z{n} = {_n(s.z(0)[j])}", "forward"),
-                (f"a{n} = {_n(s.a(0)[j])}", "forward"),
-            ]
-        if stage >= 5:
-            lines.append((f"δ{n} = {_n(s.delta(0)[j])}", "gradient"))
-        if stage >= 6:
-            lines.append((f"= ∂L/∂b{n}", "gradient"))
-        return tuple(lines)
-
-    def _output_label(self, s: StepNumbers) -> tuple[tuple[str, str], ...]:
-        stage = self.stage
-        if stage == UPDATE:
-            return (
-                (f"b₃ ← {_n(self.network.get_bias(1, 0))}", "plain"),
-                (f"L = {_n(s.bp.loss)}", "forward"),
-                (f"→ {_n(s.after_loss)}", "forward"),
-            )
-        # The diagram leaves little room right of the output: short lines only.
-        lines = [(f"y = {_n(TARGET)}", "plain")]
-        if stage >= 2:
-            lines += [(f"z₃ = {_n(s.z(1)[0])}", "forward"), (f"ŷ = {_n(s.a(1)[0])}", "forward")]
-        if stage >= 3:
-            lines.append((f"L = {_n(s.bp.loss)}", "forward"))
-        if stage >= 4:
-            lines.append((f"δ₃ = {_n(s.delta(1)[0])}", "gradient"))
-        if stage >= 6:
-            lines.append(("= ∂L/∂b₃", "gradient"))
-        return tuple(lines)
-
-    def _edge_labels(self, s: StepNumbers) -> list[Label]:
-        canvas, labels = self.window.canvas, []
-        for layer, j, k in ((0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1)):
-            # Crossing edges of the first layer meet at their middles: label them apart
-            # (clear of the hidden neurons' bias captions), the straight ones near the inputs.
-            t = 0.5 if layer else (0.3 if j == k else 0.62)
-            if self.stage == UPDATE:
-                line = (f"w ← {_n(self.network.get_weight(layer, j, k))}", "plain")
-            else:
-                line = (_n(s.bp.gradients[layer]["weights"][j, k]), "gradient")
-            at = canvas.edge_point(layer, j, k, t)
-            labels.append(Label(f"edge{layer}_{j}_{k}", at, (line,), "center"))
-        return labels
+        self._show_task()
 
     # -- the questions -----------------------------------------------------------------
 
     def check(self) -> tuple[bool, str]:
         if not self.on_network_page():
             return self.graph.check()
+        if self.stage != GRADIENTS:
+            return False, fill(
+                self.tr("The question comes at step %1, the gradients: press Next until then."),
+                str(GRADIENTS + 1),
+            )
         text = self.answer.text()
         s = self.numbers()
         delta, a = s.delta(1)[0], s.a(0)
@@ -636,6 +425,8 @@ class BackpropLesson(Lesson):
                 self.tr("“%1” is not a number. Type a number such as 0.25."), text.strip()
             )
         if verdict.right:
+            self._answered = self.network.parameters.copy()
+            self.refresh()  # the value shows now, on the diagram and in the working
             return True, fill(
                 self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."), _n(delta), _n(a[0]), _n(right)
             )
@@ -692,7 +483,10 @@ class BackpropLesson(Lesson):
         }
 
     def cleanup(self) -> None:
-        self.overlay.clear()
+        self.overlay.detach()
+        # The steps selected their neurons for the inspector; the selection goes with
+        # the lesson (on a short screen a neuron's working made the window taller).
+        self.model.clear_selection()
 
 
 LESSON = BackpropLesson

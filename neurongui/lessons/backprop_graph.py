@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -81,7 +81,7 @@ class ChainRuleGraph(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumHeight(210)
+        self.setMinimumHeight(150)
         self.setScene(QGraphicsScene(self))
         self.setSceneRect(QRectF(-45, -45, 475, 245))
         #: The text shown on each node's value box and each edge's gradient box.
@@ -165,6 +165,10 @@ class ChainRuleGraph(QGraphicsView):
             frame.setZValue(2)
         return item
 
+    def sizeHint(self) -> QSize:
+        # No more than the minimum: the lesson column hands it the height to spare.
+        return QSize(300, self.minimumHeight())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -185,7 +189,7 @@ class ChainRulePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._inputs())
         self.view = ChainRuleGraph()
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
         layout.addWidget(self._legend())
         layout.addLayout(self._steps())
         self.working = QLabel()
@@ -204,7 +208,6 @@ class ChainRulePage(QWidget):
         row.addWidget(question)
         row.addWidget(self.answer, 1)
         layout.addLayout(row)
-        layout.addStretch(1)
         self.recompute()
 
     def _inputs(self) -> QHBoxLayout:

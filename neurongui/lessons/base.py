@@ -2,8 +2,11 @@
 
 A lesson is a panel in the Lessons dock. Starting one loads its network and data into
 the window's model (as opening a file would, so the student's own work is offered for
-saving first); the panel then shows a short text in the interface language, the
-lesson's own controls and, for lessons that ask something, a *Check my answer* button.
+saving first); the panel then shows, in one column, a short text in the interface
+language, the current task right above the lesson's own controls and plots, and the
+longer explanation under *More*; below the column, the verdict and, for lessons that
+ask something, a *Check my answer* button. The column fits a 1366×768 screen without
+scrolling; only the column as a whole ever scrolls.
 Leaving a lesson closes the panel and keeps the network, so the student can go on
 playing with it.
 
@@ -17,18 +20,20 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-from PySide6.QtCore import QSignalBlocker, Qt, SignalInstance
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,25 +43,42 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit, SetBias, SetWeight
 from neurongui.engine.explain import format_number
 from neurongui.i18n import fill
-from neurongui.paths import resource_path
+from neurongui.lessons.text import lesson_parts, lesson_text, tidy
 from neurongui.undo import new_gesture, push_edit
 
 if TYPE_CHECKING:
     from neurongui.main_window import MainWindow
 
-__all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text"]
+__all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text", "rich_label"]
 
 #: Colours of right and wrong answers (readable on light and dark backgrounds).
 GOOD, BAD = "#1a9641", "#d7301f"
+#: Height the plots of a lesson keep beyond their minimum before "More" opens by itself.
+PLOT_ROOM = 220
+#: The task stands out from the explanation: a bar in the highlight colour beside it.
+TASK_STYLE = (
+    "QLabel#lessonTask { border-left: 4px solid palette(highlight);"
+    " background: palette(alternate-base); padding: 4px 6px; }"
+)
 
 
-def lesson_text(key: str, language: str) -> str:
-    """The HTML text of lesson ``key`` in ``language`` (English if there is none)."""
-    for lang in (language, "en"):
-        path = resource_path("lessons", lang, f"{key}.html")
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    return ""
+class RichLabel(QLabel):
+    """A label of rich text whose ``<nobr>`` formulas and paragraph ends never break
+    apart (see :func:`~neurongui.lessons.text.tidy`)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(tidy(text))
+
+
+def rich_label(name: str, html: str = "") -> QLabel:
+    """A word-wrapping label of rich text whose words can be selected and copied."""
+    label = RichLabel()
+    label.setText(html)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class Lesson(QWidget):
@@ -72,9 +94,12 @@ class Lesson(QWidget):
     asks: ClassVar[bool] = False
     #: Layer sizes the lesson's controls need, or None if any network will do.
     sizes: ClassVar[tuple[int, ...] | None] = None
-    #: True if the body fills the panel's height itself (a scroll area, tabs); else
-    #: its controls are packed at the top.
+    #: True if the body's plots take the column's spare height; else its controls are
+    #: packed at the top.
     fill_body: ClassVar[bool] = False
+    #: Docks with nothing to show in this lesson, hidden while it runs (the View menu
+    #: brings them back; leaving the lesson restores them).
+    hidden_docks: ClassVar[tuple[str, ...]] = ("inspectorDock", "chartsDock", "activationDock")
 
     def __init__(self, window: MainWindow, title: str):
         super().__init__()
@@ -146,31 +171,59 @@ class Lesson(QWidget):
         self._connections.append((signal, slot))
 
     def _build_panel(self) -> None:
+        # One column that scrolls as a whole (never a scroll area inside it): the intro,
+        # the current task right above the controls, the controls and plots, then the
+        # longer explanation under "More". The verdict and the buttons stay in sight.
+        parts = lesson_parts(self.key, self.window.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.text = QTextBrowser()
-        self.text.setObjectName("lessonText")
-        self.text.setOpenExternalLinks(False)
-        self.text.setHtml(lesson_text(self.key, self.window.language))
+        column = QWidget()
+        column.setObjectName("lessonColumn")
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 4, 0)
+        self.text = rich_label("lessonText", parts.intro)
         self.text.setAccessibleName(self.tr("Lesson text"))
+        self.task_label = rich_label("lessonTask")
+        self.task_label.setAccessibleName(self.tr("Your task"))
+        self.task_label.setStyleSheet(TASK_STYLE)
+        self._task = ""
+        self._default_task = parts.task
         self.body = body_widget = QWidget()
         body = QVBoxLayout(body_widget)
         body.setContentsMargins(0, 0, 0, 0)
         self.build(body)
         if not self.fill_body:
             body.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.text)
-        splitter.addWidget(body_widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.feedback = QLabel()
-        self.feedback.setObjectName("lessonFeedback")
-        self.feedback.setWordWrap(True)
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("lessonMoreButton")
+        self.more_button.setText(self.tr("More: the explanation in full"))
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setAutoRaise(True)
+        self.more_button.setCheckable(True)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_text = rich_label("lessonMoreText", parts.more)
+        self.more_text.hide()
+        self.more_button.toggled.connect(self.show_more)
+        self.more_button.clicked.connect(self._on_more_clicked)
+        self._more_chosen = False  # the student opened or closed it: leave it so
+        self.more_button.setVisible(bool(parts.more))
+        inner.addWidget(self.text)
+        inner.addWidget(self.task_label)
+        inner.addWidget(body_widget, 1)
+        inner.addWidget(self.more_button)
+        inner.addWidget(self.more_text)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("lessonScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(column)
+        self.feedback = rich_label("lessonFeedback")
+        self.feedback.hide()  # until there is something to say
         buttons = QHBoxLayout()
+        self.check_button = None
         if self.asks:
-            check = QPushButton(self.tr("Check my answer"))
+            check = self.check_button = QPushButton(self.tr("Check my answer"))
             check.setObjectName("checkButton")
             check.setToolTip(self.tr("Check whether the network does what the lesson asks"))
             check.clicked.connect(self.run_check)
@@ -181,9 +234,57 @@ class Lesson(QWidget):
         leave.setToolTip(self.tr("Close the lesson and keep playing with this network"))
         leave.clicked.connect(self.window.leave_lesson)
         buttons.addWidget(leave)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.feedback)
         layout.addLayout(buttons)
+        self.set_task(self._default_task)
+
+    def show_more(self, shown: bool) -> None:
+        """Show or hide the explanation in full, at the end of the column."""
+        self.more_button.setChecked(shown)
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.more_text.setVisible(shown)
+
+    def _on_more_clicked(self) -> None:
+        self._more_chosen = True
+
+    def fit_more(self) -> None:
+        """Open the explanation in full where the column has room for it (a tall
+        screen), unless the student chose; lessons whose plots grow keep them room."""
+        if self._more_chosen or self.more_button.isHidden():
+            return
+        viewport, column = self.scroll.viewport(), self.scroll.widget().layout()
+        width = viewport.width()
+        more = self.more_text.heightForWidth(width) + column.spacing()
+        needed = column.totalHeightForWidth(width) - (more if self.more_text.isVisible() else 0)
+        self.show_more(viewport.height() - needed - self.plot_room() >= more)
+
+    def plot_room(self) -> int:
+        """Height the lesson's plots keep before "More" opens by itself."""
+        return PLOT_ROOM if self.fill_body else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "scroll"):
+            QTimer.singleShot(0, self, self.fit_more)  # once the column has its new size
+
+    def set_task(self, html: str) -> None:
+        """Show ``html`` as the current task, right above the controls."""
+        if html != self._task:
+            self._task = html
+            self.task_label.setText(html)
+        self.task_label.setVisible(bool(html))
+
+    def default_task(self) -> str:
+        """The task of the lesson's text file."""
+        return self._default_task
+
+    def essentials(self) -> list[QWidget]:
+        """The widgets a student needs in sight for the current task (for tests)."""
+        widgets: list[QWidget] = [self.task_label]
+        if self.check_button is not None:
+            widgets.append(self.check_button)
+        return widgets
 
     # -- helpers for lessons -----------------------------------------------------------
 
@@ -198,6 +299,7 @@ class Lesson(QWidget):
         colour = {True: GOOD, False: BAD}.get(ok)
         self.feedback.setStyleSheet(f"color: {colour};" if colour else "")
         self.feedback.setText(text)
+        self.feedback.setVisible(bool(text))
 
     def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:
         """Apply ``edit`` as an undoable step; show the reason if it is refused."""
@@ -271,6 +373,12 @@ class NumberTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Rows as tall as a line of text and a little air: a table of four rows takes
+        # 125 px, not 150, of a 768-pixel screen.
+        rows = self.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._fit_height()
 
     def _fit_height(self) -> None:

@@ -11,13 +11,22 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetBias
 from neurongui.i18n import fill
-from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
+from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number, rich_label
+from neurongui.lessons.widgets import follow_theme, plot_widget
 from neurongui.undo import new_gesture
 
 __all__ = ["LESSON", "BiasThresholdLesson"]
@@ -36,6 +45,7 @@ class BiasThresholdLesson(Lesson):
     key = "bias_threshold"
     asks = True
     sizes = (2, 1)
+    fill_body = True
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
         net = Network([2, 1], activations="step", init="zeros")
@@ -50,13 +60,18 @@ class BiasThresholdLesson(Lesson):
         return -self.network.get_bias(0, 0)
 
     def build(self, body: QVBoxLayout) -> None:
-        form = QFormLayout()
         self.boxes = [
             ValueBox(self, ("weight", 0, 0, 0), "w1Box"),
             ValueBox(self, ("weight", 0, 0, 1), "w2Box"),
         ]
-        form.addRow("w₁", self.boxes[0])
-        form.addRow("w₂", self.boxes[1])
+        weights = QHBoxLayout()  # both weights on one line: the plot gets the height
+        for box, name in zip(self.boxes, ("w₁", "w₂"), strict=True):
+            label = QLabel(name)
+            label.setBuddy(box)
+            weights.addWidget(label)
+            weights.addWidget(box, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Weights"), weights)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("thresholdSlider")
         self.slider.setRange(round(H_MIN * H_TICKS), round(H_MAX * H_TICKS))
@@ -66,6 +81,7 @@ class BiasThresholdLesson(Lesson):
         self.slider.valueChanged.connect(self._on_slider_change)
         self._gesture = new_gesture()
         self.h_label = QLabel()
+        self.h_label.setMinimumWidth(self.h_label.fontMetrics().horizontalAdvance("h = −0.55"))
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
         row.addWidget(self.h_label)
@@ -76,7 +92,7 @@ class BiasThresholdLesson(Lesson):
         self.gate.setToolTip(self.tr("The gate the unit should compute"))
         form.addRow(self.tr("Target gate"), self.gate)
         body.addLayout(form)
-        body.addWidget(self._make_plot())
+        body.addWidget(self._make_plot(), 1)
         self.table = NumberTable(
             "gateTable",
             ["x₁", "x₂", "w·x", "w·x + b", "y"],
@@ -84,25 +100,23 @@ class BiasThresholdLesson(Lesson):
             self.tr("The four inputs with their weighted sum and output"),
         )
         body.addWidget(self.table)
-        self.rule = QLabel()
-        self.rule.setObjectName("ruleLabel")
-        self.rule.setWordWrap(True)
+        self.rule = rich_label("ruleLabel")
         body.addWidget(self.rule)
+        follow_theme(self, [self.plot], self._recolour)
+
+    def essentials(self) -> list[QWidget]:
+        return [*super().essentials(), *self.boxes, self.slider, self.gate, self.plot]
 
     def _make_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background=None)
-        plot.setObjectName("stepPlot")
-        plot.setMinimumHeight(190)
-        plot.setLabel("bottom", self.tr("weighted sum w·x"))
-        plot.setLabel("left", self.tr("output y"))
+        self.plot = plot = plot_widget(
+            "stepPlot", self.tr("weighted sum w·x"), self.tr("output y"), 150
+        )
         plot.setXRange(H_MIN - 0.5, H_MAX + 0.5, padding=0)
-        plot.setYRange(-0.2, 1.25, padding=0)
+        plot.setYRange(-0.2, 1.35, padding=0)
         plot.setMouseEnabled(False, False)
         plot.addLegend(offset=(8, 8))
         self.step_curve = plot.plot(pen=pg.mkPen("#2166ac", width=2), name=self.tr("step(w·x − h)"))
-        self.h_line = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine), label="h"
-        )
+        self.h_line = pg.InfiniteLine(angle=90, label="h", labelOpts={"position": 0.12})
         plot.addItem(self.h_line)
         self.points = pg.ScatterPlotItem(size=11)
         plot.addItem(self.points)
@@ -110,6 +124,18 @@ class BiasThresholdLesson(Lesson):
         for label in self.point_labels:
             plot.addItem(label)
         return plot
+
+    def _recolour(self, dark: bool) -> None:
+        # The labels in the text colour, not a pale grey: readable on a projector.
+        text = (235, 235, 235) if dark else (20, 20, 20)
+        line = (200, 200, 200) if dark else (60, 60, 60)
+        self.h_line.setPen(pg.mkPen(line, width=1.5, style=Qt.PenStyle.DashLine))
+        self.h_line.label.setColor(text)
+        font = self.h_line.label.textItem.font()
+        font.setBold(True)
+        self.h_line.label.setFont(font)
+        for label in self.point_labels:
+            label.setColor(text)
 
     def _new_gesture(self) -> None:
         self._gesture = new_gesture()

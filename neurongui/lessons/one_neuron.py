@@ -1,20 +1,21 @@
-"""Lesson 1, one neuron: y = σ(w₁x₁ + w₂x₂ + b), with every number on show.
+"""Lesson 1, one neuron: a = σ(w₁x₁ + w₂x₂ + b), with every number on show.
 
-The student sets two weights and a bias (here, on the canvas or in the inspector) and
-watches z and y of four inputs change in a table. The task: make the neuron fire for
-(1, 0) and stay silent for (0, 1).
+The student sets two weights and a bias (here, or on the diagram by double-clicking an
+edge or the neuron) and watches z and a of four inputs change in a table. The task:
+make the neuron fire for (1, 0) and stay silent for (0, 1). The output is written a,
+as in the Inspector and in lesson 5; y is kept for targets.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import explain_neuron
 from neurongui.i18n import fill
-from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number
+from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number, rich_label
 
 __all__ = ["LESSON", "OneNeuronLesson"]
 
@@ -25,11 +26,14 @@ HIGH, LOW = 0.9, 0.1
 
 
 class OneNeuronLesson(Lesson):
-    """z = w·x + b and y = σ(z) of one sigmoid neuron, for four inputs at once."""
+    """z = w·x + b and a = σ(z) of one sigmoid neuron, for four inputs at once."""
 
     key = "one_neuron"
     asks = True
     sizes = (2, 1)
+    # The activation plot shows the sigmoid of the lesson; the right-hand docks have
+    # nothing to add to the lesson's own table.
+    hidden_docks = ("inspectorDock", "chartsDock")
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
         net = Network([2, 1], activations="sigmoid", init="zeros")
@@ -56,20 +60,18 @@ class OneNeuronLesson(Lesson):
         body.addLayout(form)
         self.table = NumberTable(
             "sampleTable",
-            ["x₁", "x₂", "z", "y = σ(z)"],
+            ["x₁", "x₂", "z", "a = σ(z)"],
             len(INPUTS),
-            self.tr("Inputs with their z and y"),
+            self.tr("Inputs with their z and a"),
         )
         self.table.itemSelectionChanged.connect(self.refresh)
         body.addWidget(self.table)
-        self.working = QLabel()
-        self.working.setObjectName("workingLabel")
-        self.working.setWordWrap(True)
+        self.working = rich_label("workingLabel")
         body.addWidget(self.working)
         self.table.selectRow(2)  # (1, 0): the input of the task
 
     def outputs(self) -> tuple[np.ndarray, np.ndarray]:
-        """z and y of the four inputs, from the engine's forward pass."""
+        """z and a of the four inputs, from the engine's forward pass."""
         ((z, y),) = self.network.forward_trace(INPUTS)
         return z[:, 0], y[:, 0]
 
@@ -79,20 +81,25 @@ class OneNeuronLesson(Lesson):
         z, y = self.outputs()
         self.table.set_rows([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
         ex = explain_neuron(self.network, INPUTS[self.table.selected_row(2)], 0, 0)
+        # The engine names the function; the lesson writes it σ, as its text does.
+        formula = ex.formula().replace("sigmoid(", "σ(")
         self.working.setText(
-            f"<pre>{ex.formula()}</pre>"
+            f"<pre>{formula}</pre>"
             + self.tr("σ(z) = 1 / (1 + e<sup>−z</sup>): above ½ exactly when z > 0.")
         )
 
+    def essentials(self) -> list[QWidget]:
+        return [*super().essentials(), *self.boxes, self.table]
+
     def check(self) -> tuple[bool, str]:
         _, y = self.outputs()
-        y10, y01 = y[2], y[1]
+        y10, y01 = y[2], y[1]  # the outputs a of (1, 0) and (0, 1)
         ok = y10 > HIGH and y01 < LOW
         if ok:
-            text = self.tr("Right: y(1, 0) = %1 and y(0, 1) = %2.")
+            text = self.tr("Right: a(1, 0) = %1 and a(0, 1) = %2.")
         else:
             text = self.tr(
-                "Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. "
+                "Not yet: a(1, 0) = %1 should be above 0.9 and a(0, 1) = %2 below 0.1. "
                 "Make z large and positive for (1, 0), large and negative for (0, 1)."
             )
         return ok, fill(text, format_number(y10), format_number(y01))

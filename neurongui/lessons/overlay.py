@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
@@ -86,10 +86,16 @@ class CanvasOverlay:
         self.dark = dark
         self._root: QGraphicsItem | None = None
         self._texts: dict[str, str] = {}
+        self._scale = 1.0
+        # The canvas zooms to fit its view: a bigger view would blow the boxes up
+        # (20 px text beside a 9 pt panel at 1920×1080). Redraw them when it zooms.
+        self._watcher = _ZoomWatcher(self)
+        view.viewport().installEventFilter(self._watcher)
 
     def update(self) -> None:
         """Show the provider's current labels (replacing the ones shown)."""
         self.clear()
+        self._scale = self.scale()
         labels = list(self.provider())
         if not labels:
             return
@@ -118,6 +124,12 @@ class CanvasOverlay:
         self._root = None
         self._texts = {}
 
+    def detach(self) -> None:
+        """Remove every label and stop following the canvas's zoom (the lesson ends)."""
+        self.clear()
+        self.view.viewport().removeEventFilter(self._watcher)
+        self._watcher.deleteLater()
+
     def texts(self) -> dict[str, str]:
         """The text of every box on the diagram now, by key (lines joined by newlines)."""
         return dict(self._texts) if self._root is not None and self._alive() else {}
@@ -128,6 +140,15 @@ class CanvasOverlay:
             return []
         return list(self._root.childItems())
 
+    def scale(self) -> float:
+        """Screen pixels per scene unit of the canvas now."""
+        return float(self.view.transform().m11()) or 1.0
+
+    def rescale(self) -> None:
+        """Redraw the boxes if the canvas zoomed since they were drawn."""
+        if self._root is not None and abs(self.scale() / self._scale - 1) > 0.02:
+            self.update()
+
     def _alive(self) -> bool:
         # scene.clear() deletes the items and invalidates their wrappers.
         return shiboken6.isValid(self._root) and self._root.scene() is self.view.scene()
@@ -135,8 +156,12 @@ class CanvasOverlay:
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
     ) -> None:
+        # Never larger on screen than the panel's text; smaller with the diagram when
+        # it is zoomed out, as its own captions are.
+        shrink = max(1.0, self._scale)
         font = QFont(self.view.font())
-        font.setPointSizeF(_FONT_SIZE)
+        font.setPointSizeF(_FONT_SIZE / shrink)
+        pad = _PAD / shrink
         texts, width, height = [], 0.0, 0.0
         for text, kind in label.lines:
             item = scene.addSimpleText(text)
@@ -147,8 +172,8 @@ class CanvasOverlay:
             width, height = max(width, rect.width()), height + rect.height()
         dark = self.dark()
         box = scene.addRect(
-            QRectF(0, 0, width + 2 * _PAD, height + 2 * _PAD),
-            QPen(QColor(150, 150, 150) if dark else QColor(180, 180, 180), 0.8),
+            QRectF(0, 0, width + 2 * pad, height + 2 * pad),
+            QPen(QColor(150, 150, 150) if dark else QColor(180, 180, 180), 0.8 / shrink),
             QBrush(QColor(40, 42, 46, 235) if dark else QColor(255, 255, 255, 235)),
         )
         box.setData(0, OVERLAY_TAG)
@@ -156,8 +181,22 @@ class CanvasOverlay:
         box.setParentItem(root)
         for item, y in texts:
             item.setParentItem(box)
-            item.setPos(_PAD, _PAD + y)
+            item.setPos(pad, pad + y)
         box.setPos(_place(label, box.rect()))
+
+
+class _ZoomWatcher(QObject):
+    """Tells the overlay when the canvas's viewport was resized (it zooms to fit)."""
+
+    def __init__(self, overlay: CanvasOverlay):
+        super().__init__(overlay.view)
+        self.overlay = overlay
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Wheel):
+            # After the canvas has fitted itself to the new size.
+            QTimer.singleShot(0, self.overlay.rescale)
+        return False
 
 
 def _place(label: Label, rect: QRectF) -> QPointF:

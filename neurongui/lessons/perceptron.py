@@ -16,91 +16,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QGraphicsPolygonItem,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import load_dataset
-from neurongui.engine.edits import ReplaceState, SetParameters
+from neurongui.engine.edits import SetParameters
 from neurongui.engine.perceptron import PerceptronStep, perceptron_update
 from neurongui.i18n import fill
-from neurongui.lessons.base import BAD, GOOD, Lesson, NumberTable, format_number
-from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
+from neurongui.lessons.base import BAD, GOOD, Lesson, NumberTable, rich_label
+from neurongui.lessons.perceptron_mlp import MLP_RATE, HiddenLayerPhase
+from neurongui.lessons.perceptron_plot import BLUE, LINE, ORANGE, PerceptronPlot, equation
+from neurongui.lessons.perceptron_plot import number as _number
+from neurongui.lessons.perceptron_plot import vector as _vector
+from neurongui.lessons.widgets import StepHistory
 
-__all__ = ["LESSON", "PerceptronLesson", "StepHistory", "scroll_body"]
+__all__ = ["LESSON", "PerceptronLesson", "StepHistory"]
+
+#: How the gate box names each gate.
+GATE_NAMES = {"and": "AND", "or": "OR", "xor_gate": "XOR"}
 
 #: The gates of the chooser (dataset names).
 GATES = ("and", "or", "xor_gate")
 #: Epochs, all with mistakes, after which the lesson explains why XOR fails.
 XOR_EPOCHS = 3
-#: The network that learns XOR: hidden neurons, learning rate, batch, initial seed.
-HIDDEN, MLP_RATE, MLP_BATCH, MLP_SEED = 4, 0.5, 4, 1
-#: Training pauses once every output is this close to its target.
-CONFIDENT = 0.1
-#: Colours of target 0 and 1, of the decision line and of a mistake.
-# The app's class colours (canvas, output chart): orange for 0, blue for 1.
-BLUE, ORANGE, LINE = "#0877bd", "#f59322", "#1a9641"
-#: The part of the plane the perceptron plot shows (the inputs are 0 and 1).
-VIEW = (-0.5, 1.5)
-#: The square the firing region is clipped to: well beyond anything the plot shows.
-FAR = (-50.0, 50.0)
-
-
-def _number(value: float) -> str:
-    return format_number(float(value) + 0.0)  # + 0.0 turns −0 into 0
-
-
-def _vector(values: np.ndarray) -> str:
-    return ", ".join(_number(v) for v in np.ravel(values))
-
-
-def equation(w: np.ndarray, b: float) -> str:
-    """The decision line as it is written: ``2 x₁ + 1 x₂ − 3 = 0``."""
-    terms = [(w[0], " x₁"), (w[1], " x₂"), (b, "")]
-    text = ""
-    for value, name in terms:
-        value = float(value) + 0.0
-        sign = "−" if value < 0 else "+"
-        text += (f"{sign} " if text else ("−" if value < 0 else "")) + format_number(abs(value))
-        text += name + " "
-    return text + "= 0"
-
-
-def half_plane(w: np.ndarray, b: float, lo: float, hi: float) -> tuple[list, list]:
-    """Clip the square [lo, hi]² to w·x + b ≥ 0.
-
-    Returns
-    -------
-    polygon, crossings
-        The corners of the part where the step unit fires, and the points where the
-        line w·x + b = 0 crosses the square's edges (two, or none).
-    """
-    corners = [np.array(p, float) for p in ((lo, lo), (hi, lo), (hi, hi), (lo, hi))]
-    polygon, crossings = [], []
-    for k, p in enumerate(corners):
-        q = corners[(k + 1) % 4]
-        with np.errstate(over="ignore", invalid="ignore"):  # typed weights of 1e308
-            fp, fq = float(w @ p + b), float(w @ q + b)
-        if fp >= 0:
-            polygon.append(p)
-        if (fp >= 0) != (fq >= 0):
-            point = p + fp / (fp - fq) * (q - p)
-            polygon.append(point)
-            crossings.append(point)
-    return polygon, crossings
+#: Lines of the update log shown: one epoch of the four inputs.
+LOG_LINES = 4
 
 
 # -- what the lesson records ---------------------------------------------------------------
@@ -158,77 +107,73 @@ class PerceptronLesson(Lesson):
     def build(self, body: QVBoxLayout) -> None:
         self.history = StepHistory(self.window.undo_stack)
         self._phase = "perceptron"
-        self._solved_reported = False
-        layout = scroll_body(body)
-        layout.addLayout(self._build_controls())
-        self.plot = plot_widget("perceptronPlot", "x₁", "x₂", 260)
-        self.plot.setAccessibleName(self.tr("The four inputs and the decision line"))
-        self.plot.setMouseEnabled(False, False)
-        self.plot.setAspectLocked(True)
-        self._build_plot_items()
-        layout.addWidget(self.plot)
-        layout.addWidget(
-            legend_label(
-                [
-                    ("●", ORANGE, self.tr("target y = 0")),
-                    ("●", BLUE, self.tr("target y = 1")),
-                    ("◯", BAD, self.tr("misclassified")),
-                    ("━", LINE, self.tr("decision line")),
-                    ("■", "rgba(8, 119, 189, 0.35)", self.tr("the unit fires, ŷ = 1")),
-                ]
-            )
+        self.mlp = HiddenLayerPhase(self)
+        body.addLayout(self._build_controls())
+        self.view = PerceptronPlot(
+            self.tr("The four inputs and the decision line"),
+            [
+                ("●", ORANGE, self.tr("target y = 0")),
+                ("●", BLUE, self.tr("target y = 1")),
+                ("◯", BAD, self.tr("misclassified")),
+                ("━", LINE, self.tr("decision line")),
+                ("■", "rgba(8, 119, 189, 0.35)", self.tr("the unit fires, ŷ = 1")),
+            ],
         )
-        self.weights_label = self._label("weightsLabel")
-        layout.addWidget(self.weights_label)
-        self.status = self._label("mistakesLabel")
-        layout.addWidget(self.status)
+        self.plot = self.view.widget
+        self.line, self.wrong = self.view.line, self.view.wrong
         self.table = NumberTable(
             "gateTable",
             ["x₁", "x₂", "y", "z", "ŷ"],
             4,
             self.tr("Inputs, targets and the unit's z and output"),
         )
-        layout.addWidget(self.table)
-        self.log = QPlainTextEdit()
-        self.log.setObjectName("stepLog")
-        self.log.setReadOnly(True)
-        self.log.setAccessibleName(self.tr("Log of the perceptron's updates"))
-        self.log.setMinimumHeight(130)
+        self.weights_label = rich_label("weightsLabel")
+        # The plane beside the table and the line's equation: the column has width to
+        # spare, not height.
+        side = QVBoxLayout()
+        side.addWidget(self.table)
+        side.addWidget(self.weights_label)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.plot, 4)
+        row.addLayout(side, 5)
+        body.addLayout(row, 1)
+        body.addWidget(self.view.legend)
+        self.status = rich_label("mistakesLabel")
+        body.addWidget(self.status)
+        self.log = rich_label("stepLog")
+        self.log.setAccessibleName(self.tr("Log of the perceptron's last updates"))
         font = self.log.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.log.setFont(font)
-        self.log.setPlaceholderText(self.tr("Press Step: each update is written here."))
-        layout.addWidget(self.log)
+        body.addWidget(self.log)
         self.mlp_button = QPushButton(self.tr("Add a hidden layer and train with backpropagation"))
         self.mlp_button.setObjectName("hiddenLayerButton")
         self.mlp_button.setToolTip(
             self.tr("Replace the unit by a 2-4-1 network and train it on XOR (undo with Ctrl+Z)")
         )
         self.mlp_button.clicked.connect(self.add_hidden_layer)
-        self.mlp_label = self._label("mlpLabel")
-        layout.addWidget(self.mlp_label)
-        layout.addWidget(self.mlp_button)
+        body.addWidget(self.mlp_button)
         self.listen(self.window.undo_stack.indexChanged, self._on_undo_index)
         self.listen(self.model.configChanged, self._on_config_change)
         self.listen(self.model.historyChanged, self._on_history_change)
         self._on_config_change()
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+    def essentials(self) -> list[QWidget]:
+        widgets = [*super().essentials(), self.plot, self.table]
+        if self._phase == "perceptron":
+            widgets += [self.gate_box, self.eta_box, *self.run_buttons]
+        if not self.mlp_button.isHidden():
+            widgets.append(self.mlp_button)
+        return widgets
 
     def _build_controls(self) -> QVBoxLayout:
-        form = QFormLayout()
         self.gate_box = QComboBox()
         self.gate_box.setObjectName("gateBox")
-        for name, text in zip(GATES, ("AND", "OR", "XOR"), strict=True):
-            self.gate_box.addItem(text, name)
+        for name in GATES:
+            self.gate_box.addItem(GATE_NAMES[name], name)
         self.gate_box.setToolTip(self.tr("The logic gate the perceptron learns"))
         self.gate_box.activated.connect(self._on_gate_chosen)
-        form.addRow(self.tr("Gate"), self.gate_box)
         self.eta_box = QDoubleSpinBox()
         self.eta_box.setObjectName("etaBox")
         self.eta_box.setRange(0.1, 5.0)
@@ -236,7 +181,13 @@ class PerceptronLesson(Lesson):
         self.eta_box.setDecimals(2)
         self.eta_box.setValue(1.0)
         self.eta_box.setToolTip(self.tr("Learning rate η of the perceptron rule"))
-        form.addRow(self.tr("Learning rate η"), self.eta_box)
+        form = QHBoxLayout()  # one line for both: the plane gets the height
+        rows = ((self.tr("Gate"), self.gate_box), (self.tr("Learning rate η"), self.eta_box))
+        for text, box in rows:
+            label = QLabel(text)
+            label.setBuddy(box)
+            form.addWidget(label)
+            form.addWidget(box, 1)
         buttons = QHBoxLayout()
         specs = (
             ("stepButton", self.tr("Step"), self.tr("Apply the rule to the next sample"), 1),
@@ -265,33 +216,6 @@ class PerceptronLesson(Lesson):
         layout.addLayout(form)
         layout.addLayout(buttons)
         return layout
-
-    def _build_plot_items(self) -> None:
-        plot = self.plot
-        self.region = QGraphicsPolygonItem()
-        self.region.setBrush(QBrush(QColor(8, 119, 189, 45)))  # where ŷ = 1: blue
-        self.region.setPen(QPen(Qt.PenStyle.NoPen))
-        self.region.setZValue(-10)
-        plot.addItem(self.region)
-        self.output_map = pg.ImageItem(axisOrder="row-major")
-        self.output_map.setZValue(-10)
-        self.output_map.setLookupTable(
-            pg.ColorMap(
-                [0.0, 0.5, 1.0], [(245, 147, 34, 90), (255, 255, 255, 0), (8, 119, 189, 90)]
-            ).getLookupTable(nPts=256, alpha=True)
-        )
-        plot.addItem(self.output_map)
-        self.iso = pg.IsocurveItem(level=0.5, pen=pg.mkPen(LINE, width=2), axisOrder="row-major")
-        self.iso.setParentItem(self.output_map)
-        self.line = pg.PlotDataItem([], [], pen=pg.mkPen(LINE, width=2))
-        plot.addItem(self.line)
-        self.points = {}
-        for target, colour in ((0, ORANGE), (1, BLUE)):
-            item = pg.ScatterPlotItem(size=14, brush=colour, pen=pg.mkPen("k", width=1))
-            plot.addItem(item)
-            self.points[target] = item
-        self.wrong = pg.ScatterPlotItem(size=26, brush=None, pen=pg.mkPen(BAD, width=2.5))
-        plot.addItem(self.wrong)
 
     # -- reading the state -----------------------------------------------------------------
 
@@ -395,35 +319,7 @@ class PerceptronLesson(Lesson):
 
     def add_hidden_layer(self) -> bool:
         """Replace the unit by 2-4-1 (tanh, sigmoid) as one undoable edit; train on XOR."""
-        training = self.window.training
-        training.pause()
-        net = Network(
-            [2, HIDDEN, 1],
-            ["tanh", "sigmoid"],
-            init="xavier",
-            seed=MLP_SEED,
-            input_names=self.network.input_names,
-        )
-        text = fill(self.tr("Add a hidden layer of %1 tanh neurons"), str(HIDDEN))
-        if not self.push(ReplaceState(net.to_dict(), "Add a hidden layer"), text):
-            return False
-        config = self.model.config.with_changes(
-            dataset="xor_gate",
-            loss="bce",
-            optimizer="sgd",
-            learning_rate=MLP_RATE,
-            batch_size=MLP_BATCH,
-            test_fraction=0.0,
-            epoch_limit=None,
-            target_loss=None,
-        )
-        if config != self.model.config:
-            self.model.set_config(config)
-        self.model.set_history([])
-        self._solved_reported = False
-        self.say(self.tr("Training the 2-4-1 network on XOR by backpropagation…"))
-        training.play()
-        return True
+        return self.mlp.add()
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -445,12 +341,37 @@ class PerceptronLesson(Lesson):
             self._refresh_perceptron()
         elif self.is_mlp():
             self._phase = "mlp"
-            self._refresh_mlp()
+            self.mlp.refresh()
         perceptron = self._phase == "perceptron"
         for widget in (*self.run_buttons, self.gate_box, self.eta_box):
             widget.setEnabled(perceptron)
-        self.log.setVisible(perceptron)
-        self.mlp_button.setVisible(perceptron)
+        self.log.setVisible(perceptron and bool(self.log.text()))
+        # The hidden layer is the answer to XOR: offered only there.
+        self.mlp_button.setVisible(perceptron and self.gate == "xor_gate")
+        self.set_task(self.task())
+
+    def task(self) -> str:
+        """The task of the current phase and gate, as rich text."""
+        if self._phase == "mlp":
+            return self.tr(
+                "<b>Your task:</b> watch backpropagation train the 2-4-1 network on XOR "
+                "(it pauses by itself once every output is close to its target). When all "
+                "four outputs are right, press <i>Check my answer</i>."
+            )
+        if self.gate == "xor_gate":
+            return self.tr(
+                "<b>Your task:</b> press <i>Epoch</i> a few times. Does an epoch without "
+                "mistakes ever come? When you see why not, add a hidden layer with the "
+                "button below."
+            )
+        return fill(
+            self.tr(
+                "<b>Your task:</b> press <i>Step</i> or <i>Epoch</i> until the perceptron "
+                "computes <b>%1</b> (a whole epoch without a mistake), then press <i>Check "
+                "my answer</i>. Then choose the other gate, and XOR."
+            ),
+            GATE_NAMES[self.gate],
+        )
 
     def _refresh_perceptron(self) -> None:
         X, Y = self.truth_table()
@@ -458,22 +379,15 @@ class PerceptronLesson(Lesson):
         self.table.set_rows(
             [[*x, y[0], zi, yi] for x, y, zi, yi in zip(X, Y, z, y_hat, strict=True)]
         )
-        self._draw_points(X, Y[:, 0], y_hat)
-        self.output_map.hide()
-        self.iso.hide()
+        self.view.draw_points(X, Y[:, 0], y_hat)
         layer = self.network.layers[0]
         w, b = layer.weights[0], float(layer.biases[0])
-        polygon, crossings = half_plane(w, b, *FAR)
-        self.region.setPolygon(QPolygonF([QPointF(*p) for p in polygon]))
-        self.region.show()
-        ends = np.array(crossings) if len(crossings) == 2 else np.empty((0, 2))
-        self.line.setData(ends[:, 0], ends[:, 1])
-        self.plot.setRange(xRange=VIEW, yRange=VIEW, padding=0)
+        self.view.draw_unit(w, b)
         self.weights_label.setText(
             fill(
                 self.tr(
-                    "w = (%1), b = %2. Decision line: %3. The unit fires (ŷ = 1) where "
-                    "w₁x₁ + w₂x₂ + b ≥ 0."
+                    "w = (%1), b = %2.<br>Decision line: <nobr>%3</nobr>.<br>The unit fires "
+                    "(ŷ = 1) where <nobr>w₁x₁ + w₂x₂ + b ≥ 0</nobr>."
                 ),
                 _vector(w),
                 _number(b),
@@ -482,17 +396,9 @@ class PerceptronLesson(Lesson):
         )
         self._show_log()
         self._show_mistakes()
-        self.mlp_label.setText(
-            self.tr("One unit draws one straight line. For XOR, add a hidden layer:")
-        )
 
-    def _draw_points(self, X: np.ndarray, y: np.ndarray, y_hat: np.ndarray) -> None:
-        for target, item in self.points.items():
-            item.setData(pos=X[y == target])
-        wrong = (y_hat >= 0.5) != (y >= 0.5)
-        self.wrong.setData(pos=X[wrong])
-
-    def _show_log(self) -> None:
+    def log_lines(self) -> list[str]:
+        """One line for every update of the current run, oldest first."""
         lines = []
         for n, u in enumerate(self.updates()):
             s = u.step
@@ -512,11 +418,13 @@ class PerceptronLesson(Lesson):
             else:
                 tail = self.tr("right, no change")
             lines.append(f"{head} · {tail}")
-        text = "\n".join(lines)
-        if text != self.log.toPlainText():
-            self.log.setPlainText(text)
-            bar = self.log.verticalScrollBar()
-            bar.setValue(bar.maximum())
+        return lines
+
+    def _show_log(self) -> None:
+        # The last epoch's updates: the earlier ones are summed up in the mistakes count.
+        lines = self.log_lines()[-LOG_LINES:]
+        self.log.setText("<br>".join(lines))
+        self.log.setVisible(bool(lines))
 
     def _show_mistakes(self) -> None:
         counts = self.mistakes_per_epoch()
@@ -548,117 +456,42 @@ class PerceptronLesson(Lesson):
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
         self.status.setText(text)
 
-    def _refresh_mlp(self) -> None:
-        data = self.model.data
-        X, Y = data.X_train, data.Y_train
-        net = self.network
-        order = np.lexsort((X[:, 1], X[:, 0]))  # the rows of the truth table, in order
-        X, Y = X[order], Y[order]
-        z, y_hat = net.forward_trace(X)[-1]
-        self.table.set_rows(
-            [[*x, y[0], zi[0], yi[0]] for x, y, zi, yi in zip(X, Y, z, y_hat, strict=True)]
-        )
-        self._draw_points(X, Y[:, 0], y_hat[:, 0])
-        self._draw_output_map(X)
-        self.region.hide()
-        self.line.setData([], [])
-        right = int(((y_hat >= 0.5) == (Y >= 0.5)).sum())
-        epochs = len(self.model.history)
-        loss = self.model.history[-1].train_loss if self.model.history else net.loss(X, Y, "bce")
-        text = self.tr("The green curve is where the output is ½.")
-        if X.min() < 0:  # the app standardises the inputs of non-2-D datasets
-            text = (
-                self.tr(
-                    "The training data give the gate's inputs standardised: 0 becomes −1 and "
-                    "1 becomes +1."
-                )
-                + " "
-                + text
-            )
-        self.weights_label.setText(text)
-        self.status.setStyleSheet("")
-        self.status.setText(
-            fill(
-                self.tr("Epoch %1 · loss %2 · %3 of 4 outputs right"),
-                str(epochs),
-                _number(loss),
-                str(right),
-            )
-        )
-        self.mlp_label.setText(
-            self.tr("Ctrl+Z removes the hidden layer and brings the perceptron back.")
-        )
-        self._report_mlp(right, float(np.abs(y_hat - Y).max()))
-
-    def _draw_output_map(self, X: np.ndarray) -> None:
-        lo, hi = float(X.min()) - 0.6, float(X.max()) + 0.6
-        grid = np.linspace(lo, hi, 61)
-        gx, gy = np.meshgrid(grid, grid)  # rows follow x₂, columns x₁
-        out = self.network.forward(np.column_stack([gx.ravel(), gy.ravel()]))[:, 0]
-        image = out.reshape(gx.shape)
-        self.output_map.setImage(image, levels=(0.0, 1.0), autoLevels=False)
-        self.output_map.setRect(lo, lo, hi - lo, hi - lo)
-        self.output_map.show()
-        self.iso.setData(image, 0.5)
-        self.iso.show()
-        self.plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
-
-    def _report_mlp(self, right: int, worst: float) -> None:
-        history = self.model.history
-        # Parameters arrive just before the history of the same snapshot: report only
-        # when the history says so too, so the epoch numbers are the snapshot's.
-        if right < 4 or not history or history[-1].train_accuracy != 1.0:
-            return
-        first = next(r.epoch for r in history if r.train_accuracy == 1.0)
-        if worst < CONFIDENT and self.window.training.running:
-            self.window.training.pause()
-            self._solved_reported = True
-            text = self.tr(
-                "XOR learned: all four outputs were first right at epoch %1; after %2 "
-                "epochs each is within %3 of its target, so training paused (Play in the "
-                "Training panel goes on). The hidden layer bends the boundary, which no "
-                "single line could do."
-            )
-            self.say(
-                fill(text, str(first), str(history[-1].epoch), _number(CONFIDENT)),
-                True,
-            )
-        elif not self._solved_reported:
-            self._solved_reported = True
-            text = self.tr(
-                "All four outputs are right, first at epoch %1: the hidden layer bends the "
-                "boundary, which no single line could do."
-            )
-            self.say(fill(text, str(first)), True)
-
     # -- the question ------------------------------------------------------------------------
 
     def check(self) -> tuple[bool, str]:
-        if not self.is_perceptron():
+        if self.is_mlp():
+            return self.mlp.check()
+        if self.gate == "xor_gate":
             return False, self.tr(
-                "This question is about the single step unit: undo the hidden layer (Ctrl+Z) first."
+                "One step unit cannot compute XOR: no straight line puts (0, 1) and (1, 0) on "
+                "one side and (0, 0) and (1, 1) on the other. Add a hidden layer (the button "
+                "below), or choose AND or OR to check the perceptron."
             )
-        X, Y = load_dataset("or").X, load_dataset("or").Y[:, 0]
+        # The gate the box shows is the gate the task names and the check checks.
+        name = GATE_NAMES[self.gate]
+        X, Y = self.truth_table()
         y_hat = self.network.forward(X)[:, 0]
-        wrong = [k for k in range(4) if y_hat[k] != Y[k]]
+        wrong = [k for k in range(4) if y_hat[k] != Y[k, 0]]
         if not wrong:
             return True, fill(
                 self.tr(
-                    "Right: the unit computes OR for all four inputs, with w = (%1) and b = %2."
+                    "Right: the unit computes %3 for all four inputs, with w = (%1) and b = %2."
                 ),
                 _vector(self.network.layers[0].weights[0]),
                 _number(self.network.layers[0].biases[0]),
+                name,
             )
         k = wrong[0]
         return False, (
             fill(
                 self.tr(
-                    "Not yet: for x = (%1) the unit outputs %2, but OR is %3. Choose OR and "
-                    "press Epoch until an epoch has no mistake."
+                    "Not yet: for x = (%1) the unit outputs %2, but %4 is %3. Press Epoch "
+                    "until an epoch has no mistake."
                 ),
                 _vector(X[k]),
                 _number(y_hat[k]),
-                _number(Y[k]),
+                _number(Y[k, 0]),
+                name,
             )
         )
 

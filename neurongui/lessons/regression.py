@@ -16,15 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from neurongui.engine import Network
@@ -32,8 +30,9 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetParameters
 from neurongui.engine.session import prepare_data
 from neurongui.i18n import fill
-from neurongui.lessons.base import BAD, GOOD, Lesson, format_number
-from neurongui.lessons.widgets import StepHistory, legend_label, plot_widget, scroll_body
+from neurongui.lessons.base import BAD, GOOD, Lesson, format_number, rich_label
+from neurongui.lessons.regression_plots import Moments, RegressionPlots
+from neurongui.lessons.widgets import StepHistory
 
 __all__ = ["LESSON", "Moments", "RegressionLesson"]
 
@@ -50,60 +49,6 @@ BLOWUP = 1e3
 LIMIT = 1e6
 #: The task: a loss below the minimum plus this.
 MARGIN = 0.01
-#: Colours of the path of gradient descent, the current point and the minimum.
-PATH, CURRENT, MINIMUM, POINTS = "#ffffff", "#f28e2b", "#e31a1c", "#4e79a7"
-
-
-@dataclass(frozen=True)
-class Moments:
-    """The means of the data that the square loss of a line depends on.
-
-    With ⟨·⟩ the mean over the n points,
-    L(w, b) = ½ (⟨y²⟩ − 2w⟨xy⟩ − 2b⟨y⟩ + w²⟨x²⟩ + 2wb⟨x⟩ + b²),
-    which is 1/(2n) Σ (y − wx − b)² multiplied out.
-    """
-
-    x: float
-    xx: float
-    y: float
-    yy: float
-    xy: float
-
-    @classmethod
-    def of(cls, X: np.ndarray, Y: np.ndarray) -> Moments:
-        """The moments of one input column ``X`` and one target column ``Y``."""
-        x, y = np.asarray(X, float)[:, 0], np.asarray(Y, float)[:, 0]
-        return cls(x.mean(), (x * x).mean(), y.mean(), (y * y).mean(), (x * y).mean())
-
-    def loss(self, w, b):
-        """L(w, b) in closed form (w and b may be arrays of the same shape)."""
-        return 0.5 * (
-            self.yy
-            - 2 * w * self.xy
-            - 2 * b * self.y
-            + w * w * self.xx
-            + 2 * w * b * self.x
-            + b * b
-        )
-
-    def gradient(self, w: float, b: float) -> np.ndarray:
-        """∇L = (w⟨x²⟩ + b⟨x⟩ − ⟨xy⟩, w⟨x⟩ + b − ⟨y⟩)."""
-        return np.array([w * self.xx + b * self.x - self.xy, w * self.x + b - self.y])
-
-    @property
-    def hessian(self) -> np.ndarray:
-        """H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]], the same at every (w, b)."""
-        return np.array([[self.xx, self.x], [self.x, 1.0]])
-
-    @property
-    def lambda_max(self) -> float:
-        """The largest eigenvalue of H: the steepest curvature of the bowl."""
-        return float(np.linalg.eigvalsh(self.hessian)[-1])
-
-    @property
-    def optimum(self) -> np.ndarray:
-        """The least-squares (w*, b*): where ∇L = 0, i.e. H θ = (⟨xy⟩, ⟨y⟩)."""
-        return np.linalg.solve(self.hessian, [self.xy, self.y])
 
 
 @dataclass(frozen=True)
@@ -157,29 +102,32 @@ class RegressionLesson(Lesson):
 
     def build(self, body: QVBoxLayout) -> None:
         self.history = StepHistory(self.window.undo_stack)
-        self._bounds: tuple | None = None
-        layout = scroll_body(body)
-        layout.addLayout(self._build_rate())
-        self.info = self._label("hessianLabel")
-        layout.addWidget(self.info)
-        layout.addLayout(self._build_buttons())
-        self.step_label = self._label("stepLabel")
-        layout.addWidget(self.step_label)
-        self._build_loss_plot(layout)
-        self._build_fit_plot(layout)
-        self.task = self._label("taskLabel")
-        layout.addWidget(self.task)
+        body.addLayout(self._build_rate())
+        self.info = rich_label("hessianLabel")
+        body.addWidget(self.info)
+        body.addLayout(self._build_buttons())
+        self.step_label = rich_label("stepLabel")
+        body.addWidget(self.step_label)
+        self.plots = RegressionPlots(self)
+        self.loss_plot, self.fit_plot = self.plots.loss_plot, self.plots.fit_plot
+        self.surface, self.minimum = self.plots.surface, self.plots.minimum
+        body.addLayout(self.plots.row, 1)
+        body.addWidget(self.plots.legend)
         self.listen(self.window.undo_stack.indexChanged, self._on_undo_index)
         self.listen(self.model.dataChanged, self._on_data_change)
         self._on_data_change()
 
-    def _label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        return label
+    def essentials(self) -> list[QWidget]:
+        return [
+            *super().essentials(),
+            *self.preset_buttons,
+            self.rate_box,
+            *self.step_buttons,
+            self.loss_plot,
+            self.fit_plot,
+        ]
 
-    def _build_rate(self) -> QVBoxLayout:
+    def _build_rate(self) -> QHBoxLayout:
         presets = QHBoxLayout()
         self.preset_buttons = []
         names = (
@@ -203,15 +151,15 @@ class RegressionLesson(Lesson):
         self.rate_box.setValue(self.model.config.learning_rate)
         self.rate_box.setToolTip(self.tr("Learning rate η of gradient descent"))
         self.rate_box.valueChanged.connect(self._on_rate_change)
-        form = QFormLayout()
-        form.addRow(self.tr("Learning rate η"), self.rate_box)
-        layout = QVBoxLayout()
-        layout.addLayout(presets)
-        layout.addLayout(form)
-        return layout
+        label = QLabel(self.tr("Learning rate η"))
+        label.setBuddy(self.rate_box)
+        presets.addWidget(label)
+        presets.addWidget(self.rate_box)
+        return presets
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.step_buttons: list[QPushButton] = []
         specs = (
             ("stepButton", self.tr("Step"), self.tr("One step θ ← θ − η∇L"), self.step),
             (
@@ -233,75 +181,8 @@ class RegressionLesson(Lesson):
             button.setToolTip(tip)
             button.clicked.connect(lambda _=False, s=slot: s())
             row.addWidget(button)
+            self.step_buttons.append(button)
         return row
-
-    def _build_fit_plot(self, layout: QVBoxLayout) -> None:
-        self.fit_plot = plot_widget("fitPlot", "x", "y", 220)
-        self.fit_plot.setAccessibleName(self.tr("The points and the line y = wx + b"))
-        self.fit_plot.setMouseEnabled(False, False)
-        self.scatter = pg.ScatterPlotItem(size=7, brush=POINTS, pen=None)
-        self.best_line = pg.PlotDataItem(
-            pen=pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
-        )
-        self.fit_line = pg.PlotDataItem(pen=pg.mkPen(CURRENT, width=2.5))
-        for item in (self.scatter, self.best_line, self.fit_line):
-            self.fit_plot.addItem(item)
-        layout.addWidget(self.fit_plot)
-        layout.addWidget(
-            legend_label(
-                [
-                    ("●", POINTS, self.tr("data")),
-                    ("━", CURRENT, self.tr("y = wx + b now")),
-                    ("┅", "#888888", self.tr("least-squares line")),
-                ]
-            )
-        )
-
-    def _build_loss_plot(self, layout: QVBoxLayout) -> None:
-        self.loss_plot = plot_widget("lossPlot", "w", "b", 300)
-        self.loss_plot.setAccessibleName(self.tr("The loss surface over (w, b) with the path"))
-        self.loss_plot.setAspectLocked(
-            True
-        )  # equal scales: the gradient meets contours at right angles
-        self.loss_plot.setMouseEnabled(False, False)
-        self.surface = pg.ImageItem(axisOrder="row-major")
-        self.surface.setColorMap(pg.colormap.get("viridis"))
-        self.loss_plot.addItem(self.surface)
-        self.contours = []
-        for _ in range(8):
-            iso = pg.IsocurveItem(
-                level=0.0, pen=pg.mkPen((255, 255, 255, 120), width=1), axisOrder="row-major"
-            )
-            iso.setParentItem(self.surface)
-            self.contours.append(iso)
-        self.path = pg.PlotDataItem(
-            pen=pg.mkPen(PATH, width=1.5),
-            symbol="o",
-            symbolSize=6,
-            symbolBrush=PATH,
-            symbolPen=pg.mkPen("#000000"),
-        )
-        self.current = pg.ScatterPlotItem(size=13, brush=CURRENT, pen=pg.mkPen("#000000"))
-        self.minimum = pg.ScatterPlotItem(
-            size=18, symbol="star", brush=MINIMUM, pen=pg.mkPen("#000000")
-        )
-        for item in (self.path, self.minimum, self.current):
-            self.loss_plot.addItem(item)
-        layout.addWidget(self.loss_plot)
-        layout.addWidget(
-            legend_label(
-                [
-                    (
-                        "<span style='background-color:#440154'>●</span>",
-                        PATH,
-                        self.tr("path of gradient descent"),
-                    ),
-                    ("●", CURRENT, self.tr("(w, b) now")),
-                    ("★", MINIMUM, self.tr("minimum")),
-                    ("■", "#440154", self.tr("dark: low loss (log colour scale, contour lines)")),
-                ]
-            )
-        )
 
     # -- the data and the rate -----------------------------------------------------------------
 
@@ -335,7 +216,7 @@ class RegressionLesson(Lesson):
         if X.shape[1] != 1 or Y.shape[1] != 1:
             return
         self.moments = Moments.of(X, Y)
-        self._bounds = None
+        self.plots.bounds = None  # a new surface for the new data
         if self.fits():
             self.refresh()
 
@@ -464,16 +345,16 @@ class RegressionLesson(Lesson):
         w, b = float(self.network.get_weight(0, 0, 0)), float(self.network.get_bias(0, 0))
         self._show_info()
         self._show_step(w, b)
-        self._show_fit(w, b)
-        self._show_surface(w, b)
-        target = self.target()
-        self.task.setText(
+        X, Y = self.data()
+        self.plots.show_fit(X, Y, (w, b), m.optimum)
+        self.plots.show_surface(m, self.path_points(), np.array([[w, b]]), START)
+        self.set_task(
             fill(
                 self.tr(
-                    "<b>Task:</b> bring the loss below %1 (its minimum is %2) in as few steps as "
-                    "you can, then press <i>Check my answer</i>."
+                    "<b>Your task:</b> bring the loss below %1 (its minimum is %2) in as few "
+                    "steps as you can, then press <i>Check my answer</i>."
                 ),
-                _n(target),
+                _n(self.target()),
                 _n(m.loss(*m.optimum)),
             )
         )
@@ -482,23 +363,33 @@ class RegressionLesson(Lesson):
         m = self.moments
         limit = 2 / m.lambda_max
         verdict = (
-            self.tr("η is below 2/λ_max: gradient descent converges.")
+            self.tr("η = %1 is below it: gradient descent converges.")
             if self.eta < limit
-            else self.tr("η is not below 2/λ_max: gradient descent diverges.")
+            else self.tr("η = %1 is not below it: gradient descent diverges.")
         )
         colour = GOOD if self.eta < limit else BAD
+        # The line a first-year needs: the limit and where η stands. The Hessian behind
+        # it is in the tooltip and under More.
         self.info.setText(
             fill(
                 self.tr(
-                    "Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest "
-                    "eigenvalue λ_max = %3, limit 2/λ_max = %4."
+                    "Steps converge when <nobr>η &lt; 2/λ<sub>max</sub> = %2</nobr> "
+                    "(<nobr>λ<sub>max</sub> = %1</nobr>, the steepest curvature of the bowl)."
                 ),
-                _n(m.xx),
-                _n(m.x),
                 _n(m.lambda_max),
                 _n(limit),
             )
-            + f' <span style="color:{colour}">{verdict}</span>'
+            + f' <span style="color:{colour}">{fill(verdict, _n(self.eta))}</span>'
+        )
+        self.info.setToolTip(
+            fill(
+                self.tr(
+                    "Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]]; "
+                    "λ_max is its largest eigenvalue."
+                ),
+                _n(m.xx),
+                _n(m.x),
+            )
         )
 
     def _show_step(self, w: float, b: float) -> None:
@@ -511,10 +402,13 @@ class RegressionLesson(Lesson):
             return
         s = steps[-1]
         text = fill(
-            self.tr("Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6."),
+            self.tr(
+                "Step %1: <nobr>∂L/∂w %2</nobr>, <nobr>∂L/∂b %3</nobr>, so w = %4, "
+                "b = %5 and L = %6."
+            ),
             str(len(steps)),
-            _n(s.gradient[0]),
-            _n(s.gradient[1]),
+            _g(s.gradient[0]),
+            _g(s.gradient[1]),
             _n(s.after[0]),
             _n(s.after[1]),
             _n(s.loss_after),
@@ -526,20 +420,6 @@ class RegressionLesson(Lesson):
             text += f' <span style="color:{BAD}">{grew}</span>'
         self.step_label.setText(text)
 
-    def _show_fit(self, w: float, b: float) -> None:
-        X, Y = self.data()
-        x, y = X[:, 0], Y[:, 0]
-        self.scatter.setData(x, y)
-        ends = np.array([x.min(), x.max()])
-        w_best, b_best = self.moments.optimum
-        self.best_line.setData(ends, w_best * ends + b_best)
-        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
-            self.fit_line.setData(ends, w * ends + b)
-        pad = 0.15 * (y.max() - y.min())
-        self.fit_plot.setRange(
-            xRange=(x.min(), x.max()), yRange=(y.min() - pad, y.max() + pad), padding=0.02
-        )
-
     def path_points(self) -> np.ndarray:
         """The (w, b) the steps went through since the last Reset."""
         points: list[np.ndarray] = []
@@ -548,36 +428,6 @@ class RegressionLesson(Lesson):
                 points.append(s.before)
             points.append(s.after)
         return np.array(points).reshape(-1, 2)
-
-    def _show_surface(self, w: float, b: float) -> None:
-        path = self.path_points()
-        here = np.array([[w, b]])
-        opt = self.moments.optimum
-        bounds = _square(np.vstack([path, here, [opt], [START]]))
-        if bounds != self._bounds:
-            self._draw_surface(bounds)
-        self.path.setData(path[:, 0], path[:, 1])
-        self.current.setData(pos=here)
-        self.minimum.setData(pos=[opt])
-
-    def _draw_surface(self, bounds: tuple[float, float, float, float]) -> None:
-        self._bounds = bounds
-        w0, b0, side = bounds[0], bounds[1], bounds[2] - bounds[0]
-        ws = np.linspace(w0, w0 + side, 121)
-        bs = np.linspace(b0, b0 + side, 121)
-        W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
-        # The closed form from the data's moments, on a log scale so the bowl's floor
-        # and its far walls both show.
-        with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
-            image = np.log10(np.maximum(self.moments.loss(W, B), 1e-12))
-        lo, hi = float(image.min()), float(image.max())
-        self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
-        self.surface.setRect(w0, b0, side, side)
-        for iso, level in zip(
-            self.contours, np.linspace(lo, hi, len(self.contours) + 2)[1:-1], strict=True
-        ):
-            iso.setData(image, level)
-        self.loss_plot.setRange(xRange=(w0, w0 + side), yRange=(b0, b0 + side), padding=0)
 
     # -- the question ------------------------------------------------------------------------------
 
@@ -602,23 +452,14 @@ class RegressionLesson(Lesson):
         return False, (fill(text, _n(loss), _n(target), _n(2 / self.lambda_max)))
 
 
+def _g(value: float) -> str:
+    """ "= value", or "≈ 0" rather than "= −2.362e−07" at the minimum."""
+    return "≈ 0" if abs(value) < 5e-5 else f"= {_n(value)}"
+
+
 def _round(eta: float) -> float:
     """η to the four decimals the spin box shows (never 0)."""
     return max(round(float(eta), 4), 1e-4)
-
-
-def _square(points: np.ndarray) -> tuple[float, float, float, float]:
-    """A square (w0, b0, w1, b1) around ``points`` with a margin, on a coarse grid.
-
-    Snapping to a grid keeps the surface still while the path moves inside it.
-    """
-    lo, hi = points.min(axis=0), points.max(axis=0)
-    side = float(max(hi - lo)) * 1.3 + 1.0
-    unit = 10 ** np.floor(np.log10(side)) / 2
-    side = float(np.ceil(side / unit) * unit)
-    centre = np.round((lo + hi) / 2 / unit) * unit
-    w0, b0 = centre - side / 2
-    return (float(w0), float(b0), float(w0 + side), float(b0 + side))
 
 
 LESSON = RegressionLesson

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QPointF, QSignalBlocker
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,15 +28,23 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine import Network, losses
-from neurongui.engine import activations as engine_activations
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import IRIS_FEATURES
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import data_name, fill
-from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number
+from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, rich_label
+from neurongui.lessons.overlay import CanvasOverlay, Label
 from neurongui.lessons.race import RaceRunner, fresh_network
-from neurongui.lessons.widgets import follow_theme, plot_widget, scroll_page
+from neurongui.lessons.softmax_why import (
+    COMPARED,
+    RUN_COLOURS,
+    WhyPage,
+    gradient_at,
+    hypothetical_outputs,
+)
+from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
+from neurongui.theme import is_dark
 
 __all__ = [
     "LESSON",
@@ -49,34 +55,10 @@ __all__ = [
 
 #: Epochs of each run in *Compare the losses*.
 COMPARE_EPOCHS = 100
-#: The losses compared, in the order of the plot and the table.
-COMPARED = ("cross_entropy", "mse")
 #: Training accuracy the network must reach before a wrong flower counts as found.
 ACCURACY_GOAL = 0.9
-#: What the two other classes get in the "confidently wrong" example: the rest of the
-#: probability goes to one wrong class, SPARE to the other, p = (p, 1 − SPARE − p, SPARE).
-SPARE = 0.01
-#: Colours of the runs (cross-entropy, square loss) and of the bars.
-RUN_COLOURS = ((8, 119, 189), (245, 147, 34))
+#: Colours of the bars.
 BAR, TRUE_BAR = (150, 160, 175), GOOD
-
-
-def hypothetical_outputs(p_true: float) -> tuple[np.ndarray, np.ndarray]:
-    """z and one-hot y of a three-class output that gives the true class (0) ``p_true``.
-
-    The other classes get ``1 − SPARE − p_true`` and ``SPARE``: for a small ``p_true``
-    the network is sure of the wrong class 1. z = ln p, so softmax(z) = p.
-    """
-    p = np.array([p_true, 1.0 - SPARE - p_true, SPARE])
-    return np.log(p), np.array([1.0, 0.0, 0.0])
-
-
-def gradient_at(z: np.ndarray, y: np.ndarray, loss: str) -> tuple[float, np.ndarray]:
-    """The loss and ∂L/∂z of one sample with a softmax output, from the engine."""
-    softmax = engine_activations.get("softmax")
-    fn = losses.get(loss)
-    a = softmax.forward(z[None, :])
-    return fn.value(a, y[None, :]), fn.output_delta(z[None, :], a, y[None, :], softmax)[0]
 
 
 class SoftmaxLesson(Lesson):
@@ -108,16 +90,22 @@ class SoftmaxLesson(Lesson):
         self.tabs.setObjectName("softmaxTabs")
         self.tabs.addTab(self._flower_page(), self.tr("One flower"))
         self.tabs.addTab(self._compare_page(), self.tr("Compare the losses"))
-        self.tabs.addTab(self._why_page(), self.tr("Why"))
-        body.addWidget(self.tabs)
+        self.why = WhyPage(self)
+        self.tabs.addTab(self.why.build(), self.tr("Why"))
+        self.p_box, self.why_table = self.why.p_box, self.why.why_table
+        self.this_flower_label = self.why.this_flower_label
+        body.addWidget(self.tabs, 1)
+        # The output neurons carry their species' names on the diagram.
+        self.overlay = CanvasOverlay(self.window.canvas, self.species_labels, is_dark)
+        self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_compare)
         self.runner.finished.connect(self._on_compare_done)
         self.listen(self.model.sampleChanged, self._on_sample_change)
         self.listen(self.model.dataChanged, self._on_data_change)
-        follow_theme(self, [self.bars_plot, self.compare_plot, self.why_plot])
+        follow_theme(self, [self.bars_plot, self.compare_plot, self.why.why_plot])
         self._on_data_change()
-        self._show_why()
+        self.why.show()
 
     def _flower_page(self) -> QWidget:
         row = QHBoxLayout()
@@ -132,9 +120,7 @@ class SoftmaxLesson(Lesson):
         row.addWidget(self.flower_box)
         self.flower_count = QLabel()
         row.addWidget(self.flower_count, 1)
-        top = QWidget()
-        top.setLayout(row)
-        self.flower_label = self._label("flowerLabel")
+        self.flower_label = rich_label("flowerLabel")
         self.table = NumberTable(
             "probabilityTable",
             [self.tr("species"), "z", "eᶻ", "p", "∂L/∂z"],
@@ -150,18 +136,18 @@ class SoftmaxLesson(Lesson):
             (4, self.tr("∂L/∂z = p − y with cross-entropy")),
         ):
             self.table.horizontalHeaderItem(column).setToolTip(tip)
-        self.bars_plot = plot_widget("probabilityPlot", self.tr("species"), "p", 180, fixed=True)
-        self.bars_plot.setYRange(0, 1.15, padding=0)
+        self.bars_plot = plot_widget("probabilityPlot", "", "p", 110)
+        self.bars_plot.setYRange(0, 1.12, padding=0)
         self.bars_plot.setXRange(-0.6, 2.6, padding=0)
         self.bars_plot.setMouseEnabled(x=False, y=False)
         self.bars = pg.BarGraphItem(x=np.arange(3), height=np.zeros(3), width=0.6, brush=BAR)
         self.bars_plot.addItem(self.bars)
         self.true_text = pg.TextItem(self.tr("true"), color=TRUE_BAR, anchor=(0.5, 1))
         self.bars_plot.addItem(self.true_text)
-        self.loss_label = self._label("flowerLossLabel")
-        self.wrong_label = self._label("wrongCountLabel")
-        return scroll_page(
-            top, self.flower_label, self.table, self.loss_label, self.bars_plot, self.wrong_label
+        self.loss_label = rich_label("flowerLossLabel")
+        self.wrong_label = rich_label("wrongCountLabel")
+        return page(
+            row, self.flower_label, self.table, self.loss_label, self.bars_plot, self.wrong_label
         )
 
     def _compare_page(self) -> QWidget:
@@ -172,15 +158,14 @@ class SoftmaxLesson(Lesson):
         )
         self.compare_button.clicked.connect(self._on_compare_button)
         self.compare_plot = plot_widget(
-            "comparePlot", self.tr("epoch"), self.tr("test accuracy"), 220, fixed=True
+            "comparePlot", self.tr("epoch"), self.tr("test accuracy"), 140
         )
         self.compare_plot.setYRange(0, 1, padding=0.02)
         self.compare_plot.setXRange(0, COMPARE_EPOCHS, padding=0.02)
-        self.compare_plot.addLegend(offset=(-8, -8))
         self._epoch_axis = np.arange(1, COMPARE_EPOCHS + 1, dtype=float)
         self.compare_curves = [
             self.compare_plot.plot(pen=pg.mkPen(colour, width=2), name=name)
-            for colour, name in zip(RUN_COLOURS, self._loss_names(), strict=True)
+            for colour, name in zip(RUN_COLOURS, self.loss_names(), strict=True)
         ]
         self.compare_table = NumberTable(
             "compareTable",
@@ -193,67 +178,54 @@ class SoftmaxLesson(Lesson):
             2,
             self.tr("Accuracy of the two runs"),
         )
-        self.compare_note = self._label("compareNote")
+        self.compare_note = rich_label("compareNote")
         self.compare_note.setText(
             self.tr(
                 "Both runs start from the same weights and see the flowers in the same "
                 "order, with the learning rate and batch size of the Training panel; "
-                "only the loss differs."
+                "only the loss differs. They train copies: their results are here, not in "
+                "the Charts panel."
             )
         )
-        return scroll_page(
-            self.compare_button, self.compare_plot, self.compare_table, self.compare_note
+        legend = legend_label(
+            [
+                ("━", pg.mkColor(colour).name(), name)
+                for colour, name in zip(RUN_COLOURS, self.loss_names(), strict=True)
+            ]
+        )
+        return page(
+            self.compare_button, self.compare_plot, legend, self.compare_table, self.compare_note
         )
 
-    def _why_page(self) -> QWidget:
-        self.p_box = QDoubleSpinBox()
-        self.p_box.setObjectName("pTrueBox")
-        self.p_box.setRange(0.001, 1.0 - 2 * SPARE)
-        self.p_box.setDecimals(3)
-        self.p_box.setSingleStep(0.01)
-        self.p_box.setValue(0.01)
-        self.p_box.setToolTip(self.tr("Probability the network gives the true class"))
-        self.p_box.setAccessibleName(self.tr("p of the true class"))
-        self.p_box.valueChanged.connect(self._show_why)
-        form = QFormLayout()
-        form.addRow(self.tr("p of the true class"), self.p_box)
-        top = QWidget()
-        top.setLayout(form)
-        self.why_label = self._label("whyLabel")
-        self.why_table = NumberTable(
-            "gradientTable",
-            [self.tr("loss"), "L", "∂L/∂z_true"],
-            2,
-            self.tr("∂L/∂z of the true class with each loss"),
-        )
-        self.why_plot = plot_widget(
-            "gradientPlot", self.tr("p of the true class"), "|∂L/∂z_true|", 200, fixed=True
-        )
-        self.why_plot.setXRange(0, 1, padding=0.02)
-        self.why_plot.addLegend(offset=(-8, 8))
-        grid = np.linspace(0.001, 1.0 - 2 * SPARE, 120)
-        for colour, loss, name in zip(RUN_COLOURS, COMPARED, self._loss_names(), strict=True):
-            values = [abs(gradient_at(*hypothetical_outputs(p), loss)[1][0]) for p in grid]
-            self.why_plot.plot(grid, values, pen=pg.mkPen(colour, width=2), name=name)
-        self.why_marker = pg.ScatterPlotItem(size=10, pen=pg.mkPen("k"), brush=(230, 60, 40))
-        self.why_plot.addItem(self.why_marker)
-        self.this_flower_label = self._label("thisFlowerGradientLabel")
-        return scroll_page(
-            top, self.why_label, self.why_table, self.why_plot, self.this_flower_label
-        )
-
-    def _label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    def _loss_names(self) -> tuple[str, str]:
+    def loss_names(self) -> tuple[str, str]:
         return self.tr("cross-entropy"), self.tr("square loss")
 
     def cleanup(self) -> None:
         self.runner.stop()
+        self.overlay.detach()
+
+    def species_labels(self) -> list[Label]:
+        """A box with the species' name beside each output neuron."""
+        canvas, net = self.window.canvas, self.network
+        if not self.fits():
+            return []
+        labels = []
+        for j in range(net.sizes[-1]):
+            at = canvas.node_position(len(net.layers) - 1, j)
+            anchor = QPointF(at.x() + 30, at.y())
+            labels.append(Label(f"species{j}", anchor, ((self.species_name(j), "plain"),)))
+        return labels
+
+    def essentials(self) -> list[QWidget]:
+        widgets = [*super().essentials(), self.tabs.tabBar()]
+        tab = self.tabs.currentIndex()
+        if tab == 0:
+            widgets += [self.flower_box, self.table, self.bars_plot, self.wrong_label]
+        elif tab == 1:
+            widgets += [self.compare_button, self.compare_plot, self.compare_table]
+        else:
+            widgets += [self.p_box, self.why_table, self.why.why_plot]
+        return widgets
 
     # -- the selected flower ---------------------------------------------------------
 
@@ -319,7 +291,8 @@ class SoftmaxLesson(Lesson):
         true_item.setToolTip(self.tr("The true species of this flower"))
         self._show_flower(p, t, ez)
         self._show_bars(p, t)
-        self._show_this_flower()
+        self.why.show_this_flower()
+        self.overlay.update()
 
     def _show_flower(self, p: np.ndarray, t: int, ez: np.ndarray) -> None:
         names = self.model.data.dataset.feature_names
@@ -362,7 +335,7 @@ class SoftmaxLesson(Lesson):
     def _show_bars(self, p: np.ndarray, t: int) -> None:
         brushes = [pg.mkBrush(TRUE_BAR if i == t else BAR) for i in range(len(p))]
         self.bars.setOpts(x=np.arange(len(p)), height=p, brushes=brushes)
-        self.true_text.setPos(t, min(float(p[t]), 1.0) + 0.12)
+        self.true_text.setPos(t, min(float(p[t]), 1.0) + 0.02)  # on top of its bar
 
     # -- compare the losses -----------------------------------------------------------
 
@@ -403,7 +376,7 @@ class SoftmaxLesson(Lesson):
             n = int(np.count_nonzero(~np.isnan(accuracy)))
             curve.setData(self._epoch_axis[:n], accuracy[:n])
         rows = []
-        for i, (name, trainer) in enumerate(zip(self._loss_names(), runner.trainers, strict=True)):
+        for i, (name, trainer) in enumerate(zip(self.loss_names(), runner.trainers, strict=True)):
             last = trainer.history[-1] if trainer.history else None
             train = np.nan if last is None else last.train_accuracy
             rows.append(
@@ -432,65 +405,6 @@ class SoftmaxLesson(Lesson):
                 str(COMPARE_EPOCHS),
                 format_number(ce.test_accuracy or 0.0),
                 format_number(mse.test_accuracy or 0.0),
-            )
-        )
-
-    # -- why --------------------------------------------------------------------------
-
-    def why_numbers(self) -> list[tuple[float, float]]:
-        """(L, ∂L/∂z_true) of the confidently wrong example, for each compared loss."""
-        z, y = hypothetical_outputs(self.p_box.value())
-        return [
-            (value, float(delta[0])) for value, delta in (gradient_at(z, y, k) for k in COMPARED)
-        ]
-
-    def _show_why(self) -> None:
-        p_true = self.p_box.value()
-        numbers = self.why_numbers()
-        names = self._loss_names()
-        self.why_table.set_rows([[name, *row] for name, row in zip(names, numbers, strict=True)])
-        self.why_marker.setData([p_true, p_true], [abs(numbers[0][1]), abs(numbers[1][1])])
-        ce, mse = numbers[0][1], numbers[1][1]
-        text = self.tr(
-            "The network gives the true class p = %1 and is sure of a wrong one: "
-            "p = (%1, %2, %3). With cross-entropy ∂L/∂z<sub>true</sub> = p − 1 = %4; "
-            "with the square loss only %5, %6 times smaller, because the softmax's "
-            "slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient "
-            "means a small step: the square loss hardly corrects its worst mistakes."
-        )
-        self.why_label.setText(
-            fill(
-                text,
-                format_number(p_true),
-                format_number(1 - SPARE - p_true),
-                format_number(SPARE),
-                format_number(ce),
-                format_number(mse),
-                format_number(ce / mse) if mse else "∞",
-            )
-        )
-
-    def this_flower_gradients(self) -> tuple[float, float, float]:
-        """p_true and ∂L/∂z_true of the selected flower with cross-entropy and square loss,
-        by the engine's backpropagation through the live network."""
-        x = self.model.sample[None, :]
-        y = self.model.data.Y_train[self.model.sample_index][None, :]
-        t = int(y.argmax())
-        p = self.network.forward(x)[0, t]
-        ce, mse = (self.network.backprop(x, y, loss).deltas[-1][0, t] for loss in COMPARED)
-        return float(p), float(ce), float(mse)
-
-    def _show_this_flower(self) -> None:
-        p, ce, mse = self.this_flower_gradients()
-        self.this_flower_label.setText(
-            fill(
-                self.tr(
-                    "The selected flower: p<sub>true</sub> = %1, ∂L/∂z<sub>true</sub> = %2 "
-                    "with cross-entropy and %3 with the square loss."
-                ),
-                format_number(p),
-                format_number(ce),
-                format_number(mse),
             )
         )
 

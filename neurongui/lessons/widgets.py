@@ -1,47 +1,56 @@
-"""Pieces of lesson panels shared by several lessons: plots, scrolling pages, legends,
+"""Pieces of lesson panels shared by several lessons: plots, pages of tabs, legends,
 and a record of a lesson's own learning steps that follows the undo stack."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from neurongui.lessons.text import keep_together
 from neurongui.theme import is_dark
 
 if TYPE_CHECKING:
     from neurongui.lessons.base import Lesson
 
 __all__ = [
+    "LessonPlot",
     "StepHistory",
     "follow_theme",
     "legend_label",
+    "page",
     "plot_widget",
-    "scroll_body",
-    "scroll_page",
 ]
 
 
-def plot_widget(
-    name: str, x_label: str, y_label: str, height: int = 220, fixed: bool = False
-) -> pg.PlotWidget:
+class LessonPlot(pg.PlotWidget):
+    """A plot that asks for no more than its minimum height.
+
+    A graphics view's size hint follows its current size, so a plot that once grew
+    would ask a column to stay that tall, and the column would scroll instead of
+    shrinking it. Asking for the minimum lets the layout hand out the spare height.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, self.minimumHeight())
+
+
+def plot_widget(name: str, x_label: str, y_label: str, height: int = 160) -> pg.PlotWidget:
     """A plot that follows the palette, with labelled axes, readable in a narrow dock.
 
-    ``height`` is the plot's minimum height, or its fixed height with ``fixed`` (in a
-    scrolling page a growing plot would push the tables below it out of sight).
+    ``height`` is its minimum height: the plot grows into whatever height the lesson
+    column has to spare, so the controls above it stay in sight on a small screen.
     """
-    plot = pg.PlotWidget(background=None)
+    plot = LessonPlot(background=None)
     plot.setObjectName(name)
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
-    if fixed:
-        plot.setFixedHeight(height)
-    else:
-        plot.setMinimumHeight(height)
+    plot.setMinimumHeight(height)
+    plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setMenuEnabled(False)
     plot.getPlotItem().hideButtons()
@@ -50,44 +59,30 @@ def plot_widget(
     return plot
 
 
-def _scroll_area(inner: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(inner)
-    return area
-
-
-def scroll_body(body: QVBoxLayout) -> QVBoxLayout:
-    """Put a scroll area into ``body`` and return the layout to fill inside it.
-
-    Plots and tables need more height than the lesson dock may have; scrolling keeps
-    them readable instead of squeezing them.
-    """
-    inner = QWidget()
-    layout = QVBoxLayout(inner)
-    layout.setContentsMargins(0, 0, 4, 0)
-    area = _scroll_area(inner)
-    area.setObjectName("lessonScroll")
-    body.addWidget(area)
-    return layout
-
-
-def scroll_page(*widgets: QWidget) -> QScrollArea:
-    """A vertically scrolling page holding ``widgets`` (a tab of a narrow dock)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return _scroll_area(page)
+def page(*items: QWidget | QLayout, margins: int = 0) -> QWidget:
+    """A column of ``items`` (a tab of a lesson): plots share the spare height, and
+    without a plot the items are packed at the top. It never scrolls by itself."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(margins, margins, margins, margins)
+    stretches = False
+    for item in items:
+        if isinstance(item, QLayout):
+            layout.addLayout(item)
+            continue
+        grows = isinstance(item, pg.PlotWidget)
+        stretches |= grows
+        layout.addWidget(item, 1 if grows else 0)
+    if not stretches:
+        layout.addStretch(1)
+    return widget
 
 
 def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
     """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
+    # Each entry stays on one line: "ŷ = 1" never wraps away from its symbol.
     parts = [
-        f'<span style="color:{colour}">{symbol}</span>&nbsp;{text}'
+        f'<span style="color:{colour}">{symbol}</span>{keep_together(" " + text)}'
         for symbol, colour, text in entries
     ]
     label = QLabel(" &nbsp; ".join(parts))
@@ -96,11 +91,18 @@ def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
     return label
 
 
-def follow_theme(lesson: Lesson, plots: Sequence[pg.PlotWidget]) -> None:
+def follow_theme(
+    lesson: Lesson,
+    plots: Sequence[pg.PlotWidget],
+    also: Callable[[bool], object] | None = None,
+) -> None:
     """Keep the axes and legends of ``plots`` readable when the theme changes
-    (their background follows the palette by itself)."""
+    (their background follows the palette by itself); ``also(dark)`` recolours the
+    lesson's own items."""
 
     def apply(dark: bool) -> None:
+        if also is not None:
+            also(dark)
         colour = (220, 220, 220) if dark else (60, 60, 60)
         for plot in plots:
             for name in ("left", "bottom"):

@@ -186,8 +186,8 @@
         <translation>比赛结果</translation>
     </message>
     <message>
-        <source>All three start from the same weights and train with the settings of the Training panel (optimiser, learning rate, batch size); only the hidden activation differs.</source>
-        <translation>三个网络从相同的权重出发，按“训练”面板中的设置（优化器、学习率、批大小）进行训练，只有隐藏层的激活函数不同。</translation>
+        <source>Right: final training losses %1. Sigmoid&apos;s slope is at most 1/4, so in every layer its factor f′ shrinks the gradient at least fourfold (the weights multiply it too); ReLU&apos;s factor f′ is 1 where z &gt; 0.</source>
+        <translation>正确：最终训练损失为 %1。sigmoid 的斜率最大只有 1/4，所以每经过一层，它的因子 f′ 都会让梯度至少缩小为原来的四分之一（权重也会乘上去）；而 ReLU 在 z &gt; 0 处的因子 f′ 为 1。</translation>
     </message>
     <message>
         <source>(choose)</source>
@@ -216,10 +216,6 @@
     <message>
         <source>Hidden activation</source>
         <translation>隐藏层激活函数</translation>
-    </message>
-    <message>
-        <source>Then press Play in the Training panel and watch each neuron&apos;s map on the diagram. The table shows, over all training points, how much gradient each hidden layer passes back: backpropagation multiplies by f′(z) in every layer.</source>
-        <translation>然后在“训练”面板中点击“播放”，观察网络图上每个神经元的输出图。下表统计所有训练点，给出每个隐藏层向回传递了多少梯度：反向传播在每一层都要乘以 f′(z)。</translation>
     </message>
     <message>
         <source>layer</source>
@@ -266,16 +262,24 @@
         <translation>每次训练都发散了：请降低学习率。</translation>
     </message>
     <message>
-        <source>After %1 epochs the lowest training loss is %2&apos;s. Sigmoid&apos;s slope is at most 1/4, so in every layer its factor f′ shrinks the gradient at least fourfold (the weights multiply it too); ReLU&apos;s factor f′ is 1 where z &gt; 0.</source>
-        <translation>训练 %1 轮后，训练损失最低的是 %2。sigmoid 的斜率最大只有 1/4，所以在每一层，因子 f′ 都会让梯度至少缩小为原来的四分之一（梯度还要乘以权重）；ReLU 在 z &gt; 0 处的因子 f′ 为 1。</translation>
-    </message>
-    <message>
         <source>%1 neuron(s) are dead: f′(z) = 0 for every training point (for ReLU, z ≤ 0), so no gradient reaches their weights.</source>
         <translation>有 %1 个神经元已经“死亡”：在每个训练点上都有 f′(z) = 0（对 ReLU 来说就是 z ≤ 0），所以没有梯度能传到它们的权重。</translation>
     </message>
     <message>
         <source>The network has no hidden layer to change.</source>
         <translation>网络没有可以修改的隐藏层。</translation>
+    </message>
+    <message>
+        <source>All three start from the same weights and train with the settings of the Training panel (optimiser, learning rate, batch size); only the hidden activation differs. They train copies: the race is plotted here, not in the Charts panel.</source>
+        <translation>三个网络从相同的权重出发，使用“训练”面板中的设置（优化器、学习率、批大小）训练，只有隐藏层激活函数不同。它们训练的是副本：比赛结果画在这里，而不在“图表”面板中。</translation>
+    </message>
+    <message>
+        <source>Then press Play in the toolbar and watch each neuron&apos;s map on the diagram. The table follows the training live: over all training points, how much gradient each hidden layer passes back (backpropagation multiplies by f′(z) in every layer).</source>
+        <translation>然后点击工具栏中的“播放”，观察网络图上每个神经元的图像。下表随训练实时更新：在所有训练点上，每个隐藏层能把多少梯度传回去（反向传播在每一层都要乘以 f′(z)）。</translation>
+    </message>
+    <message>
+        <source>The race is over after %1 epochs. Compare the training-loss column of the table, then answer the question above.</source>
+        <translation>比赛在 %1 轮后结束。比较表格中“训练损失”一列，然后回答上面的问题。</translation>
     </message>
     <message>
         <source>Use %1 in the hidden layers</source>
@@ -310,10 +314,6 @@
         <translation>请先在比赛结果表下方选择一个答案。</translation>
     </message>
     <message>
-        <source>Right: final training losses %1.</source>
-        <translation>正确：最终的训练损失为 %1。</translation>
-    </message>
-    <message>
         <source>Not quite: %1 ended at a training loss of %2, and another activation got lower. Compare the training-loss column of the table.</source>
         <translation>不太对：%1 最终的训练损失是 %2，另一个激活函数还要更低。请比较表中的“训练损失”一列。</translation>
     </message>
@@ -340,8 +340,24 @@
         <translation>2 · 网络</translation>
     </message>
     <message>
-        <source>On the diagram: &lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; forward values (x, z, a, ŷ, L) &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; gradients (δ, ∂L/∂w)</source>
-        <translation>网络图上：&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; 前向值（x、z、a、ŷ、L） &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; 梯度（δ、∂L/∂w）</translation>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; step through the forward and the backward pass with &lt;i&gt;Next&lt;/i&gt;, then answer: what is &lt;nobr&gt;∂f/∂x&lt;/nobr&gt;? Type it below the graph and press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;用“下一步”逐步查看前向传播和反向传播，然后回答：&lt;nobr&gt;∂f/∂x&lt;/nobr&gt; 等于多少？在图下方输入答案，点击“检查答案”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; follow the numbers with &lt;i&gt;Next&lt;/i&gt; (the diagram shows them too). At step %1 you will work out &lt;nobr&gt;∂L/∂w₃₁&lt;/nobr&gt; yourself.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;用“下一步”跟着数值走（网络图上也会显示）。到第 %1 步时，你要自己算出 &lt;nobr&gt;∂L/∂w₃₁&lt;/nobr&gt;。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; what is &lt;nobr&gt;∂L/∂w₃₁&lt;/nobr&gt;, the gradient of the weight from hidden neuron 1 to the output? Use δ₃ and a₁ from the diagram, type it below and press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;从隐藏层神经元 1 到输出的权重的梯度 &lt;nobr&gt;∂L/∂w₃₁&lt;/nobr&gt; 等于多少？用网络图上的 δ₃ 和 a₁ 算出来，在下方输入，然后点击“检查答案”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; press &lt;i&gt;Next&lt;/i&gt; to take the step &lt;nobr&gt;w ← w − η ∂L/∂w&lt;/nobr&gt; and see the loss fall; &lt;i&gt;Another step&lt;/i&gt; starts over from the new weights.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;点击“下一步”执行更新 &lt;nobr&gt;w ← w − η ∂L/∂w&lt;/nobr&gt;，看损失如何下降；“再走一步”会从新的权重重新开始。</translation>
+    </message>
+    <message>
+        <source>On the diagram: &lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; forward values &lt;nobr&gt;(x, z, a, ŷ, L)&lt;/nobr&gt; &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; gradients &lt;nobr&gt;(δ, ∂L/∂w)&lt;/nobr&gt;</source>
+        <translation>网络图上：&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; 前向值 &lt;nobr&gt;(x, z, a, ŷ, L)&lt;/nobr&gt; &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; 梯度 &lt;nobr&gt;(δ, ∂L/∂w)&lt;/nobr&gt;</translation>
     </message>
     <message>
         <source>◀ Back</source>
@@ -368,38 +384,6 @@
         <translation>你算出的 ∂L/∂w₃₁</translation>
     </message>
     <message>
-        <source>Inputs and weights</source>
-        <translation>输入与权重</translation>
-    </message>
-    <message>
-        <source>Forward: hidden layer</source>
-        <translation>前向：隐藏层</translation>
-    </message>
-    <message>
-        <source>Forward: output</source>
-        <translation>前向：输出层</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>Backward: δ of the output</source>
-        <translation>反向：输出层的 δ</translation>
-    </message>
-    <message>
-        <source>Backward: δ of the hidden neurons</source>
-        <translation>反向：隐藏层神经元的 δ</translation>
-    </message>
-    <message>
-        <source>Gradients ∂L/∂w and ∂L/∂b</source>
-        <translation>梯度 ∂L/∂w 与 ∂L/∂b</translation>
-    </message>
-    <message>
-        <source>Update: w ← w − η ∂L/∂w</source>
-        <translation>更新：w ← w − η ∂L/∂w</translation>
-    </message>
-    <message>
         <source>The update stays: the network was changed after it. Undo those changes first (Ctrl+Z), then go back.</source>
         <translation>这次更新不能撤回：更新之后网络又被修改过。请先撤销那些修改（Ctrl+Z），再点“上一步”。</translation>
     </message>
@@ -412,32 +396,16 @@
         <translation>反向传播：一步梯度下降</translation>
     </message>
     <message>
-        <source>Stage %1 of %2 · %3</source>
-        <translation>阶段 %1/%2 · %3</translation>
+        <source>Step %1 of %2 · %3</source>
+        <translation>步骤 %1/%2 · %3</translation>
+    </message>
+    <message>
+        <source>The question comes at step %1, the gradients: press Next until then.</source>
+        <translation>问题在第 %1 步（梯度）出现：在此之前请点击“下一步”。</translation>
     </message>
     <message>
         <source>Another step ▶</source>
         <translation>再走一步 ▶</translation>
-    </message>
-    <message>
-        <source>Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4.</source>
-        <translation>样本：x₁ = %1，x₂ = %2，目标值 y = %3；学习率 η = %4。</translation>
-    </message>
-    <message>
-        <source>The square loss: half the squared error of the output.</source>
-        <translation>平方损失：输出误差平方的一半。</translation>
-    </message>
-    <message>
-        <source>∂L/∂ŷ = ŷ − y, and the chain rule multiplies it by ∂ŷ/∂z₃ = σ′(z₃).</source>
-        <translation>∂L/∂ŷ = ŷ − y，链式法则再把它乘以 ∂ŷ/∂z₃ = σ′(z₃)。</translation>
-    </message>
-    <message>
-        <source>Each hidden neuron gets back the output&apos;s δ through its weight, Σ w·δ (one term here), times its own σ′(z).</source>
-        <translation>每个隐藏层神经元经由自己的权重收到输出层传回的 δ，即 Σ w·δ（这里只有一项），再乘以它自己的 σ′(z)。</translation>
-    </message>
-    <message>
-        <source>Loss before the step: %1; after it (a new forward pass): %2</source>
-        <translation>更新前的损失：%1；更新后（重新做一次前向传播）：%2</translation>
     </message>
     <message>
         <source>Type your value of ∂L/∂w₃₁ first, e.g. 0.25.</source>
@@ -478,6 +446,10 @@
 </context>
 <context>
     <name>BiasThresholdLesson</name>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
     <message>
         <source>Move the threshold h; the bias becomes b = −h</source>
         <translation>移动阈值 h；偏置随之变为 b = −h</translation>
@@ -735,6 +707,45 @@
     </message>
 </context>
 <context>
+    <name>HiddenLayerPhase</name>
+    <message>
+        <source>Add a hidden layer of %1 tanh neurons</source>
+        <translation>添加一个由 %1 个 tanh 神经元组成的隐藏层</translation>
+    </message>
+    <message>
+        <source>Training the 2-4-1 network on XOR by backpropagation…</source>
+        <translation>正在用反向传播在 XOR 上训练 2-4-1 网络…</translation>
+    </message>
+    <message>
+        <source>The green curve is where the output is ½. Ctrl+Z removes the hidden layer and brings the perceptron back.</source>
+        <translation>绿色曲线是输出等于 ½ 的位置。按 Ctrl+Z 可以去掉隐藏层，恢复感知机。</translation>
+    </message>
+    <message>
+        <source>The training data give the gate&apos;s inputs standardised: 0 becomes −1 and 1 becomes +1.</source>
+        <translation>训练数据中逻辑门的输入经过了标准化：0 变为 −1，1 变为 +1。</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · loss %2 · %3 of 4 outputs right</source>
+        <translation>第 %1 轮 · 损失 %2 · 4 个输出中 %3 个正确</translation>
+    </message>
+    <message>
+        <source>XOR learned: all four outputs were first right at epoch %1; after %2 epochs each is within %3 of its target, so training paused (Play in the Training panel goes on). The hidden layer bends the boundary, which no single line could do.</source>
+        <translation>XOR 已学会：第 %1 轮时四个输出首次全部正确；%2 轮后每个输出与目标值之差都在 %3 以内，所以训练已暂停（在“训练”面板中点击“播放”可继续）。隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
+    </message>
+    <message>
+        <source>All four outputs are right, first at epoch %1: the hidden layer bends the boundary, which no single line could do.</source>
+        <translation>四个输出全部正确，首次出现在第 %1 轮：隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
+    </message>
+    <message>
+        <source>Right: with a hidden layer the network computes XOR for all four inputs. Its hidden neurons draw two lines; the output combines them, which one unit alone cannot.</source>
+        <translation>正确：有了隐藏层，网络对全部四个输入都算出了 XOR。隐藏层神经元画出两条直线，输出再把它们组合起来，这是单个单元做不到的。</translation>
+    </message>
+    <message>
+        <source>Not yet: %1 of 4 outputs are right. Let the network train on (Play in the toolbar).</source>
+        <translation>还不对：4 个输出中只有 %1 个正确。让网络继续训练（点击工具栏中的“播放”）。</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>Weight w</source>
@@ -886,6 +897,14 @@
     <message>
         <source>Lesson text</source>
         <translation>课程正文</translation>
+    </message>
+    <message>
+        <source>Your task</source>
+        <translation>你的任务</translation>
+    </message>
+    <message>
+        <source>More: the explanation in full</source>
+        <translation>更多：完整讲解</translation>
     </message>
     <message>
         <source>Check my answer</source>
@@ -1403,20 +1422,20 @@ from %2 into neuron %3 of layer %4</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <source>Inputs with their z and y</source>
-        <translation>各输入及其 z 和 y</translation>
+        <source>Inputs with their z and a</source>
+        <translation>各输入及其 z 和 a</translation>
+    </message>
+    <message>
+        <source>Right: a(1, 0) = %1 and a(0, 1) = %2.</source>
+        <translation>正确：a(1, 0) = %1，a(0, 1) = %2。</translation>
+    </message>
+    <message>
+        <source>Not yet: a(1, 0) = %1 should be above 0.9 and a(0, 1) = %2 below 0.1. Make z large and positive for (1, 0), large and negative for (0, 1).</source>
+        <translation>还不对：a(1, 0) = %1 应当大于 0.9，a(0, 1) = %2 应当小于 0.1。让 (1, 0) 的 z 是很大的正数，(0, 1) 的 z 是很大的负数。</translation>
     </message>
     <message>
         <source>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;): above ½ exactly when z &gt; 0.</source>
         <translation>σ(z) = 1 / (1 + e&lt;sup&gt;−z&lt;/sup&gt;)：当且仅当 z &gt; 0 时大于 ½。</translation>
-    </message>
-    <message>
-        <source>Right: y(1, 0) = %1 and y(0, 1) = %2.</source>
-        <translation>正确：y(1, 0) = %1，y(0, 1) = %2。</translation>
-    </message>
-    <message>
-        <source>Not yet: y(1, 0) = %1 should be above 0.9 and y(0, 1) = %2 below 0.1. Make z large and positive for (1, 0), large and negative for (0, 1).</source>
-        <translation>还不对：y(1, 0) = %1 应大于 0.9，y(0, 1) = %2 应小于 0.1。请让 (1, 0) 的 z 为较大的正数，(0, 1) 的 z 为较大的负数。</translation>
     </message>
 </context>
 <context>
@@ -1521,14 +1540,6 @@ from %2 into neuron %3 of layer %4</source>
         <translation>各输入、目标值，以及单元的 z 和输出</translation>
     </message>
     <message>
-        <source>Log of the perceptron&apos;s updates</source>
-        <translation>感知机的更新记录</translation>
-    </message>
-    <message>
-        <source>Press Step: each update is written here.</source>
-        <translation>点击“单步”：每次更新都会记录在这里。</translation>
-    </message>
-    <message>
         <source>Add a hidden layer and train with backpropagation</source>
         <translation>添加隐藏层，用反向传播训练</translation>
     </message>
@@ -1547,6 +1558,10 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Learning rate η of the perceptron rule</source>
         <translation>感知机学习规则的学习率 η</translation>
+    </message>
+    <message>
+        <source>Log of the perceptron&apos;s last updates</source>
+        <translation>感知机最近几次更新的记录</translation>
     </message>
     <message>
         <source>Learning rate η</source>
@@ -1589,20 +1604,32 @@ from %2 into neuron %3 of layer %4</source>
         <translation>重置感知机</translation>
     </message>
     <message>
-        <source>Add a hidden layer of %1 tanh neurons</source>
-        <translation>添加一个由 %1 个 tanh 神经元组成的隐藏层</translation>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; watch backpropagation train the 2-4-1 network on XOR (it pauses by itself once every output is close to its target). When all four outputs are right, press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;观察反向传播在 XOR 上训练 2-4-1 网络（每个输出都接近目标值时会自动暂停）。四个输出全部正确后，点击“检查答案”。</translation>
     </message>
     <message>
-        <source>Training the 2-4-1 network on XOR by backpropagation…</source>
-        <translation>正在用反向传播在 XOR 上训练 2-4-1 网络…</translation>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; press &lt;i&gt;Epoch&lt;/i&gt; a few times. Does an epoch without mistakes ever come? When you see why not, add a hidden layer with the button below.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;多点几次“一轮”。会不会出现一整轮都没有错误的情况？想明白为什么不会之后，用下方的按钮添加一个隐藏层。</translation>
     </message>
     <message>
-        <source>w = (%1), b = %2. Decision line: %3. The unit fires (ŷ = 1) where w₁x₁ + w₂x₂ + b ≥ 0.</source>
-        <translation>w = (%1)，b = %2。决策直线：%3。在 w₁x₁ + w₂x₂ + b ≥ 0 的一侧，单元激发（ŷ = 1）。</translation>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; press &lt;i&gt;Step&lt;/i&gt; or &lt;i&gt;Epoch&lt;/i&gt; until the perceptron computes &lt;b&gt;%1&lt;/b&gt; (a whole epoch without a mistake), then press &lt;i&gt;Check my answer&lt;/i&gt;. Then choose the other gate, and XOR.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;点击“单步”或“一轮”，直到感知机计算出 &lt;b&gt;%1&lt;/b&gt;（一整轮没有错误），然后点击“检查答案”。接着换另一个逻辑门，再试试 XOR。</translation>
     </message>
     <message>
-        <source>One unit draws one straight line. For XOR, add a hidden layer:</source>
-        <translation>一个单元只能画出一条直线。要学会 XOR，请添加一个隐藏层：</translation>
+        <source>w = (%1), b = %2.&lt;br&gt;Decision line: &lt;nobr&gt;%3&lt;/nobr&gt;.&lt;br&gt;The unit fires (ŷ = 1) where &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt;.</source>
+        <translation>w = (%1)，b = %2。&lt;br&gt;决策线：&lt;nobr&gt;%3&lt;/nobr&gt;。&lt;br&gt;在 &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt; 的区域，单元激发（ŷ = 1）。</translation>
+    </message>
+    <message>
+        <source>One step unit cannot compute XOR: no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. Add a hidden layer (the button below), or choose AND or OR to check the perceptron.</source>
+        <translation>单个阶跃单元算不出 XOR：没有哪条直线能把 (0, 1) 和 (1, 0) 分在一侧、把 (0, 0) 和 (1, 1) 分在另一侧。请添加一个隐藏层（下方的按钮），或者选择 AND 或 OR 来检查感知机。</translation>
+    </message>
+    <message>
+        <source>Right: the unit computes %3 for all four inputs, with w = (%1) and b = %2.</source>
+        <translation>正确：在 w = (%1)、b = %2 时，这个单元对全部四个输入都算出了 %3。</translation>
+    </message>
+    <message>
+        <source>Not yet: for x = (%1) the unit outputs %2, but %4 is %3. Press Epoch until an epoch has no mistake.</source>
+        <translation>还不对：对 x = (%1)，单元输出 %2，但 %4 的结果是 %3。继续点击“一轮”，直到某一轮没有错误。</translation>
     </message>
     <message>
         <source>Epoch %1 · x = (%2): y = %3, ŷ = %4</source>
@@ -1631,42 +1658,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Every epoch has a mistake, and always will: no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. XOR is not linearly separable, so one step unit cannot compute it.</source>
         <translation>每一轮都有错误，而且永远会有：没有一条直线能把 (0, 1) 和 (1, 0) 分在一侧，把 (0, 0) 和 (1, 1) 分在另一侧。XOR 不是线性可分的，所以单个阶跃单元无法实现它。</translation>
-    </message>
-    <message>
-        <source>The green curve is where the output is ½.</source>
-        <translation>绿色曲线是输出等于 ½ 的位置。</translation>
-    </message>
-    <message>
-        <source>The training data give the gate&apos;s inputs standardised: 0 becomes −1 and 1 becomes +1.</source>
-        <translation>训练数据中逻辑门的输入经过了标准化：0 变为 −1，1 变为 +1。</translation>
-    </message>
-    <message>
-        <source>Epoch %1 · loss %2 · %3 of 4 outputs right</source>
-        <translation>第 %1 轮 · 损失 %2 · 4 个输出中 %3 个正确</translation>
-    </message>
-    <message>
-        <source>Ctrl+Z removes the hidden layer and brings the perceptron back.</source>
-        <translation>按 Ctrl+Z 可删除隐藏层，恢复原来的感知机。</translation>
-    </message>
-    <message>
-        <source>XOR learned: all four outputs were first right at epoch %1; after %2 epochs each is within %3 of its target, so training paused (Play in the Training panel goes on). The hidden layer bends the boundary, which no single line could do.</source>
-        <translation>XOR 已学会：第 %1 轮时四个输出首次全部正确；%2 轮后每个输出与目标值之差都在 %3 以内，所以训练已暂停（在“训练”面板中点击“播放”可继续）。隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
-    </message>
-    <message>
-        <source>All four outputs are right, first at epoch %1: the hidden layer bends the boundary, which no single line could do.</source>
-        <translation>四个输出全部正确，首次出现在第 %1 轮：隐藏层让边界弯曲，这是任何一条直线都做不到的。</translation>
-    </message>
-    <message>
-        <source>This question is about the single step unit: undo the hidden layer (Ctrl+Z) first.</source>
-        <translation>这个问题针对的是单个阶跃单元：请先撤销隐藏层（Ctrl+Z）。</translation>
-    </message>
-    <message>
-        <source>Right: the unit computes OR for all four inputs, with w = (%1) and b = %2.</source>
-        <translation>正确：该单元对全部四个输入都实现了 OR，w = (%1)，b = %2。</translation>
-    </message>
-    <message>
-        <source>Not yet: for x = (%1) the unit outputs %2, but OR is %3. Choose OR and press Epoch until an epoch has no mistake.</source>
-        <translation>还不对：对于 x = (%1)，单元输出 %2，而 OR 的值是 %3。请选择 OR，反复点击“一轮”，直到某一轮没有错误。</translation>
     </message>
 </context>
 <context>
@@ -1763,40 +1754,28 @@ from %2 into neuron %3 of layer %4</source>
         <translation>回到起点 (w, b) = (%1, %2)</translation>
     </message>
     <message>
-        <source>The points and the line y = wx + b</source>
-        <translation>数据点与直线 y = wx + b</translation>
+        <source>&lt;b&gt;Your task:&lt;/b&gt; bring the loss below %1 (its minimum is %2) in as few steps as you can, then press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;任务：&lt;/b&gt;用尽可能少的步数把损失降到 %1 以下（它的最小值是 %2），然后点击“检查答案”。</translation>
     </message>
     <message>
-        <source>data</source>
-        <translation>数据</translation>
+        <source>η = %1 is below it: gradient descent converges.</source>
+        <translation>η = %1 低于这个上限：梯度下降收敛。</translation>
     </message>
     <message>
-        <source>y = wx + b now</source>
-        <translation>当前的 y = wx + b</translation>
+        <source>η = %1 is not below it: gradient descent diverges.</source>
+        <translation>η = %1 不低于这个上限：梯度下降发散。</translation>
     </message>
     <message>
-        <source>least-squares line</source>
-        <translation>最小二乘直线</translation>
+        <source>Steps converge when &lt;nobr&gt;η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %2&lt;/nobr&gt; (&lt;nobr&gt;λ&lt;sub&gt;max&lt;/sub&gt; = %1&lt;/nobr&gt;, the steepest curvature of the bowl).</source>
+        <translation>当 &lt;nobr&gt;η &amp;lt; 2/λ&lt;sub&gt;max&lt;/sub&gt; = %2&lt;/nobr&gt; 时梯度下降收敛（&lt;nobr&gt;λ&lt;sub&gt;max&lt;/sub&gt; = %1&lt;/nobr&gt;，即碗最陡的弯曲程度）。</translation>
     </message>
     <message>
-        <source>The loss surface over (w, b) with the path</source>
-        <translation>(w, b) 平面上的损失曲面及下降路径</translation>
+        <source>Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]]; λ_max is its largest eigenvalue.</source>
+        <translation>Hessian 矩阵 H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]]；λ_max 是它的最大特征值。</translation>
     </message>
     <message>
-        <source>path of gradient descent</source>
-        <translation>梯度下降的路径</translation>
-    </message>
-    <message>
-        <source>(w, b) now</source>
-        <translation>当前的 (w, b)</translation>
-    </message>
-    <message>
-        <source>minimum</source>
-        <translation>最小值</translation>
-    </message>
-    <message>
-        <source>dark: low loss (log colour scale, contour lines)</source>
-        <translation>深色：损失小（对数色标，等高线）</translation>
+        <source>Step %1: &lt;nobr&gt;∂L/∂w %2&lt;/nobr&gt;, &lt;nobr&gt;∂L/∂b %3&lt;/nobr&gt;, so w = %4, b = %5 and L = %6.</source>
+        <translation>第 %1 步：&lt;nobr&gt;∂L/∂w %2&lt;/nobr&gt;，&lt;nobr&gt;∂L/∂b %3&lt;/nobr&gt;，于是 w = %4，b = %5，L = %6。</translation>
     </message>
     <message>
         <source>%1 steps of gradient descent</source>
@@ -1815,28 +1794,8 @@ from %2 into neuron %3 of layer %4</source>
         <translation>梯度下降发散了：损失增大到 %1。η = %2 超过了 2/λ_max = %3，所以每一步冲过最小值的距离都比它靠近的距离还大。已在此停止；请点击“重置”或撤销，然后选择更小的学习率。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Task:&lt;/b&gt; bring the loss below %1 (its minimum is %2) in as few steps as you can, then press &lt;i&gt;Check my answer&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;任务：&lt;/b&gt;用尽可能少的步数把损失降到 %1 以下（它的最小值是 %2），然后点击&lt;i&gt;检查答案&lt;/i&gt;。</translation>
-    </message>
-    <message>
-        <source>η is below 2/λ_max: gradient descent converges.</source>
-        <translation>η 小于 2/λ_max：梯度下降收敛。</translation>
-    </message>
-    <message>
-        <source>η is not below 2/λ_max: gradient descent diverges.</source>
-        <translation>η 不小于 2/λ_max：梯度下降发散。</translation>
-    </message>
-    <message>
-        <source>Hessian H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]], largest eigenvalue λ_max = %3, limit 2/λ_max = %4.</source>
-        <translation>Hessian 矩阵 H = [[⟨x²⟩, ⟨x⟩], [⟨x⟩, 1]] = [[%1, %2], [%2, 1]]，最大特征值 λ_max = %3，上限 2/λ_max = %4。</translation>
-    </message>
-    <message>
         <source>No step yet: w = %1, b = %2, L = %3.</source>
         <translation>还没有走任何一步：w = %1，b = %2，L = %3。</translation>
-    </message>
-    <message>
-        <source>Step %1: ∂L/∂w = %2, ∂L/∂b = %3, so w = %4, b = %5 and L = %6.</source>
-        <translation>第 %1 步：∂L/∂w = %2，∂L/∂b = %3，于是 w = %4，b = %5，L = %6。</translation>
     </message>
     <message>
         <source>Now w = %1, b = %2, L = %3.</source>
@@ -1857,6 +1816,45 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Not yet: L = %1 is not below %2. Choose a rate below 2/λ_max = %3 and press Step.</source>
         <translation>还不对：L = %1 没有低于 %2。请选择小于 2/λ_max = %3 的学习率，然后点击“单步”。</translation>
+    </message>
+</context>
+<context>
+    <name>RegressionPlots</name>
+    <message>
+        <source>path of gradient descent</source>
+        <translation>梯度下降的路径</translation>
+    </message>
+    <message>
+        <source>(w, b) now</source>
+        <translation>当前的 (w, b)</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>dark: low loss</source>
+        <translation>颜色越深：损失越低</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>y = wx + b now</source>
+        <translation>当前的 y = wx + b</translation>
+    </message>
+    <message>
+        <source>least-squares line</source>
+        <translation>最小二乘直线</translation>
+    </message>
+    <message>
+        <source>The points and the line y = wx + b</source>
+        <translation>数据点与直线 y = wx + b</translation>
+    </message>
+    <message>
+        <source>The loss surface over (w, b) with the path</source>
+        <translation>(w, b) 平面上的损失曲面及下降路径</translation>
     </message>
 </context>
 <context>
@@ -1942,24 +1940,8 @@ from %2 into neuron %3 of layer %4</source>
         <translation>两次训练的准确率</translation>
     </message>
     <message>
-        <source>Both runs start from the same weights and see the flowers in the same order, with the learning rate and batch size of the Training panel; only the loss differs.</source>
-        <translation>两次训练从相同的权重出发，以相同的顺序看到这些花，并使用“训练”面板中的学习率和批大小；只有损失函数不同。</translation>
-    </message>
-    <message>
-        <source>Probability the network gives the true class</source>
-        <translation>网络给真实类别的概率</translation>
-    </message>
-    <message>
-        <source>p of the true class</source>
-        <translation>真实类别的 p</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失函数</translation>
-    </message>
-    <message>
-        <source>∂L/∂z of the true class with each loss</source>
-        <translation>两种损失函数下真实类别的 ∂L/∂z</translation>
+        <source>Both runs start from the same weights and see the flowers in the same order, with the learning rate and batch size of the Training panel; only the loss differs. They train copies: their results are here, not in the Charts panel.</source>
+        <translation>两次训练从相同的权重出发，以相同的顺序看到这些花，使用“训练”面板中的学习率和批大小，只有损失函数不同。它们训练的是副本：结果显示在这里，而不在“图表”面板中。</translation>
     </message>
     <message>
         <source>cross-entropy</source>
@@ -2026,14 +2008,6 @@ from %2 into neuron %3 of layer %4</source>
         <translation>训练 %1 轮后：使用交叉熵的测试准确率为 %2，使用平方损失的为 %3。平方损失学得更慢，原因见“原因”标签页。</translation>
     </message>
     <message>
-        <source>The network gives the true class p = %1 and is sure of a wrong one: p = (%1, %2, %3). With cross-entropy ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4; with the square loss only %5, %6 times smaller, because the softmax&apos;s slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient means a small step: the square loss hardly corrects its worst mistakes.</source>
-        <translation>网络给真实类别的概率只有 p = %1，却很有把握地认定了一个错误的类别：p = (%1, %2, %3)。使用交叉熵时 ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4；使用平方损失时只有 %5，是前者的 1/%6，因为 softmax 的斜率 ∂p/∂z = p(1 − p) 在 p 接近 0 或 1 时非常小。梯度小，步子就小：平方损失几乎纠正不了它最严重的错误。</translation>
-    </message>
-    <message>
-        <source>The selected flower: p&lt;sub&gt;true&lt;/sub&gt; = %1, ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = %2 with cross-entropy and %3 with the square loss.</source>
-        <translation>所选的花：p&lt;sub&gt;true&lt;/sub&gt; = %1；∂L/∂z&lt;sub&gt;true&lt;/sub&gt; 使用交叉熵时为 %2，使用平方损失时为 %3。</translation>
-    </message>
-    <message>
         <source>Not yet: the network gets only %1 % of the training flowers right. Train it (Training panel, Play) until at least 90 % are right, then look for a flower it still gets wrong.</source>
         <translation>还不对：网络只分对了训练集中 %1% 的花。请先训练它（“训练”面板，“播放”），直到至少 90% 分类正确，再找一朵它仍然分错的花。</translation>
     </message>
@@ -2048,6 +2022,69 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Not this one: the network classifies flower %1 right. %2 of the %3 training flowers are wrong; look for one whose bar of the true species is not the highest.</source>
         <translation>不是这朵：网络把第 %1 朵花分对了。训练集的 %3 朵花中有 %2 朵分错了；请找一朵真实品种的柱子不是最高的花。</translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>Inputs and weights</source>
+        <translation>输入与权重</translation>
+    </message>
+    <message>
+        <source>Forward: hidden layer</source>
+        <translation>前向：隐藏层</translation>
+    </message>
+    <message>
+        <source>Forward: output</source>
+        <translation>前向：输出层</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the output</source>
+        <translation>反向：输出层的 δ</translation>
+    </message>
+    <message>
+        <source>Backward: δ of the hidden neurons</source>
+        <translation>反向：隐藏层神经元的 δ</translation>
+    </message>
+    <message>
+        <source>Gradients ∂L/∂w and ∂L/∂b</source>
+        <translation>梯度 ∂L/∂w 与 ∂L/∂b</translation>
+    </message>
+    <message>
+        <source>Update: w ← w − η ∂L/∂w</source>
+        <translation>更新：w ← w − η ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>The steps:</source>
+        <translation>各个步骤：</translation>
+    </message>
+    <message>
+        <source>Sample: x₁ = %1, x₂ = %2, target y = %3; learning rate η = %4.</source>
+        <translation>样本：x₁ = %1，x₂ = %2，目标值 y = %3；学习率 η = %4。</translation>
+    </message>
+    <message>
+        <source>The square loss: half the squared error of the output.</source>
+        <translation>平方损失：输出误差平方的一半。</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = ŷ − y, and the chain rule multiplies it by ∂ŷ/∂z₃ = σ′(z₃).</source>
+        <translation>∂L/∂ŷ = ŷ − y，链式法则再把它乘以 ∂ŷ/∂z₃ = σ′(z₃)。</translation>
+    </message>
+    <message>
+        <source>Each hidden neuron gets back the output&apos;s δ through its weight, Σ w·δ (one term here), times its own σ′(z).</source>
+        <translation>每个隐藏层神经元经由自己的权重收到输出层传回的 δ，即 Σ w·δ（这里只有一项），再乘以它自己的 σ′(z)。</translation>
+    </message>
+    <message>
+        <source>(your question: work it out from δ₃ and a₁)</source>
+        <translation>（这是你的问题：用 δ₃ 和 a₁ 算出来）</translation>
+    </message>
+    <message>
+        <source>Loss before the step: %1; after it (a new forward pass): %2</source>
+        <translation>更新前的损失：%1；更新后（重新做一次前向传播）：%2</translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2409,33 @@ Details: %1</source>
     <message>
         <source>: train to see it change.</source>
         <translation>：训练后即可看到它的变化。</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPage</name>
+    <message>
+        <source>Probability the network gives the true class</source>
+        <translation>网络给真实类别的概率</translation>
+    </message>
+    <message>
+        <source>p of the true class</source>
+        <translation>真实类别的 p</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>∂L/∂z of the true class with each loss</source>
+        <translation>两种损失函数下真实类别的 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>The network gives the true class p = %1 and is sure of a wrong one: p = (%1, %2, %3). With cross-entropy ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4; with the square loss only %5, %6 times smaller, because the softmax&apos;s slope ∂p/∂z = p(1 − p) is tiny where p is near 0 or 1. A small gradient means a small step: the square loss hardly corrects its worst mistakes.</source>
+        <translation>网络给真实类别的概率只有 p = %1，却很有把握地认定了一个错误的类别：p = (%1, %2, %3)。使用交叉熵时 ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = p − 1 = %4；使用平方损失时只有 %5，是前者的 1/%6，因为 softmax 的斜率 ∂p/∂z = p(1 − p) 在 p 接近 0 或 1 时非常小。梯度小，步子就小：平方损失几乎纠正不了它最严重的错误。</translation>
+    </message>
+    <message>
+        <source>The selected flower: p&lt;sub&gt;true&lt;/sub&gt; = %1, ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = %2 with cross-entropy and %3 with the square loss.</source>
+        <translation>所选的花：p&lt;sub&gt;true&lt;/sub&gt; = %1；∂L/∂z&lt;sub&gt;true&lt;/sub&gt; 使用交叉熵时为 %2，使用平方损失时为 %3。</translation>
     </message>
 </context>
 </TS>

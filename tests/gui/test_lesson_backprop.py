@@ -11,6 +11,7 @@ from neurongui.engine.edits import SetWeight
 from neurongui.engine.explain import format_number
 from neurongui.lessons.backprop import ETA, TARGET, UPDATE, X
 from neurongui.lessons.overlay import OVERLAY_TAG
+from neurongui.lessons.text import plain
 from neurongui.undo import push_edit
 
 XS, YS = X[None, :], np.array([[TARGET]])
@@ -33,6 +34,13 @@ def _overlay_items(window) -> list:
 def _network_page(window):
     lesson = window.start_lesson("backprop")
     lesson.findChild(QPushButton, "networkButton").click()
+    return lesson
+
+
+def _question(window):
+    """The network part at its question, the gradients step."""
+    lesson = _network_page(window)
+    _to_stage(lesson, 6)
     return lesson
 
 
@@ -141,7 +149,7 @@ def test_the_lesson_trains_on_its_one_sample(window):
     assert np.array_equal(window.model.data.X_train, XS)
     assert np.array_equal(window.model.data.Y_train, YS)
     assert not window.model.modified
-    assert lesson.stage_label.text().startswith("Stage 1 of 8")
+    assert lesson.stage_label.text().startswith("Step 1 of 8")
 
 
 def test_every_stage_shows_the_engines_forward_and_backward_values(window):
@@ -171,9 +179,27 @@ def test_every_stage_shows_the_engines_forward_and_backward_values(window):
         assert np.array_equal(mine, engine)
 
 
+def test_the_gradient_stage_hides_the_asked_value_until_it_is_answered(window):
+    lesson = _network_page(window)
+    assert not lesson.answer.isVisibleTo(lesson)  # no question before its step
+    _to_stage(lesson, 6)
+    right = window.network.backprop(XS, YS, "mse").gradients[1]["weights"][0, 0]
+    shown = format_number(right)  # 0.08217
+    assert lesson.answer.isVisibleTo(lesson) and "∂L/∂w₃₁" in plain(lesson.task_label.text())
+    assert shown not in lesson.working.text() and "?" in lesson.working.text()
+    assert lesson.overlay.texts()["edge1_0_0"] == "?"
+    assert not any(shown in text for text in lesson.overlay.texts().values())
+    lesson.answer.setText(shown)
+    assert lesson.run_check()
+    assert shown in lesson.working.text() and lesson.overlay.texts()["edge1_0_0"] == shown
+
+
 def test_the_gradient_stage_shows_dl_dw_on_every_edge(window):
     lesson = _network_page(window)
     _to_stage(lesson, 6)
+    right = window.network.backprop(XS, YS, "mse").gradients[1]["weights"][0, 0]
+    lesson.answer.setText(format_number(right))
+    assert lesson.run_check()  # the asked value shows once answered
     net, texts = window.network, lesson.overlay.texts()
     grads = net.backprop(XS, YS, "mse").gradients
     for layer, j, k in ((0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1)):
@@ -287,7 +313,7 @@ def test_a_structure_change_clears_the_numbers_until_undone(window):
 
 
 def test_the_network_question_checks_dl_dw31(window):
-    lesson = _network_page(window)
+    lesson = _question(window)
     answer = lesson.findChild(QLineEdit, "networkAnswer")
     answer.setText("0,08 2")
     assert not lesson.run_check() and "not a number" in lesson.feedback.text()
@@ -305,7 +331,7 @@ def test_the_network_question_checks_dl_dw31(window):
 
 @pytest.mark.parametrize("typed", ["0.08217", "0.0822", "0.082172", "0,08217"])
 def test_the_network_question_accepts_the_shown_digits_and_their_rounding(window, typed):
-    lesson = _network_page(window)
+    lesson = _question(window)
     lesson.findChild(QLineEdit, "networkAnswer").setText(typed)
     assert lesson.run_check(), lesson.feedback.text()
     assert "Right: ∂L/∂w₃₁ = δ₃·a₁ = 0.1385 × 0.5933 = 0.08217." in lesson.feedback.text()
@@ -324,7 +350,7 @@ def test_the_network_question_accepts_the_shown_digits_and_their_rounding(window
     ],
 )
 def test_the_network_question_names_the_slip(window, typed, named):
-    lesson = _network_page(window)
+    lesson = _question(window)
     lesson.findChild(QLineEdit, "networkAnswer").setText(typed)
     assert not lesson.run_check()
     assert named in lesson.feedback.text()
@@ -332,7 +358,7 @@ def test_the_network_question_names_the_slip(window, typed, named):
 
 def test_the_network_question_names_the_missing_slope(window):
     # (ŷ − y)·a₁ = (0.75136507 − 0.01) × 0.59326999 = 0.43983...: δ₃ without σ′(z₃).
-    lesson = _network_page(window)
+    lesson = _question(window)
     lesson.findChild(QLineEdit, "networkAnswer").setText("0.4398")
     assert not lesson.run_check()
     assert "without σ′(z₃)" in lesson.feedback.text()
@@ -340,6 +366,8 @@ def test_the_network_question_names_the_missing_slope(window):
 
 def test_the_question_follows_the_page(window):
     lesson = _network_page(window)
+    assert not lesson.run_check() and "step 7" in lesson.feedback.text()
+    _to_stage(lesson, 6)
     lesson.findChild(QLineEdit, "graphAnswer").setText("-4")
     assert not lesson.run_check()  # the network's question is asked here
     lesson.findChild(QPushButton, "chainRuleButton").click()
@@ -356,3 +384,40 @@ def test_the_lessons_update_is_the_apps_own_training_step(window, qtbot):
     with qtbot.waitSignal(window.training.epochChanged, timeout=10_000):
         window.training.step()  # one epoch of the one sample, batch size 1, η = 0.5
     qtbot.waitUntil(lambda: np.allclose(net.parameters, expected, rtol=1e-12, atol=1e-12))
+
+
+@pytest.mark.parametrize("stage", [6, UPDATE])
+def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot, stage):
+    lesson = _network_page(window)
+    _to_stage(lesson, stage)
+    canvas = window.canvas
+    boxes = lesson.overlay.boxes()
+    assert len(boxes) == 11  # 2 inputs, 2 hidden, 1 output, 6 edges
+    rects = {box.data(1): box.sceneBoundingRect() for box in boxes}
+    keys = sorted(rects)
+    for i, a in enumerate(keys):
+        assert canvas.sceneRect().contains(rects[a]), f"{a} leaves the diagram"
+        for b in keys[i + 1 :]:
+            assert not rects[a].intersects(rects[b]), f"{a} and {b} overlap"
+    # No box covers a neuron.
+    for layer, count in ((-1, 2), (0, 2), (1, 1)):
+        for j in range(count):
+            at = canvas.node_position(layer, j)
+            for key, rect in rects.items():
+                assert not rect.contains(at), f"{key} covers neuron {layer}, {j}"
+
+
+def test_the_boxes_are_never_larger_than_the_panels_text_on_a_big_screen(window, qtbot):
+    lesson = _network_page(window)
+    _to_stage(lesson, 6)
+    window.resize(1920, 1080)
+    canvas = window.canvas
+    qtbot.waitUntil(lambda: canvas.transform().m11() > 1.2, timeout=5000)
+
+    def small() -> None:
+        scale = canvas.transform().m11()
+        for box in lesson.overlay.boxes():
+            for text in box.childItems():
+                assert text.font().pointSizeF() * scale <= 9.0 + 1e-6
+
+    qtbot.waitUntil(small, timeout=5000)

@@ -57,7 +57,7 @@ def test_each_step_changes_w_by_eta_times_error_times_x(window):
         w_new, b_new = _wb(window)
         assert np.allclose(w_new - w, 0.5 * (y - y_hat) * x)
         assert b_new - b == pytest.approx(0.5 * (y - y_hat))
-        line = lesson.log.toPlainText().splitlines()[-1]
+        line = lesson.log_lines()[-1]
         assert f"ŷ = {y_hat:g}" in line
         assert ("mistake" in line) == (y != y_hat)
     # The table shows the engine's z and ŷ for the weights now.
@@ -70,9 +70,10 @@ def test_the_first_update_is_the_engines_and_is_logged(window):
     lesson = _start(window)
     _click(lesson, "stepButton")  # x = (0, 0), y = 0, ŷ = 1: only the bias moves
     assert _wb(window)[1] == -1.0 and not _wb(window)[0].any()
-    assert lesson.log.toPlainText() == (
+    assert lesson.log_lines() == [
         "Epoch 1 · x = (0, 0): y = 0, ŷ = 1 · mistake, Δw = (0, 0), Δb = −1"
-    )
+    ]
+    assert lesson.log.text() == lesson.log_lines()[0]
     assert "w = (0, 0), b = −1" in lesson.weights_label.text()
 
 
@@ -87,7 +88,7 @@ def test_a_step_is_one_undo_step_and_undo_rewinds_the_log(window):
     assert stack.count() == 2  # two mistakes, two edits: the no-change steps push nothing
     stack.undo()
     assert window.network.parameters.tolist() == [0.0, 0.0, -1.0]
-    assert len(lesson.updates()) == 2 and lesson.log.toPlainText().count("\n") == 1
+    assert len(lesson.updates()) == 2 and len(lesson.log_lines()) == 2
     stack.undo()
     assert not window.network.parameters.any() and lesson.updates() == []
     stack.redo()
@@ -148,18 +149,23 @@ def test_a_new_gate_starts_from_zero_weights(window):
     assert window.network.parameters.any()
 
 
-def test_the_check_refuses_the_start_and_accepts_a_learned_or(window):
+def test_the_check_checks_the_gate_the_box_and_the_task_name(window):
     lesson = _start(window)
+    assert lesson.gate_box.currentText() == "AND" and "AND" in lesson.task_label.text()
     assert not lesson.run_check() and "(0, 0)" in lesson.feedback.text()
+    assert "AND" in lesson.feedback.text() and "OR" not in lesson.feedback.text()
     lesson.choose_gate("or")
+    assert "OR" in lesson.task_label.text() and "AND" not in lesson.task_label.text()
     for _ in range(10):
         _click(lesson, "epochButton")
     assert lesson.mistakes_per_epoch()[-1] == 0
-    assert lesson.run_check() and "OR" in lesson.feedback.text()
+    assert lesson.run_check() and "computes OR" in lesson.feedback.text()
     lesson.choose_gate("and")
     for _ in range(10):
         _click(lesson, "epochButton")
-    assert not lesson.run_check()  # AND is not OR
+    assert lesson.run_check() and "computes AND" in lesson.feedback.text()
+    lesson.choose_gate("xor_gate")  # no unit computes XOR: the check says why, no verdict
+    assert not lesson.run_check() and "hidden layer" in lesson.feedback.text()
 
 
 def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
@@ -181,6 +187,9 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
 
     qtbot.waitUntil(lambda: all_right() and not window.training.running, timeout=30_000)
     assert "XOR learned" in lesson.feedback.text()
+    # The last step has a check of its own: the network computes XOR.
+    assert "Check my answer" in lesson.task_label.text()
+    assert lesson.run_check() and "computes XOR" in lesson.feedback.text()
     assert window.model.history and window.model.history[-1].train_accuracy == 1.0
     y_hat = _table(lesson)[:, 4]
     data = window.model.data

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
 from neurongui.engine.explain import format_number
 from neurongui.lessons.regression import BLOWUP, PRESETS, START
+from neurongui.lessons.text import plain
 
 
 def _start(window):
@@ -35,8 +36,10 @@ def test_the_lesson_starts_at_the_fixed_point_on_the_line_data(window):
     assert config.dataset == "line" and config.loss == "mse" and config.test_fraction == 0
     x = window.model.data.X_train[:, 0]
     lam = np.linalg.eigvalsh([[np.mean(x * x), np.mean(x)], [np.mean(x), 1.0]])[-1]
-    assert f"λ_max = {format_number(lam)}" in lesson.info.text()
-    assert f"2/λ_max = {format_number(2 / lam)}" in lesson.info.text()
+    info = plain(lesson.info.text())
+    assert f"λ<sub>max</sub> = {format_number(lam)}" in info
+    assert f"2/λ<sub>max</sub> = {format_number(2 / lam)}" in info
+    assert "Hessian" in lesson.info.toolTip() and "Hessian" not in info  # for first-years
 
 
 def test_the_closed_form_surface_is_the_engines_loss(window):
@@ -44,7 +47,7 @@ def test_the_closed_form_surface_is_the_engines_loss(window):
     for w, b in [(-1.5, 1.5), (0.0, 0.0), (0.8, -0.5), (2.5, -3.0), (-7.0, 11.0)]:
         assert lesson.moments.loss(w, b) == pytest.approx(_loss_at(window, w, b), rel=1e-12)
     # The image drawn is log₁₀ of that loss on its grid.
-    w0, b0, w1, b1 = lesson._bounds
+    w0, b0, w1, b1 = lesson.plots.bounds
     image = lesson.surface.image
     ws, bs = np.linspace(w0, w1, image.shape[1]), np.linspace(b0, b1, image.shape[0])
     for i, j in [(0, 0), (60, 17), (120, 120), (33, 90)]:
@@ -70,7 +73,7 @@ def test_the_rate_presets_come_from_the_hessian(window):
         _click(lesson, name)
         assert rate.value() == pytest.approx(factor / lam, abs=1e-4)
         assert window.model.config.learning_rate == rate.value()
-    assert "2/λ_max = " in lesson.info.text()
+    assert "2/λ<sub>max</sub> = " in plain(lesson.info.text())
 
 
 def test_a_step_is_theta_minus_eta_times_the_engines_gradient(window):
@@ -84,7 +87,7 @@ def test_a_step_is_theta_minus_eta_times_the_engines_gradient(window):
         gradient = np.array([g["weights"][0, 0], g["biases"][0]])
         _click(lesson, "stepButton")
         assert np.allclose(window.network.parameters, theta - eta * gradient, rtol=1e-14)
-    text = lesson.step_label.text()
+    text = plain(lesson.step_label.text())
     assert f"∂L/∂w = {format_number(gradient[0])}," in text
     assert f"∂L/∂b = {format_number(gradient[1])}," in text
     loss = window.network.loss(data.X_train, data.Y_train, "mse")
@@ -165,3 +168,13 @@ def test_the_check_refuses_another_network(window):
     assert not lesson.run_check() and "Ctrl+Z" in lesson.feedback.text()
     window.undo_stack.undo()
     assert lesson.body.isEnabled() and window.network.sizes == [1, 1]
+
+
+def test_gradients_at_the_minimum_read_as_zero_not_in_scientific_notation(window):
+    lesson = _start(window)
+    _click(lesson, "goodButton")
+    for _ in range(3):
+        _click(lesson, "runButton")
+    text = plain(lesson.step_label.text())
+    assert "∂L/∂w ≈ 0" in text
+    assert "e−" not in text and "e-" not in text

@@ -148,7 +148,7 @@ def test_the_gradients_shown_are_the_engines(window):
     x = window.model.sample[None, :]
     yt = window.model.data.Y_train[window.model.sample_index][None, :]
     t = int(yt.argmax())
-    _, ce, mse = lesson.this_flower_gradients()
+    _, ce, mse = lesson.why.this_flower_gradients()
     assert ce == pytest.approx(window.network.backprop(x, yt, "cross_entropy").deltas[-1][0, t])
     assert mse == pytest.approx(window.network.backprop(x, yt, "mse").deltas[-1][0, t])
     assert _format(ce) in lesson.this_flower_label.text()
@@ -204,3 +204,20 @@ def test_a_training_epoch_of_the_window_shows_in_the_lesson(window, qtbot):
     _, _, z, p = _expected(window)
     assert np.allclose(_table(lesson.table, [1, 3]), np.column_stack([z, p]), rtol=5e-4, atol=5e-5)
     window.training.shutdown()
+
+
+def test_the_output_neurons_carry_their_species_names(window):
+    lesson = window.start_lesson("softmax")
+    names = [lesson.species_name(j) for j in range(3)]
+    assert names == [lesson.table.item(r, 0).text() for r in range(3)]
+    texts = lesson.overlay.texts()
+    assert [texts[f"species{j}"] for j in range(3)] == names
+    # Each name sits beside its own output neuron, to its right.
+    canvas = window.canvas
+    for box in lesson.overlay.boxes():
+        j = int(box.data(1).removeprefix("species"))
+        node = canvas.node_position(1, j)
+        rect = box.sceneBoundingRect()
+        assert rect.left() > node.x() and rect.top() < node.y() < rect.bottom()
+    window.leave_lesson()
+    assert lesson.overlay.texts() == {}

@@ -108,6 +108,60 @@ def test_every_lesson_opens_with_its_text_in_both_languages(window, key):
         assert len(lesson_text(key, language)) > 200
     lesson = window.start_lesson(key)
     assert lesson.key == key and window.lesson is lesson
-    assert lesson.text.toPlainText().strip()
+    assert lesson.text.text().strip() and lesson.task_label.text().strip()
     window.leave_lesson()
     assert window.lesson is None
+
+
+def _lines(html: str, width: float) -> list[str]:
+    """The lines Qt's rich text breaks ``html`` into at ``width`` pixels."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    document.setTextWidth(width)
+    document.size()  # lays it out
+    lines, block = [], document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            lines.append(block.text()[line.textStart() : line.textStart() + line.textLength()])
+        block = block.next()
+    return lines
+
+
+def test_formulas_and_chinese_paragraph_ends_never_break(qapp):
+    from neurongui.lessons.text import plain, tidy
+
+    english = tidy(
+        "the step w ← w − η <nobr>∂L/∂w</nobr> and <nobr>η &lt; 2/λ<sub>max</sub></nobr>"
+    )
+    chinese = tidy(
+        "<p>梯度下降在这个曲面上向下走一步，学习率足够小时它总会收敛到最小值，这很有效。</p>"
+    )
+    for width in range(90, 300, 7):  # from six characters a line
+        for line in _lines(english, width):
+            assert not plain(line).rstrip().endswith(("∂L/", "2/")), (width, line)
+        last = plain(_lines(chinese, width)[-1]).strip()
+        assert len(last) >= 4, (width, last)  # never "效。" alone
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_lesson_text_has_an_intro_a_task_and_more_in_both_languages(key):
+    from neurongui.lessons.text import lesson_parts
+
+    for language in ("en", "zh_CN"):
+        parts = lesson_parts(key, language)
+        assert parts.intro and parts.task and parts.more, (key, language)
+        assert ("Your task" if language == "en" else "任务") in parts.task
+
+
+def test_a_lesson_hides_the_docks_it_does_not_use_and_gives_them_back(window):
+    docks = window.docks
+    window.start_lesson("backprop")  # the inspector follows its steps; the charts do not
+    assert docks["chartsDock"].isHidden() and not docks["inspectorDock"].isHidden()
+    window.start_lesson("one_neuron")
+    assert docks["inspectorDock"].isHidden() and not docks["activationDock"].isHidden()
+    window.leave_lesson()
+    assert not any(docks[n].isHidden() for n in ("chartsDock", "inspectorDock", "activationDock"))
