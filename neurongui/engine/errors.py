@@ -157,7 +157,7 @@ def os_reason(exc: OSError) -> Message | str:
         errno.EPERM: QT_TRANSLATE_NOOP("EngineErrors", "permission denied"),
         errno.EISDIR: QT_TRANSLATE_NOOP("EngineErrors", "it is a folder"),
         errno.ENOTDIR: QT_TRANSLATE_NOOP("EngineErrors", "a part of the path is not a folder"),
-        errno.ENOSPC: QT_TRANSLATE_NOOP("EngineErrors", "the disk is full"),
+        errno.ENOSPC: QT_TRANSLATE_NOOP("EngineErrors", "no space left on the disk"),
         errno.EROFS: QT_TRANSLATE_NOOP("EngineErrors", "the disk is read-only"),
         errno.ENAMETOOLONG: QT_TRANSLATE_NOOP("EngineErrors", "the file name is too long"),
         errno.EEXIST: QT_TRANSLATE_NOOP("EngineErrors", "the file already exists"),
