@@ -481,7 +481,7 @@ def get(name: str | Activation, **params: float) -> Activation:
         raise EngineError(
             QT_TRANSLATE_NOOP("EngineErrors", "unknown activation {name!r}; choose one of {names}"),
             name=name,
-            names=", ".join(_REGISTRY),
+            names=", ".join(map(repr, _REGISTRY)),
         )
     allowed = PARAMETERS.get(name, ())
     unknown = sorted(set(params) - set(allowed))

@@ -174,11 +174,11 @@
     <name>Activations</name>
     <message>
         <source>identity</source>
-        <translation>恒等函数 identity</translation>
+        <translation>恒等函数</translation>
     </message>
     <message>
         <source>step</source>
-        <translation>阶跃函数 step</translation>
+        <translation>阶跃函数</translation>
     </message>
     <message>
         <source>sigmoid</source>
