@@ -64,8 +64,8 @@ def set_y_title(plot: pg.PlotWidget, text: str | None) -> None:
     """Title ``plot``'s y axis with ``text`` (None: no title).
 
     A Latin title runs along the axis, turned a quarter as usual. Chinese turned on
-    its side reads sideways, so a title with Chinese characters stands upright above
-    the axis instead, at the top left of the plot, where Chinese charts put it.
+    its side reads sideways, so a title with Chinese characters stands upright at the
+    top of the axis instead, over the plot's top left corner.
     """
     item = plot.getPlotItem()
     upright = bool(text) and any("\u2e80" <= ch <= "\u9fff" for ch in text)
@@ -83,12 +83,9 @@ _TITLE_HEIGHT = 20
 
 
 def _show_title(item: pg.PlotItem) -> None:
+    # Left-aligned over the plot, so it starts at the axis line: over the axis itself
+    # it would cover the top tick label, which juts out above the plot.
     label = item.titleLabel
-    if not getattr(item, "y_title_spans_axis", False):
-        # Over the axis and the plot both, so that the title starts above the axis.
-        item.layout.removeItem(label)
-        item.layout.addItem(label, 0, 0, 1, 2)
-        item.y_title_spans_axis = True
     colour = getattr(item, "chart_foreground", None)
     style = {"justify": "left"} if colour is None else {"justify": "left", "color": colour}
     item.setTitle(item.y_title, **style)
