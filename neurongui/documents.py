@@ -29,7 +29,7 @@ from neurongui.engine import Network, load_csv, read_network_file
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.documentfile import parse_training
-from neurongui.engine.errors import NetworkFileError
+from neurongui.engine.errors import NetworkFileError, located
 from neurongui.engine.fileformat import network_to_json
 from neurongui.engine.safeio import copy_atomic, remove_stale_temps, write_atomic
 from neurongui.engine.trainer import EpochRecord
@@ -90,7 +90,7 @@ def save_document(path: str | os.PathLike, document: Document, backup: bool = Tr
     try:
         data = network_to_json(document.network, document.training())
     except NetworkFileError as exc:
-        raise NetworkFileError(f"{path.name}: {exc}") from None
+        raise NetworkFileError(located(path.name, exc)) from None
     if backup and path.exists():
         copy_atomic(path, path.with_name(path.name + ".bak"))
     write_atomic(path, data)
@@ -108,7 +108,7 @@ def load_document(path: str | os.PathLike) -> Document:
     try:
         config, history, csv_path = parse_training(training)
     except NetworkFileError as exc:
-        raise NetworkFileError(f"{Path(path).name}: {exc}") from None
+        raise NetworkFileError(located(Path(path).name, exc)) from None
     return Document(network, config, history, csv_path)
 
 

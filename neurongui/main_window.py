@@ -32,7 +32,7 @@ from neurongui.export import (
     export_scene_svg,
     export_weights,
 )
-from neurongui.i18n import fill
+from neurongui.i18n import error_text, fill, keep_together
 from neurongui.icons import themed_icon
 from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.lessons import create_lesson
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             self.docks["chartsDock"].raise_()
         self._build_menus()
         self.statusBar().showMessage(self.tr("Ready"))
+        self.statusBar().messageChanged.connect(self._on_status_change)
         self.model.message.connect(self._show_message)
         self.model.modifiedChanged.connect(self._update_title)
         self.undo_stack.cleanChanged.connect(self._on_clean_change)
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
             doc = load_document(path)
         except (NetworkFileError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
-            self._show_error(fill(self.tr("Cannot open %1"), path.name), str(exc))
+            self._show_error(fill(self.tr("Cannot open %1"), path.name), error_text(exc))
             return False
         try:
             self.open_document(doc, path)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         self.settings.last_dir = str(path.parent)
         self._refresh_recent()
         self._update_title()
-        self.statusBar().showMessage(fill(self.tr("Opened %1"), str(path)), 5000)
+        self._show_path_message(fill(self.tr("Opened %1"), path.name), path)
 
     def _load(self, doc: Document, folder: Path | None = None) -> None:
         self.leave_lesson()  # a lesson's controls belong to the network it set up
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
                 fill(
                     self.tr("It was trained on %1, which cannot be read: %2"),
                     Path(doc.csv_path or "").name,
-                    str(exc),
+                    error_text(exc),
                 ),
             )
         if found is not None:
@@ -209,8 +210,7 @@ class MainWindow(QMainWindow):
         try:
             save_document(path, self.document())
         except (OSError, NetworkFileError) as exc:
-            reason = getattr(exc, "strerror", None) or str(exc)
-            self._show_error(fill(self.tr("Cannot save %1"), path.name), reason)
+            self._show_error(fill(self.tr("Cannot save %1"), path.name), error_text(exc))
             return False
         self.path = path
         self.settings.add_recent_file(path)
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self.model.set_modified(False)
         self._update_title()
-        self.statusBar().showMessage(fill(self.tr("Saved %1"), str(path)), 5000)
+        self._show_path_message(fill(self.tr("Saved %1"), path.name), path)
         return True
 
     def ask_unsaved(self) -> str:
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         try:
             doc = load_document(path)
         except (NetworkFileError, ValueError) as exc:
-            self._show_error(self.tr("Cannot restore the autosave"), str(exc))
+            self._show_error(self.tr("Cannot restore the autosave"), error_text(exc))
             return False
         self._load(doc)
         self.model.set_modified(True)  # restored work is not saved anywhere yet
@@ -431,9 +431,9 @@ class MainWindow(QMainWindow):
             else:
                 export_weights(self.model.network, path)
         except OSError as exc:
-            self._show_error(self.tr("Cannot export"), exc.strerror or str(exc))
+            self._show_error(fill(self.tr("Cannot export %1"), Path(path).name), error_text(exc))
             return False
-        self.statusBar().showMessage(fill(self.tr("Exported %1"), str(path)), 5000)
+        self._show_path_message(fill(self.tr("Exported %1"), Path(path).name), Path(path))
         return True
 
     # -- window ----------------------------------------------------------------------
@@ -695,13 +695,28 @@ class MainWindow(QMainWindow):
         return show_about(self)
 
     def _show_message(self, text: str) -> None:
+        self.statusBar().setToolTip("")
         self.statusBar().showMessage(text, 8000)
+
+    def _on_status_change(self, text: str) -> None:
+        if not text:  # a file's message timed out: its path goes with it
+            self.statusBar().setToolTip("")
+
+    def _show_path_message(self, text: str, path: Path) -> None:
+        """A short status message naming a file; its full path in the tooltip."""
+        bar = self.statusBar()
+        bar.showMessage(text, 5000)
+        bar.setToolTip(str(path.resolve()))
 
     def _show_error(self, title: str, text: str) -> None:
         """Tell the user what went wrong, without blocking (tests read last_error)."""
         self.last_error = text
         box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            title,
+            keep_together(text),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setObjectName("errorDialog")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -24,6 +24,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, EngineError
+
 __all__ = [
     "Activation",
     "from_dict",
@@ -351,7 +353,13 @@ class RReLU(_SlopedReLU):
         self.lower = _finite_float("lower", lower)
         self.upper = _finite_float("upper", upper)
         if not self.lower <= self.upper:
-            raise ValueError(f"rrelu needs lower <= upper, got {self.lower} > {self.upper}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "rrelu needs lower <= upper, got {lower} > {upper}"
+                ),
+                lower=self.lower,
+                upper=self.upper,
+            )
 
     def _slope(self):
         return 0.5 * (self.lower + self.upper)
@@ -406,9 +414,17 @@ def _finite_float(what: str, value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a number, got {value!r}") from None
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be a number, got {value!r}"),
+            what=what,
+            value=value,
+        ) from None
     if not np.isfinite(number):
-        raise ValueError(f"{what} must be finite, got {number}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be finite, got {value}"),
+            what=what,
+            value=number,
+        )
     return number
 
 
@@ -462,13 +478,28 @@ def get(name: str | Activation, **params: float) -> Activation:
         return name
     cls = _REGISTRY.get(name) if isinstance(name, str) else None
     if cls is None:
-        raise ValueError(f"unknown activation {name!r}; choose one of {', '.join(_REGISTRY)}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "unknown activation {name!r}; choose one of {names}"),
+            name=name,
+            names=", ".join(map(repr, _REGISTRY)),
+        )
     allowed = PARAMETERS.get(name, ())
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise ValueError(
-            f"activation {name!r} takes no parameter {unknown[0]!r}"
-            + (f" (it takes {', '.join(allowed)})" if allowed else "")
+        if allowed:
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "activation {name!r} takes no parameter {unknown!r} (it takes {allowed})",
+                ),
+                name=name,
+                unknown=unknown[0],
+                allowed=", ".join(allowed),
+            )
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "activation {name!r} takes no parameter {unknown!r}"),
+            name=name,
+            unknown=unknown[0],
         )
     return cls(**params)
 
@@ -478,6 +509,9 @@ def from_dict(spec: dict[str, Any] | str) -> Activation:
     if isinstance(spec, str):
         return get(spec)
     if not isinstance(spec, dict) or "name" not in spec:
-        raise ValueError(f"an activation is described by a name, got {spec!r}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "an activation is described by a name, got {spec!r}"),
+            spec=spec,
+        )
     params = {k: v for k, v in spec.items() if k != "name"}
     return get(spec["name"], **params)

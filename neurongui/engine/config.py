@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from . import losses, optimizers
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .network import INITIALIZERS
 from .trainer import REGULARIZATIONS
 
@@ -100,11 +101,13 @@ class TrainingConfig:
 
         Raises
         ------
-        ValueError
-            Naming the setting and its allowed values.
+        EngineError
+            A ValueError naming the setting and its allowed values.
         """
         if not isinstance(data, dict):
-            raise ValueError("training settings must be a JSON object")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("EngineErrors", "training settings must be a JSON object")
+            )
         known = {f.name for f in fields(cls)}
         config = cls(**{k: v for k, v in data.items() if k in known})
         for name in LIMITS:
@@ -128,25 +131,40 @@ def _whole(value: Any) -> bool:
 
 def _check(ok: bool, name: str, value: Any) -> None:
     if not ok:
-        raise ValueError(f"training setting {name!r} has an invalid value: {_show(value)}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "training setting {name!r} has an invalid value: {value}"
+            ),
+            name=name,
+            value=_show(value),
+        )
 
 
 def _check_range(name: str, value: Any, whole: bool) -> None:
     lo, hi = LIMITS[name]
     if whole:
-        ok, kind = _whole(value), "a whole number"
-    else:
-        ok, kind = _number(value), "a number"
-    if not (ok and lo <= value <= hi):
-        span = f"{lo:,} to {hi:,}" if whole else f"{lo:g} to {hi:g}"
-        raise ValueError(
-            f"training setting {name!r} must be {kind} from {span}, not {_show(value)}"
+        ok = _whole(value)
+        template = QT_TRANSLATE_NOOP(
+            "EngineErrors",
+            "training setting {name!r} must be a whole number from {low} to {high}, not {value}",
         )
+    else:
+        ok = _number(value)
+        template = QT_TRANSLATE_NOOP(
+            "EngineErrors",
+            "training setting {name!r} must be a number from {low} to {high}, not {value}",
+        )
+    if not (ok and lo <= value <= hi):
+        low, high = (f"{lo:,}", f"{hi:,}") if whole else (f"{lo:g}", f"{hi:g}")
+        raise EngineError(template, name=name, low=low, high=high, value=_show(value))
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | Message:
     """``repr(value)``, short: a file may hold a number of 300 digits."""
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "a number of about {digits} digits"),
+            digits=int(value.bit_length() * 0.30103) + 1,
+        )
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .datasets import Dataset, one_hot
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message, located
 from .safeio import read_limited
 
 __all__ = ["MAX_CELLS", "MAX_CLASSES", "MAX_MAGNITUDE", "CSVError", "load_csv", "parse_csv"]
@@ -35,7 +36,7 @@ _MAX_BYTES = 512 * 1024 * 1024
 MAX_MAGNITUDE = 1e150
 
 
-class CSVError(ValueError):
+class CSVError(EngineError):
     """A CSV file that cannot be used, with a message saying where and why."""
 
 
@@ -84,7 +85,12 @@ def parse_csv(raw: bytes | str, name: str = "csv", target: str | int | None = No
     std = np.where(std > 0, std, 1.0)
     inputs = (X - mean) / std
     if not np.isfinite(inputs).all():  # cannot happen within MAX_MAGNITUDE; never NaN inputs
-        raise CSVError("the feature columns cannot be standardised (the numbers are too large)")
+        raise CSVError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "the feature columns cannot be standardised (the numbers are too large)",
+            )
+        )
     return Dataset(
         name,
         inputs,
@@ -103,13 +109,18 @@ def _decode(raw: bytes | str) -> str:
         text = raw
     else:
         if b"\x00" in raw[:8192]:
-            raise CSVError("this is a binary file, not a CSV table")
+            raise CSVError(
+                QT_TRANSLATE_NOOP("EngineErrors", "this is a binary file, not a CSV table")
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise CSVError(f"the file is not UTF-8 text (byte {exc.start})") from None
+            raise CSVError(
+                QT_TRANSLATE_NOOP("EngineErrors", "the file is not UTF-8 text (byte {byte})"),
+                byte=exc.start,
+            ) from None
     if not text.strip():
-        raise CSVError("the file is empty")
+        raise CSVError(QT_TRANSLATE_NOOP("EngineErrors", "the file is empty"))
     return text
 
 
@@ -130,22 +141,42 @@ def _read_rows(text: str) -> tuple[list[str], list[list[str]]]:
             if header is None:
                 header = [cell or f"column {i + 1}" for i, cell in enumerate(row)]
                 if len(header) < 2:
-                    raise CSVError("row 1: the table needs at least two columns (inputs, target)")
+                    raise CSVError(
+                        QT_TRANSLATE_NOOP(
+                            "EngineErrors",
+                            "row {row}: the table needs at least two columns (inputs, target)",
+                        ),
+                        row=line_no,
+                    )
                 continue
             if len(row) != len(header):
                 raise CSVError(
-                    f"row {line_no}: {len(row)} cells, but the header has {len(header)} columns"
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "row {row}: {count} cells, but the header has {columns} columns",
+                    ),
+                    row=line_no,
+                    count=len(row),
+                    columns=len(header),
                 )
             cells += len(row)
             if cells > MAX_CELLS:
                 raise CSVError(
-                    f"row {line_no}: more than {MAX_CELLS:,} cells; the table is too big"
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors", "row {row}: more than {limit:,} cells; the table is too big"
+                    ),
+                    row=line_no,
+                    limit=MAX_CELLS,
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise CSVError(f"row {reader.line_num}: {exc}") from None
+        raise CSVError(located(_row(reader.line_num), _csv_reason(str(exc)))) from None
     if header is None or not rows:
-        raise CSVError("the table has a header but no data rows" if header else "the file is empty")
+        if header:
+            raise CSVError(
+                QT_TRANSLATE_NOOP("EngineErrors", "the table has a header but no data rows")
+            )
+        raise CSVError(QT_TRANSLATE_NOOP("EngineErrors", "the file is empty"))
     return header, rows
 
 
@@ -154,25 +185,86 @@ def _target_index(header: list[str], target: str | int | None) -> int:
         return len(header) - 1
     if isinstance(target, int):
         if not -len(header) <= target < len(header):
-            raise CSVError(f"there is no column {target}; the table has {len(header)}")
+            raise CSVError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "there is no column {target}; the table has {count}"
+                ),
+                target=target,
+                count=len(header),
+            )
         return target % len(header)
     if target not in header:
-        raise CSVError(f"there is no column named {target!r}")
+        raise CSVError(
+            QT_TRANSLATE_NOOP("EngineErrors", "there is no column named {target!r}"), target=target
+        )
     return header.index(target)
 
 
+def _row(row: int) -> Message:
+    return Message(QT_TRANSLATE_NOOP("EngineErrors", "row {row}"), row=row)
+
+
+def _cell(row: int, col: int, header: list[str]) -> Message:
+    """The place of a cell: ``row 3, column 2 ('width')``."""
+    return Message(
+        QT_TRANSLATE_NOOP("EngineErrors", "row {row}, column {column} ({name!r})"),
+        row=row,
+        column=col + 1,
+        name=header[col],
+    )
+
+
+#: What Python's csv module says, in words a student can follow.
+_CSV_REASONS = {
+    "line contains NUL": QT_TRANSLATE_NOOP("EngineErrors", "the line holds a NUL character"),
+    "unexpected end of data": QT_TRANSLATE_NOOP("EngineErrors", "the file ends inside a cell"),
+}
+
+
+def _csv_reason(text: str) -> Message | str:
+    if text.startswith("field larger than field limit"):
+        return Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "a cell is longer than {limit:,} characters"),
+            limit=csv.field_size_limit(),
+        )
+    if text.startswith("new-line character seen in unquoted field"):
+        return Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "a line break inside a cell that has no quotes")
+        )
+    template = _CSV_REASONS.get(text)
+    return text if template is None else Message(template)
+
+
+def _too_large(where: Message, cell: str) -> CSVError:
+    return CSVError(
+        QT_TRANSLATE_NOOP(
+            "EngineErrors", "{where}: {cell!r} is too large; numbers must lie within ±1e150"
+        ),
+        where=where,
+        cell=cell[:40],
+    )
+
+
 def _number(cell: str, row: int, col: int, header: list[str]) -> float:
-    where = f"row {row}, column {col + 1} ({header[col]!r})"
+    where = _cell(row, col, header)
     if cell == "":
-        raise CSVError(f"{where}: the cell is empty")
+        raise CSVError(QT_TRANSLATE_NOOP("EngineErrors", "{where}: the cell is empty"), where=where)
     try:
         value = float(cell)
     except ValueError:
-        raise CSVError(f"{where}: {cell[:40]!r} is not a number") from None
+        raise CSVError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: {cell!r} is not a number"),
+            where=where,
+            cell=cell[:40],
+        ) from None
     if not math.isfinite(value):
-        raise CSVError(f"{where}: {cell!r} is not a finite number")
+        raise CSVError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: {cell!r} is not a finite number"),
+            where=where,
+            cell=cell[:40],
+        )
     if abs(value) > MAX_MAGNITUDE:
-        raise CSVError(f"{where}: {cell[:40]!r} is too large; numbers must lie within ±1e150")
+        raise _too_large(where, cell)
     return value
 
 
@@ -188,27 +280,44 @@ def _targets(cells: list[str], header: list[str], t: int):
             break
     if numeric:
         for r, v in enumerate(values):
-            where = f"row {r + 2}, column {t + 1} ({header[t]!r})"
+            where = _cell(r + 2, t, header)
             if not math.isfinite(v):
-                raise CSVError(f"{where}: not a finite number")
-            if abs(v) > MAX_MAGNITUDE:
                 raise CSVError(
-                    f"{where}: {cells[r][:40]!r} is too large; numbers must lie within ±1e150"
+                    QT_TRANSLATE_NOOP("EngineErrors", "{where}: {cell!r} is not a finite number"),
+                    where=where,
+                    cell=cells[r][:40],
                 )
+            if abs(v) > MAX_MAGNITUDE:
+                raise _too_large(where, cells[r])
     distinct = sorted(set(cells), key=lambda c: (float(c) if numeric else 0, c))
     integral = numeric and all(v.is_integer() for v in values)
     if numeric and not (integral and len(distinct) <= 20):
         return "regression", np.array(values)[:, None], (header[t],)
     if len(distinct) < 2:
-        raise CSVError(f"column {t + 1} ({header[t]!r}): the target has only one class")
+        raise CSVError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "column {column} ({name!r}): the target has only one class"
+            ),
+            column=t + 1,
+            name=header[t],
+        )
     if len(distinct) > MAX_CLASSES:
         raise CSVError(
-            f"column {t + 1} ({header[t]!r}): {len(distinct)} different labels; "
-            f"at most {MAX_CLASSES} classes"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "column {column} ({name!r}): {count} different labels; at most {limit} classes",
+            ),
+            column=t + 1,
+            name=header[t],
+            count=len(distinct),
+            limit=MAX_CLASSES,
         )
     if "" in distinct:
         r = cells.index("")
-        raise CSVError(f"row {r + 2}, column {t + 1} ({header[t]!r}): the label is empty")
+        raise CSVError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: the label is empty"),
+            where=_cell(r + 2, t, header),
+        )
     index = {c: i for i, c in enumerate(distinct)}
     labels = np.array([index[c] for c in cells])
     if len(distinct) == 2:

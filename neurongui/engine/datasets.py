@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, EngineError
+
 __all__ = [
     "IRIS_FEATURES",
     "IRIS_SPECIES",
@@ -265,17 +267,30 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
     """
     if name in _POINT_SETS:
         if not 2 <= int(n) <= 1_000_000:
-            raise ValueError(f"the number of points must be 2 to 1,000,000, got {n}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "the number of points must be 2 to 1,000,000, got {count}"
+                ),
+                count=n,
+            )
         if not 0 <= noise <= 1:
-            raise ValueError(f"noise must be between 0 and 1, got {noise}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("EngineErrors", "noise must be between 0 and 1, got {noise}"),
+                noise=noise,
+            )
         make, task = _POINT_SETS[name]
         X, Y = make(int(n), float(noise), np.random.default_rng(seed))
         classes = ("target",) if task == "regression" else ("0", "1")
         return Dataset(name, X, Y, task, ("x₁", "x₂"), classes, describe(name))
     if name == "line":
         if not 2 <= int(n) <= 1_000_000 or not 0 <= noise <= 1:
-            raise ValueError(
-                f"line needs 2 to 1,000,000 points and noise in [0, 1], got {n}, {noise}"
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "line needs 2 to 1,000,000 points and noise in [0, 1], got {count}, {noise}",
+                ),
+                count=n,
+                noise=noise,
             )
         X, Y = _line(int(n), float(noise), np.random.default_rng(seed))
         return Dataset(name, X, Y, "regression", ("x",), ("y",), describe(name))
@@ -287,7 +302,11 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         return _iris()
     if name == "digits":
         return _digits()
-    raise ValueError(f"unknown dataset {name!r}; choose one of {', '.join(names())}")
+    raise EngineError(
+        QT_TRANSLATE_NOOP("EngineErrors", "unknown dataset {name!r}; choose one of {names}"),
+        name=name,
+        names=", ".join(names()),
+    )
 
 
 def _read_shipped(filename: str) -> tuple[list[str], list[list[str]]]:
@@ -355,12 +374,17 @@ def train_test_split(
         If the fraction is outside [0, 1) or leaves no training sample.
     """
     if not 0 <= test_fraction < 1:
-        raise ValueError(f"the test fraction must be in [0, 1), got {test_fraction!r}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the test fraction must be in [0, 1), got {value!r}"),
+            value=test_fraction,
+        )
     if len(X) != len(Y):
-        raise ValueError(f"X has {len(X)} samples but Y has {len(Y)}")
+        raise ValueError(f"X has {len(X)} samples but Y has {len(Y)}")  # a caller's bug
     n_test = round(len(X) * test_fraction)
     if n_test >= len(X):
-        raise ValueError("the test fraction leaves no training samples")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the test fraction leaves no training samples")
+        )
     order = np.random.default_rng(seed).permutation(len(X))
     test, train = order[:n_test], order[n_test:]
     return X[train], Y[train], X[test], Y[test]

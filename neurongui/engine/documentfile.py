@@ -12,7 +12,8 @@ import math
 from typing import Any
 
 from .config import TrainingConfig
-from .errors import NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message, NetworkFileError, kind_of, located
+from .state import missing_key
 from .trainer import EpochRecord
 
 __all__ = ["MAX_EPOCH", "MAX_HISTORY", "MAX_PATH_LENGTH", "parse_history", "parse_training"]
@@ -44,7 +45,8 @@ def parse_training(
         try:
             config = TrainingConfig.from_dict(training)
         except (ValueError, TypeError) as exc:
-            raise NetworkFileError(f"training: {exc}") from None
+            reason = exc if isinstance(exc, EngineError) else str(exc)
+            raise NetworkFileError(located("training", reason)) from None
     return config, history, csv_path
 
 
@@ -63,23 +65,43 @@ def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise NetworkFileError(f"{where}: expected a list of epoch records")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected a list of epoch records"),
+            where=where,
+        )
     if len(raw) > MAX_HISTORY:
-        raise NetworkFileError(f"{where}: more than {MAX_HISTORY:,} records")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: more than {limit:,} records"),
+            where=where,
+            limit=MAX_HISTORY,
+        )
     records: list[EpochRecord] = []
     last = 0
     for i, entry in enumerate(raw):
         place = f"{where}[{i}]"
         if not isinstance(entry, dict):
-            raise NetworkFileError(f"{place}: expected an object")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected an object, got {kind}"),
+                where=place,
+                kind=kind_of(entry),
+            )
         epoch = _count(entry, "epoch", place)
         steps = _count(entry, "steps", place)
         if epoch < last:
-            raise NetworkFileError(f"{place}.epoch: {epoch} comes after epoch {last}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("EngineErrors", "{where}: {epoch} comes after epoch {last}"),
+                where=f"{place}.epoch",
+                epoch=epoch,
+                last=last,
+            )
         last = epoch
         values = {name: _measure(entry, name, place) for name in _FLOATS}
         if values["train_loss"] is None:
-            raise NetworkFileError(f"{place}.train_loss: expected a number, got null")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected a number, got {kind}"),
+                where=f"{place}.train_loss",
+                kind=kind_of(None),
+            )
         # The regularisation penalty, saved since files record it; older files lack it.
         penalty = _measure(entry, "penalty", place) if "penalty" in entry else 0.0
         records.append(EpochRecord(epoch, steps, **values, penalty=penalty or 0.0))
@@ -88,18 +110,23 @@ def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord
 
 def _count(entry: dict, name: str, place: str) -> int:
     if name not in entry:
-        raise NetworkFileError(f"{place}: the required key {name!r} is missing")
+        raise missing_key(place, name)
     value = entry[name]
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_EPOCH:
         raise NetworkFileError(
-            f"{place}.{name}: expected a whole number from 0 to {MAX_EPOCH:,}, got {_kind(value)}"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: expected a whole number from 0 to {limit:,}, got {kind}"
+            ),
+            where=f"{place}.{name}",
+            limit=MAX_EPOCH,
+            kind=_kind(value),
         )
     return value
 
 
 def _measure(entry: dict, name: str, place: str) -> float | None:
     if name not in entry:
-        raise NetworkFileError(f"{place}: the required key {name!r} is missing")
+        raise missing_key(place, name)
     value = entry[name]
     if value is None:
         return None
@@ -115,8 +142,16 @@ def _measure(entry: dict, name: str, place: str) -> float | None:
     except OverflowError:  # a Python int beyond float range
         ok = False
     if not ok:
-        wanted = "a number from 0 to 1" if accuracy else "a finite number, not negative"
-        raise NetworkFileError(f"{place}.{name}: expected {wanted} or null, got {_kind(value)}")
+        if accuracy:
+            wanted = QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: expected a number from 0 to 1 or null, got {kind}"
+            )
+        else:
+            wanted = QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "{where}: expected a finite number, not negative, or null, got {kind}",
+            )
+        raise NetworkFileError(wanted, where=f"{place}.{name}", kind=_kind(value))
     return float(value)
 
 
@@ -125,17 +160,25 @@ def _csv_path(raw: Any) -> str | None:
         return None
     if not isinstance(raw, str) or not 0 < len(raw) <= MAX_PATH_LENGTH or "\x00" in raw:
         raise NetworkFileError(
-            f"training.csv_path: expected the path of a CSV file (1 to {MAX_PATH_LENGTH} "
-            f"characters), got {_kind(raw)}"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "training.csv_path: expected the path of a CSV file (1 to {limit} characters), "
+                "got {kind}",
+            ),
+            limit=MAX_PATH_LENGTH,
+            kind=_kind(raw),
         )
     return raw
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> str | Message:
     if isinstance(value, str):
         return repr(value[:30])
     if isinstance(value, (dict, list)):
-        return "an object" if isinstance(value, dict) else "a list"
+        return kind_of(value)
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "a number of about {digits} digits"),
+            digits=int(value.bit_length() * 0.30103) + 1,
+        )
     return repr(value)

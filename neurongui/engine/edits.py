@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, EngineError
 from .network import Network
 
 __all__ = ["Edit", "ReplaceState", "SetAlpha", "SetBias", "SetParameters", "SetWeight"]
@@ -117,15 +118,21 @@ class SetParameters:
     def __post_init__(self) -> None:
         values = np.array(self.values, dtype=float)  # a private copy: callers keep theirs
         if values.ndim != 1 or not np.isfinite(values).all():
-            raise ValueError("parameters must be a vector of finite numbers")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("EngineErrors", "parameters must be a vector of finite numbers")
+            )
         values.flags.writeable = False
         object.__setattr__(self, "values", values)
 
     def apply(self, network: Network) -> SetParameters:
         """Copy the values in; return the edit that restores the old ones."""
         if self.values.shape != network.parameters.shape:
-            raise ValueError(
-                f"the network has {network.n_parameters} parameters, not {self.values.size}"
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "the network has {count} parameters, not {given}"
+                ),
+                count=network.n_parameters,
+                given=self.values.size,
             )
         old = SetParameters(network.parameters, self.description)
         np.copyto(network.parameters, self.values)

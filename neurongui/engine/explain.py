@@ -50,8 +50,20 @@ class NeuronExplanation:
         with np.errstate(over="ignore", invalid="ignore"):
             return self.weights * self.inputs
 
-    def formula(self, max_terms: int = 6) -> str:
-        """``z = w·x + … + b = 0.5×1.2 + … + 0.1 = 0.7`` with the numbers filled in."""
+    def formula(
+        self, max_terms: int = 6, more_terms: str = "{n} terms", activation: str | None = None
+    ) -> str:
+        """``z = w·x + … + b = 0.5×1.2 + … + 0.1 = 0.7`` with the numbers filled in.
+
+        Parameters
+        ----------
+        max_terms
+            Terms written out; the rest are summed as one.
+        more_terms
+            How that sum is named, with ``{n}`` for the number of terms (a translation).
+        activation
+            The activation's name as shown (default: the engine's name).
+        """
         n = len(self.weights)
         shown = range(min(n, max_terms))
         symbols = " + ".join(f"w{i + 1}".translate(_SUB) + self.names[i] for i in shown)
@@ -61,12 +73,12 @@ class NeuronExplanation:
         )
         if n > max_terms:
             rest = float(self.products[max_terms:].sum())
-            symbols += f" + … ({n} terms)"
+            symbols += " + … (" + more_terms.format(n=n) + ")"
             numbers += f" + {format_number(rest, True)}"
         return (
             f"z = {symbols} + b\n  = {numbers} + {format_number(self.bias, True)}\n"
             f"  = {format_number(self.z)}\n"
-            f"a = {self.activation}(z) = {format_number(self.a)}"
+            f"a = {activation or self.activation}(z) = {format_number(self.a)}"
         )
 
 

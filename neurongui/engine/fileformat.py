@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import safejson
-from .errors import NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, NetworkFileError, located
 from .network import Network
 from .safeio import read_limited, write_atomic
 from .safejson import unencodable_path
@@ -78,16 +78,32 @@ def network_to_json(net: Network, training: dict[str, Any] | None = None) -> byt
         text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     except ValueError:  # NaN or infinity somewhere
         raise NetworkFileError(
-            "cannot be saved: a number is not finite (did the training diverge?)"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "cannot be saved: a number is not finite (did the training diverge?)",
+            )
         ) from None
     except (TypeError, RecursionError) as exc:
-        raise NetworkFileError(f"cannot be saved: {exc}") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "cannot be saved: {reason}"), reason=str(exc)
+        ) from None
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
-        where = unencodable_path(data) or "the text"
+        where = unencodable_path(data)
+        if not where:  # None, or "" for a key at the top level
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "cannot be saved: the text holds a character that is not valid Unicode",
+                )
+            ) from None
         raise NetworkFileError(
-            f"cannot be saved: {where} holds a character that is not valid Unicode"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "cannot be saved: {where} holds a character that is not valid Unicode",
+            ),
+            where=where,
         ) from None
 
 
@@ -109,29 +125,45 @@ def read_network_file(path: str | os.PathLike) -> tuple[Network, dict[str, Any] 
     try:
         return network_from_json(raw)
     except NetworkFileError as exc:
-        raise NetworkFileError(f"{path.name}: {exc}") from None
+        raise NetworkFileError(located(path.name, exc)) from None
 
 
 def network_from_json(raw: bytes | str) -> tuple[Network, dict[str, Any] | None]:
     """Parse the text of a network file; see :func:`read_network_file`."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
-            raise NetworkFileError("the file is larger than the limit for network files")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "the file is larger than the limit for network files"
+                )
+            )
         if raw.startswith(_PICKLE_MAGIC):
-            raise NetworkFileError("this is a Python pickle, not a network file; it is not opened")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "this is a Python pickle, not a network file; it is not opened"
+                )
+            )
         if b"\x00" in raw[:4096]:
-            raise NetworkFileError("this is a binary file, not a network file (JSON text)")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "this is a binary file, not a network file (JSON text)"
+                )
+            )
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise NetworkFileError(f"not UTF-8 text (byte {exc.start})") from None
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("EngineErrors", "not UTF-8 text (byte {byte})"), byte=exc.start
+            ) from None
     if not raw.strip():
-        raise NetworkFileError("the file is empty")
+        raise NetworkFileError(QT_TRANSLATE_NOOP("EngineErrors", "the file is empty"))
     data = safejson.loads(raw)
     data = migrate(data)
     training = data.get("training")
     if training is not None and not isinstance(training, dict):
-        raise NetworkFileError("training: expected an object of settings")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "training: expected an object of settings")
+        )
     return Network.from_parsed(parse_state(data)), training
 
 
@@ -142,19 +174,37 @@ def migrate(data: Any) -> dict[str, Any]:
     ["tanh", ...]`` and per-layer ``weights``/``biases`` lists side by side.
     """
     if not isinstance(data, dict):
-        raise NetworkFileError("expected a JSON object at the top level")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "expected a JSON object at the top level")
+        )
     if data.get("format") != FORMAT_NAME:
-        raise NetworkFileError(f"not a NeuronGUI network file (format is not {FORMAT_NAME!r})")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "not a NeuronGUI network file (format is not {name!r})"
+            ),
+            name=FORMAT_NAME,
+        )
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise NetworkFileError(f"version: expected an integer, got {version!r}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "version: expected an integer, got {value!r}"),
+            value=version,
+        )
     if version > FORMAT_VERSION:
         raise NetworkFileError(
-            f"version {version} was written by a newer NeuronGUI; this one reads up to "
-            f"version {FORMAT_VERSION}"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "version {version} was written by a newer NeuronGUI; this one reads up to "
+                "version {newest}",
+            ),
+            version=version,
+            newest=FORMAT_VERSION,
         )
     if version < 1:
-        raise NetworkFileError(f"version: {version} is not a valid version")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "version: {version} is not a valid version"),
+            version=version,
+        )
     if version == 1:
         data = _migrate_v1(data)
     return data
@@ -163,11 +213,18 @@ def migrate(data: Any) -> dict[str, Any]:
 def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     for key in ("sizes", "activations", "weights", "biases"):
         if not isinstance(data.get(key), list):
-            raise NetworkFileError(f"{key}: a version-1 file needs a list here")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP("EngineErrors", "{key}: a version-1 file needs a list here"),
+                key=key,
+            )
     sizes, acts = data["sizes"], data["activations"]
     n = len(sizes) - 1
     if n < 1 or not len(acts) == len(data["weights"]) == len(data["biases"]) == n:
-        raise NetworkFileError("sizes, activations, weights and biases do not match in length")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "sizes, activations, weights and biases do not match in length"
+            )
+        )
     layers = [
         {
             "size": sizes[i + 1],

@@ -32,6 +32,7 @@ import numpy as np
 from . import activations as _activations
 from . import losses as _losses
 from .activations import Activation
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .state import FORMAT_NAME, FORMAT_VERSION, ParsedNetwork, check_sizes, parse_state
 
 __all__ = [
@@ -178,7 +179,13 @@ class Network:
         acts = [_activations.from_dict(s) for s in specs]
         for i, act in enumerate(acts[:-1]):
             if not act.elementwise:
-                raise ValueError(f"layer {i}: {act.name} is only allowed in the output layer")
+                raise EngineError(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors", "{where}: {name} is only allowed in the output layer"
+                    ),
+                    where=Message(QT_TRANSLATE_NOOP("EngineErrors", "layer {layer}"), layer=i),
+                    name=act.name,
+                )
         counts = []
         prev = n_in
         for size, act in zip(sizes, acts, strict=False):
@@ -665,13 +672,28 @@ def _subscript(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
+_VALUE_NAMES = {
+    "weight": Message(QT_TRANSLATE_NOOP("EngineErrors", "a weight")),
+    "bias": Message(QT_TRANSLATE_NOOP("EngineErrors", "a bias")),
+    "alpha": Message(QT_TRANSLATE_NOOP("EngineErrors", "an alpha")),
+}
+
+
 def _finite(what: str, value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"a {what} must be a number, got {value!r}") from None
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be a number, got {value!r}"),
+            what=_VALUE_NAMES.get(what, what),
+            value=value,
+        ) from None
     if not np.isfinite(number):
-        raise ValueError(f"a {what} must be finite, got {number}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be finite, got {value}"),
+            what=_VALUE_NAMES.get(what, what),
+            value=number,
+        )
     return number
 
 

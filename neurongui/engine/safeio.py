@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .errors import QT_TRANSLATE_NOOP, Message, os_reason
+
 __all__ = [
     "STALE_TEMP_SECONDS",
     "copy_atomic",
@@ -35,11 +37,11 @@ STALE_TEMP_SECONDS = 10.0
 
 _READ_CHUNK = 1 << 20
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, QT_TRANSLATE_NOOP("EngineErrors", "a folder")),
+    (stat.S_ISFIFO, QT_TRANSLATE_NOOP("EngineErrors", "a named pipe")),
+    (stat.S_ISCHR, QT_TRANSLATE_NOOP("EngineErrors", "a device")),
+    (stat.S_ISBLK, QT_TRANSLATE_NOOP("EngineErrors", "a device")),
+    (stat.S_ISSOCK, QT_TRANSLATE_NOOP("EngineErrors", "a socket")),
 )
 
 
@@ -54,8 +56,9 @@ def read_limited(path: str | os.PathLike, limit: int, error: type[Exception]) ->
         Most bytes accepted; a file that turns out longer (whatever its size said)
         is refused after reading ``limit + 1`` bytes.
     error
-        The exception class to raise (e.g. ``NetworkFileError``); it gets a message
-        that starts with the file's name.
+        The exception class to raise (e.g. ``NetworkFileError``, an
+        :class:`~neurongui.engine.errors.EngineError`); it gets a message that starts
+        with the file's name.
 
     Raises
     ------
@@ -86,11 +89,17 @@ def read_limited(path: str | os.PathLike, limit: int, error: type[Exception]) ->
         finally:
             os.close(fd)
     except OSError as exc:
-        raise error(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+        raise error(
+            QT_TRANSLATE_NOOP("EngineErrors", "{name}: cannot read the file ({reason})"),
+            name=name,
+            reason=os_reason(exc),
+        ) from None
     except ValueError as exc:  # a path with a NUL character in it
         if isinstance(exc, error):
             raise
-        raise error(f"{name}: not a valid file name") from None
+        raise error(
+            QT_TRANSLATE_NOOP("EngineErrors", "{name}: not a valid file name"), name=name
+        ) from None
     if total > limit:
         raise error(_too_big(name, total, limit))
     return b"".join(chunks)
@@ -99,14 +108,35 @@ def read_limited(path: str | os.PathLike, limit: int, error: type[Exception]) ->
 def _check_regular(mode: int, name: str, error: type[Exception]) -> None:
     if stat.S_ISREG(mode):
         return
-    kind = next((text for test, text in _KINDS if test(mode)), "a special file")
-    raise error(f"{name}: this is {kind}, not a file; it is not read")
+    kind = next(
+        (text for test, text in _KINDS if test(mode)),
+        QT_TRANSLATE_NOOP("EngineErrors", "a special file"),
+    )
+    raise error(
+        QT_TRANSLATE_NOOP("EngineErrors", "{name}: this is {kind}, not a file; it is not read"),
+        name=name,
+        kind=Message(kind),
+    )
 
 
-def _too_big(name: str, size: int, limit: int) -> str:
+def _too_big(name: str, size: int, limit: int) -> Message:
     if limit >= 2**20:
-        return f"{name}: {size / 2**20:.0f} MB is larger than the {limit // 2**20} MB limit"
-    return f"{name}: {size:,} bytes is larger than the limit of {limit:,} bytes"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{name}: {size:.0f} MB is larger than the {limit} MB limit"
+            ),
+            name=name,
+            size=size / 2**20,
+            limit=limit // 2**20,
+        )
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "EngineErrors", "{name}: {size:,} bytes is larger than the limit of {limit:,} bytes"
+        ),
+        name=name,
+        size=size,
+        limit=limit,
+    )
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:

@@ -17,7 +17,7 @@ import json
 import re
 from typing import Any
 
-from .errors import NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, Message, NetworkFileError
 
 __all__ = ["MAX_INT_DIGITS", "loads", "unencodable_path"]
 
@@ -51,18 +51,29 @@ def loads(text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise NetworkFileError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "not valid JSON at line {line}, column {column}: {reason}"
+            ),
+            line=exc.lineno,
+            column=exc.colno,
+            reason=_json_reason(exc.msg),
         ) from None
     except RecursionError:
-        raise NetworkFileError("the JSON is nested too deeply") from None
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the JSON is nested too deeply")
+        ) from None
     except _HugeNumber as exc:
         raise NetworkFileError(_huge_message(text, exc.digits)) from None
     if _SURROGATE_ESCAPE.search(text):
         where = unencodable_path(data)
         if where is not None:
             raise NetworkFileError(
-                f"{where or 'the file'}: the text holds a character that is not valid "
-                "Unicode (a lone surrogate escape such as \\ud800)"
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "{where}: the text holds a character that is not valid Unicode "
+                    "(a lone surrogate escape such as \\ud800)",
+                ),
+                where=where or Message(QT_TRANSLATE_NOOP("EngineErrors", "the file")),
             )
     return data
 
@@ -80,7 +91,7 @@ def unencodable_path(data: Any, where: str = "") -> str | None:
             for key, item in value.items():
                 inner = f"{place}.{key}" if place else str(key)
                 if isinstance(key, str) and not _encodable(key):
-                    return place or "a key"
+                    return place  # "" for a key at the top level
                 stack.append((item, inner))
         elif isinstance(value, list):
             # Lists of numbers (weights) are most of a file: skip them quickly.
@@ -106,22 +117,68 @@ def _parse_int(digits: str) -> int:
     return int(digits)
 
 
-def _huge_message(text: str, digits: str) -> str:
+def _huge_message(text: str, digits: str) -> Message:
     count = len(digits.lstrip("-"))
     offset = text.find(digits)
-    where = ""
-    if offset >= 0:
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        where = f"line {line}, column {column}: "
-    return (
-        f"{where}a whole number of {count:,} digits is too large "
-        f"(numbers in a network file have at most {MAX_INT_DIGITS} digits)"
+    if offset < 0:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "a whole number of {count:,} digits is too large "
+                "(numbers in a network file have at most {limit} digits)",
+            ),
+            count=count,
+            limit=MAX_INT_DIGITS,
+        )
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "EngineErrors",
+            "line {line}, column {column}: a whole number of {count:,} digits is too large "
+            "(numbers in a network file have at most {limit} digits)",
+        ),
+        line=line,
+        column=column,
+        count=count,
+        limit=MAX_INT_DIGITS,
     )
 
 
+#: What Python's json module says, in the words a student can follow (its wording
+#: otherwise: "Expecting value", "Extra data", …).
+_JSON_REASONS = {
+    "Expecting value": QT_TRANSLATE_NOOP("EngineErrors", "a value is missing"),
+    "Expecting ',' delimiter": QT_TRANSLATE_NOOP("EngineErrors", "a comma is missing"),
+    "Expecting ':' delimiter": QT_TRANSLATE_NOOP("EngineErrors", "a colon is missing"),
+    "Expecting property name enclosed in double quotes": QT_TRANSLATE_NOOP(
+        "EngineErrors", "a key in double quotes is missing (a comma too many?)"
+    ),
+    "Unterminated string starting at": QT_TRANSLATE_NOOP(
+        "EngineErrors", "a text is not closed by a double quote"
+    ),
+    "Invalid control character at": QT_TRANSLATE_NOOP(
+        "EngineErrors", "a text holds a control character (a line break?)"
+    ),
+    "Invalid \\escape": QT_TRANSLATE_NOOP("EngineErrors", "a backslash escape is not valid"),
+    "Invalid \\uXXXX escape": QT_TRANSLATE_NOOP("EngineErrors", "a \\u escape is not valid"),
+    "Extra data": QT_TRANSLATE_NOOP("EngineErrors", "more text follows the end of the JSON"),
+}
+
+
+def _json_reason(msg: str) -> Message | str:
+    """The json module's ``msg`` as a translatable message, or as it is if unknown."""
+    template = _JSON_REASONS.get(msg)
+    return msg if template is None else Message(template)
+
+
 def _reject_constant(name: str) -> None:
-    raise NetworkFileError(f"{name} is not a finite number; network files hold only numbers")
+    raise NetworkFileError(
+        QT_TRANSLATE_NOOP(
+            "EngineErrors", "{name} is not a finite number; network files hold only numbers"
+        ),
+        name=name,
+    )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -130,6 +187,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise NetworkFileError(f"the key {key!r} appears twice in one object")
+                raise NetworkFileError(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors", "the key {key!r} appears twice in one object"
+                    ),
+                    key=key,
+                )
             seen.add(key)
     return out

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from . import activations as _activations
-from .errors import NetworkFileError
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message, NetworkFileError, kind_of, located
 
 __all__ = [
     "FORMAT_NAME",
@@ -42,6 +42,7 @@ MAX_LAYER_SIZE = 100_000
 MAX_PARAMETERS = 2_000_000
 MAX_NAME_LENGTH = 200
 _PLAIN_NUMBERS = {int, float}
+_NETWORK = Message(QT_TRANSLATE_NOOP("EngineErrors", "the network"))
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class ParsedNetwork:
 
 
 def check_sizes(
-    sizes: Sequence[Any], where: str = "sizes", labels: Sequence[str] | None = None
+    sizes: Sequence[Any], where: str | Message = "sizes", labels: Sequence[str] | None = None
 ) -> None:
     """Refuse layer sizes that are not positive integers or exceed the limits.
 
@@ -78,19 +79,40 @@ def check_sizes(
         Naming the offending entry.
     """
     if len(sizes) > MAX_LAYERS + 1:
-        raise NetworkFileError(f"{where}: {len(sizes) - 1} layers; at most {MAX_LAYERS} allowed")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: {count} layers; at most {limit} allowed"),
+            where=where,
+            count=len(sizes) - 1,
+            limit=MAX_LAYERS,
+        )
     for i, size in enumerate(sizes):
         label = labels[i] if labels else f"{where}[{i}]"
         if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-            raise NetworkFileError(f"{label}: a size must be an integer, got {size!r}")
+            raise NetworkFileError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "{where}: a size must be an integer, got {value}"
+                ),
+                where=label,
+                value=kind_of(size),
+            )
         if not 1 <= size <= MAX_LAYER_SIZE:
             raise NetworkFileError(
-                f"{label}: {size:,} neurons; a layer has 1 to {MAX_LAYER_SIZE:,}"
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "{where}: {size:,} neurons; a layer has 1 to {limit:,}"
+                ),
+                where=label,
+                size=int(size),
+                limit=MAX_LAYER_SIZE,
             )
     total = sum(int(a) * int(b) + 2 * int(b) for a, b in itertools.pairwise(sizes))
     if total > MAX_PARAMETERS:
         raise NetworkFileError(
-            f"{where}: about {total:,} parameters; at most {MAX_PARAMETERS:,} allowed"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: about {count:,} parameters; at most {limit:,} allowed"
+            ),
+            where=where,
+            count=total,
+            limit=MAX_PARAMETERS,
         )
 
 
@@ -108,17 +130,19 @@ def parse_state(data: Any) -> ParsedNetwork:
     NetworkFileError
         If anything is missing, of the wrong type or shape, not finite, or too big.
     """
-    obj = _mapping(data, "the network")
-    inputs = _mapping(_key(obj, "inputs", "the network"), "inputs")
-    layers = _key(obj, "layers", "the network")
+    obj = _mapping(data, _NETWORK)
+    inputs = _mapping(_key(obj, "inputs", _NETWORK), "inputs")
+    layers = _key(obj, "layers", _NETWORK)
     if not isinstance(layers, list) or not layers:
-        raise NetworkFileError("layers: expected a non-empty list of layers")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "layers: expected a non-empty list of layers")
+        )
     n_in = _key(inputs, "size", "inputs")
     sizes = [n_in] + [
         _key(_mapping(e, f"layers[{i}]"), "size", f"layers[{i}]") for i, e in enumerate(layers)
     ]
     labels = ["inputs.size"] + [f"layers[{i}].size" for i in range(len(layers))]
-    check_sizes(sizes, "the network", labels)
+    check_sizes(sizes, _NETWORK, labels)
     names = _names(inputs.get("names"), n_in)
     parsed = []
     for i, entry in enumerate(layers):
@@ -135,10 +159,15 @@ def _parse_layer(entry: dict, n_in: int, where: str, last: bool) -> ParsedLayer:
     try:
         act = _activations.from_dict(spec)
     except (ValueError, TypeError) as exc:
-        raise NetworkFileError(f"{where}.activation: {exc}") from None
+        reason = exc if isinstance(exc, EngineError) else str(exc)
+        raise NetworkFileError(located(f"{where}.activation", reason)) from None
     if not act.elementwise and not last:
         raise NetworkFileError(
-            f"{where}.activation: {act.name} is only allowed in the output layer"
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: {name} is only allowed in the output layer"
+            ),
+            where=f"{where}.activation",
+            name=act.name,
         )
     weights = _matrix(_key(entry, "weights", where), size, n_in, f"{where}.weights")
     biases = _vector(_key(entry, "biases", where), size, f"{where}.biases")
@@ -149,27 +178,47 @@ def _parse_layer(entry: dict, n_in: int, where: str, last: bool) -> ParsedLayer:
     return ParsedLayer(size, act.to_dict(), weights, biases, alpha)
 
 
-def _mapping(value: Any, where: str) -> dict:
+def _mapping(value: Any, where: str | Message) -> dict:
     if not isinstance(value, dict):
-        raise NetworkFileError(f"{where}: expected an object, got {_kind(value)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected an object, got {kind}"),
+            where=where,
+            kind=kind_of(value),
+        )
     return value
 
 
-def _key(obj: dict, key: str, where: str) -> Any:
+def _key(obj: dict, key: str, where: str | Message) -> Any:
     if key not in obj:
-        raise NetworkFileError(f"{where}: the required key {key!r} is missing")
+        raise missing_key(where, key)
     return obj[key]
+
+
+def missing_key(where: str | Message, key: str) -> NetworkFileError:
+    """The error for an object at ``where`` that lacks the required ``key``."""
+    return NetworkFileError(
+        QT_TRANSLATE_NOOP("EngineErrors", "{where}: the required key {key!r} is missing"),
+        where=where,
+        key=key,
+    )
 
 
 def _names(raw: Any, n_in: int) -> tuple[str, ...]:
     if raw is None:
         return tuple(f"x{_subscript(i + 1)}" for i in range(n_in))
     if not isinstance(raw, list) or len(raw) != n_in:
-        raise NetworkFileError(f"inputs.names: expected a list of {n_in} names")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "inputs.names: expected a list of {count} names"),
+            count=n_in,
+        )
     for i, name in enumerate(raw):
         if not isinstance(name, str) or not 0 < len(name) <= MAX_NAME_LENGTH:
             raise NetworkFileError(
-                f"inputs.names[{i}]: expected a name of 1 to {MAX_NAME_LENGTH} characters"
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "{where}: expected a name of 1 to {limit} characters"
+                ),
+                where=f"inputs.names[{i}]",
+                limit=MAX_NAME_LENGTH,
             )
     return tuple(raw)
 
@@ -180,9 +229,21 @@ def _subscript(n: int) -> str:
 
 def _vector(raw: Any, size: int, where: str) -> np.ndarray:
     if not isinstance(raw, list):
-        raise NetworkFileError(f"{where}: expected a list of {size} numbers, got {_kind(raw)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: expected a list of {size} numbers, got {kind}"
+            ),
+            where=where,
+            size=size,
+            kind=kind_of(raw),
+        )
     if len(raw) != size:
-        raise NetworkFileError(f"{where}: expected {size} numbers, got {len(raw)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected {size} numbers, got {count}"),
+            where=where,
+            size=size,
+            count=len(raw),
+        )
     if not set(map(type, raw)) <= _PLAIN_NUMBERS:
         for i, value in enumerate(raw):  # find the culprit (or accept number subclasses)
             _number(value, f"{where}[{i}]")
@@ -191,9 +252,24 @@ def _vector(raw: Any, size: int, where: str) -> np.ndarray:
 
 def _matrix(raw: Any, rows: int, cols: int, where: str) -> np.ndarray:
     if not isinstance(raw, list):
-        raise NetworkFileError(f"{where}: expected {rows} rows of {cols} numbers, got {_kind(raw)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: expected {rows} rows of {cols} numbers, got {kind}"
+            ),
+            where=where,
+            rows=rows,
+            cols=cols,
+            kind=kind_of(raw),
+        )
     if len(raw) != rows:
-        raise NetworkFileError(f"{where}: expected {rows} rows (one per neuron), got {len(raw)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "{where}: expected {rows} rows (one per neuron), got {count}"
+            ),
+            where=where,
+            rows=rows,
+            count=len(raw),
+        )
     # Checked a row at a time in C (a set of types, one array), not number by number:
     # a 90,000-input network has two million weights.
     for j, row in enumerate(raw):
@@ -215,30 +291,40 @@ def _finite_array(raw: list, shape: tuple[int, ...], where: str) -> np.ndarray:
             try:
                 float(value)
             except OverflowError:
-                raise NetworkFileError(f"{place}: the number is too large") from None
+                raise _too_large(place) from None
         raise
     bad = np.flatnonzero(~np.isfinite(out))
     if bad.size:
         index = np.unravel_index(bad[0], shape)
         place = where + "".join(f"[{int(i)}]" for i in index)
-        raise NetworkFileError(f"{place}: {out[index]} is not a finite number")
+        raise _not_finite(place, out[index])
     return out
 
 
 def _number(value: Any, where: str) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise NetworkFileError(f"{where}: expected a number, got {_kind(value)}")
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected a number, got {kind}"),
+            where=where,
+            kind=kind_of(value),
+        )
     try:
         finite = math.isfinite(value)
     except OverflowError:  # a Python int beyond float range
-        raise NetworkFileError(f"{where}: the number is too large") from None
+        raise _too_large(where) from None
     if not finite:
-        raise NetworkFileError(f"{where}: {value} is not a finite number")
+        raise _not_finite(where, value)
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, str):
-        return f"the text {value[:30]!r}"
-    return {dict: "an object", list: "a list", bool: "true/false", type(None): "null"}.get(
-        type(value), type(value).__name__
+def _too_large(where: str) -> NetworkFileError:
+    return NetworkFileError(
+        QT_TRANSLATE_NOOP("EngineErrors", "{where}: the number is too large"), where=where
+    )
+
+
+def _not_finite(where: str, value: Any) -> NetworkFileError:
+    return NetworkFileError(
+        QT_TRANSLATE_NOOP("EngineErrors", "{where}: {value} is not a finite number"),
+        where=where,
+        value=value,
     )

@@ -21,6 +21,7 @@ from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
 from .divergence import Divergence, DivergenceWatch
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .network import Network, Workspace, forward_pass, train_pass
 
 __all__ = [
@@ -214,16 +215,32 @@ class Trainer:
     @batch_size.setter
     def batch_size(self, value: int) -> None:
         if int(value) != value or value < 1:
-            raise ValueError(f"the batch size must be a whole number >= 1, got {value!r}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "the batch size must be a whole number >= 1, got {value!r}"
+                ),
+                value=value,
+            )
         self._batch_size = int(value)
         self._synced = -1  # new workspaces for the new size
 
     def set_regularization(self, kind: str | None, rate: float = 0.0) -> None:
         """Choose the penalty (``None``, ``"l1"``, ``"l2"``) and its rate λ ≥ 0."""
         if kind not in REGULARIZATIONS:
-            raise ValueError(f"unknown regularization {kind!r}; choose one of {REGULARIZATIONS}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "unknown regularization {kind!r}; choose one of {kinds}"
+                ),
+                kind=kind,
+                kinds=REGULARIZATIONS,
+            )
         if not (math.isfinite(rate) and rate >= 0):
-            raise ValueError(f"the regularization rate must be >= 0, got {rate!r}")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "the regularization rate must be >= 0, got {value!r}"
+                ),
+                value=rate,
+            )
         self.regularization, self.regularization_rate = kind, float(rate)
 
     def set_optimizer(self, name: str) -> None:
@@ -537,9 +554,14 @@ def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
             f"{what} targets must have shape ({len(X)}, {net.n_outputs}), got {Y.shape}"
         )
     if len(X) == 0:
-        raise ValueError(f"the {what} set is empty")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the {what} set is empty"), what=_set_name(what)
+        )
     if not (np.isfinite(X).all() and np.isfinite(Y).all()):
-        raise ValueError(f"the {what} data contains NaN or infinite values")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the {what} data contains NaN or infinite values"),
+            what=_set_name(what),
+        )
     return X, Y
 
 
@@ -552,8 +574,30 @@ def _with_ones(X: np.ndarray | None) -> np.ndarray | None:
     return out
 
 
+def _set_name(what: str) -> Message | str:
+    """ "training" or "test", translatable."""
+    names = {
+        "training": QT_TRANSLATE_NOOP("EngineErrors", "training"),
+        "test": QT_TRANSLATE_NOOP("EngineErrors", "test"),
+    }
+    return Message(names[what]) if what in names else what
+
+
 def _positive(what: str, value: float) -> float:
     value = float(value)
     if not (math.isfinite(value) and value > 0):
-        raise ValueError(f"the {what} must be a positive number, got {value!r}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "the {what} must be a positive number, got {value!r}"
+            ),
+            what=_positive_name(what),
+            value=value,
+        )
     return value
+
+
+def _positive_name(what: str) -> Message | str:
+    names = {
+        "learning rate": QT_TRANSLATE_NOOP("EngineErrors", "learning rate"),
+    }
+    return Message(names[what]) if what in names else what

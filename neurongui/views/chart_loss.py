@@ -25,6 +25,7 @@ from neurongui.views.chart_style import (
     ChartColours,
     nice_ceiling,
     plain_axes,
+    set_y_title,
 )
 
 __all__ = ["CURVE_POINTS", "LossChart"]
@@ -45,7 +46,7 @@ class LossChart(QWidget):
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("lossPlot")
         self.loss_plot.setMinimumHeight(150)
-        self.loss_plot.setLabel("left", self.tr("loss"))
+        set_y_title(self.loss_plot, self.tr("loss"))
         plain_axes(self.loss_plot)
         self.loss_plot.showGrid(x=False, y=True, alpha=0.15)
         self.loss_plot.enableAutoRange(False)
@@ -72,7 +73,7 @@ class LossChart(QWidget):
         self.accuracy_plot = pg.PlotWidget()
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setMinimumHeight(100)
-        self.accuracy_plot.setLabel("left", self.tr("accuracy"))
+        set_y_title(self.accuracy_plot, self.tr("accuracy"))
         self.accuracy_plot.setLabel("bottom", self.tr("epoch"))
         plain_axes(self.accuracy_plot)
         self.accuracy_plot.showGrid(x=False, y=True, alpha=0.15)

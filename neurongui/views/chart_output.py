@@ -31,7 +31,7 @@ from neurongui.engine.features import compute_features
 from neurongui.engine.session import TrainingData
 from neurongui.i18n import data_name, fill
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
-from neurongui.views.chart_style import ChartColours, plain_axes
+from neurongui.views.chart_style import ChartColours, plain_axes, set_y_title
 
 __all__ = ["GRID", "OutputChart"]
 
@@ -179,7 +179,7 @@ class OutputChart(QWidget):
             self._points(self.test_points, data.points_test, data.Y_test, lo, hi)
         names = data.dataset.feature_names
         self.output_plot.setLabel("bottom", names[0] if names else "x₁")
-        self.output_plot.setLabel("left", names[1] if len(names) > 1 else "x₂")
+        set_y_title(self.output_plot, names[1] if len(names) > 1 else "x₂")
         self._colours.apply(self.output_plot)
         self.output_plot.setRange(xRange=(-EXTENT, EXTENT), yRange=(-EXTENT, EXTENT), padding=0)
         low, high = (
@@ -231,7 +231,7 @@ class OutputChart(QWidget):
                 padding=0,
             )
             self.output_plot.setLabel("bottom", data_name(data.dataset.feature_names[0]))
-            self.output_plot.setLabel("left", data_name(data.dataset.class_names[0]))
+            set_y_title(self.output_plot, data_name(data.dataset.class_names[0]))
             self._colours.apply(self.output_plot)
             self.output_note.setText(
                 fill(
@@ -289,7 +289,7 @@ class OutputChart(QWidget):
             self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, short[j]) for j in range(k)]])
             self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
             self.output_plot.setLabel("bottom", self.tr("predicted class"))
-            self.output_plot.setLabel("left", self.tr("true class"))
+            set_y_title(self.output_plot, self.tr("true class"))
             self._colours.apply(self.output_plot)
             self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         for index in np.flatnonzero(matrix.ravel() != self._cells):

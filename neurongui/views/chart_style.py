@@ -19,6 +19,7 @@ __all__ = [
     "ChartColours",
     "nice_ceiling",
     "plain_axes",
+    "set_y_title",
     "settled_ceiling",
 ]
 
@@ -53,6 +54,43 @@ class ChartColours:
             axis.setTextPen(self.foreground)
             if axis.labelText:  # the label keeps the colour it was set with
                 axis.setLabel(axis.labelText, axis.labelUnits, color=self.foreground.name())
+        item = plot.getPlotItem()
+        item.chart_foreground = self.foreground.name()
+        if getattr(item, "y_title", None):
+            _show_title(item)
+
+
+def set_y_title(plot: pg.PlotWidget, text: str | None) -> None:
+    """Title ``plot``'s y axis with ``text`` (None: no title).
+
+    A Latin title runs along the axis, turned a quarter as usual. Chinese turned on
+    its side reads sideways, so a title with Chinese characters stands upright at the
+    top of the axis instead, over the plot's top left corner.
+    """
+    item = plot.getPlotItem()
+    upright = bool(text) and any("\u2e80" <= ch <= "\u9fff" for ch in text)
+    item.y_title = text if upright else None
+    if upright:
+        plot.setLabel("left", None)
+        _show_title(item)
+    else:
+        item.setTitle(None)
+        plot.setLabel("left", text)
+
+
+#: Height of the title row that holds an upright y-axis title (pyqtgraph's is 30).
+_TITLE_HEIGHT = 20
+
+
+def _show_title(item: pg.PlotItem) -> None:
+    # Left-aligned over the plot, so it starts at the axis line: over the axis itself
+    # it would cover the top tick label, which juts out above the plot.
+    label = item.titleLabel
+    colour = getattr(item, "chart_foreground", None)
+    style = {"justify": "left"} if colour is None else {"justify": "left", "color": colour}
+    item.setTitle(item.y_title, **style)
+    item.layout.setRowFixedHeight(0, _TITLE_HEIGHT)
+    label.setMaximumHeight(_TITLE_HEIGHT)
 
 
 def nice_ceiling(value: float) -> float:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from neurongui.engine import Network
 from neurongui.i18n import data_name, fill
 from neurongui.model import Selection
-from neurongui.views.chart_style import TRAIN_PEN, ChartColours, plain_axes
+from neurongui.views.chart_style import TRAIN_PEN, ChartColours, plain_axes, set_y_title
 
 __all__ = ["WEIGHT_POINTS", "WeightChart"]
 
@@ -25,7 +25,7 @@ class WeightChart(QWidget):
         self.weight_plot = pg.PlotWidget()
         self.weight_plot.setObjectName("weightPlot")
         self.weight_plot.setMinimumHeight(150)
-        self.weight_plot.setLabel("left", self.tr("weight w"))
+        set_y_title(self.weight_plot, self.tr("weight w"))
         self.weight_plot.setLabel("bottom", self.tr("training steps"))
         plain_axes(self.weight_plot)
         self.weight_plot.showGrid(x=False, y=True, alpha=0.15)

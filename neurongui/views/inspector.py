@@ -23,7 +23,7 @@ from neurongui.engine import activations as engine_activations
 from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number, lone_softmax
-from neurongui.i18n import data_name, fill
+from neurongui.i18n import activation_label, data_name, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.steady import steady
@@ -150,7 +150,9 @@ class Inspector(QWidget):
         else:
             self.title.setText(self.tr("<b>Nothing selected</b>"))
             self.details.setText(
-                self.tr("Click an edge to see and edit its weight, or a neuron for its bias.")
+                keep_together(
+                    self.tr("Click an edge to see and edit its weight, or a neuron for its bias.")
+                )
             )
 
     def _show_edge(self, layer: int, neuron: int, source: int) -> None:
@@ -180,9 +182,8 @@ class Inspector(QWidget):
             fill(self.tr("its term in z: w·x = %1"), format_number(term)),
         ]
         if layer > 0:
-            lines.append(
-                fill(self.tr("activation feeding it: %1"), net.layers[layer - 1].activation.name)
-            )
+            feeding = activation_label(net.layers[layer - 1].activation.name, short=True)
+            lines.append(fill(self.tr("activation feeding it: %1"), feeding))
         grads = self.model.gradients
         if grads is not None and layer < len(grads):
             lines += self._gradient_lines(grads[layer], neuron, source)
@@ -222,16 +223,19 @@ class Inspector(QWidget):
         last = layer == len(net.layers) - 1
         names = [n for n in engine_activations.names() if last or n != "softmax"]
         self.activation_combo.clear()
-        self.activation_combo.addItems(names)
+        for name in names:  # the label shown, the engine's name as data
+            self.activation_combo.addItem(activation_label(name), name)
         lone_note = self.tr(
             "Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network "
             "cannot learn. Use sigmoid for one output."
         )
         if last and net.layers[layer].n_out == 1:
             # Offered all the same, for a student to try, but with the reason it fails.
-            index = self.activation_combo.findText("softmax")
+            index = self.activation_combo.findData("softmax")
             self.activation_combo.setItemData(index, lone_note, Qt.ItemDataRole.ToolTipRole)
-        self.activation_combo.setCurrentText(net.layers[layer].activation.name)
+        self.activation_combo.setCurrentIndex(
+            self.activation_combo.findData(net.layers[layer].activation.name)
+        )
         self.title.setText(
             fill(
                 self.tr("<b>Neuron %1 of layer %2</b> for sample %3"),
@@ -241,9 +245,10 @@ class Inspector(QWidget):
             )
         )
         e = explain_neuron(net, self.model.sample, layer, neuron)
-        text = e.formula()
+        shown = activation_label(e.activation, short=True)
+        text = e.formula(more_terms=self.tr("{n} terms"), activation=shown)
         if last and lone_softmax(net):
-            text += "\n" + lone_note
+            text += "\n" + keep_together(lone_note)
         self.details.setText(text)
         rows = len(e.weights) + 3
         self.table.setRowCount(rows)
@@ -251,7 +256,7 @@ class Inspector(QWidget):
             self._set_row(i, e.names[i], e.inputs[i], e.weights[i], e.products[i])
         self._set_row(rows - 3, self.tr("bias b"), None, None, e.bias)
         self._set_row(rows - 2, "z = Σ w·x + b", None, None, e.z)
-        self._set_row(rows - 1, f"a = {e.activation}(z)", None, None, e.a)
+        self._set_row(rows - 1, f"a = {shown}(z)", None, None, e.a)
 
     def _set_row(self, row: int, name: str, x, w, value: float) -> None:
         cells = [name] + ["" if v is None else format_number(v) for v in (x, w, value)]
@@ -290,12 +295,14 @@ class Inspector(QWidget):
 
     def _on_activation_choice(self, index: int) -> None:
         s = self.model.selection
-        name = self.activation_combo.itemText(index)
+        name = self.activation_combo.itemData(index)
         if s.kind != "neuron" or s.layer < 0:
             return
         if name == self.model.network.layers[s.layer].activation.name:
             return
-        text = fill(self.tr("Use %1 in layer %2"), name, str(s.layer + 1))
+        text = fill(
+            self.tr("Use %1 in layer %2"), activation_label(name, short=True), str(s.layer + 1)
+        )
         state = structure.set_activation(self.model.network, s.layer, name)
         self._push(ReplaceState(state, text), text, gesture=0)
 
@@ -309,4 +316,4 @@ class Inspector(QWidget):
                 self._gesture if gesture is None else gesture,
             )
         except ValueError as exc:
-            self.model.message.emit(str(exc))
+            self.model.message.emit(error_text(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import format_number, lone_softmax
 from neurongui.engine.trainer import EpochRecord
-from neurongui.i18n import fill
+from neurongui.i18n import dataset_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import SettingsCommand, changed_settings
 from neurongui.views.steady import steady
@@ -35,27 +35,6 @@ from neurongui.worker import TrainingController
 __all__ = ["TrainingPanel"]
 
 _IMPORT = "__import_csv__"
-
-
-def _label(key: str) -> str:
-    """Menu text of a dataset, translated."""
-    names = {
-        "circle": QCoreApplication.translate("Datasets", "Circle"),
-        "xor": QCoreApplication.translate("Datasets", "XOR (quadrants)"),
-        "gauss": QCoreApplication.translate("Datasets", "Two Gaussians"),
-        "spiral": QCoreApplication.translate("Datasets", "Spiral"),
-        "linear": QCoreApplication.translate("Datasets", "Linearly separable"),
-        "plane": QCoreApplication.translate("Datasets", "Plane (regression)"),
-        "multigauss": QCoreApplication.translate("Datasets", "Gaussian bumps (regression)"),
-        "line": QCoreApplication.translate("Datasets", "Line (1-D regression)"),
-        "and": QCoreApplication.translate("Datasets", "Logic gate AND"),
-        "or": QCoreApplication.translate("Datasets", "Logic gate OR"),
-        "nand": QCoreApplication.translate("Datasets", "Logic gate NAND"),
-        "xor_gate": QCoreApplication.translate("Datasets", "Logic gate XOR"),
-        "iris": QCoreApplication.translate("Datasets", "Iris flowers"),
-        "digits": QCoreApplication.translate("Datasets", "Handwritten digits"),
-    }
-    return names.get(key, key)
 
 
 class TrainingPanel(QWidget):
@@ -113,7 +92,7 @@ class TrainingPanel(QWidget):
         return box
 
     def _build_controls(self) -> None:
-        items = [(key, _label(key)) for key in datasets.names()]
+        items = [(key, dataset_label(key)) for key in datasets.names()]
         items.append((_IMPORT, self.tr("Import CSV…")))
         self.dataset = self._combo("datasetCombo", items, self.tr("The data to learn from"))
         self.noise = self._spin("noiseSpin", 0, 0.5, 0.05, 2, self.tr("Noise added to the points"))
@@ -274,7 +253,7 @@ class TrainingPanel(QWidget):
             self.status.clear()
 
     def _on_stopped(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(keep_together(message))
 
     def _on_history_change(self) -> None:
         history = self.model.history
@@ -325,14 +304,14 @@ class TrainingPanel(QWidget):
         )
 
     def _show_note(self) -> None:
-        self.note.setText(self.lone_softmax_text() if self._lone_softmax else "")
+        self.note.setText(keep_together(self.lone_softmax_text()) if self._lone_softmax else "")
         self.note.setVisible(self._lone_softmax)
 
     def _on_config_change(self) -> None:
         c = self.model.config
         self._updating = True
         try:
-            self._set_combo(self.dataset, c.dataset, _label(c.dataset))
+            self._set_combo(self.dataset, c.dataset, dataset_label(c.dataset))
             self.noise.setValue(c.noise)
             self.noise.setEnabled(c.dataset in datasets.TWO_D or c.dataset == "line")
             self.test_ratio.setValue(c.test_fraction)
@@ -385,7 +364,7 @@ class TrainingPanel(QWidget):
                 target_loss=self.target.value() if self.target_box.isChecked() else None,
             )
         except ValueError as exc:
-            self.model.message.emit(str(exc))
+            self.model.message.emit(error_text(exc))
             self._on_config_change()
             return
         if config != self.model.config:
@@ -398,7 +377,7 @@ class TrainingPanel(QWidget):
         try:
             self.model.check_config(config)  # e.g. a test share that leaves no training data
         except ValueError as exc:
-            self.model.message.emit(str(exc))
+            self.model.message.emit(error_text(exc))
             self._on_config_change()
             return
         if self.undo_stack is None:
@@ -425,8 +404,10 @@ class TrainingPanel(QWidget):
         except CSVError as exc:
             window = self.window()
             if hasattr(window, "_show_error"):
-                window._show_error(fill(self.tr("Cannot import %1"), Path(path).name), str(exc))
-            self.model.message.emit(str(exc))
+                window._show_error(
+                    fill(self.tr("Cannot import %1"), Path(path).name), error_text(exc)
+                )
+            self.model.message.emit(error_text(exc))
             self._on_config_change()
             return False
         self.controller.pause()

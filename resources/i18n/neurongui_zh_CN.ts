@@ -60,19 +60,19 @@
     </message>
     <message>
         <source>Leaky slope k</source>
-        <translation>Leaky 斜率 k</translation>
+        <translation>Leaky ReLU 斜率 k</translation>
     </message>
     <message>
         <source>PReLU α</source>
-        <translation>PReLU α</translation>
+        <translation>PReLU 斜率 α</translation>
     </message>
     <message>
         <source>RReLU lower l</source>
-        <translation>RReLU 下界 l</translation>
+        <translation>RReLU 斜率下界 l</translation>
     </message>
     <message>
         <source>RReLU upper u</source>
-        <translation>RReLU 上界 u</translation>
+        <translation>RReLU 斜率上界 u</translation>
     </message>
     <message>
         <source>z of the selected layer over the training set</source>
@@ -121,6 +121,100 @@
     <message>
         <source>z over %1 training samples</source>
         <translation>%1 个训练样本上的 z</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationSymbols</name>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>hard tanh</source>
+        <translation>hard tanh</translation>
+    </message>
+    <message>
+        <source>softsign</source>
+        <translation>softsign</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <source>RReLU</source>
+        <translation>RReLU</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+</context>
+<context>
+    <name>Activations</name>
+    <message>
+        <source>identity</source>
+        <translation>恒等函数</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶跃函数</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid（S 型函数）</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh（双曲正切）</translation>
+    </message>
+    <message>
+        <source>hard tanh</source>
+        <translation>hard tanh（硬双曲正切）</translation>
+    </message>
+    <message>
+        <source>softsign</source>
+        <translation>softsign（软符号）</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU（线性整流）</translation>
+    </message>
+    <message>
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU（带泄漏线性整流）</translation>
+    </message>
+    <message>
+        <source>PReLU</source>
+        <translation>PReLU（参数化线性整流）</translation>
+    </message>
+    <message>
+        <source>RReLU</source>
+        <translation>RReLU（随机线性整流）</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax（归一化指数）</translation>
     </message>
 </context>
 <context>
@@ -675,6 +769,14 @@
         <translation>花萼长度</translation>
     </message>
     <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
         <source>sepal width</source>
         <translation>花萼宽度</translation>
     </message>
@@ -697,6 +799,565 @@
     <message>
         <source>virginica</source>
         <translation>维吉尼亚鸢尾</translation>
+    </message>
+</context>
+<context>
+    <name>EngineErrors</name>
+    <message>
+        <source>rrelu needs lower &lt;= upper, got {lower} &gt; {upper}</source>
+        <translation>RReLU 要求下界 ≤ 上界，而这里是 {lower} &gt; {upper}</translation>
+    </message>
+    <message>
+        <source>{what} must be a number, got {value!r}</source>
+        <translation>{what}必须是数，而这里是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{what} must be finite, got {value}</source>
+        <translation>{what}必须是有限的数，而这里是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown activation {name!r}; choose one of {names}</source>
+        <translation>没有名为 {name!r} 的激活函数；可选：{names}</translation>
+    </message>
+    <message>
+        <source>activation {name!r} takes no parameter {unknown!r} (it takes {allowed})</source>
+        <translation>激活函数 {name!r} 没有参数 {unknown!r}（它的参数是 {allowed}）</translation>
+    </message>
+    <message>
+        <source>activation {name!r} takes no parameter {unknown!r}</source>
+        <translation>激活函数 {name!r} 没有参数 {unknown!r}</translation>
+    </message>
+    <message>
+        <source>an activation is described by a name, got {spec!r}</source>
+        <translation>激活函数应以名称给出，而这里是 {spec!r}</translation>
+    </message>
+    <message>
+        <source>training settings must be a JSON object</source>
+        <translation>训练设置必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>training setting {name!r} has an invalid value: {value}</source>
+        <translation>训练设置 {name!r} 的值无效：{value}</translation>
+    </message>
+    <message>
+        <source>training setting {name!r} must be a whole number from {low} to {high}, not {value}</source>
+        <translation>训练设置 {name!r} 必须是 {low} 到 {high} 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>training setting {name!r} must be a number from {low} to {high}, not {value}</source>
+        <translation>训练设置 {name!r} 必须是 {low} 到 {high} 之间的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a number of about {digits} digits</source>
+        <translation>一个约 {digits} 位的数</translation>
+    </message>
+    <message>
+        <source>the feature columns cannot be standardised (the numbers are too large)</source>
+        <translation>特征列无法标准化（数值太大）</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a CSV table</source>
+        <translation>这是二进制文件，不是 CSV 表格</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte})</source>
+        <translation>文件不是 UTF-8 文本（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>row {row}: the table needs at least two columns (inputs, target)</source>
+        <translation>第 {row} 行：表格至少需要两列（输入和目标）</translation>
+    </message>
+    <message>
+        <source>row {row}: {count} cells, but the header has {columns} columns</source>
+        <translation>第 {row} 行：有 {count} 个单元格，但表头有 {columns} 列</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {limit:,} cells; the table is too big</source>
+        <translation>第 {row} 行：单元格超过 {limit:,} 个，表格太大</translation>
+    </message>
+    <message>
+        <source>the table has a header but no data rows</source>
+        <translation>表格只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>there is no column {target}; the table has {count}</source>
+        <translation>没有第 {target} 列；表格共有 {count} 列</translation>
+    </message>
+    <message>
+        <source>there is no column named {target!r}</source>
+        <translation>没有名为 {target!r} 的列</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column} ({name!r})</source>
+        <translation>第 {row} 行第 {column} 列（{name!r}）</translation>
+    </message>
+    <message>
+        <source>the line holds a NUL character</source>
+        <translation>该行含有 NUL 字符</translation>
+    </message>
+    <message>
+        <source>the file ends inside a cell</source>
+        <translation>文件在单元格中间就结束了</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit:,} characters</source>
+        <translation>有单元格超过 {limit:,} 个字符</translation>
+    </message>
+    <message>
+        <source>a line break inside a cell that has no quotes</source>
+        <translation>没有引号的单元格里出现了换行</translation>
+    </message>
+    <message>
+        <source>{where}: {cell!r} is too large; numbers must lie within ±1e150</source>
+        <translation>{where}：{cell!r} 太大，数值必须在 ±1e150 以内</translation>
+    </message>
+    <message>
+        <source>{where}: the cell is empty</source>
+        <translation>{where}：单元格是空的</translation>
+    </message>
+    <message>
+        <source>{where}: {cell!r} is not a number</source>
+        <translation>{where}：{cell!r} 不是数</translation>
+    </message>
+    <message>
+        <source>{where}: {cell!r} is not a finite number</source>
+        <translation>{where}：{cell!r} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>column {column} ({name!r}): the target has only one class</source>
+        <translation>第 {column} 列（{name!r}）：目标只有一个类别</translation>
+    </message>
+    <message>
+        <source>column {column} ({name!r}): {count} different labels; at most {limit} classes</source>
+        <translation>第 {column} 列（{name!r}）：有 {count} 种不同的标签，最多允许 {limit} 个类别</translation>
+    </message>
+    <message>
+        <source>{where}: the label is empty</source>
+        <translation>{where}：标签是空的</translation>
+    </message>
+    <message>
+        <source>the number of points must be 2 to 1,000,000, got {count}</source>
+        <translation>点数必须在 2 到 1,000,000 之间，而这里是 {count}</translation>
+    </message>
+    <message>
+        <source>noise must be between 0 and 1, got {noise}</source>
+        <translation>噪声必须在 0 到 1 之间，而这里是 {noise}</translation>
+    </message>
+    <message>
+        <source>line needs 2 to 1,000,000 points and noise in [0, 1], got {count}, {noise}</source>
+        <translation>直线数据需要 2 到 1,000,000 个点、噪声在 [0, 1] 之内，而这里是 {count}、{noise}</translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}; choose one of {names}</source>
+        <translation>没有名为 {name!r} 的数据集；可选：{names}</translation>
+    </message>
+    <message>
+        <source>the test fraction must be in [0, 1), got {value!r}</source>
+        <translation>测试集比例必须在 [0, 1) 之内，而这里是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the test fraction leaves no training samples</source>
+        <translation>这个测试集比例没有给训练留下任何样本</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of epoch records</source>
+        <translation>{where}：应为轮次记录的列表</translation>
+    </message>
+    <message>
+        <source>{where}: more than {limit:,} records</source>
+        <translation>{where}：记录超过 {limit:,} 条</translation>
+    </message>
+    <message>
+        <source>{where}: expected an object, got {kind}</source>
+        <translation>{where}：应为对象，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: {epoch} comes after epoch {last}</source>
+        <translation>{where}：第 {epoch} 轮排在第 {last} 轮之后</translation>
+    </message>
+    <message>
+        <source>{where}: expected a number, got {kind}</source>
+        <translation>{where}：应为数，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected a whole number from 0 to {limit:,}, got {kind}</source>
+        <translation>{where}：应为 0 到 {limit:,} 之间的整数，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected a number from 0 to 1 or null, got {kind}</source>
+        <translation>{where}：应为 0 到 1 之间的数或 null，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected a finite number, not negative, or null, got {kind}</source>
+        <translation>{where}：应为非负的有限数或 null，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>training.csv_path: expected the path of a CSV file (1 to {limit} characters), got {kind}</source>
+        <translation>training.csv_path：应为 CSV 文件的路径（1 到 {limit} 个字符），实际是{kind}</translation>
+    </message>
+    <message>
+        <source>parameters must be a vector of finite numbers</source>
+        <translation>参数必须是由有限数组成的向量</translation>
+    </message>
+    <message>
+        <source>the network has {count} parameters, not {given}</source>
+        <translation>网络有 {count} 个参数，而不是 {given} 个</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>no space left on the disk</source>
+        <translation>磁盘空间已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>the file already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>the text {text!r}</source>
+        <translation>文本 {text!r}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>真假值 true/false</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation> null</translation>
+    </message>
+    <message>
+        <source>the number {number}</source>
+        <translation>数 {number}</translation>
+    </message>
+    <message>
+        <source>cannot be saved: a number is not finite (did the training diverge?)</source>
+        <translation>无法保存：有一个数不是有限的（训练是否发散了？）</translation>
+    </message>
+    <message>
+        <source>cannot be saved: {reason}</source>
+        <translation>无法保存：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot be saved: the text holds a character that is not valid Unicode</source>
+        <translation>无法保存：文本中含有无效的 Unicode 字符</translation>
+    </message>
+    <message>
+        <source>cannot be saved: {where} holds a character that is not valid Unicode</source>
+        <translation>无法保存：{where} 含有无效的 Unicode 字符</translation>
+    </message>
+    <message>
+        <source>the file is larger than the limit for network files</source>
+        <translation>文件超过了网络文件的大小上限</translation>
+    </message>
+    <message>
+        <source>this is a Python pickle, not a network file; it is not opened</source>
+        <translation>这是 Python pickle 文件，不是网络文件，不会打开</translation>
+    </message>
+    <message>
+        <source>this is a binary file, not a network file (JSON text)</source>
+        <translation>这是二进制文件，不是网络文件（JSON 文本）</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {byte})</source>
+        <translation>不是 UTF-8 文本（第 {byte} 字节）</translation>
+    </message>
+    <message>
+        <source>training: expected an object of settings</source>
+        <translation>training：应为设置对象</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>最外层应为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a NeuronGUI network file (format is not {name!r})</source>
+        <translation>不是 NeuronGUI 网络文件（format 不是 {name!r}）</translation>
+    </message>
+    <message>
+        <source>version: expected an integer, got {value!r}</source>
+        <translation>version：应为整数，实际是 {value!r}</translation>
+    </message>
+    <message>
+        <source>version {version} was written by a newer NeuronGUI; this one reads up to version {newest}</source>
+        <translation>第 {version} 版文件由更新的 NeuronGUI 写入；这个版本最多读取第 {newest} 版</translation>
+    </message>
+    <message>
+        <source>version: {version} is not a valid version</source>
+        <translation>version：{version} 不是有效的版本号</translation>
+    </message>
+    <message>
+        <source>{key}: a version-1 file needs a list here</source>
+        <translation>{key}：第 1 版文件这里需要一个列表</translation>
+    </message>
+    <message>
+        <source>sizes, activations, weights and biases do not match in length</source>
+        <translation>sizes、activations、weights 和 biases 的长度不一致</translation>
+    </message>
+    <message>
+        <source>{where}: {name} is only allowed in the output layer</source>
+        <translation>{where}：{name} 只能用在输出层</translation>
+    </message>
+    <message>
+        <source>layer {layer}</source>
+        <translation>第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>a weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>a bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>an alpha</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe</source>
+        <translation>命名管道</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the file ({reason})</source>
+        <translation>{name}：无法读取文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: not a valid file name</source>
+        <translation>{name}：不是有效的文件名</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>{name}: this is {kind}, not a file; it is not read</source>
+        <translation>{name}：这是{kind}，不是普通文件，不会读取</translation>
+    </message>
+    <message>
+        <source>{name}: {size:.0f} MB is larger than the {limit} MB limit</source>
+        <translation>{name}：{size:.0f} MB 超过了 {limit} MB 的上限</translation>
+    </message>
+    <message>
+        <source>{name}: {size:,} bytes is larger than the limit of {limit:,} bytes</source>
+        <translation>{name}：{size:,} 字节超过了 {limit:,} 字节的上限</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation>第 {line} 行第 {column} 列不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>JSON 嵌套层数太多</translation>
+    </message>
+    <message>
+        <source>{where}: the text holds a character that is not valid Unicode (a lone surrogate escape such as \ud800)</source>
+        <translation>{where}：文本中含有无效的 Unicode 字符（单独的代理项转义，如 \ud800）</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>a whole number of {count:,} digits is too large (numbers in a network file have at most {limit} digits)</source>
+        <translation>{count:,} 位的整数太大（网络文件中的数最多 {limit} 位）</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: a whole number of {count:,} digits is too large (numbers in a network file have at most {limit} digits)</source>
+        <translation>第 {line} 行第 {column} 列：{count:,} 位的整数太大（网络文件中的数最多 {limit} 位）</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>缺少一个值</translation>
+    </message>
+    <message>
+        <source>a comma is missing</source>
+        <translation>缺少逗号</translation>
+    </message>
+    <message>
+        <source>a colon is missing</source>
+        <translation>缺少冒号</translation>
+    </message>
+    <message>
+        <source>a key in double quotes is missing (a comma too many?)</source>
+        <translation>缺少用双引号括起的键（是否多了一个逗号？）</translation>
+    </message>
+    <message>
+        <source>a text is not closed by a double quote</source>
+        <translation>文本缺少结尾的双引号</translation>
+    </message>
+    <message>
+        <source>a text holds a control character (a line break?)</source>
+        <translation>文本中含有控制字符（换行？）</translation>
+    </message>
+    <message>
+        <source>a backslash escape is not valid</source>
+        <translation>反斜杠转义无效</translation>
+    </message>
+    <message>
+        <source>a \u escape is not valid</source>
+        <translation>\u 转义无效</translation>
+    </message>
+    <message>
+        <source>more text follows the end of the JSON</source>
+        <translation>JSON 结束后还有多余的内容</translation>
+    </message>
+    <message>
+        <source>{name} is not a finite number; network files hold only numbers</source>
+        <translation>{name} 不是有限的数；网络文件中只能有普通的数</translation>
+    </message>
+    <message>
+        <source>the key {key!r} appears twice in one object</source>
+        <translation>键 {key!r} 在同一个对象中出现了两次</translation>
+    </message>
+    <message>
+        <source>the network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>{where}: {count} layers; at most {limit} allowed</source>
+        <translation>{where}：有 {count} 层，最多允许 {limit} 层</translation>
+    </message>
+    <message>
+        <source>{where}: a size must be an integer, got {value}</source>
+        <translation>{where}：大小必须是整数，实际是{value}</translation>
+    </message>
+    <message>
+        <source>{where}: {size:,} neurons; a layer has 1 to {limit:,}</source>
+        <translation>{where}：{size:,} 个神经元；每层应有 1 到 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>{where}: about {count:,} parameters; at most {limit:,} allowed</source>
+        <translation>{where}：约 {count:,} 个参数，最多允许 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>layers: expected a non-empty list of layers</source>
+        <translation>layers：应为非空的层列表</translation>
+    </message>
+    <message>
+        <source>{where}: the required key {key!r} is missing</source>
+        <translation>{where}：缺少必需的键 {key!r}</translation>
+    </message>
+    <message>
+        <source>inputs.names: expected a list of {count} names</source>
+        <translation>inputs.names：应为包含 {count} 个名称的列表</translation>
+    </message>
+    <message>
+        <source>{where}: expected a name of 1 to {limit} characters</source>
+        <translation>{where}：名称应有 1 到 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of {size} numbers, got {kind}</source>
+        <translation>{where}：应为 {size} 个数的列表，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected {size} numbers, got {count}</source>
+        <translation>{where}：应有 {size} 个数，实际有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{where}: expected {rows} rows of {cols} numbers, got {kind}</source>
+        <translation>{where}：应为 {rows} 行、每行 {cols} 个数，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected {rows} rows (one per neuron), got {count}</source>
+        <translation>{where}：应有 {rows} 行（每个神经元一行），实际有 {count} 行</translation>
+    </message>
+    <message>
+        <source>{where}: the number is too large</source>
+        <translation>{where}：数太大</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a finite number</source>
+        <translation>{where}：{value} 不是有限的数</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number &gt;= 1, got {value!r}</source>
+        <translation>批大小必须是 ≥ 1 的整数，而这里是 {value!r}</translation>
+    </message>
+    <message>
+        <source>unknown regularization {kind!r}; choose one of {kinds}</source>
+        <translation>没有名为 {kind!r} 的正则化；可选：{kinds}</translation>
+    </message>
+    <message>
+        <source>the regularization rate must be &gt;= 0, got {value!r}</source>
+        <translation>正则化系数必须 ≥ 0，而这里是 {value!r}</translation>
+    </message>
+    <message>
+        <source>the {what} set is empty</source>
+        <translation>{what}集是空的</translation>
+    </message>
+    <message>
+        <source>the {what} data contains NaN or infinite values</source>
+        <translation>{what}数据中含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>the {what} must be a positive number, got {value!r}</source>
+        <translation>{what}必须是正数，而这里是 {value!r}</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
     </message>
 </context>
 <context>
@@ -870,6 +1531,10 @@
     <message>
         <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
         <translation>&lt;b&gt;第 %2 层的神经元 %1&lt;/b&gt;（样本 %3）</translation>
+    </message>
+    <message>
+        <source>{n} terms</source>
+        <translation>共 {n} 项</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -1114,8 +1779,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <source>Cannot export</source>
-        <translation>无法导出</translation>
+        <source>Cannot export %1</source>
+        <translation>无法导出 %1</translation>
     </message>
     <message>
         <source>Exported %1</source>

@@ -45,7 +45,7 @@ def test_semicolons_byte_order_mark_and_named_target():
         ("a,b,c\n1,2,0\n4,five,1\n", "row 3, column 2 \\('b'\\): 'five' is not a number"),
         ("a,b\n1,0\nnan,1\n", "row 3, column 1 \\('a'\\): 'nan' is not a finite number"),
         ("a,b\n1,0\n,1\n", "row 3, column 1 \\('a'\\): the cell is empty"),
-        ("a,b\n1,0.5\n2,inf\n", "row 3, column 2 \\('b'\\): not a finite number"),
+        ("a,b\n1,0.5\n2,inf\n", "row 3, column 2 \\('b'\\): 'inf' is not a finite number"),
         ("a,b\n1,x\n2,x\n", "only one class"),
     ],
 )

@@ -53,8 +53,9 @@ def test_explain_table_shows_the_engines_numbers(window):
 def test_activation_combo_changes_the_layer_undoably(window):
     window.canvas.select_neuron(0, 0)
     combo = window.inspector.findChild(QComboBox, "activationCombo")
-    assert "softmax" not in [combo.itemText(i) for i in range(combo.count())]  # hidden layer
-    combo.activated.emit(combo.findText("relu"))
+    assert "softmax" not in [combo.itemData(i) for i in range(combo.count())]  # hidden layer
+    assert combo.itemText(combo.findData("leaky_relu")) == "Leaky ReLU"  # a name, not a key
+    combo.activated.emit(combo.findData("relu"))
     assert window.network.layers[0].activation.name == "relu"
     window.undo_stack.undo()
     assert window.network.layers[0].activation.name == "tanh"
