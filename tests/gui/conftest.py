@@ -23,3 +23,15 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def training_window(qtbot, tmp_path):
+    """A shown main window with its own autosave folder; its worker stops at the end."""
+    from neurongui.documents import InstanceGuard
+
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.training.shutdown()

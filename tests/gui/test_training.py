@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from training_helpers import use_xor
 
 from neurongui.documents import InstanceGuard
 from neurongui.engine import Network
@@ -12,20 +13,11 @@ from neurongui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.training.shutdown()
+def window(training_window):
+    return training_window
 
 
-def _xor(window):
-    config = window.model.config.with_changes(
-        dataset="xor", n_samples=200, optimizer="adam", learning_rate=0.03, noise=0.0
-    )
-    window.model.set_config(config)
-    window.model.set_network(Network([2, 4, 1], ["tanh", "sigmoid"], seed=0), config)
+_xor = use_xor
 
 
 def test_play_until_xor_is_learned_then_pause(window, qtbot):
