@@ -32,6 +32,7 @@ from neurongui.engine.session import (
     default_loss,
     default_network,
     fit_data,
+    new_data_needed,
     prepare_data,
 )
 from neurongui.engine.trainer import EpochRecord
@@ -245,8 +246,7 @@ class NetworkModel(QObject):
     def _data_for(self, config: TrainingConfig) -> TrainingData | None:
         """The data ``config`` asks for, or None if it asks for the current data."""
         old = self._config
-        data_keys = ("dataset", "n_samples", "noise", "test_fraction", "seed")
-        if all(getattr(old, k) == getattr(config, k) for k in data_keys):
+        if not new_data_needed(old, config):
             return None
         keep = self._network.input_names if old.dataset == config.dataset else None
         return prepare_data(config, keep, self._imported.get(config.dataset))

@@ -99,7 +99,7 @@ def prepare_data(
         names, X, points = tuple(ds.feature_names), ds.X, None
         if ds.feature_mean is not None:  # a CSV file, standardised as it was read
             mean, scale = ds.feature_mean, ds.feature_std
-        elif ds.image_shape is None and ds.feature_mean is None and ds.name not in _RAW:
+        elif ds.image_shape is None and ds.name not in _RAW:
             # Measurements in different units (Iris: cm) train far better standardised.
             mean, std = X.mean(axis=0), X.std(axis=0)
             scale = np.where(std > 0, std, 1.0)

@@ -210,7 +210,8 @@ class LossChart(QWidget):
         self._h_last = history[-1] if history else None
         count = self._h_n + self._h_tail
         h = self._h[:count]
-        self.empty_hint.setVisible(count == 0)
+        # After a blow-up in the first epoch the mark says what happened, not "press Play".
+        self.empty_hint.setVisible(count == 0 and not self.blow_up.isVisible())
         epochs = h[:, 0]
         has_test = count and not np.isnan(h[-1, 2])
         has_accuracy = count and not np.isnan(h[-1, 3])
