@@ -24,6 +24,7 @@ from neurongui.documents import (
     load_document,
     save_document,
 )
+from neurongui.editing import Editor
 from neurongui.engine import CSVError, Network, NetworkFileError
 from neurongui.export import (
     export_chart,
@@ -73,7 +74,8 @@ class MainWindow(QMainWindow):
         self.language = "en"
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.training = TrainingController(self.model, self)
+        self.editor = Editor(self.model, self.undo_stack)  # every user edit goes through it
+        self.training = TrainingController(self.model, self.editor, self)
         self.path: Path | None = None
         self.last_error: str | None = None
         self.menus: dict[str, object] = {}

@@ -15,11 +15,13 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from neurongui.engine.divergence import Divergence
+from neurongui.engine.edits import ReplaceState
 from neurongui.engine.explain import format_number
 from neurongui.engine.session import new_data_needed
 from neurongui.engine.training_loop import (
@@ -36,6 +38,9 @@ from neurongui.engine.training_loop import (
 )
 from neurongui.i18n import fill
 from neurongui.model import NetworkModel
+
+if TYPE_CHECKING:
+    from neurongui.editing import Editor
 
 __all__ = ["HISTORY_LIMIT", "Snapshot", "TrainingController", "TrainingThread", "thin_history"]
 
@@ -88,9 +93,12 @@ class TrainingController(QObject):
     #: Training blew up and was stopped: the :class:`Divergence` (its weights are back).
     diverged = Signal(object)
 
-    def __init__(self, model: NetworkModel, parent: QObject | None = None):
+    def __init__(
+        self, model: NetworkModel, editor: Editor | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.model = model
+        self.editor = editor  # Reset is an undoable edit when there is one
         self._commands: queue.SimpleQueue = queue.SimpleQueue()
         self._mailbox = Mailbox()
         self._floor = threading.Event()
@@ -146,17 +154,13 @@ class TrainingController(QObject):
 
     def reset(self) -> None:
         """New initial weights (an undoable edit) and a fresh history."""
-        from neurongui.engine.edits import ReplaceState
-        from neurongui.undo import push_edit
-
         self.pause()
         net = self.model.network.copy()
         seed = int(np.random.default_rng().integers(2**31))
         net.initialize(self.model.config.init, seed)
-        stack = getattr(self.parent(), "undo_stack", None)
         edit = ReplaceState(net.to_dict(), "Reset the weights")
-        if stack is not None:
-            push_edit(stack, self.model, edit, self.tr("Reset the weights"))
+        if self.editor is not None:
+            self.editor.apply(edit, self.tr("Reset the weights"))
         else:
             self.model.apply_edit(edit)
         self.model.set_history([])

@@ -106,6 +106,7 @@ class ChartsPanel(QWidget):
         diverged = getattr(self._controller, "diverged", None)
         if diverged is not None:
             diverged.connect(self._on_divergence)
+        self._marked_history: list | None = None  # the history of a run that blew up
         self.set_dark(is_dark())
         self._on_data_change()
 
@@ -139,9 +140,15 @@ class ChartsPanel(QWidget):
 
     def _on_divergence(self, divergence) -> None:
         self.loss_tab.mark_divergence(divergence.epoch)
+        self._marked_history = self.model.history  # the run the mark belongs to
         self._mark("loss")  # the epoch axis reaches the mark
 
     def _on_history_change(self) -> None:
+        # A new, empty history is a new run (Reset, new data): the mark of the old run
+        # goes, even if the loss tab never drew a record of it (it was not on show).
+        history = self.model.history
+        if not history and history is not self._marked_history:
+            self.loss_tab.blow_up.setVisible(False)
         self._mark("loss")
 
     def _on_points_change(self) -> None:
