@@ -20,9 +20,10 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
+from ._kernels import Workspace, forward_pass, train_pass
 from .divergence import Divergence, DivergenceWatch
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
-from .network import Network, Workspace, forward_pass, train_pass
+from .network import Network
 
 __all__ = [
     "EPOCH_METRICS",

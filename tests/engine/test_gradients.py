@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from neurongui.engine import activations, losses
-from neurongui.engine.network import Network, backpropagate
+from neurongui.engine._kernels import backpropagate
+from neurongui.engine.network import Network
 
 H = 1e-6
 ELEMENTWISE = [name for name in activations.names() if name != "softmax"]
