@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,17 +34,15 @@ from neurongui.export import (
     export_weights,
 )
 from neurongui.i18n import error_text, fill, keep_together
-from neurongui.icons import themed_icon
-from neurongui.lessons import build_menu as build_lessons_menu
 from neurongui.lessons import create_lesson
 from neurongui.model import NetworkModel
-from neurongui.paths import resource_path
 from neurongui.settings import Settings
 from neurongui.views.activation_plot import ActivationPlotPanel
 from neurongui.views.canvas import NetworkCanvas
 from neurongui.views.charts import ChartsPanel
 from neurongui.views.inspector import Inspector
 from neurongui.views.training_panel import TrainingPanel
+from neurongui.window_menus import WindowMenus
 from neurongui.worker import TrainingController
 
 __all__ = ["MainWindow"]
@@ -78,12 +76,10 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self.model, self.editor, self)
         self.path: Path | None = None
         self.last_error: str | None = None
-        self.menus: dict[str, object] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.lesson = None  # the open lesson panel, if any
         # While a lesson runs: the docks as they were before it (saveState).
         self._lesson_room: QByteArray | None = None
-        self._icons: list[tuple[QAction, str]] = []  # actions with a toolbar icon
 
         self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
         self.canvas.setObjectName("networkCanvas")
@@ -123,7 +119,10 @@ class MainWindow(QMainWindow):
             # laptop screen: they share the right column with the charts instead.
             self.tabifyDockWidget(self.docks["chartsDock"], self.docks["activationDock"])
             self.docks["chartsDock"].raise_()
-        self._build_menus()
+        self.window_menus = WindowMenus(self)
+        self.menus = self.window_menus.menus
+        self.toolbar = self.window_menus.toolbar
+        self.recent_menu = self.window_menus.recent_menu
         self.statusBar().showMessage(self.tr("Ready"))
         self.statusBar().messageChanged.connect(self._on_status_change)
         self.model.message.connect(self._show_message)
@@ -179,7 +178,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.settings.add_recent_file(path)
         self.settings.last_dir = str(path.parent)
-        self._refresh_recent()
+        self.window_menus.refresh_recent()
         self._update_title()
         self._show_path_message(fill(self.tr("Opened %1"), path.name), path)
 
@@ -217,7 +216,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self.settings.add_recent_file(path)
         self.settings.last_dir = str(path.parent)
-        self._refresh_recent()
+        self.window_menus.refresh_recent()
         self.undo_stack.setClean()
         self.model.set_modified(False)
         self._update_title()
@@ -447,149 +446,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        names = ("file", "edit", "view", "network", "training")
-        titles = (
-            self.tr("&File"),
-            self.tr("&Edit"),
-            self.tr("&View"),
-            self.tr("&Network"),
-            self.tr("&Training"),
-        )
-        for name, title in zip(names, titles, strict=True):
-            self.menus[name] = bar.addMenu(title)
-        lessons_menu = build_lessons_menu(self)
-        lessons_menu.setObjectName("lessonsMenu")
-        bar.addMenu(lessons_menu)
-        self.menus["lessons"] = lessons_menu
-        self.menus["help"] = bar.addMenu(self.tr("&Help"))
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolBar")
-        self.toolbar = toolbar
-        self._build_file_menu(self.menus["file"], toolbar)
-        self._build_edit_and_view(self.menus["edit"], self.menus["view"], toolbar)
-        training_actions = self.training_panel.actions_for_menu()
-        for action in training_actions:
-            self.menus["training"].addAction(action)
-            toolbar.addAction(action)
-        self._play_action = training_actions[0]
-        self._icons += list(zip(training_actions[1:], ("step", "reset"), strict=True))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.training.runningChanged.connect(self._update_icons)
-        self.training.failed.connect(self._show_error)
-        self._update_icons()
-        for action in self.canvas.actions_for_menu():
-            self.menus["network"].addAction(action)
-        help_menu = self.menus["help"]
-        help_menu.addAction(
-            self._action(
-                self.tr("User &guide"), self.show_help, QKeySequence.StandardKey.HelpContents
-            )
-        )
-        help_menu.addAction(self._action(self.tr("&About NeuronGUI"), self._show_about))
-
-    def _build_file_menu(self, menu, toolbar) -> None:
-        key = QKeySequence.StandardKey
-        new = self._action(
-            self.tr("&New"),
-            self.new_document,
-            key.New,
-            self.tr("Start again with the default network"),
-        )
-        open_ = self._action(
-            self.tr("&Open…"), self.open_dialog, key.Open, self.tr("Open a network file")
-        )
-        save = self._action(self.tr("&Save"), self.save, key.Save, self.tr("Save the network"))
-        save_as = self._action(self.tr("Save &As…"), self.save_as, key.SaveAs)
-        menu.addActions([new, open_])
-        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.setObjectName("recentMenu")
-        self._refresh_recent()
-        examples = menu.addMenu(self.tr("&Examples"))
-        examples.setObjectName("examplesMenu")
-        folder = resource_path("examples")
-        titles = {
-            "single_neuron": self.tr("One neuron learns AND"),
-            "xor": self.tr("XOR needs a hidden layer"),
-            "iris": self.tr("Iris flowers: softmax over three species"),
-            "digits": self.tr("Handwritten digits (8×8 pixels)"),
-        }
-        for path in sorted(folder.glob("*.json")) if folder.exists() else []:
-            title = titles.get(path.stem, path.stem.replace("_", " "))
-            examples.addAction(title, lambda p=path: self.open_example(p))
-        menu.addSeparator()
-        menu.addActions([save, save_as])
-        export = menu.addMenu(self.tr("&Export"))
-        export.addAction(self.tr("Diagram as PNG…"), lambda: self.export("png"))
-        export.addAction(self.tr("Diagram as SVG…"), lambda: self.export("svg"))
-        export.addAction(self.tr("Chart as PNG or SVG…"), lambda: self.export("chart"))
-        export.addAction(self.tr("Training history as CSV…"), lambda: self.export("history"))
-        export.addAction(self.tr("Weights as NPZ or CSV…"), lambda: self.export("weights"))
-        menu.addSeparator()
-        menu.addAction(
-            self._action(self.tr("&Preferences…"), self.show_preferences, key.Preferences)
-        )
-        menu.addSeparator()
-        menu.addAction(self._action(self.tr("&Quit"), self.close, key.Quit))
-        new.setIconText(self.tr("New"))  # toolbar texts carry no mnemonic, "新建(N)"
-        open_.setIconText(self.tr("Open"))
-        save.setIconText(self.tr("Save"))
-        toolbar.addActions([new, open_, save])
-        self._icons += [(new, "new"), (open_, "open"), (save, "save")]
-
-    def _build_edit_and_view(self, edit_menu, view_menu, toolbar) -> None:
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        edit_menu.addActions([undo, redo])
-        # The menu says what will be undone; the toolbar keeps a short, steady text, so
-        # that its buttons do not move as that description grows.
-        undo_button = _toolbar_button(self.undo_stack, False, self.tr("Undo"), self)
-        redo_button = _toolbar_button(self.undo_stack, True, self.tr("Redo"), self)
-        toolbar.addActions([undo_button, redo_button])
-        fit = self._action(self.tr("&Fit diagram to window"), self.canvas.fit, QKeySequence("F"))
-        view_menu.addAction(fit)
-        self._icons += [(undo, "undo"), (redo, "redo"), (fit, "fit")]
-        self._icons += [(undo_button, "undo"), (redo_button, "redo")]
-        view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("&Reset layout"), self.reset_layout))
-
-    def _update_icons(self, *_: object) -> None:
-        """Draw the toolbar icons in the theme's colours; Play shows Pause while running."""
-        for action, name in self._icons:
-            action.setIcon(themed_icon(name))
-        self._play_action.setIcon(themed_icon("pause" if self.training.running else "play"))
-
-    def _refresh_recent(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        files = self.settings.recent_files()
-        for path in files:
-            menu.addAction(Path(path).name, lambda p=path: self.open_recent(p)).setToolTip(path)
-        if files:
-            menu.addSeparator()
-            menu.addAction(self.tr("Clear the list"), self._clear_recent)
-        menu.setEnabled(bool(files))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._refresh_recent()
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._default_state is None:  # first show: sizes apply only to a laid-out window
@@ -682,7 +538,7 @@ class MainWindow(QMainWindow):
 
             manager.changed.connect(self.canvas.set_dark)
             manager.changed.connect(self.charts.set_dark)
-            manager.changed.connect(self._update_icons)
+            manager.changed.connect(self.window_menus.update_icons)
             self.canvas.set_dark(is_dark())
             self.charts.set_dark(is_dark())
 
@@ -753,19 +609,3 @@ def _set_dock_widget(dock: QDockWidget, widget: QWidget) -> None:
     """
     widget.setAutoFillBackground(True)
     dock.setWidget(widget)
-
-
-def _toolbar_button(stack: QUndoStack, redo: bool, text: str, parent: QWidget) -> QAction:
-    """Undo (or redo) for the toolbar: a fixed ``text``, the step it would undo in the
-    tooltip, enabled while there is one."""
-    action = QAction(text, parent)
-    action.triggered.connect(stack.redo if redo else stack.undo)
-    can, described = (
-        (stack.canRedoChanged, stack.redoTextChanged)
-        if redo
-        else (stack.canUndoChanged, stack.undoTextChanged)
-    )
-    can.connect(action.setEnabled)
-    described.connect(action.setToolTip)
-    action.setEnabled(stack.canRedo() if redo else stack.canUndo())
-    return action

@@ -1787,166 +1787,6 @@ The loss appears here, epoch by epoch.</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Network</source>
-        <translation>网络(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Training</source>
-        <translation>训练(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>User &amp;guide</source>
-        <translation>使用指南(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;About NeuronGUI</source>
-        <translation>关于 NeuronGUI(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>新建(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Start again with the default network</source>
-        <translation>使用默认网络重新开始</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open a network file</source>
-        <translation>打开网络文件</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save the network</source>
-        <translation>保存网络</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Examples</source>
-        <translation>示例(&amp;X)</translation>
-    </message>
-    <message>
-        <source>One neuron learns AND</source>
-        <translation>单个神经元学习“与”(AND)</translation>
-    </message>
-    <message>
-        <source>XOR needs a hidden layer</source>
-        <translation>异或(XOR)需要隐藏层</translation>
-    </message>
-    <message>
-        <source>Iris flowers: softmax over three species</source>
-        <translation>鸢尾花：三个品种的 softmax</translation>
-    </message>
-    <message>
-        <source>Handwritten digits (8×8 pixels)</source>
-        <translation>手写数字（8×8 像素）</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Diagram as PNG…</source>
-        <translation>网络图（PNG）…</translation>
-    </message>
-    <message>
-        <source>Diagram as SVG…</source>
-        <translation>网络图（SVG）…</translation>
-    </message>
-    <message>
-        <source>Chart as PNG or SVG…</source>
-        <translation>图表（PNG 或 SVG）…</translation>
-    </message>
-    <message>
-        <source>Training history as CSV…</source>
-        <translation>训练历史（CSV）…</translation>
-    </message>
-    <message>
-        <source>Weights as NPZ or CSV…</source>
-        <translation>权重（NPZ 或 CSV）…</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>偏好设置(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>&amp;Fit diagram to window</source>
-        <translation>网络图适应窗口(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Reset layout</source>
-        <translation>重置布局(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Clear the list</source>
-        <translation>清空列表</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3101,6 +2941,169 @@ Details: %1</source>
     <message>
         <source>The selected flower: p&lt;sub&gt;true&lt;/sub&gt; = %1, ∂L/∂z&lt;sub&gt;true&lt;/sub&gt; = %2 with cross-entropy and %3 with the square loss.</source>
         <translation>所选的花：p&lt;sub&gt;true&lt;/sub&gt; = %1；∂L/∂z&lt;sub&gt;true&lt;/sub&gt; 使用交叉熵时为 %2，使用平方损失时为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Network</source>
+        <translation>网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About NeuronGUI</source>
+        <translation>关于 NeuronGUI(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start again with the default network</source>
+        <translation>使用默认网络重新开始</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a network file</source>
+        <translation>打开网络文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network</source>
+        <translation>保存网络</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>One neuron learns AND</source>
+        <translation>单个神经元学习“与”(AND)</translation>
+    </message>
+    <message>
+        <source>XOR needs a hidden layer</source>
+        <translation>异或(XOR)需要隐藏层</translation>
+    </message>
+    <message>
+        <source>Iris flowers: softmax over three species</source>
+        <translation>鸢尾花：三个品种的 softmax</translation>
+    </message>
+    <message>
+        <source>Handwritten digits (8×8 pixels)</source>
+        <translation>手写数字（8×8 像素）</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Diagram as PNG…</source>
+        <translation>网络图（PNG）…</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG…</source>
+        <translation>网络图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Chart as PNG or SVG…</source>
+        <translation>图表（PNG 或 SVG）…</translation>
+    </message>
+    <message>
+        <source>Training history as CSV…</source>
+        <translation>训练历史（CSV）…</translation>
+    </message>
+    <message>
+        <source>Weights as NPZ or CSV…</source>
+        <translation>权重（NPZ 或 CSV）…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Fit diagram to window</source>
+        <translation>网络图适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
     </message>
 </context>
 </TS>

@@ -48,7 +48,7 @@ def test_every_control_of_every_lesson_has_a_name(window, key):
 def test_toolbar_actions_have_icons_and_play_turns_to_pause(window, qtbot):
     actions = [a for a in window.toolbar.actions() if not a.isSeparator()]
     assert actions and all(not a.icon().isNull() for a in actions)
-    play = window._play_action
+    play = window.window_menus.play_action
     before = play.icon().pixmap(24).toImage()
     window.training.play()
     qtbot.waitUntil(lambda: window.training.running)

@@ -41,7 +41,7 @@ def chinese(qapp):
 
 def test_chinese_translation_compiles_and_loads(chinese):
     assert i18n.qm_file("zh_CN") is not None
-    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    assert QCoreApplication.translate("WindowMenus", "&File") == "文件(&F)"
     assert QCoreApplication.translate("NetworkCanvas", "%1 neurons") == "%1 个神经元"
 
 
