@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -42,6 +42,13 @@ from neurongui.views.canvas import NetworkCanvas
 from neurongui.views.charts import ChartsPanel
 from neurongui.views.inspector import Inspector
 from neurongui.views.training_panel import TrainingPanel
+from neurongui.window_layout import (
+    default_dock_sizes,
+    fit_to_screen,
+    make_room_for_lesson,
+    set_dock_widget,
+    short_screen,
+)
 from neurongui.window_menus import WindowMenus
 from neurongui.worker import TrainingController
 
@@ -114,7 +121,7 @@ class MainWindow(QMainWindow):
             self.activation_panel,
             area.BottomDockWidgetArea,
         )
-        if self._short_screen():
+        if short_screen(self):
             # Under the canvas the plots would leave the diagram ~290 px of a 768-px
             # laptop screen: they share the right column with the charts instead.
             self.tabifyDockWidget(self.docks["chartsDock"], self.docks["activationDock"])
@@ -130,8 +137,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._on_clean_change)
         self.model.networkReplaced.connect(self.undo_stack.clear)
         self.autosaver = Autosaver(self.guard, self.document, lambda: self.model.modified, self)
-        self._fit_to_screen()
-        self._default_sizes()
+        fit_to_screen(self)
+        default_dock_sizes(self, self.docks)
         self._default_state = self.saveState()
         self._restore_layout()
         self._update_title()
@@ -289,41 +296,13 @@ class MainWindow(QMainWindow):
         lesson.start()
         self.lesson = lesson
         dock = self.docks["lessonDock"]
-        _set_dock_widget(dock, lesson)
+        set_dock_widget(dock, lesson)
         dock.setWindowTitle(lesson.title)
-        self._make_room_for(lesson)
-        return lesson
-
-    def _make_room_for(self, lesson) -> None:
-        """Hide the docks the lesson has no use for and widen the lesson column into the
-        room they leave: about 40 % of the window (440–780 px), a third beside the
-        right-hand docks."""
-        docks = self.docks
         if self._lesson_room is None:  # the student's layout, given back by leave_lesson
             self._lesson_room = self.saveState()
-        names = list(lesson.hidden_docks)
-        if (
-            self.dockWidgetArea(docks["activationDock"]) == Qt.DockWidgetArea.RightDockWidgetArea
-            and "inspectorDock" not in names
-        ):
-            # On a short screen the plots share the right column as a tab of the charts;
-            # without the charts they would stack under the inspector, taller than the
-            # screen: the inspector the lesson uses keeps the column.
-            names.append("activationDock")
-        for name in names:
-            docks[name].hide()
-        dock = docks["lessonDock"]
-        dock.show()
-        dock.raise_()
-        # On a short screen the activation plots may share the right column too.
-        right = any(
-            not d.isHidden() and self.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea
-            for d in docks.values()
-        )
-        share, most = (0.34, 700) if right else (0.40, 780)
-        width = int(min(most, max(440, share * self.width())))
-        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        make_room_for_lesson(self, self.docks, lesson.hidden_docks)
         self.canvas.fit()  # the diagram fills what the lesson leaves of the centre
+        return lesson
 
     def leave_lesson(self) -> None:
         """Close the lesson panel; the network stays, to keep playing with."""
@@ -332,7 +311,7 @@ class MainWindow(QMainWindow):
             return
         lesson.leave()
         dock = self.docks["lessonDock"]
-        _set_dock_widget(dock, QWidget())
+        set_dock_widget(dock, QWidget())
         dock.hide()
         lesson.deleteLater()
         # The docks the lesson hid, tabs and widths as the student had them: shown one
@@ -442,25 +421,16 @@ class MainWindow(QMainWindow):
     def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        _set_dock_widget(dock, widget)
+        set_dock_widget(dock, widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._default_state is None:  # first show: sizes apply only to a laid-out window
-            self._default_sizes()
+            default_dock_sizes(self, self.docks)
             self._default_state = self.saveState()
             self._restore_layout()
-
-    def _default_sizes(self) -> None:
-        docks, vertical = self.docks, Qt.Orientation.Vertical
-        self.resizeDocks([docks["inspectorDock"], docks["chartsDock"]], [330, 500], vertical)
-        if not self._short_screen():
-            self.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas first
-        self.resizeDocks(
-            [docks["inspectorDock"], docks["trainingDock"]], [360, 300], Qt.Orientation.Horizontal
-        )
 
     def reset_layout(self) -> None:
         """View ▸ Reset layout: every panel back where it started."""
@@ -468,39 +438,16 @@ class MainWindow(QMainWindow):
             dock.show()
         if self._default_state is not None:
             self.restoreState(self._default_state)
-        self._default_sizes()
+        default_dock_sizes(self, self.docks)
 
     def _restore_layout(self) -> None:
         q = self.settings.qsettings
         geometry, state = q.value("window/geometry"), q.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-            self._fit_to_screen(self.width(), self.height())  # saved on a larger screen?
+            fit_to_screen(self, self.width(), self.height())  # saved on a larger screen?
         if isinstance(state, QByteArray):
             self.restoreState(state)
-
-    def _short_screen(self) -> bool:
-        """True on screens less than 900 px high (a 1366×768 laptop, a projector)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen is not None and screen.availableGeometry().height() < 900
-
-    def _fit_to_screen(self, width: int = 1400, height: int = 860) -> None:
-        """Size the window to ``width`` × ``height`` or less, inside the screen's
-        available area (a 1366×768 laptop has about 1366×730 once its panel is drawn)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(width, height)
-            return
-        room = screen.availableGeometry()
-        # Title bar and borders: known once shown; before that, leave room for typical ones.
-        frame = self.frameGeometry().size() - self.geometry().size()
-        if not self.isVisible():
-            frame = frame.expandedTo(QSize(16, 40))
-        width = min(width, room.width() - frame.width())
-        height = min(height, room.height() - frame.height())
-        self.resize(width, height)
-        if not room.contains(self.frameGeometry()):
-            self.move(room.topLeft())
 
     def _save_layout(self) -> None:
         q = self.settings.qsettings
@@ -598,14 +545,3 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.guard.release()
         super().closeEvent(event)
-
-
-def _set_dock_widget(dock: QDockWidget, widget: QWidget) -> None:
-    """Put ``widget`` in ``dock``, painting its own background.
-
-    An opaque panel spares the dock a repaint whenever the panel redraws a live value:
-    the Fusion style's dock paint loads its title-bar icons from files every time,
-    which cost more than the panels themselves while training.
-    """
-    widget.setAutoFillBackground(True)
-    dock.setWidget(widget)

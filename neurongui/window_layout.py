@@ -1,0 +1,96 @@
+"""Where the main window's panels go: its size on the screen, the docks' default sizes,
+and the room a lesson makes for itself.
+
+Functions of a :class:`~PySide6.QtWidgets.QMainWindow` and its docks by name
+(``trainingDock``, ``inspectorDock``, ``chartsDock``, ``lessonDock``,
+``activationDock``), so that :mod:`neurongui.main_window` keeps to documents and lessons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+__all__ = [
+    "default_dock_sizes",
+    "fit_to_screen",
+    "make_room_for_lesson",
+    "set_dock_widget",
+    "short_screen",
+]
+
+_RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def short_screen(widget: QWidget) -> bool:
+    """True on screens less than 900 px high (a 1366×768 laptop, a projector)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen is not None and screen.availableGeometry().height() < 900
+
+
+def fit_to_screen(window: QWidget, width: int = 1400, height: int = 860) -> None:
+    """Size ``window`` to ``width`` × ``height`` or less, inside the screen's available
+    area (a 1366×768 laptop has about 1366×730 once its panel is drawn)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    room = screen.availableGeometry()
+    # Title bar and borders: known once shown; before that, leave room for typical ones.
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if not window.isVisible():
+        frame = frame.expandedTo(QSize(16, 40))
+    width = min(width, room.width() - frame.width())
+    height = min(height, room.height() - frame.height())
+    window.resize(width, height)
+    if not room.contains(window.frameGeometry()):
+        window.move(room.topLeft())
+
+
+def default_dock_sizes(window: QMainWindow, docks: Mapping[str, QDockWidget]) -> None:
+    """The docks' first sizes: the canvas gets most of the room."""
+    vertical = Qt.Orientation.Vertical
+    window.resizeDocks([docks["inspectorDock"], docks["chartsDock"]], [330, 500], vertical)
+    if not short_screen(window):
+        window.resizeDocks([docks["activationDock"]], [250], vertical)  # the canvas first
+    window.resizeDocks(
+        [docks["inspectorDock"], docks["trainingDock"]], [360, 300], Qt.Orientation.Horizontal
+    )
+
+
+def make_room_for_lesson(
+    window: QMainWindow, docks: Mapping[str, QDockWidget], hidden: Iterable[str]
+) -> None:
+    """Hide the docks named in ``hidden`` (a lesson has no use for them), show the lesson
+    dock and widen it into the room they leave: about 40 % of the window (440–780 px), a
+    third beside the right-hand docks."""
+    names = list(hidden)
+    if window.dockWidgetArea(docks["activationDock"]) == _RIGHT and "inspectorDock" not in names:
+        # On a short screen the plots share the right column as a tab of the charts;
+        # without the charts they would stack under the inspector, taller than the
+        # screen: the inspector the lesson uses keeps the column.
+        names.append("activationDock")
+    for name in names:
+        docks[name].hide()
+    dock = docks["lessonDock"]
+    dock.show()
+    dock.raise_()
+    # On a short screen the activation plots may share the right column too.
+    right = any(not d.isHidden() and window.dockWidgetArea(d) == _RIGHT for d in docks.values())
+    share, most = (0.34, 700) if right else (0.40, 780)
+    width = int(min(most, max(440, share * window.width())))
+    window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+
+def set_dock_widget(dock: QDockWidget, widget: QWidget) -> None:
+    """Put ``widget`` in ``dock``, painting its own background.
+
+    An opaque panel spares the dock a repaint whenever the panel redraws a live value:
+    the Fusion style's dock paint loads its title-bar icons from files every time,
+    which cost more than the panels themselves while training.
+    """
+    widget.setAutoFillBackground(True)
+    dock.setWidget(widget)
