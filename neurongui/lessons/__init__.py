@@ -17,6 +17,7 @@ from neurongui.i18n import fill
 
 if TYPE_CHECKING:
     from neurongui.lessons.base import Lesson
+    from neurongui.lessons.host import LessonHost
 
 __all__ = ["KEYS", "build_menu", "create_lesson", "titles"]
 
@@ -47,8 +48,8 @@ def titles() -> dict[str, str]:
     }
 
 
-def create_lesson(key: str, window) -> Lesson:
-    """Make the panel of lesson ``key`` for ``window`` (not started yet).
+def create_lesson(key: str, host: LessonHost) -> Lesson:
+    """Make the panel of lesson ``key`` for ``host`` (the window; not started yet).
 
     Raises
     ------
@@ -60,7 +61,7 @@ def create_lesson(key: str, window) -> Lesson:
     module = importlib.import_module(f"neurongui.lessons.{key}")  # a fixed name, above
     number = KEYS.index(key) + 1
     title = QCoreApplication.translate("Lessons", "Lesson %1 · %2")
-    return module.LESSON(window, fill(title, str(number), titles()[key]))
+    return module.LESSON(host, fill(title, str(number), titles()[key]))
 
 
 def build_menu(window: QWidget) -> QMenu:

@@ -29,7 +29,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import ReplaceState
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.lessons.base import Lesson, NumberTable, format_number, rich_label
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
@@ -147,7 +147,9 @@ class ActivationsLesson(Lesson):
             self.answer_box.addItem(LABELS[name], name)
         self.answer_box.setAccessibleName(self.tr("Your answer"))
         self.answer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.question = QLabel(self.tr("Which activation reached the lowest training loss?"))
+        self.question = QLabel(
+            keep_together(self.tr("Which activation reached the lowest training loss?"))
+        )
         self.question.setWordWrap(True)
         self.question.setBuddy(self.answer_box)
         ask = QHBoxLayout()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine.answers import Verdict, check_answer
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
 from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number, parse_number
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
 
@@ -288,12 +288,14 @@ class ChainRulePage(QWidget):
         self.view.draw(self.nodes, self.order, self.stage)
         self.back.setEnabled(self.stage > 0)
         self.next.setEnabled(self.stage < self.n_stages - 1)
-        self.stage_label.setText(
-            fill(
-                self.tr("Step %1 of %2 · %3"),
-                str(self.stage + 1),
-                str(self.n_stages),
-                self._stage_name(),
+        self.stage_label.setText(  # it wraps in a narrow column: no lone last character
+            keep_together(
+                fill(
+                    self.tr("Step %1 of %2 · %3"),
+                    str(self.stage + 1),
+                    str(self.n_stages),
+                    self._stage_name(),
+                )
             )
         )
         self.working.setText(self._working())

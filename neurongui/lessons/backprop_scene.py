@@ -284,7 +284,7 @@ class StageView(QObject):
         """The boxes of numbers the current stage writes on the diagram."""
         if not self.lesson.on_network_page() or not self.lesson.fits():
             return []
-        s, stage, canvas = self.lesson.numbers(), self.lesson.stage, self.lesson.window.canvas
+        s, stage, canvas = self.lesson.numbers(), self.lesson.stage, self.lesson.host.canvas
         labels = []
         for k in (0, 1):
             at = canvas.node_position(-1, k)
@@ -343,7 +343,7 @@ class StageView(QObject):
         return tuple(lines)
 
     def _edge_labels(self, s: StepNumbers) -> list[Label]:
-        canvas, labels = self.lesson.window.canvas, []
+        canvas, labels = self.lesson.host.canvas, []
         for layer, j, k in ((0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1)):
             # The crossing edges of the first layer meet at their middles: label them near
             # the inputs, where they are a box's height apart, and the straight ones

@@ -42,12 +42,12 @@ from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit, SetBias, SetWeight
 from neurongui.engine.explain import format_number
-from neurongui.i18n import fill
+from neurongui.i18n import error_text, fill
 from neurongui.lessons.text import lesson_parts, lesson_text, tidy
 from neurongui.undo import new_gesture, push_edit
 
 if TYPE_CHECKING:
-    from neurongui.main_window import MainWindow
+    from neurongui.lessons.host import LessonHost
 
 __all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text", "rich_label"]
 
@@ -101,11 +101,11 @@ class Lesson(QWidget):
     #: brings them back; leaving the lesson restores them).
     hidden_docks: ClassVar[tuple[str, ...]] = ("inspectorDock", "chartsDock", "activationDock")
 
-    def __init__(self, window: MainWindow, title: str):
+    def __init__(self, host: LessonHost, title: str):
         super().__init__()
         self.setObjectName(f"lesson_{self.key}")
-        self.window = window
-        self.model = window.model
+        self.host = host  # the window, as far as a lesson needs it
+        self.model = host.model
         self.title = title
         self._connections: list[tuple[SignalInstance, Callable]] = []
 
@@ -133,7 +133,7 @@ class Lesson(QWidget):
     def start(self) -> None:
         """Load the lesson's network and data, then build and fill the panel."""
         network, config = self.network_and_config()
-        self.window.load_lesson_network(network, config)
+        self.host.load_lesson_network(network, config)
         self._build_panel()
         self.listen(self.model.parametersChanged, self._on_network_change)
         self.listen(self.model.structureChanged, self._on_network_change)
@@ -174,7 +174,7 @@ class Lesson(QWidget):
         # One column that scrolls as a whole (never a scroll area inside it): the intro,
         # the current task right above the controls, the controls and plots, then the
         # longer explanation under "More". The verdict and the buttons stay in sight.
-        parts = lesson_parts(self.key, self.window.language)
+        parts = lesson_parts(self.key, self.host.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         column = QWidget()
@@ -232,7 +232,7 @@ class Lesson(QWidget):
         leave = QPushButton(self.tr("Leave lesson"))
         leave.setObjectName("leaveLessonButton")
         leave.setToolTip(self.tr("Close the lesson and keep playing with this network"))
-        leave.clicked.connect(self.window.leave_lesson)
+        leave.clicked.connect(self.host.leave_lesson)
         buttons.addWidget(leave)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.feedback)
@@ -304,9 +304,9 @@ class Lesson(QWidget):
     def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:
         """Apply ``edit`` as an undoable step; show the reason if it is refused."""
         try:
-            push_edit(self.window.undo_stack, self.model, edit, text, gesture)
+            push_edit(self.host.undo_stack, self.model, edit, text, gesture)
         except ValueError as exc:
-            self.say(str(exc), False)
+            self.say(error_text(exc), False)
             return False
         return True
 

@@ -96,8 +96,8 @@ class SoftmaxLesson(Lesson):
         self.this_flower_label = self.why.this_flower_label
         body.addWidget(self.tabs, 1)
         # The output neurons carry their species' names on the diagram.
-        self.overlay = CanvasOverlay(self.window.canvas, self.species_labels, is_dark)
-        self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
+        self.overlay = CanvasOverlay(self.host.canvas, self.species_labels, is_dark)
+        self.listen(self.host.canvas.scene().changed, self.overlay.ensure)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_compare)
         self.runner.finished.connect(self._on_compare_done)
@@ -206,7 +206,7 @@ class SoftmaxLesson(Lesson):
 
     def species_labels(self) -> list[Label]:
         """A box with the species' name beside each output neuron."""
-        canvas, net = self.window.canvas, self.network
+        canvas, net = self.host.canvas, self.network
         if not self.fits():
             return []
         labels = []

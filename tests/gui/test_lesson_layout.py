@@ -70,7 +70,8 @@ def _in_sight(lesson) -> None:
         else:
             rect = QRect(widget.mapTo(lesson, QPoint(0, 0)), widget.size())
             assert lesson.rect().contains(rect), f"{name} at {rect} is outside the lesson"
-    dock, window = lesson.window.docks["lessonDock"], lesson.window
+    window = lesson.host  # the main window, in this test
+    dock = window.docks["lessonDock"]
     assert window.rect().contains(dock.geometry())
     # Nothing the lesson shows or hides makes the window taller than the screen.
     assert (window.width(), window.height()) == (1366, 768), window.size()
