@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         )
         for name, title in zip(names, titles, strict=True):
             self.menus[name] = bar.addMenu(title)
-        lessons_menu = build_lessons_menu(self)
+        lessons_menu = build_lessons_menu(self, self.start_lesson, self.leave_lesson)
         lessons_menu.setObjectName("lessonsMenu")
         bar.addMenu(lessons_menu)
         self.menus["lessons"] = lessons_menu

@@ -220,8 +220,8 @@ class ActivationsLesson(Lesson):
             2,
             self.tr("Gradient flow of each hidden layer"),
         )
-        self.health_table.horizontalHeaderItem(3).setToolTip(
-            self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
+        self.health_table.set_header_tip(
+            3, self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
         )
         self.health_note = rich_label("healthNote")
         return page(top, self.use_note, self.health_table, self.health_note)
@@ -324,7 +324,7 @@ class ActivationsLesson(Lesson):
     def winner(self) -> str | None:
         """The activation with the lowest final training loss of a finished race."""
         losses = self.final_losses()
-        return min(losses, key=losses.get) if losses else None
+        return min(losses, key=losses.__getitem__) if losses else None
 
     # -- the window's network ---------------------------------------------------------
 

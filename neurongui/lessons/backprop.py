@@ -432,7 +432,7 @@ class BackpropLesson(Lesson):
             return True, fill(
                 self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."), _n(delta), _n(a[0]), _n(right)
             )
-        if verdict.kind == "slip":
+        if verdict.slip is not None:  # kind "slip": a neighbouring quantity
             return False, fill(slips[verdict.slip][1], _n(verdict.value))
         if verdict.kind == "rough":
             return False, rough_reply(verdict)

@@ -47,6 +47,11 @@ _RADIUS = 19.0
 _FIRST_EDGE_STAGE = 3
 
 
+def _typed(verdict: Verdict) -> str:
+    """The number the student typed ("–" for a verdict without one)."""
+    return "–" if verdict.value is None else format_number(verdict.value)
+
+
 def rough_reply(verdict: Verdict) -> str:
     """The reply to an answer with too few digits to tell it from a neighbouring one."""
     return fill(
@@ -55,7 +60,7 @@ def rough_reply(verdict: Verdict) -> str:
             "%1 has too few digits to check: the lesson shows its numbers to %2 "
             "significant digits; give at least %3 of them.",
         ),
-        format_number(verdict.value),
+        _typed(verdict),
         str(SIGNIFICANT_DIGITS),
         str(verdict.min_digits),
     )
@@ -379,8 +384,8 @@ class ChainRulePage(QWidget):
                 ),
                 format_number(right),
             )
-        if verdict.kind == "slip":
-            return False, fill(slips[verdict.slip][1], format_number(verdict.value))
+        if verdict.slip is not None:  # kind "slip": a neighbouring quantity
+            return False, fill(slips[verdict.slip][1], _typed(verdict))
         if verdict.kind == "rough":
             return False, rough_reply(verdict)
         return False, fill(
@@ -388,5 +393,5 @@ class ChainRulePage(QWidget):
                 "Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the "
                 "multiply gate to q, then through the add gate to x."
             ),
-            format_number(verdict.value),
+            _typed(verdict),
         )

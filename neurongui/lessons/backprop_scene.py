@@ -47,8 +47,9 @@ def _sub(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
-def _n(value: float) -> str:
-    return format_number(float(value))
+def _n(value: float | None) -> str:
+    """A number in the engine's format; "–" for one not known yet (no step made)."""
+    return "–" if value is None else format_number(float(value))
 
 
 def _p(value: float) -> str:
@@ -156,7 +157,7 @@ class StageView(QObject):
         }[self.lesson.stage](s)
         return "<br>".join(lines)
 
-    def _result(self, value: float, kind: str) -> str:
+    def _result(self, value: float | None, kind: str) -> str:
         colour = value_colours(is_dark())[kind].name()
         return f"<b style='color:{colour}'>{_n(value)}</b>"
 
