@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from neurongui import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 __all__ = ["build_parser", "create_application", "main"]
 
@@ -28,13 +32,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def create_application(argv: list[str] | None = None):
+def create_application(argv: list[str] | None = None) -> QApplication:
     """Return the running QApplication, creating it (with NeuronGUI's names) if needed."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
+    running = QApplication.instance()
+    if running is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    elif isinstance(running, QApplication):
+        app = running
+    else:  # a QCoreApplication (a script's): it cannot show windows
+        raise RuntimeError("NeuronGUI needs a QApplication, but a QCoreApplication is running")
     app.setApplicationName("NeuronGUI")
     app.setOrganizationName("NeuronGUI")
     app.setApplicationVersion(__version__)
@@ -73,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings()
     language = choose_language(settings.language)
-    app._neurongui_translators = install_translators(app, language)  # keep them alive
+    translators = install_translators(app, language)  # alive until app.exec() returns
     theme = ThemeManager(app, settings.theme)
     model = NetworkModel()
     doc = None
@@ -96,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshot(app, window, args.screenshot)
     if not args.file:
         window.offer_recovery()
-    return app.exec()
+    code = app.exec()
+    del translators  # referenced until here: a freed QTranslator stops translating
+    return code
 
 
 def _screenshot(app, window, out: str) -> int:

@@ -60,7 +60,8 @@ def export_scene_png(scene: QGraphicsScene, path: str | os.PathLike, scale: floa
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, QRectF(image.rect()), rect, Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
-    if not image.save(str(path), "PNG"):
+    # PySide6's stub asks for bytes as the format, yet only a str is accepted at run time.
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"could not write {path}")
 
 
@@ -109,9 +110,9 @@ def export_weights(network: Network, path: str | os.PathLike) -> None:
         for i, layer in enumerate(network.layers):
             arrays[f"W{i}"] = layer.weights.copy()
             arrays[f"b{i}"] = layer.biases.copy()
-        out = io.BytesIO()
-        np.savez(out, **arrays)
-        write_atomic(path, out.getvalue())
+        archive = io.BytesIO()
+        np.savez(archive, **arrays)
+        write_atomic(path, archive.getvalue())
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -35,6 +35,7 @@ from neurongui.export import (
 )
 from neurongui.i18n import error_text, fill, keep_together
 from neurongui.lessons import create_lesson
+from neurongui.lessons.base import Lesson
 from neurongui.model import NetworkModel
 from neurongui.settings import Settings
 from neurongui.views.activation_plot import ActivationPlotPanel
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.last_error: str | None = None
         self.docks: dict[str, QDockWidget] = {}
-        self.lesson = None  # the open lesson panel, if any
+        self.lesson: Lesson | None = None  # the open lesson panel, if any
         # While a lesson runs: the docks as they were before it (saveState).
         self._lesson_room: QByteArray | None = None
 

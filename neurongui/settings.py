@@ -91,9 +91,9 @@ class Settings:
     def recent_files(self) -> list[str]:
         """Recently used files, newest first, existing ones only."""
         value = self._q.value("files/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [p for p in value or [] if isinstance(p, str) and os.path.exists(p)][:MAX_RECENT]
+        # QSettings gives a lone entry as a string, and no entries as None on some systems.
+        paths = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [p for p in paths if isinstance(p, str) and os.path.exists(p)][:MAX_RECENT]
 
     def add_recent_file(self, path: str | os.PathLike) -> None:
         """Put ``path`` first in the recent files (keeping at most :data:`MAX_RECENT`)."""

@@ -50,7 +50,11 @@ class WindowMenus(QObject):
         self._build()
 
     def action(
-        self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = ""
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        tip: str = "",
     ) -> QAction:
         """A window action named ``text`` that calls ``slot``, with an optional shortcut
         and a tip (tooltip and status bar)."""
@@ -76,7 +80,7 @@ class WindowMenus(QObject):
         )
         for name, title in zip(names, titles, strict=True):
             self.menus[name] = bar.addMenu(title)
-        lessons_menu = build_lessons_menu(w)
+        lessons_menu = build_lessons_menu(w, w.start_lesson, w.leave_lesson)
         lessons_menu.setObjectName("lessonsMenu")
         bar.addMenu(lessons_menu)
         self.menus["lessons"] = lessons_menu
@@ -157,7 +161,7 @@ class WindowMenus(QObject):
         undo = w.undo_stack.createUndoAction(w, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = w.undo_stack.createRedoAction(w, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         edit_menu.addActions([undo, redo])
         # The menu says what will be undone; the toolbar keeps a short, steady text, so
         # that its buttons do not move as that description grows.

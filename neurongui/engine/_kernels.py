@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from . import losses as _losses
+from .activations import PReLU
 
 if TYPE_CHECKING:
     from .network import Layer, Network
@@ -167,7 +168,8 @@ def _backward_pass(
         layer, (grad_wb, grad_alpha) = layers[i], blocks[i]
         # [∂L/∂W ∂L/∂b] = δᵀ [a 1] in one product: the ones sum δ over the samples.
         delta_t[i].dot(augmented[i] if i else inputs, grad_wb)
-        if grad_alpha is not None:
+        # Only a PReLU layer has slopes, and it has its ∂L/∂a by now.
+        if grad_alpha is not None and grad_a is not None and isinstance(layer.activation, PReLU):
             grad_alpha[...] = layer.activation.alpha_gradient(zs[i], grad_a)
         if i:  # (∂L/∂x is not needed: the inputs are not trained)
             j = i - 1

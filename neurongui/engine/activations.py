@@ -123,20 +123,24 @@ class Identity(Activation):
     formula = "f(z) = z"
     derivative_formula = "f′(z) = 1"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.array(z, dtype=float, copy=True)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         return np.ones_like(z, dtype=float)
 
-    def backward(self, z, a, grad_a, ctx=None):
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         return grad_a
 
-    def forward_into(self, z, out):
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         np.copyto(out, z)
         return out
 
-    def backward_into(self, z, a, grad_a, out, ctx=None):
+    def backward_into(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         np.copyto(out, grad_a)
         return out
 
@@ -152,10 +156,10 @@ class Step(Activation):
     formula = "f(z) = 1 if z ≥ 0, else 0"
     derivative_formula = "f′(z) = 0"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return (np.asarray(z) >= 0).astype(float)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         return np.zeros_like(z, dtype=float)
 
 
@@ -171,11 +175,11 @@ class Sigmoid(Activation):
     formula = "σ(z) = 1 / (1 + e⁻ᶻ)"
     derivative_formula = "σ′(z) = σ(z)(1 − σ(z))"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z, dtype=float)
         return self.forward_into(z, np.empty_like(z))
 
-    def forward_into(self, z, out):
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         # Outputs passed by position: the keyword costs a few hundred ns per call.
         np.maximum(z, _SIGMOID_FLOOR, out=out)  # (np.maximum refuses a positional out)
         np.negative(out, out)
@@ -183,14 +187,18 @@ class Sigmoid(Activation):
         np.add(out, _ONE, out)
         return np.reciprocal(out, out)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         s = self.forward(z)
         return s * (1.0 - s)
 
-    def backward(self, z, a, grad_a, ctx=None):
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         return grad_a * a * (1.0 - a)
 
-    def backward_into(self, z, a, grad_a, out, ctx=None):
+    def backward_into(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         np.subtract(_ONE, a, out)
         np.multiply(out, a, out)
         return np.multiply(out, grad_a, out)
@@ -203,20 +211,24 @@ class Tanh(Activation):
     formula = "tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)"
     derivative_formula = "tanh′(z) = 1 − tanh²(z)"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.tanh(z)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         t = np.tanh(z)
         return 1.0 - t * t
 
-    def backward(self, z, a, grad_a, ctx=None):
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         return grad_a * (1.0 - a * a)
 
-    def forward_into(self, z, out):
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         return np.tanh(z, out)
 
-    def backward_into(self, z, a, grad_a, out, ctx=None):
+    def backward_into(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         np.multiply(a, a, out)
         np.subtract(_ONE, out, out)
         return np.multiply(out, grad_a, out)
@@ -229,10 +241,10 @@ class HardTanh(Activation):
     formula = "f(z) = max(−1, min(1, z))"
     derivative_formula = "f′(z) = 1 if −1 < z < 1, else 0"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.clip(z, -1.0, 1.0).astype(float)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z)
         return ((z > -1.0) & (z < 1.0)).astype(float)
 
@@ -244,11 +256,11 @@ class Softsign(Activation):
     formula = "f(z) = z / (1 + |z|)"
     derivative_formula = "f′(z) = 1 / (1 + |z|)²"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z, dtype=float)
         return z / (1.0 + np.abs(z))
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         d = 1.0 + np.abs(np.asarray(z, dtype=float))
         return 1.0 / (d * d)
 
@@ -260,16 +272,18 @@ class ReLU(Activation):
     formula = "f(z) = max(0, z)"
     derivative_formula = "f′(z) = 1 if z > 0, else 0"
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         return np.maximum(z, 0.0)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         return (np.asarray(z) > 0).astype(float)
 
-    def forward_into(self, z, out):
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         return np.maximum(z, _ZERO, out=out)
 
-    def backward_into(self, z, a, grad_a, out, ctx=None):
+    def backward_into(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         # f′(z) as 0.0 or 1.0 into out, then a product of two float arrays: together
         # cheaper than a ufunc converting the boolean mask on the fly (twice as fast at 128²).
         out[...] = np.greater(z, _ZERO)
@@ -282,11 +296,11 @@ class _SlopedReLU(Activation):
     def _slope(self) -> float | np.ndarray:
         raise NotImplementedError
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z, dtype=float)
         return np.where(z > 0, z, self._slope() * z)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z, dtype=float)
         return np.where(z > 0, 1.0, self._slope() * np.ones_like(z))
 
@@ -298,13 +312,13 @@ class LeakyReLU(_SlopedReLU):
     formula = "f(z) = z if z > 0, else k·z"
     derivative_formula = "f′(z) = 1 if z > 0, else k"
 
-    def __init__(self, slope: float = 0.01):
+    def __init__(self, slope: float = 0.01) -> None:
         self.slope = _finite_float("slope", slope)
 
-    def _slope(self):
+    def _slope(self) -> float | np.ndarray:
         return self.slope
 
-    def params(self):
+    def params(self) -> dict[str, float]:
         return {"slope": self.slope}
 
 
@@ -320,17 +334,17 @@ class PReLU(_SlopedReLU):
     formula = "f(z) = z if z > 0, else α·z  (α learned)"
     derivative_formula = "f′(z) = 1 if z > 0, else α;  ∂f/∂α = min(z, 0)"
 
-    def __init__(self, alpha: float | np.ndarray = 0.25):
+    def __init__(self, alpha: float | np.ndarray = 0.25) -> None:
         self.alpha = alpha if isinstance(alpha, np.ndarray) else _finite_float("alpha", alpha)
 
-    def _slope(self):
+    def _slope(self) -> float | np.ndarray:
         return self.alpha
 
     def alpha_gradient(self, z: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
         """Return ∂L/∂α for each neuron: the sum over samples of ∂L/∂a · min(z, 0)."""
         return (grad_a * np.minimum(z, 0.0)).sum(axis=0)
 
-    def params(self):
+    def params(self) -> dict[str, float]:
         # A per-neuron array belongs to the layer's parameters, not to the function.
         if isinstance(self.alpha, np.ndarray):
             return {}
@@ -349,7 +363,7 @@ class RReLU(_SlopedReLU):
     formula = "f(z) = z if z > 0, else k·z,  k ~ U[l, u] while training, (l + u)/2 after"
     derivative_formula = "f′(z) = 1 if z > 0, else k"
 
-    def __init__(self, lower: float = 1 / 8, upper: float = 1 / 3):
+    def __init__(self, lower: float = 1 / 8, upper: float = 1 / 3) -> None:
         self.lower = _finite_float("lower", lower)
         self.upper = _finite_float("upper", upper)
         if not self.lower <= self.upper:
@@ -361,19 +375,21 @@ class RReLU(_SlopedReLU):
                 upper=self.upper,
             )
 
-    def _slope(self):
+    def _slope(self) -> float | np.ndarray:
         return 0.5 * (self.lower + self.upper)
 
-    def forward_train(self, z, rng):
+    def forward_train(self, z: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, Any]:
         z = np.asarray(z, dtype=float)
         slopes = rng.uniform(self.lower, self.upper, size=z.shape)
         return np.where(z > 0, z, slopes * z), slopes
 
-    def backward(self, z, a, grad_a, ctx=None):
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         slopes = self._slope() if ctx is None else ctx
         return grad_a * np.where(z > 0, 1.0, slopes)
 
-    def params(self):
+    def params(self) -> dict[str, float]:
         return {"lower": self.lower, "upper": self.upper}
 
 
@@ -391,19 +407,21 @@ class Softmax(Activation):
     derivative_formula = "∂aⱼ/∂zₖ = aⱼ(δⱼₖ − aₖ)"
     elementwise = False
 
-    def forward(self, z):
+    def forward(self, z: np.ndarray) -> np.ndarray:
         z = np.asarray(z, dtype=float)
         e = np.exp(z - z.max(axis=-1, keepdims=True))
         return e / e.sum(axis=-1, keepdims=True)
 
-    def derivative(self, z):
+    def derivative(self, z: np.ndarray) -> np.ndarray:
         a = self.forward(z)
         return a * (1.0 - a)
 
-    def backward(self, z, a, grad_a, ctx=None):
+    def backward(
+        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
+    ) -> np.ndarray:
         return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
 
-    def forward_into(self, z, out):
+    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
         # forward() step by step in place: the same operations, no temporary arrays.
         np.subtract(z, z.max(axis=-1, keepdims=True), out)
         np.exp(out, out)

@@ -143,11 +143,14 @@ def _match(typed: Decimal, target: float, digits: int) -> str | None:
     if shown.is_zero():
         return None  # only 0 itself is 0 to the digits shown
     unit_shown = Decimal(1).scaleb(shown.adjusted() - digits + 1)
-    unit_typed = Decimal(1).scaleb(typed.as_tuple().exponent)
+    exponent = typed.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity: parse_number gives neither
+        return None
+    unit_typed = Decimal(1).scaleb(exponent)
     distance = abs(typed - shown)
     if unit_typed <= unit_shown:
         return "shown" if distance <= unit_shown / 2 else None
     if distance > unit_typed / 2:
         return None
-    significant = typed.adjusted() - typed.as_tuple().exponent + 1
+    significant = typed.adjusted() - exponent + 1
     return "rounded" if significant >= digits - 1 else "rough"

@@ -40,7 +40,7 @@ class CSVError(EngineError):
     """A CSV file that cannot be used, with a message saying where and why."""
 
 
-def load_csv(path: str | os.PathLike, target: str | int | None = None) -> Dataset:
+def load_csv(path: str | os.PathLike[str], target: str | int | None = None) -> Dataset:
     """Read the CSV file at ``path``; see :func:`parse_csv`.
 
     Raises
@@ -268,8 +268,14 @@ def _number(cell: str, row: int, col: int, header: list[str]) -> float:
     return value
 
 
-def _targets(cells: list[str], header: list[str], t: int):
-    """Classify text or small-integer targets; regress on other numbers."""
+def _targets(
+    cells: list[str], header: list[str], t: int
+) -> tuple[str, np.ndarray, tuple[str, ...]]:
+    """Classify text or small-integer targets; regress on other numbers.
+
+    Returns the task, the targets Y (one column, or one-hot) and the class names
+    (for regression, the column's name).
+    """
     values: list[float] = []
     numeric = True
     for cell in cells:

@@ -190,7 +190,10 @@ def _line(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, n
     return x[:, None], y[:, None]
 
 
-_POINT_SETS: dict[str, tuple[Callable, str]] = {
+#: Draws ``n`` points with the given noise: (X, Y).
+PointSet = Callable[[int, float, np.random.Generator], tuple[np.ndarray, np.ndarray]]
+
+_POINT_SETS: dict[str, tuple[PointSet, str]] = {
     "circle": (_circle, "binary"),
     "xor": (_xor, "binary"),
     "gauss": (_gauss, "binary"),

@@ -96,7 +96,8 @@ def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord
             )
         last = epoch
         values = {name: _measure(entry, name, place) for name in _FLOATS}
-        if values["train_loss"] is None:
+        train_loss = values.pop("train_loss")
+        if train_loss is None:
             raise NetworkFileError(
                 QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected a number, got {kind}"),
                 where=f"{place}.train_loss",
@@ -104,11 +105,11 @@ def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord
             )
         # The regularisation penalty, saved since files record it; older files lack it.
         penalty = _measure(entry, "penalty", place) if "penalty" in entry else 0.0
-        records.append(EpochRecord(epoch, steps, **values, penalty=penalty or 0.0))
+        records.append(EpochRecord(epoch, steps, train_loss, **values, penalty=penalty or 0.0))
     return records
 
 
-def _count(entry: dict, name: str, place: str) -> int:
+def _count(entry: dict[str, Any], name: str, place: str) -> int:
     if name not in entry:
         raise missing_key(place, name)
     value = entry[name]
@@ -124,7 +125,7 @@ def _count(entry: dict, name: str, place: str) -> int:
     return value
 
 
-def _measure(entry: dict, name: str, place: str) -> float | None:
+def _measure(entry: dict[str, Any], name: str, place: str) -> float | None:
     if name not in entry:
         raise missing_key(place, name)
     value = entry[name]

@@ -10,6 +10,7 @@ as :class:`ReplaceState` with a description made by :mod:`neurongui.engine.struc
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,7 +30,7 @@ class Edit(Protocol):
         ...
 
     @property
-    def merge_key(self) -> tuple | None:
+    def merge_key(self) -> tuple[Hashable, ...] | None:
         """Edits with the same key may merge into one undo step (one drag)."""
         ...
 
@@ -56,7 +57,7 @@ class SetWeight:
         return SetWeight(self.layer, self.neuron, self.source, old)
 
     @property
-    def merge_key(self) -> tuple:
+    def merge_key(self) -> tuple[Hashable, ...]:
         return ("weight", self.layer, self.neuron, self.source)
 
 
@@ -76,7 +77,7 @@ class SetBias:
         return SetBias(self.layer, self.neuron, old)
 
     @property
-    def merge_key(self) -> tuple:
+    def merge_key(self) -> tuple[Hashable, ...]:
         return ("bias", self.layer, self.neuron)
 
 
@@ -97,7 +98,7 @@ class SetAlpha:
         return SetAlpha(self.layer, self.neuron, old)
 
     @property
-    def merge_key(self) -> tuple:
+    def merge_key(self) -> tuple[Hashable, ...]:
         return ("alpha", self.layer, self.neuron)
 
 

@@ -136,8 +136,11 @@ class NetworkFileError(EngineError):
     """
 
 
-def located(where: str, reason: EngineError | Message) -> Message:
-    """``"{where}: {reason}"``: a reason prefixed with the file, field or row it is about."""
+def located(where: str | Message, reason: EngineError | Message | str) -> Message:
+    """``"{where}: {reason}"``: a reason prefixed with the file, field or row it is about.
+
+    A plain-text ``reason`` (what a library said, in English) is shown as it is.
+    """
     return Message(
         QT_TRANSLATE_NOOP("EngineErrors", "{where}: {reason}"), where=where, reason=reason
     )

@@ -50,7 +50,7 @@ _PICKLE_MAGIC = (b"\x80\x02", b"\x80\x03", b"\x80\x04", b"\x80\x05")
 
 
 def save_network(
-    net: Network, path: str | os.PathLike, training: dict[str, Any] | None = None
+    net: Network, path: str | os.PathLike[str], training: dict[str, Any] | None = None
 ) -> None:
     """Write ``net`` (and optional training settings) to ``path`` atomically.
 
@@ -107,7 +107,7 @@ def network_to_json(net: Network, training: dict[str, Any] | None = None) -> byt
         ) from None
 
 
-def load_network(path: str | os.PathLike) -> Network:
+def load_network(path: str | os.PathLike[str]) -> Network:
     """Read a network file and return the network.
 
     Raises
@@ -118,7 +118,7 @@ def load_network(path: str | os.PathLike) -> Network:
     return read_network_file(path)[0]
 
 
-def read_network_file(path: str | os.PathLike) -> tuple[Network, dict[str, Any] | None]:
+def read_network_file(path: str | os.PathLike[str]) -> tuple[Network, dict[str, Any] | None]:
     """Read a network file; return the network and its saved training settings (or None)."""
     path = Path(path)
     raw = read_limited(path, MAX_FILE_BYTES, NetworkFileError)
@@ -234,14 +234,15 @@ def _migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
         }
         for i in range(n)
     ]
-    out = {
+    inputs: dict[str, Any] = {"size": sizes[0]}
+    if "input_names" in data:
+        inputs["names"] = data["input_names"]
+    out: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "inputs": {"size": sizes[0]},
+        "inputs": inputs,
         "layers": layers,
     }
-    if "input_names" in data:
-        out["inputs"]["names"] = data["input_names"]
     if "training" in data:
         out["training"] = data["training"]
     return out

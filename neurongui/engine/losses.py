@@ -21,7 +21,7 @@ output neuron softmax is always 1, so L = 0 and ∂L/∂z = (1·y − y)/n = 0: 
 from __future__ import annotations
 
 import functools
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -51,7 +51,12 @@ class Loss:
         raise NotImplementedError
 
     def output_delta(
-        self, z: np.ndarray, a: np.ndarray, y_true: np.ndarray, activation: Activation, ctx=None
+        self,
+        z: np.ndarray,
+        a: np.ndarray,
+        y_true: np.ndarray,
+        activation: Activation,
+        ctx: Any = None,
     ) -> np.ndarray:
         """Return ∂L/∂z of the output layer, given its z, its a = f(z) and the targets."""
         return self.output_delta_into(z, a, y_true, activation, np.empty_like(a), ctx)
@@ -63,7 +68,7 @@ class Loss:
         y_true: np.ndarray,
         activation: Activation,
         out: np.ndarray,
-        ctx=None,
+        ctx: Any = None,
     ) -> np.ndarray:
         """Write :meth:`output_delta` into ``out`` and return it."""
         if activation.name == self.natural_activation:
@@ -105,12 +110,12 @@ class MeanSquaredError(Loss):
     formula = "L = 1/(2n) Σ ‖y − ŷ‖²"
     natural_activation = "identity"
 
-    def value(self, y_pred, y_true):
+    def value(self, y_pred: np.ndarray, y_true: np.ndarray) -> float:
         y_pred, y_true, n = _rows(y_pred, y_true)
         diff = y_pred - y_true
         return float(np.vdot(diff, diff)) / (2 * n)
 
-    def gradient(self, y_pred, y_true):
+    def gradient(self, y_pred: np.ndarray, y_true: np.ndarray) -> np.ndarray:
         y_pred, y_true, n = _rows(y_pred, y_true)
         return (y_pred - y_true) / n
 
@@ -122,13 +127,13 @@ class BinaryCrossEntropy(Loss):
     formula = "L = −1/n Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"
     natural_activation = "sigmoid"
 
-    def value(self, y_pred, y_true):
+    def value(self, y_pred: np.ndarray, y_true: np.ndarray) -> float:
         y_pred, y_true, n = _rows(y_pred, y_true)
         p = _clip(y_pred, EPSILON, 1 - EPSILON)
         # 0 − Σ rather than −Σ: a loss of exactly 0 is +0, never −0.
         return float(0.0 - (y_true * np.log(p) + (1 - y_true) * np.log1p(-p)).sum()) / n
 
-    def gradient(self, y_pred, y_true):
+    def gradient(self, y_pred: np.ndarray, y_true: np.ndarray) -> np.ndarray:
         y_pred, y_true, n = _rows(y_pred, y_true)
         p = _clip(y_pred, EPSILON, 1 - EPSILON)
         return (p - y_true) / (p * (1 - p)) / n
@@ -144,13 +149,21 @@ class CrossEntropy(Loss):
     formula = "L = −1/n Σ y ln ŷ"
     natural_activation = "softmax"
 
-    def value(self, y_pred, y_true):
+    def value(self, y_pred: np.ndarray, y_true: np.ndarray) -> float:
         y_pred, y_true, n = _rows(y_pred, y_true)
         p = _clip(y_pred, EPSILON, 1.0)
         # 0 − Σ rather than −Σ: softmax on one neuron gives L = 0, which must not show as −0.
         return float(0.0 - (y_true * np.log(p)).sum()) / n
 
-    def output_delta_into(self, z, a, y_true, activation, out, ctx=None):
+    def output_delta_into(
+        self,
+        z: np.ndarray,
+        a: np.ndarray,
+        y_true: np.ndarray,
+        activation: Activation,
+        out: np.ndarray,
+        ctx: Any = None,
+    ) -> np.ndarray:
         if activation.name != "softmax":
             return super().output_delta_into(z, a, y_true, activation, out, ctx)
         # (ŷ·Σy − y)/n: the shortcut (ŷ − y)/n assumes rows summing to 1, which imported
@@ -160,7 +173,7 @@ class CrossEntropy(Loss):
         np.subtract(out, y_true, out)
         return np.multiply(out, _reciprocal(len(a)), out)
 
-    def gradient(self, y_pred, y_true):
+    def gradient(self, y_pred: np.ndarray, y_true: np.ndarray) -> np.ndarray:
         y_pred, y_true, n = _rows(y_pred, y_true)
         return -y_true / _clip(y_pred, EPSILON, 1.0) / n
 

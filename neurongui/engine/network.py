@@ -29,7 +29,7 @@ import numpy as np
 from . import activations as _activations
 from . import losses as _losses
 from ._kernels import Workspace, backpropagate, forward_pass, parameter_blocks
-from .activations import Activation
+from .activations import Activation, PReLU
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .state import FORMAT_NAME, FORMAT_VERSION, ParsedNetwork, check_sizes, parse_state
 
@@ -37,6 +37,9 @@ __all__ = ["INITIALIZERS", "Backprop", "Layer", "Network"]
 
 #: Weight initialisation schemes.
 INITIALIZERS = ("xavier", "he", "uniform", "zeros")
+#: An activation as a name ("tanh"), a description ({"name": "leaky_relu", "slope": 0.1})
+#: or an :class:`Activation`.
+ActivationSpec = str | dict[str, Any] | Activation
 _PRELU_ALPHA = 0.25
 
 
@@ -146,7 +149,7 @@ class Network:
     def __init__(
         self,
         sizes: Sequence[int],
-        activations: str | dict | Activation | Sequence[str | dict | Activation] = "tanh",
+        activations: ActivationSpec | Sequence[ActivationSpec] = "tanh",
         init: str = "xavier",
         seed: int | None = None,
         input_names: Sequence[str] | None = None,
@@ -163,7 +166,13 @@ class Network:
 
     # -- construction -------------------------------------------------------------
 
-    def _build(self, n_in: int, sizes: list[int], specs: list[dict], names) -> None:
+    def _build(
+        self,
+        n_in: int,
+        sizes: list[int],
+        specs: list[dict[str, Any]],
+        names: Sequence[str] | None,
+    ) -> None:
         """Allocate the parameter vector and lay the layers' views over it."""
         acts = [_activations.from_dict(s) for s in specs]
         for i, act in enumerate(acts[:-1]):
@@ -185,8 +194,8 @@ class Network:
         self._alpha_init: dict[int, float] = {}
         blocks = parameter_blocks(self._flat, n_in, sizes, counts)
         for (wb, alpha), act in zip(blocks, acts, strict=False):
-            if alpha is not None:
-                self._alpha_init[len(self.layers)] = float(getattr(act, "alpha", _PRELU_ALPHA))
+            if alpha is not None and isinstance(act, PReLU):  # (only PReLU has slopes)
+                self._alpha_init[len(self.layers)] = float(act.alpha)
                 alpha[...] = self._alpha_init[len(self.layers)]
                 act.alpha = alpha
             self.layers.append(Layer(wb, alpha, act))
@@ -350,7 +359,7 @@ class Network:
             raise ValueError(f"layer {layer} is not a PReLU layer")
         alpha[neuron] = _finite("alpha", value)
 
-    def set_activation(self, layer: int, activation: str | dict | Activation) -> None:
+    def set_activation(self, layer: int, activation: ActivationSpec) -> None:
         """Change the activation of ``layer``; weights and biases are kept."""
         data = self.to_dict()
         spec = (
@@ -418,6 +427,7 @@ class Network:
         ws = Workspace(self, len(X))
         with np.errstate(over="ignore", invalid="ignore"):  # shown as ±inf/NaN, as in _forward
             value = backpropagate(self, X, Y, _losses.get(loss), grad, ws=ws)
+        assert value is not None  # compute_loss (the default) returns the loss
         grads = [{k: v.copy() for k, v in g.items()} for g in self._views(grad)]
         zs, acts, deltas = (
             [np.ascontiguousarray(a) for a in arrays]
@@ -474,7 +484,7 @@ def _all_ints(values: Sequence[Any]) -> bool:
     return all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in values)
 
 
-def _layer_specs(activations: Any, n_layers: int) -> list[dict]:
+def _layer_specs(activations: Any, n_layers: int) -> list[dict[str, Any]]:
     if isinstance(activations, (str, dict, Activation)):
         activations = [activations] * n_layers
     activations = list(activations)

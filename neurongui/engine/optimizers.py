@@ -60,10 +60,10 @@ class SGD(Optimizer):
         super().__init__(learning_rate)
         self._step = np.zeros(0)
 
-    def reset(self, size):
+    def reset(self, size: int) -> None:
         self._step = np.empty(size)
 
-    def update(self, params, grad):
+    def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._step.shape != params.shape:
             self.reset(params.size)
         # η·g into a kept buffer: a large network would allocate it every step.
@@ -82,11 +82,11 @@ class Momentum(Optimizer):
         self.momentum = momentum
         self._v = np.zeros(0)
 
-    def reset(self, size):
+    def reset(self, size: int) -> None:
         self._v = np.zeros(size)
         self._step = np.empty(size)
 
-    def update(self, params, grad):
+    def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._v.shape != params.shape:
             self.reset(params.size)
         v = self._v
@@ -112,13 +112,13 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
         self.reset(0)
 
-    def reset(self, size):
+    def reset(self, size: int) -> None:
         self._m = np.zeros(size)
         self._s = np.zeros(size)
         self._t = 0
         self._work = np.empty((2, size))
 
-    def update(self, params, grad):
+    def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._m.shape != params.shape:
             self.reset(params.size)
         self._t += 1

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import QT_TRANSLATE_NOOP, Message, os_reason
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message, os_reason
 
 __all__ = [
     "STALE_TEMP_SECONDS",
@@ -45,7 +45,7 @@ _KINDS = (
 )
 
 
-def read_limited(path: str | os.PathLike, limit: int, error: type[Exception]) -> bytes:
+def read_limited(path: str | os.PathLike[str], limit: int, error: type[EngineError]) -> bytes:
     """Return the bytes of the regular file ``path``, refusing special files and big files.
 
     Parameters
@@ -105,7 +105,7 @@ def read_limited(path: str | os.PathLike, limit: int, error: type[Exception]) ->
     return b"".join(chunks)
 
 
-def _check_regular(mode: int, name: str, error: type[Exception]) -> None:
+def _check_regular(mode: int, name: str, error: type[EngineError]) -> None:
     if stat.S_ISREG(mode):
         return
     kind = next(
@@ -139,7 +139,7 @@ def _too_big(name: str, size: int, limit: int) -> Message:
     )
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or new file, never half.
 
     Raises
@@ -164,7 +164,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         raise
 
 
-def copy_atomic(src: str | os.PathLike, dst: str | os.PathLike) -> None:
+def copy_atomic(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
     """Copy ``src`` over ``dst`` through a temporary file (``dst`` is never half written).
 
     Raises
@@ -184,7 +184,7 @@ def copy_atomic(src: str | os.PathLike, dst: str | os.PathLike) -> None:
         raise
 
 
-def remove_stale_temps(target: str | os.PathLike, min_age: float | None = None) -> int:
+def remove_stale_temps(target: str | os.PathLike[str], min_age: float | None = None) -> int:
     """Remove temporaries of ``target`` left by a save that was killed; return how many.
 
     Only regular files named ``.<target name>.<random>.tmp`` in the target's folder and

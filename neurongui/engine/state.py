@@ -150,7 +150,7 @@ def parse_state(data: Any) -> ParsedNetwork:
     return ParsedNetwork(int(n_in), names, tuple(parsed))
 
 
-def _parse_layer(entry: dict, n_in: int, where: str, last: bool) -> ParsedLayer:
+def _parse_layer(entry: dict[str, Any], n_in: int, where: str, last: bool) -> ParsedLayer:
     size = int(entry["size"])
     spec = _key(entry, "activation", where)
     if isinstance(spec, str):
@@ -178,7 +178,7 @@ def _parse_layer(entry: dict, n_in: int, where: str, last: bool) -> ParsedLayer:
     return ParsedLayer(size, act.to_dict(), weights, biases, alpha)
 
 
-def _mapping(value: Any, where: str | Message) -> dict:
+def _mapping(value: Any, where: str | Message) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("EngineErrors", "{where}: expected an object, got {kind}"),
@@ -188,7 +188,7 @@ def _mapping(value: Any, where: str | Message) -> dict:
     return value
 
 
-def _key(obj: dict, key: str, where: str | Message) -> Any:
+def _key(obj: dict[str, Any], key: str, where: str | Message) -> Any:
     if key not in obj:
         raise missing_key(where, key)
     return obj[key]
@@ -278,13 +278,13 @@ def _matrix(raw: Any, rows: int, cols: int, where: str) -> np.ndarray:
     return _finite_array(raw, (rows, cols), where)
 
 
-def _finite_array(raw: list, shape: tuple[int, ...], where: str) -> np.ndarray:
+def _finite_array(raw: list[Any], shape: tuple[int, ...], where: str) -> np.ndarray:
     """``raw`` (its numbers' types already checked) as floats; refuses any not finite."""
     try:
         out = np.array(raw, dtype=float)
     except OverflowError:  # a Python int beyond float range (JSON ones are bounded)
         for index in np.ndindex(*shape):
-            value = raw
+            value: Any = raw  # a nested list, then the number at ``index``
             for i in index:
                 value = value[i]
             place = where + "".join(f"[{i}]" for i in index)

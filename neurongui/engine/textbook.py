@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .network import Network
+from .network import Layer, Network
 
 __all__ = ["SGD", "Adam", "Momentum", "backprop", "forward"]
 
@@ -77,7 +77,9 @@ def backprop(net: Network, x: np.ndarray, y: np.ndarray, loss: str) -> list[dict
     return grads
 
 
-def _output_delta(layer, z, y_hat, y, loss: str, n: int) -> tuple[np.ndarray, np.ndarray | None]:
+def _output_delta(
+    layer: Layer, z: np.ndarray, y_hat: np.ndarray, y: np.ndarray, loss: str, n: int
+) -> tuple[np.ndarray, np.ndarray | None]:
     """δ⁽ᴸ⁾ = ∂L/∂z of the output layer, and ∂L/∂a where it was needed."""
     name = layer.activation.name
     natural = {"mse": "identity", "bce": "sigmoid", "cross_entropy": "softmax"}[loss]
@@ -97,18 +99,18 @@ def _output_delta(layer, z, y_hat, y, loss: str, n: int) -> tuple[np.ndarray, np
     return dl_da * _f_prime(layer, z), dl_da
 
 
-def _f(layer, z: np.ndarray) -> np.ndarray:
+def _f(layer: Layer, z: np.ndarray) -> np.ndarray:
     """a = f(z), with the layer's own activation (softmax down each column)."""
     if layer.activation.name == "softmax":
         return layer.activation.forward(z.T).T
-    if layer.activation.name == "prelu":
+    if layer.alpha is not None:  # PReLU: the layer's own slope for each neuron
         return np.where(z > 0, z, layer.alpha[:, None] * z)
     return layer.activation.forward(z)
 
 
-def _f_prime(layer, z: np.ndarray) -> np.ndarray:
+def _f_prime(layer: Layer, z: np.ndarray) -> np.ndarray:
     """f′(z), element by element."""
-    if layer.activation.name == "prelu":
+    if layer.alpha is not None:  # PReLU: the layer's own slope for each neuron
         return np.where(z > 0, 1.0, layer.alpha[:, None] * np.ones_like(z))
     return layer.activation.derivative(z)
 

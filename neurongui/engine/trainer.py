@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import datasets as _datasets
 from . import losses as _losses
@@ -143,6 +144,13 @@ class Trainer:
         are always measured on the whole test set at the end of the epoch.
     """
 
+    # Buffers (re)made by _sync() for the network's current structure.
+    _workspace: Workspace
+    _blocks: list[tuple[np.ndarray, np.ndarray | None]]
+    _train_rng: np.random.Generator | None
+    _backup: np.ndarray
+    _order: np.ndarray | None  # this epoch's order of the samples (None: as they are)
+
     def __init__(
         self,
         network: Network,
@@ -170,16 +178,24 @@ class Trainer:
         self.network = network
         self._rng = np.random.default_rng(seed)
         X, Y = _check_data(network, X, Y, "training")
+        test: tuple[np.ndarray, np.ndarray] | None = None
         if X_test is None and test_fraction:
-            X, Y, X_test, Y_test = _datasets.train_test_split(X, Y, test_fraction, self._rng)
+            X, Y, X_held, Y_held = _datasets.train_test_split(X, Y, test_fraction, self._rng)
+            test = (X_held, Y_held)
         elif X_test is not None:
-            X_test, Y_test = _check_data(network, X_test, Y_test, "test")
+            if Y_test is None:
+                raise ValueError("test inputs X_test need their targets Y_test")
+            test = _check_data(network, X_test, Y_test, "test")
         # Inputs are kept with a column of ones appended, which the training loop needs
         # (see neurongui.engine.network); X and X_test are views without it.
-        self._Xa, self._Xa_test = _with_ones(X), _with_ones(X_test)
+        self._Xa = _with_ones(X)
         self.X, self.Y = self._Xa[:, :-1], Y
-        self.X_test = None if X_test is None else self._Xa_test[:, :-1]
-        self.Y_test = Y_test
+        self._Xa_test: np.ndarray | None = None
+        self.X_test: np.ndarray | None = None
+        self.Y_test: np.ndarray | None = None
+        if test is not None:
+            self._Xa_test = _with_ones(test[0])
+            self.X_test, self.Y_test = self._Xa_test[:, :-1], test[1]
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
         self.optimizer = _optimizers.get(optimizer, learning_rate)
@@ -352,7 +368,7 @@ class Trainer:
             )
         running = self.epoch_metrics == "running"
         value = train_pass(net, Xb, Yb, self.loss, self._blocks, self._train_rng, ws, running)
-        if running:
+        if value is not None:  # (running metrics: the batch's loss)
             self._tally(value, ws.activations[-1], Yb)
         params = net.parameters
         self._penalised = bool(self.regularization_rate and self.regularization)
@@ -393,7 +409,7 @@ class Trainer:
             train_loss = self._run_loss / self._run_n
             train_acc = None if self.task == "regression" else self._run_correct / self._run_n
         test_loss = test_acc = None
-        if self.X_test is not None and len(self.X_test):
+        if self.Y_test is not None and len(self.Y_test):
             out_test = self._forward("test")
             test_loss = self.loss.value(out_test, self.Y_test)
             test_acc = accuracy(out_test, self.Y_test, self.task)
@@ -450,6 +466,8 @@ class Trainer:
     def _forward(self, which: str) -> np.ndarray:
         """The network's output for the whole training or test set (a kept workspace)."""
         inputs = self._Xa if which == "train" else self._Xa_test
+        if inputs is None:
+            raise ValueError("the trainer has no test set")
         ws = self._eval.get(which)
         if ws is None:
             ws = self._eval[which] = Workspace(self.network, len(inputs), backward=False)
@@ -542,7 +560,9 @@ class Trainer:
         self._position = len(self.X)
 
 
-def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
+def _check_data(
+    net: Network, X: ArrayLike, Y: ArrayLike, what: str
+) -> tuple[np.ndarray, np.ndarray]:
     X = np.ascontiguousarray(X, dtype=float)
     Y = np.asarray(Y, dtype=float)
     if Y.ndim == 1:
@@ -566,10 +586,8 @@ def _check_data(net: Network, X, Y, what: str) -> tuple[np.ndarray, np.ndarray]:
     return X, Y
 
 
-def _with_ones(X: np.ndarray | None) -> np.ndarray | None:
+def _with_ones(X: np.ndarray) -> np.ndarray:
     """X with a column of ones appended."""
-    if X is None:
-        return None
     out = np.empty((len(X), X.shape[1] + 1))
     out[:, :-1], out[:, -1] = X, 1.0
     return out

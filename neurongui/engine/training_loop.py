@@ -146,7 +146,7 @@ class Snapshot:
     divergence: Divergence | None = None
 
 
-def thin_history(records: list, limit: int = HISTORY_LIMIT) -> list:
+def thin_history(records: list[EpochRecord], limit: int = HISTORY_LIMIT) -> list[EpochRecord]:
     """``records`` if there are at most ``limit``; else the newest ``limit // 2`` and
     every other (or every 4th, 8th…) one of the older part. Records carry their epoch
     number, so a thinned history still plots and exports against the right epochs."""
@@ -185,7 +185,7 @@ class Mailbox:
             return value
 
 
-class EpochLog(list):
+class EpochLog(list[EpochRecord]):
     """The loop's Trainer history: counts every epoch, keeps only those not yet sent.
 
     The Trainer numbers epochs by ``len(history)`` and reads ``history[-1]``; the reader
@@ -237,7 +237,7 @@ class TrainingLoop:
 
     def __init__(
         self,
-        commands: queue.SimpleQueue,
+        commands: queue.SimpleQueue[Command],
         mailbox: Mailbox,
         notify: Callable[[], Any] = lambda: None,
         floor: threading.Event | None = None,
@@ -302,7 +302,7 @@ class TrainingLoop:
         if not block and commands.empty():
             return  # the common case while training: no exception to raise and catch
         try:
-            command = commands.get() if block else commands.get_nowait()
+            command: Command | None = commands.get() if block else commands.get_nowait()
         except queue.Empty:
             return
         while command is not None:

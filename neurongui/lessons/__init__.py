@@ -7,6 +7,8 @@ Lessons menu lists them in teaching order. ``MainWindow.start_lesson(key)`` open
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +19,7 @@ from neurongui.i18n import fill
 
 if TYPE_CHECKING:
     from neurongui.lessons.base import Lesson
+    from neurongui.lessons.host import LessonHost
 
 __all__ = ["KEYS", "build_menu", "create_lesson", "titles"]
 
@@ -47,8 +50,8 @@ def titles() -> dict[str, str]:
     }
 
 
-def create_lesson(key: str, window) -> Lesson:
-    """Make the panel of lesson ``key`` for ``window`` (not started yet).
+def create_lesson(key: str, host: LessonHost) -> Lesson:
+    """Make the panel of lesson ``key`` for ``host`` (the window; not started yet).
 
     Raises
     ------
@@ -60,18 +63,30 @@ def create_lesson(key: str, window) -> Lesson:
     module = importlib.import_module(f"neurongui.lessons.{key}")  # a fixed name, above
     number = KEYS.index(key) + 1
     title = QCoreApplication.translate("Lessons", "Lesson %1 · %2")
-    return module.LESSON(window, fill(title, str(number), titles()[key]))
+    return module.LESSON(host, fill(title, str(number), titles()[key]))
 
 
-def build_menu(window: QWidget) -> QMenu:
-    """Return the Lessons menu for ``window`` (the main window)."""
-    menu = QMenu(QCoreApplication.translate("Lessons", "&Lessons"), window)
+def build_menu(
+    parent: QWidget, start: Callable[[str], object], leave: Callable[[], object]
+) -> QMenu:
+    """Return the Lessons menu (owned by ``parent``, the main window).
+
+    Parameters
+    ----------
+    parent
+        The menu's owner.
+    start
+        Called with a lesson's key when the student picks it.
+    leave
+        Called by *Leave the lesson*.
+    """
+    menu = QMenu(QCoreApplication.translate("Lessons", "&Lessons"), parent)
     for number, (key, title) in enumerate(titles().items(), start=1):
-        action = menu.addAction(f"&{number}  {title}", lambda k=key: window.start_lesson(k))
+        action = menu.addAction(f"&{number}  {title}", partial(start, key))
         action.setObjectName(f"lessonAction_{key}")
         action.setShortcut(QKeySequence(f"Alt+{number}"))
     menu.addSeparator()
-    leave = menu.addAction(QCoreApplication.translate("Lessons", "Leave the lesson"))
-    leave.setObjectName("leaveLessonAction")
-    leave.triggered.connect(window.leave_lesson)
+    action = menu.addAction(QCoreApplication.translate("Lessons", "Leave the lesson"))
+    action.setObjectName("leaveLessonAction")
+    action.triggered.connect(leave)
     return menu

@@ -29,7 +29,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import ReplaceState
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.lessons.base import Lesson, NumberTable, format_number, rich_label
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
@@ -147,7 +147,9 @@ class ActivationsLesson(Lesson):
             self.answer_box.addItem(LABELS[name], name)
         self.answer_box.setAccessibleName(self.tr("Your answer"))
         self.answer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.question = QLabel(self.tr("Which activation reached the lowest training loss?"))
+        self.question = QLabel(
+            keep_together(self.tr("Which activation reached the lowest training loss?"))
+        )
         self.question.setWordWrap(True)
         self.question.setBuddy(self.answer_box)
         ask = QHBoxLayout()
@@ -218,8 +220,8 @@ class ActivationsLesson(Lesson):
             2,
             self.tr("Gradient flow of each hidden layer"),
         )
-        self.health_table.horizontalHeaderItem(3).setToolTip(
-            self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
+        self.health_table.set_header_tip(
+            3, self.tr("Neurons with f′(z) = 0 for every training point: they never learn again")
         )
         self.health_note = rich_label("healthNote")
         return page(top, self.use_note, self.health_table, self.health_note)
@@ -322,7 +324,7 @@ class ActivationsLesson(Lesson):
     def winner(self) -> str | None:
         """The activation with the lowest final training loss of a finished race."""
         losses = self.final_losses()
-        return min(losses, key=losses.get) if losses else None
+        return min(losses, key=losses.__getitem__) if losses else None
 
     # -- the window's network ---------------------------------------------------------
 

@@ -29,7 +29,7 @@ from neurongui.engine.answers import check_answer
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import SetParameters
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.lessons.backprop_graph import ChainRulePage, rough_reply
 from neurongui.lessons.backprop_scene import (
     ETA,
@@ -107,12 +107,12 @@ class BackpropLesson(Lesson):
         # The parameters ∂L/∂w₃₁ was answered for: until then its value stays hidden.
         self._answered: np.ndarray | None = None
         self.view = StageView(self)
-        self.overlay = CanvasOverlay(self.window.canvas, self.view.labels, is_dark)
-        self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
+        self.overlay = CanvasOverlay(self.host.canvas, self.view.labels, is_dark)
+        self.listen(self.host.canvas.scene().changed, self.overlay.ensure)
         # The undo stack moves its index after the command ran: look again then.
-        self.listen(self.window.undo_stack.indexChanged, self._on_history)
-        if self.window.theme_manager is not None:
-            self.listen(self.window.theme_manager.changed, self._on_theme)
+        self.listen(self.host.undo_stack.indexChanged, self._on_history)
+        if self.host.theme_manager is not None:
+            self.listen(self.host.theme_manager.changed, self._on_theme)
         switch = QHBoxLayout()
         self.pages = QStackedWidget()
         self.page_buttons = QButtonGroup(self)
@@ -320,7 +320,7 @@ class BackpropLesson(Lesson):
         if self.stage != UPDATE:
             self.go(self.stage - 1)
             return
-        stack = self.window.undo_stack
+        stack = self.host.undo_stack
         top = stack.command(stack.index() - 1) if stack.index() > 0 else None
         if self._step is not None and getattr(top, "edit", None) is self._step[0]:
             self._step = None
@@ -365,7 +365,7 @@ class BackpropLesson(Lesson):
         """True while the update of the update stage is still on the network."""
         if self._step is None:
             return False
-        stack = self.window.undo_stack
+        stack = self.host.undo_stack
         return any(
             getattr(stack.command(i), "edit", None) is self._step[0] for i in range(stack.index())
         )
@@ -386,12 +386,14 @@ class BackpropLesson(Lesson):
             self._show_task()
             return
         names = self.view.stage_names()
-        self.stage_label.setText(
-            fill(
-                self.tr("Step %1 of %2 · %3"),
-                str(self.stage + 1),
-                str(N_STAGES),
-                names[self.stage],
+        self.stage_label.setText(  # it wraps in a narrow column: no lone last character
+            keep_together(
+                fill(
+                    self.tr("Step %1 of %2 · %3"),
+                    str(self.stage + 1),
+                    str(N_STAGES),
+                    names[self.stage],
+                )
             )
         )
         self.back.setEnabled(self.stage > 0)
@@ -430,7 +432,7 @@ class BackpropLesson(Lesson):
             return True, fill(
                 self.tr("Right: ∂L/∂w₃₁ = δ₃·a₁ = %1 × %2 = %3."), _n(delta), _n(a[0]), _n(right)
             )
-        if verdict.kind == "slip":
+        if verdict.slip is not None:  # kind "slip": a neighbouring quantity
             return False, fill(slips[verdict.slip][1], _n(verdict.value))
         if verdict.kind == "rough":
             return False, rough_reply(verdict)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine.answers import Verdict, check_answer
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
 from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number, parse_number
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
 
@@ -47,6 +47,11 @@ _RADIUS = 19.0
 _FIRST_EDGE_STAGE = 3
 
 
+def _typed(verdict: Verdict) -> str:
+    """The number the student typed ("–" for a verdict without one)."""
+    return "–" if verdict.value is None else format_number(verdict.value)
+
+
 def rough_reply(verdict: Verdict) -> str:
     """The reply to an answer with too few digits to tell it from a neighbouring one."""
     return fill(
@@ -55,7 +60,7 @@ def rough_reply(verdict: Verdict) -> str:
             "%1 has too few digits to check: the lesson shows its numbers to %2 "
             "significant digits; give at least %3 of them.",
         ),
-        format_number(verdict.value),
+        _typed(verdict),
         str(SIGNIFICANT_DIGITS),
         str(verdict.min_digits),
     )
@@ -288,12 +293,14 @@ class ChainRulePage(QWidget):
         self.view.draw(self.nodes, self.order, self.stage)
         self.back.setEnabled(self.stage > 0)
         self.next.setEnabled(self.stage < self.n_stages - 1)
-        self.stage_label.setText(
-            fill(
-                self.tr("Step %1 of %2 · %3"),
-                str(self.stage + 1),
-                str(self.n_stages),
-                self._stage_name(),
+        self.stage_label.setText(  # it wraps in a narrow column: no lone last character
+            keep_together(
+                fill(
+                    self.tr("Step %1 of %2 · %3"),
+                    str(self.stage + 1),
+                    str(self.n_stages),
+                    self._stage_name(),
+                )
             )
         )
         self.working.setText(self._working())
@@ -377,8 +384,8 @@ class ChainRulePage(QWidget):
                 ),
                 format_number(right),
             )
-        if verdict.kind == "slip":
-            return False, fill(slips[verdict.slip][1], format_number(verdict.value))
+        if verdict.slip is not None:  # kind "slip": a neighbouring quantity
+            return False, fill(slips[verdict.slip][1], _typed(verdict))
         if verdict.kind == "rough":
             return False, rough_reply(verdict)
         return False, fill(
@@ -386,5 +393,5 @@ class ChainRulePage(QWidget):
                 "Not yet: %1 is not ∂f/∂x. Follow the gradient back from f: first through the "
                 "multiply gate to q, then through the add gate to x."
             ),
-            format_number(verdict.value),
+            _typed(verdict),
         )

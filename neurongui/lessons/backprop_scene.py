@@ -47,8 +47,9 @@ def _sub(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
-def _n(value: float) -> str:
-    return format_number(float(value))
+def _n(value: float | None) -> str:
+    """A number in the engine's format; "–" for one not known yet (no step made)."""
+    return "–" if value is None else format_number(float(value))
 
 
 def _p(value: float) -> str:
@@ -156,7 +157,7 @@ class StageView(QObject):
         }[self.lesson.stage](s)
         return "<br>".join(lines)
 
-    def _result(self, value: float, kind: str) -> str:
+    def _result(self, value: float | None, kind: str) -> str:
         colour = value_colours(is_dark())[kind].name()
         return f"<b style='color:{colour}'>{_n(value)}</b>"
 
@@ -284,7 +285,7 @@ class StageView(QObject):
         """The boxes of numbers the current stage writes on the diagram."""
         if not self.lesson.on_network_page() or not self.lesson.fits():
             return []
-        s, stage, canvas = self.lesson.numbers(), self.lesson.stage, self.lesson.window.canvas
+        s, stage, canvas = self.lesson.numbers(), self.lesson.stage, self.lesson.host.canvas
         labels = []
         for k in (0, 1):
             at = canvas.node_position(-1, k)
@@ -343,7 +344,7 @@ class StageView(QObject):
         return tuple(lines)
 
     def _edge_labels(self, s: StepNumbers) -> list[Label]:
-        canvas, labels = self.lesson.window.canvas, []
+        canvas, labels = self.lesson.host.canvas, []
         for layer, j, k in ((0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1)):
             # The crossing edges of the first layer meet at their middles: label them near
             # the inputs, where they are a box's height apart, and the straight ones

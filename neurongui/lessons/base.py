@@ -17,7 +17,7 @@ every other view, and read the numbers they show from the engine.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, SignalInstance
@@ -42,12 +42,12 @@ from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit, SetBias, SetWeight
 from neurongui.engine.explain import format_number
-from neurongui.i18n import fill
+from neurongui.i18n import error_text, fill
 from neurongui.lessons.text import lesson_parts, lesson_text, tidy
 from neurongui.undo import new_gesture, push_edit
 
 if TYPE_CHECKING:
-    from neurongui.main_window import MainWindow
+    from neurongui.lessons.host import LessonHost
 
 __all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text", "rich_label"]
 
@@ -101,11 +101,11 @@ class Lesson(QWidget):
     #: brings them back; leaving the lesson restores them).
     hidden_docks: ClassVar[tuple[str, ...]] = ("inspectorDock", "chartsDock", "activationDock")
 
-    def __init__(self, window: MainWindow, title: str):
+    def __init__(self, host: LessonHost, title: str):
         super().__init__()
         self.setObjectName(f"lesson_{self.key}")
-        self.window = window
-        self.model = window.model
+        self.host = host  # the window, as far as a lesson needs it
+        self.model = host.model
         self.title = title
         self._connections: list[tuple[SignalInstance, Callable]] = []
 
@@ -133,7 +133,7 @@ class Lesson(QWidget):
     def start(self) -> None:
         """Load the lesson's network and data, then build and fill the panel."""
         network, config = self.network_and_config()
-        self.window.load_lesson_network(network, config)
+        self.host.load_lesson_network(network, config)
         self._build_panel()
         self.listen(self.model.parametersChanged, self._on_network_change)
         self.listen(self.model.structureChanged, self._on_network_change)
@@ -174,12 +174,12 @@ class Lesson(QWidget):
         # One column that scrolls as a whole (never a scroll area inside it): the intro,
         # the current task right above the controls, the controls and plots, then the
         # longer explanation under "More". The verdict and the buttons stay in sight.
-        parts = lesson_parts(self.key, self.window.language)
+        parts = lesson_parts(self.key, self.host.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         column = QWidget()
         column.setObjectName("lessonColumn")
-        inner = QVBoxLayout(column)
+        self._column = inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 4, 0)
         self.text = rich_label("lessonText", parts.intro)
         self.text.setAccessibleName(self.tr("Lesson text"))
@@ -212,12 +212,12 @@ class Lesson(QWidget):
         inner.addWidget(body_widget, 1)
         inner.addWidget(self.more_button)
         inner.addWidget(self.more_text)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("lessonScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(column)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("lessonScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(column)
         self.feedback = rich_label("lessonFeedback")
         self.feedback.hide()  # until there is something to say
         buttons = QHBoxLayout()
@@ -232,9 +232,9 @@ class Lesson(QWidget):
         leave = QPushButton(self.tr("Leave lesson"))
         leave.setObjectName("leaveLessonButton")
         leave.setToolTip(self.tr("Close the lesson and keep playing with this network"))
-        leave.clicked.connect(self.window.leave_lesson)
+        leave.clicked.connect(self.host.leave_lesson)
         buttons.addWidget(leave)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.feedback)
         layout.addLayout(buttons)
         self.set_task(self._default_task)
@@ -253,7 +253,7 @@ class Lesson(QWidget):
         screen), unless the student chose; lessons whose plots grow keep them room."""
         if self._more_chosen or self.more_button.isHidden():
             return
-        viewport, column = self.scroll.viewport(), self.scroll.widget().layout()
+        viewport, column = self.scroll_area.viewport(), self._column
         width = viewport.width()
         more = self.more_text.heightForWidth(width) + column.spacing()
         needed = column.totalHeightForWidth(width) - (more if self.more_text.isVisible() else 0)
@@ -265,7 +265,7 @@ class Lesson(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if hasattr(self, "scroll"):
+        if hasattr(self, "scroll_area"):
             QTimer.singleShot(0, self, self.fit_more)  # once the column has its new size
 
     def set_task(self, html: str) -> None:
@@ -296,7 +296,7 @@ class Lesson(QWidget):
 
     def say(self, text: str, ok: bool | None = None) -> None:
         """Show ``text`` under the lesson, green if ``ok``, red if not ``ok``."""
-        colour = {True: GOOD, False: BAD}.get(ok)
+        colour = None if ok is None else (GOOD if ok else BAD)
         self.feedback.setStyleSheet(f"color: {colour};" if colour else "")
         self.feedback.setText(text)
         self.feedback.setVisible(bool(text))
@@ -304,9 +304,9 @@ class Lesson(QWidget):
     def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:
         """Apply ``edit`` as an undoable step; show the reason if it is refused."""
         try:
-            push_edit(self.window.undo_stack, self.model, edit, text, gesture)
+            push_edit(self.host.undo_stack, self.model, edit, text, gesture)
         except ValueError as exc:
-            self.say(str(exc), False)
+            self.say(error_text(exc), False)
             return False
         return True
 
@@ -316,6 +316,11 @@ class Lesson(QWidget):
         return self.model.network
 
 
+#: What a :class:`ValueBox` edits: ``("weight", layer, neuron, source)`` or
+#: ``("bias", layer, neuron)``.
+ValueTarget = tuple[Literal["weight"], int, int, int] | tuple[Literal["bias"], int, int]
+
+
 class ValueBox(QDoubleSpinBox):
     """A spin box bound to one weight or bias: typing, arrows and wheel are undoable edits.
 
@@ -323,7 +328,9 @@ class ValueBox(QDoubleSpinBox):
     One gesture (holding an arrow, turning the wheel) is one undo step.
     """
 
-    def __init__(self, lesson: Lesson, target: tuple, name: str, lo: float = -10, hi: float = 10):
+    def __init__(
+        self, lesson: Lesson, target: ValueTarget, name: str, lo: float = -10, hi: float = 10
+    ):
         super().__init__()
         self.lesson, self.target = lesson, target
         self.setObjectName(name)
@@ -337,10 +344,10 @@ class ValueBox(QDoubleSpinBox):
 
     def current(self) -> float:
         """The network's value of the target."""
-        net = self.lesson.network
-        if self.target[0] == "weight":
-            return net.get_weight(*self.target[1:])
-        return net.get_bias(*self.target[1:])
+        net, target = self.lesson.network, self.target
+        if len(target) == 4:
+            return net.get_weight(target[1], target[2], target[3])
+        return net.get_bias(target[1], target[2])
 
     def sync(self) -> None:
         """Show the network's value without making an edit of it."""
@@ -351,11 +358,12 @@ class ValueBox(QDoubleSpinBox):
         self._gesture = new_gesture()
 
     def _on_value_change(self, value: float) -> None:
-        kind, *where = self.target
-        if kind == "weight":
-            edit, text = SetWeight(*where, value), self.tr("Set a weight to %1")
+        target = self.target
+        edit: Edit
+        if len(target) == 4:
+            edit, text = SetWeight(*target[1:], value), self.tr("Set a weight to %1")
         else:
-            edit, text = SetBias(*where, value), self.tr("Set a bias to %1")
+            edit, text = SetBias(*target[1:], value), self.tr("Set a bias to %1")
         self.lesson.push(edit, fill(text, format_number(value)), self._gesture)
 
 
@@ -376,9 +384,9 @@ class NumberTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Rows as tall as a line of text and a little air: a table of four rows takes
         # 125 px, not 150, of a 768-pixel screen.
-        rows = self.verticalHeader()
-        rows.setMinimumSectionSize(1)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.verticalHeader()
+        header.setMinimumSectionSize(1)
+        header.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._fit_height()
 
     def _fit_height(self) -> None:
@@ -388,9 +396,9 @@ class NumberTable(QTableWidget):
             height + max(1, self.rowCount()) * self.verticalHeader().defaultSectionSize()
         )
 
-    def set_rows(self, rows: Sequence[Sequence[float | str]]) -> None:
+    def set_rows(self, rows: Sequence[Sequence[float | str | None]]) -> None:
         """Fill the table a row at a time: numbers in the engine's format, words as
-        they are, and NaN (a run that diverged) as "–"."""
+        they are, and NaN (a run that diverged) or None (no number yet) as "–"."""
         if len(rows) != self.rowCount():
             self.setRowCount(len(rows))
             self._fit_height()
@@ -400,10 +408,29 @@ class NumberTable(QTableWidget):
                 if isinstance(value, str):
                     item = QTableWidgetItem(value)
                 else:
-                    text = "–" if np.isnan(value) else format_number(value)
+                    text = "–" if value is None or np.isnan(value) else format_number(value)
                     item = QTableWidgetItem(text)
                     item.setTextAlignment(right)
                 self.setItem(r, c, item)
+
+    def cell(self, row: int, column: int) -> QTableWidgetItem:
+        """The item at (``row``, ``column``), filled by :meth:`set_rows`.
+
+        Raises
+        ------
+        IndexError
+            If :meth:`set_rows` has not filled that cell.
+        """
+        item = self.item(row, column)
+        if item is None:
+            raise IndexError(f"no number in row {row}, column {column} yet")
+        return item
+
+    def set_header_tip(self, column: int, tip: str) -> None:
+        """Explain the header of ``column`` in a tool tip."""
+        item = self.horizontalHeaderItem(column)
+        if item is not None:  # every column has a header (set in __init__)
+            item.setToolTip(tip)
 
     def selected_row(self, default: int = 0) -> int:
         """The selected row, or ``default``."""

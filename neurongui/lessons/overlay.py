@@ -151,7 +151,8 @@ class CanvasOverlay:
 
     def _alive(self) -> bool:
         # scene.clear() deletes the items and invalidates their wrappers.
-        return shiboken6.isValid(self._root) and self._root.scene() is self.view.scene()
+        root = self._root
+        return root is not None and shiboken6.isValid(root) and root.scene() is self.view.scene()
 
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict

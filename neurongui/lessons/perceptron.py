@@ -105,7 +105,7 @@ class PerceptronLesson(Lesson):
     # -- panel --------------------------------------------------------------------------
 
     def build(self, body: QVBoxLayout) -> None:
-        self.history = StepHistory(self.window.undo_stack)
+        self.history = StepHistory(self.host.undo_stack)
         self._phase = "perceptron"
         self.mlp = HiddenLayerPhase(self)
         body.addLayout(self._build_controls())
@@ -154,7 +154,7 @@ class PerceptronLesson(Lesson):
         )
         self.mlp_button.clicked.connect(self.add_hidden_layer)
         body.addWidget(self.mlp_button)
-        self.listen(self.window.undo_stack.indexChanged, self._on_undo_index)
+        self.listen(self.host.undo_stack.indexChanged, self._on_undo_index)
         self.listen(self.model.configChanged, self._on_config_change)
         self.listen(self.model.historyChanged, self._on_history_change)
         self._on_config_change()
@@ -262,7 +262,7 @@ class PerceptronLesson(Lesson):
         """
         if not self.is_perceptron():
             return 0
-        self.window.training.pause()
+        self.host.training.pause()
         X, Y = self.truth_table()
         done = len(self.updates())
         count = count or 4 - done % 4
@@ -274,7 +274,7 @@ class PerceptronLesson(Lesson):
             step = PerceptronStep(i, X[i], Y[i], y_hat, dw, db)
             updates.append(Update(self.gate, self.eta, step, copy.parameters.copy()))
         changes = [u for u in updates if u.step.mistake]
-        stack = self.window.undo_stack
+        stack = self.host.undo_stack
         if len(changes) > 1:
             stack.beginMacro(self.tr("Perceptron epoch"))
         for u in changes:
@@ -291,7 +291,7 @@ class PerceptronLesson(Lesson):
         """Weights and bias back to zero (one undoable edit) and count afresh."""
         if not self.is_perceptron():
             return
-        self.window.training.pause()
+        self.host.training.pause()
         zeros = np.zeros_like(self.network.parameters)
         if np.any(self.network.parameters != zeros):
             self.push(SetParameters(zeros, "Reset the perceptron"), self.tr("Reset the perceptron"))
@@ -335,8 +335,8 @@ class PerceptronLesson(Lesson):
 
     def refresh(self) -> None:
         if self.is_perceptron():
-            if self._phase != "perceptron" and self.window.training.running:
-                self.window.training.pause()  # the hidden layer was undone
+            if self._phase != "perceptron" and self.host.training.running:
+                self.host.training.pause()  # the hidden layer was undone
             self._phase = "perceptron"
             self._refresh_perceptron()
         elif self.is_mlp():

@@ -42,7 +42,7 @@ class HiddenLayerPhase(QObject):
 
     def add(self) -> bool:
         """Replace the unit by 2-4-1 (tanh, sigmoid) as one undoable edit; train on XOR."""
-        training = self.lesson.window.training
+        training = self.lesson.host.training
         training.pause()
         net = Network(
             [2, HIDDEN, 1],
@@ -125,8 +125,8 @@ class HiddenLayerPhase(QObject):
         if right < 4 or not history or history[-1].train_accuracy != 1.0:
             return
         first = next(r.epoch for r in history if r.train_accuracy == 1.0)
-        if worst < CONFIDENT and self.lesson.window.training.running:
-            self.lesson.window.training.pause()
+        if worst < CONFIDENT and self.lesson.host.training.running:
+            self.lesson.host.training.pause()
             self.solved_reported = True
             text = self.tr(
                 "XOR learned: all four outputs were first right at epoch %1; after %2 "

@@ -101,7 +101,7 @@ class RegressionLesson(Lesson):
     # -- panel ----------------------------------------------------------------------------
 
     def build(self, body: QVBoxLayout) -> None:
-        self.history = StepHistory(self.window.undo_stack)
+        self.history = StepHistory(self.host.undo_stack)
         body.addLayout(self._build_rate())
         self.info = rich_label("hessianLabel")
         body.addWidget(self.info)
@@ -113,7 +113,7 @@ class RegressionLesson(Lesson):
         self.surface, self.minimum = self.plots.surface, self.plots.minimum
         body.addLayout(self.plots.row, 1)
         body.addWidget(self.plots.legend)
-        self.listen(self.window.undo_stack.indexChanged, self._on_undo_index)
+        self.listen(self.host.undo_stack.indexChanged, self._on_undo_index)
         self.listen(self.model.dataChanged, self._on_data_change)
         self._on_data_change()
 
@@ -226,13 +226,13 @@ class RegressionLesson(Lesson):
         """Up to ``count`` steps of gradient descent as one undo step; returns how many."""
         if not self.fits():
             return 0
-        self.window.training.pause()
+        self.host.training.pause()
         cap = self.blowup_loss()
         step = self.propose(cap)
         if step is None:
             return 0
         taken: list[Descent] = []
-        stack = self.window.undo_stack
+        stack = self.host.undo_stack
         stack.beginMacro(fill(self.tr("%1 steps of gradient descent"), str(count)))
         try:
             while step is not None:
@@ -251,7 +251,7 @@ class RegressionLesson(Lesson):
         """One full-batch step θ ← θ − η∇L as an undoable edit; False if refused."""
         if not self.fits():
             return False
-        self.window.training.pause()
+        self.host.training.pause()
         cap = self.blowup_loss()
         step = self.propose(cap)
         if step is not None:
@@ -298,7 +298,7 @@ class RegressionLesson(Lesson):
 
     def reset(self) -> None:
         """Back to the start as one undoable edit; the path starts again."""
-        self.window.training.pause()
+        self.host.training.pause()
         start = np.array(START, float)
         if not np.array_equal(self.network.parameters, start):
             self.push(

@@ -168,7 +168,13 @@ class RegressionPlots(QObject):
         for item in (self.path, self.minimum, self.current):
             self.loss_plot.addItem(item)
 
-    def show_fit(self, X: np.ndarray, Y: np.ndarray, line: tuple, best: tuple) -> None:
+    def show_fit(
+        self,
+        X: np.ndarray,
+        Y: np.ndarray,
+        line: tuple[float, float],
+        best: tuple[float, float] | np.ndarray,
+    ) -> None:
         """The points, the line (w, b) = ``line`` and the least-squares ``best``."""
         x, y = X[:, 0], Y[:, 0]
         self.scatter.setData(x, y)

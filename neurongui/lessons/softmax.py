@@ -96,8 +96,8 @@ class SoftmaxLesson(Lesson):
         self.this_flower_label = self.why.this_flower_label
         body.addWidget(self.tabs, 1)
         # The output neurons carry their species' names on the diagram.
-        self.overlay = CanvasOverlay(self.window.canvas, self.species_labels, is_dark)
-        self.listen(self.window.canvas.scene().changed, self.overlay.ensure)
+        self.overlay = CanvasOverlay(self.host.canvas, self.species_labels, is_dark)
+        self.listen(self.host.canvas.scene().changed, self.overlay.ensure)
         self.runner = RaceRunner(self)
         self.runner.progressed.connect(self._show_compare)
         self.runner.finished.connect(self._on_compare_done)
@@ -135,7 +135,7 @@ class SoftmaxLesson(Lesson):
             (3, self.tr("p = softmax(z) = eᶻ / Σ eᶻ")),
             (4, self.tr("∂L/∂z = p − y with cross-entropy")),
         ):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+            self.table.set_header_tip(column, tip)
         self.bars_plot = plot_widget("probabilityPlot", "", "p", 110)
         self.bars_plot.setYRange(0, 1.12, padding=0)
         self.bars_plot.setXRange(-0.6, 2.6, padding=0)
@@ -206,7 +206,7 @@ class SoftmaxLesson(Lesson):
 
     def species_labels(self) -> list[Label]:
         """A box with the species' name beside each output neuron."""
-        canvas, net = self.window.canvas, self.network
+        canvas, net = self.host.canvas, self.network
         if not self.fits():
             return []
         labels = []
@@ -286,7 +286,7 @@ class SoftmaxLesson(Lesson):
             ez = np.exp(z)
         rows = zip(z, ez, p, delta, strict=True)
         self.table.set_rows([[self.species_name(i), *v] for i, v in enumerate(rows)])
-        true_item = self.table.item(t, 0)
+        true_item = self.table.cell(t, 0)
         true_item.setForeground(pg.mkColor(TRUE_BAR))
         true_item.setToolTip(self.tr("The true species of this flower"))
         self._show_flower(p, t, ez)

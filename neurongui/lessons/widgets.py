@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from neurongui.lessons.text import keep_together
 from neurongui.theme import is_dark
+from neurongui.views.chart_style import set_y_title
 
 if TYPE_CHECKING:
     from neurongui.lessons.base import Lesson
@@ -48,7 +49,7 @@ def plot_widget(name: str, x_label: str, y_label: str, height: int = 160) -> pg.
     plot = LessonPlot(background=None)
     plot.setObjectName(name)
     plot.setLabel("bottom", x_label)
-    plot.setLabel("left", y_label)
+    set_y_title(plot, y_label)  # Chinese stands upright over the axis, not sideways
     plot.setMinimumHeight(height)
     plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     plot.showGrid(x=True, y=True, alpha=0.2)
@@ -108,12 +109,17 @@ def follow_theme(
             for name in ("left", "bottom"):
                 plot.getAxis(name).setPen(colour)
                 plot.getAxis(name).setTextPen(colour)
-            legend = plot.getPlotItem().legend
-            if legend is not None:
-                legend.setLabelTextColor(colour)
+            item = plot.getPlotItem()
+            if item.legend is not None:
+                item.legend.setLabelTextColor(colour)
+            # An upright (Chinese) y title is the plot's title: give it the axes' colour.
+            item.chart_foreground = QColor(*colour).name()
+            title = getattr(item, "y_title", None)
+            if title:
+                set_y_title(plot, title)
 
     apply(is_dark())
-    manager = lesson.window.theme_manager
+    manager = lesson.host.theme_manager
     if manager is not None:
         lesson.listen(manager.changed, apply)
 

@@ -38,6 +38,10 @@ CURVE_POINTS = 4096
 class LossChart(QWidget):
     """Loss (and, for classification, accuracy) of the training and test sets."""
 
+    #: The axes' ranges as last set (None: set them at the next draw).
+    _x_range: tuple[float, float] | None
+    _y_range: tuple[float, float] | None
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.legend = QLabel()
@@ -158,8 +162,8 @@ class LossChart(QWidget):
         self._h_tail = False
         self._stride = 1
         self._h_last: EpochRecord | None = None
-        self._x_range: tuple | None = None
-        self._y_range: tuple | None = None
+        self._x_range = None
+        self._y_range = None
         if hasattr(self, "blow_up"):
             self.blow_up.setVisible(False)
 

@@ -68,7 +68,7 @@ def set_y_title(plot: pg.PlotWidget, text: str | None) -> None:
     top of the axis instead, over the plot's top left corner.
     """
     item = plot.getPlotItem()
-    upright = bool(text) and any("\u2e80" <= ch <= "\u9fff" for ch in text)
+    upright = text is not None and any("\u2e80" <= ch <= "\u9fff" for ch in text)
     item.y_title = text if upright else None
     if upright:
         plot.setLabel("left", None)

@@ -112,7 +112,8 @@ class ChartsPanel(QWidget):
 
     def current_plot(self) -> pg.PlotWidget:
         """The main plot of the tab on show (for File ▸ Export ▸ Chart)."""
-        return (self.loss_plot, self.output_plot, self.weight_plot)[self.tabs.currentIndex()]
+        plots = (self.loss_tab.loss_plot, self.output_tab.output_plot, self.weight_tab.weight_plot)
+        return plots[self.tabs.currentIndex()]
 
     def set_dark(self, dark: bool) -> None:
         """Follow the theme: every plot, axis, label and legend, at once."""

@@ -56,8 +56,8 @@ def small_window(qtbot, request):
 
 def _in_sight(lesson) -> None:
     """Assert that the lesson's essentials are visible without scrolling (retried)."""
-    viewport = lesson.scroll.viewport()
-    assert lesson.scroll.verticalScrollBar().value() == 0
+    viewport = lesson.scroll_area.viewport()
+    assert lesson.scroll_area.verticalScrollBar().value() == 0
     for widget in lesson.essentials():
         name = widget.objectName() or type(widget).__name__
         assert widget.isVisible(), f"{name} is hidden"
@@ -70,7 +70,8 @@ def _in_sight(lesson) -> None:
         else:
             rect = QRect(widget.mapTo(lesson, QPoint(0, 0)), widget.size())
             assert lesson.rect().contains(rect), f"{name} at {rect} is outside the lesson"
-    dock, window = lesson.window.docks["lessonDock"], lesson.window
+    window = lesson.host  # the main window, in this test
+    dock = window.docks["lessonDock"]
     assert window.rect().contains(dock.geometry())
     # Nothing the lesson shows or hides makes the window taller than the screen.
     assert (window.width(), window.height()) == (1366, 768), window.size()
@@ -79,7 +80,7 @@ def _in_sight(lesson) -> None:
 def _one_scroll_area(lesson) -> None:
     """Assert that no widget in the column shows a vertical scroll bar of its own."""
     for area in lesson.findChildren(QAbstractScrollArea):
-        if area is lesson.scroll or not area.isVisible():
+        if area is lesson.scroll_area or not area.isVisible():
             continue
         name = area.objectName() or type(area).__name__
         assert not area.verticalScrollBar().isVisible(), f"{name} scrolls inside the lesson"
@@ -98,7 +99,7 @@ def test_each_lesson_state_shows_its_task_and_controls_at_1366x768(
     lesson = _drive(small_window, f"lesson{number}-{stage}")
     qtbot.waitUntil(lambda: _in_sight(lesson), timeout=5000)
     _one_scroll_area(lesson)
-    assert not lesson.scroll.verticalScrollBar().isVisible(), "the column itself scrolls"
+    assert not lesson.scroll_area.verticalScrollBar().isVisible(), "the column itself scrolls"
     assert lesson.task_label.text().strip()
 
 
@@ -109,7 +110,7 @@ def test_chinese_lessons_fit_too(small_window, qtbot, number, stage):
     lesson = _drive(small_window, f"lesson{number}-{stage}")
     qtbot.waitUntil(lambda: _in_sight(lesson), timeout=5000)
     _one_scroll_area(lesson)
-    assert not lesson.scroll.verticalScrollBar().isVisible(), "the column itself scrolls"
+    assert not lesson.scroll_area.verticalScrollBar().isVisible(), "the column itself scrolls"
     assert "任务" in lesson.task_label.text()
 
 
@@ -133,7 +134,7 @@ def test_the_lesson_column_uses_a_wide_screen(qtbot):
     dock = win.docks["lessonDock"]
     qtbot.waitUntil(lambda: dock.width() >= 700, timeout=5000)  # was 440 whatever the screen
     assert win.docks["chartsDock"].isHidden() and win.docks["inspectorDock"].isHidden()
-    assert not lesson.scroll.verticalScrollBar().isVisible()
+    assert not lesson.scroll_area.verticalScrollBar().isVisible()
     win.leave_lesson()
     assert not win.docks["chartsDock"].isHidden() and not win.docks["inspectorDock"].isHidden()
     win.training.shutdown()
