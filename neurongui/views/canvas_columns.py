@@ -59,4 +59,5 @@ class ColumnPicture:
             return
         self._last = data
         image = QImage(data, cols, rows, 3 * cols, QImage.Format.Format_RGB888)
-        self.item.setPixmap(QPixmap.fromImage(image))
+        # Own the pixels: ``data`` is freed when we return.
+        self.item.setPixmap(QPixmap.fromImage(image.copy()))

@@ -72,6 +72,7 @@ class CanvasMouse:
             # A click on the background clears the selection; only an actual pan (the
             # scroll bars move) turns the fit off.
             self.model.clear_selection()
+            self._panning = True
         QGraphicsView.mousePressEvent(self, event)
 
     def mouseMoveEvent(self, event) -> None:
@@ -90,6 +91,7 @@ class CanvasMouse:
         QGraphicsView.mouseMoveEvent(self, event)
 
     def mouseReleaseEvent(self, event) -> None:
+        self._panning = False
         if self._drag is not None:
             self._drag = None
             event.accept()

@@ -40,6 +40,7 @@ class CanvasZoom:
 
     _auto_fit = True
     _scrolling = False
+    _panning = False  # the left button is down on the background
 
     def fit(self) -> None:
         """Zoom so that the whole diagram fits the view (and keep fitting on resize)."""
@@ -142,8 +143,10 @@ class CanvasZoom:
         self._scroll_to(under + (centre - under) / factor)
 
     def _on_scrolled(self) -> None:
-        if not self._scrolling:
-            self._auto_fit = False  # the student panned
+        # Only a drag of the student's moves the view off the fit (a resize or a new
+        # scene rect moves the scroll bars too).
+        if self._panning and not self._scrolling:
+            self._auto_fit = False
 
     def _update_detail(self, scale: float) -> None:
         """Show each text in full, shortened or not at all, as the zoom leaves room."""

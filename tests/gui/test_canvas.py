@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QLineEdit
 
@@ -25,6 +25,11 @@ def window(qtbot):
 
 def _view_point(canvas, scene_point) -> QPoint:
     return canvas.mapFromScene(scene_point)
+
+
+def _screen_rect(canvas, item) -> QRectF:
+    """Where ``item`` is drawn in the viewport, in pixels (screen-size items too)."""
+    return item.deviceTransform(canvas.viewportTransform()).mapRect(item.boundingRect())
 
 
 def test_clicking_an_edge_selects_it_and_a_neuron_selects_it(window, qtbot):
@@ -155,7 +160,7 @@ def test_a_784_128_10_network_draws_few_items(window, qtbot):
 def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
     canvas = window.canvas
     plus = next(item for item in canvas._buttons if item.toolTip() == "Add a neuron")
-    pos = canvas.mapFromScene(plus.scenePos())
+    pos = _screen_rect(canvas, plus).center().toPoint()  # drawn at screen size
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
     assert window.undo_stack.count() == 1
@@ -191,8 +196,9 @@ def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
     # Everything, up to the + and − buttons above the headers, lies within the view.
     buttons = [item for item in canvas.scene().items() if item.toolTip() == "Add a neuron"]
     assert buttons
+    view = QRectF(canvas.viewport().rect())
     for item in buttons:
-        assert canvas.sceneRect().contains(item.sceneBoundingRect())
+        assert view.contains(_screen_rect(canvas, item))
 
 
 def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
@@ -306,3 +312,4 @@ def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
     assert window.network.sizes == [2, 3, 2, 1]
     assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
     assert window.canvas.menu_for(("neuron", -1, 0)) is None
+
