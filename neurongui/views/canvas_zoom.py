@@ -67,7 +67,7 @@ class CanvasZoom:
 
     def _margins(self, labelled: bool) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) pixels of text around the nodes."""
-        heads = [h[0].widths[0] for h in self._headers] or [0.0]
+        heads = [max(t.widths[0] for t in h) for h in self._headers] or [0.0]
         sides = {
             c: max((t.widths[0] for t in ts), default=0.0) for c, ts in self._side_labels.items()
         }

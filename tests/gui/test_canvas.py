@@ -313,3 +313,123 @@ def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
     assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
     assert window.canvas.menu_for(("neuron", -1, 0)) is None
 
+
+
+# -- big networks and readable text (issue 14 F7, issue 13 item 3) -----------------
+
+
+def test_a_90000_input_network_is_a_few_dozen_items(qtbot):
+    canvas = _fitted_canvas(qtbot, Network([90_000, 2, 1], ["tanh", "sigmoid"], seed=0))
+    # One picture for the 90,000 inputs, a dozen edge paths, headers: not 270,000 items.
+    assert len(canvas.scene().items()) < 100
+    drawn, total = canvas.edge_count()
+    assert (drawn, total) == (1500, 180_002)
+    # An input is still found under the mouse, and named in its tooltip.
+    target = canvas.target_at(canvas.node_position(-1, 45_000))
+    assert target == ("neuron", -1, 45_000)
+
+
+def _check_text_readable(canvas) -> None:
+    shown = [t for t in canvas.screen_texts() if t.text]
+    assert shown
+    view = QRectF(canvas.viewport().rect())
+    for text in shown:
+        left, top, width, height = text.screen_rect(canvas)
+        assert height >= 10, text.text  # pixels on screen, whatever the zoom
+        assert view.contains(QRectF(left, top, width, height)), text.text
+    headers = [t.text for column in canvas._headers for t in column]
+    assert all(headers), headers  # every header shows, in full or short
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [[4, 8, 3], [64, 32, 10], [1, 8, 1], [90_000, 2, 1], [784, 128, 10]],
+    ids=["iris", "digits", "1-8-1", "90000", "784"],
+)
+def test_the_diagrams_text_is_at_least_10_px_at_the_fitted_zoom(qtbot, sizes):
+    acts = ["tanh"] * (len(sizes) - 2) + ["softmax" if sizes[-1] > 1 else "sigmoid"]
+    canvas = _fitted_canvas(qtbot, Network(sizes, acts, seed=0))
+    _check_text_readable(canvas)
+
+
+def test_iris_and_digits_show_their_class_names_and_the_digit_image(window, qtbot):
+    window.resize(1366, 768)
+    window.open_example(resource_path("examples", "iris.json"))
+    names = [t.text for t in window.canvas._side_labels[2]]
+    assert names == ["setosa", "versicolor", "virginica"]
+    _check_text_readable(window.canvas)
+    window.open_example(resource_path("examples", "digits.json"))
+    canvas = window.canvas
+    assert [t.text for t in canvas._side_labels[2]] == [str(d) for d in range(10)]
+    picture = canvas._pictures[0]
+    assert picture.shape == (8, 8)
+    image = picture.item.pixmap().toImage()
+    assert (image.width(), image.height()) == (8, 8)
+    # A pixel of the image is an input: clicking it selects that input.
+    x, y = canvas._layout.node(0, 8 * 3 + 5)
+    qtbot.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, QPointF(x, y))
+    )
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron) == ("neuron", -1, 29)
+    _check_text_readable(canvas)
+
+
+def test_fit_survives_a_click_on_empty_canvas_but_not_a_zoom(window, qtbot):
+    canvas = window.canvas
+    empty = QPoint(canvas.viewport().width() - 40, 20)
+    assert canvas.target_at(canvas.mapToScene(empty)) is None
+    fitted = canvas.scale_now()
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    assert canvas._auto_fit
+    window.resize(window.width() + 200, window.height())
+    qtbot.waitUntil(lambda: canvas.scale_now() != fitted)  # refitted to the wider view
+    canvas.zoom_in_action.trigger()
+    assert not canvas._auto_fit
+    zoomed = canvas.scale_now()
+    window.resize(window.width() - 200, window.height())
+    qtbot.waitUntil(lambda: canvas.viewport().width() < 2000)
+    assert canvas.scale_now() == pytest.approx(zoomed)  # a resize keeps the zoom
+    canvas.fit_action.trigger()
+    assert canvas._auto_fit and canvas.scale_now() != pytest.approx(zoomed)
+
+
+def test_wheel_zoom_turns_fit_off(window):
+    canvas = window.canvas
+    pos = QPointF(50, 50)
+    event = QWheelEvent(
+        pos,
+        QPointF(canvas.viewport().mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    before = canvas.scale_now()
+    canvas.wheelEvent(event)
+    assert canvas.scale_now() == pytest.approx(before * 1.0015**120)
+    assert not canvas._auto_fit
+
+
+def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):
+    canvas = _fitted_canvas(qtbot, Network([4, 8, 3], ["tanh", "softmax"], seed=0))
+    view = QRectF(canvas.viewport().rect())
+    for action in ["zoom_in_action"] * 3 + ["zoom_out_action"] * 5:
+        getattr(canvas, action).trigger()
+        for column in canvas._headers:
+            title = column[0]
+            left, top, width, height = title.screen_rect(canvas)
+            assert 0 <= top and top + height <= view.height()
+        for button in canvas._buttons:
+            rect = _screen_rect(canvas, button)
+            assert 0 <= rect.top() and rect.bottom() <= view.height()
+
+
+def test_opening_a_network_builds_the_scene_once(window, monkeypatch):
+    canvas, built = window.canvas, []
+    clear = canvas.scene().clear
+    monkeypatch.setattr(canvas.scene(), "clear", lambda: (built.append(1), clear()))
+    window.model.set_network(Network([5, 3, 1], ["tanh", "sigmoid"], seed=0))
+    assert len(built) == 1
