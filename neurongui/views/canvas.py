@@ -446,7 +446,10 @@ class NetworkCanvas(CanvasMouse, CanvasZoom, QGraphicsView):
         for column, (v, lo, hi) in enumerate(values):
             # One colour computation per column, not one NumPy call per node.
             if column in self._pictures:
-                self._pictures[column].set_colours(rgb_for(v, lo, hi, self._dark))
+                # An input image keeps white paper in both themes: a digit drawn in
+                # blue on the dark theme's grey was hard to make out.
+                dark = self._dark and not (column == 0 and self._layout.grid is not None)
+                self._pictures[column].set_colours(rgb_for(v, lo, hi, dark))
                 continue
             for j, (node, colour) in enumerate(
                 zip(self._nodes[column], colours_for(v, lo, hi, self._dark), strict=True)

@@ -97,7 +97,8 @@ def rgb_for(
     values = np.asarray(values, dtype=float)
     rgb = palette_rgb(values, lo, hi)
     if dark:
-        index = np.clip(np.subtract(values, lo) * (_STEPS / (hi - lo)), 0, _STEPS)
+        with np.errstate(over="ignore", invalid="ignore"):
+            index = np.clip(np.subtract(values, lo) * (_STEPS / (hi - lo)), 0, _STEPS)
         rgb = _DARK_TABLE[np.rint(np.nan_to_num(index, nan=_STEPS / 2)).astype(np.intp)]
     rgb[~np.isfinite(values)] = _GREY
     return rgb

@@ -314,7 +314,6 @@ def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
     assert window.canvas.menu_for(("neuron", -1, 0)) is None
 
 
-
 # -- big networks and readable text (issue 14 F7, issue 13 item 3) -----------------
 
 
@@ -420,7 +419,7 @@ def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):
         getattr(canvas, action).trigger()
         for column in canvas._headers:
             title = column[0]
-            left, top, width, height = title.screen_rect(canvas)
+            _, top, _, height = title.screen_rect(canvas)
             assert 0 <= top and top + height <= view.height()
         for button in canvas._buttons:
             rect = _screen_rect(canvas, button)
