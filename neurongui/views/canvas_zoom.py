@@ -12,8 +12,9 @@ Fit stays on (the diagram refits as the view resizes) until the student zooms or
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTransform
+from PySide6.QtWidgets import QGraphicsView, QToolButton
 
 from neurongui.views.canvas_text import ScreenText
 
@@ -58,6 +59,50 @@ class CanvasZoom:
     def scale_now(self) -> float:
         """The zoom: screen pixels per scene unit."""
         return self.transform().m11()
+
+    def resizeEvent(self, event) -> None:
+        QGraphicsView.resizeEvent(self, event)
+        self._place_legend()
+        if self._auto_fit:
+            self._fit_now()
+        elif hasattr(self, "_layout"):
+            self._apply_scale(self.scale_now())
+
+    def _make_zoom_controls(self) -> None:
+        """Zoom in, zoom out and fit: buttons in the view's corner, with shortcuts."""
+        self.fit_action = QAction(self.tr("Fit diagram"), self)
+        self.fit_action.setShortcuts([QKeySequence("Ctrl+0")])
+        self.fit_action.triggered.connect(self.fit)
+        self.zoom_in_action = QAction(self.tr("Zoom in"), self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(self.zoom_in)
+        self.zoom_out_action = QAction(self.tr("Zoom out"), self)
+        self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
+        self.zoom_out_action.triggered.connect(self.zoom_out)
+        self._zoom_buttons = []
+        for action, text in (
+            (self.zoom_in_action, "+"),
+            (self.zoom_out_action, "−"),
+            (self.fit_action, self.tr("Fit")),
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{action.text()} ({keys})")
+            self.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setText(text)
+            button.setAutoRaise(False)
+            button.setObjectName("canvasZoomButton")
+            self._zoom_buttons.append(button)
+
+    def _place_zoom_controls(self) -> None:
+        x = self.viewport().width() - 6
+        for button in reversed(self._zoom_buttons):
+            button.adjustSize()
+            x -= button.width()
+            button.move(x, self.viewport().height() - button.height() - 6)
+            x -= 2
 
     # -- the work ----------------------------------------------------------------
 
