@@ -214,7 +214,9 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         grid = shape if shape is not None and shape[0] * shape[1] == net.sizes[0] else None
         self._layout = Layout(net.sizes, grid)
         self._add_edge_items(sum(w.size for w in self._weights()) > 600)
-        self._highlight = scene.addPath(QPainterPath(), QPen(selection_colour(self._dark), 3.5))
+        pen = QPen(selection_colour(self._dark), 3.0)
+        pen.setCosmetic(True)  # 3 px on screen at any zoom
+        self._highlight = scene.addPath(QPainterPath(), pen)
         self._highlight.setZValue(6)
         self._add_nodes()
         self._add_headers()
@@ -474,6 +476,12 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                     s.kind == "neuron" and node.column == s.layer + 1 and node.index == s.neuron
                 )
         path = QPainterPath()
+        if s.kind == "neuron" and s.layer + 1 not in self._pictures:
+            # A ring outside the node, drawn over its map: the node's own ring is
+            # hidden under a map or lost in a colour close to red.
+            x, y = self._layout.node(s.layer + 1, s.neuron)
+            r = self._layout.radii[s.layer + 1] + 3.0 / max(self.scale_now(), 1e-6)
+            path.addEllipse(QPointF(x, y), r, r)
         if s.kind == "edge":
             x0, y0, x1, y1 = (
                 float(a[s.neuron * self._layout.sizes[s.layer] + s.source])

@@ -29,6 +29,9 @@ BOTTOM_PX = 24.0
 #: A row of text beside nodes needs this many pixels between neighbouring nodes.
 ROW_PX = 14.0
 ZOOM_STEP = 1.25
+#: ``data(0)`` of a lesson's boxes on the diagram (``lessons.overlay.OVERLAY_TAG``:
+#: views do not import lessons).
+LESSON_TAG = "lessonOverlay"
 
 
 class CanvasZoom:
@@ -187,6 +190,10 @@ class CanvasZoom:
         self._apply_scale(self.scale_now() * factor)
         self._scroll_to(under + (centre - under) / factor)
 
+    def _lesson_boxes(self) -> bool:
+        """True while a lesson shows boxes of text on the diagram."""
+        return any(item.data(0) == LESSON_TAG for item in self.scene().items())
+
     def _on_scrolled(self) -> None:
         # Only a drag of the student's moves the view off the fit (a resize or a new
         # scene rect moves the scroll bars too).
@@ -202,8 +209,11 @@ class CanvasZoom:
             for text in texts:
                 text.fit(spacing - 12)
         labelled = self._labelled(scale)
-        for texts in self._side_labels.values():
-            _fit_all(texts, None if labelled else -1.0)
+        for column, texts in self._side_labels.items():
+            # A lesson that writes its own boxes beside the outputs (softmax: the
+            # species) replaces the plain class names.
+            shown = labelled and not (column > 0 and self._lesson_boxes())
+            _fit_all(texts, None if shown else -1.0)
         for column, texts in self._captions.items():
             free = (layout.gap(column) - 2 * layout.radii[column]) * scale
             room = spacing - 2 * layout.radii[column] * scale - 12

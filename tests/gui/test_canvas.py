@@ -432,3 +432,37 @@ def test_opening_a_network_builds_the_scene_once(window, monkeypatch):
     monkeypatch.setattr(canvas.scene(), "clear", lambda: (built.append(1), clear()))
     window.model.set_network(Network([5, 3, 1], ["tanh", "sigmoid"], seed=0))
     assert len(built) == 1
+
+
+def test_the_lesson_tag_is_the_overlays():
+    from neurongui.lessons.overlay import OVERLAY_TAG
+    from neurongui.views.canvas_zoom import LESSON_TAG
+
+    assert LESSON_TAG == OVERLAY_TAG
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_selected_neuron_is_ringed_outside_its_map_in_both_themes(window, dark):
+    canvas = window.canvas
+    canvas.set_dark(dark)
+    canvas.select_neuron(0, 1)
+    ring = canvas._highlight
+    centre = canvas.node_position(0, 1)
+    rect = ring.path().boundingRect()
+    radius = canvas._layout.radii[1]
+    assert rect.center() == centre and rect.width() / 2 > radius  # around, not on, the map
+    colour = ring.pen().color()
+    assert ring.pen().isCosmetic() and ring.pen().widthF() == 3.0
+    background = canvas.backgroundBrush().color()
+    # Red, and far from the background in either theme.
+    assert colour.red() > 200 and abs(colour.lightness() - background.lightness()) > 80
+
+
+def test_the_softmax_lessons_species_boxes_replace_the_class_names(window, qtbot):
+    window.resize(1366, 768)
+    window.start_lesson("softmax")
+    canvas = window.canvas
+    labels = canvas._side_labels[len(window.network.layers)]
+    qtbot.waitUntil(canvas._lesson_boxes)
+    canvas._refresh()
+    assert [t.text for t in labels] == ["", "", ""]  # the lesson's own boxes show them
