@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine.explain import format_number
 from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
-from neurongui.views.canvas_columns import STRIP_NODES, ColumnPicture
+from neurongui.views.canvas_columns import ColumnPicture
 from neurongui.views.canvas_edits import CanvasEdits
 from neurongui.views.canvas_items import (
     TEXT_DARK,
@@ -44,7 +44,7 @@ from neurongui.views.canvas_items import (
     add_button,
     selection_colour,
 )
-from neurongui.views.canvas_layout import Layout, strongest_edges
+from neurongui.views.canvas_layout import STRIP_NODES, STRIP_WIDTH, Layout, strongest_edges
 from neurongui.views.canvas_maps import (
     NEGATIVE,
     POSITIVE,
@@ -264,9 +264,8 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
             if n > STRIP_NODES:
                 x = float(layout.x[column])
                 height = float(layout.ys[column][-1] - layout.ys[column][0]) + layout.gap(column)
-                rect = QRectF(
-                    x - 6, float(layout.ys[column][0]) - layout.gap(column) / 2, 12, height
-                )
+                top = float(layout.ys[column][0]) - layout.gap(column) / 2
+                rect = QRectF(x - STRIP_WIDTH / 2, top, STRIP_WIDTH, height)
                 self._pictures[column] = ColumnPicture(scene, rect, (n, 1), frame)
                 self._nodes.append([])
                 continue
@@ -491,7 +490,9 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
             path.lineTo(x1, y1)
         elif s.kind == "neuron" and s.layer + 1 in self._pictures:
             # A pixel or a row of a picture: ring its place.
-            x, y = self._layout.node(s.layer + 1, s.neuron)
-            r = max(self._layout.radii[s.layer + 1], 4.0)
-            path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+            column = s.layer + 1
+            x, y = self._layout.node(column, s.neuron)
+            rx = self._layout.radii[column]
+            ry = max(self._layout.gap(column) / 2, 2.0 / max(self.scale_now(), 1e-6))
+            path.addRect(QRectF(x - rx, y - ry, 2 * rx, 2 * ry))
         self._highlight.setPath(path)

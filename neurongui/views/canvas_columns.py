@@ -2,8 +2,9 @@
 
 A 90,000-input network drawn with one circle per input held 270,000 items; building
 and clearing them froze the window for seconds. A layer of more than
-:data:`STRIP_NODES` neurons is drawn instead as a strip, one pixel row per neuron
-(or per group of neurons, past :data:`MAX_ROWS`), coloured by value; the inputs of an
+:data:`~neurongui.views.canvas_layout.STRIP_NODES` neurons is drawn instead as a
+strip, one pixel row per neuron (or per group of neurons, past :data:`MAX_ROWS`),
+coloured by value; the inputs of an
 image dataset (8×8 digits) as the image itself, one cell per pixel. Either is a single
 pixmap item whose colours come from one NumPy lookup.
 """
@@ -15,10 +16,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsScene
 
-__all__ = ["MAX_ROWS", "STRIP_NODES", "ColumnPicture"]
+__all__ = ["MAX_ROWS", "ColumnPicture"]
 
-#: Layers of more neurons than this are drawn as a strip.
-STRIP_NODES = 200
 #: A strip has at most this many rows (more than a screen's height of pixels).
 MAX_ROWS = 2048
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["GRID_CELL", "EdgeHit", "Layout", "node_gap", "strongest_edges"]
+__all__ = [
+    "GRID_CELL",
+    "STRIP_NODES",
+    "STRIP_WIDTH",
+    "EdgeHit",
+    "Layout",
+    "node_gap",
+    "strongest_edges",
+]
 
 LAYER_GAP = 190.0
 NODE_GAP = 76.0
@@ -27,6 +35,10 @@ COMPACT_GAP = 52.0
 MAX_COLUMN = 1400.0
 #: Side of one pixel of an input image drawn as a grid.
 GRID_CELL = 26.0
+#: Layers of more neurons than this are drawn as a strip this wide (one picture:
+#: :mod:`neurongui.views.canvas_columns`); its edges leave from its sides.
+STRIP_NODES = 200
+STRIP_WIDTH = 30.0
 
 
 def node_gap(n: int) -> float:
@@ -79,6 +91,8 @@ class Layout:
         for n, gap in zip(sizes, gaps, strict=True):
             self.ys.append((np.arange(n) - (n - 1) / 2.0) * gap)
             self.radii.append(float(min(NODE_RADIUS, gap * 0.4)))
+            if n > STRIP_NODES:
+                self.radii[-1] = STRIP_WIDTH / 2
         self.xs = [np.full(n, x) for n, x in zip(sizes, self.x, strict=True)]
         self._out_y = self.ys[0]
         if grid is not None:
@@ -126,6 +140,11 @@ class Layout:
                 continue
             ys = self.ys[column]
             i = int(np.argmin(np.abs(ys - y)))
+            if self.sizes[column] > STRIP_NODES:  # a strip: its rows are its neurons
+                half = self.gap(column) / 2
+                if ys[0] - half <= y <= ys[-1] + half:
+                    return column, i
+                continue
             if (x - cx) ** 2 + (y - ys[i]) ** 2 <= max(r, 3.0) ** 2:
                 return column, i
         return None

@@ -202,7 +202,7 @@ def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
 
 
 def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
-    from neurongui.views.canvas_layout import COMFORTABLE_COLUMN, MAX_COLUMN, Layout
+    from neurongui.views.canvas_layout import COMFORTABLE_COLUMN, MAX_COLUMN, STRIP_NODES, Layout
 
     for n in (1, 2, 5, 8, 10, 27, 64, 784, 5000):
         layout = Layout([n, 3])
@@ -211,8 +211,10 @@ def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
         assert height <= MAX_COLUMN
         if 2 <= n <= 8:
             assert height <= COMFORTABLE_COLUMN
-        if n > 1:
+        if 1 < n <= STRIP_NODES:
             assert np.min(np.diff(ys)) > 2 * radius  # a gap between neighbours
+        if n > STRIP_NODES:  # a strip: each neuron its own row
+            assert layout.node_at(layout.x[0], ys[n // 2]) == (0, n // 2)
 
 
 def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights(window):
