@@ -159,6 +159,7 @@ class CanvasZoom:
         finally:
             self._scrolling = False
         self._update_detail(scale)
+        self._on_selection_change()  # the ring keeps its distance in pixels
 
     def _fit_now(self) -> None:
         if not hasattr(self, "_layout"):
