@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-__all__ = ["MIN_PX", "ScreenText", "text_width"]
+__all__ = ["MIN_PX", "ScreenText"]
 
 #: The smallest text the diagram draws, in pixels.
 MIN_PX = 11
@@ -27,11 +27,6 @@ def _font(px: int, bold: bool = False) -> QFont:
     font.setPixelSize(px)
     font.setBold(bold)
     return font
-
-
-def text_width(text: str, px: int, bold: bool = False) -> float:
-    """Width in pixels of ``text`` drawn at ``px`` pixels."""
-    return QFontMetricsF(_font(px, bold)).horizontalAdvance(text)
 
 
 class ScreenText:
@@ -120,10 +115,3 @@ class ScreenText:
         """(left, top, width, height) in ``view``'s viewport pixels, for tests."""
         rect = self.item.deviceTransform(view.viewportTransform()).mapRect(self.item.boundingRect())
         return rect.left(), rect.top(), rect.width(), rect.height()
-
-
-def is_screen_text(item: QGraphicsItem) -> bool:
-    """True for an item drawn at screen size."""
-    return isinstance(item, QGraphicsSimpleTextItem) and bool(
-        item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
-    )
