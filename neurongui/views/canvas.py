@@ -3,11 +3,12 @@
 Layers run left to right. Edges are coloured by the sign of their weight and drawn
 wider as |w| grows; they are batched into a dozen path items (sign × width bin) so a
 784-128-10 network (100,352 edges) draws as fast as a small one, and past
-:data:`~neurongui.views.canvas_layout.MAX_DRAWN_EDGES` only the strongest edges are
-drawn. Hit testing is geometric (:class:`~neurongui.views.canvas_layout.Layout`), not
-one item per edge. A layer of hundreds of neurons is one picture, not one item per
-neuron (:mod:`~neurongui.views.canvas_columns`), and so are the pixels of an image
-dataset's inputs: a 90,000-input network is a few dozen items.
+:func:`~neurongui.views.canvas_layout.edge_limit` only the strongest edges are drawn
+(a few per node, at most 1,500). Hit testing is geometric
+(:class:`~neurongui.views.canvas_layout.Layout`), not one item per edge. A layer of
+hundreds of neurons is one picture, not one item per neuron
+(:mod:`~neurongui.views.canvas_columns`), and so are the pixels of an image dataset's
+inputs: a 90,000-input network is a few dozen items.
 
 Text is drawn at screen size (:mod:`~neurongui.views.canvas_text`); fitting, zooming
 and the text's level of detail are in :mod:`~neurongui.views.canvas_zoom`, the mouse in
@@ -44,7 +45,13 @@ from neurongui.views.canvas_items import (
     add_button,
     selection_colour,
 )
-from neurongui.views.canvas_layout import STRIP_NODES, STRIP_WIDTH, Layout, strongest_edges
+from neurongui.views.canvas_layout import (
+    STRIP_NODES,
+    STRIP_WIDTH,
+    Layout,
+    edge_limit,
+    strongest_edges,
+)
 from neurongui.views.canvas_maps import (
     NEGATIVE,
     POSITIVE,
@@ -371,7 +378,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
 
     def _refresh_edges(self) -> None:
         weights = self._weights()
-        self._visible = strongest_edges(weights)
+        self._visible = strongest_edges(weights, edge_limit(self.model.network.sizes))
         parts = [
             (*(a[shown] for a in self._layout.segments(layer)), w.ravel()[shown])
             for layer, (w, shown) in enumerate(zip(weights, self._visible, strict=True))

@@ -9,6 +9,7 @@ their edges leave from the grid's right side.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,6 +50,19 @@ def node_gap(n: int) -> float:
 
 #: Past this many edges only the strongest are drawn (level of detail).
 MAX_DRAWN_EDGES = 1500
+#: Up to this many edges all are drawn; past it, a few per node (EDGES_PER_NODE), so
+#: that a 64-32-10 network shows the strongest few hundred of its 2,368 edges rather
+#: than a mesh in which no single edge can be followed.
+ALL_EDGES = 600
+EDGES_PER_NODE = 6
+
+
+def edge_limit(sizes: list[int]) -> int:
+    """How many edges a network of layer ``sizes`` draws (see :func:`strongest_edges`)."""
+    total = sum(a * b for a, b in itertools.pairwise(sizes))
+    if total <= ALL_EDGES:
+        return total
+    return min(MAX_DRAWN_EDGES, max(ALL_EDGES, EDGES_PER_NODE * sum(sizes)))
 
 
 @dataclass(frozen=True)
