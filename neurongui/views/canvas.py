@@ -3,14 +3,17 @@
 Layers run left to right. Edges are coloured by the sign of their weight and drawn
 wider as |w| grows; they are batched into a dozen path items (sign × width bin) so a
 784-128-10 network (100,352 edges) draws as fast as a small one, and past
-:data:`~neurongui.views.canvas_layout.MAX_DRAWN_EDGES` only the strongest edges are
-drawn. Hit testing is geometric (:class:`~neurongui.views.canvas_layout.Layout`), not
-one item per edge.
+:func:`~neurongui.views.canvas_layout.edge_limit` only the strongest edges are drawn
+(a few per node, at most 1,500). Hit testing is geometric
+(:class:`~neurongui.views.canvas_layout.Layout`), not one item per edge. A layer of
+hundreds of neurons is one picture, not one item per neuron
+(:mod:`~neurongui.views.canvas_columns`), and so are the pixels of an image dataset's
+inputs: a 90,000-input network is a few dozen items.
 
-Interaction: click selects a neuron or an edge; the wheel zooms; dragging the
-background pans; Ctrl+wheel over an edge or neuron nudges its weight or bias, and so
-does Alt+drag (one gesture is one undo step); double-click edits a value inline.
-Every change goes through an undoable edit; the view never writes engine arrays.
+Text is drawn at screen size (:mod:`~neurongui.views.canvas_text`); fitting, zooming
+and the text's level of detail are in :mod:`~neurongui.views.canvas_zoom`, the mouse in
+:mod:`~neurongui.views.canvas_mouse`. Every change goes through an undoable edit; the
+view never writes engine arrays.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QElapsedTimer, QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -27,41 +30,51 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QLineEdit,
-    QMenu,
     QWidget,
 )
 
-from neurongui.engine import activations as engine_activations
-from neurongui.engine import structure
-from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
-from neurongui.engine.explain import explain_neuron, format_number
-from neurongui.engine.features import FEATURES
-from neurongui.i18n import data_name, fill
+from neurongui.engine.explain import format_number
+from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
-from neurongui.undo import new_gesture, push_edit
-from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
-from neurongui.views.canvas_layout import Layout, strongest_edges
+from neurongui.views.canvas_columns import ColumnPicture
+from neurongui.views.canvas_edits import CanvasEdits
+from neurongui.views.canvas_items import (
+    TEXT_DARK,
+    TEXT_LIGHT,
+    NodeItem,
+    add_button,
+    selection_colour,
+)
+from neurongui.views.canvas_layout import (
+    STRIP_NODES,
+    STRIP_WIDTH,
+    Layout,
+    edge_limit,
+    strongest_edges,
+)
 from neurongui.views.canvas_maps import (
     NEGATIVE,
     POSITIVE,
     MapGrid,
     colours_for,
     levels_for,
+    rgb_for,
     tint,
 )
+from neurongui.views.canvas_mouse import CanvasMouse
+from neurongui.views.canvas_text import ScreenText
+from neurongui.views.canvas_zoom import CanvasZoom
 from neurongui.views.throttle import Redraw
 
 __all__ = ["NetworkCanvas"]
 
-MAX_HIDDEN_LAYERS = 6
 MAX_NEURONS_FROM_BUTTONS = 8
 _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
-_NUDGE = 0.05
 EDGE_HZ = 12
 
 
-class NetworkCanvas(QGraphicsView):
+class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
     """The network diagram of ``model``; edits are pushed onto ``undo_stack``."""
 
     def __init__(self, model: NetworkModel, undo_stack: QUndoStack, parent: QWidget | None = None):
@@ -75,7 +88,8 @@ class NetworkCanvas(QGraphicsView):
         self.setScene(scene)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         # A diagram shorter than the view hangs from the top, leaving the legend's room
         # below it free (centred, its last captions would slip under the legend).
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -88,18 +102,19 @@ class NetworkCanvas(QGraphicsView):
         self._redraw = Redraw(self, self._refresh, hz=EDGE_HZ)
         self._edit_pending = False
         self._refreshed = False
+        self._drawn: tuple | None = None  # what the scene was built for
         self.setBackgroundBrush(QColor(255, 255, 255))
         self.setMouseTracking(True)
         self.setAccessibleName(self.tr("Network diagram"))
         self._maps = MapGrid()
         self._nodes: list[list[NodeItem]] = []
+        self._pictures: dict[int, ColumnPicture] = {}
+        self._headers: list[list[ScreenText]] = []
+        self._captions: dict[int, list[ScreenText]] = {}
+        self._side_labels: dict[int, list[ScreenText]] = {}
+        self._buttons: dict = {}
         self._edge_items: list[QGraphicsPathItem] = []
         self._visible: list[np.ndarray] = []
-        self._drag: tuple | None = None
-        self._hover: tuple | None = None
-        self._wheel_clock = QElapsedTimer()
-        self._wheel_target: tuple | None = None
-        self._wheel_gesture = 0
         self._editor: QLineEdit | None = None
         self._legend = QLabel(self)
         self._legend.setObjectName("canvasLegend")
@@ -108,6 +123,9 @@ class NetworkCanvas(QGraphicsView):
             " border-radius: 4px; padding: 4px; color: #333; }"
         )
         self._actions = self._make_actions()
+        self._make_zoom_controls()
+        self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         model.structureChanged.connect(self._on_structure_change)
         model.dataChanged.connect(self._on_structure_change)
         model.parametersChanged.connect(self._on_parameters_change)
@@ -126,24 +144,6 @@ class NetworkCanvas(QGraphicsView):
         """Select ``neuron`` of ``layer`` (layer -1 is the input layer)."""
         self.model.select_neuron(layer, neuron)
 
-    def fit(self) -> None:
-        """Zoom so that the whole diagram fits the view (and keep fitting on resize)."""
-        self._auto_fit = True
-        self._fit_above_legend()
-
-    def _fit_above_legend(self) -> None:
-        # The legend floats over the bottom of the view: keep its height free below the
-        # diagram or it hides neurons (only below: the diagram gets the rest, as large
-        # as it can be, with its headers at the top).
-        rect, view = self.sceneRect(), self.viewport().rect()
-        reserve = self._legend.height() + 12 if self._legend.isVisible() else 0
-        if rect.isEmpty() or view.height() <= reserve + 40:
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-            return
-        scale = min(view.width() / rect.width(), (view.height() - reserve) / rect.height())
-        extra = reserve / scale
-        self.fitInView(rect.adjusted(0, 0, 0, extra), Qt.AspectRatioMode.KeepAspectRatio)
-
     def set_dark(self, dark: bool) -> None:
         """Follow the theme: a dark background with light text, or the reverse."""
         self._dark = dark
@@ -153,7 +153,7 @@ class NetworkCanvas(QGraphicsView):
             " padding: 4px; color: %s; }"
             % (("rgba(40,42,46,220)", "#ddd") if dark else ("rgba(255,255,255,220)", "#333"))
         )
-        self._rebuild()
+        self._rebuild(force=True)
 
     def _text_colour(self) -> QColor:
         return TEXT_DARK if self._dark else TEXT_LIGHT
@@ -173,23 +173,70 @@ class NetworkCanvas(QGraphicsView):
 
     def edge_point(self, layer: int, neuron: int, source: int, t: float = 0.5) -> QPointF:
         """Scene position of the point a fraction ``t`` along an edge."""
-        (x0, y0), (x1, y1) = self._layout.node(layer, source), self._layout.node(layer + 1, neuron)
+        x0, y0, x1, y1 = (
+            float(a[neuron * self._layout.sizes[layer] + source])
+            for a in self._layout.segments(layer)
+        )
         return QPointF(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+
+    def screen_texts(self) -> list[ScreenText]:
+        """Every text of the diagram (shown or hidden), for tests."""
+        texts = [t for column in self._headers for t in column]
+        for group in (self._captions, self._side_labels):
+            texts += [t for column in group.values() for t in column]
+        return texts
 
     # -- building -----------------------------------------------------------------
 
     def _weights(self) -> list[np.ndarray]:
         return [layer.weights for layer in self.model.network.layers]
 
-    def _rebuild(self) -> None:
-        """Lay out the scene for the current structure."""
+    def _scene_key(self) -> tuple:
+        """What the scene's items depend on: the same key, the same items."""
+        net, data = self.model.network, self.model.data
+        return (
+            tuple(net.sizes),
+            tuple(layer.activation.name for layer in net.layers),
+            tuple(net.input_names),
+            data.dataset.name,
+            tuple(data.dataset.class_names),
+            data.dataset.image_shape,
+            data.is_2d,
+            self._dark,
+        )
+
+    def _rebuild(self, force: bool = False) -> None:
+        """Lay out the scene for the current structure (once per change: a second
+        signal for the same structure only refreshes the values)."""
+        key = self._scene_key()
+        if key == self._drawn and not force:
+            self._refresh()
+            return
+        self._drawn = key
         scene = self.scene()
         scene.clear()
-        self._buttons: dict = {}
-        net = self.model.network
-        self._layout = Layout(net.sizes)
+        self._buttons = {}
+        net, data = self.model.network, self.model.data
+        shape = data.dataset.image_shape
+        grid = shape if shape is not None and shape[0] * shape[1] == net.sizes[0] else None
+        self._layout = Layout(net.sizes, grid)
+        self._add_edge_items(sum(w.size for w in self._weights()) > 600)
+        pen = QPen(selection_colour(self._dark), 3.0)
+        pen.setCosmetic(True)  # 3 px on screen at any zoom
+        self._highlight = scene.addPath(QPainterPath(), pen)
+        self._highlight.setZValue(6)
+        self._add_nodes()
+        self._add_headers()
+        self._update_actions()
+        self._refresh()
+        if self._auto_fit:
+            self.fit()
+        else:
+            self._apply_scale(self.scale_now())
+
+    def _add_edge_items(self, dense: bool) -> None:
+        scene = self.scene()
         self._edge_items = []
-        dense = sum(w.size for w in self._weights()) > 600
         background = QColor(35, 37, 41) if self._dark else QColor(255, 255, 255)
         for sign in (1, -1):
             for index, width in enumerate(_WIDTHS):
@@ -207,52 +254,100 @@ class NetworkCanvas(QGraphicsView):
                 # re-rendering twelve view-sized pixmaps cost twice drawing the lines
                 # (even a repaint of unchanged bins blended the pixmaps more slowly).
                 self._edge_items.append(item)
-        self._highlight = scene.addPath(QPainterPath(), QPen(QColor(220, 40, 40, 200), 3))
-        self._highlight.setZValue(1)
-        self._nodes = []
+
+    def _add_nodes(self) -> None:
+        net, scene, layout = self.model.network, self.scene(), self._layout
+        colour, last = self._text_colour(), len(net.sizes) - 1
+        self._nodes, self._pictures, self._captions, self._side_labels = [], {}, {}, {}
+        frame = QColor(120, 120, 120)
         for column, n in enumerate(net.sizes):
-            radius = self._layout.radii[column]
-            items = []
+            radius = layout.radii[column]
+            if column == 0 and layout.grid is not None:
+                self._pictures[0] = ColumnPicture(
+                    scene, QRectF(*layout.grid_rect()), layout.grid, frame
+                )
+                self._nodes.append([])
+                continue
+            if n > STRIP_NODES:
+                x = float(layout.x[column])
+                height = float(layout.ys[column][-1] - layout.ys[column][0]) + layout.gap(column)
+                top = float(layout.ys[column][0]) - layout.gap(column) / 2
+                rect = QRectF(x - STRIP_WIDTH / 2, top, STRIP_WIDTH, height)
+                self._pictures[column] = ColumnPicture(scene, rect, (n, 1), frame)
+                self._nodes.append([])
+                continue
+            nodes = []
             for i in range(n):
-                label = data_name(net.input_names[i]) if column == 0 and radius >= 8 else ""
-                x, y = self._layout.node(column, i)
-                items.append(NodeItem(scene, column, i, radius, x, y, label, self._text_colour()))
-            self._nodes.append(items)
-        self._add_headers()
-        left, top, width, height = self._layout.bounds()
-        self.setSceneRect(left, top, width, height)
-        self._update_actions()
-        self._refresh()
-        if self._auto_fit:
-            self.fit()
+                x, y = layout.node(column, i)
+                nodes.append(NodeItem(scene, column, i, radius, x, y, self._dark))
+            self._nodes.append(nodes)
+            at = [QPointF(*layout.node(column, i)) for i in range(n)]
+            if column == 0:
+                self._side_labels[0] = [
+                    ScreenText(
+                        scene,
+                        [data_name(name)],
+                        QPointF(p.x() - radius, p.y()),
+                        colour,
+                        12,
+                        "left",
+                        (-6, 0),
+                    )
+                    for name, p in zip(net.input_names, at, strict=True)
+                ]
+            else:
+                self._captions[column] = [
+                    ScreenText(
+                        scene, [""], QPointF(p.x(), p.y() + radius), colour, 11, offset=(0, 9)
+                    )
+                    for p in at
+                ]
+            names = self.model.data.dataset.class_names
+            if column == last and self.model.data.task != "regression" and len(names) == n > 1:
+                self._side_labels[last] = [
+                    ScreenText(
+                        scene,
+                        [data_name(name)],
+                        QPointF(p.x() + radius, p.y()),
+                        colour,
+                        12,
+                        "right",
+                        (6, 0),
+                        bold=True,
+                    )
+                    for name, p in zip(names, at, strict=True)
+                ]
+
+    def _header_x(self, column: int) -> float:
+        if column == 0 and self._layout.grid is not None:
+            left, _, width, _ = self._layout.grid_rect()
+            return left + width / 2
+        return float(self._layout.x[column])
 
     def _add_headers(self) -> None:
         net, scene = self.model.network, self.scene()
         n_hidden = len(net.layers) - 1
-        # One baseline for every header, above the tallest column.
-        top = min(
-            float(ys[0]) - r for ys, r in zip(self._layout.ys, self._layout.radii, strict=True)
-        )
+        top = self._layout.top()  # one baseline for every header, above the tallest column
+        colour = self._text_colour()
+        self._headers = []
         for column in range(len(net.sizes)):
-            x = float(self._layout.x[column])
+            anchor = QPointF(self._header_x(column), top)
             if column == 0:
-                title = self.tr("Input")
-            elif column == len(net.sizes) - 1:
-                title = fill(self.tr("Output · %1"), net.layers[-1].activation.name)
+                titles = [self.tr("Input")]
             else:
-                title = fill(
-                    self.tr("Layer %1 · %2"), str(column), net.layers[column - 1].activation.name
-                )
+                name = activation_label(net.layers[column - 1].activation.name, short=True)
+                if column == len(net.sizes) - 1:
+                    titles = [fill(self.tr("Output · %1"), name), name]
+                else:
+                    titles = [fill(self.tr("Layer %1 · %2"), str(column), name), name]
             n = net.sizes[column]
             count = self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")
-            for text, dy, size in ((title, -44, 11.0), (count, -26, 9.0)):
-                label = scene.addSimpleText(text)
-                font = label.font()
-                font.setPointSizeF(size)
-                label.setFont(font)
-                label.setBrush(self._text_colour())
-                rect = label.boundingRect()
-                label.setPos(x - rect.width() / 2, top + dy - rect.height() / 2)
+            self._headers.append(
+                [
+                    ScreenText(scene, titles, anchor, colour, 14, offset=(0, -44), bold=True),
+                    ScreenText(scene, [count, f"{n:,}"], anchor, colour, 12, offset=(0, -26)),
+                ]
+            )
             if 0 < column <= n_hidden:
                 layer, size = column - 1, net.sizes[column]
                 enabled = (size < MAX_NEURONS_FROM_BUTTONS, size > 1)
@@ -260,8 +355,7 @@ class NetworkCanvas(QGraphicsView):
                     ("+", self.tr("Add a neuron"), -14, enabled[0], self.add_neuron),
                     ("−", self.tr("Remove a neuron"), 14, enabled[1], self.remove_neuron),
                 ):
-                    button = add_button(scene, text, tip, ok)
-                    button.setPos(x + dx, top - 72)
+                    button = add_button(scene, text, tip, ok, anchor, dx, -66)
                     if ok:
                         self._buttons[button] = lambda layer=layer, act=action: act(layer)
 
@@ -284,7 +378,7 @@ class NetworkCanvas(QGraphicsView):
 
     def _refresh_edges(self) -> None:
         weights = self._weights()
-        self._visible = strongest_edges(weights)
+        self._visible = strongest_edges(weights, edge_limit(self.model.network.sizes))
         parts = [
             (*(a[shown] for a in self._layout.segments(layer)), w.ravel()[shown])
             for layer, (w, shown) in enumerate(zip(weights, self._visible, strict=True))
@@ -306,21 +400,32 @@ class NetworkCanvas(QGraphicsView):
         net, sample = self.model.network, self.model.sample
         with np.errstate(all="ignore"):
             trace = net.forward_trace(sample)
-        images = self._maps.compute(net) if self.model.data.is_2d else None
+        small = all(n <= STRIP_NODES for n in net.sizes)
+        images = self._maps.compute(net) if self.model.data.is_2d and small else None
         scale = max(float(np.abs(sample).max()), 1e-12)
-        # One colour computation per column, not one NumPy call per node.
-        inputs = colours_for(sample / scale)
-        for i, node in enumerate(self._nodes[0]):
-            node.set_image(images[0][i] if images else None)
-            node.set_fill(inputs[i])
-        for column, (layer, (_, a)) in enumerate(zip(net.layers, trace, strict=True), start=1):
-            lo, hi = levels_for(layer.activation.name)
-            roomy = self._layout.gap(column) >= 40  # captions of dense columns would overlap
-            colours = colours_for(a, lo, hi)
-            for j, node in enumerate(self._nodes[column]):
+        values = [(sample / scale, -1.0, 1.0)]
+        values += [
+            (a, *levels_for(layer.activation.name))
+            for layer, (_, a) in zip(net.layers, trace, strict=True)
+        ]
+        for column, (v, lo, hi) in enumerate(values):
+            # One colour computation per column, not one NumPy call per node.
+            if column in self._pictures:
+                # An input image keeps white paper in both themes: a digit drawn in
+                # blue on the dark theme's grey was hard to make out.
+                dark = self._dark and not (column == 0 and self._layout.grid is not None)
+                self._pictures[column].set_colours(rgb_for(v, lo, hi, dark))
+                continue
+            for j, (node, colour) in enumerate(
+                zip(self._nodes[column], colours_for(v, lo, hi, self._dark), strict=True)
+            ):
                 node.set_image(images[column][j] if images else None)
-                node.set_fill(colours[j])
-                node.set_caption("b = " + format_number(layer.biases[j]) if roomy else "")
+                node.set_fill(colour)
+        for column, captions in self._captions.items():
+            biases = net.layers[column - 1].biases
+            for j, caption in enumerate(captions):
+                caption.set_text("b = " + format_number(biases[j]))
+        self._update_detail(self.scale_now())
 
     def _update_legend(self) -> None:
         drawn, total = self.edge_count()
@@ -344,6 +449,7 @@ class NetworkCanvas(QGraphicsView):
 
     def _place_legend(self) -> None:
         self._legend.move(8, self.viewport().height() - self._legend.height() - 8)
+        self._place_zoom_controls()
 
     # -- model signals ---------------------------------------------------------------
 
@@ -362,8 +468,8 @@ class NetworkCanvas(QGraphicsView):
         self._redraw.request(live)
 
     def _drawn_for_network(self) -> bool:
-        """True if the scene's nodes are those of the model's network (not a former one)."""
-        return [len(column) for column in self._nodes] == list(self.model.network.sizes)
+        """True if the scene was built for the model's network (not a former one)."""
+        return self._drawn == self._scene_key()
 
     def _on_selection_change(self) -> None:
         if not self._drawn_for_network():
@@ -376,329 +482,24 @@ class NetworkCanvas(QGraphicsView):
                     s.kind == "neuron" and node.column == s.layer + 1 and node.index == s.neuron
                 )
         path = QPainterPath()
+        if s.kind == "neuron" and s.layer + 1 not in self._pictures:
+            # A ring outside the node, drawn over its map: the node's own ring is
+            # hidden under a map or lost in a colour close to red.
+            x, y = self._layout.node(s.layer + 1, s.neuron)
+            r = self._layout.radii[s.layer + 1] + 3.0 / max(self.scale_now(), 1e-6)
+            path.addEllipse(QPointF(x, y), r, r)
         if s.kind == "edge":
-            (x0, y0), (x1, y1) = (
-                self._layout.node(s.layer, s.source),
-                self._layout.node(s.layer + 1, s.neuron),
+            x0, y0, x1, y1 = (
+                float(a[s.neuron * self._layout.sizes[s.layer] + s.source])
+                for a in self._layout.segments(s.layer)
             )
             path.moveTo(x0, y0)
             path.lineTo(x1, y1)
+        elif s.kind == "neuron" and s.layer + 1 in self._pictures:
+            # A pixel or a row of a picture: ring its place.
+            column = s.layer + 1
+            x, y = self._layout.node(column, s.neuron)
+            rx = self._layout.radii[column]
+            ry = max(self._layout.gap(column) / 2, 2.0 / max(self.scale_now(), 1e-6))
+            path.addRect(QRectF(x - rx, y - ry, 2 * rx, 2 * ry))
         self._highlight.setPath(path)
-
-    # -- editing ---------------------------------------------------------------------
-
-    def add_neuron(self, layer: int) -> None:
-        """Add a neuron to hidden ``layer`` (undoable)."""
-        self._push_structure(
-            lambda net: structure.add_neuron(net, layer),
-            fill(self.tr("Add a neuron to layer %1"), str(layer + 1)),
-        )
-
-    def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
-        """Remove ``neuron`` (default the last) from hidden ``layer`` (undoable); a
-        layer's only neuron stays (the status bar says why)."""
-        self._push_structure(
-            lambda net: structure.remove_neuron(
-                net, layer, net.sizes[layer + 1] - 1 if neuron is None else neuron
-            ),
-            fill(self.tr("Remove a neuron from layer %1"), str(layer + 1)),
-        )
-
-    def add_layer(self) -> None:
-        """Add a hidden layer of 2 tanh neurons before the output layer (undoable)."""
-
-        def state(net):
-            index = len(net.layers) - 1
-            activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
-            return structure.insert_layer(net, index, 2, activation)
-
-        self._push_structure(state, self.tr("Add a hidden layer"))
-
-    def remove_layer(self) -> None:
-        """Remove the last hidden layer (undoable)."""
-        self._push_structure(
-            lambda net: structure.remove_layer(net, len(net.layers) - 2),
-            self.tr("Remove a hidden layer"),
-        )
-
-    def set_activation(self, layer: int, name: str) -> None:
-        """Give ``layer`` the activation ``name`` (undoable)."""
-        self._push_structure(
-            lambda net: structure.set_activation(net, layer, name),
-            fill(self.tr("Use %1 in layer %2"), name, str(layer + 1)),
-        )
-
-    def set_features(self, names: list[str]) -> None:
-        """Use the input features ``names`` (2-D datasets only; undoable)."""
-        self._push_structure(
-            lambda net: structure.set_inputs(net, names), self.tr("Change the input features")
-        )
-
-    def _push_structure(self, make_state, text: str) -> None:
-        # The engine refuses an impossible edit (a layer's only neuron, a layer that is
-        # not hidden) with ValueError: the student reads why, nothing changes.
-        try:
-            state = make_state(self.model.network)
-            push_edit(self.undo_stack, self.model, ReplaceState(state, text), text)
-        except ValueError as exc:
-            self.model.message.emit(str(exc))
-
-    def set_value(self, target: tuple, value: float, gesture: int = 0) -> None:
-        """Set a weight (``("edge", layer, neuron, source)``) or a bias
-        (``("neuron", layer, neuron)``) through an undoable edit."""
-        if target[0] == "edge":
-            _, layer, neuron, source = target
-            edit = SetWeight(layer, neuron, source, value)
-            text = fill(self.tr("Set a weight to %1"), format_number(value))
-        else:
-            _, layer, neuron = target
-            edit = SetBias(layer, neuron, value)
-            text = fill(self.tr("Set a bias to %1"), format_number(value))
-        try:
-            push_edit(self.undo_stack, self.model, edit, text, gesture)
-        except ValueError as exc:
-            self.model.message.emit(str(exc))
-
-    def _value(self, target: tuple) -> float:
-        net = self.model.network
-        if target[0] == "edge":
-            return net.get_weight(*target[1:])
-        return net.get_bias(*target[1:])
-
-    # -- hit testing -----------------------------------------------------------------
-
-    def target_at(self, scene_pos: QPointF) -> tuple | None:
-        """What lies under a scene point: ``("neuron", layer, i)``, ``("edge", l, j, k)``
-        or None (layer -1 is the input layer)."""
-        hit = self._layout.node_at(scene_pos.x(), scene_pos.y())
-        if hit is not None:
-            return ("neuron", hit[0] - 1, hit[1])
-        tolerance = 5.0 / max(self.transform().m11(), 1e-6)
-        edge = self._layout.edge_at(scene_pos.x(), scene_pos.y(), tolerance, self._visible)
-        if edge is not None:
-            return ("edge", edge.layer, edge.neuron, edge.source)
-        return None
-
-    def _editable(self, target: tuple | None) -> bool:
-        return target is not None and (target[0] == "edge" or target[1] >= 0)
-
-    # -- mouse and keyboard ----------------------------------------------------------
-
-    def mousePressEvent(self, event) -> None:
-        point = self.mapToScene(event.position().toPoint())
-        item = next((b for b in self._buttons if b.sceneBoundingRect().contains(point)), None)
-        if item is not None:
-            if event.button() == Qt.MouseButton.LeftButton:
-                self._buttons[item]()
-            event.accept()
-            return
-        self._close_editor()
-        target = self.target_at(self.mapToScene(event.position().toPoint()))
-        if event.button() == Qt.MouseButton.LeftButton and target is not None:
-            if target[0] == "neuron":
-                self.model.select_neuron(target[1], target[2])
-            else:
-                self.model.select_edge(*target[1:])
-            if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._editable(target):
-                self._drag = (target, event.position().y(), self._value(target), new_gesture())
-            event.accept()
-            return
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.model.clear_selection()
-            self._auto_fit = False  # a drag on the background pans
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event) -> None:
-        # Tooltips are set as the mouse moves (not in viewportEvent, which would put a
-        # Python call on every paint and make painting wait for the training thread).
-        target = self.target_at(self.mapToScene(event.position().toPoint()))
-        if target != self._hover:
-            self._hover = target
-            self.viewport().setToolTip(self.tooltip_for(target) if target else "")
-        if self._drag is not None:
-            target, y0, start, gesture = self._drag
-            value = round(start + (y0 - event.position().y()) * 0.01, 4)
-            self.set_value(target, value, gesture)
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:
-        if self._drag is not None:
-            self._drag = None
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        target = self.target_at(self.mapToScene(event.position().toPoint()))
-        if self._editable(target):
-            self.edit_inline(target, event.position().toPoint())
-            event.accept()
-            return
-        super().mouseDoubleClickEvent(event)
-
-    def wheelEvent(self, event) -> None:
-        modifiers = event.modifiers()
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            target = self.target_at(self.mapToScene(event.position().toPoint()))
-            if self._editable(target):
-                steps = event.angleDelta().y() / 120.0
-                # A run of wheel clicks on one target within a second is one undo step.
-                if target != self._wheel_target or self._wheel_clock.elapsed() > 1000:
-                    self._wheel_gesture = new_gesture()
-                self._wheel_target = target
-                self._wheel_clock.start()
-                value = round(self._value(target) + steps * _NUDGE, 6)
-                self.set_value(target, value, self._wheel_gesture)
-                event.accept()
-                return
-        factor = 1.0015 ** event.angleDelta().y()
-        self._auto_fit = False
-        self.scale(factor, factor)
-        event.accept()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._place_legend()
-        if self._auto_fit:
-            self._fit_above_legend()
-
-    def contextMenuEvent(self, event) -> None:
-        menu = self.menu_for(self.target_at(self.mapToScene(event.pos())))
-        if menu is not None:
-            menu.popup(event.globalPos())
-
-    def menu_for(self, target: tuple | None) -> QMenu | None:
-        """The context menu of a hidden or output neuron (None for anything else)."""
-        if target is None or target[0] != "neuron" or target[1] < 0:
-            return None
-        net, layer = self.model.network, target[1]
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        sub = menu.addMenu(fill(self.tr("Activation of layer %1"), str(layer + 1)))
-        last = layer == len(net.layers) - 1
-        for name in engine_activations.names():
-            if name == "softmax" and not last:
-                continue
-            action = sub.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(name == net.layers[layer].activation.name)
-            action.triggered.connect(lambda _=False, n=name: self.set_activation(layer, n))
-        if not last:
-            remove = menu.addAction(
-                self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, target[2])
-            )
-            remove.setObjectName("removeNeuronAction")
-            if net.sizes[layer + 1] < 2:  # like the − button: a layer keeps one neuron
-                remove.setEnabled(False)
-                remove.setToolTip(self.tr("A layer keeps at least one neuron"))
-                menu.setToolTipsVisible(True)
-        return menu
-
-    # -- tooltips and inline editing ------------------------------------------------
-
-    def tooltip_for(self, target: tuple) -> str:
-        """Tooltip text of a neuron or edge, with the numbers of the selected sample."""
-        net = self.model.network
-        if target[0] == "edge":
-            _, layer, neuron, source = target
-            src = (
-                data_name(net.input_names[source])
-                if layer == 0
-                else fill(self.tr("neuron %1 of layer %2"), str(source + 1), str(layer))
-            )
-            return fill(
-                self.tr("weight w = %1\nfrom %2 into neuron %3 of layer %4"),
-                format_number(net.get_weight(layer, neuron, source)),
-                src,
-                str(neuron + 1),
-                str(layer + 1),
-            )
-        _, layer, neuron = target
-        if layer < 0:
-            value = self.model.sample[neuron]
-            return f"{data_name(net.input_names[neuron])} = {format_number(value)}"
-        return explain_neuron(net, self.model.sample, layer, neuron).formula()
-
-    def edit_inline(self, target: tuple, pos) -> None:
-        """Open a small editor at ``pos`` (viewport coordinates) for ``target``'s value."""
-        self._close_editor()
-        editor = QLineEdit(self.viewport())
-        editor.setObjectName("inlineEditor")
-        editor.setText(repr(round(self._value(target), 6)))
-        editor.selectAll()
-        editor.setFixedWidth(90)
-        editor.move(pos)
-        editor.setToolTip(self.tr("Type a number and press Enter; Esc cancels"))
-        editor.returnPressed.connect(lambda: self._commit_editor(target))
-        self._editor = editor
-        editor.show()
-        editor.setFocus()
-
-    def _commit_editor(self, target: tuple) -> None:
-        editor = self._editor
-        if editor is None:
-            return
-        text = editor.text().strip().replace("−", "-").replace(",", ".")
-        try:
-            value = float(text)
-            if not np.isfinite(value):
-                raise ValueError
-        except ValueError:
-            editor.setStyleSheet("QLineEdit { border: 2px solid #d33; }")
-            self.model.message.emit(
-                fill(
-                    self.tr("“%1” is not a number; type a value such as 0.5 or -1.2"), editor.text()
-                )
-            )
-            return
-        self._close_editor()
-        self.set_value(target, value)
-
-    def _close_editor(self) -> None:
-        if self._editor is not None:
-            self._editor.deleteLater()
-            self._editor = None
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._editor is not None:
-            self._close_editor()
-            return
-        super().keyPressEvent(event)
-
-    # -- actions -----------------------------------------------------------------------
-
-    def _make_actions(self) -> list[QAction]:
-        self.add_layer_action = QAction(self.tr("Add hidden layer"), self)
-        self.add_layer_action.triggered.connect(self.add_layer)
-        self.remove_layer_action = QAction(self.tr("Remove hidden layer"), self)
-        self.remove_layer_action.triggered.connect(self.remove_layer)
-        self.features_menu = QMenu(self.tr("Input features"), self)
-        self._feature_actions: dict[str, QAction] = {}
-        for name in FEATURES:
-            action = self.features_menu.addAction(name)
-            action.setCheckable(True)
-            action.toggled.connect(self._on_feature_toggle)
-            self._feature_actions[name] = action
-        return [self.add_layer_action, self.remove_layer_action, self.features_menu.menuAction()]
-
-    def _update_actions(self) -> None:
-        n_hidden = len(self.model.network.layers) - 1
-        self.add_layer_action.setEnabled(n_hidden < MAX_HIDDEN_LAYERS)
-        self.remove_layer_action.setEnabled(n_hidden > 0)
-        is_2d = self.model.data.is_2d
-        self.features_menu.setEnabled(is_2d)
-        names = set(self.model.network.input_names)
-        for name, action in self._feature_actions.items():
-            action.blockSignals(True)
-            action.setChecked(name in names)
-            action.blockSignals(False)
-
-    def _on_feature_toggle(self) -> None:
-        names = [n for n, a in self._feature_actions.items() if a.isChecked()]
-        if not names:
-            self.model.message.emit(self.tr("Keep at least one input feature"))
-            self._update_actions()
-            return
-        self.set_features(names)

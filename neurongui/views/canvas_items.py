@@ -10,28 +10,28 @@ Items made in C++ are plain Qt objects and paint without touching Python.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPen, QPixmap
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPixmapItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-)
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
-__all__ = ["NodeItem", "add_button"]
+__all__ = ["NodeItem", "add_button", "selection_colour"]
 
 #: Text colours of the light and dark themes.
 TEXT_LIGHT, TEXT_DARK = QColor(60, 60, 60), QColor(215, 215, 215)
 _RING = QColor(120, 120, 120)
-_SELECTED = QColor(220, 40, 40)
+
+
+def selection_colour(dark: bool) -> QColor:
+    """The ring of the selected neuron: a red that stands out on either background."""
+    return QColor(255, 70, 90) if dark else QColor(215, 25, 45)
 
 
 class NodeItem:
     """One node: a circle filled with its value's colour, or showing its output map.
 
-    ``column`` 0 is the input layer; ``index`` the node in it. Small nodes (big
-    layers) get neither text nor map, to stay light.
+    ``column`` 0 is the input layer; ``index`` the node in it. Small nodes get no
+    map. Text beside a node (its bias, an input's name) is screen-size text
+    (:mod:`neurongui.views.canvas_text`), owned by the canvas.
     """
 
     def __init__(
@@ -42,8 +42,7 @@ class NodeItem:
         radius: float,
         x: float,
         y: float,
-        label_left: str = "",
-        text_colour: QColor = TEXT_LIGHT,
+        dark: bool = False,
     ):
         self.column, self.index, self.radius = column, index, radius
         self.selected = False
@@ -52,13 +51,12 @@ class NodeItem:
         # (each setBrush or setText makes Qt repaint and re-measure the item).
         self._shown: tuple | None = None
         self._colour: QColor | None = None  # the value's colour, kept for set_selected
-        self._caption_text = ""
+        self._selected_pen = QPen(selection_colour(dark), 4.0)
         pen = QPen(_RING, 1.2) if radius > 4 else QPen(Qt.PenStyle.NoPen)
         self.circle = scene.addEllipse(QRectF(-radius, -radius, 2 * radius, 2 * radius), pen)
         self.circle.setPos(x, y)
         self.circle.setZValue(2)
         self.map: QGraphicsPixmapItem | None = None
-        self.caption: QGraphicsSimpleTextItem | None = None
         if radius < 8:
             return
         # The map is a child clipped to the circle, so it shows as a round picture.
@@ -67,12 +65,6 @@ class NodeItem:
         self.map.setParentItem(self.circle)
         self.map.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.map.setVisible(False)
-        self.caption = _text(scene, "", 8.0, text_colour)
-        self.caption.setPos(x, y + radius + 2)
-        if label_left:
-            label = _text(scene, label_left, 10.0, text_colour)
-            rect = label.boundingRect()
-            label.setPos(x - radius - 8 - rect.width(), y - rect.height() / 2)
 
     def set_selected(self, selected: bool) -> None:
         """Ring the node in red, or not; its value's colour stays."""
@@ -95,7 +87,7 @@ class NodeItem:
             self.circle.setBrush(QBrush(colour))
             pen = QPen(_RING, 1.2) if self.radius > 4 else QPen(Qt.PenStyle.NoPen)
         if self.selected:
-            pen = QPen(_SELECTED, 3.5)
+            pen = self._selected_pen
         self.circle.setPen(pen)
 
     def set_image(self, image: QImage | None) -> None:
@@ -113,24 +105,29 @@ class NodeItem:
             self.map.setScale(size / pixmap.width())
             self.map.setPos(-self.radius, -self.radius)
 
-    def set_caption(self, text: str) -> None:
-        """The text under the node (its bias)."""
-        if self.caption is not None and text != self._caption_text:
-            self._caption_text = text
-            self.caption.setText(text)
-            self.caption.setX(self.circle.x() - self.caption.boundingRect().width() / 2)
 
-
-def add_button(scene: QGraphicsScene, text: str, tooltip: str, enabled: bool) -> QGraphicsItem:
-    """A small round button (a layer's + or −); the view maps it to its action."""
+def add_button(
+    scene: QGraphicsScene,
+    text: str,
+    tooltip: str,
+    enabled: bool,
+    anchor: QPointF,
+    dx: float,
+    dy: float,
+) -> QGraphicsItem:
+    """A small round button (a layer's + or −) ``dx``, ``dy`` pixels from the scene
+    point ``anchor``, 20 px across at any zoom; the view maps it to its action."""
     colour = QColor(90, 90, 90) if enabled else QColor(190, 190, 190)
     button = scene.addEllipse(QRectF(-10, -10, 20, 20), QPen(colour, 1.2), QColor(245, 245, 245))
     button.setToolTip(tooltip)
-    button.setZValue(3)
+    button.setZValue(5)
+    button.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    button.setPos(anchor)
+    button.setTransform(QTransform.fromTranslate(dx, dy))
     label = scene.addSimpleText(text)
     label.setParentItem(button)
     font = QFont(label.font())
-    font.setPointSizeF(11)
+    font.setPixelSize(15)
     font.setBold(True)
     label.setFont(font)
     label.setBrush(colour)
@@ -138,13 +135,3 @@ def add_button(scene: QGraphicsScene, text: str, tooltip: str, enabled: bool) ->
     label.setPos(-rect.width() / 2, -rect.height() / 2)
     label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     return button
-
-
-def _text(scene: QGraphicsScene, text: str, size: float, colour: QColor) -> QGraphicsSimpleTextItem:
-    item = scene.addSimpleText(text)
-    font = QFont(item.font())
-    font.setPointSizeF(size)
-    item.setFont(font)
-    item.setBrush(colour)
-    item.setZValue(2)
-    return item

@@ -2,16 +2,27 @@
 
 Plain NumPy, so it is fast for 100,000 edges and testable without a scene. Layers run
 left to right; a layer's nodes are spread vertically and centred. Big layers are
-squeezed (smaller nodes, closer together) so that a 784-input layer still fits.
+squeezed (smaller nodes, closer together) so that a 784-input layer still fits. The
+inputs of an image dataset (8×8 digits) can instead sit on a grid, one cell a pixel:
+their edges leave from the grid's right side.
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["EdgeHit", "Layout", "node_gap", "strongest_edges"]
+__all__ = [
+    "GRID_CELL",
+    "STRIP_NODES",
+    "STRIP_WIDTH",
+    "EdgeHit",
+    "Layout",
+    "node_gap",
+    "strongest_edges",
+]
 
 LAYER_GAP = 190.0
 NODE_GAP = 76.0
@@ -23,6 +34,12 @@ COMFORTABLE_COLUMN = 420.0
 COMPACT_GAP = 52.0
 #: A column of nodes never grows taller than this; bigger layers get closer nodes.
 MAX_COLUMN = 1400.0
+#: Side of one pixel of an input image drawn as a grid.
+GRID_CELL = 26.0
+#: Layers of more neurons than this are drawn as a strip this wide (one picture:
+#: :mod:`neurongui.views.canvas_columns`); its edges leave from its sides.
+STRIP_NODES = 200
+STRIP_WIDTH = 30.0
 
 
 def node_gap(n: int) -> float:
@@ -33,6 +50,19 @@ def node_gap(n: int) -> float:
 
 #: Past this many edges only the strongest are drawn (level of detail).
 MAX_DRAWN_EDGES = 1500
+#: Up to this many edges all are drawn; past it, a few per node (EDGES_PER_NODE), so
+#: that a 64-32-10 network shows the strongest few hundred of its 2,368 edges rather
+#: than a mesh in which no single edge can be followed.
+ALL_EDGES = 600
+EDGES_PER_NODE = 6
+
+
+def edge_limit(sizes: list[int]) -> int:
+    """How many edges a network of layer ``sizes`` draws (see :func:`strongest_edges`)."""
+    total = sum(a * b for a, b in itertools.pairwise(sizes))
+    if total <= ALL_EDGES:
+        return total
+    return min(MAX_DRAWN_EDGES, max(ALL_EDGES, EDGES_PER_NODE * sum(sizes)))
 
 
 @dataclass(frozen=True)
@@ -47,46 +77,88 @@ class EdgeHit:
 class Layout:
     """Node positions for layer sizes ``sizes`` (inputs first).
 
+    ``grid`` (rows, columns) puts the inputs on an image grid instead of a column.
+
     Attributes
     ----------
     x
-        x of each column.
+        x of each column (of a grid: its right side, where its edges leave).
     ys
         y of every node, one array per column.
     radii
-        node radius per column.
+        node radius per column (of a grid: half a cell).
     """
 
-    def __init__(self, sizes: list[int]):
+    def __init__(self, sizes: list[int], grid: tuple[int, int] | None = None):
         self.sizes = list(sizes)
+        if grid is not None and grid[0] * grid[1] != sizes[0]:
+            grid = None
+        self.grid = grid
         gaps = [node_gap(n) for n in sizes]
-        tallest = max(n * gap for n, gap in zip(sizes, gaps, strict=True))
+        heights = [n * gap for n, gap in zip(sizes, gaps, strict=True)]
+        if grid is not None:
+            heights[0] = grid[0] * GRID_CELL
         # Tall columns get wider gaps, so that edges between them stay readable.
-        self.x = np.arange(len(sizes)) * max(LAYER_GAP, 0.45 * tallest)
+        self.x = np.arange(len(sizes)) * max(LAYER_GAP, 0.45 * max(heights))
         self.ys: list[np.ndarray] = []
         self.radii: list[float] = []
         for n, gap in zip(sizes, gaps, strict=True):
             self.ys.append((np.arange(n) - (n - 1) / 2.0) * gap)
             self.radii.append(float(min(NODE_RADIUS, gap * 0.4)))
+            if n > STRIP_NODES:
+                self.radii[-1] = STRIP_WIDTH / 2
+        self.xs = [np.full(n, x) for n, x in zip(sizes, self.x, strict=True)]
+        self._out_y = self.ys[0]
+        if grid is not None:
+            rows, cols = grid
+            row, col = np.divmod(np.arange(sizes[0]), cols)
+            top = -rows * GRID_CELL / 2
+            self.ys[0] = top + (row + 0.5) * GRID_CELL
+            self.xs[0] = -(cols - col - 0.5) * GRID_CELL
+            self.radii[0] = GRID_CELL / 2
+            # Each pixel's edges leave from its own point on the grid's right side.
+            self._out_y = top + (row + (col + 0.5) / cols) * GRID_CELL
         self._segments: dict[int, tuple[np.ndarray, ...]] = {}
 
     def node(self, column: int, index: int) -> tuple[float, float]:
         """Centre of node ``index`` of ``column`` (column 0 is the input layer)."""
-        return float(self.x[column]), float(self.ys[column][index])
+        return float(self.xs[column][index]), float(self.ys[column][index])
+
+    def grid_rect(self) -> tuple[float, float, float, float] | None:
+        """(left, top, width, height) of the input grid, or None."""
+        if self.grid is None:
+            return None
+        rows, cols = self.grid
+        return -cols * GRID_CELL, -rows * GRID_CELL / 2, cols * GRID_CELL, rows * GRID_CELL
 
     def gap(self, column: int) -> float:
         """Vertical distance between neighbouring nodes of ``column``."""
+        if column == 0 and self.grid is not None:
+            return GRID_CELL
         ys = self.ys[column]
         return float(ys[1] - ys[0]) if len(ys) > 1 else NODE_GAP
 
     def node_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The (column, index) of the node containing point (x, y), or None."""
+        grid = self.grid_rect()
+        if grid is not None:
+            left, top, width, height = grid
+            if left <= x < left + width and top <= y < top + height:
+                row, col = int((y - top) // GRID_CELL), int((x - left) // GRID_CELL)
+                return 0, row * self.grid[1] + col
         for column, cx in enumerate(self.x):
+            if column == 0 and grid is not None:
+                continue
             r = self.radii[column]
             if abs(x - cx) > max(r, 3.0):
                 continue
             ys = self.ys[column]
             i = int(np.argmin(np.abs(ys - y)))
+            if self.sizes[column] > STRIP_NODES:  # a strip: its rows are its neurons
+                half = self.gap(column) / 2
+                if ys[0] - half <= y <= ys[-1] + half:
+                    return column, i
+                continue
             if (x - cx) ** 2 + (y - ys[i]) ** 2 <= max(r, 3.0) ** 2:
                 return column, i
         return None
@@ -99,9 +171,10 @@ class Layout:
         """
         if layer not in self._segments:
             n_out, n_in = self.sizes[layer + 1], self.sizes[layer]
-            x0 = np.full(n_out * n_in, self.x[layer] + self.radii[layer])
+            grid = layer == 0 and self.grid is not None
+            x0 = np.full(n_out * n_in, self.x[layer] + (0.0 if grid else self.radii[layer]))
             x1 = np.full(n_out * n_in, self.x[layer + 1] - self.radii[layer + 1])
-            y0 = np.tile(self.ys[layer], n_out)
+            y0 = np.tile(self._out_y if layer == 0 else self.ys[layer], n_out)
             y1 = np.repeat(self.ys[layer + 1], n_in)
             self._segments[layer] = (x0, y0, x1, y1)
         return self._segments[layer]
@@ -135,10 +208,25 @@ class Layout:
         """(left, top, width, height) of the diagram, with room for labels."""
         # Above the highest node: two lines of header, then the + and − buttons (their
         # centres 72 above it, 10 in radius).
-        top = min(float(ys[0]) - r for ys, r in zip(self.ys, self.radii, strict=True) if len(ys))
+        top, bottom = self.top(), self.bottom()
         top -= 86
-        bottom = max(float(ys[-1]) for ys in self.ys if len(ys)) + 50
+        bottom += 50
         return -110.0, top, float(self.x[-1]) + 220.0, bottom - top
+
+    def top(self) -> float:
+        """y of the top of the tallest column (where the headers stand)."""
+        return min(float(ys.min()) - r for ys, r in zip(self.ys, self.radii, strict=True))
+
+    def bottom(self) -> float:
+        """y of the bottom of the tallest column."""
+        return max(float(ys.max()) + r for ys, r in zip(self.ys, self.radii, strict=True))
+
+    def nodes_rect(self) -> tuple[float, float, float, float]:
+        """(left, top, width, height) of the nodes alone, without any text."""
+        left = float(self.xs[0].min()) - self.radii[0]
+        right = float(self.x[-1]) + self.radii[-1]
+        top = self.top()
+        return left, top, right - left, self.bottom() - top
 
 
 def strongest_edges(weights: list[np.ndarray], limit: int = MAX_DRAWN_EDGES) -> list[np.ndarray]:

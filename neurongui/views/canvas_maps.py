@@ -22,6 +22,7 @@ __all__ = [
     "display_activations",
     "levels_for",
     "palette_rgb",
+    "rgb_for",
     "tint",
 ]
 
@@ -44,13 +45,16 @@ def levels_for(activation: str) -> tuple[float, float]:
 _STEPS = 1024
 
 
-def _table() -> np.ndarray:
+def _table(middle: np.ndarray = _WHITE) -> np.ndarray:
     t = np.linspace(-1.0, 1.0, _STEPS + 1)[:, None]
-    rgb = np.where(t >= 0, _WHITE + t * (_POS - _WHITE), _WHITE - t * (_NEG - _WHITE))
+    rgb = np.where(t >= 0, middle + t * (_POS - middle), middle - t * (_NEG - middle))
     return np.round(rgb).astype(np.uint8)
 
 
 _TABLE = _table()
+#: Node fills on a dark background: zero is a quiet grey, not a glaring white disc.
+_DARK_TABLE = _table(np.array([92.0, 96.0, 104.0]))
+_GREY = np.array([200, 200, 200], dtype=np.uint8)
 
 
 def palette_rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -85,15 +89,26 @@ def tint(colour: QColor, background: QColor, strength: float) -> QColor:
     return QColor(*mix)
 
 
-def colours_for(values: np.ndarray, lo: float = -1.0, hi: float = 1.0) -> list[QColor]:
-    """:func:`colour_for` of every value, computed in one go."""
+def rgb_for(
+    values: np.ndarray, lo: float = -1.0, hi: float = 1.0, dark: bool = False
+) -> np.ndarray:
+    """Node fill bytes (n, 3) of ``values``: the palette, with zero a dark grey on a
+    dark background; non-finite values (a network that blew up) are light grey."""
     values = np.asarray(values, dtype=float)
-    rgb = palette_rgb(values, lo, hi)  # non-finite values get grey below
-    grey = QColor(200, 200, 200)
-    return [
-        QColor(int(r), int(g), int(b)) if np.isfinite(v) else grey
-        for v, (r, g, b) in zip(values.tolist(), rgb.tolist(), strict=True)
-    ]
+    rgb = palette_rgb(values, lo, hi)
+    if dark:
+        with np.errstate(over="ignore", invalid="ignore"):
+            index = np.clip(np.subtract(values, lo) * (_STEPS / (hi - lo)), 0, _STEPS)
+        rgb = _DARK_TABLE[np.rint(np.nan_to_num(index, nan=_STEPS / 2)).astype(np.intp)]
+    rgb[~np.isfinite(values)] = _GREY
+    return rgb
+
+
+def colours_for(
+    values: np.ndarray, lo: float = -1.0, hi: float = 1.0, dark: bool = False
+) -> list[QColor]:
+    """The fill colour of every value (:func:`rgb_for`) as QColors, for node items."""
+    return [QColor(r, g, b) for r, g, b in rgb_for(values, lo, hi, dark).tolist()]
 
 
 def display_activations(network: Network, X: np.ndarray) -> list[np.ndarray]:

@@ -594,6 +594,106 @@
     </message>
 </context>
 <context>
+    <name>CanvasEdits</name>
+    <message>
+        <source>Add a neuron to layer %1</source>
+        <translation>在第 %1 层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from layer %1</source>
+        <translation>从第 %1 层删除一个神经元</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>删除一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Use %1 in layer %2</source>
+        <translation>第 %2 层改用 %1</translation>
+    </message>
+    <message>
+        <source>Change the input features</source>
+        <translation>更改输入特征</translation>
+    </message>
+    <message>
+        <source>Set a weight to %1</source>
+        <translation>将权重设为 %1</translation>
+    </message>
+    <message>
+        <source>Set a bias to %1</source>
+        <translation>将偏置设为 %1</translation>
+    </message>
+    <message>
+        <source>Activation of layer %1</source>
+        <translation>第 %1 层的激活函数</translation>
+    </message>
+    <message>
+        <source>Remove this neuron</source>
+        <translation>删除这个神经元</translation>
+    </message>
+    <message>
+        <source>A layer keeps at least one neuron</source>
+        <translation>每一层至少要保留一个神经元</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2</source>
+        <translation>第 %2 层的神经元 %1</translation>
+    </message>
+    <message>
+        <source>weight w = %1
+from %2 into neuron %3 of layer %4</source>
+        <translation>权重 w = %1
+从 %2 到第 %4 层的神经元 %3</translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter; Esc cancels</source>
+        <translation>输入数字后按回车；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number; type a value such as 0.5 or -1.2</source>
+        <translation>“%1”不是数字；请输入如 0.5 或 -1.2 这样的数值</translation>
+    </message>
+    <message>
+        <source>Add hidden layer</source>
+        <translation>添加隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove hidden layer</source>
+        <translation>删除隐藏层</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>输入特征</translation>
+    </message>
+    <message>
+        <source>Keep at least one input feature</source>
+        <translation>请至少保留一个输入特征</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasZoom</name>
+    <message>
+        <source>Fit diagram</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+</context>
+<context>
     <name>ChainRuleGraph</name>
     <message>
         <source>Computational graph of f = (x + y)·z</source>
@@ -1832,84 +1932,6 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Showing the %1 strongest of %2 edges</source>
         <translation>显示 %2 条连线中最强的 %1 条</translation>
-    </message>
-    <message>
-        <source>Add a neuron to layer %1</source>
-        <translation>在第 %1 层添加一个神经元</translation>
-    </message>
-    <message>
-        <source>Remove a neuron from layer %1</source>
-        <translation>从第 %1 层删除一个神经元</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer</source>
-        <translation>添加一个隐藏层</translation>
-    </message>
-    <message>
-        <source>Remove a hidden layer</source>
-        <translation>删除一个隐藏层</translation>
-    </message>
-    <message>
-        <source>Use %1 in layer %2</source>
-        <translation>第 %2 层改用 %1</translation>
-    </message>
-    <message>
-        <source>Change the input features</source>
-        <translation>更改输入特征</translation>
-    </message>
-    <message>
-        <source>Set a weight to %1</source>
-        <translation>将权重设为 %1</translation>
-    </message>
-    <message>
-        <source>Set a bias to %1</source>
-        <translation>将偏置设为 %1</translation>
-    </message>
-    <message>
-        <source>Activation of layer %1</source>
-        <translation>第 %1 层的激活函数</translation>
-    </message>
-    <message>
-        <source>Remove this neuron</source>
-        <translation>删除这个神经元</translation>
-    </message>
-    <message>
-        <source>A layer keeps at least one neuron</source>
-        <translation>每一层至少要保留一个神经元</translation>
-    </message>
-    <message>
-        <source>neuron %1 of layer %2</source>
-        <translation>第 %2 层的神经元 %1</translation>
-    </message>
-    <message>
-        <source>weight w = %1
-from %2 into neuron %3 of layer %4</source>
-        <translation>权重 w = %1
-从 %2 到第 %4 层的神经元 %3</translation>
-    </message>
-    <message>
-        <source>Type a number and press Enter; Esc cancels</source>
-        <translation>输入数字后按回车；按 Esc 取消</translation>
-    </message>
-    <message>
-        <source>“%1” is not a number; type a value such as 0.5 or -1.2</source>
-        <translation>“%1”不是数字；请输入如 0.5 或 -1.2 这样的数值</translation>
-    </message>
-    <message>
-        <source>Add hidden layer</source>
-        <translation>添加隐藏层</translation>
-    </message>
-    <message>
-        <source>Remove hidden layer</source>
-        <translation>删除隐藏层</translation>
-    </message>
-    <message>
-        <source>Input features</source>
-        <translation>输入特征</translation>
-    </message>
-    <message>
-        <source>Keep at least one input feature</source>
-        <translation>请至少保留一个输入特征</translation>
     </message>
 </context>
 <context>

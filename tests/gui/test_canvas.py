@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QLineEdit
 
@@ -25,6 +25,11 @@ def window(qtbot):
 
 def _view_point(canvas, scene_point) -> QPoint:
     return canvas.mapFromScene(scene_point)
+
+
+def _screen_rect(canvas, item) -> QRectF:
+    """Where ``item`` is drawn in the viewport, in pixels (screen-size items too)."""
+    return item.deviceTransform(canvas.viewportTransform()).mapRect(item.boundingRect())
 
 
 def test_clicking_an_edge_selects_it_and_a_neuron_selects_it(window, qtbot):
@@ -155,7 +160,7 @@ def test_a_784_128_10_network_draws_few_items(window, qtbot):
 def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
     canvas = window.canvas
     plus = next(item for item in canvas._buttons if item.toolTip() == "Add a neuron")
-    pos = canvas.mapFromScene(plus.scenePos())
+    pos = _screen_rect(canvas, plus).center().toPoint()  # drawn at screen size
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
     assert window.undo_stack.count() == 1
@@ -191,12 +196,13 @@ def test_a_layer_of_eight_is_drawn_large_enough_to_read(qtbot):
     # Everything, up to the + and − buttons above the headers, lies within the view.
     buttons = [item for item in canvas.scene().items() if item.toolTip() == "Add a neuron"]
     assert buttons
+    view = QRectF(canvas.viewport().rect())
     for item in buttons:
-        assert canvas.sceneRect().contains(item.sceneBoundingRect())
+        assert view.contains(_screen_rect(canvas, item))
 
 
 def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
-    from neurongui.views.canvas_layout import COMFORTABLE_COLUMN, MAX_COLUMN, Layout
+    from neurongui.views.canvas_layout import COMFORTABLE_COLUMN, MAX_COLUMN, STRIP_NODES, Layout
 
     for n in (1, 2, 5, 8, 10, 27, 64, 784, 5000):
         layout = Layout([n, 3])
@@ -205,8 +211,10 @@ def test_columns_up_to_a_few_dozen_nodes_stay_compact_and_nodes_never_touch():
         assert height <= MAX_COLUMN
         if 2 <= n <= 8:
             assert height <= COMFORTABLE_COLUMN
-        if n > 1:
+        if 1 < n <= STRIP_NODES:
             assert np.min(np.diff(ys)) > 2 * radius  # a gap between neighbours
+        if n > STRIP_NODES:  # a strip: each neuron its own row
+            assert layout.node_at(layout.x[0], ys[n // 2]) == (0, n // 2)
 
 
 def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights(window):
@@ -306,3 +314,159 @@ def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
     assert window.network.sizes == [2, 3, 2, 1]
     assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
     assert window.canvas.menu_for(("neuron", -1, 0)) is None
+
+
+# -- big networks and readable text (issue 14 F7, issue 13 item 3) -----------------
+
+
+def test_a_90000_input_network_is_a_few_dozen_items(qtbot):
+    canvas = _fitted_canvas(qtbot, Network([90_000, 2, 1], ["tanh", "sigmoid"], seed=0))
+    # One picture for the 90,000 inputs, a dozen edge paths, headers: not 270,000 items.
+    assert len(canvas.scene().items()) < 100
+    drawn, total = canvas.edge_count()
+    assert (drawn, total) == (1500, 180_002)
+    # An input is still found under the mouse, and named in its tooltip.
+    target = canvas.target_at(canvas.node_position(-1, 45_000))
+    assert target == ("neuron", -1, 45_000)
+
+
+def _check_text_readable(canvas) -> None:
+    shown = [t for t in canvas.screen_texts() if t.text]
+    assert shown
+    view = QRectF(canvas.viewport().rect())
+    for text in shown:
+        left, top, width, height = text.screen_rect(canvas)
+        assert height >= 10, text.text  # pixels on screen, whatever the zoom
+        assert view.contains(QRectF(left, top, width, height)), text.text
+    headers = [t.text for column in canvas._headers for t in column]
+    assert all(headers), headers  # every header shows, in full or short
+
+
+@pytest.mark.parametrize(
+    "sizes",
+    [[4, 8, 3], [64, 32, 10], [1, 8, 1], [90_000, 2, 1], [784, 128, 10]],
+    ids=["iris", "digits", "1-8-1", "90000", "784"],
+)
+def test_the_diagrams_text_is_at_least_10_px_at_the_fitted_zoom(qtbot, sizes):
+    acts = ["tanh"] * (len(sizes) - 2) + ["softmax" if sizes[-1] > 1 else "sigmoid"]
+    canvas = _fitted_canvas(qtbot, Network(sizes, acts, seed=0))
+    _check_text_readable(canvas)
+
+
+def test_iris_and_digits_show_their_class_names_and_the_digit_image(window, qtbot):
+    window.resize(1366, 768)
+    window.open_example(resource_path("examples", "iris.json"))
+    names = [t.text for t in window.canvas._side_labels[2]]
+    assert names == ["setosa", "versicolor", "virginica"]
+    _check_text_readable(window.canvas)
+    window.open_example(resource_path("examples", "digits.json"))
+    canvas = window.canvas
+    assert [t.text for t in canvas._side_labels[2]] == [str(d) for d in range(10)]
+    # Only the strongest few per node: 6 × 106 nodes of the 2,368 edges.
+    assert canvas.edge_count() == (636, 2368)
+    picture = canvas._pictures[0]
+    assert picture.shape == (8, 8)
+    image = picture.item.pixmap().toImage()
+    assert (image.width(), image.height()) == (8, 8)
+    # A pixel of the image is an input: clicking it selects that input.
+    x, y = canvas._layout.node(0, 8 * 3 + 5)
+    qtbot.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, QPointF(x, y))
+    )
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron) == ("neuron", -1, 29)
+    _check_text_readable(canvas)
+
+
+def test_fit_survives_a_click_on_empty_canvas_but_not_a_zoom(window, qtbot):
+    canvas = window.canvas
+    empty = QPoint(canvas.viewport().width() - 40, 20)
+    assert canvas.target_at(canvas.mapToScene(empty)) is None
+    fitted = canvas.scale_now()
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    assert canvas._auto_fit
+    window.resize(window.width() + 200, window.height())
+    qtbot.waitUntil(lambda: canvas.scale_now() != fitted)  # refitted to the wider view
+    canvas.zoom_in_action.trigger()
+    assert not canvas._auto_fit
+    zoomed = canvas.scale_now()
+    window.resize(window.width() - 200, window.height())
+    qtbot.waitUntil(lambda: canvas.viewport().width() < 2000)
+    assert canvas.scale_now() == pytest.approx(zoomed)  # a resize keeps the zoom
+    canvas.fit_action.trigger()
+    assert canvas._auto_fit and canvas.scale_now() != pytest.approx(zoomed)
+
+
+def test_wheel_zoom_turns_fit_off(window):
+    canvas = window.canvas
+    pos = QPointF(50, 50)
+    event = QWheelEvent(
+        pos,
+        QPointF(canvas.viewport().mapToGlobal(pos.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    before = canvas.scale_now()
+    canvas.wheelEvent(event)
+    assert canvas.scale_now() == pytest.approx(before * 1.0015**120)
+    assert not canvas._auto_fit
+
+
+def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):
+    canvas = _fitted_canvas(qtbot, Network([4, 8, 3], ["tanh", "softmax"], seed=0))
+    view = QRectF(canvas.viewport().rect())
+    for action in ["zoom_in_action"] * 3 + ["zoom_out_action"] * 5:
+        getattr(canvas, action).trigger()
+        for column in canvas._headers:
+            title = column[0]
+            _, top, _, height = title.screen_rect(canvas)
+            assert 0 <= top and top + height <= view.height()
+        for button in canvas._buttons:
+            rect = _screen_rect(canvas, button)
+            assert 0 <= rect.top() and rect.bottom() <= view.height()
+
+
+def test_opening_a_network_builds_the_scene_once(window, monkeypatch):
+    canvas, built = window.canvas, []
+    clear = canvas.scene().clear
+    monkeypatch.setattr(canvas.scene(), "clear", lambda: (built.append(1), clear()))
+    window.model.set_network(Network([5, 3, 1], ["tanh", "sigmoid"], seed=0))
+    assert len(built) == 1
+
+
+def test_the_lesson_tag_is_the_overlays():
+    from neurongui.lessons.overlay import OVERLAY_TAG
+    from neurongui.views.canvas_zoom import LESSON_TAG
+
+    assert LESSON_TAG == OVERLAY_TAG
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_selected_neuron_is_ringed_outside_its_map_in_both_themes(window, dark):
+    canvas = window.canvas
+    canvas.set_dark(dark)
+    canvas.select_neuron(0, 1)
+    ring = canvas._highlight
+    centre = canvas.node_position(0, 1)
+    rect = ring.path().boundingRect()
+    radius = canvas._layout.radii[1]
+    assert rect.center() == centre and rect.width() / 2 > radius  # around, not on, the map
+    colour = ring.pen().color()
+    assert ring.pen().isCosmetic() and ring.pen().widthF() == 3.0
+    background = canvas.backgroundBrush().color()
+    # Red, and far from the background in either theme.
+    assert colour.red() > 200 and abs(colour.lightness() - background.lightness()) > 80
+
+
+def test_the_softmax_lessons_species_boxes_replace_the_class_names(window, qtbot):
+    window.resize(1366, 768)
+    window.start_lesson("softmax")
+    canvas = window.canvas
+    labels = canvas._side_labels[len(window.network.layers)]
+    qtbot.waitUntil(canvas._lesson_boxes)
+    canvas._refresh()
+    assert [t.text for t in labels] == ["", "", ""]  # the lesson's own boxes show them
