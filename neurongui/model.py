@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from neurongui.engine import Network
+from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
@@ -37,7 +37,7 @@ from neurongui.engine.session import (
 )
 from neurongui.engine.trainer import EpochRecord
 
-__all__ = ["NetworkModel", "Selection"]
+__all__ = ["NetworkModel", "Selection", "Snapshot"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,20 @@ class Selection:
     layer: int = 0
     neuron: int = 0
     source: int = 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a settings change may replace, kept so that undo can put it back:
+    the settings, a copy of the network, the training history, the latest gradients,
+    the selected sample and the selection (see :meth:`NetworkModel.snapshot`)."""
+
+    config: TrainingConfig
+    network: Network
+    history: tuple[EpochRecord, ...]
+    gradients: list[dict[str, np.ndarray]] | None
+    sample: int
+    selection: Selection
 
 
 class NetworkModel(QObject):
@@ -214,7 +228,15 @@ class NetworkModel(QObject):
         """Replace the network (and optionally the settings), as when opening a file."""
         self._install(network, config or self._config, new_document=True)
 
-    def _install(self, network: Network, config: TrainingConfig, new_document: bool) -> None:
+    def _install(
+        self,
+        network: Network,
+        config: TrainingConfig,
+        new_document: bool,
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        """Use ``network`` with ``config``; with ``snapshot``, also its history,
+        gradients, sample and selection (else none)."""
         self._network = network
         self._edit_seq += 1  # snapshots of the old network must not land on this one
         imported = self._imported.get(config.dataset)
@@ -222,6 +244,11 @@ class NetworkModel(QObject):
             config, network.input_names, network.n_outputs, imported
         )
         self._reset_view_state()
+        if snapshot is not None:
+            self._history = list(snapshot.history)
+            self._gradients = snapshot.gradients
+            self._sample = min(snapshot.sample, len(self._data.X_train) - 1)
+            self._selection = self._checked(snapshot.selection)
         self._announce(
             replaced=new_document,
             config=True,
@@ -239,9 +266,30 @@ class NetworkModel(QObject):
         Raises
         ------
         ValueError
-            If it does not (e.g. a test share that leaves no training samples).
+            If it does not (e.g. a test share that leaves no training samples), or if
+            a new loss cannot measure the current targets (see :mod:`~neurongui.
+            engine.pairing`; new data brings a loss that suits it).
         """
-        self._data_for(config)
+        if self._data_for(config) is None and config.loss != self._config.loss:
+            output = self._network.layers[-1].activation.name
+            pairing.check_loss(config.loss, output, self._data.Y_train)
+
+    def check_edit(self, edit: Edit) -> None:
+        """Check that ``edit`` applies to the network and keeps an output that can reach
+        the targets, changing nothing.
+
+        Raises
+        ------
+        ValueError
+            If the edit is invalid, or changes the output activation (or the number of
+            outputs) to one that cannot give the targets (see
+            :func:`neurongui.engine.pairing.check_output`).
+        """
+        scratch = self._network.copy()
+        edit.apply(scratch)
+        old, new = self._network.layers[-1], scratch.layers[-1]
+        if (new.activation.name, new.n_out) != (old.activation.name, old.n_out):
+            pairing.check_output(new.activation.name, new.n_out, self._data.Y_train)
 
     def _data_for(self, config: TrainingConfig) -> TrainingData | None:
         """The data ``config`` asks for, or None if it asks for the current data."""
@@ -266,10 +314,9 @@ class NetworkModel(QObject):
         data = self._data_for(config)
         self._config = config
         new_data = data is not None
-        new_network = False
+        new_network = refit = False
         if data is not None:
-            if data.task != self._data.task:
-                self._config = config.with_changes(loss=default_loss(data.task))
+            task_changed = data.task != self._data.task
             self._data = data
             if data.input_names != tuple(self._network.input_names) or (
                 data.n_outputs != self._network.n_outputs
@@ -277,6 +324,7 @@ class NetworkModel(QObject):
                 self._network = default_network(data, self._config)
                 self._edit_seq += 1
                 new_network = True
+            refit = self._fit_output(task_changed)
             # New data: the history and the gradients were of other samples. A network
             # kept keeps its selection; a new one starts with none.
             selection = self._selection
@@ -287,18 +335,97 @@ class NetworkModel(QObject):
             replaced=new_network and not undoable,
             config=True,
             data=new_data,
-            structure=new_network,
+            structure=new_network or refit,
             history=new_data,
             gradients=new_data,
             sample=new_data,
             selection=new_network,
         )
         self.set_modified(True)
+        if new_network:
+            self.message.emit(self._new_network_text())
 
-    def restore(self, config: TrainingConfig, network: Network) -> None:
-        """Put back settings together with the network they had: the undo (or redo) of
-        a settings change that brought a new network. The undo history stays valid."""
-        self._install(network, config, new_document=False)
+    def _fit_output(self, task_changed: bool) -> bool:
+        """Give the network the output activation and loss that suit the new data, if
+        the task changed or the current ones cannot reach the targets; say so in the
+        status bar. Return True if the network changed (silently: see _announce)."""
+        out = self._network.layers[-1]
+        activation, loss = out.activation.name, self._config.loss
+        if not task_changed:
+            try:
+                pairing.check_output(activation, out.n_out, self._data.Y_train)
+                pairing.check_loss(loss, activation, self._data.Y_train)
+                return False
+            except ValueError:
+                pass
+        suited_activation, suited_loss = pairing.suited_output(self._data.task)
+        if suited_activation == "softmax" and out.n_out == 1:
+            return False  # cannot happen with built-in data; leave a file's network be
+        changed = []
+        if activation != suited_activation:
+            self._network.load_state(structure.set_activation(
+                    self._network, len(self._network.layers) - 1, suited_activation
+                ))
+            self._edit_seq += 1
+            changed.append("activation")
+        if loss != suited_loss:
+            self._config = self._config.with_changes(loss=suited_loss)
+            changed.append("loss")
+        if changed:
+            self.message.emit(self._fitted_text(changed, suited_activation, suited_loss))
+        return "activation" in changed
+
+    def _fitted_text(self, changed: list[str], activation: str, loss: str) -> str:
+        """"Output activation set to identity and loss to square loss for regression
+        data", in the interface's language."""
+        from neurongui.i18n import activation_label, fill
+
+        translate = QCoreApplication.translate
+        losses = {
+            "mse": translate("NetworkModel", "square loss"),
+            "bce": translate("NetworkModel", "binary cross-entropy"),
+            "cross_entropy": translate("NetworkModel", "cross-entropy"),
+        }
+        data = {
+            "regression": translate("NetworkModel", "regression data"),
+            "binary": translate("NetworkModel", "data of two classes"),
+            "multiclass": translate("NetworkModel", "data of several classes"),
+        }.get(self._data.task, "")
+        if changed == ["activation"]:
+            text = translate("NetworkModel", "Output activation set to %1 for %2")
+            return fill(text, activation_label(activation), data)
+        if changed == ["loss"]:
+            return fill(translate("NetworkModel", "Loss set to %1 for %2"), losses[loss], data)
+        text = translate("NetworkModel", "Output activation set to %1 and loss to %2 for %3")
+        return fill(text, activation_label(activation), losses[loss], data)
+
+    def _new_network_text(self) -> str:
+        """The status message of a dataset that brought a new network."""
+        from neurongui.i18n import fill
+
+        sizes = "–".join(str(n) for n in self._network.sizes)
+        text = QCoreApplication.translate(
+            "NetworkModel", "New network %1 for this data; Undo brings back the previous one"
+        )
+        return fill(text, sizes)
+
+    def snapshot(self) -> Snapshot:
+        """What :meth:`restore` needs to put the current state back (a settings change
+        with new data replaces the history, the gradients and maybe the network)."""
+        return Snapshot(
+            self._config,
+            self._network.copy(),
+            tuple(self._history),
+            self._gradients,
+            self._sample,
+            self._selection,
+        )
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back settings together with the network, history, gradients, sample and
+        selection they had: the undo (or redo) of a settings change that brought new
+        data. The undo history stays valid."""
+        self._install(snapshot.network.copy(), snapshot.config, False, snapshot)
         self.set_modified(True)
 
     def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:

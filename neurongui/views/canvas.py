@@ -36,7 +36,7 @@ from neurongui.engine import structure
 from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
-from neurongui.i18n import data_name, fill
+from neurongui.i18n import data_name, error_text, fill
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
 from neurongui.views.canvas_items import TEXT_DARK, TEXT_LIGHT, NodeItem, add_button
@@ -441,7 +441,7 @@ class NetworkCanvas(QGraphicsView):
             state = make_state(self.model.network)
             push_edit(self.undo_stack, self.model, ReplaceState(state, text), text)
         except ValueError as exc:
-            self.model.message.emit(str(exc))
+            self.model.message.emit(error_text(exc))
 
     def set_value(self, target: tuple, value: float, gesture: int = 0) -> None:
         """Set a weight (``("edge", layer, neuron, source)``) or a bias
@@ -457,7 +457,7 @@ class NetworkCanvas(QGraphicsView):
         try:
             push_edit(self.undo_stack, self.model, edit, text, gesture)
         except ValueError as exc:
-            self.model.message.emit(str(exc))
+            self.model.message.emit(error_text(exc))
 
     def _value(self, target: tuple) -> float:
         net = self.model.network

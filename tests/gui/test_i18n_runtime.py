@@ -385,11 +385,6 @@ def test_the_activation_panel_and_diagram_headers_name_activations_in_chinese(wi
     assert_chinese(texts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="views/canvas.py shows str(exc) and engine/structure.py raises plain "
-    "ValueErrors until they use EngineError and i18n.error_text",
-)
 def test_a_refused_structure_edit_is_explained_in_chinese(window):
     window.model.set_network(Network([2, 1, 1], seed=0), window.model.config)
     window.canvas.remove_neuron(0)  # the layer's only neuron
