@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
@@ -36,6 +36,7 @@ from neurongui.engine.session import (
     prepare_data,
 )
 from neurongui.engine.trainer import EpochRecord
+from neurongui.model_text import fitted_output_text, new_network_text
 
 __all__ = ["NetworkModel", "Selection", "Snapshot"]
 
@@ -114,6 +115,7 @@ class NetworkModel(QObject):
         self._edit_seq = 0
         self._modified = False
         self._trained = False
+        self._pending_message = ""
         #: True while values streamed from training are being applied (not an edit):
         #: costly views may then draw at their own pace (see views/throttle.py).
         self.live = False
@@ -313,10 +315,11 @@ class NetworkModel(QObject):
         """
         data = self._data_for(config)
         self._config = config
+        self._pending_message = ""
         new_data = data is not None
         new_network = refit = False
         if data is not None:
-            task_changed = data.task != self._data.task
+            old_task = self._data.task
             self._data = data
             if data.input_names != tuple(self._network.input_names) or (
                 data.n_outputs != self._network.n_outputs
@@ -324,7 +327,9 @@ class NetworkModel(QObject):
                 self._network = default_network(data, self._config)
                 self._edit_seq += 1
                 new_network = True
-            refit = self._fit_output(task_changed)
+                if data.task != old_task:  # a new network for new task: its usual loss
+                    self._config = self._config.with_changes(loss=default_loss(data.task))
+            refit = self._fit_output(old_task)
             # New data: the history and the gradients were of other samples. A network
             # kept keeps its selection; a new one starts with none.
             selection = self._selection
@@ -342,72 +347,35 @@ class NetworkModel(QObject):
             selection=new_network,
         )
         self.set_modified(True)
+        # Said once the change is complete; a new network's message says the most.
         if new_network:
-            self.message.emit(self._new_network_text())
+            self.message.emit(new_network_text(self._network.sizes))
+        elif self._pending_message:
+            self.message.emit(self._pending_message)
 
-    def _fit_output(self, task_changed: bool) -> bool:
-        """Give the network the output activation and loss that suit the new data, if
-        the task changed or the current ones cannot reach the targets; say so in the
-        status bar. Return True if the network changed (silently: see _announce)."""
+    def _fit_output(self, old_task: str) -> bool:
+        """Give the network the output activation and loss that suit the new data (see
+        :func:`~neurongui.engine.pairing.refit_output`), and keep the status message
+        that says so. Return True if the network changed (silently:
+        see _announce)."""
         out = self._network.layers[-1]
-        activation, loss = out.activation.name, self._config.loss
-        if not task_changed:
-            try:
-                pairing.check_output(activation, out.n_out, self._data.Y_train)
-                pairing.check_loss(loss, activation, self._data.Y_train)
-                return False
-            except ValueError:
-                pass
-        suited_activation, suited_loss = pairing.suited_output(self._data.task)
-        if suited_activation == "softmax" and out.n_out == 1:
-            return False  # cannot happen with built-in data; leave a file's network be
-        changed = []
-        if activation != suited_activation:
-            self._network.load_state(structure.set_activation(
-                    self._network, len(self._network.layers) - 1, suited_activation
-                ))
-            self._edit_seq += 1
-            changed.append("activation")
-        if loss != suited_loss:
-            self._config = self._config.with_changes(loss=suited_loss)
-            changed.append("loss")
-        if changed:
-            self.message.emit(self._fitted_text(changed, suited_activation, suited_loss))
-        return "activation" in changed
-
-    def _fitted_text(self, changed: list[str], activation: str, loss: str) -> str:
-        """"Output activation set to identity and loss to square loss for regression
-        data", in the interface's language."""
-        from neurongui.i18n import activation_label, fill
-
-        translate = QCoreApplication.translate
-        losses = {
-            "mse": translate("NetworkModel", "square loss"),
-            "bce": translate("NetworkModel", "binary cross-entropy"),
-            "cross_entropy": translate("NetworkModel", "cross-entropy"),
-        }
-        data = {
-            "regression": translate("NetworkModel", "regression data"),
-            "binary": translate("NetworkModel", "data of two classes"),
-            "multiclass": translate("NetworkModel", "data of several classes"),
-        }.get(self._data.task, "")
-        if changed == ["activation"]:
-            text = translate("NetworkModel", "Output activation set to %1 for %2")
-            return fill(text, activation_label(activation), data)
-        if changed == ["loss"]:
-            return fill(translate("NetworkModel", "Loss set to %1 for %2"), losses[loss], data)
-        text = translate("NetworkModel", "Output activation set to %1 and loss to %2 for %3")
-        return fill(text, activation_label(activation), losses[loss], data)
-
-    def _new_network_text(self) -> str:
-        """The status message of a dataset that brought a new network."""
-        from neurongui.i18n import fill
-
-        sizes = "–".join(str(n) for n in self._network.sizes)
-        text = QCoreApplication.translate(
-            "NetworkModel", "New network %1 for this data; Undo brings back the previous one"
+        activation, loss = pairing.refit_output(
+            out.activation.name,
+            out.n_out,
+            self._config.loss,
+            old_task,
+            self._data.task,
+            self._data.Y_train,
         )
-        return fill(text, sizes)
+        if activation is not None:
+            last = len(self._network.layers) - 1
+            self._network.load_state(structure.set_activation(self._network, last, activation))
+            self._edit_seq += 1
+        if loss is not None:
+            self._config = self._config.with_changes(loss=loss)
+        if activation or loss:
+            self._pending_message = fitted_output_text(self._data.task, activation, loss)
+        return activation is not None
 
     def snapshot(self) -> Snapshot:
         """What :meth:`restore` needs to put the current state back (a settings change

@@ -16,7 +16,7 @@ import numpy as np
 from .errors import QT_TRANSLATE_NOOP, EngineError
 from .numbers import format_number
 
-__all__ = ["OUTPUT_RANGES", "check_loss", "check_output", "suited_output"]
+__all__ = ["OUTPUT_RANGES", "check_loss", "check_output", "refit_output", "suited_output"]
 
 #: The values each bounded activation can give (closed: a sigmoid gets as close to 0
 #: and 1 as training needs). Activations not named here are unbounded.
@@ -48,6 +48,38 @@ def suited_output(task: str) -> tuple[str, str]:
     ``"multiclass"``.
     """
     return _SUITED.get(task, _SUITED["regression"])
+
+
+def refit_output(
+    activation: str,
+    n_outputs: int,
+    loss: str,
+    old_task: str,
+    task: str,
+    targets: np.ndarray,
+) -> tuple[str | None, str | None]:
+    """The output activation and loss to change to for new data (None: keep it).
+
+    The pair that suits ``task`` (:func:`suited_output`) replaces the one that suited
+    the old data's task, and any pair that cannot reach the new targets
+    (:func:`check_output`, :func:`check_loss`). A pair the student chose that still
+    works (sigmoid and the square loss for targets from 0 to 1) stays. A single output
+    never gets softmax.
+    """
+    suited_activation, suited_loss = suited_output(task)
+    if old_task == task or (activation, loss) != suited_output(old_task):
+        try:
+            check_output(activation, n_outputs, targets)
+            check_loss(loss, activation, targets)
+            return None, None
+        except EngineError:
+            pass
+    if suited_activation == "softmax" and n_outputs == 1:
+        return None, None  # no built-in data asks for it; a file's network stays as it is
+    return (
+        suited_activation if activation != suited_activation else None,
+        suited_loss if loss != suited_loss else None,
+    )
 
 
 def check_output(activation: str, n_outputs: int, targets: np.ndarray) -> None:

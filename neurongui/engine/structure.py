@@ -150,9 +150,7 @@ def set_inputs(network: Network, names: Sequence[str], seed: int | None = None) 
     """Change the input features to ``names``, keeping the weights of features kept."""
     names = list(names)
     if not names:
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "a network needs at least one input")
-        )
+        raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a network needs at least one input"))
     state = network.to_dict()
     rng = np.random.default_rng(seed)
     old = network.input_names

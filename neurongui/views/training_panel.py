@@ -86,6 +86,7 @@ class TrainingPanel(QWidget):
 
     def _on_refused(self, box: QSpinBox | QDoubleSpinBox, name: str, value: float) -> None:
         """A number typed outside the box's range: say so (the box keeps its value)."""
+
         def short(x: float) -> str:
             return f"{x:g}".replace("-", "−")
 

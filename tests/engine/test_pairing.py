@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from neurongui.engine import datasets
+from neurongui.engine.config import TrainingConfig
 from neurongui.engine.errors import EngineError
 from neurongui.engine.pairing import check_loss, check_output, suited_output
 from neurongui.engine.session import default_loss, default_network, prepare_data
-from neurongui.engine.config import TrainingConfig
 
 PLANE = datasets.load_dataset("plane").Y  # regression targets from −0.94 to 0.98
 ONE_HOT = np.eye(3)[[0, 1, 2, 1]]
@@ -62,7 +62,7 @@ def test_a_bounded_output_is_refused_for_targets_outside_its_range(activation, s
 
 
 def test_the_plane_targets_refuse_sigmoid_and_accept_identity_and_tanh():
-    with pytest.raises(EngineError, match="run from −0.942 to 0.978"):
+    with pytest.raises(EngineError, match=r"run from −0\.942 to 0\.978"):
         check_output("sigmoid", 1, PLANE)
     check_output("identity", 1, PLANE)
     check_output("tanh", 1, PLANE)
@@ -74,7 +74,7 @@ def test_softmax_needs_rows_that_sum_to_1():
     with pytest.raises(EngineError) as info:
         check_output("softmax", 3, halves)
     assert "the targets' rows sum to 1 to 1.5" in str(info.value)
-    with pytest.raises(EngineError, match="rows sum to 1 to 1.5"):
+    with pytest.raises(EngineError, match=r"rows sum to 1 to 1\.5"):
         check_loss("cross_entropy", "softmax", halves)
     check_loss("cross_entropy", "sigmoid", halves)  # each output on its own: fine
     check_loss("mse", "softmax", halves)  # the square loss measures any targets

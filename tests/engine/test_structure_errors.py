@@ -34,5 +34,5 @@ def test_a_refused_structure_edit_raises_an_engine_error_that_says_why(edit, tex
 
 
 def test_a_missing_neuron_is_named_as_the_student_counts():
-    with pytest.raises(EngineError, match="^hidden layer 1 has no neuron 4$"):
+    with pytest.raises(EngineError, match=r"^hidden layer 1 has no neuron 4$"):
         structure.remove_neuron(Network([2, 3, 1], seed=0), 0, 3)

@@ -27,9 +27,13 @@ def _output(window) -> str:
     return window.network.layers[-1].activation.name
 
 
+def _pairing(window) -> tuple[str, str, str]:
+    return window.model.config.dataset, _output(window), window.model.config.loss
+
+
 def test_regression_data_gets_identity_and_square_loss_on_the_kept_network(window, messages):
     panel, model, stack = window.training_panel, window.model, window.undo_stack
-    assert (model.config.dataset, _output(window), model.config.loss) == ("circle", "sigmoid", "bce")
+    assert _pairing(window) == ("circle", "sigmoid", "bce")
     push_edit(stack, model, SetWeight(0, 0, 0, 0.75), "weight")  # the student's own weight
     steps = stack.count()
     _choose(panel.dataset, "plane")
@@ -46,11 +50,11 @@ def test_regression_data_gets_identity_and_square_loss_on_the_kept_network(windo
     assert targets.min() < -0.9
     assert stack.undoText() == "Change “Data”"
     stack.undo()
-    assert (model.config.dataset, _output(window), model.config.loss) == ("circle", "sigmoid", "bce")
+    assert _pairing(window) == ("circle", "sigmoid", "bce")
     assert window.network.layers[0].weights[0, 0] == 0.75
     assert panel.loss.currentData() == "bce"
     stack.redo()
-    assert (model.config.dataset, _output(window), model.config.loss) == ("plane", "identity", "mse")
+    assert _pairing(window) == ("plane", "identity", "mse")
 
 
 def test_back_to_two_classes_gets_sigmoid_and_binary_cross_entropy(window, messages):
@@ -76,7 +80,9 @@ def test_an_output_that_cannot_reach_the_targets_is_refused(window, messages):
     steps = window.undo_stack.count()
     window.canvas.set_activation(len(window.network.layers) - 1, "sigmoid")
     assert _output(window) == "identity"
-    assert messages[-1].startswith("sigmoid gives outputs from 0 to 1, but the targets run from −0.9")
+    assert messages[-1].startswith(
+        "sigmoid gives outputs from 0 to 1, but the targets run from −0.9"
+    )
     window.canvas.set_activation(len(window.network.layers) - 1, "tanh")  # −1…1 fits
     assert _output(window) == "tanh"
     assert window.undo_stack.count() == steps + 1
