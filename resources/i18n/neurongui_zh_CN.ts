@@ -2894,11 +2894,11 @@ Details: %1</source>
     <name>TrainingPanel</name>
     <message>
         <source>%1 takes whole numbers from %2 to %3, not %4</source>
-        <translation>%1只能取 %2 到 %3 之间的整数，不能取 %4</translation>
+        <translation>%1 只能取 %2 到 %3 之间的整数，不能取 %4</translation>
     </message>
     <message>
         <source>%1 takes numbers from %2 to %3, not %4</source>
-        <translation>%1只能取 %2 到 %3 之间的数，不能取 %4</translation>
+        <translation>%1 只能取 %2 到 %3 之间的数，不能取 %4</translation>
     </message>
     <message>
         <source>Import CSV…</source>

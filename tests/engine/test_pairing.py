@@ -6,7 +6,7 @@ import pytest
 from neurongui.engine import datasets
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.errors import EngineError
-from neurongui.engine.pairing import check_loss, check_output, suited_output
+from neurongui.engine.pairing import check_loss, check_output, refit_output, suited_output
 from neurongui.engine.session import default_loss, default_network, prepare_data
 
 PLANE = datasets.load_dataset("plane").Y  # regression targets from −0.94 to 0.98
@@ -89,3 +89,30 @@ def test_cross_entropy_losses_need_targets_from_0_to_1():
             "use the square loss"
         )
     check_loss("mse", "identity", PLANE)
+
+
+def test_new_regression_data_refits_a_sigmoid_output_that_cannot_reach_it():
+    assert refit_output("sigmoid", 1, "bce", "binary", "regression", PLANE) == ("identity", "mse")
+
+
+def test_the_usual_pair_of_the_old_task_follows_the_new_task():
+    Y = np.array([[0.0], [1.0]])
+    assert refit_output("identity", 1, "mse", "regression", "binary", Y) == ("sigmoid", "bce")
+
+
+def test_a_chosen_pair_that_still_reaches_the_targets_stays():
+    # The backpropagation lesson: sigmoid and the square loss for a target of 0.01.
+    assert refit_output("sigmoid", 1, "mse", "binary", "regression", np.array([[0.01]])) == (
+        None,
+        None,
+    )
+    assert refit_output("tanh", 1, "mse", "binary", "binary", np.array([[0.0], [1.0]])) == (
+        None,
+        None,
+    )
+
+
+def test_only_what_differs_is_changed_and_one_output_never_gets_softmax():
+    assert refit_output("identity", 1, "bce", "binary", "regression", PLANE) == (None, "mse")
+    one = np.array([[0.0], [1.0]])
+    assert refit_output("sigmoid", 1, "bce", "binary", "multiclass", one) == (None, None)
