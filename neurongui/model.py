@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from neurongui.engine import Network
+from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
@@ -36,8 +36,9 @@ from neurongui.engine.session import (
     prepare_data,
 )
 from neurongui.engine.trainer import EpochRecord
+from neurongui.model_text import fitted_output_text, new_network_text
 
-__all__ = ["NetworkModel", "Selection"]
+__all__ = ["NetworkModel", "Selection", "Snapshot"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,20 @@ class Selection:
     layer: int = 0
     neuron: int = 0
     source: int = 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a settings change may replace, kept so that undo can put it back:
+    the settings, a copy of the network, the training history, the latest gradients,
+    the selected sample and the selection (see :meth:`NetworkModel.snapshot`)."""
+
+    config: TrainingConfig
+    network: Network
+    history: tuple[EpochRecord, ...]
+    gradients: list[dict[str, np.ndarray]] | None
+    sample: int
+    selection: Selection
 
 
 class NetworkModel(QObject):
@@ -100,6 +115,7 @@ class NetworkModel(QObject):
         self._edit_seq = 0
         self._modified = False
         self._trained = False
+        self._pending_message = ""
         #: True while values streamed from training are being applied (not an edit):
         #: costly views may then draw at their own pace (see views/throttle.py).
         self.live = False
@@ -214,7 +230,15 @@ class NetworkModel(QObject):
         """Replace the network (and optionally the settings), as when opening a file."""
         self._install(network, config or self._config, new_document=True)
 
-    def _install(self, network: Network, config: TrainingConfig, new_document: bool) -> None:
+    def _install(
+        self,
+        network: Network,
+        config: TrainingConfig,
+        new_document: bool,
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        """Use ``network`` with ``config``; with ``snapshot``, also its history,
+        gradients, sample and selection (else none)."""
         self._network = network
         self._edit_seq += 1  # snapshots of the old network must not land on this one
         imported = self._imported.get(config.dataset)
@@ -222,6 +246,11 @@ class NetworkModel(QObject):
             config, network.input_names, network.n_outputs, imported
         )
         self._reset_view_state()
+        if snapshot is not None:
+            self._history = list(snapshot.history)
+            self._gradients = snapshot.gradients
+            self._sample = min(snapshot.sample, len(self._data.X_train) - 1)
+            self._selection = self._checked(snapshot.selection)
         self._announce(
             replaced=new_document,
             config=True,
@@ -239,9 +268,30 @@ class NetworkModel(QObject):
         Raises
         ------
         ValueError
-            If it does not (e.g. a test share that leaves no training samples).
+            If it does not (e.g. a test share that leaves no training samples), or if
+            a new loss cannot measure the current targets (see :mod:`~neurongui.
+            engine.pairing`; new data brings a loss that suits it).
         """
-        self._data_for(config)
+        if self._data_for(config) is None and config.loss != self._config.loss:
+            output = self._network.layers[-1].activation.name
+            pairing.check_loss(config.loss, output, self._data.Y_train)
+
+    def check_edit(self, edit: Edit) -> None:
+        """Check that ``edit`` applies to the network and keeps an output that can reach
+        the targets, changing nothing.
+
+        Raises
+        ------
+        ValueError
+            If the edit is invalid, or changes the output activation (or the number of
+            outputs) to one that cannot give the targets (see
+            :func:`neurongui.engine.pairing.check_output`).
+        """
+        scratch = self._network.copy()
+        edit.apply(scratch)
+        old, new = self._network.layers[-1], scratch.layers[-1]
+        if (new.activation.name, new.n_out) != (old.activation.name, old.n_out):
+            pairing.check_output(new.activation.name, new.n_out, self._data.Y_train)
 
     def _data_for(self, config: TrainingConfig) -> TrainingData | None:
         """The data ``config`` asks for, or None if it asks for the current data."""
@@ -265,11 +315,11 @@ class NetworkModel(QObject):
         """
         data = self._data_for(config)
         self._config = config
+        self._pending_message = ""
         new_data = data is not None
-        new_network = False
+        new_network = refit = False
         if data is not None:
-            if data.task != self._data.task:
-                self._config = config.with_changes(loss=default_loss(data.task))
+            old_task = self._data.task
             self._data = data
             if data.input_names != tuple(self._network.input_names) or (
                 data.n_outputs != self._network.n_outputs
@@ -277,6 +327,9 @@ class NetworkModel(QObject):
                 self._network = default_network(data, self._config)
                 self._edit_seq += 1
                 new_network = True
+                if data.task != old_task:  # a new network for new task: its usual loss
+                    self._config = self._config.with_changes(loss=default_loss(data.task))
+            refit = self._fit_output(old_task)
             # New data: the history and the gradients were of other samples. A network
             # kept keeps its selection; a new one starts with none.
             selection = self._selection
@@ -287,18 +340,60 @@ class NetworkModel(QObject):
             replaced=new_network and not undoable,
             config=True,
             data=new_data,
-            structure=new_network,
+            structure=new_network or refit,
             history=new_data,
             gradients=new_data,
             sample=new_data,
             selection=new_network,
         )
         self.set_modified(True)
+        # Said once the change is complete; a new network's message says the most.
+        if new_network:
+            self.message.emit(new_network_text(self._network.sizes))
+        elif self._pending_message:
+            self.message.emit(self._pending_message)
 
-    def restore(self, config: TrainingConfig, network: Network) -> None:
-        """Put back settings together with the network they had: the undo (or redo) of
-        a settings change that brought a new network. The undo history stays valid."""
-        self._install(network, config, new_document=False)
+    def _fit_output(self, old_task: str) -> bool:
+        """Give the network the output activation and loss that suit the new data (see
+        :func:`~neurongui.engine.pairing.refit_output`), and keep the status message
+        that says so. Return True if the network changed (silently:
+        see _announce)."""
+        out = self._network.layers[-1]
+        activation, loss = pairing.refit_output(
+            out.activation.name,
+            out.n_out,
+            self._config.loss,
+            old_task,
+            self._data.task,
+            self._data.Y_train,
+        )
+        if activation is not None:
+            last = len(self._network.layers) - 1
+            self._network.load_state(structure.set_activation(self._network, last, activation))
+            self._edit_seq += 1
+        if loss is not None:
+            self._config = self._config.with_changes(loss=loss)
+        if activation or loss:
+            self._pending_message = fitted_output_text(self._data.task, activation, loss)
+        return activation is not None
+
+    def snapshot(self) -> Snapshot:
+        """What :meth:`restore` needs to put the current state back (a settings change
+        with new data replaces the history, the gradients and maybe the network)."""
+        return Snapshot(
+            self._config,
+            self._network.copy(),
+            tuple(self._history),
+            self._gradients,
+            self._sample,
+            self._selection,
+        )
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put back settings together with the network, history, gradients, sample and
+        selection they had: the undo (or redo) of a settings change that brought new
+        data. The undo history stays valid."""
+        self._install(snapshot.network.copy(), snapshot.config, False, snapshot)
         self.set_modified(True)
 
     def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:

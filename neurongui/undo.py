@@ -17,10 +17,10 @@ from dataclasses import fields
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit
-from neurongui.model import NetworkModel
+from neurongui.engine.session import new_data_needed
+from neurongui.model import NetworkModel, Snapshot
 
 __all__ = ["EditCommand", "SettingsCommand", "changed_settings", "new_gesture", "push_edit"]
 
@@ -90,17 +90,23 @@ def push_edit(
     Raises
     ------
     ValueError
-        If the edit is invalid; nothing is pushed then.
+        If the edit is invalid, or gives an output activation that cannot reach the
+        targets (:meth:`NetworkModel.check_edit`); nothing is pushed then.
     """
-    # Validate by applying to a scratch copy first: QUndoStack.push runs redo() and a
-    # failing redo would leave a broken command on the stack.
-    edit.apply(model.network.copy())
+    # Validate first (on a scratch copy): QUndoStack.push runs redo() and a failing
+    # redo would leave a broken command on the stack.
+    model.check_edit(edit)
     stack.push(EditCommand(model, edit, text, gesture))
 
 
 class SettingsCommand(QUndoCommand):
     """An undoable change of the training settings (and of the network, if the new
-    dataset needs another one).
+    dataset needs another one or another output activation).
+
+    A change that brings new data keeps a :class:`~neurongui.model.Snapshot` of the
+    model before and after it: undo puts back the network the student had trained,
+    weights, loss chart, gradients and selection and all, and redo the state right
+    after the change.
 
     Successive changes of the same one setting (spin-box arrows, typing) merge into a
     single step, unless one of them brought a new network.
@@ -111,23 +117,26 @@ class SettingsCommand(QUndoCommand):
         self._model = model
         self._before, self._after = model.config, config
         self._changed = changed_settings(self._before, config)
-        # Copies of the networks before and after, if the change replaced the network.
-        self._networks: tuple[Network, Network] | None = None
+        # The model before and after a change that brings new data.
+        self._snapshots: tuple[Snapshot, Snapshot] | None = None
+        self._new_network = False
 
     def redo(self) -> None:
         model = self._model
-        if self._networks is not None:
-            model.restore(self._after, self._networks[1].copy())
+        if self._snapshots is not None:
+            model.restore(self._snapshots[1])
             return
+        before = model.snapshot() if new_data_needed(model.config, self._after) else None
         old = model.network
         model.set_config(self._after, undoable=True)
         self._after = model.config  # the loss may follow the new task
-        if model.network is not old:
-            self._networks = (old.copy(), model.network.copy())
+        self._new_network = model.network is not old
+        if before is not None:
+            self._snapshots = (before, model.snapshot())
 
     def undo(self) -> None:
-        if self._networks is not None:
-            self._model.restore(self._before, self._networks[0].copy())
+        if self._snapshots is not None:
+            self._model.restore(self._snapshots[0])
         else:
             self._model.set_config(self._before, undoable=True)
 
@@ -137,11 +146,16 @@ class SettingsCommand(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SettingsCommand) or other._changed != self._changed:
             return False
-        if self._networks is not None or other._networks is not None:
+        if self._new_network or other._new_network:
+            return False
+        if (self._snapshots is None) != (other._snapshots is None):
             return False
         self._after = other._after
+        if self._snapshots is not None and other._snapshots is not None:
+            self._snapshots = (self._snapshots[0], other._snapshots[1])
         self.setText(other.text())
-        self.setObsolete(self._after == self._before)  # back where it started: no step
+        # Back where it started: no step (unless new data wiped a history undo restores).
+        self.setObsolete(self._after == self._before and self._snapshots is None)
         return True
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from .activations import Activation
 from .activations import get as _get_activation
+from .errors import QT_TRANSLATE_NOOP, EngineError
 from .network import Network
 
 __all__ = [
@@ -58,9 +59,19 @@ def remove_neuron(network: Network, layer: int, neuron: int) -> State:
     _check_hidden(network, layer)
     n_out = network.layers[layer].n_out
     if n_out < 2:
-        raise ValueError(f"layer {layer} has only one neuron; remove the layer instead")
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "hidden layer {layer} has only one neuron; remove the layer instead",
+            ),
+            layer=layer + 1,
+        )
     if not 0 <= neuron < n_out:
-        raise ValueError(f"layer {layer} has no neuron {neuron}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "hidden layer {layer} has no neuron {neuron}"),
+            layer=layer + 1,
+            neuron=neuron + 1,
+        )
     state = network.to_dict()
     entry, after = state["layers"][layer], state["layers"][layer + 1]
     for key in ("weights", "biases", "alpha"):
@@ -84,7 +95,12 @@ def insert_layer(
     The new layer's weights and the weights of the layer after it are drawn anew.
     """
     if not 0 <= index < len(network.layers):
-        raise ValueError(f"a hidden layer can be inserted at 0 to {len(network.layers) - 1}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "a hidden layer can be inserted at positions 1 to {last}"
+            ),
+            last=len(network.layers),
+        )
     state = network.to_dict()
     rng = np.random.default_rng(seed)
     n_in = network.sizes[index]
@@ -117,7 +133,9 @@ def remove_layer(network: Network, index: int, seed: int | None = None) -> State
 def set_activation(network: Network, layer: int, activation: str | dict | Activation) -> State:
     """Change the activation of ``layer``, keeping its weights and biases."""
     if not 0 <= layer < len(network.layers):
-        raise ValueError(f"there is no layer {layer}")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the network has no layer {layer}"), layer=layer + 1
+        )
     state = network.to_dict()
     entry = state["layers"][layer]
     spec = _spec(activation)
@@ -132,7 +150,7 @@ def set_inputs(network: Network, names: Sequence[str], seed: int | None = None) 
     """Change the input features to ``names``, keeping the weights of features kept."""
     names = list(names)
     if not names:
-        raise ValueError("a network needs at least one input")
+        raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a network needs at least one input"))
     state = network.to_dict()
     rng = np.random.default_rng(seed)
     old = network.input_names
@@ -154,4 +172,7 @@ def _spec(activation: str | dict | Activation) -> dict:
 
 def _check_hidden(network: Network, layer: int) -> None:
     if not 0 <= layer < len(network.layers) - 1:
-        raise ValueError(f"layer {layer} is not a hidden layer")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "layer {layer} is not a hidden layer"),
+            layer=layer + 1,
+        )

@@ -29,6 +29,7 @@ from neurongui.engine.trainer import EpochRecord
 from neurongui.i18n import dataset_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import SettingsCommand, changed_settings
+from neurongui.views.number_spin import NumberSpinBox, WholeSpinBox
 from neurongui.views.steady import steady
 from neurongui.worker import TrainingController
 
@@ -69,9 +70,11 @@ class TrainingPanel(QWidget):
     # -- building ----------------------------------------------------------------------
 
     def _spin(self, name, lo, hi, step, decimals=None, tip=""):
-        box = QDoubleSpinBox() if decimals is not None else QSpinBox()
+        # Boxes that read "1e9" and "2.5e-3" as numbers (Qt's own read "1e9" as 19).
+        box = NumberSpinBox() if decimals is not None else WholeSpinBox()
         if decimals is not None:
             box.setDecimals(decimals)
+        box.refused.connect(lambda value: self._on_refused(box, tip, value))
         box.setRange(lo, hi)
         box.setSingleStep(step)
         box.setObjectName(name)
@@ -80,6 +83,20 @@ class TrainingPanel(QWidget):
         box.setAccessibleName(tip)
         box.valueChanged.connect(self._on_control_change)
         return box
+
+    def _on_refused(self, box: QSpinBox | QDoubleSpinBox, name: str, value: float) -> None:
+        """A number typed outside the box's range: say so (the box keeps its value)."""
+
+        def short(x: float) -> str:
+            return f"{x:g}".replace("-", "−")
+
+        if isinstance(box, QSpinBox):
+            text = self.tr("%1 takes whole numbers from %2 to %3, not %4")
+            low, high = f"{box.minimum():,}", f"{box.maximum():,}"
+        else:
+            text = self.tr("%1 takes numbers from %2 to %3, not %4")
+            low, high = short(box.minimum()), short(box.maximum())
+        self.model.message.emit(fill(text, name, low, high, short(value)))
 
     def _combo(self, name, items, tip=""):
         box = QComboBox()

@@ -1459,6 +1459,46 @@ from %2 into neuron %3 of layer %4</source>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
+    <message>
+        <source>softmax on a single output neuron always gives 1, so the network cannot learn; use sigmoid for one output</source>
+        <translation>单个输出神经元上的 softmax 总是输出 1，网络无法学习；单个输出请用 sigmoid</translation>
+    </message>
+    <message>
+        <source>{activation} gives outputs from {low} to {high}, but the targets run from {min} to {max}; use identity for these targets</source>
+        <translation>{activation} 的输出在 {low} 到 {high} 之间，而目标值在 {min} 到 {max} 之间；这些目标请用恒等函数</translation>
+    </message>
+    <message>
+        <source>cross-entropy needs targets from 0 to 1, but these run from {min} to {max}; use the square loss</source>
+        <translation>交叉熵要求目标值在 0 到 1 之间，而这些目标在 {min} 到 {max} 之间；请用平方损失</translation>
+    </message>
+    <message>
+        <source>softmax outputs sum to 1 in every row, but the targets&apos; rows sum to {min} to {max}; use sigmoid or identity</source>
+        <translation>softmax 每行输出之和为 1，而目标值每行之和在 {min} 到 {max} 之间；请用 sigmoid 或恒等函数</translation>
+    </message>
+    <message>
+        <source>hidden layer {layer} has only one neuron; remove the layer instead</source>
+        <translation>隐藏层 {layer} 只有一个神经元；请改为删除这一层</translation>
+    </message>
+    <message>
+        <source>hidden layer {layer} has no neuron {neuron}</source>
+        <translation>隐藏层 {layer} 没有第 {neuron} 个神经元</translation>
+    </message>
+    <message>
+        <source>a hidden layer can be inserted at positions 1 to {last}</source>
+        <translation>隐藏层只能插入在第 1 到第 {last} 个位置</translation>
+    </message>
+    <message>
+        <source>the network has no layer {layer}</source>
+        <translation>网络没有第 {layer} 层</translation>
+    </message>
+    <message>
+        <source>a network needs at least one input</source>
+        <translation>网络至少需要一个输入</translation>
+    </message>
+    <message>
+        <source>layer {layer} is not a hidden layer</source>
+        <translation>第 {layer} 层不是隐藏层</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -1932,6 +1972,49 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Showing the %1 strongest of %2 edges</source>
         <translation>显示 %2 条连线中最强的 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkModel</name>
+    <message>
+        <source>square loss</source>
+        <translation>平方损失</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <source>regression data</source>
+        <translation>回归数据</translation>
+    </message>
+    <message>
+        <source>data of two classes</source>
+        <translation>二分类数据</translation>
+    </message>
+    <message>
+        <source>data of several classes</source>
+        <translation>多分类数据</translation>
+    </message>
+    <message>
+        <source>Output activation set to %1 for %2</source>
+        <translation>已为%2将输出激活函数设为%1</translation>
+    </message>
+    <message>
+        <source>Loss set to %1 for %2</source>
+        <translation>已为%2将损失设为%1</translation>
+    </message>
+    <message>
+        <source>Output activation set to %1 and loss to %2 for %3</source>
+        <translation>已为%3将输出激活函数设为%1，损失设为%2</translation>
+    </message>
+    <message>
+        <source>New network %1 for this data; Undo brings back the previous one</source>
+        <translation>已为这份数据换用新网络 %1；撤销可恢复原来的网络</translation>
     </message>
 </context>
 <context>
@@ -2671,6 +2754,14 @@ Details: %1</source>
 </context>
 <context>
     <name>TrainingPanel</name>
+    <message>
+        <source>%1 takes whole numbers from %2 to %3, not %4</source>
+        <translation>%1 只能取 %2 到 %3 之间的整数，不能取 %4</translation>
+    </message>
+    <message>
+        <source>%1 takes numbers from %2 to %3, not %4</source>
+        <translation>%1 只能取 %2 到 %3 之间的数，不能取 %4</translation>
+    </message>
     <message>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>

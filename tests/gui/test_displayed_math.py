@@ -7,6 +7,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
+from neurongui.engine import Network
 from neurongui.engine.explain import format_number
 from neurongui.engine.numbers import parse_number
 
@@ -88,7 +89,7 @@ def test_inspector_gradient_is_that_of_the_objective_by_finite_differences(windo
     assert abs(total - d_loss) > 0.01  # the penalty's share is not small here
 
 
-def test_lone_softmax_is_allowed_with_a_note_in_both_places(window, qtbot):
+def test_lone_softmax_is_refused_with_the_reason_in_the_status_bar(window, qtbot):
     messages = []
     window.model.message.connect(messages.append)
     last = len(window.network.layers) - 1
@@ -98,19 +99,33 @@ def test_lone_softmax_is_allowed_with_a_note_in_both_places(window, qtbot):
     index = combo.findText("softmax")
     assert "cannot learn" in combo.itemData(index, Qt.ItemDataRole.ToolTipRole)
     combo.activated.emit(index)
-    assert window.network.layers[last].activation.name == "softmax"
-    assert any("single output neuron" in m for m in messages)  # the status bar
+    assert window.network.layers[last].activation.name == "sigmoid"
+    assert messages[-1] == (
+        "softmax on a single output neuron always gives 1, so the network cannot learn; "
+        "use sigmoid for one output"
+    )
+    assert window.training_panel.note.isHidden()
+    assert not window.undo_stack.canUndo()
+
+
+def _lone_softmax_from_a_file(window) -> None:
+    """A network opened from a file may still have softmax on its one output."""
+    net = window.network
+    lone = Network(net.sizes, [*(["tanh"] * (len(net.sizes) - 2)), "softmax"], seed=0)
+    window.model.set_network(lone, window.model.config.with_changes(loss="cross_entropy"))
+
+
+def test_a_files_lone_softmax_is_explained_in_both_places(window, qtbot):
+    _lone_softmax_from_a_file(window)
+    last = len(window.network.layers) - 1
+    window.canvas.select_neuron(last, 0)
     assert "cannot learn" in window.inspector.details.text()
     note = window.training_panel.note
     assert not note.isHidden() and "single output neuron" in note.text()
-    window.undo_stack.undo()
-    assert note.isHidden()
 
 
 def test_lone_softmax_trains_without_drifting_and_shows_loss_0(window, qtbot):
-    last = len(window.network.layers) - 1
-    window.canvas.set_activation(last, "softmax")
-    window.model.set_config(window.model.config.with_changes(loss="cross_entropy"))
+    _lone_softmax_from_a_file(window)
     before = window.network.parameters.copy()
     window.training.step()
     qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)

@@ -321,6 +321,36 @@ def test_settings_that_leave_no_training_data_are_refused_in_chinese(window, qtb
     assert_chinese(shown_texts(window))
 
 
+def test_the_output_set_for_new_data_is_told_in_chinese(window):
+    panel = window.training_panel
+    index = panel.dataset.findData("plane")
+    panel.dataset.setCurrentIndex(index)
+    panel.dataset.activated.emit(index)
+    message = window.statusBar().currentMessage()
+    assert message == "已为回归数据将输出激活函数设为恒等函数，损失设为平方损失"
+
+
+def test_an_output_that_cannot_reach_the_targets_is_refused_in_chinese(window):
+    window.model.set_config(window.model.config.with_changes(dataset="plane"))
+    window.canvas.set_activation(len(window.network.layers) - 1, "sigmoid")
+    message = window.statusBar().currentMessage()
+    assert message.startswith("sigmoid 的输出在 0 到 1 之间"), message
+    assert english_words(message) == [], message
+
+
+def test_a_number_out_of_range_is_refused_in_chinese(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    box = window.training_panel.rate
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "1e9")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert (
+        window.statusBar().currentMessage() == "学习率 η 只能取 1e−05 到 100 之间的数，不能取 1e+09"
+    )
+
+
 # -- saving and exporting -----------------------------------------------------------
 
 
@@ -385,11 +415,6 @@ def test_the_activation_panel_and_diagram_headers_name_activations_in_chinese(wi
     assert_chinese(texts)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="views/canvas.py shows str(exc) and engine/structure.py raises plain "
-    "ValueErrors until they use EngineError and i18n.error_text",
-)
 def test_a_refused_structure_edit_is_explained_in_chinese(window):
     window.model.set_network(Network([2, 1, 1], seed=0), window.model.config)
     window.canvas.remove_neuron(0)  # the layer's only neuron

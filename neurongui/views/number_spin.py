@@ -1,0 +1,86 @@
+"""Spin boxes that read what a student types the way :func:`parse_number` does.
+
+Qt's own spin boxes drop the characters they do not expect, so "1e9" typed into a
+learning rate became 19. These read scientific notation ("2.5e-3"), the true minus
+sign, a decimal comma and full-width digits; a number outside the box's range is
+refused with :attr:`NumberSpinBox.refused` (the panel says why) instead of being
+changed silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+
+from neurongui.engine.numbers import parse_number
+
+__all__ = ["NumberSpinBox", "WholeSpinBox"]
+
+#: What may still become a number while it is being typed: "", "−", "2.", "1e", "1e−".
+_PARTIAL = re.compile(r"^[+\-−]?\d*(?:[.,]\d*)?(?:[eE][+\-−]?\d*)?$")
+
+
+def _state(text: str, low: float, high: float, whole: bool) -> QValidator.State:
+    value = parse_number(text)
+    if value is not None and low <= value <= high and (not whole or value == int(value)):
+        return QValidator.State.Acceptable
+    if value is not None or _PARTIAL.match(text.strip()):
+        return QValidator.State.Intermediate  # out of range: fixup() refuses it
+    return QValidator.State.Invalid
+
+
+class _Refusing:
+    """Emit ``refused`` once per typed text (Qt calls fixup on Return and again when
+    the focus leaves)."""
+
+    refused: Signal
+    _refused_text: str | None = None
+
+    def fixup(self, text: str) -> str:
+        value = parse_number(text)
+        if value is not None and text != self._refused_text:
+            self._refused_text = text
+            self.refused.emit(value)
+        return text
+
+    def _on_text_edited(self, _text: str) -> None:
+        self._refused_text = None
+
+
+class NumberSpinBox(_Refusing, QDoubleSpinBox):
+    """A QDoubleSpinBox that reads "1e9", "2.5e-3", "−0,5" as numbers."""
+
+    #: The number typed (a float) lies outside the range: nothing changed.
+    refused = Signal(float)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.lineEdit().textEdited.connect(self._on_text_edited)
+
+    def validate(self, text: str, pos: int) -> object:
+        return _state(text, self.minimum(), self.maximum(), False), text, pos
+
+    def valueFromText(self, text: str) -> float:
+        value = parse_number(text)
+        return self.value() if value is None else value
+
+
+class WholeSpinBox(_Refusing, QSpinBox):
+    """A QSpinBox that reads "1e3" as 1000 (and refuses "2.5" or "1e12")."""
+
+    #: The number typed (a float) lies outside the range or is not whole.
+    refused = Signal(float)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.lineEdit().textEdited.connect(self._on_text_edited)
+
+    def validate(self, text: str, pos: int) -> object:
+        return _state(text, self.minimum(), self.maximum(), True), text, pos
+
+    def valueFromText(self, text: str) -> int:
+        value = parse_number(text)
+        return self.value() if value is None else int(value)

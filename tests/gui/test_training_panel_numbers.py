@@ -1,0 +1,46 @@
+"""The training panel's number fields read scientific notation, or refuse with a reason."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def messages(window):
+    shown: list[str] = []
+    window.model.message.connect(shown.append)
+    return shown
+
+
+def _type(qtbot, box, text: str) -> None:
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("typed", "rate"), [("2.5e-3", 0.0025), ("1e1", 10.0), ("1E-2", 0.01)])
+def test_a_learning_rate_in_scientific_notation_is_read_as_typed(window, qtbot, typed, rate):
+    _type(qtbot, window.training_panel.rate, typed)
+    assert window.model.config.learning_rate == pytest.approx(rate, rel=1e-9)
+
+
+def test_a_learning_rate_out_of_range_is_refused_with_the_range(window, qtbot, messages):
+    before = window.model.config.learning_rate
+    box = window.training_panel.rate
+    _type(qtbot, box, "1e9")
+    box.clearFocus()  # editing ends: the box gives the number up
+    assert window.model.config.learning_rate == before  # not 19, not 100
+    assert box.value() == pytest.approx(before)
+    assert messages == ["Learning rate η takes numbers from 1e−05 to 100, not 1e+09"]
+    assert window.statusBar().currentMessage() == messages[-1]
+
+
+def test_a_whole_number_field_reads_1e3_and_refuses_a_fraction(window, qtbot, messages):
+    panel = window.training_panel
+    panel.limit_box.setChecked(True)
+    _type(qtbot, panel.limit, "1e3")
+    assert window.model.config.epoch_limit == 1000
+    _type(qtbot, panel.batch, "2.5")
+    panel.batch.clearFocus()
+    assert window.model.config.batch_size == 10
+    assert messages[-1] == "Samples per step takes whole numbers from 1 to 1,024, not 2.5"
