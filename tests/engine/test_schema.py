@@ -302,6 +302,42 @@ def test_what_the_loader_reads_leniently_the_schema_refuses(case):
     assert place in [where for where, _ in _errors(data)]
 
 
+#: Files both refuse, with the place the schema names: the schema states these rules.
+REFUSED_BY_BOTH = {
+    "an unknown activation": (
+        _set(["layers", 0, "activation"], {"name": "os.system"}),
+        "layers[0].activation",
+    ),
+    "a parameter the activation does not take": (
+        _set(["layers", 1, "activation"], {"name": "softmax", "slope": 2}),
+        "layers[1].activation",
+    ),
+    "no layers": (_set(["layers"], []), "layers"),
+    "a name too long": (_set(["inputs", "names", 0], "x" * 201), "inputs.names[0]"),
+    "a setting out of range": (_set(["training", "learning_rate"], 1000), "training.learning_rate"),
+    "a record without its epoch": (
+        lambda d: d["training"]["history"][0].pop("epoch"),
+        "training.history[0]",
+    ),
+    "an accuracy above 1": (
+        _set(["training", "history", 0, "train_accuracy"], 1.5),
+        "training.history[0].train_accuracy",
+    ),
+    "an empty CSV path": (_set(["training", "csv_path"], ""), "training.csv_path"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_BY_BOTH))
+def test_what_the_schema_states_both_refuse_at_the_same_place(case):
+    edit, place = REFUSED_BY_BOTH[case]
+    data = _changed(edit)
+    refusal = _loader_refusal(json.dumps(data).encode())
+    # The loader names the place, or the settings and the setting's name.
+    assert place.startswith(refusal.split(": ")[0])
+    assert place.rpartition(".")[2].split("[")[0] in refusal
+    assert place in [where for where, _ in _errors(data)]
+
+
 def test_numbers_beyond_a_float_are_refused_by_both():
     # 1e999 is read as infinity; the schema's bounds on every number refuse it.
     raw = json.dumps(_changed(_set(["layers", 0, "biases", 1], 12345.5)))
