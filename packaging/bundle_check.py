@@ -2,9 +2,9 @@
 
 A bundle can start and show its window while still missing what is only reached later:
 a module imported by name (the lessons), the Chinese ``.qm``, the help pages, the datasets
-read from CSV. :func:`check` looks them all up the way the app does, from inside the
-bundle, and writes what it found as JSON. It needs no display (Qt's offscreen platform)
-and writes nothing else.
+read from CSV, the file format's schema (package data). :func:`check` looks them all up
+the way the app does, from inside the bundle, and writes what it found as JSON. It needs
+no display (Qt's offscreen platform) and writes nothing else.
 
 From a checkout, ``python packaging/bundle_check.py dist/neurongui`` runs the frozen app
 that way and compares the report with the checkout (:func:`problems`); exit status 1 if
@@ -107,6 +107,16 @@ def _examples() -> dict:
     return results
 
 
+def _schemas() -> dict:
+    """The published schema, read through importlib.resources as package data."""
+    from neurongui.engine.schemas import network_schema
+
+    try:
+        return {"network-v2": f"ok: {network_schema(2)['$id']}"}
+    except Exception as exc:
+        return {"network-v2": _error(exc)}
+
+
 def check(report: str) -> int:
     """Run every check, write the JSON report to ``report``; exit status 0 if it ran."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -115,7 +125,7 @@ def check(report: str) -> int:
         "bundle": str(Path(getattr(sys, "_MEIPASS", "")).resolve()),
     }
     steps = [("modules", _modules), ("help", _help), ("datasets", _datasets)]
-    steps.append(("examples", _examples))
+    steps += [("examples", _examples), ("schemas", _schemas)]
     try:
         from neurongui.app import create_application
         from neurongui.paths import resources_dir
@@ -211,8 +221,8 @@ def problems(report: dict, app_dir: Path, modules: Iterable[str]) -> list[str]:
     for language, page in help_pages.items():
         if Path(page) != resources / "help" / language / "index.html":
             found.append(f"{language}: help page {page}")
-    for key in ("datasets", "examples"):
-        results = report[key]
+    for key in ("datasets", "examples", "schemas"):
+        results = report.get(key, {})
         if not results:
             found.append(f"no {key} found")
         found += [
