@@ -30,7 +30,7 @@ __all__ = [
 State = dict[str, Any]
 
 
-def _random(rng: np.random.Generator, *shape: int) -> list:
+def _random(rng: np.random.Generator, *shape: int) -> list[Any]:
     return rng.uniform(-0.5, 0.5, size=shape).tolist()
 
 
@@ -87,7 +87,7 @@ def insert_layer(
     network: Network,
     index: int,
     size: int,
-    activation: str | dict | Activation = "tanh",
+    activation: str | dict[str, Any] | Activation = "tanh",
     seed: int | None = None,
 ) -> State:
     """Insert a hidden layer of ``size`` neurons so that it becomes layer ``index``.
@@ -130,7 +130,7 @@ def remove_layer(network: Network, index: int, seed: int | None = None) -> State
     return state
 
 
-def set_activation(network: Network, layer: int, activation: str | dict | Activation) -> State:
+def set_activation(network: Network, layer: int, activation: str | dict[str, Any] | Activation) -> State:
     """Change the activation of ``layer``, keeping its weights and biases."""
     if not 0 <= layer < len(network.layers):
         raise EngineError(
@@ -164,7 +164,7 @@ def set_inputs(network: Network, names: Sequence[str], seed: int | None = None) 
     return state
 
 
-def _spec(activation: str | dict | Activation) -> dict:
+def _spec(activation: str | dict[str, Any] | Activation) -> dict[str, Any]:
     if isinstance(activation, dict):
         return dict(activation)
     return _get_activation(activation).to_dict()
