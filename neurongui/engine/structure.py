@@ -130,7 +130,9 @@ def remove_layer(network: Network, index: int, seed: int | None = None) -> State
     return state
 
 
-def set_activation(network: Network, layer: int, activation: str | dict[str, Any] | Activation) -> State:
+def set_activation(
+    network: Network, layer: int, activation: str | dict[str, Any] | Activation
+) -> State:
     """Change the activation of ``layer``, keeping its weights and biases."""
     if not 0 <= layer < len(network.layers):
         raise EngineError(
