@@ -429,7 +429,10 @@ class Softmax(Activation):
 
 
 def _finite_float(what: str, value: Any) -> float:
+    # Numbers only: float() would also read "0.5" and True, which a file never should.
     try:
+        if isinstance(value, (str, bytes, bool, np.bool_)):
+            raise TypeError(value)
         number = float(value)
     except (TypeError, ValueError):
         raise EngineError(

@@ -283,14 +283,6 @@ def _version_1(data):
 #: place the schema names.
 READ_LENIENTLY = {
     "version 1, converted on opening": (_version_1, "version"),
-    "an activation parameter written as text": (
-        _set(["layers", 0, "activation"], {"name": "leaky_relu", "slope": "0.5"}),
-        "layers[0].activation",
-    ),
-    "an activation parameter written as true/false": (
-        _set(["layers", 0, "activation"], {"name": "leaky_relu", "slope": True}),
-        "layers[0].activation",
-    ),
 }
 
 
@@ -324,6 +316,14 @@ REFUSED_BY_BOTH = {
         "training.history[0].train_accuracy",
     ),
     "an empty CSV path": (_set(["training", "csv_path"], ""), "training.csv_path"),
+    "an activation parameter written as text": (
+        _set(["layers", 0, "activation"], {"name": "leaky_relu", "slope": "0.5"}),
+        "layers[0].activation",
+    ),
+    "an activation parameter written as true/false": (
+        _set(["layers", 0, "activation"], {"name": "leaky_relu", "slope": True}),
+        "layers[0].activation",
+    ),
 }
 
 
