@@ -157,9 +157,9 @@ class CanvasOverlay:
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
     ) -> None:
-        # Never larger on screen than the panel's text; smaller with the diagram when
-        # it is zoomed out, as its own captions are.
-        shrink = max(1.0, self._scale)
+        # The panel's text size on screen whatever the zoom, as the diagram's own
+        # captions: scaled with a small fitted diagram it was 6-7 px, unreadable.
+        shrink = self._scale
         font = QFont(self.view.font())
         font.setPointSizeF(_FONT_SIZE / shrink)
         pad = _PAD / shrink
