@@ -87,6 +87,10 @@
         <translation>第 %1 层：</translation>
     </message>
     <message>
+        <source>Output layer: </source>
+        <translation>输出层：</translation>
+    </message>
+    <message>
         <source>Softmax is not drawn as a curve: each output depends on every z of the layer, so there is no single f(z). Its outputs are positive and sum to 1.</source>
         <translation>Softmax 无法画成一条曲线：每个输出都取决于该层所有的 z，因此不存在单一的 f(z)。它的输出均为正数，且总和为 1。</translation>
     </message>
@@ -1429,6 +1433,14 @@
         <translation>这一层的激活函数</translation>
     </message>
     <message>
+        <source>Type a value (2.5e−3 works too) or use the arrows; Ctrl+Z undoes</source>
+        <translation>输入数值（也可写成 2.5e−3）或用箭头调整；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The terms of z for the selected neuron</source>
+        <translation>所选神经元的 z 的各项</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -1445,6 +1457,10 @@
         <translation>w·x</translation>
     </message>
     <message>
+        <source>… %1 more terms</source>
+        <translation>… 其余 %1 项</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -1457,20 +1473,12 @@
         <translation>激活函数</translation>
     </message>
     <message>
-        <source>Type a value or use the arrows; Ctrl+Z undoes</source>
-        <translation>输入数值或使用箭头；Ctrl+Z 可撤销</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Input %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;输入 %1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;未选中任何对象&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Click an edge to see and edit its weight, or a neuron for its bias.</source>
-        <translation>单击连线可查看并修改其权重，单击神经元可查看并修改其偏置。</translation>
     </message>
     <message>
         <source>a%1 (layer %2)</source>
@@ -1505,6 +1513,14 @@
         <translation>运行一次训练步后会显示 ∂L/∂w。</translation>
     </message>
     <message>
+        <source>Click a neuron or an edge in the diagram: an edge to see and edit its weight, a neuron for its bias and how it computes its output.</source>
+        <translation>请在网络图中点击一个神经元或一条连线：点连线可查看并修改它的权重，点神经元可查看它的偏置以及它如何算出输出。</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2 it feeds: z = %3, a = %4(z) = %5</source>
+        <translation>它连入的第 %2 层神经元 %1：z = %3，a = %4(z) = %5</translation>
+    </message>
+    <message>
         <source>penalty (λ/2)·Σw²: its ∂/∂w = λ·w = %1 (w before the step)</source>
         <translation>惩罚项 (λ/2)·Σw²：它的 ∂/∂w = λ·w = %1（w 取这一步之前的值）</translation>
     </message>
@@ -1531,10 +1547,6 @@
     <message>
         <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
         <translation>&lt;b&gt;第 %2 层的神经元 %1&lt;/b&gt;（样本 %3）</translation>
-    </message>
-    <message>
-        <source>{n} terms</source>
-        <translation>共 {n} 项</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -2070,6 +2082,21 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Keep at least one input feature</source>
         <translation>请至少保留一个输入特征</translation>
+    </message>
+</context>
+<context>
+    <name>NumberBox</name>
+    <message>
+        <source>“%1” is not a number. Type e.g. 0.5, −2 or 2.5e−3.</source>
+        <translation>“%1”不是数字。请输入如 0.5、−2 或 2.5e−3。</translation>
+    </message>
+    <message>
+        <source>%1 is too large for %2: type a number from %3 to %4.</source>
+        <translation>%1 对%2来说太大：请输入 %3 到 %4 之间的数。</translation>
+    </message>
+    <message>
+        <source>this box</source>
+        <translation>此输入框</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import activations
 from neurongui.engine.edits import SetBias, SetWeight
+from neurongui.i18n import activation_label
 from neurongui.model import NetworkModel
 from neurongui.undo import push_edit
 from neurongui.views.activation_plot import ActivationPlotPanel, curve_points
@@ -20,6 +21,11 @@ def panel(qtbot):
     qtbot.addWidget(widget)
     widget.show()
     return widget
+
+
+def _choose(panel, name):
+    """Pick activation ``name`` (the engine's key) in the panel's function box."""
+    panel.function_combo.setCurrentIndex(panel.function_combo.findData(name))
 
 
 def _engine_point(model, layer, neuron):
@@ -56,8 +62,8 @@ def test_follows_the_selected_layers_activation_and_compare_mode(panel):
     model.select_neuron(0, 0)
     panel.refresh_now()
     name = model.network.layers[0].activation.name
-    assert panel.function_combo.currentText() == name
-    assert name in panel.formula_label.text()
+    assert panel.function_combo.currentData() == name
+    assert activation_label(name) in panel.formula_label.text()
     panel.compare_check.setChecked(True)
     panel.refresh_now()
     visible = {n for n, (f, _) in panel.curves.items() if f.isVisible()}
@@ -68,7 +74,8 @@ def test_follows_the_selected_layers_activation_and_compare_mode(panel):
 def test_curves_equal_engine_values_and_parameters_apply(panel):
     model = panel.model
     model.clear_selection()
-    panel.function_combo.setCurrentText("leaky_relu")
+    panel.follow_check.setChecked(False)  # explore any function, not the output layer's
+    _choose(panel, "leaky_relu")
     panel.params["slope"].setValue(0.2)
     panel.refresh_now()
     z, f = panel.curves["leaky_relu"][0].getData()
@@ -88,7 +95,8 @@ def test_step_is_drawn_with_a_jump_not_a_slope():
 
 
 def test_softmax_shows_a_note_instead_of_a_curve(panel):
-    panel.function_combo.setCurrentText("softmax")
+    panel.follow_check.setChecked(False)
+    _choose(panel, "softmax")
     panel.refresh_now()
     assert "Softmax is not drawn" in panel.formula_label.text()
     assert not any(f.isVisible() for f, _ in panel.curves.values())
