@@ -34,6 +34,7 @@ from neurongui.engine.numbers import format_number
 from neurongui.i18n import activation_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
+from neurongui.views.activation_formulas import formula_text
 from neurongui.views.charts import settled_ceiling
 from neurongui.views.inspector_number import NumberBox
 from neurongui.views.steady import steady
@@ -339,7 +340,8 @@ class ActivationPlotPanel(QWidget):
         elif following:
             where = self.tr("Output layer: ")
         label = activation_label(act.name)
-        text = f"<b>{where}{label}</b>&nbsp;&nbsp; {act.formula}<br>{act.derivative_formula}"
+        formula, derivative = formula_text(act.formula), formula_text(act.derivative_formula)
+        text = f"<b>{where}{label}</b>&nbsp;&nbsp; {formula}<br>{derivative}"
         if act.name == "softmax":
             text += (
                 "<br><i>"

@@ -80,7 +80,7 @@ class NumberBox(QDoubleSpinBox):
     def reason(self, text: str) -> str:
         """Why ``text`` is refused, in words a student can act on."""
         value = parse_number(text)
-        low, high = format_number(self.minimum()), format_number(self.maximum())
+        low, high = self.textFromValue(self.minimum()), self.textFromValue(self.maximum())
         if value is None:
             return fill(self.tr("“%1” is not a number. Type e.g. 0.5, −2 or 2.5e−3."), text.strip())
         return fill(

@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>ActivationFormulas</name>
+    <message>
+        <source>f(z) = 1 if z ≥ 0, else 0</source>
+        <translation>f(z) = 1（z ≥ 0 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if −1 &lt; z &lt; 1, else 0</source>
+        <translation>f′(z) = 1（−1 &lt; z &lt; 1 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else 0</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else k·z</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 k·z</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else k</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 k</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else α·z  (α learned)</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 α·z（α 由学习得到）</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else α;  ∂f/∂α = min(z, 0)</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 α；∂f/∂α = min(z, 0)</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else k·z,  k ~ U[l, u] while training, (l + u)/2 after</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 k·z；训练时 k ~ U[l, u]，训练后取 (l + u)/2</translation>
+    </message>
+</context>
+<context>
     <name>ActivationPlotPanel</name>
     <message>
         <source>Activation function to plot</source>
