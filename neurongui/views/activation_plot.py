@@ -180,9 +180,7 @@ class ActivationPlotPanel(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "z")
         self.legend = self.plot.addLegend(offset=(8, 8))
-        # Small minimums: in a 768-px screen the panel shares a column with the inspector
-        # and the charts, and must never make the window taller than the screen.
-        self.plot.setMinimumHeight(110)
+        self.plot.setMinimumHeight(160)
         zero = pg.mkPen((128, 128, 128), width=1)
         self.plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
         self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
@@ -210,7 +208,7 @@ class ActivationPlotPanel(QWidget):
         self.hist_plot = pg.PlotWidget()
         self.hist_plot.setObjectName("zHistogramPlot")
         self.hist_plot.setLabel("bottom", self.tr("z of the selected layer over the training set"))
-        self.hist_plot.setMinimumHeight(70)
+        self.hist_plot.setMinimumHeight(110)
         self.hist_curve = self.hist_plot.plot(
             [0.0, 1.0], [0.0], stepMode="center", fillLevel=0, brush=(70, 130, 200, 150)
         )

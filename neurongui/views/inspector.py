@@ -157,7 +157,10 @@ class Inspector(QWidget):
             [self.tr("input"), self.tr("value x"), self.tr("weight w"), self.tr("w·x")]
         )
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The names ("z = Σ w·x + b", "… 57 more terms") whole; the numbers share the rest.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Every row is shown (many inputs are summarised), so the table never scrolls:
         # rows a line of text high, the table exactly as tall as its rows.

@@ -1,9 +1,12 @@
 """The inspector: editing through spin boxes, undo, and the neuron's arithmetic."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QTableWidget
 
+import neurongui
 from neurongui.engine import Network
 from neurongui.engine.numbers import format_number
 from neurongui.main_window import MainWindow
@@ -236,3 +239,23 @@ def test_the_activation_is_written_with_its_symbol(window, qtbot):
     window.canvas.select_neuron(0, 0)  # a tanh neuron
     _settled(window.inspector, qtbot)
     assert table.item(table.rowCount() - 1, 0).text() == "a = tanh(z)"
+
+
+@pytest.mark.parametrize("tab", ["chartsDock", "activationDock"])
+def test_selecting_never_makes_a_1366x768_window_taller(small_window, qtbot, tab):
+    window = small_window
+    window.docks[tab].raise_()  # on a short screen the two share the right column
+    examples = Path(neurongui.__file__).parent / "examples"
+    for name in ("xor", "iris", "digits"):  # digits: 64 inputs into each hidden neuron
+        window.open_example(examples / f"{name}.json")
+        for select in (
+            lambda: window.canvas.select_neuron(0, 0),
+            lambda: window.canvas.select_edge(0, 0, 0),
+        ):
+            select()
+            _settled(window.inspector, qtbot)
+            QApplication.processEvents()  # the layout requests the selection made
+            # What would make the window grow: its least height, over the room a 768-px
+            # screen leaves (a 40-px panel, a 30-px title bar).
+            assert window.minimumSizeHint().height() <= 768 - 40 - 30, name
+            assert (window.width(), window.height()) == (1366, 768), name
