@@ -97,7 +97,10 @@ class Inspector(QWidget):
         content = QWidget()
         content.setObjectName("inspectorContent")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(4, 4, 4, 4)
+        # Tight: at 1366×768 the dock leaves ~250 px for title, boxes and 11 table rows.
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(3)
+        form.setVerticalSpacing(3)
         layout.addWidget(self.title)
         layout.addLayout(form)
         self._details_holder = steady(self.details)  # live values: no relayout per change
@@ -168,7 +171,7 @@ class Inspector(QWidget):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = table.verticalHeader()
         rows.setMinimumSectionSize(1)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 2)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 1)
         return table
 
     # -- showing ----------------------------------------------------------------------
@@ -320,7 +323,7 @@ class Inspector(QWidget):
         rows = len(terms) + 3
         self.table.setRowCount(rows)
         for i, t in enumerate(terms):
-            name = t.name or fill(self.tr("… %1 more terms"), str(t.rest))
+            name = data_name(t.name) if t.name else fill(self.tr("… %1 more terms"), str(t.rest))
             self._set_row(i, name, t.x, t.w, t.product)
         self._set_row(rows - 3, self.tr("bias b"), None, None, e.bias)
         self._set_row(rows - 2, "z = Σ w·x + b", None, None, e.z)

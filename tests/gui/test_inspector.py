@@ -1,22 +1,25 @@
 """The inspector: editing through spin boxes, undo, and the neuron's arithmetic."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QTableWidget
 
-import neurongui
 from neurongui.engine import Network
 from neurongui.engine.numbers import format_number
+from neurongui.i18n import install_translators
 from neurongui.main_window import MainWindow
+from neurongui.paths import resource_path
 from neurongui.undo import SettingsCommand
 
 
 @pytest.fixture
-def small_window(qtbot):
-    """A 1366×768 window, the size of a classroom laptop's screen."""
+def small_window(qtbot, request):
+    """A 1366×768 window, the size of a classroom laptop's screen, in the language of
+    the test's parameter (English by default; Chinese glyphs are taller)."""
+    language = getattr(request, "param", "en")
+    translators = install_translators(QApplication.instance(), language)
     win = MainWindow()
+    win.language = language
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
@@ -24,6 +27,9 @@ def small_window(qtbot):
     qtbot.waitUntil(lambda: (win.width(), win.height()) == (1366, 768))
     yield win
     win.training.shutdown()
+    win.model.set_modified(False)
+    for translator in translators:
+        QApplication.instance().removeTranslator(translator)
 
 
 def test_weight_spin_box_edits_the_engine_weight_with_undo_and_redo(window):
@@ -172,6 +178,7 @@ def _cells(table, row):
     return [table.item(row, c).text() for c in range(4)]
 
 
+@pytest.mark.parametrize("small_window", ["en", "zh_CN"], indirect=True)
 def test_eight_inputs_show_every_term_bias_z_and_a_without_scrolling_at_1366x768(
     small_window, qtbot
 ):
@@ -190,7 +197,7 @@ def test_eight_inputs_show_every_term_bias_z_and_a_without_scrolling_at_1366x768
     assert table.rowCount() == 8 + 3
     for i in range(8):
         assert _cells(table, i)[1:] == [format_number(v) for v in (h[i], w[i], w[i] * h[i])]
-    assert _cells(table, 8) == ["bias b", "", "", format_number(b)]
+    assert _cells(table, 8)[1:] == ["", "", format_number(b)]
     assert _cells(table, 9) == ["z = Σ w·x + b", "", "", format_number(z)]
     assert _cells(table, 10) == ["a = σ(z)", "", "", format_number(1 / (1 + np.exp(-z)))]
     # In sight in the dock as the window lays it out: nothing to scroll, no row cut off.
@@ -241,13 +248,14 @@ def test_the_activation_is_written_with_its_symbol(window, qtbot):
     assert table.item(table.rowCount() - 1, 0).text() == "a = tanh(z)"
 
 
+@pytest.mark.parametrize("small_window", ["en", "zh_CN"], indirect=True)
 @pytest.mark.parametrize("tab", ["chartsDock", "activationDock"])
 def test_selecting_never_makes_a_1366x768_window_taller(small_window, qtbot, tab):
     window = small_window
     window.docks[tab].raise_()  # on a short screen the two share the right column
-    examples = Path(neurongui.__file__).parent / "examples"
-    for name in ("xor", "iris", "digits"):  # digits: 64 inputs into each hidden neuron
-        window.open_example(examples / f"{name}.json")
+    for name, inputs in (("xor", 2), ("iris", 4), ("digits", 64)):
+        window.open_example(resource_path("examples", f"{name}.json"))
+        assert window.network.sizes[0] == inputs
         for select in (
             lambda: window.canvas.select_neuron(0, 0),
             lambda: window.canvas.select_edge(0, 0, 0),
@@ -259,3 +267,23 @@ def test_selecting_never_makes_a_1366x768_window_taller(small_window, qtbot, tab
             # screen leaves (a 40-px panel, a 30-px title bar).
             assert window.minimumSizeHint().height() <= 768 - 40 - 30, name
             assert (window.width(), window.height()) == (1366, 768), name
+
+
+@pytest.mark.parametrize("small_window", ["zh_CN"], indirect=True)
+def test_the_table_names_inputs_and_terms_in_chinese(small_window, qtbot):
+    window = small_window
+    window.open_example(resource_path("examples", "iris.json"))
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    table = window.inspector.table
+    assert [table.item(i, 0).text() for i in range(4)] == [
+        "花萼长度",
+        "花萼宽度",
+        "花瓣长度",
+        "花瓣宽度",
+    ]
+    assert table.item(4, 0).text() == "偏置 b"
+    window.open_example(resource_path("examples", "digits.json"))
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    assert table.item(7, 0).text() == "… 其余 57 项"
