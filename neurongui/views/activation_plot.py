@@ -34,6 +34,7 @@ from neurongui.engine.numbers import format_number
 from neurongui.i18n import activation_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
+from neurongui.views.activation_curves import curve_points, histogram_range
 from neurongui.views.activation_formulas import formula_text
 from neurongui.views.charts import settled_ceiling
 from neurongui.views.inspector_number import NumberBox
@@ -46,47 +47,12 @@ __all__ = ["ActivationPlotPanel", "curve_points"]
 REDRAW_MS = 33
 #: Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).
 LIVE_HZ = 8
-_N_POINTS = 401
 _SATURATED = 0.05  # f′(z) below this counts as saturated
 _SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
 #: The histogram's widest reach: a typed weight of 1e308 must not ask for 40 bins
 #: over ±1e308 (their width overflows); values beyond it fill the end bins.
 _Z_LIMIT = 1e6
 _PLOTTABLE = [n for n in activations.names() if n != "softmax"]
-
-
-def curve_points(act: activations.Activation, lo: float, hi: float, n: int = _N_POINTS):
-    """Return ``(z, f(z), f′(z))`` for plotting ``act`` on [lo, hi].
-
-    Step is drawn honestly: a NaN splits both curves at z = 0, so the line jumps
-    instead of drawing a steep slope that the function does not have (its
-    derivative does not exist at 0).
-    """
-    z = np.linspace(lo, hi, n)
-    if act.name == "step" and lo < 0 < hi:
-        z = np.concatenate([z[z < 0], [0.0, np.nan, 0.0], z[z > 0]])
-        f = np.where(np.isnan(z), np.nan, act.forward(np.nan_to_num(z)))
-        f[np.flatnonzero(np.isnan(z))[0] - 1] = 0.0  # the left branch ends at (0, 0)
-        d = np.where(np.isnan(z), np.nan, 0.0)
-        d[np.flatnonzero(np.isnan(z))[0] - 1] = np.nan  # f′(0) does not exist
-        return z, f, d
-    return z, act.forward(z), act.derivative(z)
-
-
-def _histogram_range(values: np.ndarray) -> tuple[float, float]:
-    """The histogram's range: the values' own, at least 1e-6 of their size wide.
-
-    40 bins over (1e6 − 1e-10, 1e6) would be narrower than a double can tell apart
-    there, and np.histogram raises; so would any range over ±inf.
-    """
-    if len(values) == 0:
-        return 0.0, 1.0
-    lo, hi = float(values.min()), float(values.max())
-    mid, size = (lo + hi) / 2, max(abs(lo), abs(hi))
-    if hi - lo < 1e-6 * max(size, 1.0):  # (nearly) one value: numpy's own ±0.5
-        half = 0.5 * max(1.0, 1e-6 * size)
-        return mid - half, mid + half
-    return lo, hi
 
 
 class ActivationPlotPanel(QWidget):
@@ -457,7 +423,7 @@ class ActivationPlotPanel(QWidget):
         with np.errstate(all="ignore"):
             zs = net.forward_trace(X)[layer][0]
         finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
-        counts, edges = np.histogram(finite, bins=40, range=_histogram_range(finite))
+        counts, edges = np.histogram(finite, bins=40, range=histogram_range(finite))
         self.hist_curve.setData(edges, counts, stepMode="center")
         self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.

@@ -77,6 +77,8 @@ class Inspector(QWidget):
         self.details = QLabel()
         self.details.setObjectName("inspectorDetails")
         self.details.setWordWrap(True)
+        # Under the title, not centred in the room a longer text held until it shrinks.
+        self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = self._explain_table()
 
