@@ -100,7 +100,7 @@ class Inspector(QWidget):
         content.setObjectName("inspectorContent")
         layout = QVBoxLayout(content)
         # Tight: at 1366×768 the dock leaves ~250 px for title, boxes and 11 table rows.
-        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(3)
         form.setVerticalSpacing(3)
         layout.addWidget(self.title)
@@ -173,7 +173,7 @@ class Inspector(QWidget):
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = table.verticalHeader()
         rows.setMinimumSectionSize(1)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 1)
+        rows.setDefaultSectionSize(table.fontMetrics().height())
         return table
 
     # -- showing ----------------------------------------------------------------------
