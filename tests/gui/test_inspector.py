@@ -25,6 +25,7 @@ def small_window(qtbot, request):
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: (win.width(), win.height()) == (1366, 768))
+    win.reset_layout()  # the default dock sizes, not a layout another test left saved
     yield win
     win.training.shutdown()
     win.model.set_modified(False)
