@@ -98,7 +98,7 @@ class ActivationPlotPanel(QWidget):
         self.compare_list.setObjectName("compareList")
         self.compare_list.setMaximumWidth(130)
         for name in _PLOTTABLE:
-            item = QListWidgetItem(activation_label(name))
+            item = QListWidgetItem(activation_label(name, short=True))  # 130 px wide
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = name in ("sigmoid", "tanh", "relu")

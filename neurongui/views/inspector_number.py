@@ -8,7 +8,7 @@ and shows values with :func:`format_number` (U+2212, no "−0").
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
@@ -41,6 +41,22 @@ class NumberBox(QDoubleSpinBox):
         self.setKeyboardTracking(False)  # typed numbers apply on Enter, not per keystroke
         self._reason = ""  # why the text being edited was refused, said once it ends
         self.editingFinished.connect(self._say_refusal)
+
+    def sizeHint(self) -> QSize:
+        return self._room_for_digits(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._room_for_digits(super().minimumSizeHint())
+
+    def _room_for_digits(self, hint: QSize) -> QSize:
+        """Qt sizes a spin box by its range's ends ("1" for ±1); values show DIGITS."""
+        metrics = self.fontMetrics()
+        longest = metrics.horizontalAdvance(self.textFromValue(-0.0123456))
+        ends = max(
+            metrics.horizontalAdvance(self.textFromValue(v))
+            for v in (self.minimum(), self.maximum())
+        )
+        return QSize(hint.width() + max(0, longest - ends), hint.height())
 
     def textFromValue(self, value: float) -> str:
         return format_number(value, digits=DIGITS)

@@ -76,3 +76,12 @@ def test_not_a_number_is_refused_with_a_reason(qtbot):
     assert reasons[-1] == "-5 is too large for PReLU α: type a number from −1 to 1."
     _type(qtbot, box, "5e-2")
     assert box.value() == 0.05 and len(reasons) == 2
+
+
+def test_a_box_of_a_small_range_has_room_for_the_digits_it_shows(qtbot):
+    box = NumberBox(-1.0, 1.0)  # Qt would size it for "−1" and "1"
+    qtbot.addWidget(box)
+    box.setValue(-0.0123456)
+    text = box.lineEdit().text()
+    assert text == "−0.0123456"
+    assert box.minimumSizeHint().width() >= box.fontMetrics().horizontalAdvance(text)
