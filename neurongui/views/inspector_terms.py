@@ -47,8 +47,8 @@ def term_rows(e: NeuronExplanation) -> list[TermRow]:
         return [TermRow(e.names[i], e.inputs[i], e.weights[i], products[i]) for i in range(n)]
     with np.errstate(invalid="ignore"):
         size = np.nan_to_num(np.abs(products), nan=np.inf)
-    # Stable, so equal terms keep their input order; then shown in input order.
-    largest = np.sort(np.argsort(-size, kind="stable")[:SHOWN_TERMS])
+    # A partition, not a sort: 90,000 inputs redrawn 8 times a second while training.
+    largest = np.sort(np.argpartition(-size, SHOWN_TERMS - 1)[:SHOWN_TERMS])
     rows = [TermRow(e.names[i], e.inputs[i], e.weights[i], products[i]) for i in largest]
     others = np.ones(n, dtype=bool)
     others[largest] = False

@@ -5,11 +5,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QTableWidget
 
 from neurongui.engine import Network
+from neurongui.engine.explain import explain_neuron
 from neurongui.engine.numbers import format_number
 from neurongui.i18n import install_translators
 from neurongui.main_window import MainWindow
 from neurongui.paths import resource_path
 from neurongui.undo import SettingsCommand
+from neurongui.views.inspector_terms import term_rows
 
 
 @pytest.fixture
@@ -288,3 +290,16 @@ def test_the_table_names_inputs_and_terms_in_chinese(small_window, qtbot):
     window.canvas.select_neuron(0, 0)
     _settled(window.inspector, qtbot)
     assert table.item(7, 0).text() == "… 其余 57 项"
+
+
+def test_a_90000_input_neuron_is_summarised_in_eight_rows_that_add_up_to_z():
+    net = Network([90_000, 2, 1], seed=0)
+    x = np.random.default_rng(0).random(90_000)
+    e = explain_neuron(net, x, 0, 0)
+    rows = term_rows(e)
+    terms = net.layers[0].weights[0] * x  # computed here, not by the inspector
+    assert len(rows) == 8 and rows[-1].rest == 90_000 - 7
+    shown = {float(r.product) for r in rows[:-1]}
+    assert shown == {float(t) for t in terms[np.argsort(-np.abs(terms))[:7]]}
+    z = float(net.layers[0].weights[0] @ x + net.layers[0].biases[0])
+    assert sum(r.product for r in rows) + e.bias == pytest.approx(z, abs=1e-9)
