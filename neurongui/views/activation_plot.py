@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGraphicsItem,
     QHBoxLayout,
@@ -32,9 +31,13 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine import activations
 from neurongui.engine.numbers import format_number
-from neurongui.i18n import fill
+from neurongui.i18n import activation_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
+from neurongui.theme import is_dark
+from neurongui.views.activation_curves import curve_points, histogram_range
+from neurongui.views.activation_formulas import formula_text
 from neurongui.views.charts import settled_ceiling
+from neurongui.views.inspector_number import NumberBox
 from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
@@ -44,47 +47,12 @@ __all__ = ["ActivationPlotPanel", "curve_points"]
 REDRAW_MS = 33
 #: Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).
 LIVE_HZ = 8
-_N_POINTS = 401
 _SATURATED = 0.05  # f′(z) below this counts as saturated
 _SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
 #: The histogram's widest reach: a typed weight of 1e308 must not ask for 40 bins
 #: over ±1e308 (their width overflows); values beyond it fill the end bins.
 _Z_LIMIT = 1e6
 _PLOTTABLE = [n for n in activations.names() if n != "softmax"]
-
-
-def curve_points(act: activations.Activation, lo: float, hi: float, n: int = _N_POINTS):
-    """Return ``(z, f(z), f′(z))`` for plotting ``act`` on [lo, hi].
-
-    Step is drawn honestly: a NaN splits both curves at z = 0, so the line jumps
-    instead of drawing a steep slope that the function does not have (its
-    derivative does not exist at 0).
-    """
-    z = np.linspace(lo, hi, n)
-    if act.name == "step" and lo < 0 < hi:
-        z = np.concatenate([z[z < 0], [0.0, np.nan, 0.0], z[z > 0]])
-        f = np.where(np.isnan(z), np.nan, act.forward(np.nan_to_num(z)))
-        f[np.flatnonzero(np.isnan(z))[0] - 1] = 0.0  # the left branch ends at (0, 0)
-        d = np.where(np.isnan(z), np.nan, 0.0)
-        d[np.flatnonzero(np.isnan(z))[0] - 1] = np.nan  # f′(0) does not exist
-        return z, f, d
-    return z, act.forward(z), act.derivative(z)
-
-
-def _histogram_range(values: np.ndarray) -> tuple[float, float]:
-    """The histogram's range: the values' own, at least 1e-6 of their size wide.
-
-    40 bins over (1e6 − 1e-10, 1e6) would be narrower than a double can tell apart
-    there, and np.histogram raises; so would any range over ±inf.
-    """
-    if len(values) == 0:
-        return 0.0, 1.0
-    lo, hi = float(values.min()), float(values.max())
-    mid, size = (lo + hi) / 2, max(abs(lo), abs(hi))
-    if hi - lo < 1e-6 * max(size, 1.0):  # (nearly) one value: numpy's own ±0.5
-        half = 0.5 * max(1.0, 1e-6 * size)
-        return mid - half, mid + half
-    return lo, hi
 
 
 class ActivationPlotPanel(QWidget):
@@ -114,8 +82,9 @@ class ActivationPlotPanel(QWidget):
         self.function_combo = QComboBox()
         self.function_combo.setObjectName("activationFunctionCombo")
         self.function_combo.setAccessibleName(self.tr("Activation function to plot"))
-        self.function_combo.addItems(activations.names())
-        self.function_combo.setCurrentText("sigmoid")
+        for name in activations.names():  # the label shown, the engine's name as data
+            self.function_combo.addItem(activation_label(name), name)
+        self.function_combo.setCurrentIndex(self.function_combo.findData("sigmoid"))
         self.follow_check = QCheckBox(self.tr("Follow selected layer"))
         self.follow_check.setObjectName("followLayerCheck")
         self.follow_check.setChecked(True)
@@ -129,13 +98,14 @@ class ActivationPlotPanel(QWidget):
         self.compare_list.setObjectName("compareList")
         self.compare_list.setMaximumWidth(130)
         for name in _PLOTTABLE:
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(activation_label(name, short=True))  # 130 px wide
+            item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = name in ("sigmoid", "tanh", "relu")
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.compare_list.addItem(item)
         self.compare_list.setVisible(False)
-        self.params: dict[str, QDoubleSpinBox] = {}
+        self.params: dict[str, NumberBox] = {}
         defaults = {"slope": 0.01, "alpha": 0.25, "lower": 1 / 8, "upper": 1 / 3}
         labels = {
             "slope": self.tr("Leaky slope k"),
@@ -145,14 +115,13 @@ class ActivationPlotPanel(QWidget):
         }
         self.param_form = QFormLayout()
         for key, value in defaults.items():
-            box = QDoubleSpinBox()
+            box = NumberBox(-1.0, 1.0)
             box.setObjectName(f"param_{key}")
-            box.setRange(-1.0, 1.0)
-            box.setDecimals(3)
             box.setSingleStep(0.01)
             box.setValue(value)
             box.setAccessibleName(labels[key])
             box.valueChanged.connect(self.schedule_refresh)
+            box.refused.connect(self.model.message)
             self.params[key] = box
             self.param_form.addRow(labels[key], box)
         self.formula_label = QLabel()
@@ -165,8 +134,7 @@ class ActivationPlotPanel(QWidget):
         self.histogram_label = QLabel()
         self.histogram_label.setObjectName("histogramLabel")
         self.histogram_label.setWordWrap(True)
-        for widget in (self.function_combo,):
-            widget.currentTextChanged.connect(self.schedule_refresh)
+        self.function_combo.currentIndexChanged.connect(self.schedule_refresh)
         for box in (self.follow_check, self.derivative_check, self.compare_check):
             box.toggled.connect(self.schedule_refresh)
         self.compare_check.toggled.connect(self.compare_list.setVisible)
@@ -201,7 +169,7 @@ class ActivationPlotPanel(QWidget):
         )
         self.marker.setZValue(10)
         self.plot.addItem(self.marker)
-        self.marker_text = pg.TextItem(anchor=(0, 1), color=(200, 40, 30))
+        self.marker_text = pg.TextItem(anchor=(0, 1))
         self.plot.addItem(self.marker_text)
         self.hist_plot = pg.PlotWidget()
         self.hist_plot.setObjectName("zHistogramPlot")
@@ -263,14 +231,18 @@ class ActivationPlotPanel(QWidget):
         return self._marker
 
     def current_activation(self) -> activations.Activation:
-        """The activation the panel shows now (the selected layer's when following it)."""
+        """The activation the panel shows now: when following, the selected layer's, or
+        with nothing selected the output layer's (never one left from an earlier network)."""
         layer, neuron = self._selected()
-        if self.follow_check.isChecked() and layer is not None:
-            act = self.model.network.layers[layer].activation
+        if self.follow_check.isChecked():
+            layers = self.model.network.layers
+            if layer is None:
+                layer, neuron = len(layers) - 1, 0
+            act = layers[layer].activation
             if act.name == "prelu" and isinstance(getattr(act, "alpha", None), np.ndarray):
                 return activations.get("prelu", alpha=float(act.alpha[neuron]))
             return act
-        name = self.function_combo.currentText()
+        name = self.function_combo.currentData()
         keys = activations.PARAMETERS.get(name, ())
         return activations.get(name, **{k: self.params[k].value() for k in keys})
 
@@ -289,7 +261,7 @@ class ActivationPlotPanel(QWidget):
         try:
             act = self.current_activation()
         except ValueError as error:  # e.g. RReLU with lower > upper
-            self.status_label.setText(str(error))
+            self.status_label.setText(keep_together(error_text(error)))
             return
         self._sync_controls(act, layer)
         if layer is not None:
@@ -312,14 +284,16 @@ class ActivationPlotPanel(QWidget):
         self._draw_histogram(layer, neuron)
 
     def _sync_controls(self, act: activations.Activation, layer: int | None) -> None:
-        following = self.follow_check.isChecked() and layer is not None
+        following = self.follow_check.isChecked()
         self.function_combo.blockSignals(True)
-        self.function_combo.setCurrentText(act.name)
+        self.function_combo.setCurrentIndex(self.function_combo.findData(act.name))
         self.function_combo.blockSignals(False)
         self.function_combo.setEnabled(not following)
-        for key, box in self.params.items():
+        # Only the parameters the function has (k for Leaky ReLU, α for PReLU, ...).
+        for row, (key, box) in enumerate(self.params.items()):
             used = key in activations.PARAMETERS.get(act.name, ())
-            box.setEnabled(used and not following)
+            self.param_form.setRowVisible(row, used)
+            box.setEnabled(used and not following)  # a layer's own values are read-only
             if used and following and key in act.params():
                 box.blockSignals(True)
                 box.setValue(act.params()[key])
@@ -327,7 +301,11 @@ class ActivationPlotPanel(QWidget):
         where = ""
         if layer is not None:
             where = fill(self.tr("Layer %1: "), str(layer + 1))
-        text = f"<b>{where}{act.name}</b>&nbsp;&nbsp; {act.formula}<br>{act.derivative_formula}"
+        elif following:
+            where = self.tr("Output layer: ")
+        label = activation_label(act.name)
+        formula, derivative = formula_text(act.formula), formula_text(act.derivative_formula)
+        text = f"<b>{where}{label}</b>&nbsp;&nbsp; {formula}<br>{derivative}"
         if act.name == "softmax":
             text += (
                 "<br><i>"
@@ -346,7 +324,7 @@ class ActivationPlotPanel(QWidget):
                 )
                 + "</i>"
             )
-        self.formula_label.setText(text)
+        self.formula_label.setText(keep_together(text))
 
     def _draw_curves(self, act: activations.Activation, lo: float, hi: float) -> None:
         compare = self.compare_check.isChecked()
@@ -356,10 +334,11 @@ class ActivationPlotPanel(QWidget):
             for i in range(self.compare_list.count()):
                 item = self.compare_list.item(i)
                 if item.checkState() == Qt.CheckState.Checked:
-                    keys = activations.PARAMETERS.get(item.text(), ())
+                    name = item.data(Qt.ItemDataRole.UserRole)
+                    keys = activations.PARAMETERS.get(name, ())
                     params = {k: self.params[k].value() for k in keys}
                     try:
-                        wanted[item.text()] = activations.get(item.text(), **params)
+                        wanted[name] = activations.get(name, **params)
                     except ValueError:
                         continue
         if act.name != "softmax":
@@ -385,7 +364,7 @@ class ActivationPlotPanel(QWidget):
             width = 4 if (name == act.name and compare) else 2
             f_item.setPen(pg.mkPen(color, width=width))
             f_item.setVisible(True)
-            self.legend.addItem(f_item, name)
+            self.legend.addItem(f_item, activation_label(name, short=True))
             d_item.setVisible(show_d)
         if act.name == "step" and lo < 0 < hi:
             self.step_dots.setData(
@@ -401,7 +380,9 @@ class ActivationPlotPanel(QWidget):
         if self._marker is None:
             self.marker.setData([], [])
             self.marker_text.setText("")
-            self.status_label.setText(self.tr("Select a neuron to see where it sits on its curve."))
+            self.status_label.setText(
+                keep_together(self.tr("Select a neuron to see where it sits on its curve."))
+            )
             return
         z, a = self._marker
         label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(layer + 1))
@@ -423,7 +404,8 @@ class ActivationPlotPanel(QWidget):
             point = (format_number(z, digits=3), format_number(a, digits=3))
             self.marker_text.setText(f"({point[0]}, {point[1]})")
             self.marker_text.setPos(x, y)
-        self.status_label.setText(status)
+            self._colour_marker_text()
+        self.status_label.setText(keep_together(status))
 
     def _draw_histogram(self, layer: int | None, neuron: int) -> None:
         X = self.model.data.X_train
@@ -433,13 +415,15 @@ class ActivationPlotPanel(QWidget):
             self.hist_marker.setVisible(False)
             self.hist_plot.setXRange(-5, 5, padding=0.02)
             self.hist_plot.setYRange(0, 1, padding=0.02)
-            self.histogram_label.setText(self.tr("Select a neuron to see its layer's z values."))
+            self.histogram_label.setText(
+                keep_together(self.tr("Select a neuron to see its layer's z values."))
+            )
             return
         net = self.model.network
         with np.errstate(all="ignore"):
             zs = net.forward_trace(X)[layer][0]
         finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
-        counts, edges = np.histogram(finite, bins=40, range=_histogram_range(finite))
+        counts, edges = np.histogram(finite, bins=40, range=histogram_range(finite))
         self.hist_curve.setData(edges, counts, stepMode="center")
         self.hist_curve.setVisible(True)
         # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
@@ -456,7 +440,15 @@ class ActivationPlotPanel(QWidget):
                 self.tr("(%1 values overflowed to ±∞ or NaN and are not counted)"),
                 str(zs.size - len(finite)),
             )
-        self.histogram_label.setText(note)
+        self.histogram_label.setText(keep_together(note))
+
+    def _colour_marker_text(self) -> None:
+        """The (z, f(z)) label in a colour that reads on the plot's background, on a
+        box of that background so that grid lines and curves do not cross the digits."""
+        dark = is_dark()
+        self.marker_text.setColor((255, 150, 130) if dark else (180, 30, 20))
+        self.marker_text.fill = pg.mkBrush((35, 37, 41, 210) if dark else (255, 255, 255, 210))
+        self.marker_text.update()
 
     def _histogram_note(self, act: activations.Activation, zs: np.ndarray) -> str:
         """How many values saturate, or how many ReLUs are dead, in words."""

@@ -1,5 +1,10 @@
 """The inspector: the selected edge's weight or the selected neuron's bias, editable,
-and "explain this neuron" — every term of z = Σ wᵢxᵢ + b with the sample's numbers."""
+and "explain this neuron" — every term of z = Σ wᵢxᵢ + b with the sample's numbers.
+
+Only the boxes of what is selected are shown (an edge: its weight; a neuron: its bias
+and its layer's activation), so no box ever keeps a value of something no longer
+selected. The content scrolls, so a long table never makes the window taller.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,14 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
@@ -26,12 +34,16 @@ from neurongui.engine.explain import explain_neuron, format_number, lone_softmax
 from neurongui.i18n import activation_label, data_name, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture, push_edit
+from neurongui.views.inspector_number import NumberBox
+from neurongui.views.inspector_terms import function_symbol, term_rows
 from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
 __all__ = ["Inspector"]
 
-_RANGE = 100.0
+#: Weights and biases a student may type: wider than any a network learns here, and far
+#: from the 1e308 at which w·x overflows. Beyond it the box refuses and says why.
+_RANGE = 1e4
 _SLIDER_SCALE = 100  # slider ticks per unit: the slider spans [-5, 5] in steps of 0.01
 #: Redraws a second while training streams values in (the details re-lay out rich text).
 LIVE_HZ = 8
@@ -65,28 +77,48 @@ class Inspector(QWidget):
         self.details = QLabel()
         self.details.setObjectName("inspectorDetails")
         self.details.setWordWrap(True)
+        # Under the title, not centred in the room a longer text held until it shrinks.
+        self.details.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("explainTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("input"), self.tr("value x"), self.tr("weight w"), self.tr("w·x")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = self._explain_table()
 
         form = QFormLayout()
         form.addRow(self.tr("Weight"), self.weight_spin)
         form.addRow("", self.weight_slider)
-        form.addRow(self.tr("Bias"), self.bias_spin)
-        form.addRow(self.tr("Activation"), self.activation_combo)
+        # Bias and activation share a row: the room is the table's (1366×768 screens).
+        neuron_row = QHBoxLayout()
+        neuron_row.addWidget(self.bias_spin, 2)
+        neuron_row.addWidget(QLabel(self.tr("Activation")))
+        neuron_row.addWidget(self.activation_combo, 3)
+        self.activation_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.activation_combo.setMinimumContentsLength(8)
+        form.addRow(self.tr("Bias"), neuron_row)
         self._form = form
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        content.setObjectName("inspectorContent")
+        layout = QVBoxLayout(content)
+        # Tight: at 1366×768 the dock leaves ~250 px for title, boxes and 11 table rows.
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(3)
+        form.setVerticalSpacing(3)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(steady(self.details))  # live values: no relayout per change
-        layout.addWidget(self.table, 1)
-        layout.addStretch(0)  # takes the space while the table is hidden
+        self._details_holder = steady(self.details)  # live values: no relayout per change
+        layout.addWidget(self._details_holder)
+        layout.addWidget(self.table)
+        layout.addStretch(1)
+        # A tall table scrolls in the dock instead of asking the window for more height.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("inspectorScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
         self.weight_spin.valueChanged.connect(self._on_weight_spin_change)
         self.weight_spin.editingFinished.connect(self._new_gesture)
@@ -102,6 +134,8 @@ class Inspector(QWidget):
             model.structureChanged,
             model.sampleChanged,
             model.gradientsChanged,
+            model.dataChanged,
+            model.networkReplaced,
         ):
             signal.connect(self._on_model_signal)
         # Edits show at once; training's values at most LIVE_HZ times a second.
@@ -111,16 +145,36 @@ class Inspector(QWidget):
     def _on_model_signal(self) -> None:
         self._redraw.request(self.model.live)
 
-    def _spin_box(self, name: str, accessible: str) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
+    def _spin_box(self, name: str, accessible: str) -> NumberBox:
+        box = NumberBox(-_RANGE, _RANGE)
         box.setObjectName(name)
         box.setAccessibleName(accessible)
-        box.setRange(-_RANGE, _RANGE)
-        box.setDecimals(4)
         box.setSingleStep(0.05)
-        box.setKeyboardTracking(False)  # typed numbers apply on Enter, not per keystroke
-        box.setToolTip(self.tr("Type a value or use the arrows; Ctrl+Z undoes"))
+        box.setToolTip(self.tr("Type a value (2.5e−3 works too) or use the arrows; Ctrl+Z undoes"))
+        box.refused.connect(self.model.message)
         return box
+
+    def _explain_table(self) -> QTableWidget:
+        table = QTableWidget(0, 4)
+        table.setObjectName("explainTable")
+        table.setAccessibleName(self.tr("The terms of z for the selected neuron"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("input"), self.tr("value x"), self.tr("weight w"), self.tr("w·x")]
+        )
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The names ("z = Σ w·x + b", "… 57 more terms") whole; the numbers share the rest.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Every row is shown (many inputs are summarised), so the table never scrolls:
+        # rows a line of text high, the table exactly as tall as its rows.
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = table.verticalHeader()
+        rows.setMinimumSectionSize(1)
+        rows.setDefaultSectionSize(table.fontMetrics().height())
+        return table
 
     # -- showing ----------------------------------------------------------------------
 
@@ -131,14 +185,21 @@ class Inspector(QWidget):
         finally:
             self._updating = False
 
-    def _show_selection(self) -> None:
-        s, net = self.model.selection, self.model.network
-        edge, neuron = s.kind == "edge", s.kind == "neuron" and s.layer >= 0
+    def _show_rows(self, edge: bool, neuron: bool) -> None:
+        """Show the boxes of what is selected; hidden boxes are disabled too."""
+        for row, on in ((0, edge), (1, edge), (2, neuron)):
+            self._form.setRowVisible(row, on)
         for widget in (self.weight_spin, self.weight_slider):
             widget.setEnabled(edge)
         self.bias_spin.setEnabled(neuron)
         self.activation_combo.setEnabled(neuron)
         self.table.setVisible(neuron)
+
+    def _show_selection(self) -> None:
+        s, net = self.model.selection, self.model.network
+        edge, neuron = s.kind == "edge", s.kind == "neuron" and s.layer >= 0
+        self._show_rows(edge, neuron)
+        self._details_holder.setVisible(True)
         if edge:
             self._show_edge(s.layer, s.neuron, s.source)
         elif neuron:
@@ -151,7 +212,10 @@ class Inspector(QWidget):
             self.title.setText(self.tr("<b>Nothing selected</b>"))
             self.details.setText(
                 keep_together(
-                    self.tr("Click an edge to see and edit its weight, or a neuron for its bias.")
+                    self.tr(
+                        "Click a neuron or an edge in the diagram: an edge to see and edit "
+                        "its weight, a neuron for its bias and how it computes its output."
+                    )
                 )
             )
 
@@ -180,6 +244,14 @@ class Inspector(QWidget):
             fill(self.tr("w = %1"), format_number(w)),
             fill(self.tr("value feeding it: %1 = %2"), src, format_number(x)),
             fill(self.tr("its term in z: w·x = %1"), format_number(term)),
+            fill(
+                self.tr("neuron %1 of layer %2 it feeds: z = %3, a = %4(z) = %5"),
+                str(neuron + 1),
+                str(layer + 1),
+                format_number(explanation.z),
+                function_symbol(explanation.activation),
+                format_number(explanation.a),
+            ),
         ]
         if layer > 0:
             feeding = activation_label(net.layers[layer - 1].activation.name, short=True)
@@ -245,18 +317,27 @@ class Inspector(QWidget):
             )
         )
         e = explain_neuron(net, self.model.sample, layer, neuron)
-        shown = activation_label(e.activation, short=True)
-        text = e.formula(more_terms=self.tr("{n} terms"), activation=shown)
-        if last and lone_softmax(net):
-            text += "\n" + keep_together(lone_note)
-        self.details.setText(text)
-        rows = len(e.weights) + 3
+        # The table is the formula: its rows add up to z; a note only where one is due.
+        lone = last and lone_softmax(net)
+        self.details.setText(keep_together(lone_note) if lone else "")
+        self._details_holder.setVisible(lone)
+        terms = term_rows(e)
+        rows = len(terms) + 3
         self.table.setRowCount(rows)
-        for i in range(len(e.weights)):
-            self._set_row(i, e.names[i], e.inputs[i], e.weights[i], e.products[i])
+        for i, t in enumerate(terms):
+            name = data_name(t.name) if t.name else fill(self.tr("… %1 more terms"), str(t.rest))
+            self._set_row(i, name, t.x, t.w, t.product)
         self._set_row(rows - 3, self.tr("bias b"), None, None, e.bias)
         self._set_row(rows - 2, "z = Σ w·x + b", None, None, e.z)
-        self._set_row(rows - 1, f"a = {shown}(z)", None, None, e.a)
+        self._set_row(rows - 1, f"a = {function_symbol(e.activation)}(z)", None, None, e.a)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Make the table exactly as tall as its rows (it never scrolls itself)."""
+        t = self.table
+        height = t.horizontalHeader().sizeHint().height() + 2 * t.frameWidth()
+        height += sum(t.rowHeight(r) for r in range(t.rowCount()))
+        t.setFixedHeight(height)
 
     def _set_row(self, row: int, name: str, x, w, value: float) -> None:
         cells = [name] + ["" if v is None else format_number(v) for v in (x, w, value)]

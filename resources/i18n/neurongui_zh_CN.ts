@@ -33,6 +33,41 @@
     </message>
 </context>
 <context>
+    <name>ActivationFormulas</name>
+    <message>
+        <source>f(z) = 1 if z ≥ 0, else 0</source>
+        <translation>f(z) = 1（z ≥ 0 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if −1 &lt; z &lt; 1, else 0</source>
+        <translation>f′(z) = 1（−1 &lt; z &lt; 1 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else 0</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 0</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else k·z</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 k·z</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else k</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 k</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else α·z  (α learned)</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 α·z（α 由学习得到）</translation>
+    </message>
+    <message>
+        <source>f′(z) = 1 if z &gt; 0, else α;  ∂f/∂α = min(z, 0)</source>
+        <translation>f′(z) = 1（z &gt; 0 时），否则为 α；∂f/∂α = min(z, 0)</translation>
+    </message>
+    <message>
+        <source>f(z) = z if z &gt; 0, else k·z,  k ~ U[l, u] while training, (l + u)/2 after</source>
+        <translation>f(z) = z（z &gt; 0 时），否则为 k·z；训练时 k ~ U[l, u]，训练后取 (l + u)/2</translation>
+    </message>
+</context>
+<context>
     <name>ActivationPlotPanel</name>
     <message>
         <source>Activation function to plot</source>
@@ -85,6 +120,10 @@
     <message>
         <source>Layer %1: </source>
         <translation>第 %1 层：</translation>
+    </message>
+    <message>
+        <source>Output layer: </source>
+        <translation>输出层：</translation>
     </message>
     <message>
         <source>Softmax is not drawn as a curve: each output depends on every z of the layer, so there is no single f(z). Its outputs are positive and sum to 1.</source>
@@ -1569,6 +1608,14 @@ from %2 into neuron %3 of layer %4</source>
         <translation>这一层的激活函数</translation>
     </message>
     <message>
+        <source>Type a value (2.5e−3 works too) or use the arrows; Ctrl+Z undoes</source>
+        <translation>输入数值（也可写成 2.5e−3）或用箭头调整；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The terms of z for the selected neuron</source>
+        <translation>所选神经元的 z 的各项</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -1585,6 +1632,10 @@ from %2 into neuron %3 of layer %4</source>
         <translation>w·x</translation>
     </message>
     <message>
+        <source>… %1 more terms</source>
+        <translation>… 其余 %1 项</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
@@ -1597,20 +1648,12 @@ from %2 into neuron %3 of layer %4</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <source>Type a value or use the arrows; Ctrl+Z undoes</source>
-        <translation>输入数值或使用箭头；Ctrl+Z 可撤销</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Input %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;输入 %1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing selected&lt;/b&gt;</source>
         <translation>&lt;b&gt;未选中任何对象&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Click an edge to see and edit its weight, or a neuron for its bias.</source>
-        <translation>单击连线可查看并修改其权重，单击神经元可查看并修改其偏置。</translation>
     </message>
     <message>
         <source>a%1 (layer %2)</source>
@@ -1645,6 +1688,14 @@ from %2 into neuron %3 of layer %4</source>
         <translation>运行一次训练步后会显示 ∂L/∂w。</translation>
     </message>
     <message>
+        <source>Click a neuron or an edge in the diagram: an edge to see and edit its weight, a neuron for its bias and how it computes its output.</source>
+        <translation>请在网络图中点击一个神经元或一条连线：点连线可查看并修改它的权重，点神经元可查看它的偏置以及它如何算出输出。</translation>
+    </message>
+    <message>
+        <source>neuron %1 of layer %2 it feeds: z = %3, a = %4(z) = %5</source>
+        <translation>它连入的第 %2 层神经元 %1：z = %3，a = %4(z) = %5</translation>
+    </message>
+    <message>
         <source>penalty (λ/2)·Σw²: its ∂/∂w = λ·w = %1 (w before the step)</source>
         <translation>惩罚项 (λ/2)·Σw²：它的 ∂/∂w = λ·w = %1（w 取这一步之前的值）</translation>
     </message>
@@ -1671,10 +1722,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
         <translation>&lt;b&gt;第 %2 层的神经元 %1&lt;/b&gt;（样本 %3）</translation>
-    </message>
-    <message>
-        <source>{n} terms</source>
-        <translation>共 {n} 项</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -2015,6 +2062,21 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>New network %1 for this data; Undo brings back the previous one</source>
         <translation>已为这份数据换用新网络 %1；撤销可恢复原来的网络</translation>
+    </message>
+</context>
+<context>
+    <name>NumberBox</name>
+    <message>
+        <source>“%1” is not a number. Type e.g. 0.5, −2 or 2.5e−3.</source>
+        <translation>“%1”不是数字。请输入如 0.5、−2 或 2.5e−3。</translation>
+    </message>
+    <message>
+        <source>%1 is too large for %2: type a number from %3 to %4.</source>
+        <translation>%1 对%2来说太大：请输入 %3 到 %4 之间的数。</translation>
+    </message>
+    <message>
+        <source>this box</source>
+        <translation>此输入框</translation>
     </message>
 </context>
 <context>

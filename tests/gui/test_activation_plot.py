@@ -1,13 +1,17 @@
 """The activation dock: curves equal the engine's, the marker sits at the engine's (z, f(z))."""
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 
-from neurongui.engine import activations
+from neurongui import theme
+from neurongui.engine import Network, activations
 from neurongui.engine.edits import SetBias, SetWeight
+from neurongui.i18n import activation_label, choose_language, install_translators
 from neurongui.model import NetworkModel
 from neurongui.undo import push_edit
 from neurongui.views.activation_plot import ActivationPlotPanel, curve_points
@@ -20,6 +24,11 @@ def panel(qtbot):
     qtbot.addWidget(widget)
     widget.show()
     return widget
+
+
+def _choose(panel, name):
+    """Pick activation ``name`` (the engine's key) in the panel's function box."""
+    panel.function_combo.setCurrentIndex(panel.function_combo.findData(name))
 
 
 def _engine_point(model, layer, neuron):
@@ -56,8 +65,8 @@ def test_follows_the_selected_layers_activation_and_compare_mode(panel):
     model.select_neuron(0, 0)
     panel.refresh_now()
     name = model.network.layers[0].activation.name
-    assert panel.function_combo.currentText() == name
-    assert name in panel.formula_label.text()
+    assert panel.function_combo.currentData() == name
+    assert activation_label(name) in panel.formula_label.text()
     panel.compare_check.setChecked(True)
     panel.refresh_now()
     visible = {n for n, (f, _) in panel.curves.items() if f.isVisible()}
@@ -68,7 +77,8 @@ def test_follows_the_selected_layers_activation_and_compare_mode(panel):
 def test_curves_equal_engine_values_and_parameters_apply(panel):
     model = panel.model
     model.clear_selection()
-    panel.function_combo.setCurrentText("leaky_relu")
+    panel.follow_check.setChecked(False)  # explore any function, not the output layer's
+    _choose(panel, "leaky_relu")
     panel.params["slope"].setValue(0.2)
     panel.refresh_now()
     z, f = panel.curves["leaky_relu"][0].getData()
@@ -88,7 +98,8 @@ def test_step_is_drawn_with_a_jump_not_a_slope():
 
 
 def test_softmax_shows_a_note_instead_of_a_curve(panel):
-    panel.function_combo.setCurrentText("softmax")
+    panel.follow_check.setChecked(False)
+    _choose(panel, "softmax")
     panel.refresh_now()
     assert "Softmax is not drawn" in panel.formula_label.text()
     assert not any(f.isVisible() for f, _ in panel.curves.values())
@@ -152,3 +163,138 @@ def test_a_layer_whose_z_are_nearly_one_huge_value_gets_a_histogram(panel):
     panel.refresh_now()
     _, counts = panel.hist_curve.getData()
     assert counts.sum() == model.data.X_train.shape[0] * model.network.sizes[1]
+
+
+# -- never stale ------------------------------------------------------------------------
+
+
+def test_with_nothing_selected_it_shows_the_output_layers_activation(panel, qtbot):
+    model = panel.model
+    model.set_network(Network([2, 3, 1], ["relu", "tanh"], seed=0))
+    model.select_neuron(0, 1)
+    panel.refresh_now()
+    assert panel.current_activation().name == "relu"
+    model.clear_selection()
+    panel.refresh_now()
+    assert panel.current_activation().name == "tanh"  # not the relu just seen
+    assert panel.function_combo.currentData() == "tanh"
+    assert panel.formula_label.text().startswith("<b>Output layer: tanh</b>")
+    assert panel.marker_position() is None and panel.marker.getData()[0].size == 0
+    model.set_network(Network([2, 2], ["sigmoid"], seed=0))  # New, Open, a lesson...
+    qtbot.waitUntil(lambda: not panel._redraw.pending)
+    assert panel.function_combo.currentData() == "sigmoid"
+    assert "sigmoid" in panel.formula_label.text() and "tanh" not in panel.formula_label.text()
+
+
+def _shown_parameters(panel) -> set[str]:
+    return {key for key, box in panel.params.items() if box.isVisibleTo(panel)}
+
+
+def test_only_the_parameters_of_the_function_shown_have_boxes(panel):
+    panel.model.clear_selection()
+    panel.follow_check.setChecked(False)
+    for name, keys in [
+        ("sigmoid", set()),
+        ("leaky_relu", {"slope"}),
+        ("prelu", {"alpha"}),
+        ("rrelu", {"lower", "upper"}),
+        ("relu", set()),
+    ]:
+        _choose(panel, name)
+        panel.refresh_now()
+        assert _shown_parameters(panel) == keys, name
+    panel.model.set_network(Network([2, 1], [{"name": "prelu", "alpha": 0.3}], seed=0))
+    panel.follow_check.setChecked(True)
+    panel.model.select_neuron(0, 0)
+    panel.refresh_now()
+    alpha = panel.params["alpha"]
+    assert _shown_parameters(panel) == {"alpha"}
+    assert alpha.value() == 0.3 and not alpha.isEnabled()  # the layer's own, read-only
+
+
+def test_a_parameter_typed_in_scientific_notation_reshapes_the_curve(panel, qtbot):
+    panel.model.clear_selection()
+    panel.follow_check.setChecked(False)
+    _choose(panel, "leaky_relu")
+    panel.refresh_now()
+    box = panel.params["slope"]
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "2.5E-1")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert box.value() == 0.25
+    panel.refresh_now()
+    z, f = panel.curves["leaky_relu"][0].getData()
+    np.testing.assert_array_equal(f, np.where(z > 0, z, 0.25 * z))
+
+
+def _luminance(colour) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in colour[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a, b) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_marker_label_reads_on_the_plot_in_both_themes(panel, monkeypatch, dark):
+    monkeypatch.setattr(theme, "_current_dark", dark)
+    background = (35, 37, 41) if dark else (255, 255, 255)  # the themes' plot colours
+    panel.model.select_neuron(0, 0)
+    panel.refresh_now()
+    text = panel.marker_text
+    colour = text.textItem.defaultTextColor().getRgb()
+    box = text.fill.color()
+    assert box.alpha() >= 200  # the label sits on its own box, over curves and grid
+    assert _contrast(colour, box.getRgb()) >= 4.5  # WCAG AA for text
+    assert _contrast(colour, background) >= 4.5
+
+
+def test_the_panel_names_activations_in_chinese(qapp, qtbot, monkeypatch):
+    from test_i18n_runtime import english_words
+
+    monkeypatch.setenv("NEURONGUI_LANG", "zh_CN")
+    translators = install_translators(qapp, choose_language())
+    try:
+        model = NetworkModel()
+        model.set_network(Network([2, 3, 1], ["step", "sigmoid"], seed=0))
+        widget = ActivationPlotPanel(model)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.compare_check.setChecked(True)
+        model.select_neuron(0, 0)
+        widget.refresh_now()
+        combo, listing = widget.function_combo, widget.compare_list
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        texts += [listing.item(i).text() for i in range(listing.count())]
+        texts += [label.text for _, label in widget.legend.items]
+        texts += [widget.formula_label.text(), widget.status_label.text()]
+        texts += [widget.histogram_label.text(), widget.follow_check.text()]
+        assert "阶跃函数" in texts and "阶跃函数" in widget.formula_label.text()
+        assert {t: english_words(t) for t in texts if english_words(t)} == {}
+        # Wrapped Chinese paragraphs end with their last characters joined (no orphan).
+        assert "\u2060" in widget.formula_label.text()
+        model.clear_selection()
+        widget.refresh_now()
+        assert "\u2060" in widget.status_label.text()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_every_formula_with_words_is_offered_for_translation():
+    from neurongui.views.activation_formulas import WORDED_FORMULAS
+
+    worded = set()
+    for name in activations.names():
+        act = activations.get(name)
+        for formula in (act.formula, act.derivative_formula):
+            words = re.findall(r"[A-Za-z]{2,}", formula)
+            if set(words) - {"tanh", "max", "min"}:
+                worded.add(formula)
+    assert worded == set(WORDED_FORMULAS)

@@ -2,7 +2,37 @@
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QTableWidget
+
+from neurongui.engine import Network
+from neurongui.engine.explain import explain_neuron
+from neurongui.engine.numbers import format_number
+from neurongui.i18n import install_translators
+from neurongui.main_window import MainWindow
+from neurongui.paths import resource_path
+from neurongui.undo import SettingsCommand
+from neurongui.views.inspector_terms import term_rows
+
+
+@pytest.fixture
+def small_window(qtbot, request):
+    """A 1366×768 window, the size of a classroom laptop's screen, in the language of
+    the test's parameter (English by default; Chinese glyphs are taller)."""
+    language = getattr(request, "param", "en")
+    translators = install_translators(QApplication.instance(), language)
+    win = MainWindow()
+    win.language = language
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: (win.width(), win.height()) == (1366, 768))
+    win.reset_layout()  # the default dock sizes, not a layout another test left saved
+    yield win
+    win.training.shutdown()
+    win.model.set_modified(False)
+    for translator in translators:
+        QApplication.instance().removeTranslator(translator)
 
 
 def test_weight_spin_box_edits_the_engine_weight_with_undo_and_redo(window):
@@ -68,3 +98,208 @@ def test_gradient_shown_once_a_step_has_run(window):
     window.model.set_gradients(grads)
     g = grads[0]["weights"][0, 0]
     assert f"{g:.4g}".replace("-", "−") in window.inspector.details.text()
+
+
+# -- every number current -------------------------------------------------------------
+
+
+def _settled(inspector, qtbot):
+    qtbot.waitUntil(lambda: not inspector._redraw.pending)
+
+
+def _boxes_shown(inspector) -> dict[str, bool]:
+    """Which editing boxes a student sees (a disabled box still shows its old value)."""
+    return {
+        box.objectName(): box.isVisibleTo(inspector)
+        for box in (inspector.weight_spin, inspector.bias_spin, inspector.activation_combo)
+    }
+
+
+def _assert_blank(inspector) -> None:
+    assert not any(_boxes_shown(inspector).values()), _boxes_shown(inspector)
+    assert not inspector.weight_spin.isEnabled() and not inspector.bias_spin.isEnabled()
+    assert not inspector.table.isVisibleTo(inspector)
+    assert "Nothing selected" in inspector.title.text()
+    assert "Click a neuron or an edge in the diagram" in inspector.details.text()
+
+
+def test_with_nothing_selected_no_box_keeps_an_old_value(window, qtbot):
+    inspector = window.inspector
+    window.canvas.select_neuron(0, 1)
+    _settled(inspector, qtbot)
+    assert _boxes_shown(inspector) == {
+        "weightSpinBox": False,
+        "biasSpinBox": True,
+        "activationCombo": True,
+    }
+    window.new_document()  # New
+    _settled(inspector, qtbot)
+    _assert_blank(inspector)
+    window.canvas.select_neuron(0, 0)
+    window.start_lesson("one_neuron")  # a lesson start brings its own network
+    _settled(inspector, qtbot)
+    _assert_blank(inspector)
+    window.canvas.select_neuron(0, 0)
+    window.leave_lesson()
+    window.new_document()
+    window.canvas.select_edge(0, 0, 0)
+    config = window.model.config.with_changes(dataset="iris")  # 4 inputs: a new network
+    window.undo_stack.push(SettingsCommand(window.model, config, "iris"))
+    _settled(inspector, qtbot)
+    _assert_blank(inspector)
+    for step in (window.undo_stack.undo, window.undo_stack.redo):  # the other network back
+        window.canvas.select_neuron(0, 0)
+        step()
+        _settled(inspector, qtbot)
+        _assert_blank(inspector)
+    window.model.set_modified(False)
+    window.training.shutdown()
+
+
+def test_an_edge_shows_its_weight_and_the_neuron_it_feeds_but_no_bias(window, qtbot):
+    window.model.set_network(Network([2, 4, 1], ["tanh", "sigmoid"], seed=0))
+    net = window.network
+    window.canvas.select_edge(1, 0, 2)
+    _settled(window.inspector, qtbot)
+    assert _boxes_shown(window.inspector) == {
+        "weightSpinBox": True,
+        "biasSpinBox": False,
+        "activationCombo": False,
+    }
+    h = np.tanh(net.layers[0].weights @ window.model.sample + net.layers[0].biases)
+    z = float(net.layers[1].weights[0] @ h + net.layers[1].biases[0])
+    a = 1 / (1 + np.exp(-z))
+    text = window.inspector.details.text()
+    assert (
+        f"neuron 1 of layer 2 it feeds: z = {format_number(z)}, a = σ(z) = {format_number(a)}"
+        in text
+    )
+    assert f"its term in z: w·x = {format_number(net.get_weight(1, 0, 2) * h[2])}" in text
+
+
+def _cells(table, row):
+    return [table.item(row, c).text() for c in range(4)]
+
+
+@pytest.mark.parametrize("small_window", ["en", "zh_CN"], indirect=True)
+def test_eight_inputs_show_every_term_bias_z_and_a_without_scrolling_at_1366x768(
+    small_window, qtbot
+):
+    window = small_window
+    window.model.set_network(Network([2, 8, 1], ["relu", "sigmoid"], seed=3))
+    window.model.set_modified(False)
+    window.model.select_sample(5)
+    window.canvas.select_neuron(1, 0)
+    inspector = window.inspector
+    _settled(inspector, qtbot)
+    net, x = window.network, window.model.sample
+    h = np.maximum(net.layers[0].weights @ x + net.layers[0].biases, 0)  # computed here
+    w, b = net.layers[1].weights[0], float(net.layers[1].biases[0])
+    z = float(w @ h + b)
+    table = inspector.table
+    assert table.rowCount() == 8 + 3
+    for i in range(8):
+        assert _cells(table, i)[1:] == [format_number(v) for v in (h[i], w[i], w[i] * h[i])]
+    assert _cells(table, 8)[1:] == ["", "", format_number(b)]
+    assert _cells(table, 9) == ["z = Σ w·x + b", "", "", format_number(z)]
+    assert _cells(table, 10) == ["a = σ(z)", "", "", format_number(1 / (1 + np.exp(-z)))]
+    # In sight in the dock as the window lays it out: nothing to scroll, no row cut off.
+    viewport = inspector.scroll.viewport()
+
+    def in_sight() -> bool:
+        bottom = table.mapTo(viewport, table.rect().bottomLeft()).y()
+        return bottom <= viewport.height() and table.isVisible()
+
+    qtbot.waitUntil(in_sight)  # once the layout has run
+    assert inspector.scroll.verticalScrollBar().maximum() == 0
+    assert table.verticalScrollBar().maximum() == 0
+    assert (window.width(), window.height()) == (1366, 768)
+
+
+def test_many_inputs_show_the_largest_terms_and_the_sum_of_the_rest(window, qtbot):
+    window.model.set_network(Network([2, 64, 1], ["tanh", "sigmoid"], seed=1))
+    window.canvas.select_neuron(1, 0)
+    _settled(window.inspector, qtbot)
+    net, x = window.network, window.model.sample
+    h = np.tanh(net.layers[0].weights @ x + net.layers[0].biases)
+    w, b = net.layers[1].weights[0], float(net.layers[1].biases[0])
+    terms = w * h
+    largest = sorted(np.argsort(-np.abs(terms))[:7])
+    rest = np.setdiff1d(np.arange(64), largest)
+    table = window.inspector.table
+    assert table.rowCount() == 7 + 1 + 3
+    for row, i in enumerate(largest):
+        assert _cells(table, row) == [
+            f"a{i + 1}".translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")) + "⁽¹⁾",
+            format_number(h[i]),
+            format_number(w[i]),
+            format_number(terms[i]),
+        ]
+    assert _cells(table, 7) == ["… 57 more terms", "", "", format_number(terms[rest].sum())]
+    assert _cells(table, 9)[3] == format_number(terms.sum() + b)
+    assert table.verticalScrollBar().maximum() == 0
+
+
+def test_the_activation_is_written_with_its_symbol(window, qtbot):
+    window.model.set_network(Network([2, 4, 1], ["tanh", "sigmoid"], seed=0))
+    window.canvas.select_neuron(1, 0)  # the sigmoid output
+    _settled(window.inspector, qtbot)
+    table = window.inspector.table
+    assert table.item(table.rowCount() - 1, 0).text() == "a = σ(z)"
+    window.canvas.select_neuron(0, 0)  # a tanh neuron
+    _settled(window.inspector, qtbot)
+    assert table.item(table.rowCount() - 1, 0).text() == "a = tanh(z)"
+
+
+@pytest.mark.parametrize("small_window", ["en", "zh_CN"], indirect=True)
+@pytest.mark.parametrize("tab", ["chartsDock", "activationDock"])
+def test_selecting_never_makes_a_1366x768_window_taller(small_window, qtbot, tab):
+    window = small_window
+    window.docks[tab].raise_()  # on a short screen the two share the right column
+    for name, inputs in (("xor", 2), ("iris", 4), ("digits", 64)):
+        window.open_example(resource_path("examples", f"{name}.json"))
+        assert window.network.sizes[0] == inputs
+        for select in (
+            lambda: window.canvas.select_neuron(0, 0),
+            lambda: window.canvas.select_edge(0, 0, 0),
+        ):
+            select()
+            _settled(window.inspector, qtbot)
+            QApplication.processEvents()  # the layout requests the selection made
+            # What would make the window grow: its least height, over the room a 768-px
+            # screen leaves (a 40-px panel, a 30-px title bar).
+            assert window.minimumSizeHint().height() <= 768 - 40 - 30, name
+            assert (window.width(), window.height()) == (1366, 768), name
+
+
+@pytest.mark.parametrize("small_window", ["zh_CN"], indirect=True)
+def test_the_table_names_inputs_and_terms_in_chinese(small_window, qtbot):
+    window = small_window
+    window.open_example(resource_path("examples", "iris.json"))
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    table = window.inspector.table
+    assert [table.item(i, 0).text() for i in range(4)] == [
+        "花萼长度",
+        "花萼宽度",
+        "花瓣长度",
+        "花瓣宽度",
+    ]
+    assert table.item(4, 0).text() == "偏置 b"
+    window.open_example(resource_path("examples", "digits.json"))
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    assert table.item(7, 0).text() == "… 其余 57 项"
+
+
+def test_a_90000_input_neuron_is_summarised_in_eight_rows_that_add_up_to_z():
+    net = Network([90_000, 2, 1], seed=0)
+    x = np.random.default_rng(0).random(90_000)
+    e = explain_neuron(net, x, 0, 0)
+    rows = term_rows(e)
+    terms = net.layers[0].weights[0] * x  # computed here, not by the inspector
+    assert len(rows) == 8 and rows[-1].rest == 90_000 - 7
+    shown = {float(r.product) for r in rows[:-1]}
+    assert shown == {float(t) for t in terms[np.argsort(-np.abs(terms))[:7]]}
+    z = float(net.layers[0].weights[0] @ x + net.layers[0].biases[0])
+    assert sum(r.product for r in rows) + e.bias == pytest.approx(z, abs=1e-9)

@@ -1,0 +1,50 @@
+"""The curves the activation panel draws, and the range of its z histogram.
+
+Plain NumPy, apart from the panel's widgets, so that the numbers drawn can be checked
+against the engine's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from neurongui.engine import activations
+
+__all__ = ["N_POINTS", "curve_points", "histogram_range"]
+
+#: Points along each curve.
+N_POINTS = 401
+
+
+def curve_points(act: activations.Activation, lo: float, hi: float, n: int = N_POINTS):
+    """Return ``(z, f(z), f′(z))`` for plotting ``act`` on [lo, hi].
+
+    Step is drawn honestly: a NaN splits both curves at z = 0, so the line jumps
+    instead of drawing a steep slope that the function does not have (its
+    derivative does not exist at 0).
+    """
+    z = np.linspace(lo, hi, n)
+    if act.name == "step" and lo < 0 < hi:
+        z = np.concatenate([z[z < 0], [0.0, np.nan, 0.0], z[z > 0]])
+        f = np.where(np.isnan(z), np.nan, act.forward(np.nan_to_num(z)))
+        f[np.flatnonzero(np.isnan(z))[0] - 1] = 0.0  # the left branch ends at (0, 0)
+        d = np.where(np.isnan(z), np.nan, 0.0)
+        d[np.flatnonzero(np.isnan(z))[0] - 1] = np.nan  # f′(0) does not exist
+        return z, f, d
+    return z, act.forward(z), act.derivative(z)
+
+
+def histogram_range(values: np.ndarray) -> tuple[float, float]:
+    """The histogram's range: the values' own, at least 1e-6 of their size wide.
+
+    40 bins over (1e6 − 1e-10, 1e6) would be narrower than a double can tell apart
+    there, and np.histogram raises; so would any range over ±inf.
+    """
+    if len(values) == 0:
+        return 0.0, 1.0
+    lo, hi = float(values.min()), float(values.max())
+    mid, size = (lo + hi) / 2, max(abs(lo), abs(hi))
+    if hi - lo < 1e-6 * max(size, 1.0):  # (nearly) one value: numpy's own ±0.5
+        half = 0.5 * max(1.0, 1e-6 * size)
+        return mid - half, mid + half
+    return lo, hi
