@@ -397,11 +397,6 @@ def test_activation_dataset_and_example_names_are_chinese(window):
     assert_chinese(shown_texts(window))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the activation panel and the diagram headers show engine names until "
-    "views/activation_plot.py and views/canvas.py call i18n.activation_label",
-)
 def test_the_activation_panel_and_diagram_headers_name_activations_in_chinese(window):
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
