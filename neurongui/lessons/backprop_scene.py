@@ -349,7 +349,7 @@ class StageView(QObject):
             # The crossing edges of the first layer meet at their middles: label them near
             # the inputs, where they are a box's height apart, and the straight ones
             # further on, short of the hidden neurons' bias captions.
-            t = 0.5 if layer else (0.62 if j == k else 0.3)
+            t = 0.5 if layer else (0.62 if j == k else 0.32)
             if self.lesson.stage == UPDATE:
                 line = (f"w ← {_n(self.lesson.network.get_weight(layer, j, k))}", "plain")
             elif (layer, j, k) == ASKED and not self.lesson.answered():

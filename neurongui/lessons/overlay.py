@@ -29,6 +29,7 @@ _COLOURS = {
     True: {"forward": "#8ab8ff", "gradient": "#ff8f7a", "plain": "#e0e0e0"},
 }
 _FONT_SIZE = 9.0
+_MIN_PX = 10  # the least text height on screen, in pixels
 _PAD = 3.0
 
 
@@ -93,7 +94,17 @@ class CanvasOverlay:
         view.viewport().installEventFilter(self._watcher)
 
     def update(self) -> None:
-        """Show the provider's current labels (replacing the ones shown)."""
+        """Show the provider's current labels (replacing the ones shown), with room for
+        them beside the fitted diagram."""
+        self._draw()
+        # The boxes keep their size on screen: a canvas that makes room for them zooms
+        # out, and they are drawn again at the new zoom (twice at most: it settles).
+        for _ in range(2):
+            if not self._make_room():
+                break
+            self._draw()
+
+    def _draw(self) -> None:
         self.clear()
         self._scale = self.scale()
         labels = list(self.provider())
@@ -127,6 +138,9 @@ class CanvasOverlay:
     def detach(self) -> None:
         """Remove every label and stop following the canvas's zoom (the lesson ends)."""
         self.clear()
+        reserve = getattr(self.view, "reserve_margins", None)
+        if reserve is not None:
+            reserve()  # the diagram gets its whole panel back
         self.view.viewport().removeEventFilter(self._watcher)
         self._watcher.deleteLater()
 
@@ -149,6 +163,28 @@ class CanvasOverlay:
         if self._root is not None and abs(self.scale() / self._scale - 1) > 0.02:
             self.update()
 
+    def _make_room(self) -> bool:
+        """Ask the canvas to keep free the pixels where boxes stick out beside its nodes;
+        True if it zoomed to do so."""
+        view = self.view
+        reserve = getattr(view, "reserve_margins", None)
+        nodes_rect = getattr(view, "nodes_rect", None)
+        if reserve is None or nodes_rect is None:
+            return False
+        nodes = nodes_rect()
+        if self._root is not None and self._alive() and self._root.childItems():
+            boxes = self._root.childrenBoundingRect()
+            s, gap = self._scale, 6.0
+            reserve(
+                max(0.0, nodes.left() - boxes.left()) * s + gap,
+                0.0,
+                max(0.0, boxes.right() - nodes.right()) * s + gap,
+                max(0.0, boxes.bottom() - nodes.bottom()) * s + gap,
+            )
+        else:
+            reserve()
+        return abs(self.scale() / self._scale - 1) > 0.02
+
     def _alive(self) -> bool:
         # scene.clear() deletes the items and invalidates their wrappers.
         root = self._root
@@ -157,10 +193,14 @@ class CanvasOverlay:
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
     ) -> None:
-        # The panel's text size on screen whatever the zoom, as the diagram's own
-        # captions: scaled with a small fitted diagram it was 6-7 px, unreadable.
-        shrink = self._scale
+        # Never larger on screen than the panel's text, and never smaller than the
+        # diagram's own captions (MIN_PX): scaled with a small fitted diagram it was
+        # 6-7 px, unreadable. Between the two it follows the diagram, which leaves a
+        # narrow lesson canvas room for its boxes.
         font = QFont(self.view.font())
+        panel_px = _FONT_SIZE * self.view.logicalDpiY() / 72
+        on_screen = min(panel_px, max(_MIN_PX, panel_px * self._scale))
+        shrink = panel_px * self._scale / on_screen
         font.setPointSizeF(_FONT_SIZE / shrink)
         pad = _PAD / shrink
         texts, width, height = [], 0.0, 0.0

@@ -171,6 +171,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         x, y = self._layout.node(layer + 1, neuron)
         return QPointF(x, y)
 
+    def nodes_rect(self) -> QRectF:
+        """Scene rectangle of the nodes' centres (the diagram without its text)."""
+        return QRectF(*self._layout.nodes_rect())
+
     def edge_point(self, layer: int, neuron: int, source: int, t: float = 0.5) -> QPointF:
         """Scene position of the point a fraction ``t`` along an edge."""
         x0, y0, x1, y1 = (

@@ -43,6 +43,8 @@ class CanvasZoom:
     """
 
     _auto_fit = True
+    #: Pixels kept free beside the nodes for a lesson's labels (left, top, right, bottom).
+    _reserved: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     _scrolling = False
     _panning = False  # the left button is down on the background
 
@@ -58,6 +60,17 @@ class CanvasZoom:
     def zoom_out(self) -> None:
         """Zoom out about the centre of the view, keeping the headers in view."""
         self._zoom_about_centre(1 / ZOOM_STEP)
+
+    def reserve_margins(
+        self, left: float = 0.0, top: float = 0.0, right: float = 0.0, bottom: float = 0.0
+    ) -> None:
+        """Keep at least this many pixels free around the nodes when fitting: room for
+        the labels a lesson writes beside the outer columns (all zero: none)."""
+        margins = (left, top, right, bottom)
+        if margins != self._reserved:
+            self._reserved = margins
+            if self._auto_fit:
+                self._fit_now()
 
     def scale_now(self) -> float:
         """The zoom: screen pixels per scene unit."""
@@ -122,7 +135,9 @@ class CanvasZoom:
         last = len(self._layout.sizes) - 1
         left = max(heads[0] / 2, sides.get(0, 0.0) + 14 if labelled else 0.0) + 8
         right = max(heads[-1] / 2, sides.get(last, 0.0) + 14 if labelled else 0.0) + 8
-        return left, TOP_PX, right, BOTTOM_PX + self._reserve()
+        more_left, more_top, more_right, more_bottom = self._reserved
+        bottom = max(BOTTOM_PX, more_bottom) + self._reserve()
+        return max(left, more_left), max(TOP_PX, more_top), max(right, more_right), bottom
 
     def _labelled(self, scale: float) -> bool:
         """True if the rows of text beside the nodes have room at ``scale``."""

@@ -386,17 +386,27 @@ def test_the_lessons_update_is_the_apps_own_training_step(window, qtbot):
     qtbot.waitUntil(lambda: np.allclose(net.parameters, expected, rtol=1e-12, atol=1e-12))
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("stage", [6, UPDATE])
-def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot, stage):
+def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot, stage, size):
+    window.resize(*size)  # a laptop and a projector; the boxes keep their text size
     lesson = _network_page(window)
     _to_stage(lesson, stage)
     canvas = window.canvas
     boxes = lesson.overlay.boxes()
     assert len(boxes) == 11  # 2 inputs, 2 hidden, 1 output, 6 edges
+    scale, dpi = canvas.transform().m11(), canvas.logicalDpiY()
+    for box in boxes:  # readable: 10 px or more on screen, never above the panel's 9 pt
+        for text in box.childItems():
+            px = text.font().pointSizeF() * scale * dpi / 72
+            assert 10 - 1e-6 <= px <= 9 * dpi / 72 + 1e-6
+    # Whole on screen: the canvas made room for the boxes beside its nodes.
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     rects = {box.data(1): box.sceneBoundingRect() for box in boxes}
     keys = sorted(rects)
     for i, a in enumerate(keys):
         assert canvas.sceneRect().contains(rects[a]), f"{a} leaves the diagram"
+        assert shown.contains(rects[a]), f"{a} is cut off at the panel's edge"
         for b in keys[i + 1 :]:
             assert not rects[a].intersects(rects[b]), f"{a} and {b} overlap"
     # No box covers a neuron.
