@@ -147,11 +147,22 @@ def test_with_nothing_selected_no_box_keeps_an_old_value(window, qtbot):
     window.undo_stack.push(SettingsCommand(window.model, config, "iris"))
     _settled(inspector, qtbot)
     _assert_blank(inspector)
-    for step in (window.undo_stack.undo, window.undo_stack.redo):  # the other network back
-        window.canvas.select_neuron(0, 0)
-        step()
-        _settled(inspector, qtbot)
-        _assert_blank(inspector)
+    # Undo brings back the old network with the edge that was selected on it: the
+    # Inspector shows that edge's weight now, not the neuron selected in between.
+    window.canvas.select_neuron(0, 0)
+    window.undo_stack.undo()
+    _settled(inspector, qtbot)
+    assert window.model.selection.kind == "edge"
+    assert _boxes_shown(inspector) == {
+        "weightSpinBox": True,
+        "biasSpinBox": False,
+        "activationCombo": False,
+    }
+    assert inspector.weight_spin.value() == pytest.approx(window.network.get_weight(0, 0, 0))
+    window.canvas.select_neuron(0, 0)
+    window.undo_stack.redo()  # the iris network again, with nothing selected on it
+    _settled(inspector, qtbot)
+    _assert_blank(inspector)
     window.model.set_modified(False)
     window.training.shutdown()
 
