@@ -31,8 +31,8 @@ from neurongui.engine.datasets import Dataset
 from neurongui.engine.documentfile import parse_training
 from neurongui.engine.errors import NetworkFileError, located
 from neurongui.engine.fileformat import network_to_json
+from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.safeio import copy_atomic, remove_stale_temps, write_atomic
-from neurongui.engine.trainer import EpochRecord
 from neurongui.settings import data_dir
 
 __all__ = [

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from neurongui.engine import Network
 from neurongui.engine.fileformat import write_atomic
-from neurongui.engine.trainer import EpochRecord
+from neurongui.engine.metrics import EpochRecord
 
 __all__ = [
     "export_chart",

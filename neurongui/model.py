@@ -27,6 +27,7 @@ from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
+from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.session import (
     TrainingData,
     default_loss,
@@ -35,7 +36,6 @@ from neurongui.engine.session import (
     new_data_needed,
     prepare_data,
 )
-from neurongui.engine.trainer import EpochRecord
 from neurongui.model_text import fitted_output_text, new_network_text
 
 __all__ = ["NetworkModel", "Selection", "Snapshot"]

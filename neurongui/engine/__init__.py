@@ -18,9 +18,10 @@ from . import activations, datasets, edits, losses, optimizers, perceptron, stru
 from .csvimport import CSVError, load_csv
 from .errors import NetworkFileError
 from .fileformat import load_network, read_network_file, save_network
+from .metrics import EpochRecord, Status
 from .network import Backprop, Layer, Network
 from .perceptron import PerceptronTrainer
-from .trainer import EpochRecord, Status, Trainer
+from .trainer import Trainer
 
 __all__ = [
     "Backprop",

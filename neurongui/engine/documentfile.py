@@ -13,8 +13,8 @@ from typing import Any
 
 from .config import TrainingConfig
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message, NetworkFileError, kind_of, located
+from .metrics import EpochRecord
 from .state import missing_key
-from .trainer import EpochRecord
 
 __all__ = ["MAX_EPOCH", "MAX_HISTORY", "MAX_PATH_LENGTH", "parse_history", "parse_training"]
 

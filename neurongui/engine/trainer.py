@@ -12,8 +12,7 @@ parameters are restored to their last finite values and :attr:`Trainer.status` s
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -24,17 +23,10 @@ from . import optimizers as _optimizers
 from ._kernels import Workspace, forward_pass, train_pass
 from .divergence import Divergence, DivergenceWatch
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
+from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
 from .network import Network
 
-__all__ = [
-    "EPOCH_METRICS",
-    "REGULARIZATIONS",
-    "EpochRecord",
-    "Status",
-    "Trainer",
-    "accuracy",
-    "infer_task",
-]
+__all__ = ["EPOCH_METRICS", "REGULARIZATIONS", "Trainer"]
 
 #: Regularisation penalties added to the loss: L1 adds λ Σ|w|, L2 adds (λ/2) Σ w².
 REGULARIZATIONS = (None, "l1", "l2")
@@ -43,68 +35,6 @@ EPOCH_METRICS = ("exact", "running")
 #: Training sets larger than this are gathered batch by batch instead of being
 #: copied in shuffled order every epoch: the batch then stays in cache for its matmul.
 _GATHER_BYTES = 1 << 20
-
-
-class Status(str, Enum):
-    """What the last step or epoch ended with."""
-
-    OK = "ok"
-    DIVERGED = "diverged"
-    TARGET_REACHED = "target_reached"
-    EPOCH_LIMIT = "epoch_limit"
-
-
-@dataclass(frozen=True)
-class EpochRecord:
-    """Metrics after one epoch, measured on the whole training and test sets.
-
-    Accuracies are None for regression; test values are None without a test set.
-    ``train_loss`` and ``test_loss`` are the loss L alone. ``penalty`` is the
-    regularisation term added to it, λ Σ|w| (L1) or (λ/2) Σ w² (L2) over the weights at
-    the end of the epoch (0 without regularisation): the optimiser minimises
-    :attr:`objective` = L + penalty.
-    """
-
-    epoch: int
-    steps: int
-    train_loss: float
-    test_loss: float | None
-    train_accuracy: float | None
-    test_accuracy: float | None
-    penalty: float = 0.0
-
-    @property
-    def objective(self) -> float:
-        """The training loss plus the penalty: what gradient descent minimises."""
-        return self.train_loss + self.penalty
-
-
-def infer_task(Y: np.ndarray) -> str:
-    """Return ``"multiclass"`` for one-hot rows, ``"binary"`` for 0/1 targets, else
-    ``"regression"``."""
-    Y = np.asarray(Y, dtype=float)
-    is_01 = bool(np.isin(Y, (0.0, 1.0)).all())
-    if Y.ndim == 2 and Y.shape[1] > 1 and is_01 and bool((Y.sum(axis=1) == 1).all()):
-        return "multiclass"
-    return "binary" if is_01 else "regression"
-
-
-def accuracy(y_pred: np.ndarray, y_true: np.ndarray, task: str) -> float | None:
-    """Fraction of samples classified right: ŷ ≥ 0.5 for binary, argmax for multiclass."""
-    if task == "regression" or len(y_true) == 0:
-        return None
-    return _count_correct(y_pred, y_true, task) / len(y_true)
-
-
-def _count_correct(y_pred: np.ndarray, y_true: np.ndarray, task: str) -> int:
-    """Samples classified right, counted (a running sum of counts stays exact)."""
-    if task == "multiclass":
-        right = y_pred.argmax(axis=1) == y_true.argmax(axis=1)
-    else:
-        right = np.equal(y_pred >= 0.5, y_true >= 0.5)
-        if right.shape[1] > 1:  # a sample counts when all its outputs are right
-            right = right.all(axis=1)
-    return int(np.count_nonzero(right))
 
 
 class Trainer:
@@ -506,7 +436,7 @@ class Trainer:
         self._run_loss += loss * n
         self._run_n += n
         if self.task != "regression":
-            self._run_correct += _count_correct(out, Y, self.task)
+            self._run_correct += count_correct(out, Y, self.task)
 
     def _end_epoch(self) -> None:
         record = replace(self.evaluate(self.epoch_metrics == "exact"), epoch=len(self.history) + 1)

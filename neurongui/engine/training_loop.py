@@ -40,9 +40,10 @@ import numpy as np
 from .config import TrainingConfig
 from .divergence import Divergence
 from .edits import Edit
+from .metrics import EpochRecord, Status
 from .network import Network
 from .session import TrainingData, make_trainer, update_trainer
-from .trainer import EpochRecord, Status, Trainer
+from .trainer import Trainer
 
 __all__ = [
     "COURTESY_WAIT",

@@ -10,7 +10,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from neurongui.engine import Network
-from neurongui.engine.trainer import EpochRecord, Trainer
+from neurongui.engine.metrics import EpochRecord
+from neurongui.engine.trainer import Trainer
 
 __all__ = ["RaceRunner", "fresh_network"]
 

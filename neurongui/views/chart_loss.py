@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
+from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.session import TrainingData
-from neurongui.engine.trainer import EpochRecord
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
 from neurongui.views.chart_style import (
     TEST_PEN,

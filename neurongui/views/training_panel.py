@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import format_number, lone_softmax
-from neurongui.engine.trainer import EpochRecord
+from neurongui.engine.metrics import EpochRecord
 from neurongui.i18n import dataset_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import SettingsCommand, changed_settings

@@ -21,6 +21,7 @@ from neurongui.engine.config import LIMITS, TrainingConfig
 from neurongui.engine.datasets import names as dataset_names
 from neurongui.engine.documentfile import MAX_EPOCH, MAX_HISTORY, MAX_PATH_LENGTH
 from neurongui.engine.fileformat import network_to_json
+from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.network import INITIALIZERS
 from neurongui.engine.schemas import network_schema, network_schema_text
 from neurongui.engine.state import (
@@ -30,7 +31,7 @@ from neurongui.engine.state import (
     MAX_LAYERS,
     MAX_NAME_LENGTH,
 )
-from neurongui.engine.trainer import REGULARIZATIONS, EpochRecord
+from neurongui.engine.trainer import REGULARIZATIONS
 
 SCHEMA = network_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)

@@ -234,7 +234,7 @@ def test_running_accuracy_with_several_binary_outputs_needs_all_right():
 
 
 def test_accuracy_by_hand():
-    from neurongui.engine.trainer import accuracy
+    from neurongui.engine.metrics import accuracy
 
     y_true = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     y_pred = np.array([[0.9, 0.2], [0.4, 0.3], [0.6, 0.5]])

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from neurongui.documents import InstanceGuard
-from neurongui.engine.trainer import EpochRecord
+from neurongui.engine.metrics import EpochRecord
 from neurongui.main_window import MainWindow
 from neurongui.views.charts import CURVE_POINTS, nice_ceiling, settled_ceiling
 

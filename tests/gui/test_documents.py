@@ -45,7 +45,7 @@ def test_saving_keeps_the_previous_version_as_bak(window, tmp_path):
 
 
 def test_document_keeps_settings_and_history(window, tmp_path):
-    from neurongui.engine.trainer import EpochRecord
+    from neurongui.engine.metrics import EpochRecord
 
     window.model.set_history([EpochRecord(1, 25, 0.6, 0.7, 0.5, 0.55, penalty=0.125)])
     window.model.set_config(window.model.config.with_changes(learning_rate=0.1))
@@ -257,7 +257,7 @@ def test_a_missing_csv_file_is_reported_and_the_network_still_opens(window, qtbo
 
 def _saved_document(window, tmp_path, name="doc.json"):
     """A document with settings and a history, saved by the window; returns its JSON."""
-    from neurongui.engine.trainer import EpochRecord
+    from neurongui.engine.metrics import EpochRecord
 
     window.model.set_history(
         [EpochRecord(1, 25, 0.6, 0.7, 0.5, 0.55), EpochRecord(2, 50, 0.4, None, 0.75, None)]

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from neurongui.documents import InstanceGuard
-from neurongui.engine.trainer import EpochRecord
+from neurongui.engine.metrics import EpochRecord
 from neurongui.main_window import MainWindow
 
 

@@ -126,7 +126,7 @@ def test_stepping_sends_every_epoch_once_in_order(window, qtbot):
 
 
 def test_a_long_run_keeps_a_bounded_history_with_its_real_epoch_numbers(window, qtbot):
-    from neurongui.engine.trainer import EpochRecord
+    from neurongui.engine.metrics import EpochRecord
     from neurongui.worker import HISTORY_LIMIT, thin_history
 
     n = 3 * HISTORY_LIMIT
@@ -143,7 +143,7 @@ def test_a_long_run_keeps_a_bounded_history_with_its_real_epoch_numbers(window, 
 
 
 def test_epochs_the_gui_has_not_taken_are_carried_into_the_next_snapshot():
-    from neurongui.engine.trainer import EpochRecord
+    from neurongui.engine.metrics import EpochRecord
     from neurongui.engine.training_loop import Mailbox, Snapshot
 
     def snap(epochs, run=1):
@@ -161,7 +161,7 @@ def test_epochs_the_gui_has_not_taken_are_carried_into_the_next_snapshot():
 
 
 def test_the_workers_trainer_counts_every_epoch_but_keeps_only_the_unsent():
-    from neurongui.engine.trainer import EpochRecord
+    from neurongui.engine.metrics import EpochRecord
     from neurongui.engine.training_loop import EpochLog
 
     log = EpochLog()
