@@ -166,4 +166,3 @@ class Editor:
             message for the student); nothing changes then.
         """
         push_edit(self.stack, self.model, edit, text, gesture)
-

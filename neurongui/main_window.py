@@ -89,12 +89,12 @@ class MainWindow(QMainWindow):
         # While a lesson runs: the docks as they were before it (saveState).
         self._lesson_room: QByteArray | None = None
 
-        self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
+        self.canvas = NetworkCanvas(self.model, self.editor, self)
         self.canvas.setObjectName("networkCanvas")
         self.setCentralWidget(self.canvas)
         self.inspector = Inspector(self.model, self.undo_stack, self)
         self.inspector.setObjectName("inspector")
-        self.training_panel = TrainingPanel(self.model, self.training, self, self.undo_stack)
+        self.training_panel = TrainingPanel(self.model, self.training, self, self.editor)
         self.training_panel.setObjectName("trainingPanel")
         self.charts = ChartsPanel(self.model, self, controller=self.training)
         self.charts.setObjectName("chartsPanel")
