@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
 from neurongui.engine import structure
@@ -33,11 +33,7 @@ from neurongui.undo import SettingsCommand, push_edit
 __all__ = ["Editor"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Editor", text)
-
-
-class Editor:
+class Editor(QObject):
     """Apply user edits to ``model`` as undoable commands on ``stack``.
 
     Value edits (:meth:`set_weight`, :meth:`set_bias`) take a ``gesture`` id
@@ -50,9 +46,13 @@ class Editor:
         The owner of the live network.
     stack
         The window's undo stack.
+    parent
+        The QObject that owns the editor (a QObject for ``tr``: the undo texts are
+        translated).
     """
 
-    def __init__(self, model: NetworkModel, stack: QUndoStack):
+    def __init__(self, model: NetworkModel, stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
         self.model = model
         self.stack = stack
 
@@ -61,13 +61,13 @@ class Editor:
     def set_weight(self, edge: EdgeRef, value: float, gesture: int = 0) -> None:
         """Set the weight of ``edge`` to ``value`` (one undo step per gesture)."""
         check_ref(self.model.network.sizes, edge)
-        text = fill(_tr("Set a weight to %1"), format_number(value))
+        text = fill(self.tr("Set a weight to %1"), format_number(value))
         self.apply(SetWeight(edge.layer, edge.neuron, edge.source, value), text, gesture)
 
     def set_bias(self, neuron: NeuronRef, value: float, gesture: int = 0) -> None:
         """Set the bias of ``neuron`` to ``value`` (one undo step per gesture)."""
         check_ref(self.model.network.sizes, neuron)
-        text = fill(_tr("Set a bias to %1"), format_number(value))
+        text = fill(self.tr("Set a bias to %1"), format_number(value))
         self.apply(SetBias(neuron.layer, neuron.neuron, value), text, gesture)
 
     def set_value(self, ref: Ref, value: float, gesture: int = 0) -> None:
@@ -82,7 +82,7 @@ class Editor:
         with ``seed``), keeping its structure."""
         net = self.model.network.copy()
         net.initialize(self.model.config.init, seed)
-        text = _tr("Reset the weights")
+        text = self.tr("Reset the weights")
         self.apply(ReplaceState(net.to_dict(), text), text)
 
     # -- structure ---------------------------------------------------------------------
@@ -91,14 +91,14 @@ class Editor:
         """Give weight layer ``layer`` the activation named ``activation``."""
         self._structure(
             lambda net: structure.set_activation(net, layer, activation),
-            fill(_tr("Use %1 in layer %2"), activation_label(activation), str(layer + 1)),
+            fill(self.tr("Use %1 in layer %2"), activation_label(activation), str(layer + 1)),
         )
 
     def add_neuron(self, layer: int) -> None:
         """Add a neuron to hidden ``layer``."""
         self._structure(
             lambda net: structure.add_neuron(net, layer),
-            fill(_tr("Add a neuron to layer %1"), str(layer + 1)),
+            fill(self.tr("Add a neuron to layer %1"), str(layer + 1)),
         )
 
     def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
@@ -108,7 +108,7 @@ class Editor:
             lambda net: structure.remove_neuron(
                 net, layer, net.sizes[layer + 1] - 1 if neuron is None else neuron
             ),
-            fill(_tr("Remove a neuron from layer %1"), str(layer + 1)),
+            fill(self.tr("Remove a neuron from layer %1"), str(layer + 1)),
         )
 
     def add_layer(self) -> None:
@@ -120,19 +120,19 @@ class Editor:
             activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
             return structure.insert_layer(net, index, 2, activation)
 
-        self._structure(state, _tr("Add a hidden layer"))
+        self._structure(state, self.tr("Add a hidden layer"))
 
     def remove_layer(self) -> None:
         """Remove the last hidden layer."""
         self._structure(
             lambda net: structure.remove_layer(net, len(net.layers) - 2),
-            _tr("Remove a hidden layer"),
+            self.tr("Remove a hidden layer"),
         )
 
     def set_inputs(self, names: Sequence[str]) -> None:
         """Feed the network the input features ``names`` (2-D datasets)."""
         self._structure(
-            lambda net: structure.set_inputs(net, names), _tr("Change the input features")
+            lambda net: structure.set_inputs(net, names), self.tr("Change the input features")
         )
 
     def _structure(self, make_state: Callable[[Network], State], text: str) -> None:

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.language = "en"
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.editor = Editor(self.model, self.undo_stack)  # every user edit goes through it
+        self.editor = Editor(self.model, self.undo_stack, self)  # every user edit goes through it
         self.training = TrainingController(self.model, self.editor, self)
         self.path: Path | None = None
         self.last_error: str | None = None
