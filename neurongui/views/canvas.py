@@ -12,8 +12,10 @@ inputs: a 90,000-input network is a few dozen items.
 
 Text is drawn at screen size (:mod:`~neurongui.views.canvas_text`); fitting, zooming
 and the text's level of detail are in :mod:`~neurongui.views.canvas_zoom`, the mouse in
-:mod:`~neurongui.views.canvas_mouse`. Every change goes through an undoable edit; the
-view never writes engine arrays.
+:mod:`~neurongui.views.canvas_mouse`. Every change goes through the window's
+:class:`~neurongui.editing.Editor` (one undo step each); the view never writes engine
+arrays. Neurons and edges are named by :class:`~neurongui.engine.refs.NeuronRef` and
+:class:`~neurongui.engine.refs.EdgeRef`.
 """
 
 from __future__ import annotations

@@ -68,10 +68,7 @@ class CanvasMouse(CanvasBase):
         self._close_inline()
         target = self.target_at(self.mapToScene(event.position().toPoint()))
         if event.button() == Qt.MouseButton.LeftButton and target is not None:
-            if isinstance(target, NeuronRef):
-                self.model.select_neuron(target.layer, target.neuron)
-            else:
-                self.model.select_edge(target.layer, target.neuron, target.source)
+            self.model.select(target)
             if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._editable(target):
                 self._drag = (target, event.position().y(), self._value(target), new_gesture())
             event.accept()

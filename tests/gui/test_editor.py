@@ -201,3 +201,12 @@ def test_undo_texts_and_refusals_are_translated(editor, chinese):
         editor.set_bias(NeuronRef(-1, 1), 1.0)
     assert i18n.error_text(info.value) == "输入没有偏置"
     assert editor.stack.count() == 2
+
+
+def test_the_selection_names_what_was_selected_with_the_same_refs(editor):
+    model = editor.model
+    for ref in (EdgeRef(1, 1, 3), NeuronRef(-1, 1), NeuronRef(2, 0)):
+        model.select(ref)
+        assert model.selection.ref == ref
+    model.select(EdgeRef(0, 4, 0))  # not in the network: nothing is selected
+    assert model.selection.ref is None
