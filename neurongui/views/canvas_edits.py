@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 from neurongui.engine import activations as engine_activations
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
+from neurongui.engine.numbers import parse_number
 from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.i18n import activation_label, data_name, error_text, fill
 from neurongui.views.canvas_base import CanvasBase
@@ -160,12 +160,8 @@ class CanvasEdits(CanvasBase):
         editor = self._inline
         if editor is None:
             return
-        text = editor.text().strip().replace("−", "-").replace(",", ".")
-        try:
-            value = float(text)
-            if not np.isfinite(value):
-                raise ValueError
-        except ValueError:
+        value = parse_number(editor.text())  # "−0,75", "2.5e-3", full-width digits
+        if value is None:
             editor.setStyleSheet("QLineEdit { border: 2px solid #d33; }")
             self.model.message.emit(
                 fill(

@@ -106,6 +106,12 @@ def test_inline_editor_sets_a_bias_and_refuses_text(window, qtbot):
     editor.setText("−0.75")  # a real minus sign, as students copy it
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert net.get_bias(0, 1) == -0.75
+    qtbot.waitUntil(lambda: canvas.findChild(QLineEdit, "inlineEditor") is None)  # closed
+    canvas.edit_inline(NeuronRef(0, 1), QPoint(50, 50))
+    editor = canvas.findChild(QLineEdit, "inlineEditor")
+    editor.setText("－0.25")  # a full-width minus, as a Chinese input method types it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert net.get_bias(0, 1) == -0.25
     assert window.isWindowModified()
 
 
