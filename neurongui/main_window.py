@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.language = "en"
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
-        self.editor = Editor(self.model, self.undo_stack)  # every user edit goes through it
+        self.editor = Editor(self.model, self.undo_stack, self)  # every user edit goes through it
         self.training = TrainingController(self.model, self.editor, self)
         self.path: Path | None = None
         self.last_error: str | None = None
@@ -89,12 +89,12 @@ class MainWindow(QMainWindow):
         # While a lesson runs: the docks as they were before it (saveState).
         self._lesson_room: QByteArray | None = None
 
-        self.canvas = NetworkCanvas(self.model, self.undo_stack, self)
+        self.canvas = NetworkCanvas(self.model, self.editor, self)
         self.canvas.setObjectName("networkCanvas")
         self.setCentralWidget(self.canvas)
         self.inspector = Inspector(self.model, self.undo_stack, self)
         self.inspector.setObjectName("inspector")
-        self.training_panel = TrainingPanel(self.model, self.training, self, self.undo_stack)
+        self.training_panel = TrainingPanel(self.model, self.training, self, self.editor)
         self.training_panel.setObjectName("trainingPanel")
         self.charts = ChartsPanel(self.model, self, controller=self.training)
         self.charts.setObjectName("chartsPanel")

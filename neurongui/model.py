@@ -28,6 +28,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
+from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.engine.session import (
     TrainingData,
     default_loss,
@@ -55,6 +56,15 @@ class Selection:
     layer: int = 0
     neuron: int = 0
     source: int = 0
+
+    @property
+    def ref(self) -> Ref | None:
+        """The selected neuron or edge as a typed reference (None: nothing)."""
+        if self.kind == "neuron":
+            return NeuronRef(self.layer, self.neuron)
+        if self.kind == "edge":
+            return EdgeRef(self.layer, self.neuron, self.source)
+        return None
 
 
 @dataclass(frozen=True)
@@ -455,6 +465,15 @@ class NetworkModel(QObject):
     def select_edge(self, layer: int, neuron: int, source: int) -> None:
         """Select the edge into ``neuron`` of ``layer`` from ``source``."""
         self._select(Selection("edge", layer, neuron, source))
+
+    def select(self, ref: Ref | None) -> None:
+        """Select the neuron or edge ``ref`` names (None: nothing)."""
+        if isinstance(ref, NeuronRef):
+            self.select_neuron(ref.layer, ref.neuron)
+        elif isinstance(ref, EdgeRef):
+            self.select_edge(ref.layer, ref.neuron, ref.source)
+        else:
+            self.clear_selection()
 
     def clear_selection(self) -> None:
         """Select nothing."""

@@ -155,14 +155,13 @@ class TrainingController(QObject):
     def reset(self) -> None:
         """New initial weights (an undoable edit) and a fresh history."""
         self.pause()
-        net = self.model.network.copy()
         seed = int(np.random.default_rng().integers(2**31))
-        net.initialize(self.model.config.init, seed)
-        edit = ReplaceState(net.to_dict(), "Reset the weights")
         if self.editor is not None:
-            self.editor.apply(edit, self.tr("Reset the weights"))
+            self.editor.reset_weights(seed)
         else:
-            self.model.apply_edit(edit)
+            net = self.model.network.copy()
+            net.initialize(self.model.config.init, seed)
+            self.model.apply_edit(ReplaceState(net.to_dict(), "Reset the weights"))
         self.model.set_history([])
         self.model.set_gradients(None)
         self._replace()

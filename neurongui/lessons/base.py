@@ -17,7 +17,7 @@ every other view, and read the numbers they show from the engine.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, SignalInstance
@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
-from neurongui.engine.edits import Edit, SetBias, SetWeight
+from neurongui.engine.edits import Edit
 from neurongui.engine.explain import format_number
-from neurongui.i18n import error_text, fill
+from neurongui.engine.refs import EdgeRef, Ref
+from neurongui.i18n import error_text
 from neurongui.lessons.text import lesson_parts, lesson_text, tidy
-from neurongui.undo import new_gesture, push_edit
+from neurongui.undo import new_gesture
 
 if TYPE_CHECKING:
     from neurongui.lessons.host import LessonHost
@@ -302,9 +303,17 @@ class Lesson(QWidget):
         self.feedback.setVisible(bool(text))
 
     def push(self, edit: Edit, text: str, gesture: int = 0) -> bool:
-        """Apply ``edit`` as an undoable step; show the reason if it is refused."""
+        """Apply ``edit`` as an undoable step named ``text``; show the reason if it is
+        refused."""
+        return self._edit(lambda: self.host.editor.apply(edit, text, gesture))
+
+    def set_value(self, target: Ref, value: float, gesture: int = 0) -> bool:
+        """Set a weight or a bias as an undoable step; show the reason if it is refused."""
+        return self._edit(lambda: self.host.editor.set_value(target, value, gesture))
+
+    def _edit(self, do: Callable[[], None]) -> bool:
         try:
-            push_edit(self.host.undo_stack, self.model, edit, text, gesture)
+            do()
         except ValueError as exc:
             self.say(error_text(exc), False)
             return False
@@ -316,21 +325,14 @@ class Lesson(QWidget):
         return self.model.network
 
 
-#: What a :class:`ValueBox` edits: ``("weight", layer, neuron, source)`` or
-#: ``("bias", layer, neuron)``.
-ValueTarget = tuple[Literal["weight"], int, int, int] | tuple[Literal["bias"], int, int]
-
-
 class ValueBox(QDoubleSpinBox):
-    """A spin box bound to one weight or bias: typing, arrows and wheel are undoable edits.
+    """A spin box bound to one weight (an :class:`EdgeRef`) or bias (a
+    :class:`NeuronRef`): typing, arrows and wheel are undoable edits.
 
-    ``target`` is ``("weight", layer, neuron, source)`` or ``("bias", layer, neuron)``.
     One gesture (holding an arrow, turning the wheel) is one undo step.
     """
 
-    def __init__(
-        self, lesson: Lesson, target: ValueTarget, name: str, lo: float = -10, hi: float = 10
-    ):
+    def __init__(self, lesson: Lesson, target: Ref, name: str, lo: float = -10, hi: float = 10):
         super().__init__()
         self.lesson, self.target = lesson, target
         self.setObjectName(name)
@@ -345,9 +347,9 @@ class ValueBox(QDoubleSpinBox):
     def current(self) -> float:
         """The network's value of the target."""
         net, target = self.lesson.network, self.target
-        if len(target) == 4:
-            return net.get_weight(target[1], target[2], target[3])
-        return net.get_bias(target[1], target[2])
+        if isinstance(target, EdgeRef):
+            return net.get_weight(target.layer, target.neuron, target.source)
+        return net.get_bias(target.layer, target.neuron)
 
     def sync(self) -> None:
         """Show the network's value without making an edit of it."""
@@ -358,13 +360,7 @@ class ValueBox(QDoubleSpinBox):
         self._gesture = new_gesture()
 
     def _on_value_change(self, value: float) -> None:
-        target = self.target
-        edit: Edit
-        if len(target) == 4:
-            edit, text = SetWeight(*target[1:], value), self.tr("Set a weight to %1")
-        else:
-            edit, text = SetBias(*target[1:], value), self.tr("Set a bias to %1")
-        self.lesson.push(edit, fill(text, format_number(value)), self._gesture)
+        self.lesson.set_value(self.target, value, self._gesture)
 
 
 class NumberTable(QTableWidget):

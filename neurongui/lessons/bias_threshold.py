@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import SetBias
+from neurongui.engine.refs import EdgeRef
 from neurongui.i18n import fill
 from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number, rich_label
 from neurongui.lessons.widgets import follow_theme, plot_widget
@@ -61,8 +62,8 @@ class BiasThresholdLesson(Lesson):
 
     def build(self, body: QVBoxLayout) -> None:
         self.boxes = [
-            ValueBox(self, ("weight", 0, 0, 0), "w1Box"),
-            ValueBox(self, ("weight", 0, 0, 1), "w2Box"),
+            ValueBox(self, EdgeRef(0, 0, 0), "w1Box"),
+            ValueBox(self, EdgeRef(0, 0, 1), "w2Box"),
         ]
         weights = QHBoxLayout()  # both weights on one line: the plot gets the height
         for box, name in zip(self.boxes, ("w₁", "w₂"), strict=True):

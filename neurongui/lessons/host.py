@@ -1,7 +1,8 @@
 """What a lesson needs from the window it runs in, and nothing more.
 
-A lesson reads and edits the live model, records its steps on the undo stack, pauses
-training, labels the canvas and follows the theme. :class:`LessonHost` names exactly
+A lesson reads the live model, edits it through the window's editor, groups and
+follows its steps on the undo stack, pauses training, labels the canvas and follows
+the theme. :class:`LessonHost` names exactly
 those parts, so a lesson runs in anything that has them: the main window (which
 satisfies the Protocol structurally, without naming it) or a few parts put together
 in a test. Lessons never import the main window, not even for their type hints.
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from neurongui.editing import Editor
     from neurongui.engine import Network
     from neurongui.engine.config import TrainingConfig
     from neurongui.model import NetworkModel
@@ -36,9 +38,14 @@ class LessonHost(Protocol):
         ...
 
     @property
+    def editor(self) -> Editor:
+        """Where every edit goes: each of its methods is one undo step."""
+        ...
+
+    @property
     def undo_stack(self) -> QUndoStack:
-        """Where every edit goes (lessons push through :func:`~neurongui.undo.push_edit`,
-        group steps in macros and follow undo and redo)."""
+        """The history the editor writes: lessons group their steps in macros and
+        follow undo and redo (``indexChanged``); they never push on it themselves."""
         ...
 
     @property

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import explain_neuron
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.i18n import fill
 from neurongui.lessons.base import Lesson, NumberTable, ValueBox, format_number, rich_label
 
@@ -44,9 +45,9 @@ class OneNeuronLesson(Lesson):
     def build(self, body: QVBoxLayout) -> None:
         form = QFormLayout()
         self.boxes = [
-            ValueBox(self, ("weight", 0, 0, 0), "w1Box"),
-            ValueBox(self, ("weight", 0, 0, 1), "w2Box"),
-            ValueBox(self, ("bias", 0, 0), "bBox"),
+            ValueBox(self, EdgeRef(0, 0, 0), "w1Box"),
+            ValueBox(self, EdgeRef(0, 0, 1), "w2Box"),
+            ValueBox(self, NeuronRef(0, 0), "bBox"),
         ]
         for box, label, tip in zip(
             self.boxes,

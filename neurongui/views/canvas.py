@@ -12,19 +12,24 @@ inputs: a 90,000-input network is a few dozen items.
 
 Text is drawn at screen size (:mod:`~neurongui.views.canvas_text`); fitting, zooming
 and the text's level of detail are in :mod:`~neurongui.views.canvas_zoom`, the mouse in
-:mod:`~neurongui.views.canvas_mouse`. Every change goes through an undoable edit; the
-view never writes engine arrays.
+:mod:`~neurongui.views.canvas_mouse`. Every change goes through the window's
+:class:`~neurongui.editing.Editor` (one undo step each); the view never writes engine
+arrays. Neurons and edges are named by :class:`~neurongui.engine.refs.NeuronRef` and
+:class:`~neurongui.engine.refs.EdgeRef`.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen, QUndoStack
+from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsView,
@@ -33,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.editing import Editor
 from neurongui.engine.explain import format_number
 from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
@@ -75,12 +81,12 @@ EDGE_HZ = 12
 
 
 class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
-    """The network diagram of ``model``; edits are pushed onto ``undo_stack``."""
+    """The network diagram of ``model``; the student's edits go through ``editor``."""
 
-    def __init__(self, model: NetworkModel, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.undo_stack = undo_stack
+        self.editor = editor
         scene = QGraphicsScene(self)
         # Every value update touches most items; a BSP index would be rebuilt each time
         # (it cost more than painting). Hit tests are geometric and need no index.
@@ -112,10 +118,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         self._headers: list[list[ScreenText]] = []
         self._captions: dict[int, list[ScreenText]] = {}
         self._side_labels: dict[int, list[ScreenText]] = {}
-        self._buttons: dict = {}
+        self._buttons: dict[QGraphicsItem, Callable[[], None]] = {}
         self._edge_items: list[QGraphicsPathItem] = []
         self._visible: list[np.ndarray] = []
-        self._editor: QLineEdit | None = None
+        self._inline: QLineEdit | None = None
         self._legend = QLabel(self)
         self._legend.setObjectName("canvasLegend")
         self._legend.setStyleSheet(
@@ -266,10 +272,9 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         frame = QColor(120, 120, 120)
         for column, n in enumerate(net.sizes):
             radius = layout.radii[column]
-            if column == 0 and layout.grid is not None:
-                self._pictures[0] = ColumnPicture(
-                    scene, QRectF(*layout.grid_rect()), layout.grid, frame
-                )
+            grid = layout.grid_rect()
+            if column == 0 and layout.grid is not None and grid is not None:
+                self._pictures[0] = ColumnPicture(scene, QRectF(*grid), layout.grid, frame)
                 self._nodes.append([])
                 continue
             if n > STRIP_NODES:
@@ -323,8 +328,9 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                 ]
 
     def _header_x(self, column: int) -> float:
-        if column == 0 and self._layout.grid is not None:
-            left, _, width, _ = self._layout.grid_rect()
+        grid = self._layout.grid_rect()
+        if column == 0 and grid is not None:
+            left, _, width, _ = grid
             return left + width / 2
         return float(self._layout.x[column])
 
@@ -361,7 +367,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                 ):
                     button = add_button(scene, text, tip, ok, anchor, dx, -66)
                     if ok:
-                        self._buttons[button] = lambda layer=layer, act=action: act(layer)
+                        self._buttons[button] = partial(action, layer)
 
     # -- refreshing ----------------------------------------------------------------
 
@@ -373,7 +379,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         self._on_selection_change()
         self._update_legend()
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         start = time.monotonic()
         super().paintEvent(event)
         if self._refreshed:  # painting a big network costs more than refreshing it
@@ -458,7 +464,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
     # -- model signals ---------------------------------------------------------------
 
     def _on_structure_change(self) -> None:
-        self._close_editor()
+        self._close_inline()
         self._rebuild()
 
     def _on_edit(self, _edit) -> None:
@@ -480,8 +486,8 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
             self._rebuild()  # draws the selection too
             return
         s = self.model.selection  # the model keeps it valid for its network
-        for column in self._nodes:
-            for node in column:
+        for nodes in self._nodes:
+            for node in nodes:
                 node.set_selected(
                     s.kind == "neuron" and node.column == s.layer + 1 and node.index == s.neuron
                 )

@@ -1,118 +1,85 @@
 """Editing the network from the diagram: structure, values, menus and tooltips.
 
-Every change goes through an undoable edit (:func:`neurongui.undo.push_edit`); the
-view never writes engine arrays. An edit the engine refuses (a layer's only neuron)
+Every change goes through the window's :class:`~neurongui.editing.Editor` (one undo
+step each); the view never writes engine arrays. An edit the engine refuses (a layer's only neuron)
 is explained in the status bar, in the interface's language (``error_text``).
 """
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from neurongui.engine import activations as engine_activations
-from neurongui.engine import structure
-from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number
 from neurongui.engine.features import FEATURES
+from neurongui.engine.numbers import parse_number
+from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.i18n import activation_label, data_name, error_text, fill
-from neurongui.undo import push_edit
+from neurongui.views.canvas_base import CanvasBase
 
 __all__ = ["MAX_HIDDEN_LAYERS", "CanvasEdits"]
 
 MAX_HIDDEN_LAYERS = 6
 
 
-class CanvasEdits:
+class CanvasEdits(CanvasBase):
     """Mixin of :class:`~neurongui.views.canvas.NetworkCanvas`: structure and value
     edits, the context menu, tooltips, the inline editor and the Network menu's actions.
     """
 
-    _editor: QLineEdit | None = None
+    _inline: QLineEdit | None = None  # the open inline editor of a value
 
     # -- editing ---------------------------------------------------------------------
 
     def add_neuron(self, layer: int) -> None:
         """Add a neuron to hidden ``layer`` (undoable)."""
-        self._push_structure(
-            lambda net: structure.add_neuron(net, layer),
-            fill(self.tr("Add a neuron to layer %1"), str(layer + 1)),
-        )
+        self._edit(lambda: self.editor.add_neuron(layer))
 
     def remove_neuron(self, layer: int, neuron: int | None = None) -> None:
         """Remove ``neuron`` (default the last) from hidden ``layer`` (undoable); a
         layer's only neuron stays (the status bar says why)."""
-        self._push_structure(
-            lambda net: structure.remove_neuron(
-                net, layer, net.sizes[layer + 1] - 1 if neuron is None else neuron
-            ),
-            fill(self.tr("Remove a neuron from layer %1"), str(layer + 1)),
-        )
+        self._edit(lambda: self.editor.remove_neuron(layer, neuron))
 
     def add_layer(self) -> None:
-        """Add a hidden layer of 2 tanh neurons before the output layer (undoable)."""
-
-        def state(net):
-            index = len(net.layers) - 1
-            activation = net.layers[index - 1].activation.to_dict() if index else "tanh"
-            return structure.insert_layer(net, index, 2, activation)
-
-        self._push_structure(state, self.tr("Add a hidden layer"))
+        """Add a hidden layer of 2 neurons before the output layer (undoable)."""
+        self._edit(self.editor.add_layer)
 
     def remove_layer(self) -> None:
         """Remove the last hidden layer (undoable)."""
-        self._push_structure(
-            lambda net: structure.remove_layer(net, len(net.layers) - 2),
-            self.tr("Remove a hidden layer"),
-        )
+        self._edit(self.editor.remove_layer)
 
     def set_activation(self, layer: int, name: str) -> None:
         """Give ``layer`` the activation ``name`` (undoable)."""
-        self._push_structure(
-            lambda net: structure.set_activation(net, layer, name),
-            fill(self.tr("Use %1 in layer %2"), activation_label(name), str(layer + 1)),
-        )
+        self._edit(lambda: self.editor.set_activation(layer, name))
 
     def set_features(self, names: list[str]) -> None:
         """Use the input features ``names`` (2-D datasets only; undoable)."""
-        self._push_structure(
-            lambda net: structure.set_inputs(net, names), self.tr("Change the input features")
-        )
+        self._edit(lambda: self.editor.set_inputs(names))
 
-    def _push_structure(self, make_state, text: str) -> None:
-        # The engine refuses an impossible edit (a layer's only neuron, a layer that is
+    def set_value(self, target: Ref, value: float, gesture: int = 0) -> None:
+        """Set the weight of an edge or the bias of a neuron (undoable; edits with the
+        same non-zero ``gesture`` are one undo step)."""
+        self._edit(lambda: self.editor.set_value(target, value, gesture))
+
+    def _edit(self, do: Callable[[], None]) -> None:
+        # The editor refuses an impossible edit (a layer's only neuron, a layer that is
         # not hidden) with ValueError: the student reads why, nothing changes.
         try:
-            state = make_state(self.model.network)
-            push_edit(self.undo_stack, self.model, ReplaceState(state, text), text)
+            do()
         except ValueError as exc:
             self.model.message.emit(error_text(exc))
 
-    def set_value(self, target: tuple, value: float, gesture: int = 0) -> None:
-        """Set a weight (``("edge", layer, neuron, source)``) or a bias
-        (``("neuron", layer, neuron)``) through an undoable edit."""
-        if target[0] == "edge":
-            _, layer, neuron, source = target
-            edit = SetWeight(layer, neuron, source, value)
-            text = fill(self.tr("Set a weight to %1"), format_number(value))
-        else:
-            _, layer, neuron = target
-            edit = SetBias(layer, neuron, value)
-            text = fill(self.tr("Set a bias to %1"), format_number(value))
-        try:
-            push_edit(self.undo_stack, self.model, edit, text, gesture)
-        except ValueError as exc:
-            self.model.message.emit(error_text(exc))
-
-    def _value(self, target: tuple) -> float:
+    def _value(self, target: Ref) -> float:
         net = self.model.network
-        if target[0] == "edge":
-            return net.get_weight(*target[1:])
-        return net.get_bias(*target[1:])
+        if isinstance(target, EdgeRef):
+            return net.get_weight(target.layer, target.neuron, target.source)
+        return net.get_bias(target.layer, target.neuron)
 
-    def contextMenuEvent(self, event) -> None:
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         target = self.target_at(self.mapToScene(event.pos()))
         menu = self.menu_for(target)
         if menu is None and target is None:
@@ -122,11 +89,11 @@ class CanvasEdits:
         if menu is not None:
             menu.popup(event.globalPos())
 
-    def menu_for(self, target: tuple | None) -> QMenu | None:
+    def menu_for(self, target: Ref | None) -> QMenu | None:
         """The context menu of a hidden or output neuron (None for anything else)."""
-        if target is None or target[0] != "neuron" or target[1] < 0:
+        if not isinstance(target, NeuronRef) or target.is_input:
             return None
-        net, layer = self.model.network, target[1]
+        net, layer, neuron = self.model.network, target.layer, target.neuron
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sub = menu.addMenu(fill(self.tr("Activation of layer %1"), str(layer + 1)))
@@ -140,7 +107,7 @@ class CanvasEdits:
             action.triggered.connect(lambda _=False, n=name: self.set_activation(layer, n))
         if not last:
             remove = menu.addAction(
-                self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, target[2])
+                self.tr("Remove this neuron"), lambda: self.remove_neuron(layer, neuron)
             )
             remove.setObjectName("removeNeuronAction")
             if net.sizes[layer + 1] < 2:  # like the − button: a layer keeps one neuron
@@ -151,11 +118,11 @@ class CanvasEdits:
 
     # -- tooltips and inline editing ------------------------------------------------
 
-    def tooltip_for(self, target: tuple) -> str:
+    def tooltip_for(self, target: Ref) -> str:
         """Tooltip text of a neuron or edge, with the numbers of the selected sample."""
         net = self.model.network
-        if target[0] == "edge":
-            _, layer, neuron, source = target
+        if isinstance(target, EdgeRef):
+            layer, neuron, source = target.layer, target.neuron, target.source
             src = (
                 data_name(net.input_names[source])
                 if layer == 0
@@ -168,15 +135,15 @@ class CanvasEdits:
                 str(neuron + 1),
                 str(layer + 1),
             )
-        _, layer, neuron = target
-        if layer < 0:
+        layer, neuron = target.layer, target.neuron
+        if target.is_input:
             value = self.model.sample[neuron]
             return f"{data_name(net.input_names[neuron])} = {format_number(value)}"
         return explain_neuron(net, self.model.sample, layer, neuron).formula()
 
-    def edit_inline(self, target: tuple, pos) -> None:
+    def edit_inline(self, target: Ref, pos: QPoint) -> None:
         """Open a small editor at ``pos`` (viewport coordinates) for ``target``'s value."""
-        self._close_editor()
+        self._close_inline()
         editor = QLineEdit(self.viewport())
         editor.setObjectName("inlineEditor")
         editor.setText(repr(round(self._value(target), 6)))
@@ -184,21 +151,17 @@ class CanvasEdits:
         editor.setFixedWidth(90)
         editor.move(pos)
         editor.setToolTip(self.tr("Type a number and press Enter; Esc cancels"))
-        editor.returnPressed.connect(lambda: self._commit_editor(target))
-        self._editor = editor
+        editor.returnPressed.connect(lambda: self._commit_inline(target))
+        self._inline = editor
         editor.show()
         editor.setFocus()
 
-    def _commit_editor(self, target: tuple) -> None:
-        editor = self._editor
+    def _commit_inline(self, target: Ref) -> None:
+        editor = self._inline
         if editor is None:
             return
-        text = editor.text().strip().replace("−", "-").replace(",", ".")
-        try:
-            value = float(text)
-            if not np.isfinite(value):
-                raise ValueError
-        except ValueError:
+        value = parse_number(editor.text())  # "−0,75", "2.5e-3", full-width digits
+        if value is None:
             editor.setStyleSheet("QLineEdit { border: 2px solid #d33; }")
             self.model.message.emit(
                 fill(
@@ -206,17 +169,17 @@ class CanvasEdits:
                 )
             )
             return
-        self._close_editor()
+        self._close_inline()
         self.set_value(target, value)
 
-    def _close_editor(self) -> None:
-        if self._editor is not None:
-            self._editor.deleteLater()
-            self._editor = None
+    def _close_inline(self) -> None:
+        if self._inline is not None:
+            self._inline.deleteLater()
+            self._inline = None
 
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape and self._editor is not None:
-            self._close_editor()
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._inline is not None:
+            self._close_inline()
             return
         super().keyPressEvent(event)
 

@@ -118,7 +118,7 @@ class Layout:
             self.radii[0] = GRID_CELL / 2
             # Each pixel's edges leave from its own point on the grid's right side.
             self._out_y = top + (row + (col + 0.5) / cols) * GRID_CELL
-        self._segments: dict[int, tuple[np.ndarray, ...]] = {}
+        self._segments: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def node(self, column: int, index: int) -> tuple[float, float]:
         """Centre of node ``index`` of ``column`` (column 0 is the input layer)."""
@@ -141,7 +141,7 @@ class Layout:
     def node_at(self, x: float, y: float) -> tuple[int, int] | None:
         """The (column, index) of the node containing point (x, y), or None."""
         grid = self.grid_rect()
-        if grid is not None:
+        if grid is not None and self.grid is not None:
             left, top, width, height = grid
             if left <= x < left + width and top <= y < top + height:
                 row, col = int((y - top) // GRID_CELL), int((x - left) // GRID_CELL)

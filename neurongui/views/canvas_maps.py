@@ -83,10 +83,13 @@ def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
 def tint(colour: QColor, background: QColor, strength: float) -> QColor:
     """``colour`` blended into ``background``: strength 1 is the colour itself."""
     mix = [
-        round(b + strength * (c - b))
-        for c, b in zip(colour.getRgb()[:3], background.getRgb()[:3], strict=True)
+        round(b + strength * (c - b)) for c, b in zip(_rgb(colour), _rgb(background), strict=True)
     ]
     return QColor(*mix)
+
+
+def _rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
 
 
 def rgb_for(

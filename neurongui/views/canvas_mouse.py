@@ -9,33 +9,39 @@ inline.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QPointF, Qt
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem
 
+from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.undo import new_gesture
+from neurongui.views.canvas_base import CanvasBase
 
 __all__ = ["CanvasMouse"]
 
 _NUDGE = 0.05
 
 
-class CanvasMouse:
+class CanvasMouse(CanvasBase):
     """Mixin of :class:`~neurongui.views.canvas.NetworkCanvas`: the mouse."""
 
-    _drag: tuple | None = None
-    _hover: tuple | None = None
-    _wheel_target: tuple | None = None
+    #: An Alt+drag of a value: what, the pointer's starting y, the starting value and
+    #: the gesture that makes the drag one undo step.
+    _drag: tuple[Ref, float, float, int] | None = None
+    _hover: Ref | None = None
+    _wheel_target: Ref | None = None
     _wheel_gesture = 0
+    _wheel_clock: QElapsedTimer | None = None
 
-    def target_at(self, scene_pos: QPointF) -> tuple | None:
-        """What lies under a scene point: ``("neuron", layer, i)``, ``("edge", l, j, k)``
-        or None (layer -1 is the input layer)."""
+    def target_at(self, scene_pos: QPointF) -> Ref | None:
+        """The neuron or edge under a scene point, or None (an input is a neuron of
+        layer -1)."""
         hit = self._layout.node_at(scene_pos.x(), scene_pos.y())
         if hit is not None:
-            return ("neuron", hit[0] - 1, hit[1])
+            return NeuronRef(hit[0] - 1, hit[1])
         tolerance = 5.0 / max(self.transform().m11(), 1e-6)
         edge = self._layout.edge_at(scene_pos.x(), scene_pos.y(), tolerance, self._visible)
         if edge is not None:
-            return ("edge", edge.layer, edge.neuron, edge.source)
+            return EdgeRef(edge.layer, edge.neuron, edge.source)
         return None
 
     def button_at(self, view_pos: QPointF) -> QGraphicsItem | None:
@@ -47,23 +53,22 @@ class CanvasMouse:
                 return button
         return None
 
-    def _editable(self, target: tuple | None) -> bool:
-        return target is not None and (target[0] == "edge" or target[1] >= 0)
+    def _editable(self, target: Ref | None) -> bool:
+        return isinstance(target, EdgeRef) or (
+            isinstance(target, NeuronRef) and not target.is_input
+        )
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         button = self.button_at(event.position())
         if button is not None:
             if event.button() == Qt.MouseButton.LeftButton:
                 self._buttons[button]()
             event.accept()
             return
-        self._close_editor()
+        self._close_inline()
         target = self.target_at(self.mapToScene(event.position().toPoint()))
         if event.button() == Qt.MouseButton.LeftButton and target is not None:
-            if target[0] == "neuron":
-                self.model.select_neuron(target[1], target[2])
-            else:
-                self.model.select_edge(*target[1:])
+            self.model.select(target)
             if event.modifiers() & Qt.KeyboardModifier.AltModifier and self._editable(target):
                 self._drag = (target, event.position().y(), self._value(target), new_gesture())
             event.accept()
@@ -73,9 +78,9 @@ class CanvasMouse:
             # scroll bars move) turns the fit off.
             self.model.clear_selection()
             self._panning = True
-        QGraphicsView.mousePressEvent(self, event)
+        super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         # Tooltips are set as the mouse moves (not in viewportEvent, which would put a
         # Python call on every paint and make painting wait for the training thread).
         target = self.target_at(self.mapToScene(event.position().toPoint()))
@@ -88,36 +93,36 @@ class CanvasMouse:
             self.set_value(target, value, gesture)
             event.accept()
             return
-        QGraphicsView.mouseMoveEvent(self, event)
+        super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._panning = False
         if self._drag is not None:
             self._drag = None
             event.accept()
             return
-        QGraphicsView.mouseReleaseEvent(self, event)
+        super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         target = self.target_at(self.mapToScene(event.position().toPoint()))
-        if self._editable(target):
+        if target is not None and self._editable(target):
             self.edit_inline(target, event.position().toPoint())
             event.accept()
             return
-        QGraphicsView.mouseDoubleClickEvent(self, event)
+        super().mouseDoubleClickEvent(event)
 
-    def wheelEvent(self, event) -> None:
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             target = self.target_at(self.mapToScene(event.position().toPoint()))
-            if self._editable(target):
+            if target is not None and self._editable(target):
                 steps = event.angleDelta().y() / 120.0
                 # A run of wheel clicks on one target within a second is one undo step.
-                clock = getattr(self, "_wheel_clock", None)
+                clock = self._wheel_clock
                 if target != self._wheel_target or clock is None or clock.elapsed() > 1000:
                     self._wheel_gesture = new_gesture()
-                    self._wheel_clock = QElapsedTimer()
+                    clock = self._wheel_clock = QElapsedTimer()
                 self._wheel_target = target
-                self._wheel_clock.start()
+                clock.start()
                 value = round(self._value(target) + steps * _NUDGE, 6)
                 self.set_value(target, value, self._wheel_gesture)
                 event.accept()

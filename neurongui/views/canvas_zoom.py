@@ -13,9 +13,10 @@ Fit stays on (the diagram refits as the view resizes) until the student zooms or
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTransform
-from PySide6.QtWidgets import QGraphicsView, QToolButton
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTransform
+from PySide6.QtWidgets import QToolButton
 
+from neurongui.views.canvas_base import CanvasBase
 from neurongui.views.canvas_text import ScreenText
 
 __all__ = ["MAX_FIT_SCALE", "CanvasZoom"]
@@ -34,7 +35,7 @@ ZOOM_STEP = 1.25
 LESSON_TAG = "lessonOverlay"
 
 
-class CanvasZoom:
+class CanvasZoom(CanvasBase):
     """Mixin of :class:`~neurongui.views.canvas.NetworkCanvas`: fit, zoom, detail.
 
     Expects ``_layout``, ``_legend``, ``_headers`` (per column, its ScreenTexts),
@@ -76,8 +77,8 @@ class CanvasZoom:
         """The zoom: screen pixels per scene unit."""
         return self.transform().m11()
 
-    def resizeEvent(self, event) -> None:
-        QGraphicsView.resizeEvent(self, event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._place_legend()
         if self._auto_fit:
             self._fit_now()
@@ -95,7 +96,7 @@ class CanvasZoom:
         self.zoom_out_action = QAction(self.tr("Zoom out"), self)
         self.zoom_out_action.setShortcuts([QKeySequence("Ctrl+-")])
         self.zoom_out_action.triggered.connect(self.zoom_out)
-        self._zoom_buttons = []
+        self._zoom_buttons: list[QToolButton] = []
         for action, text in (
             (self.zoom_in_action, "+"),
             (self.zoom_out_action, "−"),

@@ -10,10 +10,11 @@ changed silently.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from neurongui.engine.numbers import parse_number
 
@@ -32,14 +33,20 @@ def _state(text: str, low: float, high: float, whole: bool) -> QValidator.State:
     return QValidator.State.Invalid
 
 
-class _Refusing:
+if TYPE_CHECKING:  # the mixin below is a spin box's, for the type checker only
+    from PySide6.QtWidgets import QAbstractSpinBox as _SpinBox
+else:
+    _SpinBox = object
+
+
+class _Refusing(_SpinBox):
     """Emit ``refused`` once per typed text (Qt calls fixup on Return and again when
     the focus leaves)."""
 
     refused: Signal
     _refused_text: str | None = None
 
-    def fixup(self, text: str) -> str:
+    def fixup(self, text: str, /) -> str:
         value = parse_number(text)
         if value is not None and text != self._refused_text:
             self._refused_text = text
@@ -56,11 +63,11 @@ class NumberSpinBox(_Refusing, QDoubleSpinBox):
     #: The number typed (a float) lies outside the range: nothing changed.
     refused = Signal(float)
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
         return _state(text, self.minimum(), self.maximum(), False), text, pos
 
     def valueFromText(self, text: str) -> float:
@@ -74,11 +81,11 @@ class WholeSpinBox(_Refusing, QSpinBox):
     #: The number typed (a float) lies outside the range or is not whole.
     refused = Signal(float)
 
-    def __init__(self, *args: object) -> None:
-        super().__init__(*args)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
         return _state(text, self.minimum(), self.maximum(), True), text, pos
 
     def valueFromText(self, text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.editing import Editor
 from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import format_number, lone_softmax
 from neurongui.engine.metrics import EpochRecord
 from neurongui.i18n import dataset_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
-from neurongui.undo import SettingsCommand, changed_settings
+from neurongui.undo import changed_settings
 from neurongui.views.number_spin import NumberSpinBox, WholeSpinBox
 from neurongui.views.steady import steady
 from neurongui.worker import TrainingController
@@ -46,12 +47,12 @@ class TrainingPanel(QWidget):
         model: NetworkModel,
         controller: TrainingController,
         parent: QWidget | None = None,
-        undo_stack: QUndoStack | None = None,
+        editor: Editor | None = None,
     ):
         super().__init__(parent)
         self.model = model
         self.controller = controller
-        self.undo_stack = undo_stack
+        self.editor = editor  # settings changes are undoable when there is one
         self._updating = False
         self._build_controls()
         self._build_buttons()
@@ -390,22 +391,21 @@ class TrainingPanel(QWidget):
             self._on_config_change()
 
     def _use(self, config: TrainingConfig) -> None:
-        """Apply ``config``: an undoable step when the panel has an undo stack."""
-        try:
-            self.model.check_config(config)  # e.g. a test share that leaves no training data
-        except ValueError as exc:
-            self.model.message.emit(error_text(exc))
-            self._on_config_change()
-            return
-        if self.undo_stack is None:
-            self.model.set_config(config)
-            return
+        """Apply ``config``: an undoable step when the panel has an editor."""
         changed = changed_settings(self.model.config, config)
         if len(changed) == 1:
             text = fill(self.tr("Change “%1”"), self._names.get(next(iter(changed)), ""))
         else:
             text = self.tr("Change the training settings")
-        self.undo_stack.push(SettingsCommand(self.model, config, text))
+        try:
+            if self.editor is None:
+                self.model.check_config(config)
+                self.model.set_config(config)
+            else:
+                self.editor.change_settings(config, text)
+        except ValueError as exc:  # e.g. a test share that leaves no training data
+            self.model.message.emit(error_text(exc))
+            self._on_config_change()
 
     def import_csv(self, path: str | None = None) -> bool:
         """Import a CSV file as the dataset (asks for the file when ``path`` is None)."""

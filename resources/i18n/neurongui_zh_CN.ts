@@ -635,38 +635,6 @@
 <context>
     <name>CanvasEdits</name>
     <message>
-        <source>Add a neuron to layer %1</source>
-        <translation>在第 %1 层添加一个神经元</translation>
-    </message>
-    <message>
-        <source>Remove a neuron from layer %1</source>
-        <translation>从第 %1 层删除一个神经元</translation>
-    </message>
-    <message>
-        <source>Add a hidden layer</source>
-        <translation>添加一个隐藏层</translation>
-    </message>
-    <message>
-        <source>Remove a hidden layer</source>
-        <translation>删除一个隐藏层</translation>
-    </message>
-    <message>
-        <source>Use %1 in layer %2</source>
-        <translation>第 %2 层改用 %1</translation>
-    </message>
-    <message>
-        <source>Change the input features</source>
-        <translation>更改输入特征</translation>
-    </message>
-    <message>
-        <source>Set a weight to %1</source>
-        <translation>将权重设为 %1</translation>
-    </message>
-    <message>
-        <source>Set a bias to %1</source>
-        <translation>将偏置设为 %1</translation>
-    </message>
-    <message>
         <source>Activation of layer %1</source>
         <translation>第 %1 层的激活函数</translation>
     </message>
@@ -938,6 +906,45 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>virginica</source>
         <translation>维吉尼亚鸢尾</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>Set a weight to %1</source>
+        <translation>将权重设为 %1</translation>
+    </message>
+    <message>
+        <source>Set a bias to %1</source>
+        <translation>将偏置设为 %1</translation>
+    </message>
+    <message>
+        <source>Reset the weights</source>
+        <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Use %1 in layer %2</source>
+        <translation>第 %2 层改用 %1</translation>
+    </message>
+    <message>
+        <source>Add a neuron to layer %1</source>
+        <translation>在第 %1 层添加一个神经元</translation>
+    </message>
+    <message>
+        <source>Remove a neuron from layer %1</source>
+        <translation>从第 %1 层删除一个神经元</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Remove a hidden layer</source>
+        <translation>删除一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Change the input features</source>
+        <translation>更改输入特征</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1544,18 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>layer {layer} is not a hidden layer</source>
         <translation>第 {layer} 层不是隐藏层</translation>
+    </message>
+    <message>
+        <source>layer {layer} has no weight from {source} into neuron {neuron}</source>
+        <translation>第 {layer} 层没有从第 {source} 个来源连到第 {neuron} 个神经元的权重</translation>
+    </message>
+    <message>
+        <source>an input has no bias</source>
+        <translation>输入没有偏置</translation>
+    </message>
+    <message>
+        <source>layer {layer} has no neuron {neuron} with a bias</source>
+        <translation>第 {layer} 层没有带偏置的第 {neuron} 个神经元</translation>
     </message>
 </context>
 <context>
@@ -2762,10 +2781,6 @@ The loss appears here, epoch by epoch.</source>
 <context>
     <name>TrainingController</name>
     <message>
-        <source>Reset the weights</source>
-        <translation>重置权重</translation>
-    </message>
-    <message>
         <source>Training stopped: the loss reached the target %1.</source>
         <translation>训练已停止：损失达到了目标值 %1。</translation>
     </message>
@@ -3051,17 +3066,6 @@ Details: %1</source>
     <message>
         <source>Cannot import %1</source>
         <translation>无法导入 %1</translation>
-    </message>
-</context>
-<context>
-    <name>ValueBox</name>
-    <message>
-        <source>Set a weight to %1</source>
-        <translation>将权重设为 %1</translation>
-    </message>
-    <message>
-        <source>Set a bias to %1</source>
-        <translation>将偏置设为 %1</translation>
     </message>
 </context>
 <context>

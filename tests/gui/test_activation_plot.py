@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from neurongui import theme
 from neurongui.engine import Network, activations
 from neurongui.engine.edits import SetBias, SetWeight
+from neurongui.engine.refs import EdgeRef
 from neurongui.i18n import activation_label, choose_language, install_translators
 from neurongui.model import NetworkModel
 from neurongui.undo import push_edit
@@ -130,7 +131,7 @@ def test_the_histogram_is_empty_until_a_neuron_is_selected(panel):
 def test_a_typed_weight_of_1e308_is_shown_without_an_error(window, qtbot):
     """Issue 14, G4: np.histogram raised on z = ±inf and the marker flew off the plot."""
     canvas, panel = window.canvas, window.activation_panel
-    canvas.edit_inline(("edge", 0, 0, 0), QPoint(50, 50))
+    canvas.edit_inline(EdgeRef(0, 0, 0), QPoint(50, 50))
     editor = canvas.findChild(QLineEdit, "inlineEditor")
     editor.setText("1e308")
     qtbot.keyClick(editor, Qt.Key.Key_Return)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from neurongui.engine import Network
 from neurongui.engine.explain import explain_neuron
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.main_window import MainWindow
 from neurongui.paths import resource_path
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
@@ -95,7 +96,7 @@ def test_alt_drag_is_one_undoable_gesture(window, qtbot):
 
 def test_inline_editor_sets_a_bias_and_refuses_text(window, qtbot):
     canvas, net = window.canvas, window.network
-    canvas.edit_inline(("neuron", 0, 1), QPoint(50, 50))
+    canvas.edit_inline(NeuronRef(0, 1), QPoint(50, 50))
     editor = canvas.findChild(QLineEdit, "inlineEditor")
     with qtbot.waitSignal(window.model.message) as blocker:
         editor.setText("abc")
@@ -105,6 +106,12 @@ def test_inline_editor_sets_a_bias_and_refuses_text(window, qtbot):
     editor.setText("−0.75")  # a real minus sign, as students copy it
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert net.get_bias(0, 1) == -0.75
+    qtbot.waitUntil(lambda: canvas.findChild(QLineEdit, "inlineEditor") is None)  # closed
+    canvas.edit_inline(NeuronRef(0, 1), QPoint(50, 50))
+    editor = canvas.findChild(QLineEdit, "inlineEditor")
+    editor.setText("－0.25")  # a full-width minus, as a Chinese input method types it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert net.get_bias(0, 1) == -0.25
     assert window.isWindowModified()
 
 
@@ -135,7 +142,7 @@ def test_input_features_can_be_changed_for_2d_data(window):
 
 
 def test_tooltip_formula_uses_the_engines_numbers(window):
-    text = window.canvas.tooltip_for(("neuron", 0, 0))
+    text = window.canvas.tooltip_for(NeuronRef(0, 0))
     e = explain_neuron(window.network, window.model.sample, 0, 0)
     z, a = window.network.forward_trace(window.model.sample)[0]
     assert e.z == z[0] and e.a == a[0]
@@ -247,22 +254,26 @@ def _untick_x2(window):
     ("select", "change"),
     [
         (
-            ("neuron", 0, 3),
+            NeuronRef(0, 3),
             lambda w: w.open_example(resource_path("examples", "single_neuron.json")),
         ),
-        (("neuron", 0, 3), lambda w: w.new_document()),
-        (("neuron", 0, 3), lambda w: w.start_lesson("one_neuron")),
-        (("neuron", 1, 1), lambda w: w.canvas.remove_layer_action.trigger()),
-        (("neuron", 0, 3), lambda w: w.canvas.remove_neuron(0)),  # the − of layer 1
-        (("edge", 0, 0, 1), _untick_x2),
+        (NeuronRef(0, 3), lambda w: w.new_document()),
+        (NeuronRef(0, 3), lambda w: w.start_lesson("one_neuron")),
+        (NeuronRef(1, 1), lambda w: w.canvas.remove_layer_action.trigger()),
+        (NeuronRef(0, 3), lambda w: w.canvas.remove_neuron(0)),  # the − of layer 1
+        (EdgeRef(0, 0, 1), _untick_x2),
     ],
     ids=["open", "new", "lesson", "remove-layer", "minus", "untick-input"],
 )
 def test_a_change_that_removes_the_selected_neuron_or_edge_clears_the_selection(
     window, select, change
 ):
-    kind, *where = select
-    (window.canvas.select_neuron if kind == "neuron" else window.canvas.select_edge)(*where)
+    if isinstance(select, NeuronRef):
+        kind = "neuron"
+        window.canvas.select_neuron(select.layer, select.neuron)
+    else:
+        kind = "edge"
+        window.canvas.select_edge(select.layer, select.neuron, select.source)
     assert window.model.selection.kind == kind
     change(window)  # raised IndexError in the canvas before (pytest-qt fails on it)
     assert window.model.selection.kind == "none"
@@ -295,7 +306,7 @@ def test_the_only_neuron_of_a_layer_cannot_be_removed_from_its_menu(window, qtbo
     for _ in range(3):
         canvas.remove_neuron(0)  # "−" on layer 1, three times
     assert window.network.sizes == [2, 1, 2, 1]
-    menu = canvas.menu_for(("neuron", 0, 0))
+    menu = canvas.menu_for(NeuronRef(0, 0))
     remove = menu.findChild(QAction, "removeNeuronAction")
     assert not remove.isEnabled()
     assert remove.toolTip() == "A layer keeps at least one neuron"
@@ -307,13 +318,13 @@ def test_the_only_neuron_of_a_layer_cannot_be_removed_from_its_menu(window, qtbo
 
 
 def test_a_neuron_of_a_bigger_layer_is_removed_from_its_menu(window):
-    menu = window.canvas.menu_for(("neuron", 0, 1))
+    menu = window.canvas.menu_for(NeuronRef(0, 1))
     remove = menu.findChild(QAction, "removeNeuronAction")
     assert remove.isEnabled()
     remove.trigger()
     assert window.network.sizes == [2, 3, 2, 1]
-    assert window.canvas.menu_for(("neuron", 2, 0)).findChild(QAction, "removeNeuronAction") is None
-    assert window.canvas.menu_for(("neuron", -1, 0)) is None
+    assert window.canvas.menu_for(NeuronRef(2, 0)).findChild(QAction, "removeNeuronAction") is None
+    assert window.canvas.menu_for(NeuronRef(-1, 0)) is None
 
 
 # -- big networks and readable text (issue 14 F7, issue 13 item 3) -----------------
@@ -327,7 +338,7 @@ def test_a_90000_input_network_is_a_few_dozen_items(qtbot):
     assert (drawn, total) == (1500, 180_002)
     # An input is still found under the mouse, and named in its tooltip.
     target = canvas.target_at(canvas.node_position(-1, 45_000))
-    assert target == ("neuron", -1, 45_000)
+    assert target == NeuronRef(-1, 45_000)
 
 
 def _check_text_readable(canvas) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from neurongui import i18n
 from neurongui.engine import Network
+from neurongui.engine.refs import NeuronRef
 from neurongui.main_window import MainWindow
 
 
@@ -34,7 +35,7 @@ def test_the_diagram_headers_and_menu_name_activations_in_chinese(chinese_window
     titles = [column[0].texts[0] for column in window.canvas._headers]
     assert titles[0] == "输入"
     assert step in titles[1] and "step" not in titles[1]
-    menu = window.canvas.menu_for(("neuron", 0, 0))
+    menu = window.canvas.menu_for(NeuronRef(0, 0))
     names = [a.text() for a in menu.actions()[0].menu().actions()]
     assert step in names and "step" not in names
     assert [a.text() for a in (window.canvas.zoom_in_action, window.canvas.fit_action)] == [

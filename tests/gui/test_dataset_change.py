@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 
 from neurongui.engine.edits import SetWeight
-from neurongui.undo import push_edit
 
 
 @pytest.fixture
@@ -34,7 +33,7 @@ def _pairing(window) -> tuple[str, str, str]:
 def test_regression_data_gets_identity_and_square_loss_on_the_kept_network(window, messages):
     panel, model, stack = window.training_panel, window.model, window.undo_stack
     assert _pairing(window) == ("circle", "sigmoid", "bce")
-    push_edit(stack, model, SetWeight(0, 0, 0, 0.75), "weight")  # the student's own weight
+    window.editor.apply(SetWeight(0, 0, 0, 0.75), "weight")  # the student's own weight
     steps = stack.count()
     _choose(panel.dataset, "plane")
     assert (_output(window), model.config.loss) == ("identity", "mse")

@@ -11,6 +11,7 @@ import pytest
 
 from neurongui.documents import InstanceGuard, load_document, save_document
 from neurongui.engine import NetworkFileError, fileformat, safeio
+from neurongui.engine.refs import EdgeRef
 from neurongui.main_window import MainWindow
 
 
@@ -30,7 +31,7 @@ def window(qtbot, guard):
 
 
 def _edit(window, value=0.5):
-    window.canvas.set_value(("edge", 0, 0, 0), value)
+    window.canvas.set_value(EdgeRef(0, 0, 0), value)
 
 
 def test_saving_keeps_the_previous_version_as_bak(window, tmp_path):
@@ -243,7 +244,7 @@ def test_a_missing_csv_file_is_reported_and_the_network_still_opens(window, qtbo
     csv = tmp_path / "people.csv"
     _write_csv(csv)
     assert window.training_panel.import_csv(str(csv))
-    window.canvas.set_value(("edge", 0, 0, 0), 0.75)
+    window.canvas.set_value(EdgeRef(0, 0, 0), 0.75)
     assert window.save_path(tmp_path / "net.json")
     csv.unlink()
     other = _reopen(qtbot, tmp_path, tmp_path / "net.json")

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from neurongui.engine import Network
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.engine.trainer import Trainer
 from neurongui.lessons.activations import ACTIVATIONS
 
@@ -157,8 +158,8 @@ def test_the_dead_count_and_its_note_agree_at_z_equal_0(window):
     lesson.choice_box.setCurrentIndex(ACTIVATIONS.index("relu"))
     lesson.findChild(QPushButton, "useActivationButton").click()
     for k in range(2):
-        window.canvas.set_value(("edge", 0, 0, k), 0.0)
-    window.canvas.set_value(("neuron", 0, 0), 0.0)
+        window.canvas.set_value(EdgeRef(0, 0, k), 0.0)
+    window.canvas.set_value(NeuronRef(0, 0), 0.0)
     lesson.refresh()
     X = window.model.data.X_train
     dead = 0

@@ -12,7 +12,6 @@ from neurongui.engine.explain import format_number
 from neurongui.lessons.backprop import ETA, TARGET, UPDATE, X
 from neurongui.lessons.overlay import OVERLAY_TAG
 from neurongui.lessons.text import plain
-from neurongui.undo import push_edit
 
 XS, YS = X[None, :], np.array([[TARGET]])
 
@@ -249,7 +248,7 @@ def test_undoing_the_update_from_the_edit_menu_goes_back_a_stage(window):
 def test_the_update_stays_when_the_network_changed_after_it(window):
     lesson = _network_page(window)
     _to_stage(lesson, UPDATE)
-    push_edit(window.undo_stack, window.model, SetWeight(0, 0, 0, 1.0), "edit")
+    window.editor.apply(SetWeight(0, 0, 0, 1.0), "edit")
     lesson.findChild(QPushButton, "stageBack").click()
     assert lesson.stage == UPDATE and "Undo those changes" in lesson.feedback.text()
     assert window.network.get_weight(0, 0, 0) == 1.0
@@ -270,7 +269,7 @@ def test_another_step_starts_over_from_the_updated_network(window):
 def test_a_weight_edited_meanwhile_recomputes_the_stage(window):
     lesson = _network_page(window)
     _to_stage(lesson, 1)
-    push_edit(window.undo_stack, window.model, SetWeight(0, 0, 0, 2.0), "edit")
+    window.editor.apply(SetWeight(0, 0, 0, 2.0), "edit")
     z1 = 2.0 * 0.05 + 0.2 * 0.1 + 0.35
     assert _shown(lesson, "hidden0")["z₁"] == pytest.approx(z1, rel=5e-4)
     assert format_number(z1) in lesson.working.text()

@@ -1,10 +1,11 @@
 """Lessons run on the parts :class:`~neurongui.lessons.host.LessonHost` names, without
-the main window: a model, an undo stack, a training controller and a canvas."""
+the main window: a model, an editor and its undo stack, a training controller and a canvas."""
 
 import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 
+from neurongui.editing import Editor
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.lessons import create_lesson
@@ -20,8 +21,9 @@ class PartsHost:
     def __init__(self, qtbot):
         self.model = NetworkModel()
         self.undo_stack = QUndoStack()
-        self.training = TrainingController(self.model)
-        self.canvas = NetworkCanvas(self.model, self.undo_stack)
+        self.editor = Editor(self.model, self.undo_stack)
+        self.training = TrainingController(self.model, self.editor)
+        self.canvas = NetworkCanvas(self.model, self.editor)
         qtbot.addWidget(self.canvas)
         self.theme_manager = None
         self.language = "en"

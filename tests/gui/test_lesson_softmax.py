@@ -9,7 +9,6 @@ from neurongui.engine.datasets import load_dataset
 from neurongui.engine.edits import SetBias, SetParameters
 from neurongui.engine.trainer import Trainer
 from neurongui.lessons.softmax import COMPARE_EPOCHS, hypothetical_outputs
-from neurongui.undo import push_edit
 
 
 def _number(text: str) -> float:
@@ -76,7 +75,7 @@ def test_choosing_another_flower_updates_the_table_and_the_model(window):
 
 def test_edits_and_training_steps_show_live(window):
     lesson = window.start_lesson("softmax")
-    push_edit(window.undo_stack, window.model, SetBias(1, 2, 3.0), "edit")
+    window.editor.apply(SetBias(1, 2, 3.0), "edit")
     _, _, z, p = _expected(window)
     assert np.allclose(_table(lesson.table, [1, 3]), np.column_stack([z, p]), rtol=5e-4, atol=5e-5)
     window.undo_stack.undo()
@@ -163,7 +162,7 @@ def test_the_check_refuses_then_accepts_a_wrong_flower_of_a_trained_network(wind
     trainer = Trainer(net, data.X_train, data.Y_train, "cross_entropy", learning_rate=0.05, seed=0)
     for _ in range(100):
         trainer.epoch()
-    push_edit(window.undo_stack, window.model, SetParameters(net.parameters), "train")
+    window.editor.apply(SetParameters(net.parameters), "train")
     wrong = lesson.wrong_flowers()
     assert 0 < len(wrong) <= 0.1 * len(data.X_train)
     right = next(i for i in range(len(data.X_train)) if i not in wrong)

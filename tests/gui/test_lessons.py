@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QDoubleSpinBox, QPushButton
 from neurongui.engine.edits import SetWeight
 from neurongui.lessons import KEYS
 from neurongui.lessons.one_neuron import INPUTS
-from neurongui.undo import push_edit
 
 
 def _table(lesson) -> np.ndarray:
@@ -42,7 +41,7 @@ def test_a_weight_typed_in_the_lesson_is_an_undoable_engine_edit(window):
 
 def test_edits_made_elsewhere_show_in_the_lesson(window):
     lesson = window.start_lesson("one_neuron")
-    push_edit(window.undo_stack, window.model, SetWeight(0, 0, 1, -2.0), "edit")
+    window.editor.apply(SetWeight(0, 0, 1, -2.0), "edit")
     assert lesson.findChild(QDoubleSpinBox, "w2Box").value() == pytest.approx(-2.0)
     assert _table(lesson)[1, 2] == pytest.approx(-2.0)
 

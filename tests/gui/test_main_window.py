@@ -5,6 +5,7 @@ import json
 import numpy as np
 
 from neurongui.engine import Network, load_network
+from neurongui.engine.refs import NeuronRef
 
 
 def test_first_launch_shows_the_circle_dataset_with_a_2_4_2_1_tanh_network(window):
@@ -61,7 +62,7 @@ def test_toolbar_buttons_stay_put_and_carry_no_mnemonics(window, qtbot):
     assert not undo.isEnabled()
     play = window.training_panel.actions_for_menu()[0]
     x_before = toolbar.widgetForAction(play).x()
-    window.canvas.set_value(("neuron", 0, 0), -5.0)
+    window.canvas.set_value(NeuronRef(0, 0), -5.0)
     qtbot.waitUntil(undo.isEnabled)
     assert "Set a bias to" in undo.toolTip()  # the description moved to the tooltip
     assert toolbar.widgetForAction(play).x() == x_before

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.lessons import KEYS
 from neurongui.main_window import MainWindow
 from neurongui.paths import resource_path
@@ -160,13 +161,13 @@ class Driver:
 
     # -- values -------------------------------------------------------------------------
 
-    def _target(self) -> tuple:
+    def _target(self) -> Ref:
         net = self.window.network
         layer = self.rng.randrange(len(net.layers))
         neuron = self.rng.randrange(net.sizes[layer + 1])
         if self.rng.random() < 0.6:
-            return ("edge", layer, neuron, self.rng.randrange(net.sizes[layer]))
-        return ("neuron", layer, neuron)
+            return EdgeRef(layer, neuron, self.rng.randrange(net.sizes[layer]))
+        return NeuronRef(layer, neuron)
 
     def set_value(self) -> str:
         target, value = self._target(), self.pick(VALUES)
@@ -196,7 +197,7 @@ class Driver:
     def activation(self) -> str:
         net = self.window.network
         layer = self.rng.randrange(len(net.layers))
-        menu = self.window.canvas.menu_for(("neuron", layer, 0))
+        menu = self.window.canvas.menu_for(NeuronRef(layer, 0))
         sub = menu.actions()[0].menu()
         action = self.pick(sub.actions())
         action.trigger()
@@ -228,7 +229,7 @@ class Driver:
             return "remove neuron: no hidden layer"
         layer = self.rng.randrange(len(net.layers) - 1)
         neuron = self.rng.randrange(net.sizes[layer + 1])
-        menu = self.window.canvas.menu_for(("neuron", layer, neuron))
+        menu = self.window.canvas.menu_for(NeuronRef(layer, neuron))
         remove = next(a for a in menu.actions() if a.objectName() == "removeNeuronAction")
         enabled = remove.isEnabled()
         remove.trigger()
@@ -387,8 +388,8 @@ def test_every_lesson_shows_typed_weights_and_biases_of_1e308(window, key):
     canvas = window.canvas
     canvas.select_edge(0, 0, 0)  # the inspector shows w·x of the sample
     for value in (1e308, -1e308):
-        canvas.set_value(("edge", 0, 0, 0), value)
-        canvas.set_value(("neuron", 0, 0), -value)
+        canvas.set_value(EdgeRef(0, 0, 0), value)
+        canvas.set_value(NeuronRef(0, 0), -value)
         assert window.network.get_weight(0, 0, 0) == value
         assert window.network.get_bias(0, 0) == -value
     canvas.select_neuron(0, 0)

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from neurongui.engine.edits import SetWeight
-from neurongui.undo import push_edit
 
 # The tests use conftest's shown window: settings alone never start the worker.
 
@@ -43,7 +42,7 @@ def test_steps_of_one_setting_merge_into_one_undo_step(window):
 def test_undoing_a_new_dataset_brings_back_the_network_and_its_history_of_edits(window):
     panel, stack, model = window.training_panel, window.undo_stack, window.model
     start = model.network.parameters.copy()
-    push_edit(stack, model, SetWeight(0, 0, 0, 1.25), "Set weight")
+    window.editor.apply(SetWeight(0, 0, 0, 1.25), "Set weight")
     edited = model.network.parameters.copy()
     first_dataset = model.config.dataset
 

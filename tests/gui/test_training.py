@@ -9,6 +9,7 @@ from training_helpers import use_xor
 
 from neurongui.documents import InstanceGuard
 from neurongui.engine import Network
+from neurongui.engine.refs import NeuronRef
 from neurongui.main_window import MainWindow
 
 
@@ -68,7 +69,7 @@ def test_an_edit_while_running_lands_and_stays(window, qtbot):
     window.training.play()
     qtbot.waitUntil(lambda: len(window.model.history) > 3, timeout=10000)
     before = window.network.get_bias(0, 1)
-    window.canvas.set_value(("neuron", 0, 1), before + 5.0)  # through the undo stack
+    window.canvas.set_value(NeuronRef(0, 1), before + 5.0)  # through the undo stack
     epochs = len(window.model.history)
     # Training goes on from the edited value: snapshots taken after the edit keep it,
     # older ones are ignored.

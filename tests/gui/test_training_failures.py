@@ -9,6 +9,7 @@ from training_helpers import use_xor
 
 from neurongui.documents import load_document
 from neurongui.engine import Network
+from neurongui.engine.refs import NeuronRef
 from neurongui.engine.trainer import Trainer
 
 
@@ -89,11 +90,11 @@ def test_trained_weights_mark_the_document_modified_and_are_autosaved(window, qt
 
 
 def test_undoing_back_to_the_saved_state_keeps_trained_weights_unsaved(window, qtbot, tmp_path):
-    window.canvas.set_value(("neuron", 0, 0), 1.5)
+    window.canvas.set_value(NeuronRef(0, 0), 1.5)
     assert window.save_path(tmp_path / "net.json")
     window.training.step()
     qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)
-    window.canvas.set_value(("neuron", 0, 0), 0.25)
+    window.canvas.set_value(NeuronRef(0, 0), 0.25)
     window.undo_stack.undo()  # back to the state that was saved: clean as far as edits go
     assert window.undo_stack.isClean()
     assert window.model.modified  # but the weights were trained since
