@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.canvas = NetworkCanvas(self.model, self.editor, self)
         self.canvas.setObjectName("networkCanvas")
         self.setCentralWidget(self.canvas)
-        self.inspector = Inspector(self.model, self.undo_stack, self)
+        self.inspector = Inspector(self.model, self.editor, self)
         self.inspector.setObjectName("inspector")
         self.training_panel = TrainingPanel(self.model, self.training, self, self.editor)
         self.training_panel.setObjectName("trainingPanel")

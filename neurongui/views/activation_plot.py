@@ -135,8 +135,8 @@ class ActivationPlotPanel(QWidget):
         self.histogram_label.setObjectName("histogramLabel")
         self.histogram_label.setWordWrap(True)
         self.function_combo.currentIndexChanged.connect(self.schedule_refresh)
-        for box in (self.follow_check, self.derivative_check, self.compare_check):
-            box.toggled.connect(self.schedule_refresh)
+        for check in (self.follow_check, self.derivative_check, self.compare_check):
+            check.toggled.connect(self.schedule_refresh)
         self.compare_check.toggled.connect(self.compare_list.setVisible)
         self.compare_list.itemChanged.connect(self.schedule_refresh)
 
@@ -239,7 +239,7 @@ class ActivationPlotPanel(QWidget):
             if layer is None:
                 layer, neuron = len(layers) - 1, 0
             act = layers[layer].activation
-            if act.name == "prelu" and isinstance(getattr(act, "alpha", None), np.ndarray):
+            if isinstance(act, activations.PReLU) and isinstance(act.alpha, np.ndarray):
                 return activations.get("prelu", alpha=float(act.alpha[neuron]))
             return act
         name = self.function_combo.currentData()
@@ -385,7 +385,8 @@ class ActivationPlotPanel(QWidget):
             )
             return
         z, a = self._marker
-        label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(layer + 1))
+        shown = len(self.model.network.layers) - 1 if layer is None else layer
+        label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(shown + 1))
         status = f"{label}\nz = {format_number(z)}\nf(z) = {format_number(a)}"
         if act.name == "softmax":
             self.marker.setData([], [])
@@ -431,7 +432,7 @@ class ActivationPlotPanel(QWidget):
         self._top = settled_ceiling(max(int(counts.max()), 1), self._top)
         self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
         self.hist_plot.setYRange(0, self._top, padding=0.02)
-        z = self._marker[0]
+        z = self._marker[0] if self._marker is not None else float("nan")
         self.hist_marker.setValue(float(np.clip(z, -self._reach, self._reach)))
         self.hist_marker.setVisible(bool(np.isfinite(z)))
         note = self._histogram_note(net.layers[layer].activation, zs)

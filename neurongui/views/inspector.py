@@ -8,9 +8,10 @@ selected. The content scrolls, so a long table never makes the window taller.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.editing import Editor
 from neurongui.engine import activations as engine_activations
-from neurongui.engine import structure
-from neurongui.engine.edits import ReplaceState, SetBias, SetWeight
 from neurongui.engine.explain import explain_neuron, format_number, lone_softmax
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.i18n import activation_label, data_name, error_text, fill, keep_together
 from neurongui.model import NetworkModel
-from neurongui.undo import new_gesture, push_edit
+from neurongui.undo import new_gesture
 from neurongui.views.inspector_number import NumberBox
 from neurongui.views.inspector_terms import function_symbol, term_rows
 from neurongui.views.steady import steady
@@ -52,10 +53,10 @@ LIVE_HZ = 8
 class Inspector(QWidget):
     """Shows and edits the selected neuron or edge of ``model``."""
 
-    def __init__(self, model: NetworkModel, undo_stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.undo_stack = undo_stack
+        self.editor = editor  # every change the student makes here goes through it
         self._gesture = new_gesture()
         self._updating = False
 
@@ -110,15 +111,15 @@ class Inspector(QWidget):
         layout.addWidget(self.table)
         layout.addStretch(1)
         # A tall table scrolls in the dock instead of asking the window for more height.
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("inspectorScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("inspectorScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         self.weight_spin.valueChanged.connect(self._on_weight_spin_change)
         self.weight_spin.editingFinished.connect(self._new_gesture)
@@ -364,15 +365,15 @@ class Inspector(QWidget):
             return
         if value == self.model.network.get_weight(s.layer, s.neuron, s.source):
             return
-        text = fill(self.tr("Set a weight to %1"), format_number(value))
-        self._push(SetWeight(s.layer, s.neuron, s.source, float(value)), text)
+        edge = EdgeRef(s.layer, s.neuron, s.source)
+        self._edit(lambda: self.editor.set_weight(edge, float(value), self._gesture))
 
     def _on_bias_change(self, value: float) -> None:
         s = self.model.selection
         if self._updating or s.kind != "neuron" or s.layer < 0:
             return
-        text = fill(self.tr("Set a bias to %1"), format_number(value))
-        self._push(SetBias(s.layer, s.neuron, float(value)), text)
+        neuron = NeuronRef(s.layer, s.neuron)
+        self._edit(lambda: self.editor.set_bias(neuron, float(value), self._gesture))
 
     def _on_activation_choice(self, index: int) -> None:
         s = self.model.selection
@@ -381,20 +382,11 @@ class Inspector(QWidget):
             return
         if name == self.model.network.layers[s.layer].activation.name:
             return
-        text = fill(
-            self.tr("Use %1 in layer %2"), activation_label(name, short=True), str(s.layer + 1)
-        )
-        state = structure.set_activation(self.model.network, s.layer, name)
-        self._push(ReplaceState(state, text), text, gesture=0)
+        self._edit(lambda: self.editor.set_activation(s.layer, name))
 
-    def _push(self, edit, text: str, gesture: int | None = None) -> None:
+    def _edit(self, change: Callable[[], None]) -> None:
+        """Make ``change`` through the editor; a refusal is told in the status bar."""
         try:
-            push_edit(
-                self.undo_stack,
-                self.model,
-                edit,
-                text,
-                self._gesture if gesture is None else gesture,
-            )
+            change()
         except ValueError as exc:
             self.model.message.emit(error_text(exc))

@@ -68,7 +68,7 @@ class NumberBox(QDoubleSpinBox):
         value = parse_number(self._bare(text))
         return self.value() if value is None else value
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
         bare = self._bare(text)
         value = parse_number(bare)
         if value is None:

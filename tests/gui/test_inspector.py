@@ -215,14 +215,14 @@ def test_eight_inputs_show_every_term_bias_z_and_a_without_scrolling_at_1366x768
     assert _cells(table, 9) == ["z = Σ w·x + b", "", "", format_number(z)]
     assert _cells(table, 10) == ["a = σ(z)", "", "", format_number(1 / (1 + np.exp(-z)))]
     # In sight in the dock as the window lays it out: nothing to scroll, no row cut off.
-    viewport = inspector.scroll.viewport()
+    viewport = inspector.scroll_area.viewport()
 
     def in_sight() -> bool:
         bottom = table.mapTo(viewport, table.rect().bottomLeft()).y()
         return bottom <= viewport.height() and table.isVisible()
 
     qtbot.waitUntil(in_sight)  # once the layout has run
-    assert inspector.scroll.verticalScrollBar().maximum() == 0
+    assert inspector.scroll_area.verticalScrollBar().maximum() == 0
     assert table.verticalScrollBar().maximum() == 0
     assert (window.width(), window.height()) == (1366, 768)
 
