@@ -16,6 +16,7 @@ import numpy as np
 from .activations import Activation
 from .activations import get as _get_activation
 from .errors import QT_TRANSLATE_NOOP, EngineError
+from .features import FEATURES
 from .network import Network
 
 __all__ = [
@@ -149,10 +150,26 @@ def set_activation(
 
 
 def set_inputs(network: Network, names: Sequence[str], seed: int | None = None) -> State:
-    """Change the input features to ``names``, keeping the weights of features kept."""
+    """Change the input features of a network on 2-D data to ``names`` (each a key of
+    :data:`~.features.FEATURES`, at most once), keeping the weights of features kept."""
     names = list(names)
     if not names:
         raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a network needs at least one input"))
+    for i, name in enumerate(names):
+        if name not in FEATURES:
+            # Any other name would make the model look for data that has no such column.
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "unknown input feature {name}; choose from {known}"
+                ),
+                name=repr(name),
+                known=", ".join(FEATURES),
+            )
+        if name in names[:i]:
+            raise EngineError(
+                QT_TRANSLATE_NOOP("EngineErrors", "the input feature {name} is chosen twice"),
+                name=name,
+            )
     state = network.to_dict()
     rng = np.random.default_rng(seed)
     old = network.input_names

@@ -1542,6 +1542,14 @@ from %2 into neuron %3 of layer %4</source>
         <translation>网络至少需要一个输入</translation>
     </message>
     <message>
+        <source>unknown input feature {name}; choose from {known}</source>
+        <translation>未知的输入特征 {name}；可选：{known}</translation>
+    </message>
+    <message>
+        <source>the input feature {name} is chosen twice</source>
+        <translation>输入特征 {name} 被选了两次</translation>
+    </message>
+    <message>
         <source>layer {layer} is not a hidden layer</source>
         <translation>第 {layer} 层不是隐藏层</translation>
     </message>
@@ -1745,18 +1753,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>bias b</source>
         <translation>偏置 b</translation>
-    </message>
-    <message>
-        <source>Set a weight to %1</source>
-        <translation>将权重设为 %1</translation>
-    </message>
-    <message>
-        <source>Set a bias to %1</source>
-        <translation>将偏置设为 %1</translation>
-    </message>
-    <message>
-        <source>Use %1 in layer %2</source>
-        <translation>第 %2 层改用 %1</translation>
     </message>
 </context>
 <context>

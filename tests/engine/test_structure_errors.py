@@ -22,6 +22,14 @@ from neurongui.engine.errors import EngineError
         ),
         (lambda net: structure.set_activation(net, 4, "tanh"), "the network has no layer 5"),
         (lambda net: structure.set_inputs(net, []), "a network needs at least one input"),
+        (
+            lambda net: structure.set_inputs(net, ["x₁", "x1"]),
+            "unknown input feature 'x1'; choose from x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂",
+        ),
+        (
+            lambda net: structure.set_inputs(net, ["x₁", "x₁"]),
+            "the input feature x₁ is chosen twice",
+        ),
     ],
 )
 def test_a_refused_structure_edit_raises_an_engine_error_that_says_why(edit, text):
