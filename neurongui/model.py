@@ -28,7 +28,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
-from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
+from neurongui.engine.refs import EdgeRef, NeuronRef, Ref, Selection
 from neurongui.engine.session import (
     TrainingData,
     default_loss,
@@ -40,31 +40,6 @@ from neurongui.engine.session import (
 from neurongui.model_text import fitted_output_text, new_network_text
 
 __all__ = ["NetworkModel", "Selection", "Snapshot"]
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What the student selected: nothing, a neuron, or an edge.
-
-    ``layer`` counts the network's layers (0 is the first hidden layer) and ``neuron``
-    a neuron in it; an edge also has ``source``, the neuron of the previous layer
-    (or the input) it comes from — the engine's ``W[layer][neuron, source]``.
-    ``layer == -1`` selects input ``neuron``.
-    """
-
-    kind: str = "none"  # "none", "neuron" or "edge"
-    layer: int = 0
-    neuron: int = 0
-    source: int = 0
-
-    @property
-    def ref(self) -> Ref | None:
-        """The selected neuron or edge as a typed reference (None: nothing)."""
-        if self.kind == "neuron":
-            return NeuronRef(self.layer, self.neuron)
-        if self.kind == "edge":
-            return EdgeRef(self.layer, self.neuron, self.source)
-        return None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Typed names of the parts of a network a student points at: a neuron or an edge.
 
-The numbering is the engine's (and :class:`~neurongui.model.Selection`'s):
+The numbering is the engine's (and :class:`Selection`'s):
 
 * ``layer`` counts the network's weight layers from 0, so layer 0 is the first hidden
   layer (or the output layer of a network without hidden layers) and the last layer is
@@ -21,7 +21,7 @@ from typing import TypeAlias
 
 from .errors import QT_TRANSLATE_NOOP, EngineError
 
-__all__ = ["EdgeRef", "NeuronRef", "Ref", "check_ref"]
+__all__ = ["EdgeRef", "NeuronRef", "Ref", "Selection", "check_ref"]
 
 
 @dataclass(frozen=True)
@@ -88,3 +88,28 @@ def check_ref(sizes: Sequence[int], ref: Ref) -> None:
             layer=ref.layer + 1,
             neuron=ref.neuron + 1,
         )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the student selected: nothing, a neuron, or an edge.
+
+    ``layer`` counts the network's layers (0 is the first hidden layer) and ``neuron``
+    a neuron in it; an edge also has ``source``, the neuron of the previous layer
+    (or the input) it comes from — the engine's ``W[layer][neuron, source]``.
+    ``layer == -1`` selects input ``neuron``.
+    """
+
+    kind: str = "none"  # "none", "neuron" or "edge"
+    layer: int = 0
+    neuron: int = 0
+    source: int = 0
+
+    @property
+    def ref(self) -> Ref | None:
+        """The selected neuron or edge as a typed reference (None: nothing)."""
+        if self.kind == "neuron":
+            return NeuronRef(self.layer, self.neuron)
+        if self.kind == "edge":
+            return EdgeRef(self.layer, self.neuron, self.source)
+        return None
