@@ -8,6 +8,11 @@ snapshots to the model. When training raises, the loop reports it in a snapshot;
 controller stops, tells the student (status bar and :attr:`TrainingController.failed`),
 keeps the network the window shows, and gives the loop a fresh copy so that Play works
 again.
+
+The loop is superqt's worker idea (the work apart from its thread, an error signal
+that is always sent) without the dependency: it also needs commands between two steps
+and a mailbox that keeps only the latest snapshot, which superqt's generator workers
+would have to be bent to carry.
 """
 
 from __future__ import annotations

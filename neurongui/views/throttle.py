@@ -11,6 +11,11 @@ the training thread waits for the GUI, and only one view draws them per frame: e
 view at once would make one frame of 20-30 ms, a stutter the student sees. A view
 that is costly to draw (the diagram of a big network) draws streamed values less
 often than ``hz``, so that it takes at most ``share`` of the time from training.
+
+superqt's ``qthrottled`` was the first choice, but it throttles to a fixed period:
+it cannot draw inside the snapshot's frame, let one view a frame draw, or stretch the
+period with the cost of a paint, and those three are what keep a 784-input diagram
+from stealing a third of training's time (``benchmarks/gui_training.py``).
 """
 
 from __future__ import annotations
