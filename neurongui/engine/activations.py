@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from ._checks import finite_number
 from .errors import QT_TRANSLATE_NOOP, EngineError
 
 __all__ = [
@@ -313,7 +314,7 @@ class LeakyReLU(_SlopedReLU):
     derivative_formula = "f′(z) = 1 if z > 0, else k"
 
     def __init__(self, slope: float = 0.01) -> None:
-        self.slope = _finite_float("slope", slope)
+        self.slope = finite_number("slope", slope)
 
     def _slope(self) -> float | np.ndarray:
         return self.slope
@@ -335,7 +336,7 @@ class PReLU(_SlopedReLU):
     derivative_formula = "f′(z) = 1 if z > 0, else α;  ∂f/∂α = min(z, 0)"
 
     def __init__(self, alpha: float | np.ndarray = 0.25) -> None:
-        self.alpha = alpha if isinstance(alpha, np.ndarray) else _finite_float("alpha", alpha)
+        self.alpha = alpha if isinstance(alpha, np.ndarray) else finite_number("alpha", alpha)
 
     def _slope(self) -> float | np.ndarray:
         return self.alpha
@@ -364,8 +365,8 @@ class RReLU(_SlopedReLU):
     derivative_formula = "f′(z) = 1 if z > 0, else k"
 
     def __init__(self, lower: float = 1 / 8, upper: float = 1 / 3) -> None:
-        self.lower = _finite_float("lower", lower)
-        self.upper = _finite_float("upper", upper)
+        self.lower = finite_number("lower", lower)
+        self.upper = finite_number("upper", upper)
         if not self.lower <= self.upper:
             raise EngineError(
                 QT_TRANSLATE_NOOP(
@@ -426,27 +427,6 @@ class Softmax(Activation):
         np.subtract(z, z.max(axis=-1, keepdims=True), out)
         np.exp(out, out)
         return np.divide(out, out.sum(axis=-1, keepdims=True), out)
-
-
-def _finite_float(what: str, value: Any) -> float:
-    # Numbers only: float() would also read "0.5" and True, which a file never should.
-    try:
-        if isinstance(value, (str, bytes, bool, np.bool_)):
-            raise TypeError(value)
-        number = float(value)
-    except (TypeError, ValueError):
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be a number, got {value!r}"),
-            what=what,
-            value=value,
-        ) from None
-    if not np.isfinite(number):
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be finite, got {value}"),
-            what=what,
-            value=number,
-        )
-    return number
 
 
 _REGISTRY: dict[str, type[Activation]] = {

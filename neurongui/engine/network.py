@@ -28,6 +28,7 @@ import numpy as np
 
 from . import activations as _activations
 from . import losses as _losses
+from ._checks import finite_number, input_name, same_shape
 from ._kernels import Workspace, backpropagate, forward_pass, parameter_blocks
 from .activations import Activation, PReLU
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
@@ -66,7 +67,7 @@ class Layer:
 
     @weights.setter
     def weights(self, value: np.ndarray) -> None:
-        self._w[...] = _same_shape("weights", value, self._w.shape)
+        self._w[...] = same_shape("weights", value, self._w.shape)
 
     @property
     def biases(self) -> np.ndarray:
@@ -75,7 +76,7 @@ class Layer:
 
     @biases.setter
     def biases(self, value: np.ndarray) -> None:
-        self._b[...] = _same_shape("biases", value, self._b.shape)
+        self._b[...] = same_shape("biases", value, self._b.shape)
 
     @property
     def alpha(self) -> np.ndarray | None:
@@ -499,15 +500,11 @@ def _layer_specs(activations: Any, n_layers: int) -> list[dict[str, Any]]:
 
 def _input_names(names: Sequence[str] | None, n: int) -> list[str]:
     if names is None:
-        return [f"x{_subscript(i + 1)}" for i in range(n)]
+        return [input_name(i + 1) for i in range(n)]
     names = [str(name) for name in names]
     if len(names) != n:
         raise ValueError(f"{n} inputs need {n} names, got {len(names)}")
     return names
-
-
-def _subscript(number: int) -> str:
-    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 _VALUE_NAMES = {
@@ -518,25 +515,4 @@ _VALUE_NAMES = {
 
 
 def _finite(what: str, value: Any) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be a number, got {value!r}"),
-            what=_VALUE_NAMES.get(what, what),
-            value=value,
-        ) from None
-    if not np.isfinite(number):
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "{what} must be finite, got {value}"),
-            what=_VALUE_NAMES.get(what, what),
-            value=number,
-        )
-    return number
-
-
-def _same_shape(what: str, value: Any, shape: tuple[int, ...]) -> np.ndarray:
-    arr = np.asarray(value, dtype=float)
-    if arr.shape != shape:
-        raise ValueError(f"{what} must have shape {shape}, got {arr.shape}")
-    return arr
+    return finite_number(_VALUE_NAMES.get(what, what), value)

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from . import activations as _activations
+from ._checks import input_name
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message, NetworkFileError, kind_of, located
 
 __all__ = [
@@ -205,7 +206,7 @@ def missing_key(where: str | Message, key: str) -> NetworkFileError:
 
 def _names(raw: Any, n_in: int) -> tuple[str, ...]:
     if raw is None:
-        return tuple(f"x{_subscript(i + 1)}" for i in range(n_in))
+        return tuple(input_name(i + 1) for i in range(n_in))
     if not isinstance(raw, list) or len(raw) != n_in:
         raise NetworkFileError(
             QT_TRANSLATE_NOOP("EngineErrors", "inputs.names: expected a list of {count} names"),
@@ -221,10 +222,6 @@ def _names(raw: Any, n_in: int) -> tuple[str, ...]:
                 limit=MAX_NAME_LENGTH,
             )
     return tuple(raw)
-
-
-def _subscript(n: int) -> str:
-    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 def _vector(raw: Any, size: int, where: str) -> np.ndarray:
