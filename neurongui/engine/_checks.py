@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 
-__all__ = ["finite_number", "input_name", "same_shape"]
+if TYPE_CHECKING:
+    from .network import Network
+
+__all__ = [
+    "finite_number",
+    "input_name",
+    "positive_number",
+    "same_shape",
+    "training_arrays",
+    "with_ones",
+]
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -49,3 +61,68 @@ def same_shape(what: str, value: Any, shape: tuple[int, ...]) -> np.ndarray:
     if arr.shape != shape:
         raise ValueError(f"{what} must have shape {shape}, got {arr.shape}")
     return arr
+
+
+def training_arrays(
+    net: Network, X: ArrayLike, Y: ArrayLike, what: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """``X`` and ``Y`` as contiguous float arrays shaped for ``net``, or an error naming
+    the ``what`` ("training" or "test") set."""
+    X = np.ascontiguousarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    if Y.ndim == 1:
+        Y = Y.reshape(-1, 1)
+    Y = np.ascontiguousarray(Y)
+    if X.ndim != 2 or X.shape[1] != net.n_inputs:
+        raise ValueError(f"{what} inputs must have shape (n, {net.n_inputs}), got {X.shape}")
+    if Y.shape != (len(X), net.n_outputs):
+        raise ValueError(
+            f"{what} targets must have shape ({len(X)}, {net.n_outputs}), got {Y.shape}"
+        )
+    if len(X) == 0:
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the {what} set is empty"), what=_set_name(what)
+        )
+    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+        raise EngineError(
+            QT_TRANSLATE_NOOP("EngineErrors", "the {what} data contains NaN or infinite values"),
+            what=_set_name(what),
+        )
+    return X, Y
+
+
+def with_ones(X: np.ndarray) -> np.ndarray:
+    """X with a column of ones appended."""
+    out = np.empty((len(X), X.shape[1] + 1))
+    out[:, :-1], out[:, -1] = X, 1.0
+    return out
+
+
+def _set_name(what: str) -> Message | str:
+    """ "training" or "test", translatable."""
+    names = {
+        "training": QT_TRANSLATE_NOOP("EngineErrors", "training"),
+        "test": QT_TRANSLATE_NOOP("EngineErrors", "test"),
+    }
+    return Message(names[what]) if what in names else what
+
+
+def positive_number(what: str, value: float) -> float:
+    """``value`` as a positive finite float, or an :class:`EngineError` naming ``what``."""
+    value = float(value)
+    if not (math.isfinite(value) and value > 0):
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "the {what} must be a positive number, got {value!r}"
+            ),
+            what=_positive_name(what),
+            value=value,
+        )
+    return value
+
+
+def _positive_name(what: str) -> Message | str:
+    names = {
+        "learning rate": QT_TRANSLATE_NOOP("EngineErrors", "learning rate"),
+    }
+    return Message(names[what]) if what in names else what

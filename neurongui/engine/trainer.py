@@ -15,14 +15,14 @@ import math
 from dataclasses import replace
 
 import numpy as np
-from numpy.typing import ArrayLike
 
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
+from ._checks import positive_number, training_arrays, with_ones
 from ._kernels import Workspace, forward_pass, train_pass
 from .divergence import Divergence, DivergenceWatch
-from .errors import QT_TRANSLATE_NOOP, EngineError, Message
+from .errors import QT_TRANSLATE_NOOP, EngineError
 from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
 from .network import Network
 
@@ -107,7 +107,7 @@ class Trainer:
         self.epoch_metrics = epoch_metrics
         self.network = network
         self._rng = np.random.default_rng(seed)
-        X, Y = _check_data(network, X, Y, "training")
+        X, Y = training_arrays(network, X, Y, "training")
         test: tuple[np.ndarray, np.ndarray] | None = None
         if X_test is None and test_fraction:
             X, Y, X_held, Y_held = _datasets.train_test_split(X, Y, test_fraction, self._rng)
@@ -115,16 +115,16 @@ class Trainer:
         elif X_test is not None:
             if Y_test is None:
                 raise ValueError("test inputs X_test need their targets Y_test")
-            test = _check_data(network, X_test, Y_test, "test")
+            test = training_arrays(network, X_test, Y_test, "test")
         # Inputs are kept with a column of ones appended, which the training loop needs
         # (see neurongui.engine.network); X and X_test are views without it.
-        self._Xa = _with_ones(X)
+        self._Xa = with_ones(X)
         self.X, self.Y = self._Xa[:, :-1], Y
         self._Xa_test: np.ndarray | None = None
         self.X_test: np.ndarray | None = None
         self.Y_test: np.ndarray | None = None
         if test is not None:
-            self._Xa_test = _with_ones(test[0])
+            self._Xa_test = with_ones(test[0])
             self.X_test, self.Y_test = self._Xa_test[:, :-1], test[1]
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
@@ -152,7 +152,7 @@ class Trainer:
 
     @learning_rate.setter
     def learning_rate(self, value: float) -> None:
-        self.optimizer.learning_rate = _positive("learning rate", value)
+        self.optimizer.learning_rate = positive_number("learning rate", value)
 
     @property
     def batch_size(self) -> int:
@@ -488,65 +488,3 @@ class Trainer:
         self.divergence = alarm
         self.message = alarm.describe()
         self._position = len(self.X)
-
-
-def _check_data(
-    net: Network, X: ArrayLike, Y: ArrayLike, what: str
-) -> tuple[np.ndarray, np.ndarray]:
-    X = np.ascontiguousarray(X, dtype=float)
-    Y = np.asarray(Y, dtype=float)
-    if Y.ndim == 1:
-        Y = Y.reshape(-1, 1)
-    Y = np.ascontiguousarray(Y)
-    if X.ndim != 2 or X.shape[1] != net.n_inputs:
-        raise ValueError(f"{what} inputs must have shape (n, {net.n_inputs}), got {X.shape}")
-    if Y.shape != (len(X), net.n_outputs):
-        raise ValueError(
-            f"{what} targets must have shape ({len(X)}, {net.n_outputs}), got {Y.shape}"
-        )
-    if len(X) == 0:
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "the {what} set is empty"), what=_set_name(what)
-        )
-    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
-        raise EngineError(
-            QT_TRANSLATE_NOOP("EngineErrors", "the {what} data contains NaN or infinite values"),
-            what=_set_name(what),
-        )
-    return X, Y
-
-
-def _with_ones(X: np.ndarray) -> np.ndarray:
-    """X with a column of ones appended."""
-    out = np.empty((len(X), X.shape[1] + 1))
-    out[:, :-1], out[:, -1] = X, 1.0
-    return out
-
-
-def _set_name(what: str) -> Message | str:
-    """ "training" or "test", translatable."""
-    names = {
-        "training": QT_TRANSLATE_NOOP("EngineErrors", "training"),
-        "test": QT_TRANSLATE_NOOP("EngineErrors", "test"),
-    }
-    return Message(names[what]) if what in names else what
-
-
-def _positive(what: str, value: float) -> float:
-    value = float(value)
-    if not (math.isfinite(value) and value > 0):
-        raise EngineError(
-            QT_TRANSLATE_NOOP(
-                "EngineErrors", "the {what} must be a positive number, got {value!r}"
-            ),
-            what=_positive_name(what),
-            value=value,
-        )
-    return value
-
-
-def _positive_name(what: str) -> Message | str:
-    names = {
-        "learning rate": QT_TRANSLATE_NOOP("EngineErrors", "learning rate"),
-    }
-    return Message(names[what]) if what in names else what
