@@ -1,7 +1,11 @@
 """Colours of the diagram and the per-neuron output maps over the input plane.
 
 The palette follows TensorFlow Playground's convention: blue for positive values,
-orange for negative ones, white at zero (for sigmoid-like outputs, at 0.5).
+orange for negative ones, white at zero. On the diagram every node is coloured on one
+scale, :data:`NODE_RANGE` (−1 full orange, 0 neutral, +1 full blue, clipped beyond),
+whatever its activation: a sigmoid output of 0 looks as neutral as an input of 0, and
+one legend explains every node (:mod:`neurongui.views.canvas_legend`). Inputs are
+divided by :func:`input_scale` first, so that a sample with |x| > 1 keeps its shades.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from neurongui.engine.features import compute_features
 
 __all__ = [
     "NEGATIVE",
+    "NODE_RANGE",
     "POSITIVE",
     "MapGrid",
     "colour_for",
     "colours_for",
     "display_activations",
+    "input_scale",
     "levels_for",
     "palette_rgb",
     "rgb_for",
@@ -32,13 +38,25 @@ _WHITE = np.array([250.0, 250.0, 250.0])
 _POS = np.array([8.0, 119.0, 189.0])
 _NEG = np.array([245.0, 147.0, 34.0])
 
-#: Activations whose output lies in [0, 1]; their maps are centred on 0.5.
+#: Activations whose output lies in [0, 1]; the output chart centres them on 0.5.
 _UNIT_RANGE = {"sigmoid", "step", "softmax"}
+#: The values a node of the diagram spans from full orange to full blue; 0 is neutral.
+NODE_RANGE = (-1.0, 1.0)
 
 
 def levels_for(activation: str) -> tuple[float, float]:
-    """The output range a map of ``activation`` spans from full orange to full blue."""
+    """The output range a chart of ``activation`` spans from full orange to full blue
+    (sigmoid-like outputs around 0.5, the decision threshold). The diagram's nodes use
+    :data:`NODE_RANGE` instead, one scale for all."""
     return (0.0, 1.0) if activation in _UNIT_RANGE else (-1.0, 1.0)
+
+
+def input_scale(x: np.ndarray) -> float:
+    """What the diagram divides a sample's inputs by before colouring them: the largest
+    |x|, but at least 1 (inputs within ±1 are coloured by their own value)."""
+    size = np.abs(np.asarray(x, dtype=float))
+    size = size[np.isfinite(size)]
+    return max(float(size.max()) if size.size else 0.0, 1.0)
 
 
 #: Steps of the colour table between ``lo`` and ``hi``: finer than 8-bit colour can show.
@@ -155,8 +173,8 @@ class MapGrid:
             self._input_images = _images(X / scale, r, -1.0, 1.0)
         columns = [self._input_images]
         outputs = display_activations(network, self._inputs)
-        for layer, a in zip(network.layers, outputs, strict=True):
-            columns.append(_images(a, r, *levels_for(layer.activation.name)))
+        for a in outputs:  # the nodes' own scale: a map agrees with its node's fill
+            columns.append(_images(a, r, *NODE_RANGE))
         return columns
 
 
