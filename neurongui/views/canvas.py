@@ -45,6 +45,7 @@ from neurongui.model import NetworkModel
 from neurongui.views.canvas_columns import ColumnPicture
 from neurongui.views.canvas_edits import CanvasEdits
 from neurongui.views.canvas_items import (
+    MAP_RING,
     TEXT_DARK,
     TEXT_LIGHT,
     NodeItem,
@@ -324,7 +325,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                     ScreenText(
                         scene,
                         [""],
-                        QPointF(p.x(), p.y() + radius),
+                        QPointF(p.x(), p.y() + radius + MAP_RING / 2),
                         colour,
                         11,
                         "below",
@@ -434,7 +435,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         with np.errstate(all="ignore"):
             trace = net.forward_trace(sample)
         small = all(n <= STRIP_NODES for n in net.sizes)
-        images = self._maps.compute(net) if self.model.data.is_2d and small else None
+        images = self._maps.compute(net, self._dark) if self.model.data.is_2d and small else None
         # One scale for every node (the legend's): 0 neutral, −1 orange, +1 blue.
         values = [(sample / input_scale(sample), *NODE_RANGE)]
         values += [(a, *NODE_RANGE) for _, a in trace]

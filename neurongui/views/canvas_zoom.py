@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTransform
 from PySide6.QtWidgets import QToolButton
 
 from neurongui.views.canvas_base import CanvasBase
+from neurongui.views.canvas_items import MAP_RING
 from neurongui.views.canvas_text import ScreenText
 
 __all__ = ["CAPTION_GAP", "MAX_FIT_SCALE", "CanvasZoom"]
@@ -25,9 +26,9 @@ __all__ = ["CAPTION_GAP", "MAX_FIT_SCALE", "CanvasZoom"]
 MAX_FIT_SCALE = 1.6
 #: Pixels above the top node: two header lines and the + and − buttons.
 TOP_PX = 80.0
-#: Pixels between a node's edge and the top of its bias caption: clear of a map's
-#: thick ring and of the selection ring drawn outside the node.
-CAPTION_GAP = 6.0
+#: Pixels between the outside of a node's ring and the top of its bias caption: clear
+#: of the selection ring drawn 3 px outside the node (3 px wide).
+CAPTION_GAP = 5.0
 #: Pixels below the bottom node: its bias caption (gap, a line of 11 px text, margin).
 BOTTOM_PX = 28.0
 #: A row of text beside nodes needs this many pixels between neighbouring nodes.
@@ -125,7 +126,7 @@ class CanvasZoom(CanvasBase):
         x = self.viewport().width() - 6
         y = self.viewport().height() - 6
         legend = self._legend.geometry()
-        if self._legend.isVisible() and x - width < legend.right() + 6:
+        if not self._legend.isHidden() and x - width < legend.right() + 6:
             y = legend.top() - 4
         for button in reversed(self._zoom_buttons):
             x -= button.width()
@@ -253,7 +254,7 @@ class CanvasZoom(CanvasBase):
         for column, texts in self._captions.items():
             # A caption needs its gap, its height and 3 px above the next node down;
             # with less room they all hide (level of detail), never overlap a node.
-            free = (layout.gap(column) - 2 * layout.radii[column]) * scale
+            free = (layout.gap(column) - 2 * layout.radii[column] - MAP_RING) * scale
             need = CAPTION_GAP + max((t.height for t in texts), default=0.0) + 3
             room = spacing - 2 * layout.radii[column] * scale - 12
             _fit_all(texts, room if free >= need else -1.0)

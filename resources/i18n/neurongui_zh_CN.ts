@@ -1703,7 +1703,7 @@ from %2 into neuron %3 of layer %4</source>
     </message>
     <message>
         <source>it feeds neuron %1 of %2 (%3): z = %4, a = %5(z) = %6</source>
-        <translation>它输入到%2 的神经元 %1（%3）：z = %4，a = %5(z) = %6</translation>
+        <translation>它输入到%2的神经元 %1（%3）：z = %4，a = %5(z) = %6</translation>
     </message>
     <message>
         <source>the output layer</source>
