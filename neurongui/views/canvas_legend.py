@@ -93,7 +93,7 @@ def legend_html(
                 "CanvasLegend",
                 "<span style='color:%1'>━</span> positive weight &nbsp; "
                 "<span style='color:%2'>━</span> negative weight &nbsp; "
-                "<span style='color:%3'>┅</span> w = 0 &nbsp; thicker = larger |w|",
+                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; thicker = larger |w|",
             ),
             POSITIVE.name(),
             NEGATIVE.name(),

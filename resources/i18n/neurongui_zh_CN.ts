@@ -647,14 +647,22 @@
         <translation>每一层至少要保留一个神经元</translation>
     </message>
     <message>
-        <source>neuron %1 of layer %2</source>
-        <translation>第 %2 层的神经元 %1</translation>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>第 %1 隐藏层</translation>
+    </message>
+    <message>
+        <source>neuron %1 of %2</source>
+        <translation>%2的神经元 %1</translation>
     </message>
     <message>
         <source>weight w = %1
-from %2 into neuron %3 of layer %4</source>
+from %2 into neuron %3 of %4</source>
         <translation>权重 w = %1
-从 %2 到第 %4 层的神经元 %3</translation>
+从%2到%4的神经元 %3</translation>
     </message>
     <message>
         <source>Type a number and press Enter; Esc cancels</source>
@@ -700,8 +708,8 @@ from %2 into neuron %3 of layer %4</source>
         <translation>（输入：x ÷ %1）</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt; w = 0 &amp;nbsp; thicker = larger |w|</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt; w = 0 &amp;nbsp; 越粗 = |w| 越大</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; thicker = larger |w|</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; 越粗 = |w| 越大</translation>
     </message>
     <message>
         <source>Showing the %1 strongest of %2 edges</source>

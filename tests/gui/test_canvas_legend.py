@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 
 from neurongui.engine import Network
 from neurongui.engine.numbers import format_number
@@ -90,7 +90,7 @@ def test_the_legend_explains_node_colours_with_the_nodes_own_colours(qtbot):
         assert _close(rgb, _expected(float(label.replace("−", "-")), False))
     # The chip of 0 is exactly the colour of the ReLU neuron whose output is 0.
     assert shown["0"] == _fill(win.canvas._nodes[1][0])
-    assert "w = 0" in text and "positive weight" in text
+    assert "w&nbsp;=&nbsp;0" in text and "positive weight" in text
 
 
 def test_the_legend_says_which_sample_the_diagram_shows_and_follows_it(qtbot):
@@ -211,11 +211,28 @@ def test_the_zoom_buttons_never_cover_the_legend(qtbot, size):
     assert bottom <= top or bottom <= legend.top()
 
 
-def test_lone_neuron_menu_offers_no_removal(qtbot):
-    """The Inspector offers no removal at all; the diagram's menu disables it for the
-    only neuron of a layer."""
+def test_the_inspector_offers_no_removal_of_a_lone_neuron(qtbot):
+    """The Inspector has no remove control at all (the diagram's menu disables removal
+    of a layer's only neuron: tests/gui/test_canvas.py)."""
     win = _window(qtbot)
     win.model.set_network(Network([2, 1, 1], ["tanh", "sigmoid"], seed=0))
-    texts = [w.text() for w in win.inspector.findChildren(type(win.inspector.title))]
-    assert not any("emove" in t for t in texts)
-    assert QColor  # imported for type checks of colours elsewhere
+    win.canvas.select_neuron(0, 0)
+    qtbot.waitUntil(lambda: not win.inspector._redraw.pending)
+    shown = [w for w in win.inspector.findChildren(QWidget) if w.isVisibleTo(win.inspector)]
+    texts = [getattr(w, "text", lambda: "")() for w in shown] + [
+        a.text() for a in win.inspector.actions()
+    ]
+    assert not any("emove" in str(t) for t in texts)
+
+
+def test_an_edge_tooltip_names_layers_as_the_headers_do(qtbot):
+    from neurongui.engine.refs import EdgeRef
+
+    win = _window(qtbot)
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], seed=0)
+    win.model.set_network(net)
+    tip = win.canvas.tooltip_for(EdgeRef(1, 0, 2))
+    assert tip == (
+        f"weight w = {format_number(net.get_weight(1, 0, 2))}\n"
+        "from neuron 3 of hidden layer 1 into neuron 1 of the output layer"
+    )
