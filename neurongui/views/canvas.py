@@ -59,7 +59,7 @@ from neurongui.views.canvas_layout import (
     edge_limit,
     strongest_edges,
 )
-from neurongui.views.canvas_legend import ZERO_EDGE, legend_html
+from neurongui.views.canvas_legend import ZERO_EDGE, CanvasLegend
 from neurongui.views.canvas_maps import (
     NEGATIVE,
     NODE_RANGE,
@@ -83,10 +83,9 @@ BIAS_DIGITS = 6
 _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 EDGE_HZ = 12
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 
-class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
+class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphicsView):
     """The network diagram of ``model``; the student's edits go through ``editor``."""
 
     def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
@@ -464,41 +463,6 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                     )
                 )
         self._update_detail(self.scale_now())
-
-    def _update_legend(self) -> None:
-        drawn, total = self.edge_count()
-        sample = self.model.sample
-        text = legend_html(
-            self._dark, self.model.sample_index, sample, input_scale(sample), drawn, total
-        )
-        if text != self._legend.text():  # re-laying out rich text costs a frame's worth
-            height = self._legend.height()
-            self._legend.setText(text)
-            self._place_legend()
-            if self._legend.height() != height and self._auto_fit:
-                self._fit_now()  # keep the diagram clear of the legend
-
-    def _place_legend(self) -> None:
-        """Bottom left, as wide as its text or the room beside the zoom buttons (then
-        wrapped): the buttons never cover it."""
-        view = self.viewport()
-        buttons = sum(b.sizeHint().width() + 2 for b in self._zoom_buttons)
-        room = view.width() - buttons - 8 - 6 - 8
-        if room < 200:  # a narrow view: the buttons go above the legend instead
-            room = view.width() - 16
-        legend = self._legend
-        legend.setMinimumSize(0, 0)  # measure free of the last size it was fixed to
-        legend.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
-        legend.setWordWrap(False)
-        natural = legend.sizeHint()
-        if natural.width() <= room:
-            legend.setFixedSize(natural)
-        else:
-            width = max(room, 60)
-            legend.setWordWrap(True)
-            legend.setFixedSize(width, legend.heightForWidth(width))
-        self._legend.move(8, view.height() - self._legend.height() - 8)
-        self._place_zoom_controls()
 
     # -- model signals ---------------------------------------------------------------
 
