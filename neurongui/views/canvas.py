@@ -45,6 +45,7 @@ from neurongui.model import NetworkModel
 from neurongui.views.canvas_columns import ColumnPicture
 from neurongui.views.canvas_edits import CanvasEdits
 from neurongui.views.canvas_items import (
+    MAP_RING,
     TEXT_DARK,
     TEXT_LIGHT,
     NodeItem,
@@ -58,29 +59,33 @@ from neurongui.views.canvas_layout import (
     edge_limit,
     strongest_edges,
 )
+from neurongui.views.canvas_legend import ZERO_EDGE, CanvasLegend
 from neurongui.views.canvas_maps import (
     NEGATIVE,
+    NODE_RANGE,
     POSITIVE,
     MapGrid,
     colours_for,
-    levels_for,
+    input_scale,
     rgb_for,
     tint,
 )
 from neurongui.views.canvas_mouse import CanvasMouse
 from neurongui.views.canvas_text import ScreenText
-from neurongui.views.canvas_zoom import CanvasZoom
+from neurongui.views.canvas_zoom import CAPTION_GAP, CanvasZoom
 from neurongui.views.throttle import Redraw
 
 __all__ = ["NetworkCanvas"]
 
 MAX_NEURONS_FROM_BUTTONS = 8
+#: Digits of a bias in its caption's tooltip: as many as the Inspector's box shows.
+BIAS_DIGITS = 6
 _WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
 _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 EDGE_HZ = 12
 
 
-class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
+class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphicsView):
     """The network diagram of ``model``; the student's edits go through ``editor``."""
 
     def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
@@ -264,6 +269,12 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                 # re-rendering twelve view-sized pixmaps cost twice drawing the lines
                 # (even a repaint of unchanged bins blended the pixmaps more slowly).
                 self._edge_items.append(item)
+        # A weight of exactly 0 has no sign: a thin grey dashed line, last in the bins.
+        pen = QPen(QColor(ZERO_EDGE), 1.2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        item = scene.addPath(QPainterPath(), pen)
+        item.setZValue(0)
+        self._edge_items.append(item)
 
     def _add_nodes(self) -> None:
         net, scene, layout = self.model.network, self.scene(), self._layout
@@ -305,9 +316,20 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                     for name, p in zip(net.input_names, at, strict=True)
                 ]
             else:
+                # Under the node, clear of its ring (and of the selection ring outside
+                # it), on a plate that hides the edges fanning out below the node.
+                plate = QColor(self.backgroundBrush().color())
+                plate.setAlpha(215)
                 self._captions[column] = [
                     ScreenText(
-                        scene, [""], QPointF(p.x(), p.y() + radius), colour, 11, offset=(0, 9)
+                        scene,
+                        [""],
+                        QPointF(p.x(), p.y() + radius + MAP_RING / 2),
+                        colour,
+                        11,
+                        "below",
+                        (0, CAPTION_GAP),
+                        plate=plate,
                     )
                     for p in at
                 ]
@@ -349,7 +371,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
                 if column == len(net.sizes) - 1:
                     titles = [fill(self.tr("Output · %1"), name), name]
                 else:
-                    titles = [fill(self.tr("Layer %1 · %2"), str(column), name), name]
+                    titles = [fill(self.tr("Hidden layer %1 · %2"), str(column), name), name]
             n = net.sizes[column]
             count = self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")
             self._headers.append(
@@ -396,6 +418,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         x0, y0, x1, y1, values = (np.concatenate(c) for c in zip(*parts, strict=True))
         # One path per bin of sign and width: a dozen items, however many edges.
         bins = np.searchsorted(_WIDTH_BINS, np.abs(values)) + np.where(values < 0, 6, 0)
+        bins[values == 0] = len(self._edge_items) - 1  # no sign: the grey dashed item
         order = np.argsort(bins, kind="stable")
         ends = 2 * np.cumsum(np.bincount(bins, minlength=len(self._edge_items)))
         xs = np.column_stack([x0, x1])[order].ravel()  # start and end of each edge
@@ -411,13 +434,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
         with np.errstate(all="ignore"):
             trace = net.forward_trace(sample)
         small = all(n <= STRIP_NODES for n in net.sizes)
-        images = self._maps.compute(net) if self.model.data.is_2d and small else None
-        scale = max(float(np.abs(sample).max()), 1e-12)
-        values = [(sample / scale, -1.0, 1.0)]
-        values += [
-            (a, *levels_for(layer.activation.name))
-            for layer, (_, a) in zip(net.layers, trace, strict=True)
-        ]
+        images = self._maps.compute(net, self._dark) if self.model.data.is_2d and small else None
+        # One scale for every node (the legend's): 0 neutral, −1 orange, +1 blue.
+        values = [(sample / input_scale(sample), *NODE_RANGE)]
+        values += [(a, *NODE_RANGE) for _, a in trace]
         for column, (v, lo, hi) in enumerate(values):
             # One colour computation per column, not one NumPy call per node.
             if column in self._pictures:
@@ -435,31 +455,14 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, QGraphicsView):
             biases = net.layers[column - 1].biases
             for j, caption in enumerate(captions):
                 caption.set_text("b = " + format_number(biases[j]))
+                # Rounded for room; the full value (as the Inspector's box has it) on hover.
+                caption.set_tooltip(
+                    fill(
+                        self.tr("b = %1 (rounded to 4 digits on the diagram)"),
+                        format_number(biases[j], digits=BIAS_DIGITS),
+                    )
+                )
         self._update_detail(self.scale_now())
-
-    def _update_legend(self) -> None:
-        drawn, total = self.edge_count()
-        pos, neg = POSITIVE.name(), NEGATIVE.name()
-        text = fill(
-            self.tr(
-                "<span style='color:%1'>━</span> positive weight &nbsp; "
-                "<span style='color:%2'>━</span> negative weight &nbsp; thicker = larger |w|"
-            ),
-            pos,
-            neg,
-        )
-        if drawn < total:
-            text += "<br>" + fill(
-                self.tr("Showing the %1 strongest of %2 edges"), f"{drawn:,}", f"{total:,}"
-            )
-        if text != self._legend.text():  # re-laying out rich text costs a frame's worth
-            self._legend.setText(text)
-            self._legend.adjustSize()
-            self._place_legend()
-
-    def _place_legend(self) -> None:
-        self._legend.move(8, self.viewport().height() - self._legend.height() - 8)
-        self._place_zoom_controls()
 
     # -- model signals ---------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 :class:`~neurongui.views.canvas.NetworkCanvas` is a ``QGraphicsView`` put together from
 mixins (:mod:`~neurongui.views.canvas_edits`, :mod:`~neurongui.views.canvas_mouse`,
+:mod:`~neurongui.views.canvas_legend`,
 :mod:`~neurongui.views.canvas_zoom`) that call the view and one another. For mypy each
 mixin derives from :class:`CanvasBase`, a ``QGraphicsView`` that declares the
 attributes and methods the parts share; at run time ``CanvasBase`` is ``object``, so
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     import numpy as np
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel
+    from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel, QToolButton
 
     from neurongui.editing import Editor
     from neurongui.engine.refs import Ref
@@ -40,13 +41,20 @@ if TYPE_CHECKING:
         _side_labels: dict[int, list[ScreenText]]
         _buttons: dict[QGraphicsItem, Callable[[], None]]
         _visible: list[np.ndarray]
+        _zoom_buttons: list[QToolButton]
+        _dark: bool
+        _auto_fit: bool
         fit_action: QAction
         zoom_in_action: QAction
         zoom_out_action: QAction
 
         # canvas.py
-        def _place_legend(self) -> None: ...
         def _on_selection_change(self) -> None: ...
+        def edge_count(self) -> tuple[int, int]: ...
+
+        # canvas_legend.py
+        def _update_legend(self) -> None: ...
+        def _place_legend(self) -> None: ...
 
         # canvas_edits.py
         def set_value(self, target: Ref, value: float, gesture: int = 0) -> None: ...
@@ -60,6 +68,8 @@ if TYPE_CHECKING:
 
         # canvas_zoom.py
         def scale_now(self) -> float: ...
+        def _fit_now(self) -> None: ...
+        def _place_zoom_controls(self) -> None: ...
         def _zoom_about(self, view_point: QPointF, factor: float) -> None: ...
 
 else:

@@ -118,6 +118,13 @@ class CanvasEdits(CanvasBase):
 
     # -- tooltips and inline editing ------------------------------------------------
 
+    def layer_name(self, layer: int) -> str:
+        """The name of engine layer ``layer`` as the headers and the Inspector give it:
+        "the output layer" or "hidden layer 1"."""
+        if layer == len(self.model.network.layers) - 1:
+            return self.tr("the output layer")
+        return fill(self.tr("hidden layer %1"), str(layer + 1))
+
     def tooltip_for(self, target: Ref) -> str:
         """Tooltip text of a neuron or edge, with the numbers of the selected sample."""
         net = self.model.network
@@ -126,14 +133,14 @@ class CanvasEdits(CanvasBase):
             src = (
                 data_name(net.input_names[source])
                 if layer == 0
-                else fill(self.tr("neuron %1 of layer %2"), str(source + 1), str(layer))
+                else fill(self.tr("neuron %1 of %2"), str(source + 1), self.layer_name(layer - 1))
             )
             return fill(
-                self.tr("weight w = %1\nfrom %2 into neuron %3 of layer %4"),
+                self.tr("weight w = %1\nfrom %2 into neuron %3 of %4"),
                 format_number(net.get_weight(layer, neuron, source)),
                 src,
                 str(neuron + 1),
-                str(layer + 1),
+                self.layer_name(layer),
             )
         layer, neuron = target.layer, target.neuron
         if target.is_input:

@@ -14,11 +14,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 
-__all__ = ["NodeItem", "add_button", "selection_colour"]
+__all__ = ["MAP_RING", "NodeItem", "add_button", "selection_colour"]
 
 #: Text colours of the light and dark themes.
 TEXT_LIGHT, TEXT_DARK = QColor(60, 60, 60), QColor(215, 215, 215)
 _RING = QColor(120, 120, 120)
+#: Width in scene units of the ring in a node's value colour around its map: half of it
+#: lies outside the node, and text beside the node keeps clear of it.
+MAP_RING = 5.0
 
 
 def selection_colour(dark: bool) -> QColor:
@@ -82,7 +85,7 @@ class NodeItem:
         self._shown = shown
         if self._has_image:
             self.circle.setBrush(Qt.BrushStyle.NoBrush)
-            pen = QPen(colour, 5)
+            pen = QPen(colour, MAP_RING)
         else:
             self.circle.setBrush(QBrush(colour))
             pen = QPen(_RING, 1.2) if self.radius > 4 else QPen(Qt.PenStyle.NoPen)

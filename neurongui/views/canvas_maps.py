@@ -1,7 +1,11 @@
 """Colours of the diagram and the per-neuron output maps over the input plane.
 
 The palette follows TensorFlow Playground's convention: blue for positive values,
-orange for negative ones, white at zero (for sigmoid-like outputs, at 0.5).
+orange for negative ones, white at zero. On the diagram every node is coloured on one
+scale, :data:`NODE_RANGE` (−1 full orange, 0 neutral, +1 full blue, clipped beyond),
+whatever its activation: a sigmoid output of 0 looks as neutral as an input of 0, and
+one legend explains every node (:mod:`neurongui.views.canvas_legend`). Inputs are
+divided by :func:`input_scale` first, so that a sample with |x| > 1 keeps its shades.
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ from neurongui.engine.features import compute_features
 
 __all__ = [
     "NEGATIVE",
+    "NODE_RANGE",
     "POSITIVE",
     "MapGrid",
     "colour_for",
     "colours_for",
     "display_activations",
+    "input_scale",
     "levels_for",
     "palette_rgb",
     "rgb_for",
@@ -32,13 +38,25 @@ _WHITE = np.array([250.0, 250.0, 250.0])
 _POS = np.array([8.0, 119.0, 189.0])
 _NEG = np.array([245.0, 147.0, 34.0])
 
-#: Activations whose output lies in [0, 1]; their maps are centred on 0.5.
+#: Activations whose output lies in [0, 1]; the output chart centres them on 0.5.
 _UNIT_RANGE = {"sigmoid", "step", "softmax"}
+#: The values a node of the diagram spans from full orange to full blue; 0 is neutral.
+NODE_RANGE = (-1.0, 1.0)
 
 
 def levels_for(activation: str) -> tuple[float, float]:
-    """The output range a map of ``activation`` spans from full orange to full blue."""
+    """The output range a chart of ``activation`` spans from full orange to full blue
+    (sigmoid-like outputs around 0.5, the decision threshold). The diagram's nodes use
+    :data:`NODE_RANGE` instead, one scale for all."""
     return (0.0, 1.0) if activation in _UNIT_RANGE else (-1.0, 1.0)
+
+
+def input_scale(x: np.ndarray) -> float:
+    """What the diagram divides a sample's inputs by before colouring them: the largest
+    |x|, but at least 1 (inputs within ±1 are coloured by their own value)."""
+    size = np.abs(np.asarray(x, dtype=float))
+    size = size[np.isfinite(size)]
+    return max(float(size.max()) if size.size else 0.0, 1.0)
 
 
 #: Steps of the colour table between ``lo`` and ``hi``: finer than 8-bit colour can show.
@@ -57,19 +75,20 @@ _DARK_TABLE = _table(np.array([92.0, 96.0, 104.0]))
 _GREY = np.array([200, 200, 200], dtype=np.uint8)
 
 
-def palette_rgb(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def palette_rgb(values: np.ndarray, lo: float, hi: float, dark: bool = False) -> np.ndarray:
     """RGB bytes for ``values`` (shape ``values.shape + (3,)``): orange at ``lo``,
-    white midway, blue at ``hi``; beyond them the end colours. NaN shows white.
+    white midway (``dark``: a quiet grey), blue at ``hi``; beyond them the end colours.
+    NaN shows the middle colour.
 
     A lookup in a precomputed table: the maps are redrawn many times a second while
     training, and blending colours per pixel cost most of that.
     """
     index = np.subtract(values, lo, dtype=float)
-    with np.errstate(over="ignore"):  # a value of 1e308 becomes inf: the end colour
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e308 becomes inf: the end colour
         index *= _STEPS / (hi - lo)
     np.clip(index, 0, _STEPS, out=index)  # ±inf become the end colours; NaN stays NaN
     np.copyto(index, _STEPS / 2, where=np.isnan(index))
-    return _TABLE[np.rint(index).astype(np.intp)]
+    return (_DARK_TABLE if dark else _TABLE)[np.rint(index).astype(np.intp)]
 
 
 def colour_for(value: float, lo: float = -1.0, hi: float = 1.0) -> QColor:
@@ -98,11 +117,7 @@ def rgb_for(
     """Node fill bytes (n, 3) of ``values``: the palette, with zero a dark grey on a
     dark background; non-finite values (a network that blew up) are light grey."""
     values = np.asarray(values, dtype=float)
-    rgb = palette_rgb(values, lo, hi)
-    if dark:
-        with np.errstate(over="ignore", invalid="ignore"):
-            index = np.clip(np.subtract(values, lo) * (_STEPS / (hi - lo)), 0, _STEPS)
-        rgb = _DARK_TABLE[np.rint(np.nan_to_num(index, nan=_STEPS / 2)).astype(np.intp)]
+    rgb = palette_rgb(values, lo, hi, dark)
     rgb[~np.isfinite(values)] = _GREY
     return rgb
 
@@ -144,25 +159,26 @@ class MapGrid:
         self.points = np.column_stack([gx.ravel(), gy.ravel()])
         self._inputs_key: tuple | None = None
 
-    def compute(self, network: Network) -> list[list[QImage]]:
-        """Images per column (inputs first) of every node's value over the plane."""
+    def compute(self, network: Network, dark: bool = False) -> list[list[QImage]]:
+        """Images per column (inputs first) of every node's value over the plane, in the
+        node fills' colours (``dark``: the dark theme's, 0 a grey as on the nodes)."""
         r = self.resolution
-        key = tuple(network.input_names)
+        key = (tuple(network.input_names), dark)
         if key != self._inputs_key:  # the input maps depend only on the features
             X = compute_features(self.points, network.input_names)
             scale = np.maximum(np.abs(X).max(axis=0), 1e-12)
             self._inputs, self._inputs_key = X, key
-            self._input_images = _images(X / scale, r, -1.0, 1.0)
+            self._input_images = _images(X / scale, r, *NODE_RANGE, dark)
         columns = [self._input_images]
         outputs = display_activations(network, self._inputs)
-        for layer, a in zip(network.layers, outputs, strict=True):
-            columns.append(_images(a, r, *levels_for(layer.activation.name)))
+        for a in outputs:  # the nodes' own scale: a map agrees with its node's fill
+            columns.append(_images(a, r, *NODE_RANGE, dark))
         return columns
 
 
-def _images(values: np.ndarray, r: int, lo: float, hi: float) -> list[QImage]:
+def _images(values: np.ndarray, r: int, lo: float, hi: float, dark: bool) -> list[QImage]:
     """One r×r image per column of ``values`` (one row per grid point), coloured at once."""
-    rgb = np.ascontiguousarray(palette_rgb(values.T, lo, hi))  # (columns, points, 3)
+    rgb = np.ascontiguousarray(palette_rgb(values.T, lo, hi, dark))  # (columns, points, 3)
     images = []
     for column in rgb:
         image = QImage(column.data, r, r, 3 * r, QImage.Format.Format_RGB888)

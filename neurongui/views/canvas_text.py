@@ -12,8 +12,8 @@ calls into Python (see :mod:`neurongui.views.canvas_items`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 __all__ = ["MIN_PX", "ScreenText"]
@@ -43,9 +43,13 @@ class ScreenText:
         The scene point it is placed against.
     align
         ``"center"``, ``"left"`` (the text ends left of the anchor) or ``"right"``
-        (it starts right of it); vertically centred on the anchor.
+        (it starts right of it), vertically centred on the anchor; or ``"below"``:
+        centred under the anchor with its top ``offset[1]`` pixels below it.
     offset
         A further shift in pixels (x, y), e.g. a header line above the nodes.
+    plate
+        If given, a rectangle of this colour is drawn under the text (edges that
+        cross it stop short of the letters).
     """
 
     def __init__(
@@ -58,6 +62,7 @@ class ScreenText:
         align: str = "center",
         offset: tuple[float, float] = (0.0, 0.0),
         bold: bool = False,
+        plate: QColor | None = None,
     ):
         self.texts = [t for t in texts if t] or [""]
         self.align, self.offset = align, offset
@@ -71,6 +76,14 @@ class ScreenText:
         self.widths = [metrics.horizontalAdvance(t) for t in self.texts]
         self.height = metrics.height()
         self._shown = 0
+        # A plate of the background colour under the text: edges crossing it stop
+        # short of the letters (a bias caption sits where a node's edges fan out).
+        self.plate = None
+        if plate is not None:
+            self.plate = scene.addRect(QRectF(), QPen(Qt.PenStyle.NoPen), QBrush(plate))
+            self.plate.setZValue(3.9)
+            self.plate.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self.plate.setPos(anchor)
         self._place()
 
     @property
@@ -93,10 +106,19 @@ class ScreenText:
         if room is not None:
             choice = next((i for i, w in enumerate(self.widths) if w <= room), -1)
         self.item.setVisible(choice >= 0 and bool(self.texts[choice]))
+        if self.plate is not None:
+            self.plate.setVisible(self.item.isVisible())
         if choice >= 0 and choice != self._shown:
             self._shown = choice
             self.item.setText(self.texts[choice])
             self._place()
+
+    def set_tooltip(self, text: str) -> None:
+        """A tooltip on the text (and its plate), e.g. the full value of a rounded one."""
+        if self.item.toolTip() != text:
+            self.item.setToolTip(text)
+            if self.plate is not None:
+                self.plate.setToolTip(text)
 
     def width(self) -> float:
         """Width in pixels of the form shown now."""
@@ -104,12 +126,16 @@ class ScreenText:
 
     def _place(self) -> None:
         width = self.widths[self._shown]
-        dx = {"center": -width / 2, "left": -width, "right": 0.0}[self.align]
+        dx = {"center": -width / 2, "left": -width, "right": 0.0, "below": -width / 2}[self.align]
+        # "below": centred under the anchor, its top ``offset`` pixels down.
+        top = self.offset[1] - (0.0 if self.align == "below" else self.height / 2)
         # The item's own transform still applies under ItemIgnoresTransformations: it
         # shifts the text in pixels, so it keeps its place beside its anchor at any zoom.
-        self.item.setTransform(
-            QTransform.fromTranslate(dx + self.offset[0], self.offset[1] - self.height / 2)
-        )
+        shift = QTransform.fromTranslate(dx + self.offset[0], top)
+        self.item.setTransform(shift)
+        if self.plate is not None:
+            self.plate.setRect(QRectF(-2, 0, width + 4, self.height))
+            self.plate.setTransform(shift)
 
     def screen_rect(self, view) -> tuple[float, float, float, float]:
         """(left, top, width, height) in ``view``'s viewport pixels, for tests."""

@@ -17,16 +17,20 @@ from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTransform
 from PySide6.QtWidgets import QToolButton
 
 from neurongui.views.canvas_base import CanvasBase
+from neurongui.views.canvas_items import MAP_RING
 from neurongui.views.canvas_text import ScreenText
 
-__all__ = ["MAX_FIT_SCALE", "CanvasZoom"]
+__all__ = ["CAPTION_GAP", "MAX_FIT_SCALE", "CanvasZoom"]
 
 #: A fitted tiny network is drawn at most this large (1-1 would fill the screen).
 MAX_FIT_SCALE = 1.6
 #: Pixels above the top node: two header lines and the + and − buttons.
 TOP_PX = 80.0
-#: Pixels below the bottom node: its bias caption.
-BOTTOM_PX = 24.0
+#: Pixels between the outside of a node's ring and the top of its bias caption: clear
+#: of the selection ring drawn 3 px outside the node (3 px wide).
+CAPTION_GAP = 5.0
+#: Pixels below the bottom node: its bias caption (gap, a line of 11 px text, margin).
+BOTTOM_PX = 28.0
 #: A row of text beside nodes needs this many pixels between neighbouring nodes.
 ROW_PX = 14.0
 ZOOM_STEP = 1.25
@@ -114,18 +118,34 @@ class CanvasZoom(CanvasBase):
             self._zoom_buttons.append(button)
 
     def _place_zoom_controls(self) -> None:
-        x = self.viewport().width() - 6
-        for button in reversed(self._zoom_buttons):
+        """Bottom right, beside the legend; above it when the view is too narrow for
+        both on one line (the buttons never cover the legend)."""
+        for button in self._zoom_buttons:
             button.adjustSize()
+        width = sum(b.width() + 2 for b in self._zoom_buttons)
+        x = self.viewport().width() - 6
+        y = self.viewport().height() - 6
+        legend = self._legend.geometry()
+        if not self._legend.isHidden() and x - width < legend.right() + 6:
+            y = legend.top() - 4
+        for button in reversed(self._zoom_buttons):
             x -= button.width()
-            button.move(x, self.viewport().height() - button.height() - 6)
+            button.move(x, y - button.height())
             x -= 2
+
+    def _buttons_above_legend(self) -> bool:
+        """True if the zoom buttons stand above the legend (a narrow view)."""
+        buttons = self._zoom_buttons
+        return bool(buttons) and buttons[0].geometry().bottom() < self._legend.geometry().top()
 
     # -- the work ----------------------------------------------------------------
 
     def _reserve(self) -> float:
         # The legend floats over the bottom of the view: keep its height free.
-        return self._legend.height() + 12 if self._legend.isVisible() else 0.0
+        if not self._legend.isVisible():
+            return 0.0
+        above = self._zoom_buttons[0].height() + 4 if self._buttons_above_legend() else 0
+        return self._legend.height() + 12 + above
 
     def _margins(self, labelled: bool) -> tuple[float, float, float, float]:
         """(left, top, right, bottom) pixels of text around the nodes."""
@@ -232,9 +252,12 @@ class CanvasZoom(CanvasBase):
             shown = labelled and not (column > 0 and self._lesson_boxes())
             _fit_all(texts, None if shown else -1.0)
         for column, texts in self._captions.items():
-            free = (layout.gap(column) - 2 * layout.radii[column]) * scale
+            # A caption needs its gap, its height and 3 px above the next node down;
+            # with less room they all hide (level of detail), never overlap a node.
+            free = (layout.gap(column) - 2 * layout.radii[column] - MAP_RING) * scale
+            need = CAPTION_GAP + max((t.height for t in texts), default=0.0) + 3
             room = spacing - 2 * layout.radii[column] * scale - 12
-            _fit_all(texts, room if free >= ROW_PX else -1.0)
+            _fit_all(texts, room if free >= need else -1.0)
 
 
 def _fit_all(texts: list[ScreenText], room: float | None) -> None:

@@ -36,7 +36,7 @@ from neurongui.i18n import activation_label, data_name, error_text, fill, keep_t
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture
 from neurongui.views.inspector_number import NumberBox
-from neurongui.views.inspector_terms import function_symbol, term_rows
+from neurongui.views.inspector_terms import function_symbol, plain_number, term_rows
 from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
@@ -71,6 +71,13 @@ class Inspector(QWidget):
         self.weight_slider.setRange(-5 * _SLIDER_SCALE, 5 * _SLIDER_SCALE)
         self.weight_slider.setAccessibleName(self.tr("Weight slider"))
         self.bias_spin = self._spin_box("biasSpinBox", self.tr("Bias b"))
+        # The box shows the digits a student can type; the diagram's captions round.
+        self.bias_spin.setToolTip(
+            self.tr(
+                "b to 6 significant digits (the diagram's caption rounds it to 4). Type a "
+                "value (2.5e−3 works too) or use the arrows; Ctrl+Z undoes"
+            )
+        )
         self.activation_combo = QComboBox()
         self.activation_combo.setObjectName("activationCombo")
         self.activation_combo.setAccessibleName(self.tr("Activation of the layer"))
@@ -225,38 +232,36 @@ class Inspector(QWidget):
         w = net.get_weight(layer, neuron, source)
         self.weight_spin.setValue(w)
         self.weight_slider.setValue(round(float(np.clip(w, -5, 5)) * _SLIDER_SCALE))
-        src = (
-            data_name(net.input_names[source])
-            if layer == 0
-            else fill(self.tr("a%1 (layer %2)"), str(source + 1), str(layer))
-        )
-        self.title.setText(
-            fill(
-                self.tr("<b>Edge</b> from %1 into neuron %2 of layer %3"),
-                src,
-                str(neuron + 1),
-                str(layer + 1),
-            )
-        )
         explanation = explain_neuron(net, self.model.sample, layer, neuron)
+        if layer == 0:
+            src = data_name(net.input_names[source])
+        else:
+            src = fill(
+                self.tr("neuron %1 of %2 (%3)"),
+                str(source + 1),
+                self.layer_name(layer - 1),
+                activation_label(net.layers[layer - 1].activation.name, short=True),
+            )
+        into = self.layer_name(layer)
+        self.title.setText(
+            fill(self.tr("<b>Edge</b> from %1 into neuron %2 of %3"), src, str(neuron + 1), into)
+        )
         x = explanation.inputs[source]
         term = explanation.products[source]  # w·x, ±inf if a typed 1e308 overflows
         lines = [
-            fill(self.tr("w = %1"), format_number(w)),
-            fill(self.tr("value feeding it: %1 = %2"), src, format_number(x)),
-            fill(self.tr("its term in z: w·x = %1"), format_number(term)),
+            fill(self.tr("w = %1"), plain_number(w)),
+            fill(self.tr("it carries x = %1 from %2"), plain_number(x), src),
+            fill(self.tr("its term in z: w·x = %1"), plain_number(term)),
             fill(
-                self.tr("neuron %1 of layer %2 it feeds: z = %3, a = %4(z) = %5"),
+                self.tr("it feeds neuron %1 of %2 (%3): z = %4, a = %5(z) = %6"),
                 str(neuron + 1),
-                str(layer + 1),
-                format_number(explanation.z),
+                into,
+                activation_label(explanation.activation, short=True),
+                plain_number(explanation.z),
                 function_symbol(explanation.activation),
-                format_number(explanation.a),
+                plain_number(explanation.a),
             ),
         ]
-        if layer > 0:
-            feeding = activation_label(net.layers[layer - 1].activation.name, short=True)
-            lines.append(fill(self.tr("activation feeding it: %1"), feeding))
         grads = self.model.gradients
         if grads is not None and layer < len(grads):
             lines += self._gradient_lines(grads[layer], neuron, source)
@@ -264,12 +269,19 @@ class Inspector(QWidget):
             lines.append(self.tr("∂L/∂w appears once a training step has run."))
         self.details.setText("\n".join(lines))
 
+    def layer_name(self, layer: int) -> str:
+        """The diagram's name of engine layer ``layer``: "the output layer" or
+        "hidden layer 1" (the diagram's headers count hidden layers from 1)."""
+        if layer == len(self.model.network.layers) - 1:
+            return self.tr("the output layer")
+        return fill(self.tr("hidden layer %1"), str(layer + 1))
+
     def _gradient_lines(self, grads: dict[str, np.ndarray], neuron: int, source: int) -> list[str]:
         """The last step's gradient of the weight; with regularisation, its two parts
         (the loss's and the penalty's) and their sum, which is what the step used."""
         total = float(grads["weights"][neuron, source])
         if "penalty_weights" not in grads:
-            return [fill(self.tr("∂L/∂w = %1 (last training step)"), format_number(total))]
+            return [fill(self.tr("∂L/∂w = %1 (last training step)"), plain_number(total))]
         loss = float(grads["loss_weights"][neuron, source])
         penalty = float(grads["penalty_weights"][neuron, source])
         kind = self.model.config.regularization
@@ -311,9 +323,9 @@ class Inspector(QWidget):
         )
         self.title.setText(
             fill(
-                self.tr("<b>Neuron %1 of layer %2</b> for sample %3"),
+                self.tr("<b>Neuron %1 of %2</b> for sample %3"),
                 str(neuron + 1),
-                str(layer + 1),
+                self.layer_name(layer),
                 str(self.model.sample_index + 1),
             )
         )
@@ -341,7 +353,7 @@ class Inspector(QWidget):
         t.setFixedHeight(height)
 
     def _set_row(self, row: int, name: str, x, w, value: float) -> None:
-        cells = [name] + ["" if v is None else format_number(v) for v in (x, w, value)]
+        cells = [name] + ["" if v is None else plain_number(v) for v in (x, w, value)]
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if col:

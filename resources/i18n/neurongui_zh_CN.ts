@@ -647,14 +647,22 @@
         <translation>每一层至少要保留一个神经元</translation>
     </message>
     <message>
-        <source>neuron %1 of layer %2</source>
-        <translation>第 %2 层的神经元 %1</translation>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>第 %1 隐藏层</translation>
+    </message>
+    <message>
+        <source>neuron %1 of %2</source>
+        <translation>%2的神经元 %1</translation>
     </message>
     <message>
         <source>weight w = %1
-from %2 into neuron %3 of layer %4</source>
+from %2 into neuron %3 of %4</source>
         <translation>权重 w = %1
-从 %2 到第 %4 层的神经元 %3</translation>
+从%2到%4的神经元 %3</translation>
     </message>
     <message>
         <source>Type a number and press Enter; Esc cancels</source>
@@ -679,6 +687,33 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Keep at least one input feature</source>
         <translation>请至少保留一个输入特征</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasLegend</name>
+    <message>
+        <source>Showing sample %1 (%2 inputs)</source>
+        <translation>显示的是样本 %1（%2 个输入）</translation>
+    </message>
+    <message>
+        <source>Showing sample %1: x = (%2)</source>
+        <translation>显示的是样本 %1：x = (%2)</translation>
+    </message>
+    <message>
+        <source>Neuron colour = its output (x or a): %1</source>
+        <translation>神经元颜色 = 它的输出（x 或 a）：%1</translation>
+    </message>
+    <message>
+        <source>(inputs: x ÷ %1)</source>
+        <translation>（输入：x ÷ %1）</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; thicker = larger |w|</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; 越粗 = |w| 越大</translation>
+    </message>
+    <message>
+        <source>Showing the %1 strongest of %2 edges</source>
+        <translation>显示 %2 条连线中最强的 %1 条</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1662,10 @@ from %2 into neuron %3 of layer %4</source>
         <translation>偏置 b</translation>
     </message>
     <message>
+        <source>b to 6 significant digits (the diagram&apos;s caption rounds it to 4). Type a value (2.5e−3 works too) or use the arrows; Ctrl+Z undoes</source>
+        <translation>b 保留 6 位有效数字（网络图上的标注只保留 4 位）。输入数值（也可写成 2.5e−3）或用箭头调整；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
         <source>Activation of the layer</source>
         <translation>该层的激活函数</translation>
     </message>
@@ -1659,6 +1698,34 @@ from %2 into neuron %3 of layer %4</source>
         <translation>w·x</translation>
     </message>
     <message>
+        <source>neuron %1 of %2 (%3)</source>
+        <translation>%2的神经元 %1（%3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Edge&lt;/b&gt; from %1 into neuron %2 of %3</source>
+        <translation>&lt;b&gt;连线&lt;/b&gt;：从%1到%3的神经元 %2</translation>
+    </message>
+    <message>
+        <source>it carries x = %1 from %2</source>
+        <translation>它传来的值 x = %1，来自%2</translation>
+    </message>
+    <message>
+        <source>it feeds neuron %1 of %2 (%3): z = %4, a = %5(z) = %6</source>
+        <translation>它输入到%2的神经元 %1（%3）：z = %4，a = %5(z) = %6</translation>
+    </message>
+    <message>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>第 %1 隐藏层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron %1 of %2&lt;/b&gt; for sample %3</source>
+        <translation>&lt;b&gt;%2的神经元 %1&lt;/b&gt;（样本 %3）</translation>
+    </message>
+    <message>
         <source>… %1 more terms</source>
         <translation>… 其余 %1 项</translation>
     </message>
@@ -1683,28 +1750,12 @@ from %2 into neuron %3 of layer %4</source>
         <translation>&lt;b&gt;未选中任何对象&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>a%1 (layer %2)</source>
-        <translation>a%1（第 %2 层）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Edge&lt;/b&gt; from %1 into neuron %2 of layer %3</source>
-        <translation>&lt;b&gt;连线&lt;/b&gt;：从 %1 到第 %3 层的神经元 %2</translation>
-    </message>
-    <message>
         <source>w = %1</source>
         <translation>w = %1</translation>
     </message>
     <message>
-        <source>value feeding it: %1 = %2</source>
-        <translation>输入它的值：%1 = %2</translation>
-    </message>
-    <message>
         <source>its term in z: w·x = %1</source>
         <translation>它在 z 中的项：w·x = %1</translation>
-    </message>
-    <message>
-        <source>activation feeding it: %1</source>
-        <translation>输入它的激活函数：%1</translation>
     </message>
     <message>
         <source>∂L/∂w = %1 (last training step)</source>
@@ -1717,10 +1768,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Click a neuron or an edge in the diagram: an edge to see and edit its weight, a neuron for its bias and how it computes its output.</source>
         <translation>请在网络图中点击一个神经元或一条连线：点连线可查看并修改它的权重，点神经元可查看它的偏置以及它如何算出输出。</translation>
-    </message>
-    <message>
-        <source>neuron %1 of layer %2 it feeds: z = %3, a = %4(z) = %5</source>
-        <translation>它连入的第 %2 层神经元 %1：z = %3，a = %4(z) = %5</translation>
     </message>
     <message>
         <source>penalty (λ/2)·Σw²: its ∂/∂w = λ·w = %1 (w before the step)</source>
@@ -1745,10 +1792,6 @@ from %2 into neuron %3 of layer %4</source>
     <message>
         <source>Softmax on a single output neuron always gives 1 (eᶻ / eᶻ): the network cannot learn. Use sigmoid for one output.</source>
         <translation>单个输出神经元上的 softmax 永远输出 1（eᶻ / eᶻ）：网络无法学习。只有一个输出时请用 sigmoid。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Neuron %1 of layer %2&lt;/b&gt; for sample %3</source>
-        <translation>&lt;b&gt;第 %2 层的神经元 %1&lt;/b&gt;（样本 %3）</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -2008,8 +2051,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>输出 · %1</translation>
     </message>
     <message>
-        <source>Layer %1 · %2</source>
-        <translation>第 %1 层 · %2</translation>
+        <source>Hidden layer %1 · %2</source>
+        <translation>第 %1 隐藏层 · %2</translation>
     </message>
     <message>
         <source>1 neuron</source>
@@ -2028,12 +2071,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>删除一个神经元</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; thicker = larger |w|</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; 越粗 = |w| 越大</translation>
-    </message>
-    <message>
-        <source>Showing the %1 strongest of %2 edges</source>
-        <translation>显示 %2 条连线中最强的 %1 条</translation>
+        <source>b = %1 (rounded to 4 digits on the diagram)</source>
+        <translation>b = %1（网络图上四舍五入到 4 位）</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ def test_iris_speaks_chinese_in_the_diagram_inspector_and_confusion_matrix(
     win.canvas.select_edge(0, 0, 0)
     assert "花萼长度" in win.inspector.title.text()
     win.canvas.select_edge(1, 0, 0)
-    assert "a1（第 1 层）" in win.inspector.title.text()
+    assert "从第 1 隐藏层的神经元 1（" in win.inspector.title.text()
     charts = win.charts
     charts.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 9)

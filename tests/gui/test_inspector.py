@@ -181,11 +181,53 @@ def test_an_edge_shows_its_weight_and_the_neuron_it_feeds_but_no_bias(window, qt
     z = float(net.layers[1].weights[0] @ h + net.layers[1].biases[0])
     a = 1 / (1 + np.exp(-z))
     text = window.inspector.details.text()
+    # The layers by the diagram's names; which neuron the edge feeds, in one clear line.
     assert (
-        f"neuron 1 of layer 2 it feeds: z = {format_number(z)}, a = σ(z) = {format_number(a)}"
-        in text
+        "it feeds neuron 1 of the output layer (sigmoid): "
+        f"z = {format_number(z)}, a = σ(z) = {format_number(a)}" in text
     )
+    assert f"it carries x = {format_number(h[2])} from neuron 3 of hidden layer 1 (tanh)" in text
     assert f"its term in z: w·x = {format_number(net.get_weight(1, 0, 2) * h[2])}" in text
+    assert "activation feeding it" not in text
+    title = window.inspector.title.text()
+    assert "from neuron 3 of hidden layer 1 (tanh) into neuron 1 of the output layer" in title
+    assert "layer 2" not in title + text  # the diagram has no "layer 2" in this network
+
+
+def test_a_neuron_is_named_by_its_layer_as_the_diagram_names_it(window, qtbot):
+    window.model.set_network(Network([2, 3, 2, 1], ["tanh", "relu", "sigmoid"], seed=0))
+    inspector = window.inspector
+    for layer, name in ((0, "hidden layer 1"), (1, "hidden layer 2"), (2, "the output layer")):
+        window.canvas.select_neuron(layer, 0)
+        _settled(inspector, qtbot)
+        assert f"Neuron 1 of {name}</b>" in inspector.title.text()
+    # The diagram's header of the same layer, in full (it may be shortened on screen).
+    assert "Hidden layer 2 · ReLU" in [t.texts[0] for t in window.canvas.screen_texts()]
+
+
+def test_a_tiny_value_is_written_out_in_full_not_in_scientific_notation(window, qtbot):
+    net = Network([2, 1], ["sigmoid"], seed=0)
+    net.set_weight(0, 0, 0, 0.0)
+    net.set_weight(0, 0, 1, 0.0)
+    net.set_bias(0, 0, -13.7)  # a = σ(−13.7) = 1.1220e−06 whatever the sample
+    window.model.set_network(net)
+    window.canvas.select_edge(0, 0, 0)
+    _settled(window.inspector, qtbot)
+    a = 1 / (1 + np.exp(13.7))
+    assert f"{a:.3e}" == "1.122e-06"  # the independent value, to 4 digits
+    text = window.inspector.details.text()
+    assert "a = σ(z) = 0.000001122" in text
+    assert "e−0" not in text
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    table = window.inspector.table
+    assert _cells(table, table.rowCount() - 1)[3] == "0.000001122"
+
+
+def test_the_bias_box_says_it_shows_more_digits_than_the_diagram(window, qtbot):
+    window.canvas.select_neuron(0, 0)
+    _settled(window.inspector, qtbot)
+    assert "6 significant digits" in window.inspector.bias_spin.toolTip()
 
 
 def _cells(table, row):

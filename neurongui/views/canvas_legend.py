@@ -1,0 +1,155 @@
+"""The diagram's legend: what a node's colour means, what an edge's colour and width
+mean, and which sample the numbers on the diagram belong to.
+
+Rich text for the canvas's legend label (:func:`legend_html`), and where the label
+sits (:class:`CanvasLegend`, a mixin of the canvas). The colour chips are computed by the same
+function as the node fills (:func:`~neurongui.views.canvas_maps.rgb_for` on
+:data:`~neurongui.views.canvas_maps.NODE_RANGE`), so the legend cannot drift from
+what the nodes show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from neurongui.engine.numbers import format_number
+from neurongui.i18n import fill
+from neurongui.views.canvas_base import CanvasBase
+from neurongui.views.canvas_maps import NEGATIVE, NODE_RANGE, POSITIVE, input_scale, rgb_for
+
+__all__ = ["ZERO_EDGE", "CanvasLegend", "colour_chips", "legend_html", "sample_caption"]
+
+translate = QCoreApplication.translate  # literal calls: lupdate files them by context
+
+#: Colour of an edge whose weight is exactly 0 (drawn dashed): neither sign.
+ZERO_EDGE = "#8c8c8c"
+#: Values the legend shows a chip for; the ends and the middle are labelled.
+CHIP_VALUES = (-1.0, -0.5, 0.0, 0.5, 1.0)
+#: Inputs whose values the sample caption writes out; more are only counted.
+MAX_LISTED_INPUTS = 4
+#: Qt's "no maximum" for a widget's size (QWIDGETSIZE_MAX).
+_NO_MAXIMUM = (1 << 24) - 1
+
+
+def colour_chips(dark: bool) -> str:
+    """The node colour scale as chips, each filled with a node's colour for its value
+    and labelled with it: −1, −0.5, 0, 0.5, 1."""
+    lo, hi = NODE_RANGE
+    chips = []
+    for value, (r, g, b) in zip(
+        CHIP_VALUES, rgb_for(np.array(CHIP_VALUES), lo, hi, dark).tolist(), strict=True
+    ):
+        # Dark digits on a light chip, light ones on a strong colour (relative luminance).
+        ink = "#111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 else "#fff"
+        label = format_number(value)
+        chips.append(
+            f"<span style='background-color:rgb({r},{g},{b}); color:{ink}'>"
+            f"&nbsp;{label}&nbsp;</span>"
+        )
+    return "".join(chips)
+
+
+def sample_caption(index: int, x: Sequence[float] | np.ndarray) -> str:
+    """Which sample the diagram computes with: its number (from 1) and, for a few
+    inputs, their values, e.g. "Showing sample 3: x = (1, 0)"."""
+    if len(x) > MAX_LISTED_INPUTS:
+        return fill(
+            translate("CanvasLegend", "Showing sample %1 (%2 inputs)"), str(index + 1), str(len(x))
+        )
+    values = ", ".join(format_number(v) for v in x)
+    return fill(translate("CanvasLegend", "Showing sample %1: x = (%2)"), str(index + 1), values)
+
+
+def legend_html(
+    dark: bool,
+    sample_index: int,
+    sample: Sequence[float] | np.ndarray,
+    scale: float,
+    drawn: int,
+    total: int,
+) -> str:
+    """The legend's rich text.
+
+    Parameters
+    ----------
+    dark
+        The theme: the chips take the node colours of that theme.
+    sample_index, sample
+        The sample the diagram shows (index from 0, its input values).
+    scale
+        What the inputs are divided by before colouring (1: their own values).
+    drawn, total
+        Edges drawn and edges in the network (a big network draws the strongest).
+    """
+    lines = [sample_caption(sample_index, sample)]
+    nodes = fill(
+        translate("CanvasLegend", "Neuron colour = its output (x or a): %1"), colour_chips(dark)
+    )
+    if scale > 1:
+        nodes += " " + fill(translate("CanvasLegend", "(inputs: x ÷ %1)"), format_number(scale))
+    lines.append(nodes)
+    lines.append(
+        fill(
+            translate(
+                "CanvasLegend",
+                "<span style='color:%1'>━</span> positive weight &nbsp; "
+                "<span style='color:%2'>━</span> negative weight &nbsp; "
+                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; thicker = larger |w|",
+            ),
+            POSITIVE.name(),
+            NEGATIVE.name(),
+            ZERO_EDGE,
+        )
+    )
+    if drawn < total:
+        lines.append(
+            fill(
+                translate("CanvasLegend", "Showing the %1 strongest of %2 edges"),
+                f"{drawn:,}",
+                f"{total:,}",
+            )
+        )
+    return "<br>".join(lines)
+
+
+class CanvasLegend(CanvasBase):
+    """Mixin of :class:`~neurongui.views.canvas.NetworkCanvas`: the legend's text and
+    place. Expects ``_legend``, ``_zoom_buttons``, ``_dark`` and ``edge_count``."""
+
+    def _update_legend(self) -> None:
+        drawn, total = self.edge_count()
+        sample = self.model.sample
+        text = legend_html(
+            self._dark, self.model.sample_index, sample, input_scale(sample), drawn, total
+        )
+        if text != self._legend.text():  # re-laying out rich text costs a frame's worth
+            height = self._legend.height()
+            self._legend.setText(text)
+            self._place_legend()
+            if self._legend.height() != height and self._auto_fit:
+                self._fit_now()  # keep the diagram clear of the legend
+
+    def _place_legend(self) -> None:
+        """Bottom left, as wide as its text or the room beside the zoom buttons (then
+        wrapped): the buttons never cover it."""
+        view = self.viewport()
+        buttons = sum(b.sizeHint().width() + 2 for b in self._zoom_buttons)
+        room = view.width() - buttons - 8 - 6 - 8
+        if room < 200:  # a narrow view: the buttons go above the legend instead
+            room = view.width() - 16
+        legend = self._legend
+        legend.setMinimumSize(0, 0)  # measure free of the last size it was fixed to
+        legend.setMaximumSize(_NO_MAXIMUM, _NO_MAXIMUM)
+        legend.setWordWrap(False)
+        natural = legend.sizeHint()
+        if natural.width() <= room:
+            legend.setFixedSize(natural)
+        else:
+            width = max(room, 60)
+            legend.setWordWrap(True)
+            legend.setFixedSize(width, legend.heightForWidth(width))
+        self._legend.move(8, view.height() - self._legend.height() - 8)
+        self._place_zoom_controls()
