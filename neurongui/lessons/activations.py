@@ -137,6 +137,7 @@ class ActivationsLesson(Lesson):
             ],
             len(ACTIVATIONS),
             self.tr("Results of the race"),
+            percents=[3],
         )
         self.race_note = rich_label("raceNote")
         self.race_note.setText(self._start_note())

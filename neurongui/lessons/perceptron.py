@@ -430,13 +430,17 @@ class PerceptronLesson(Lesson):
         counts = self.mistakes_per_epoch()
         done = len(self.updates())
         X, _ = self.truth_table()
+        self._show_sample(X[done % 4])
         next_x = _vector(X[done % 4])
         if not counts:
-            text = fill(self.tr("No complete epoch yet. Next sample: x = (%1)."), next_x)
+            text = fill(
+                self.tr("No complete epoch yet. Next sample (the diagram shows it): x = (%1)."),
+                next_x,
+            )
             colour = None
         else:
             text = fill(
-                self.tr("Mistakes per epoch: %1. Next sample: x = (%2)."),
+                self.tr("Mistakes per epoch: %1. Next sample (the diagram shows it): x = (%2)."),
                 ", ".join(str(c) for c in counts),
                 next_x,
             )
@@ -455,6 +459,13 @@ class PerceptronLesson(Lesson):
                 colour = BAD
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
         self.status.setText(text)
+
+    def _show_sample(self, x: np.ndarray) -> None:
+        """Let the diagram show input ``x``: select the training sample that holds it."""
+        # The app's training set holds the four inputs in its own (shuffled) order.
+        found = np.flatnonzero(np.all(np.isclose(self.model.data.X_train, x), axis=1))
+        if found.size:
+            self.model.select_sample(int(found[0]))
 
     # -- the question ------------------------------------------------------------------------
 

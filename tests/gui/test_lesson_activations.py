@@ -61,6 +61,8 @@ def test_the_race_runs_to_the_end_and_its_curves_are_the_engines(window, qtbot):
     for row, trainer in enumerate(lesson.runner.trainers):
         shown = float(table.item(row, 2).text().replace("−", "-"))
         assert shown == pytest.approx(trainer.history[-1].train_loss, rel=5e-4)
+        accuracy = lesson.runner.accuracies[row, EPOCHS - 1]
+        assert table.item(row, 3).text() == f"{100 * accuracy:.1f} %"
     # The race trains copies: the window's network is untouched.
     assert window.undo_stack.count() == 0
 
