@@ -327,12 +327,20 @@
         <translation>（请选择）</translation>
     </message>
     <message>
+        <source>Press “Start the race”: the three loss curves grow here.</source>
+        <translation>点击“开始比赛”：三条损失曲线会在这里逐渐画出。</translation>
+    </message>
+    <message>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
         <source>Which activation reached the lowest training loss?</source>
         <translation>哪个激活函数达到的训练损失最低？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The race trains copies: the diagram shows your own network, which does not change.&lt;/b&gt; Same starting weights and Training-panel settings; only the hidden activation differs.</source>
+        <translation>&lt;b&gt;比赛训练的是副本：图中显示的是你自己的网络，它不会改变。&lt;/b&gt;三个网络的初始权重和“训练”面板中的设置都相同，只有隐藏层激活函数不同。</translation>
     </message>
     <message>
         <source>Hidden activation to use</source>
@@ -401,10 +409,6 @@
     <message>
         <source>The network has no hidden layer to change.</source>
         <translation>网络没有可以修改的隐藏层。</translation>
-    </message>
-    <message>
-        <source>All three start from the same weights and train with the settings of the Training panel (optimiser, learning rate, batch size); only the hidden activation differs. They train copies: the race is plotted here, not in the Charts panel.</source>
-        <translation>三个网络从相同的权重出发，使用“训练”面板中的设置（优化器、学习率、批大小）训练，只有隐藏层激活函数不同。它们训练的是副本：比赛结果画在这里，而不在“图表”面板中。</translation>
     </message>
     <message>
         <source>Then press Play in the toolbar and watch each neuron&apos;s map on the diagram. The table follows the training live: over all training points, how much gradient each hidden layer passes back (backpropagation multiplies by f′(z) in every layer).</source>
@@ -1746,18 +1750,6 @@ from %2 into neuron %3 of layer %4</source>
         <source>bias b</source>
         <translation>偏置 b</translation>
     </message>
-    <message>
-        <source>Set a weight to %1</source>
-        <translation>将权重设为 %1</translation>
-    </message>
-    <message>
-        <source>Set a bias to %1</source>
-        <translation>将偏置设为 %1</translation>
-    </message>
-    <message>
-        <source>Use %1 in layer %2</source>
-        <translation>第 %2 层改用 %1</translation>
-    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -2311,6 +2303,14 @@ The loss appears here, epoch by epoch.</source>
         <translation>w = (%1)，b = %2。&lt;br&gt;决策线：&lt;nobr&gt;%3&lt;/nobr&gt;。&lt;br&gt;在 &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt; 的区域，单元激发（ŷ = 1）。</translation>
     </message>
     <message>
+        <source>No complete epoch yet. Next sample (the diagram shows it): x = (%1).</source>
+        <translation>还没有完整的一轮。下一个样本（图中显示的就是它）：x = (%1)。</translation>
+    </message>
+    <message>
+        <source>Mistakes per epoch: %1. Next sample (the diagram shows it): x = (%2).</source>
+        <translation>每轮的错误数：%1。下一个样本（图中显示的就是它）：x = (%2)。</translation>
+    </message>
+    <message>
         <source>One step unit cannot compute XOR: no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. Add a hidden layer (the button below), or choose AND or OR to check the perceptron.</source>
         <translation>单个阶跃单元算不出 XOR：没有哪条直线能把 (0, 1) 和 (1, 0) 分在一侧、把 (0, 0) 和 (1, 1) 分在另一侧。请添加一个隐藏层（下方的按钮），或者选择 AND 或 OR 来检查感知机。</translation>
     </message>
@@ -2333,14 +2333,6 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>right, no change</source>
         <translation>正确，无变化</translation>
-    </message>
-    <message>
-        <source>No complete epoch yet. Next sample: x = (%1).</source>
-        <translation>还没有完整的一轮。下一个样本：x = (%1)。</translation>
-    </message>
-    <message>
-        <source>Mistakes per epoch: %1. Next sample: x = (%2).</source>
-        <translation>每轮的错误数：%1。下一个样本：x = (%2)。</translation>
     </message>
     <message>
         <source>Converged: a whole epoch without a mistake, so the weights stop changing.</source>
