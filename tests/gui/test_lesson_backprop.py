@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QPushButton
 
 from neurongui.engine.compgraph import example_graph
@@ -414,6 +415,17 @@ def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot,
             at = canvas.node_position(layer, j)
             for key, rect in rects.items():
                 assert not rect.contains(at), f"{key} covers neuron {layer}, {j}"
+    # Nor a header or a bias caption (the inputs' boxes stand in for their names).
+    on_screen = {key: canvas.mapFromScene(r).boundingRect() for key, r in rects.items()}
+    texts = [t for t in canvas.screen_texts() if t.item.isVisible() and t.text]
+    assert any(t.text.startswith("b = ") for t in texts)  # the biases are found
+    for text in texts:
+        if text.text in ("x₁", "x₂"):
+            continue
+        left, top, width, height = text.screen_rect(canvas)
+        shown_text = QRectF(left, top, width, height)
+        for key, rect in on_screen.items():
+            assert not QRectF(rect).intersects(shown_text), f"{key} covers {text.text!r}"
 
 
 def test_the_boxes_are_never_larger_than_the_panels_text_on_a_big_screen(window, qtbot):
