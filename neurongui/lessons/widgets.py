@@ -33,6 +33,7 @@ __all__ = [
     "fit_combo",
     "follow_theme",
     "legend_label",
+    "legend_text",
     "page",
     "plot_widget",
 ]
@@ -109,14 +110,19 @@ def page(*items: QWidget | QLayout, margins: int = 0) -> QWidget:
     return widget
 
 
-def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
-    """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
+def legend_text(entries: list[tuple[str, str, str]]) -> str:
+    """The rich text of a legend of (symbol, colour, text) entries."""
     # Each entry stays on one line: "ŷ = 1" never wraps away from its symbol.
     parts = [
         f'<span style="color:{colour}">{symbol}</span>{keep_together(" " + text)}'
         for symbol, colour, text in entries
     ]
-    label = QLabel(" &nbsp; ".join(parts))
+    return " &nbsp; ".join(parts)
+
+
+def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
+    """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
+    label = QLabel(legend_text(entries))
     label.setObjectName("plotLegend")
     label.setWordWrap(True)
     return label

@@ -2243,6 +2243,18 @@ The loss appears here, epoch by epoch.</source>
         <translation>感知机学习规则的学习率 η</translation>
     </message>
     <message>
+        <source>output ŷ = ½</source>
+        <translation>输出 ŷ = ½</translation>
+    </message>
+    <message>
+        <source>ŷ near 1</source>
+        <translation>ŷ 接近 1</translation>
+    </message>
+    <message>
+        <source>ŷ near 0</source>
+        <translation>ŷ 接近 0</translation>
+    </message>
+    <message>
         <source>Log of the perceptron&apos;s last updates</source>
         <translation>感知机最近几次更新的记录</translation>
     </message>
@@ -2297,6 +2309,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>&lt;b&gt;Your task:&lt;/b&gt; press &lt;i&gt;Step&lt;/i&gt; or &lt;i&gt;Epoch&lt;/i&gt; until the perceptron computes &lt;b&gt;%1&lt;/b&gt; (a whole epoch without a mistake), then press &lt;i&gt;Check my answer&lt;/i&gt;. Then choose the other gate, and XOR.</source>
         <translation>&lt;b&gt;任务：&lt;/b&gt;点击“单步”或“一轮”，直到感知机计算出 &lt;b&gt;%1&lt;/b&gt;（一整轮没有错误），然后点击“检查答案”。接着换另一个逻辑门，再试试 XOR。</translation>
+    </message>
+    <message>
+        <source>w = (%1), b = %2.&lt;br&gt;No decision line yet: with w = (0, 0) the unit computes z = b for every input, so it fires (ŷ = 1) for all four if b ≥ 0 and for none if b &lt; 0.</source>
+        <translation>w = (%1)，b = %2。&lt;br&gt;还没有决策直线：w = (0, 0) 时，单元对每个输入算出的都是 z = b，所以 b ≥ 0 时四个输入都激发（ŷ = 1），b &lt; 0 时都不激发。</translation>
     </message>
     <message>
         <source>w = (%1), b = %2.&lt;br&gt;Decision line: &lt;nobr&gt;%3&lt;/nobr&gt;.&lt;br&gt;The unit fires (ŷ = 1) where &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt;.</source>

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton
 
 from neurongui.engine.datasets import load_dataset
+from neurongui.lessons.text import plain
 
 GATE = {name: load_dataset(name) for name in ("and", "or", "xor_gate")}
 
@@ -181,6 +182,18 @@ def _assert_one_epoch_count(lesson, window) -> int:
     return epoch
 
 
+def test_zero_weights_are_said_to_draw_no_line(window):
+    lesson = _start(window)
+    text = lesson.weights_label.text()
+    assert "No decision line yet" in text and "x₂ + 0 = 0" not in text
+    xs, _ = lesson.line.getData()
+    assert xs is None or len(xs) == 0  # and none is drawn
+    _click(lesson, "stepButton")  # (1, 0)... a mistake gives w ≠ 0 and a line
+    _click(lesson, "epochButton")
+    w, _ = _wb(window)
+    assert w.any() and "Decision line:" in lesson.weights_label.text()
+
+
 def test_the_diagram_shows_the_sample_the_rule_takes_next(window):
     lesson = _start(window)
     X = GATE["and"].X
@@ -218,6 +231,14 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
     late = dataclasses.replace(window.model.history[-1], epoch=window.model.history[-1].epoch + 1)
     window.model.set_history([*window.model.history, late])
     assert _assert_one_epoch_count(lesson, window) == late.epoch
+    # The legend names the graded output's ½ curve and shades, not a firing unit.
+    legend = plain(lesson.view.legend.text())
+    assert "ŷ = ½" in legend and "ŷ near 1" in legend and "fires" not in legend
+    # The output map fills the whole plot: no blank strip beside the square of data.
+    (x0, x1), (y0, y1) = lesson.view.shown_range()
+    mapped = lesson.view.output_map.mapRectToParent(lesson.view.output_map.boundingRect())
+    assert mapped.left() <= x0 and mapped.right() >= x1
+    assert mapped.top() <= y0 and mapped.bottom() >= y1
     # Every ŷ, e.g. 0.003142, shows uncut in its column.
     table = lesson.table
     metrics = table.fontMetrics()
@@ -236,5 +257,6 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
     # One undo brings the perceptron back, with its controls.
     window.undo_stack.undo()
     assert window.network.sizes == [2, 1]
+    assert "fires" in plain(lesson.view.legend.text())
     assert lesson.findChild(QPushButton, "stepButton").isEnabled()
     assert len(lesson.mistakes_per_epoch()) == 3
