@@ -628,8 +628,8 @@
         <translation>阈值形式：当 w·x ≥ h = %1 时 y = 1。&lt;br&gt;偏置形式：y = step(w·x + b)，其中 b = −h = %2：两者是同一个单元。</translation>
     </message>
     <message>
-        <source>Right: with h = %1 (b = %2) the unit computes %3.</source>
-        <translation>正确：当 h = %1（b = %2）时，该单元实现了 %3。</translation>
+        <source>Right: with h = %1 (b = %2) the unit computes %3. Every h with &lt;nobr&gt;%6 &amp;lt; h ≤ %7&lt;/nobr&gt; works: above the largest weighted sum that must stay silent, at most the smallest that must fire.</source>
+        <translation>正确：h = %1（b = %2）时，这个单元计算的是 %3。满足 &lt;nobr&gt;%6 &amp;lt; h ≤ %7&lt;/nobr&gt; 的每个 h 都可行：h 要大于必须保持不激发的最大加权和，且不超过必须激发的最小加权和。</translation>
     </message>
     <message>
         <source>Not yet: the unit&apos;s outputs are %4 but %3 needs %5. Move h between the weighted sums that should stay silent and those that should fire (h = %1 now, b = %2).</source>
