@@ -81,13 +81,24 @@ class OneNeuronLesson(Lesson):
             box.sync()
         z, y = self.outputs()
         self.table.set_rows([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
-        ex = explain_neuron(self.network, INPUTS[self.table.selected_row(2)], 0, 0)
+        row = self.table.selected_row(2)
+        self._mark_in_activation_panel(INPUTS[row])
+        ex = explain_neuron(self.network, INPUTS[row], 0, 0)
         # The engine names the function; the lesson writes it σ, as its text does.
         formula = ex.formula().replace("sigmoid(", "σ(")
         self.working.setText(
             f"<pre>{formula}</pre>"
             + self.tr("σ(z) = 1 / (1 + e<sup>−z</sup>): above ½ exactly when z > 0.")
         )
+
+    def _mark_in_activation_panel(self, x: np.ndarray) -> None:
+        """Let the activation panel mark z and a of the table's selected input: the
+        neuron is selected and the training sample that holds ``x`` too."""
+        if self.model.selection.kind == "none":
+            self.model.select_neuron(0, 0)
+        found = np.flatnonzero(np.all(np.isclose(self.model.data.X_train, x), axis=1))
+        if found.size:
+            self.model.select_sample(int(found[0]))
 
     def essentials(self) -> list[QWidget]:
         return [*super().essentials(), *self.boxes, self.table]

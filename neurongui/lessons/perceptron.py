@@ -401,9 +401,8 @@ class PerceptronLesson(Lesson):
             # 0 x₁ + 0 x₂ + b = 0 is no line: say what the unit does instead.
             text = fill(
                 self.tr(
-                    "w = (%1), b = %2.<br>No decision line yet: with w = (0, 0) the unit "
-                    "computes z = b for every input, so it fires (ŷ = 1) for all four if "
-                    "b ≥ 0 and for none if b < 0."
+                    "w = (%1), b = %2.<br>No decision line: z = b for every input, so the "
+                    "unit fires for all four or for none."
                 ),
                 _vector(w),
                 _number(b),

@@ -2311,10 +2311,6 @@ The loss appears here, epoch by epoch.</source>
         <translation>&lt;b&gt;任务：&lt;/b&gt;点击“单步”或“一轮”，直到感知机计算出 &lt;b&gt;%1&lt;/b&gt;（一整轮没有错误），然后点击“检查答案”。接着换另一个逻辑门，再试试 XOR。</translation>
     </message>
     <message>
-        <source>w = (%1), b = %2.&lt;br&gt;No decision line yet: with w = (0, 0) the unit computes z = b for every input, so it fires (ŷ = 1) for all four if b ≥ 0 and for none if b &lt; 0.</source>
-        <translation>w = (%1)，b = %2。&lt;br&gt;还没有决策直线：w = (0, 0) 时，单元对每个输入算出的都是 z = b，所以 b ≥ 0 时四个输入都激发（ŷ = 1），b &lt; 0 时都不激发。</translation>
-    </message>
-    <message>
         <source>w = (%1), b = %2.&lt;br&gt;Decision line: &lt;nobr&gt;%3&lt;/nobr&gt;.&lt;br&gt;The unit fires (ŷ = 1) where &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt;.</source>
         <translation>w = (%1)，b = %2。&lt;br&gt;决策线：&lt;nobr&gt;%3&lt;/nobr&gt;。&lt;br&gt;在 &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt; 的区域，单元激发（ŷ = 1）。</translation>
     </message>
@@ -2341,6 +2337,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Epoch %1 · x = (%2): y = %3, ŷ = %4</source>
         <translation>第 %1 轮 · x = (%2)：y = %3，ŷ = %4</translation>
+    </message>
+    <message>
+        <source>w = (%1), b = %2.&lt;br&gt;No decision line: z = b for every input, so the unit fires for all four or for none.</source>
+        <translation>w = (%1)，b = %2。&lt;br&gt;没有决策直线：每个输入的 z 都等于 b，所以单元对四个输入要么全部激发，要么全不激发。</translation>
     </message>
     <message>
         <source>mistake, Δw = (%1), Δb = %2</source>

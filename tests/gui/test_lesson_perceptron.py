@@ -185,7 +185,7 @@ def _assert_one_epoch_count(lesson, window) -> int:
 def test_zero_weights_are_said_to_draw_no_line(window):
     lesson = _start(window)
     text = lesson.weights_label.text()
-    assert "No decision line yet" in text and "x₂ + 0 = 0" not in text
+    assert "No decision line" in text and "x₂ + 0 = 0" not in text
     xs, _ = lesson.line.getData()
     assert xs is None or len(xs) == 0  # and none is drawn
     _click(lesson, "stepButton")  # (1, 0)... a mistake gives w ≠ 0 and a line
