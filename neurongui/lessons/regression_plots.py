@@ -208,17 +208,21 @@ class RegressionPlots(QObject):
         # The equal scales widen one axis beyond the square: the surface reaches a side
         # further on every side, so no blank band is left; its colours and contours are
         # those of the square.
-        ws = np.linspace(w0 - side, w0 + 2 * side, 3 * 120 + 1)
-        bs = np.linspace(b0 - side, b0 + 2 * side, 3 * 120 + 1)
-        W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
-        # The closed form from the data's moments, on a log scale so the bowl's floor
-        # and its far walls both show.
         with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            reach = 1 if np.all(np.isfinite([w0 - side, b0 - side, 3 * side])) else 0
+            n = 120 * (1 + 2 * reach) + 1
+            ws = np.linspace(w0 - reach * side, w0 + (1 + reach) * side, n)
+            bs = np.linspace(b0 - reach * side, b0 + (1 + reach) * side, n)
+            W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
+            # The closed form from the data's moments, on a log scale so the bowl's
+            # floor and its far walls both show.
             image = np.log10(np.maximum(moments.loss(W, B), 1e-12))
-        square_part = image[120:241, 120:241]
+        first = 120 * reach
+        square_part = image[first : first + 121, first : first + 121]
         lo, hi = float(square_part.min()), float(square_part.max())
         self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
-        self.surface.setRect(w0 - side, b0 - side, 3 * side, 3 * side)
+        far = (1 + 2 * reach) * side
+        self.surface.setRect(w0 - reach * side, b0 - reach * side, far, far)
         for iso, level in zip(
             self.contours, np.linspace(lo, hi, len(self.contours) + 2)[1:-1], strict=True
         ):
