@@ -38,6 +38,8 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Highlight: QColor(8, 119, 189),
         QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
         QPalette.ColorRole.Link: QColor(90, 170, 230),
+        # Qt's default placeholder is dark grey: unreadable on the dark base.
+        QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
     }
     for role, colour in roles.items():
         p.setColor(role, colour)

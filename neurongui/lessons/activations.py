@@ -32,7 +32,7 @@ from neurongui.engine.trainer import Trainer
 from neurongui.i18n import fill, keep_together
 from neurongui.lessons.base import Lesson, NumberTable, format_number, rich_label
 from neurongui.lessons.race import RaceRunner, fresh_network
-from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
+from neurongui.lessons.widgets import fit_combo, follow_theme, legend_label, page, plot_widget
 
 __all__ = ["ACTIVATIONS", "LESSON", "ActivationsLesson"]
 
@@ -112,10 +112,21 @@ class ActivationsLesson(Lesson):
         row.addWidget(self.pause_button)
         controls = QWidget()
         controls.setLayout(row)
+        # Denser loss ticks: the three endings can be read off a short plot on a
+        # 768-pixel screen even with the answer's explanation under the panel.
         self.race_plot = plot_widget("racePlot", self.tr("epoch"), self.tr("training loss"), 120)
+        self.race_plot.getAxis("left").setTickDensity(2.0)
         # Whole epochs from the start, not 0.2 … 0.8 on an empty plot.
         self.race_plot.setXRange(0, DEFAULT_EPOCHS, padding=0.02)
         self.race_plot.setYRange(0, 1, padding=0.02)
+        # Until the race starts, the empty plot says what will appear on it.
+        self.race_hint = pg.TextItem(
+            keep_together(self.tr("Press “Start the race”: the three loss curves grow here.")),
+            color=(150, 150, 150),
+            anchor=(0.5, 0.5),
+        )
+        self.race_hint.setPos(DEFAULT_EPOCHS / 2, 0.5)
+        self.race_plot.addItem(self.race_hint, ignoreBounds=True)
         self.curves = {
             name: self.race_plot.plot(pen=pg.mkPen(COLOURS[name], width=2), name=LABELS[name])
             for name in ACTIVATIONS
@@ -137,7 +148,10 @@ class ActivationsLesson(Lesson):
             ],
             len(ACTIVATIONS),
             self.tr("Results of the race"),
+            percents=[3],
         )
+        # The activations are listed from the start, their numbers "–" until they race.
+        self.race_table.set_rows([[LABELS[name], None, None, None] for name in ACTIVATIONS])
         self.race_note = rich_label("raceNote")
         self.race_note.setText(self._start_note())
         self.answer_box = QComboBox()
@@ -146,7 +160,8 @@ class ActivationsLesson(Lesson):
         for name in ACTIVATIONS:
             self.answer_box.addItem(LABELS[name], name)
         self.answer_box.setAccessibleName(self.tr("Your answer"))
-        self.answer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its longest choice: the question beside it wraps instead.
+        fit_combo(self.answer_box)
         self.question = QLabel(
             keep_together(self.tr("Which activation reached the lowest training loss?"))
         )
@@ -162,10 +177,9 @@ class ActivationsLesson(Lesson):
 
     def _start_note(self) -> str:
         return self.tr(
-            "All three start from the same weights and train with the settings of the "
-            "Training panel (optimiser, learning rate, batch size); only the hidden "
-            "activation differs. They train copies: the race is plotted here, not in the "
-            "Charts panel."
+            "<b>The race trains copies: the diagram shows your own network, which does not "
+            "change.</b> Same starting weights and Training-panel settings; only the hidden "
+            "activation differs."
         )
 
     def essentials(self) -> list[QWidget]:
@@ -256,6 +270,7 @@ class ActivationsLesson(Lesson):
         self.race_plot.setXRange(0, epochs, padding=0.02)
         self.race_plot.enableAutoRange(axis="y")
         self.race_note.setText(self._start_note())
+        self.race_hint.hide()
         self.say("")
         self.runner.start(trainers, epochs)
         self._update_buttons()

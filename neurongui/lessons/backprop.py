@@ -107,7 +107,9 @@ class BackpropLesson(Lesson):
         # The parameters ∂L/∂w₃₁ was answered for: until then its value stays hidden.
         self._answered: np.ndarray | None = None
         self.view = StageView(self)
-        self.overlay = CanvasOverlay(self.host.canvas, self.view.labels, is_dark)
+        self.overlay = CanvasOverlay(
+            self.host.canvas, self.view.labels, is_dark, self.view.neuron_rects
+        )
         self.listen(self.host.canvas.scene().changed, self.overlay.ensure)
         # The undo stack moves its index after the command ran: look again then.
         self.listen(self.host.undo_stack.indexChanged, self._on_history)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF
+from PySide6.QtCore import QObject, QPointF, QRectF
 
 from neurongui.engine import Network
 from neurongui.engine.network import Backprop
@@ -286,6 +286,7 @@ class StageView(QObject):
         if not self.lesson.on_network_page() or not self.lesson.fits():
             return []
         s, stage, canvas = self.lesson.numbers(), self.lesson.stage, self.lesson.host.canvas
+        px = 1 / (canvas.transform().m11() or 1.0)  # a screen pixel in scene units
         labels = []
         for k in (0, 1):
             at = canvas.node_position(-1, k)
@@ -299,10 +300,25 @@ class StageView(QObject):
             # Above the top neuron's outgoing edge, below the bottom one's.
             corner = QPointF(at.x() + 34, at.y() + (5 if j == 0 else -5))
             side = "above-right" if j == 0 else "below-right"
+            # Clear of the header above (top neuron) and of the bias caption below: moved
+            # towards the middle of the diagram, a few pixels at a time.
+            away = 1 if j == 0 else -1
+            moves = tuple(
+                QPointF(corner.x() + side_step * px, corner.y() + away * step * px)
+                for step in range(3, 31, 3)
+                for side_step in (0, 12)
+            )
             if lines:
-                labels.append(Label(f"hidden{j}", corner, lines, side))
+                labels.append(Label(f"hidden{j}", corner, lines, side, moves))
         at = canvas.node_position(1, 0)
-        labels.append(Label("output", QPointF(at.x() + 30, at.y()), self._output_label(s), "right"))
+        right = QPointF(at.x() + 30, at.y())
+        moves = tuple(
+            QPointF(right.x() + shift * px, right.y() + sign * step * px)
+            for shift in (0, 8)
+            for step in range(0, 61, 6)
+            for sign in (-1, 1)
+        )
+        labels.append(Label("output", right, self._output_label(s), "right", moves))
         if stage >= 6:
             labels += self._edge_labels(s)
         return labels
@@ -312,11 +328,12 @@ class StageView(QObject):
         if stage == UPDATE:
             return ((f"b{n} ← {_n(self.lesson.network.get_bias(0, j))}", "plain"),)
         lines = []
+        if 1 <= stage < GRADIENTS:
+            lines.append((f"z{n} = {_n(s.z(0)[j])}", "forward"))
         if stage >= 1:
-            lines += [
-                (f"z{n} = {_n(s.z(0)[j])}", "forward"),
-                (f"a{n} = {_n(s.a(0)[j])}", "forward"),
-            ]
+            # The gradients need a (∂L/∂w₃ⱼ = δ₃aⱼ), not z: two lines leave the edges
+            # between the hidden neurons and the output room for their own boxes.
+            lines.append((f"a{n} = {_n(s.a(0)[j])}", "forward"))
         if stage >= 5:
             # One line for δ and ∂L/∂b: a fourth line would reach the layer's header.
             tail = f" = ∂L/∂b{n}" if stage >= GRADIENTS else ""
@@ -350,6 +367,10 @@ class StageView(QObject):
             # the inputs, where they are a box's height apart, and the straight ones
             # further on, short of the hidden neurons' bias captions.
             t = 0.5 if layer else (0.62 if j == k else 0.32)
+            # Where that box would cover another, a neuron or a caption: further along.
+            others = tuple(
+                t + d for d in (-0.08, 0.08, -0.16, 0.16, -0.24, 0.24) if 0.1 < t + d < 0.9
+            )
             if self.lesson.stage == UPDATE:
                 line = (f"w ← {_n(self.lesson.network.get_weight(layer, j, k))}", "plain")
             elif (layer, j, k) == ASKED and not self.lesson.answered():
@@ -357,5 +378,21 @@ class StageView(QObject):
             else:
                 line = (_n(s.bp.gradients[layer]["weights"][j, k]), "gradient")
             at = canvas.edge_point(layer, j, k, t)
-            labels.append(Label(f"edge{layer}_{j}_{k}", at, (line,), "center"))
+            moves = tuple(canvas.edge_point(layer, j, k, u) for u in others)
+            labels.append(Label(f"edge{layer}_{j}_{k}", at, (line,), "center", moves))
         return labels
+
+    def neuron_rects(self) -> list[QRectF]:
+        """Scene rectangles of the neurons, which no box may cover."""
+        canvas = self.lesson.host.canvas
+        if not self.lesson.on_network_page() or not self.lesson.fits():
+            return []
+        nodes = canvas.nodes_rect()
+        first, last = canvas.node_position(-1, 0), canvas.node_position(1, 0)
+        radius = max(first.x() - nodes.left(), nodes.right() - last.x())
+        rects = []
+        for layer, count in ((-1, 2), (0, 2), (1, 1)):
+            for j in range(count):
+                at = canvas.node_position(layer, j)
+                rects.append(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius))
+        return rects

@@ -50,7 +50,15 @@ from neurongui.undo import new_gesture
 if TYPE_CHECKING:
     from neurongui.lessons.host import LessonHost
 
-__all__ = ["Lesson", "NumberTable", "ValueBox", "format_number", "lesson_text", "rich_label"]
+__all__ = [
+    "Lesson",
+    "NumberTable",
+    "ValueBox",
+    "format_number",
+    "lesson_text",
+    "percent",
+    "rich_label",
+]
 
 #: Colours of right and wrong answers (readable on light and dark backgrounds).
 GOOD, BAD = "#1a9641", "#d7301f"
@@ -363,16 +371,36 @@ class ValueBox(QDoubleSpinBox):
         self.lesson.set_value(self.target, value, self._gesture)
 
 
-class NumberTable(QTableWidget):
-    """A read-only table of numbers that shows all its rows and fills its width."""
+def percent(share: float) -> str:
+    """``share`` (0…1) as a percentage with one decimal, "88.9 %", as the app shows
+    accuracies."""
+    return f"{100 * share:.1f} %"
 
-    def __init__(self, name: str, headers: list[str], rows: int, accessible: str):
+
+class NumberTable(QTableWidget):
+    """A read-only table of numbers that shows all its rows and fills its width.
+
+    Every column is at least as wide as its widest number (a cut "0.003…" hides the
+    digits a student compares); the width left over is shared out evenly. Columns listed
+    in ``percents`` show shares (0…1) as percentages, "88.9 %", as the rest of the app.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        headers: list[str],
+        rows: int,
+        accessible: str,
+        percents: Sequence[int] = (),
+    ):
         super().__init__(rows, len(headers))
         self.setObjectName(name)
         self.setHorizontalHeaderLabels(headers)
         self.setAccessibleName(accessible)
+        self.percents = frozenset(percents)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -384,6 +412,7 @@ class NumberTable(QTableWidget):
         header.setMinimumSectionSize(1)
         header.setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._fit_height()
+        self._fit_columns()
 
     def _fit_height(self) -> None:
         # Every row shows: a table of a few numbers should never need scrolling.
@@ -392,9 +421,39 @@ class NumberTable(QTableWidget):
             height + max(1, self.rowCount()) * self.verticalHeader().defaultSectionSize()
         )
 
+    def column_needs(self) -> list[int]:
+        """The width each column needs to show its header and its widest cell uncut."""
+        header = self.horizontalHeader()
+        return [
+            max(header.sectionSizeHint(c), self.sizeHintForColumn(c))
+            for c in range(self.columnCount())
+        ]
+
+    def _fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        needs = self.column_needs()
+        # Never narrower than the numbers: the layout gives the table this much.
+        self.setMinimumWidth(sum(needs) + 2 * self.frameWidth())
+        free = [
+            c
+            for c in range(self.columnCount())
+            if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive
+        ]
+        fixed = sum(header.sectionSize(c) for c in range(self.columnCount()) if c not in free)
+        spare = self.viewport().width() - fixed - sum(needs[c] for c in free)
+        for k, c in enumerate(free):
+            # The pixels that do not divide evenly go to the first columns.
+            share = spare // len(free) + (1 if k < spare % len(free) else 0)
+            header.resizeSection(c, needs[c] + max(0, share))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
     def set_rows(self, rows: Sequence[Sequence[float | str | None]]) -> None:
-        """Fill the table a row at a time: numbers in the engine's format, words as
-        they are, and NaN (a run that diverged) or None (no number yet) as "–"."""
+        """Fill the table a row at a time: numbers in the engine's format (shares in
+        ``percents`` columns as percentages), words as they are, and NaN (a run that
+        diverged) or None (no number yet) as "–"."""
         if len(rows) != self.rowCount():
             self.setRowCount(len(rows))
             self._fit_height()
@@ -404,10 +463,16 @@ class NumberTable(QTableWidget):
                 if isinstance(value, str):
                     item = QTableWidgetItem(value)
                 else:
-                    text = "–" if value is None or np.isnan(value) else format_number(value)
+                    if value is None or np.isnan(value):
+                        text = "–"
+                    elif c in self.percents:
+                        text = percent(value)
+                    else:
+                        text = format_number(value)
                     item = QTableWidgetItem(text)
                     item.setTextAlignment(right)
                 self.setItem(r, c, item)
+        self._fit_columns()
 
     def cell(self, row: int, column: int) -> QTableWidgetItem:
         """The item at (``row``, ``column``), filled by :meth:`set_rows`.

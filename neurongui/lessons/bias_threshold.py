@@ -200,9 +200,17 @@ class BiasThresholdLesson(Lesson):
 
     def check(self) -> tuple[bool, str]:
         name = self.gate.currentText()
-        _, y = self.outputs()
-        if np.array_equal(y, GATES[name]):
-            text = self.tr("Right: with h = %1 (b = %2) the unit computes %3.")
+        sums, y = self.outputs()
+        target = GATES[name]
+        # Every h above the largest sum that must stay silent and at most the smallest
+        # that must fire works: the answer to the task's "which values of h?".
+        silent, fires = float(sums[target == 0].max()), float(sums[target == 1].min())
+        if np.array_equal(y, target):
+            text = self.tr(
+                "Right: with h = %1 (b = %2) the unit computes %3. Every h with "
+                "<nobr>%6 &lt; h ≤ %7</nobr> works: above the largest weighted sum that must "
+                "stay silent, at most the smallest that must fire."
+            )
             ok = True
         else:
             text = self.tr(
@@ -218,7 +226,9 @@ class BiasThresholdLesson(Lesson):
                 format_number(-self.threshold),
                 name,
                 " ".join(f"{v:g}" for v in y),
-                " ".join(f"{v:g}" for v in GATES[name]),
+                " ".join(f"{v:g}" for v in target),
+                format_number(silent),
+                format_number(fires),
             )
         )
 

@@ -65,11 +65,20 @@ class OneNeuronLesson(Lesson):
             len(INPUTS),
             self.tr("Inputs with their z and a"),
         )
-        self.table.itemSelectionChanged.connect(self.refresh)
+        self._started = False  # a lesson starts with nothing selected on the diagram
+        self.table.itemSelectionChanged.connect(self._on_row_chosen)
         body.addWidget(self.table)
         self.working = rich_label("workingLabel")
         body.addWidget(self.working)
         self.table.selectRow(2)  # (1, 0): the input of the task
+        self._started = True
+
+    def _on_row_chosen(self) -> None:
+        # The student chose a row: the neuron is selected, so that the activation
+        # panel marks that row's z on its curve (it marks the selected neuron's).
+        if self._started and self.model.selection.kind == "none":
+            self.model.select_neuron(0, 0)
+        self.refresh()
 
     def outputs(self) -> tuple[np.ndarray, np.ndarray]:
         """z and a of the four inputs, from the engine's forward pass."""
@@ -81,13 +90,22 @@ class OneNeuronLesson(Lesson):
             box.sync()
         z, y = self.outputs()
         self.table.set_rows([[*x, zi, yi] for x, zi, yi in zip(INPUTS, z, y, strict=True)])
-        ex = explain_neuron(self.network, INPUTS[self.table.selected_row(2)], 0, 0)
+        row = self.table.selected_row(2)
+        self._mark_in_activation_panel(INPUTS[row])
+        ex = explain_neuron(self.network, INPUTS[row], 0, 0)
         # The engine names the function; the lesson writes it σ, as its text does.
         formula = ex.formula().replace("sigmoid(", "σ(")
         self.working.setText(
             f"<pre>{formula}</pre>"
             + self.tr("σ(z) = 1 / (1 + e<sup>−z</sup>): above ½ exactly when z > 0.")
         )
+
+    def _mark_in_activation_panel(self, x: np.ndarray) -> None:
+        """Select the training sample that holds ``x``: the activation panel marks its
+        z and a once the neuron is selected."""
+        found = np.flatnonzero(np.all(np.isclose(self.model.data.X_train, x), axis=1))
+        if found.size:
+            self.model.select_sample(int(found[0]))
 
     def essentials(self) -> list[QWidget]:
         return [*super().essentials(), *self.boxes, self.table]

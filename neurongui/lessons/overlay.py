@@ -55,12 +55,16 @@ class Label:
         Where the box sits relative to ``anchor``: ``"right"`` (its left edge middle on
         the anchor), ``"left"``, ``"center"``, ``"above-right"`` (its bottom-left
         corner on the anchor) or ``"below-right"`` (its top-left corner on it).
+    alternatives
+        Further anchors, best first, tried in turn when the box at ``anchor`` would
+        cover an earlier box, a neuron or a text of the diagram (a header, a bias).
     """
 
     key: str
     anchor: QPointF
     lines: tuple[tuple[str, str], ...]
     side: str = "right"
+    alternatives: tuple[QPointF, ...] = ()
 
 
 class CanvasOverlay:
@@ -74,6 +78,9 @@ class CanvasOverlay:
         Returns the labels to show now (an empty list hides the overlay).
     dark
         Returns True on a dark background.
+    obstacles
+        Returns scene rectangles no box should cover (the neurons); the diagram's own
+        texts (``view.screen_texts()``, when it has them) are avoided as well.
     """
 
     def __init__(
@@ -81,10 +88,12 @@ class CanvasOverlay:
         view: QGraphicsView,
         provider: Callable[[], Sequence[Label]],
         dark: Callable[[], bool] = lambda: False,
+        obstacles: Callable[[], Sequence[QRectF]] = lambda: (),
     ):
         self.view = view
         self.provider = provider
         self.dark = dark
+        self.obstacles = obstacles
         self._root: QGraphicsItem | None = None
         self._texts: dict[str, str] = {}
         self._scale = 1.0
@@ -116,10 +125,28 @@ class CanvasOverlay:
         root.setZValue(10)  # above edges, nodes and captions
         root.setData(0, OVERLAY_TAG)
         colours = value_colours(self.dark())
+        taken = [*self.obstacles(), *self._diagram_texts()]
         for label in labels:
-            self._add_box(scene, root, label, colours)
+            box = self._add_box(scene, root, label, colours)
+            box.setPos(_free_place(label, box.rect(), taken))
+            taken.append(box.sceneBoundingRect())
             self._texts[label.key] = "\n".join(text for text, _ in label.lines)
         self._root = root
+
+    def _diagram_texts(self) -> list[QRectF]:
+        """Scene rectangles of the diagram's headers and captions shown now."""
+        texts = getattr(self.view, "screen_texts", None)
+        if texts is None:
+            return []
+        rects = []
+        for text in texts():
+            if text.item.isVisible() and text.text:
+                left, top, width, height = text.screen_rect(self.view)
+                # A pixel of air around it: boxes land on whole pixels on screen.
+                corner = self.view.mapToScene(int(left) - 2, int(top) - 2)
+                far = self.view.mapToScene(int(left + width) + 3, int(top + height) + 3)
+                rects.append(QRectF(corner, far))
+        return rects
 
     def ensure(self, *_: object) -> None:
         """Add the labels again if the canvas cleared its scene (connect to scene.changed)."""
@@ -192,7 +219,7 @@ class CanvasOverlay:
 
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
-    ) -> None:
+    ) -> QGraphicsItem:
         # Never larger on screen than the panel's text, and never smaller than the
         # diagram's own captions (MIN_PX): scaled with a small fitted diagram it was
         # 6-7 px, unreadable. Between the two it follows the diagram, which leaves a
@@ -223,7 +250,7 @@ class CanvasOverlay:
         for item, y in texts:
             item.setParentItem(box)
             item.setPos(pad, pad + y)
-        box.setPos(_place(label, box.rect()))
+        return box
 
 
 class _ZoomWatcher(QObject):
@@ -240,9 +267,30 @@ class _ZoomWatcher(QObject):
         return False
 
 
-def _place(label: Label, rect: QRectF) -> QPointF:
-    """Top-left corner of a box of size ``rect`` put on ``label.side`` of its anchor."""
-    x, y, w, h = label.anchor.x(), label.anchor.y(), rect.width(), rect.height()
+def _free_place(label: Label, rect: QRectF, taken: Sequence[QRectF]) -> QPointF:
+    """Top-left corner of the box at the first of ``label``'s anchors where it covers
+    nothing ``taken``; if every anchor covers something, where it covers least."""
+    best, least = QPointF(), float("inf")
+    for anchor in (label.anchor, *label.alternatives):
+        corner = _place(label, rect, anchor)
+        placed = rect.translated(corner)
+        covered = 0.0
+        for other in taken:
+            common = placed.intersected(other)
+            if not common.isEmpty():
+                covered += common.width() * common.height()
+        if covered == 0.0:
+            return corner
+        if covered < least:
+            best, least = corner, covered
+    return best
+
+
+def _place(label: Label, rect: QRectF, anchor: QPointF | None = None) -> QPointF:
+    """Top-left corner of a box of size ``rect`` put on ``label.side`` of ``anchor``
+    (by default the label's own)."""
+    anchor = label.anchor if anchor is None else anchor
+    x, y, w, h = anchor.x(), anchor.y(), rect.width(), rect.height()
     return {
         "right": QPointF(x, y - h / 2),
         "left": QPointF(x - w, y - h / 2),

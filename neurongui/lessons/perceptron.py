@@ -109,15 +109,28 @@ class PerceptronLesson(Lesson):
         self._phase = "perceptron"
         self.mlp = HiddenLayerPhase(self)
         body.addLayout(self._build_controls())
-        self.view = PerceptronPlot(
-            self.tr("The four inputs and the decision line"),
-            [
-                ("●", ORANGE, self.tr("target y = 0")),
-                ("●", BLUE, self.tr("target y = 1")),
-                ("◯", BAD, self.tr("misclassified")),
+        points = [
+            ("●", ORANGE, self.tr("target y = 0")),
+            ("●", BLUE, self.tr("target y = 1")),
+            ("◯", BAD, self.tr("misclassified")),
+        ]
+        # The step unit fires or not; the network's sigmoid output is graded, so its
+        # legend names the ½ curve and what the two shades mean.
+        self.legends = {
+            "perceptron": [
+                *points,
                 ("━", LINE, self.tr("decision line")),
                 ("■", "rgba(8, 119, 189, 0.35)", self.tr("the unit fires, ŷ = 1")),
             ],
+            "mlp": [
+                *points,
+                ("━", LINE, self.tr("output ŷ = ½")),
+                ("■", "rgba(8, 119, 189, 0.6)", self.tr("ŷ near 1")),
+                ("■", "rgba(245, 147, 34, 0.6)", self.tr("ŷ near 0")),
+            ],
+        }
+        self.view = PerceptronPlot(
+            self.tr("The four inputs and the decision line"), self.legends["perceptron"]
         )
         self.plot = self.view.widget
         self.line, self.wrong = self.view.line, self.view.wrong
@@ -343,6 +356,7 @@ class PerceptronLesson(Lesson):
             self._phase = "mlp"
             self.mlp.refresh()
         perceptron = self._phase == "perceptron"
+        self.view.set_legend(self.legends[self._phase])
         for widget in (*self.run_buttons, self.gate_box, self.eta_box):
             widget.setEnabled(perceptron)
         self.log.setVisible(perceptron and bool(self.log.text()))
@@ -383,8 +397,18 @@ class PerceptronLesson(Lesson):
         layer = self.network.layers[0]
         w, b = layer.weights[0], float(layer.biases[0])
         self.view.draw_unit(w, b)
-        self.weights_label.setText(
-            fill(
+        if not w.any():
+            # 0 x₁ + 0 x₂ + b = 0 is no line: say what the unit does instead.
+            text = fill(
+                self.tr(
+                    "w = (%1), b = %2.<br>No decision line: z = b for every input, so the "
+                    "unit fires for all four or for none."
+                ),
+                _vector(w),
+                _number(b),
+            )
+        else:
+            text = fill(
                 self.tr(
                     "w = (%1), b = %2.<br>Decision line: <nobr>%3</nobr>.<br>The unit fires "
                     "(ŷ = 1) where <nobr>w₁x₁ + w₂x₂ + b ≥ 0</nobr>."
@@ -393,7 +417,7 @@ class PerceptronLesson(Lesson):
                 _number(b),
                 equation(w, b),
             )
-        )
+        self.weights_label.setText(text)
         self._show_log()
         self._show_mistakes()
 
@@ -430,13 +454,17 @@ class PerceptronLesson(Lesson):
         counts = self.mistakes_per_epoch()
         done = len(self.updates())
         X, _ = self.truth_table()
+        self._show_sample(X[done % 4])
         next_x = _vector(X[done % 4])
         if not counts:
-            text = fill(self.tr("No complete epoch yet. Next sample: x = (%1)."), next_x)
+            text = fill(
+                self.tr("No complete epoch yet. Next sample (the diagram shows it): x = (%1)."),
+                next_x,
+            )
             colour = None
         else:
             text = fill(
-                self.tr("Mistakes per epoch: %1. Next sample: x = (%2)."),
+                self.tr("Mistakes per epoch: %1. Next sample (the diagram shows it): x = (%2)."),
                 ", ".join(str(c) for c in counts),
                 next_x,
             )
@@ -455,6 +483,13 @@ class PerceptronLesson(Lesson):
                 colour = BAD
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
         self.status.setText(text)
+
+    def _show_sample(self, x: np.ndarray) -> None:
+        """Let the diagram show input ``x``: select the training sample that holds it."""
+        # The app's training set holds the four inputs in its own (shuffled) order.
+        found = np.flatnonzero(np.all(np.isclose(self.model.data.X_train, x), axis=1))
+        if found.size:
+            self.model.select_sample(int(found[0]))
 
     # -- the question ------------------------------------------------------------------------
 

@@ -39,6 +39,9 @@ class HiddenLayerPhase(QObject):
         super().__init__(lesson)
         self.lesson = lesson
         self.solved_reported = False
+        # The first epoch with all four right, once training paused for being confident:
+        # the pause message is then kept in step with the status line.
+        self._paused_first: int | None = None
 
     def add(self) -> bool:
         """Replace the unit by 2-4-1 (tanh, sigmoid) as one undoable edit; train on XOR."""
@@ -68,6 +71,7 @@ class HiddenLayerPhase(QObject):
             self.lesson.model.set_config(config)
         self.lesson.model.set_history([])
         self.solved_reported = False
+        self._paused_first = None
         self.lesson.say(self.tr("Training the 2-4-1 network on XOR by backpropagation…"))
         training.play()
         return True
@@ -125,9 +129,15 @@ class HiddenLayerPhase(QObject):
         if right < 4 or not history or history[-1].train_accuracy != 1.0:
             return
         first = next(r.epoch for r in history if r.train_accuracy == 1.0)
-        if worst < CONFIDENT and self.lesson.host.training.running:
-            self.lesson.host.training.pause()
+        running = self.lesson.host.training.running
+        # Pausing is asynchronous: the epoch the worker was in when the pause was asked
+        # still arrives afterwards. The message is said again then, so that its epoch
+        # count is the status line's.
+        if worst < CONFIDENT and (running or self._paused_first == first):
+            if running:
+                self.lesson.host.training.pause()
             self.solved_reported = True
+            self._paused_first = first
             text = self.tr(
                 "XOR learned: all four outputs were first right at epoch %1; after %2 "
                 "epochs each is within %3 of its target, so training paused (Play in the "

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsPolygonItem, QLabel
 from neurongui.engine import Network
 from neurongui.engine.explain import format_number
 from neurongui.lessons.base import BAD
-from neurongui.lessons.widgets import legend_label, plot_widget
+from neurongui.lessons.widgets import legend_label, legend_text, plot_widget
 
 __all__ = ["BLUE", "LINE", "ORANGE", "VIEW", "PerceptronPlot", "equation", "half_plane"]
 
@@ -116,6 +116,10 @@ class PerceptronPlot:
         plot.addItem(self.wrong)
         self._range = (VIEW, VIEW)
 
+    def set_legend(self, entries: list[tuple[str, str, str]]) -> None:
+        """Show these (symbol, colour, text) entries under the plot."""
+        self.legend.setText(legend_text(entries))
+
     def draw_points(self, X: np.ndarray, y: np.ndarray, y_hat: np.ndarray) -> None:
         """The inputs coloured by target, mistakes ringed."""
         for target, item in self.points.items():
@@ -137,12 +141,16 @@ class PerceptronPlot:
     def draw_network(self, network: Network, X: np.ndarray) -> None:
         """The network's output over the plane around ``X``, with its ½ contour."""
         lo, hi = float(X.min()) - 0.6, float(X.max()) + 0.6
-        grid = np.linspace(lo, hi, 61)
+        # The aspect lock widens one axis beyond [lo, hi]: the map reaches past it on
+        # every side, so no blank strip is left at the plot's edges.
+        span = hi - lo
+        far_lo, far_hi = lo - span, hi + span
+        grid = np.linspace(far_lo, far_hi, 121)
         gx, gy = np.meshgrid(grid, grid)  # rows follow x₂, columns x₁
         out = network.forward(np.column_stack([gx.ravel(), gy.ravel()]))[:, 0]
         image = out.reshape(gx.shape)
         self.output_map.setImage(image, levels=(0.0, 1.0), autoLevels=False)
-        self.output_map.setRect(lo, lo, hi - lo, hi - lo)
+        self.output_map.setRect(far_lo, far_lo, far_hi - far_lo, far_hi - far_lo)
         self.output_map.show()
         self.iso.setData(image, 0.5)
         self.iso.show()

@@ -112,8 +112,10 @@ class RegressionPlots(QObject):
         self.row.addWidget(self.fit_plot, 1)
         self.legend: QLabel = legend_label(
             [
+                # Swatches as the plots draw them: dots joined by a line on the dark
+                # floor of the bowl, a solid and a dashed line two dashes long.
                 (
-                    "<span style='background-color:#440154'>●</span>",
+                    "<span style='background-color:#440154'>&nbsp;<b>●━●</b>&nbsp;</span>",
                     PATH,
                     self.tr("path of gradient descent"),
                 ),
@@ -121,8 +123,8 @@ class RegressionPlots(QObject):
                 ("★", MINIMUM, self.tr("minimum")),
                 ("■", "#440154", self.tr("dark: low loss")),
                 ("●", POINTS, self.tr("data")),
-                ("━", CURRENT, self.tr("y = wx + b now")),
-                ("┅", "#888888", self.tr("least-squares line")),
+                ("<b>━━</b>", CURRENT, self.tr("y = wx + b now")),
+                ("<b>╍╍</b>", "#888888", self.tr("least-squares line")),
             ]
         )
 
@@ -203,16 +205,24 @@ class RegressionPlots(QObject):
         """Draw log₁₀ L over the square ``bounds`` with contour lines."""
         self.bounds = bounds
         w0, b0, side = bounds[0], bounds[1], bounds[2] - bounds[0]
-        ws = np.linspace(w0, w0 + side, 121)
-        bs = np.linspace(b0, b0 + side, 121)
-        W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
-        # The closed form from the data's moments, on a log scale so the bowl's floor
-        # and its far walls both show.
+        # The equal scales widen one axis beyond the square: the surface reaches a side
+        # further on every side, so no blank band is left; its colours and contours are
+        # those of the square.
         with np.errstate(over="ignore", invalid="ignore"):  # a typed w of 1e308
+            reach = 1 if np.all(np.isfinite([w0 - side, b0 - side, 3 * side])) else 0
+            n = 120 * (1 + 2 * reach) + 1
+            ws = np.linspace(w0 - reach * side, w0 + (1 + reach) * side, n)
+            bs = np.linspace(b0 - reach * side, b0 + (1 + reach) * side, n)
+            W, B = np.meshgrid(ws, bs)  # rows follow b, columns w
+            # The closed form from the data's moments, on a log scale so the bowl's
+            # floor and its far walls both show.
             image = np.log10(np.maximum(moments.loss(W, B), 1e-12))
-        lo, hi = float(image.min()), float(image.max())
+        first = 120 * reach
+        square_part = image[first : first + 121, first : first + 121]
+        lo, hi = float(square_part.min()), float(square_part.max())
         self.surface.setImage(image, levels=(lo, hi), autoLevels=False)
-        self.surface.setRect(w0, b0, side, side)
+        far = (1 + 2 * reach) * side
+        self.surface.setRect(w0 - reach * side, b0 - reach * side, far, far)
         for iso, level in zip(
             self.contours, np.linspace(lo, hi, len(self.contours) + 2)[1:-1], strict=True
         ):

@@ -33,7 +33,7 @@ from neurongui.engine.datasets import IRIS_FEATURES
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import data_name, fill
-from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, rich_label
+from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, percent, rich_label
 from neurongui.lessons.overlay import CanvasOverlay, Label
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.softmax_why import (
@@ -177,6 +177,7 @@ class SoftmaxLesson(Lesson):
             ],
             2,
             self.tr("Accuracy of the two runs"),
+            percents=[2, 3],
         )
         self.compare_note = rich_label("compareNote")
         self.compare_note.setText(
@@ -403,8 +404,8 @@ class SoftmaxLesson(Lesson):
                     "loss. The square loss learns more slowly: see the Why tab."
                 ),
                 str(COMPARE_EPOCHS),
-                format_number(ce.test_accuracy or 0.0),
-                format_number(mse.test_accuracy or 0.0),
+                percent(ce.test_accuracy or 0.0),
+                percent(mse.test_accuracy or 0.0),
             )
         )
 

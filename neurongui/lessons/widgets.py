@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Any
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from neurongui.lessons.text import keep_together
 from neurongui.theme import is_dark
@@ -21,8 +30,10 @@ if TYPE_CHECKING:
 __all__ = [
     "LessonPlot",
     "StepHistory",
+    "fit_combo",
     "follow_theme",
     "legend_label",
+    "legend_text",
     "page",
     "plot_widget",
 ]
@@ -60,6 +71,26 @@ def plot_widget(name: str, x_label: str, y_label: str, height: int = 160) -> pg.
     return plot
 
 
+def fit_combo(box: QComboBox) -> None:
+    """Make ``box`` wide enough to show its longest item uncut, and no wider.
+
+    The Fusion style's size hint leaves the text field a few pixels short of the text
+    (the last character of "（请选择）" went under the arrow), so the box is widened by
+    what its text field lacks.
+    """
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    box.resize(box.sizeHint())
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    metrics = box.fontMetrics()
+    text = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    # A few pixels of air between the text and the field's edge.
+    box.setFixedWidth(box.width() + max(0, text + 6 - field.width()))
+
+
 def page(*items: QWidget | QLayout, margins: int = 0) -> QWidget:
     """A column of ``items`` (a tab of a lesson): plots share the spare height, and
     without a plot the items are packed at the top. It never scrolls by itself."""
@@ -79,14 +110,19 @@ def page(*items: QWidget | QLayout, margins: int = 0) -> QWidget:
     return widget
 
 
-def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
-    """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
+def legend_text(entries: list[tuple[str, str, str]]) -> str:
+    """The rich text of a legend of (symbol, colour, text) entries."""
     # Each entry stays on one line: "ŷ = 1" never wraps away from its symbol.
     parts = [
         f'<span style="color:{colour}">{symbol}</span>{keep_together(" " + text)}'
         for symbol, colour, text in entries
     ]
-    label = QLabel(" &nbsp; ".join(parts))
+    return " &nbsp; ".join(parts)
+
+
+def legend_label(entries: list[tuple[str, str, str]]) -> QLabel:
+    """A legend under a plot, where it hides no data: (symbol, colour, text) entries."""
+    label = QLabel(legend_text(entries))
     label.setObjectName("plotLegend")
     label.setWordWrap(True)
     return label

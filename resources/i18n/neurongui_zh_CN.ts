@@ -327,12 +327,20 @@
         <translation>（请选择）</translation>
     </message>
     <message>
+        <source>Press “Start the race”: the three loss curves grow here.</source>
+        <translation>点击“开始比赛”：三条损失曲线会在这里逐渐画出。</translation>
+    </message>
+    <message>
         <source>Your answer</source>
         <translation>你的答案</translation>
     </message>
     <message>
         <source>Which activation reached the lowest training loss?</source>
         <translation>哪个激活函数达到的训练损失最低？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The race trains copies: the diagram shows your own network, which does not change.&lt;/b&gt; Same starting weights and Training-panel settings; only the hidden activation differs.</source>
+        <translation>&lt;b&gt;比赛训练的是副本：图中显示的是你自己的网络，它不会改变。&lt;/b&gt;三个网络的初始权重和“训练”面板中的设置都相同，只有隐藏层激活函数不同。</translation>
     </message>
     <message>
         <source>Hidden activation to use</source>
@@ -401,10 +409,6 @@
     <message>
         <source>The network has no hidden layer to change.</source>
         <translation>网络没有可以修改的隐藏层。</translation>
-    </message>
-    <message>
-        <source>All three start from the same weights and train with the settings of the Training panel (optimiser, learning rate, batch size); only the hidden activation differs. They train copies: the race is plotted here, not in the Charts panel.</source>
-        <translation>三个网络从相同的权重出发，使用“训练”面板中的设置（优化器、学习率、批大小）训练，只有隐藏层激活函数不同。它们训练的是副本：比赛结果画在这里，而不在“图表”面板中。</translation>
     </message>
     <message>
         <source>Then press Play in the toolbar and watch each neuron&apos;s map on the diagram. The table follows the training live: over all training points, how much gradient each hidden layer passes back (backpropagation multiplies by f′(z) in every layer).</source>
@@ -624,8 +628,8 @@
         <translation>阈值形式：当 w·x ≥ h = %1 时 y = 1。&lt;br&gt;偏置形式：y = step(w·x + b)，其中 b = −h = %2：两者是同一个单元。</translation>
     </message>
     <message>
-        <source>Right: with h = %1 (b = %2) the unit computes %3.</source>
-        <translation>正确：当 h = %1（b = %2）时，该单元实现了 %3。</translation>
+        <source>Right: with h = %1 (b = %2) the unit computes %3. Every h with &lt;nobr&gt;%6 &amp;lt; h ≤ %7&lt;/nobr&gt; works: above the largest weighted sum that must stay silent, at most the smallest that must fire.</source>
+        <translation>正确：h = %1（b = %2）时，这个单元计算的是 %3。满足 &lt;nobr&gt;%6 &amp;lt; h ≤ %7&lt;/nobr&gt; 的每个 h 都可行：h 要大于必须保持不激发的最大加权和，且不超过必须激发的最小加权和。</translation>
     </message>
     <message>
         <source>Not yet: the unit&apos;s outputs are %4 but %3 needs %5. Move h between the weighted sums that should stay silent and those that should fire (h = %1 now, b = %2).</source>
@@ -2286,6 +2290,18 @@ The loss appears here, epoch by epoch.</source>
         <translation>感知机学习规则的学习率 η</translation>
     </message>
     <message>
+        <source>output ŷ = ½</source>
+        <translation>输出 ŷ = ½</translation>
+    </message>
+    <message>
+        <source>ŷ near 1</source>
+        <translation>ŷ 接近 1</translation>
+    </message>
+    <message>
+        <source>ŷ near 0</source>
+        <translation>ŷ 接近 0</translation>
+    </message>
+    <message>
         <source>Log of the perceptron&apos;s last updates</source>
         <translation>感知机最近几次更新的记录</translation>
     </message>
@@ -2346,6 +2362,14 @@ The loss appears here, epoch by epoch.</source>
         <translation>w = (%1)，b = %2。&lt;br&gt;决策线：&lt;nobr&gt;%3&lt;/nobr&gt;。&lt;br&gt;在 &lt;nobr&gt;w₁x₁ + w₂x₂ + b ≥ 0&lt;/nobr&gt; 的区域，单元激发（ŷ = 1）。</translation>
     </message>
     <message>
+        <source>No complete epoch yet. Next sample (the diagram shows it): x = (%1).</source>
+        <translation>还没有完整的一轮。下一个样本（图中显示的就是它）：x = (%1)。</translation>
+    </message>
+    <message>
+        <source>Mistakes per epoch: %1. Next sample (the diagram shows it): x = (%2).</source>
+        <translation>每轮的错误数：%1。下一个样本（图中显示的就是它）：x = (%2)。</translation>
+    </message>
+    <message>
         <source>One step unit cannot compute XOR: no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. Add a hidden layer (the button below), or choose AND or OR to check the perceptron.</source>
         <translation>单个阶跃单元算不出 XOR：没有哪条直线能把 (0, 1) 和 (1, 0) 分在一侧、把 (0, 0) 和 (1, 1) 分在另一侧。请添加一个隐藏层（下方的按钮），或者选择 AND 或 OR 来检查感知机。</translation>
     </message>
@@ -2362,20 +2386,16 @@ The loss appears here, epoch by epoch.</source>
         <translation>第 %1 轮 · x = (%2)：y = %3，ŷ = %4</translation>
     </message>
     <message>
+        <source>w = (%1), b = %2.&lt;br&gt;No decision line: z = b for every input, so the unit fires for all four or for none.</source>
+        <translation>w = (%1)，b = %2。&lt;br&gt;没有决策直线：每个输入的 z 都等于 b，所以单元对四个输入要么全部激发，要么全不激发。</translation>
+    </message>
+    <message>
         <source>mistake, Δw = (%1), Δb = %2</source>
         <translation>出错，Δw = (%1)，Δb = %2</translation>
     </message>
     <message>
         <source>right, no change</source>
         <translation>正确，无变化</translation>
-    </message>
-    <message>
-        <source>No complete epoch yet. Next sample: x = (%1).</source>
-        <translation>还没有完整的一轮。下一个样本：x = (%1)。</translation>
-    </message>
-    <message>
-        <source>Mistakes per epoch: %1. Next sample: x = (%2).</source>
-        <translation>每轮的错误数：%1。下一个样本：x = (%2)。</translation>
     </message>
     <message>
         <source>Converged: a whole epoch without a mistake, so the weights stop changing.</source>

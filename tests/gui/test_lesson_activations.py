@@ -61,6 +61,8 @@ def test_the_race_runs_to_the_end_and_its_curves_are_the_engines(window, qtbot):
     for row, trainer in enumerate(lesson.runner.trainers):
         shown = float(table.item(row, 2).text().replace("−", "-"))
         assert shown == pytest.approx(trainer.history[-1].train_loss, rel=5e-4)
+        accuracy = lesson.runner.accuracies[row, EPOCHS - 1]
+        assert table.item(row, 3).text() == f"{100 * accuracy:.1f} %"
     # The race trains copies: the window's network is untouched.
     assert window.undo_stack.count() == 0
 
@@ -171,3 +173,27 @@ def test_the_dead_count_and_its_note_agree_at_z_equal_0(window):
     assert (
         f"{dead} neuron(s) are dead: f′(z) = 0 for every training point (for ReLU, z ≤ 0)" in note
     )
+
+
+def test_before_the_race_the_plot_and_table_say_what_will_appear(window, qtbot):
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    lesson = window.start_lesson("activations")
+    # The empty plot carries a hint, and the table already names the three runs.
+    assert lesson.race_hint.isVisible() and "Start the race" in lesson.race_hint.toPlainText()
+    table = lesson.race_table
+    assert [table.item(r, 0).text() for r in range(3)] == ["sigmoid", "tanh", "ReLU"]
+    assert {table.item(r, c).text() for r in range(3) for c in (1, 2, 3)} == {"–"}
+    # The note says, in bold, that the race leaves the diagram's network alone.
+    assert "<b>The race trains copies" in lesson.race_note.text()
+    # The answer box shows its longest choice uncut beside its arrow.
+    box = lesson.answer_box
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert widest <= field.width()
+    _race(lesson, qtbot)
+    assert not lesson.race_hint.isVisible()

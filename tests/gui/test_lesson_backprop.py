@@ -4,6 +4,7 @@ import re
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QPushButton
 
 from neurongui.engine.compgraph import example_graph
@@ -414,6 +415,17 @@ def test_the_diagrams_boxes_neither_overlap_nor_leave_the_diagram(window, qtbot,
             at = canvas.node_position(layer, j)
             for key, rect in rects.items():
                 assert not rect.contains(at), f"{key} covers neuron {layer}, {j}"
+    # Nor a header or a bias caption (the inputs' boxes stand in for their names).
+    on_screen = {key: canvas.mapFromScene(r).boundingRect() for key, r in rects.items()}
+    texts = [t for t in canvas.screen_texts() if t.item.isVisible() and t.text]
+    assert any(t.text.startswith("b = ") for t in texts)  # the biases are found
+    for text in texts:
+        if text.text in ("x₁", "x₂"):
+            continue
+        left, top, width, height = text.screen_rect(canvas)
+        shown_text = QRectF(left, top, width, height)
+        for key, rect in on_screen.items():
+            assert not QRectF(rect).intersects(shown_text), f"{key} covers {text.text!r}"
 
 
 def test_the_boxes_are_never_larger_than_the_panels_text_on_a_big_screen(window, qtbot):
@@ -430,3 +442,48 @@ def test_the_boxes_are_never_larger_than_the_panels_text_on_a_big_screen(window,
                 assert text.font().pointSizeF() * scale <= 9.0 + 1e-6
 
     qtbot.waitUntil(small, timeout=5000)
+
+
+def _luminance(colour) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_answer_boxes_placeholders_are_readable_in_both_themes(window, qtbot, theme):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from neurongui.theme import ThemeManager
+
+    manager = ThemeManager(QApplication.instance(), theme)
+    try:
+        lesson = window.start_lesson("backprop")
+        for name in ("graphAnswer", "networkAnswer"):
+            box = lesson.findChild(QLineEdit, name)
+            assert box.placeholderText()
+            base = QApplication.palette().color(QPalette.ColorRole.Base)
+            # The new palette reaches the widgets through posted events.
+            qtbot.waitUntil(lambda b=box, c=base: b.palette().color(QPalette.ColorRole.Base) == c)
+            palette = box.palette()
+            hint = palette.color(QPalette.ColorRole.PlaceholderText)
+            base = palette.color(QPalette.ColorRole.Base)
+            # The hint is painted over the base with its alpha (Qt's default is 50 % black).
+            a = hint.alphaF()
+            hint = QColor.fromRgbF(
+                *(
+                    a * h + (1 - a) * b
+                    for h, b in zip(hint.getRgbF()[:3], base.getRgbF()[:3], strict=True)
+                )
+            )
+            light, dark = sorted((_luminance(hint), _luminance(base)), reverse=True)
+            # WCAG's contrast for large or incidental text: a hint must be seen.
+            assert (light + 0.05) / (dark + 0.05) >= 3.0, (name, hint.name(), base.name())
+    finally:
+        manager.apply("light")

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSlider
 
 from neurongui.lessons.bias_threshold import GATES, H_TICKS, INPUTS
+from neurongui.lessons.text import plain
 
 
 def _table(lesson) -> np.ndarray:
@@ -51,8 +52,11 @@ def test_a_drag_of_the_slider_is_one_undo_step(window, qtbot):
     assert window.network.get_bias(0, 0) == pytest.approx(-2.5)
 
 
-@pytest.mark.parametrize(("gate", "h_ok", "h_wrong"), [("AND", 1.5, 0.5), ("OR", 0.5, 1.5)])
-def test_the_check_accepts_a_threshold_that_computes_the_gate(window, gate, h_ok, h_wrong):
+@pytest.mark.parametrize(
+    ("gate", "h_ok", "h_wrong", "works"),
+    [("AND", 1.5, 0.5, "1 &lt; h ≤ 2"), ("OR", 0.5, 1.5, "0 &lt; h ≤ 1")],
+)
+def test_the_check_accepts_a_threshold_that_computes_the_gate(window, gate, h_ok, h_wrong, works):
     lesson = window.start_lesson("bias_threshold")
     lesson.findChild(QComboBox, "gateCombo").setCurrentText(gate)
     slider = lesson.findChild(QSlider, "thresholdSlider")
@@ -60,6 +64,8 @@ def test_the_check_accepts_a_threshold_that_computes_the_gate(window, gate, h_ok
     assert not lesson.run_check() and gate in lesson.feedback.text()
     slider.setValue(round(h_ok * H_TICKS))
     assert lesson.run_check()
+    # The answer to the task's "which values of h work?": the whole range, with w = (1, 1).
+    assert works in plain(lesson.feedback.text())
 
 
 def test_keyboard_steps_of_the_slider_are_separate_undo_steps(window, qtbot):

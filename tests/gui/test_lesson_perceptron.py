@@ -1,11 +1,15 @@
 """Lesson 3, the perceptron: the rule's numbers are the engine's, steps undo, AND converges,
 XOR does not, and a hidden layer trained by backpropagation learns XOR."""
 
+import dataclasses
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton
 
 from neurongui.engine.datasets import load_dataset
+from neurongui.lessons.text import plain
 
 GATE = {name: load_dataset(name) for name in ("and", "or", "xor_gate")}
 
@@ -168,6 +172,40 @@ def test_the_check_checks_the_gate_the_box_and_the_task_name(window):
     assert not lesson.run_check() and "hidden layer" in lesson.feedback.text()
 
 
+def _assert_one_epoch_count(lesson, window) -> int:
+    """The status line's epoch and the pause message's are the history's last epoch."""
+    epoch = window.model.history[-1].epoch
+    status = re.search(r"Epoch (\d+)", lesson.status.text())
+    message = re.search(r"after (\d+) epochs", lesson.feedback.text())
+    assert status and message, (lesson.status.text(), lesson.feedback.text())
+    assert int(status.group(1)) == int(message.group(1)) == epoch
+    return epoch
+
+
+def test_zero_weights_are_said_to_draw_no_line(window):
+    lesson = _start(window)
+    text = lesson.weights_label.text()
+    assert "No decision line" in text and "x₂ + 0 = 0" not in text
+    xs, _ = lesson.line.getData()
+    assert xs is None or len(xs) == 0  # and none is drawn
+    _click(lesson, "stepButton")  # (1, 0)... a mistake gives w ≠ 0 and a line
+    _click(lesson, "epochButton")
+    w, _ = _wb(window)
+    assert w.any() and "Decision line:" in lesson.weights_label.text()
+
+
+def test_the_diagram_shows_the_sample_the_rule_takes_next(window):
+    lesson = _start(window)
+    X = GATE["and"].X
+    for k in range(6):
+        # The training set holds the four inputs in its own order: the diagram's sample
+        # is the one the status line names.
+        assert np.array_equal(window.model.sample, X[k % 4])
+        x = f"({int(X[k % 4][0])}, {int(X[k % 4][1])})"
+        assert f"Next sample (the diagram shows it): x = {x}" in lesson.status.text()
+        _click(lesson, "stepButton")
+
+
 def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
     lesson = _start(window, "xor_gate")
     for _ in range(3):
@@ -187,6 +225,27 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
 
     qtbot.waitUntil(lambda: all_right() and not window.training.running, timeout=30_000)
     assert "XOR learned" in lesson.feedback.text()
+    _assert_one_epoch_count(lesson, window)
+    # Pausing is asynchronous: the epoch the worker was in arrives after the pause.
+    # The message then counts it too, as the status line does.
+    late = dataclasses.replace(window.model.history[-1], epoch=window.model.history[-1].epoch + 1)
+    window.model.set_history([*window.model.history, late])
+    assert _assert_one_epoch_count(lesson, window) == late.epoch
+    # The legend names the graded output's ½ curve and shades, not a firing unit.
+    legend = plain(lesson.view.legend.text())
+    assert "ŷ = ½" in legend and "ŷ near 1" in legend and "fires" not in legend
+    # The output map fills the whole plot: no blank strip beside the square of data.
+    (x0, x1), (y0, y1) = lesson.view.shown_range()
+    mapped = lesson.view.output_map.mapRectToParent(lesson.view.output_map.boundingRect())
+    assert mapped.left() <= x0 and mapped.right() >= x1
+    assert mapped.top() <= y0 and mapped.bottom() >= y1
+    # Every ŷ, e.g. 0.003142, shows uncut in its column.
+    table = lesson.table
+    metrics = table.fontMetrics()
+    for r in range(4):
+        for c in range(5):
+            text = table.item(r, c).text()
+            assert metrics.horizontalAdvance(text) < table.columnWidth(c), (r, c, text)
     # The last step has a check of its own: the network computes XOR.
     assert "Check my answer" in lesson.task_label.text()
     assert lesson.run_check() and "computes XOR" in lesson.feedback.text()
@@ -198,5 +257,6 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
     # One undo brings the perceptron back, with its controls.
     window.undo_stack.undo()
     assert window.network.sizes == [2, 1]
+    assert "fires" in plain(lesson.view.legend.text())
     assert lesson.findChild(QPushButton, "stepButton").isEnabled()
     assert len(lesson.mistakes_per_epoch()) == 3

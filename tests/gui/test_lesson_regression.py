@@ -49,9 +49,17 @@ def test_the_closed_form_surface_is_the_engines_loss(window):
     # The image drawn is log₁₀ of that loss on its grid.
     w0, b0, w1, b1 = lesson.plots.bounds
     image = lesson.surface.image
-    ws, bs = np.linspace(w0, w1, image.shape[1]), np.linspace(b0, b1, image.shape[0])
-    for i, j in [(0, 0), (60, 17), (120, 120), (33, 90)]:
+    # The image reaches a side of the square beyond it on every side.
+    side = w1 - w0
+    ws = np.linspace(w0 - side, w1 + side, image.shape[1])
+    bs = np.linspace(b0 - side, b1 + side, image.shape[0])
+    for i, j in [(0, 0), (60, 17), (120, 120), (33, 90), (240, 360)]:
         assert 10 ** image[i, j] == pytest.approx(_loss_at(window, ws[j], bs[i]), rel=1e-9)
+    # So the equal scales leave no blank band: the image covers all the plot shows.
+    (x0, x1), (y0, y1) = lesson.plots.loss_plot.viewRange()
+    drawn = lesson.surface.mapRectToParent(lesson.surface.boundingRect())
+    assert drawn.left() <= x0 and drawn.right() >= x1
+    assert drawn.top() <= y0 and drawn.bottom() >= y1
     # The minimum marked is where the engine's gradient vanishes.
     ((w_opt, b_opt),) = lesson.minimum.data[["x", "y"]].tolist()
     net = window.network.copy()

@@ -123,8 +123,10 @@ def test_compare_trains_both_losses_and_cross_entropy_wins(window, qtbot):
     # Robust over seeds 0–9 at this learning rate: cross-entropy ends higher on both sets.
     assert ce[-1].test_accuracy > mse[-1].test_accuracy
     assert ce[-1].train_accuracy > mse[-1].train_accuracy
-    shown = _table(lesson.compare_table, [2, 3])
-    assert np.allclose(shown[0], [ce[-1].train_accuracy, ce[-1].test_accuracy], rtol=5e-4)
+    # Accuracies as percentages with one decimal, as the rest of the app shows them.
+    shown = [lesson.compare_table.item(0, c).text() for c in (2, 3)]
+    assert shown == [f"{100 * ce[-1].train_accuracy:.1f} %", f"{100 * ce[-1].test_accuracy:.1f} %"]
+    assert f"{100 * ce[-1].test_accuracy:.1f} %" in lesson.compare_note.text()
     # The window's own network was not trained by the comparison.
     assert window.undo_stack.count() == 0
 

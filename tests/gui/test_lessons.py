@@ -28,6 +28,22 @@ def test_one_neuron_table_shows_the_engines_z_and_y(window):
     assert "σ" in lesson.table.horizontalHeaderItem(3).text()
 
 
+def test_the_activation_panel_marks_the_selected_rows_z(window, qtbot):
+    lesson = window.start_lesson("one_neuron")
+    panel = window.activation_panel
+    ((z, a),) = window.network.forward_trace(INPUTS)
+    assert window.model.selection.kind == "none"  # a lesson starts with none selected
+    for row in (1, 3, 2):  # the student picks rows (row 2 is selected at the start)
+        lesson.table.selectRow(row)
+        # The marker on the sigmoid is the selected input's (z, a).
+        qtbot.waitUntil(
+            lambda r=row: (
+                panel.marker_position() is not None
+                and np.allclose(panel.marker_position(), (z[r, 0], a[r, 0]))
+            )
+        )
+
+
 def test_a_weight_typed_in_the_lesson_is_an_undoable_engine_edit(window):
     lesson = window.start_lesson("one_neuron")
     box = lesson.findChild(QDoubleSpinBox, "w1Box")
