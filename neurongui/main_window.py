@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         dock.setWindowTitle(lesson.title)
         if self._lesson_room is None:  # the student's layout, given back by leave_lesson
             self._lesson_room = self.saveState()
-        make_room_for_lesson(self, self.docks, lesson.hidden_docks)
+        make_room_for_lesson(self, self.docks, lesson.hidden_docks, lesson.tabbed_when_narrow)
         self.canvas.fit()  # the diagram fills what the lesson leaves of the centre
         return lesson
 

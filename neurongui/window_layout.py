@@ -61,13 +61,24 @@ def default_dock_sizes(window: QMainWindow, docks: Mapping[str, QDockWidget]) ->
     )
 
 
+#: Narrower than this, a window has no room for a lesson, the diagram and a third column.
+NARROW_WINDOW = 1600
+
+
 def make_room_for_lesson(
-    window: QMainWindow, docks: Mapping[str, QDockWidget], hidden: Iterable[str]
+    window: QMainWindow,
+    docks: Mapping[str, QDockWidget],
+    hidden: Iterable[str],
+    tabbed_when_narrow: Iterable[str] = (),
 ) -> None:
     """Hide the docks named in ``hidden`` (a lesson has no use for them), show the lesson
     dock and widen it into the room they leave: about 40 % of the window (440–780 px), a
-    third beside the right-hand docks."""
+    third beside the right-hand docks. In a window narrower than :data:`NARROW_WINDOW`
+    the docks in ``tabbed_when_narrow`` become tabs beside the lesson."""
     names = list(hidden)
+    if window.width() < NARROW_WINDOW:
+        for name in tabbed_when_narrow:
+            window.tabifyDockWidget(docks["lessonDock"], docks[name])
     if window.dockWidgetArea(docks["activationDock"]) == _RIGHT and "inspectorDock" not in names:
         # On a short screen the plots share the right column as a tab of the charts;
         # without the charts they would stack under the inspector, taller than the

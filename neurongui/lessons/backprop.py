@@ -68,8 +68,10 @@ class BackpropLesson(Lesson):
     fill_body = True  # the chain-rule graph takes the spare height
     sizes = (2, 2, 1)
     # The inspector and the activation plots follow the neuron of each step; the
-    # charts have nothing to show.
+    # charts have nothing to show. On a laptop the inspector is a tab beside the
+    # lesson: as a third column it left the 2-2-1 diagram and its 11 boxes 390 px.
     hidden_docks = ("chartsDock",)
+    tabbed_when_narrow = ("inspectorDock",)
 
     def network_and_config(self) -> tuple[Network, TrainingConfig]:
         net = Network([2, 2, 1], activations="sigmoid", init="zeros")

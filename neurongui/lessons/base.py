@@ -109,6 +109,9 @@ class Lesson(QWidget):
     #: Docks with nothing to show in this lesson, hidden while it runs (the View menu
     #: brings them back; leaving the lesson restores them).
     hidden_docks: ClassVar[tuple[str, ...]] = ("inspectorDock", "chartsDock", "activationDock")
+    #: Docks the lesson uses but that, in a window too narrow for three columns, become
+    #: tabs beside the lesson instead, so that the diagram keeps its width.
+    tabbed_when_narrow: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, host: LessonHost, title: str):
         super().__init__()
