@@ -63,6 +63,16 @@ class TrainingPanel(QWidget):
         model.historyChanged.connect(self._on_history_change)
         model.dataChanged.connect(self._on_config_change)
         model.structureChanged.connect(self._on_structure_change)
+        # A stop message (divergence, limit reached) is about the run that stopped:
+        # once the settings, the data or the network change it no longer applies.
+        for signal in (
+            model.configChanged,
+            model.dataChanged,
+            model.structureChanged,
+            model.editApplied,
+            model.networkReplaced,
+        ):
+            signal.connect(self._clear_status)
         self._lone_softmax = lone_softmax(model.network)
         self._on_config_change()
         self._on_history_change()
@@ -272,6 +282,9 @@ class TrainingPanel(QWidget):
 
     def _on_stopped(self, message: str) -> None:
         self.status.setText(keep_together(message))
+
+    def _clear_status(self, *_: object) -> None:
+        self.status.clear()
 
     def _on_history_change(self) -> None:
         history = self.model.history
