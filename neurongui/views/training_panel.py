@@ -61,6 +61,7 @@ class TrainingPanel(QWidget):
         controller.stopped.connect(self._on_stopped)
         model.configChanged.connect(self._on_config_change)
         model.historyChanged.connect(self._on_history_change)
+        model.modifiedChanged.connect(self._on_history_change)  # "saved with the file"
         model.dataChanged.connect(self._on_config_change)
         model.structureChanged.connect(self._on_structure_change)
         # A stop message (divergence, limit reached) is about the run that stopped:
@@ -234,6 +235,7 @@ class TrainingPanel(QWidget):
             buttons.addWidget(b)
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("epochLabel")
+        self.epoch_label.setWordWrap(True)  # epoch, loss and accuracy: two lines if narrow
         self.progress = QProgressBar()
         self.progress.setObjectName("epochProgress")
         self.status = QLabel()
@@ -286,14 +288,18 @@ class TrainingPanel(QWidget):
     def _clear_status(self, *_: object) -> None:
         self.status.clear()
 
-    def _on_history_change(self) -> None:
+    def _on_history_change(self, *_: object) -> None:
         history = self.model.history
         # Records carry their epoch: a long run's history is thinned, not truncated.
         epoch = history[-1].epoch if history else 0
-        text = fill(self.tr("Epoch %1"), f"{epoch:,}")
+        if history and not self.model.modified:
+            # Curves the student did not train in this session: they came with the file.
+            text = fill(self.tr("Epoch %1 (saved with the file)"), f"{epoch:,}")
+        else:
+            text = fill(self.tr("Epoch %1"), f"{epoch:,}")
         if history:
             text += self._loss_text(history[-1])
-        self.epoch_label.setText(text)
+        self.epoch_label.setText(keep_together(text))
         limit = self.model.config.epoch_limit
         self.progress.setVisible(limit is not None)
         if limit:
@@ -301,10 +307,15 @@ class TrainingPanel(QWidget):
             self.progress.setValue(min(epoch, limit))
 
     def _loss_text(self, record: EpochRecord) -> str:
-        """The loss after "Epoch n"; with a penalty, a second line with L + penalty."""
+        """The training loss and accuracy after "Epoch n"; with a penalty, a second line
+        with L + penalty."""
         loss = format_number(record.train_loss)
+        accuracy = ""
+        if record.train_accuracy is not None:
+            percent = format_number(100 * record.train_accuracy) + "%"
+            accuracy = " · " + fill(self.tr("accuracy %1"), percent)
         if not record.penalty:
-            return " · " + fill(self.tr("loss %1"), loss)
+            return " · " + fill(self.tr("training loss %1"), loss) + accuracy
         kind = self.model.config.regularization
         if kind == "l2":
             objective = self.tr("minimised: L + (λ/2)·Σw² = %1 + %2 = %3")
@@ -314,7 +325,8 @@ class TrainingPanel(QWidget):
             objective = self.tr("minimised: L + penalty = %1 + %2 = %3")
         return (
             " · "
-            + fill(self.tr("loss L = %1"), loss)
+            + fill(self.tr("training loss L = %1"), loss)
+            + accuracy
             + "\n"
             + fill(objective, loss, format_number(record.penalty), format_number(record.objective))
         )

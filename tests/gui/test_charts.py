@@ -197,3 +197,43 @@ def test_a_csv_fit_is_drawn_in_the_files_units_though_the_network_sees_standardi
     assert shown[-1] - shown[0] > 20
     curve_x, _ = charts.fit_curve.getData()
     assert curve_x.min() >= -10 - 1e-9 and curve_x.max() <= 40 + 1e-9
+
+
+def _drawn_tick_labels(plot) -> list[str]:
+    """The y-axis tick labels pyqtgraph would paint (it drops those that jut out)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    axis = plot.getAxis("left")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(plot.font())
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2]]
+
+
+@pytest.mark.parametrize("pixel_size", [13, 16])  # a Latin font; a taller line, as CJK
+@pytest.mark.parametrize("height", [100, 160])
+def test_the_accuracy_axis_always_labels_0_and_100_percent(qtbot, pixel_size, height):
+    # The review (zh, 1366x768): only "50%" was left; 85 % and 100 % looked alike.
+    from PySide6.QtGui import QFont
+
+    from neurongui.views.chart_loss import LossChart
+    from neurongui.views.chart_style import set_y_title
+
+    chart = LossChart()
+    qtbot.addWidget(chart)
+    font = QFont(chart.font())
+    font.setPixelSize(pixel_size)
+    chart.accuracy_plot.setFont(font)
+    set_y_title(chart.accuracy_plot, "准确率")  # upright: it takes a row of the plot
+    chart.resize(400, 160 + height)
+    chart.accuracy_plot.setFixedHeight(height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    qtbot.waitUntil(lambda: chart.accuracy_plot.getViewBox().height() > 0)
+    labels = _drawn_tick_labels(chart.accuracy_plot)
+    # 0 % and 100 % always; 50 % too when there is room for three labels.
+    assert labels == (["0%", "50%", "100%"] if height == 160 else ["0%", "100%"])
