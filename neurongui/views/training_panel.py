@@ -254,7 +254,7 @@ class TrainingPanel(QWidget):
         self._layout.addStretch(1)
 
     def _make_actions(self) -> list[QAction]:
-        play = QAction(self.tr("Play / Pause"), self)
+        play = QAction(self.tr("Play"), self)  # "Pause" while training runs
         play.setObjectName("playAction")
         play.setShortcut(QKeySequence(Qt.Key.Key_Space))
         play.triggered.connect(self.controller.toggle)

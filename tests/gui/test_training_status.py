@@ -1,6 +1,7 @@
 """The line under the training buttons: which epoch, the training loss and accuracy,
 and whether the curves came with the file."""
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from training_helpers import use_xor
 
 from neurongui.engine.numbers import format_number
@@ -46,3 +47,32 @@ def test_a_file_with_saved_curves_says_so_until_it_trains(training_window, qtbot
     _step(window, qtbot)
     # Trained now: the curves are this session's (the run restarts its epoch count).
     assert "saved" not in label.text() and " · training loss " in label.text()
+
+
+def _lay_out() -> None:
+    """Run the layouts a text change asked for (Qt posts them)."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+
+def test_the_toolbar_stays_put_when_training_starts_and_stops(training_window, qtbot):
+    # The review: "Play / Pause" became "Play" and the buttons after it moved sideways.
+    window = training_window
+    use_xor(window)
+    menus = window.window_menus
+    toolbar = menus.toolbar
+    play = toolbar.widgetForAction(menus.play_action)
+    following = [toolbar.widgetForAction(a) for a in toolbar.actions()]
+    following = following[following.index(play) + 1 :]
+    assert following  # Step and Reset
+    before = [button.x() for button in following]
+    with qtbot.waitSignal(window.training.runningChanged):
+        window.training.play()
+    assert play.text() == "Pause"
+    _lay_out()
+    assert [button.x() for button in following] == before
+    with qtbot.waitSignal(window.training.runningChanged):
+        window.training.pause()
+    assert play.text() == "Play"
+    _lay_out()
+    assert [button.x() for button in following] == before
