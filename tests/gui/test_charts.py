@@ -94,9 +94,44 @@ def test_the_confusion_matrix_names_the_classes_and_counts_the_test_set(window, 
     assert sum(counts) == len(window.model.data.X_test)
     bottom = charts.output_plot.getAxis("bottom")
     assert [label for _, label in bottom._tickLevels[0]] == ["setosa", "versicolor", "virginica"]
-    assert bottom.labelText == "predicted class"
+    assert bottom.labelText == "predicted class →"
     assert charts.output_plot.getAxis("left").labelText == "true class"
     assert "Accuracy" in charts.output_note.text()
+
+
+def test_the_confusion_matrix_fills_its_plot_with_cells_big_enough_to_project(window, qtbot):
+    # The review: the class names were 80-130 px away from a square matrix; 9 px digits.
+    _use(window, "digits", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    box = charts.output_plot.getViewBox()
+    # The view shows exactly the 10 x 10 cells: the axes' names are next to them.
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((0, 10, 0, 10))
+    cell = min(box.width(), box.height()) / 10
+    digits = charts.output_tab._confusion_texts[0].font().pixelSize()
+    assert digits == min(28, max(9, int(cell * 0.45)))
+    window.resize(1900, 1060)
+    qtbot.waitUntil(lambda: min(box.width(), box.height()) / 10 > cell)
+    bigger = charts.output_tab._confusion_texts[0].font().pixelSize()
+    assert bigger == min(28, max(9, int(min(box.width(), box.height()) / 10 * 0.45)))
+    assert bigger >= digits
+
+
+def test_the_misclassified_strip_says_when_it_shows_some_of_the_errors(window, qtbot):
+    from neurongui.views.chart_output import STRIP_SAMPLES
+
+    _use(window, "digits", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    counts = np.array([int(t.text()) for t in charts.output_tab._confusion_texts]).reshape(10, 10)
+    errors = int(counts.sum() - np.trace(counts))
+    assert errors > STRIP_SAMPLES  # untrained: many errors
+    shown = [t for t in charts.output_tab._strip_texts if t.isVisible()]
+    assert len(shown) == STRIP_SAMPLES
+    assert charts.output_tab.strip_title.endswith(f"showing {STRIP_SAMPLES} of {errors:,}")
 
 
 def test_digits_show_the_misclassified_samples_with_their_labels(window, qtbot):
