@@ -83,9 +83,9 @@ class TrainingPanel(QWidget):
 
     def _spin(self, name, lo, hi, step, decimals=None, tip=""):
         # Boxes that read "1e9" and "2.5e-3" as numbers (Qt's own read "1e9" as 19).
+        # ``decimals`` only says "not whole": a NumberSpinBox keeps what is typed and
+        # shows it without trailing zeros ("100", not "100.00000").
         box = NumberSpinBox() if decimals is not None else WholeSpinBox()
-        if decimals is not None:
-            box.setDecimals(decimals)
         box.refused.connect(lambda value: self._on_refused(box, tip, value))
         box.setRange(lo, hi)
         box.setSingleStep(step)
