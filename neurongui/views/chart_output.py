@@ -274,13 +274,13 @@ class OutputChart(QWidget):
             texts.append(item)
 
     def _cell_font(self) -> QFont:
-        """A font for the matrix's counts that fills about half a cell's height (big
+        """A font for the matrix's counts about half a cell high (big
         enough to read on a projector), between 9 and 28 pixels."""
         font = QFont(self.font())
         k = max(int(np.sqrt(len(self._confusion_texts))), 1)
         box = self.output_plot.getViewBox()
         cell = min(box.width(), box.height()) / k
-        font.setPixelSize(int(np.clip(cell * 0.45, 9, 28)))
+        font.setPixelSize(int(np.clip(cell * 0.55, 9, 28)))
         return font
 
     def _fit_cell_font(self, *_: object) -> None:

@@ -111,11 +111,11 @@ def test_the_confusion_matrix_fills_its_plot_with_cells_big_enough_to_project(wi
     assert (x0, x1, y0, y1) == pytest.approx((0, 10, 0, 10))
     cell = min(box.width(), box.height()) / 10
     digits = charts.output_tab._confusion_texts[0].font().pixelSize()
-    assert digits == min(28, max(9, int(cell * 0.45)))
+    assert digits == min(28, max(9, int(cell * 0.55)))
     window.resize(1900, 1060)
     qtbot.waitUntil(lambda: min(box.width(), box.height()) / 10 > cell)
     bigger = charts.output_tab._confusion_texts[0].font().pixelSize()
-    assert bigger == min(28, max(9, int(min(box.width(), box.height()) / 10 * 0.45)))
+    assert bigger == min(28, max(9, int(min(box.width(), box.height()) / 10 * 0.55)))
     assert bigger >= digits
 
 
