@@ -134,6 +134,10 @@
         <translation>阶跃函数在 z = 0 处跳变（实心点：f(0) = 1）；它在其他位置的导数为 0，在 0 处导数不存在，所以无法用梯度下降来训练。</translation>
     </message>
     <message>
+        <source>derivative f′(z)</source>
+        <translation>导数 f′(z)</translation>
+    </message>
+    <message>
         <source>Select a neuron to see where it sits on its curve.</source>
         <translation>选择一个神经元，查看它在曲线上的位置。</translation>
     </message>
