@@ -146,7 +146,7 @@ class ActivationPlotPanel(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "z")
         self.legend = self.plot.addLegend(offset=(8, 8))
-        self.plot.setMinimumHeight(160)
+        self.plot.setMinimumHeight(140)  # the status line above it takes the rest
         zero = pg.mkPen((128, 128, 128), width=1)
         self.plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
         self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))

@@ -272,3 +272,18 @@ def test_the_accuracy_axis_always_labels_0_and_100_percent(qtbot, pixel_size, he
     labels = _drawn_tick_labels(chart.accuracy_plot)
     # 0 % and 100 % always; 50 % too when there is room for three labels.
     assert labels == (["0%", "50%", "100%"] if height == 160 else ["0%", "100%"])
+
+
+def test_points_on_the_plane_open_on_the_output_map_until_a_tab_is_picked(window, qtbot):
+    # The review: the decision map was never visible by default.
+    charts = window.charts
+    assert window.model.data.is_2d  # the circle, at first launch
+    assert charts.tabs.currentIndex() == OUTPUT
+    _use(window, "iris", "cross_entropy")  # no plane: the loss curves
+    assert charts.tabs.currentIndex() == LOSS
+    _use(window, "xor", "bce")
+    assert charts.tabs.currentIndex() == OUTPUT
+    charts.tabs.tabBar().setCurrentIndex(WEIGHT)  # as a click on the tab does
+    assert charts.tabs.currentIndex() == WEIGHT
+    _use(window, "circle", "bce")  # the student's choice stays
+    assert charts.tabs.currentIndex() == WEIGHT

@@ -150,5 +150,5 @@ def test_activation_status_uses_the_true_minus_sign(qtbot):
     z, a = model.network.forward_trace(model.sample)[0]
     text = panel.status_label.text()
     assert z[0] < 0 and a[0] < 0
-    assert f"z = {format_number(z[0])}\nf(z) = {format_number(a[0])}" in text
+    assert f"z = {format_number(z[0])} · f(z) = {format_number(a[0])}" in text
     assert "-" not in text and "z = \u2212" in text
