@@ -169,7 +169,7 @@ class ChartsPanel(QWidget):
 
     def _on_tab_change(self, _index: int) -> None:
         if not self._picking:
-            self.tab_chosen = False
+            self.tab_chosen = True
         self._schedule()
 
     def _pick_tab(self) -> None:
