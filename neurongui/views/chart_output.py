@@ -116,15 +116,18 @@ class OutputChart(QWidget):
 
     def set_data(self, data: TrainingData) -> None:
         """Arrange the tab for ``data``: which controls apply, the plot's aspect."""
+        table_map = data.X_train.shape[1] == 2 and data.task == "binary" and not data.is_2d
         is_map = data.is_2d
         self.show_test.setVisible((is_map or data.n_outputs == 1) and len(data.X_test) > 0)
-        self.discretize.setVisible(is_map)
+        self.discretize.setVisible(is_map or table_map)
         self.misclassified.setVisible(data.dataset.image_shape is not None)
         # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
         # cells are as big as the room allows and the class names sit next to them.
         self.output_plot.setAspectLocked(is_map)
         # A map is smoothed between its grid points; a matrix keeps its sharp cells.
-        self.output_plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, is_map)
+        self.output_plot.setRenderHint(
+            QPainter.RenderHint.SmoothPixmapTransform, is_map or table_map
+        )
         self.forget_grid()
         self.points_stale = True
 
@@ -150,6 +153,8 @@ class OutputChart(QWidget):
             self._draw_map(data, net)
         elif data.task == "multiclass":
             self._draw_confusion(data, net)
+        elif data.X_train.shape[1] == 2 and data.task == "binary":
+            self._draw_table_map(data, net)  # two columns of a file: a plane too
         elif data.X_train.shape[1] == 1:
             self._draw_fit(data, net)
         else:
@@ -201,6 +206,50 @@ class OutputChart(QWidget):
                 ),
                 low,
                 high,
+            )
+            + (self.tr("; black rims: test samples.") if test_shown else ".")
+        )
+
+    def _draw_table_map(self, data: TrainingData, net: Network) -> None:
+        """The output over the plane of a file's two input columns, in the file's units
+        (the network sees them standardised), with the samples on top."""
+        X = data.X_train if not len(data.X_test) else np.vstack([data.X_train, data.X_test])
+        lo_x, hi_x = X.min(axis=0), X.max(axis=0)
+        pad = 0.1 * np.maximum(hi_x - lo_x, 1e-9)
+        lo_x, hi_x = lo_x - pad, hi_x + pad
+        key = ("table", tuple(lo_x), tuple(hi_x))
+        if key != self._grid_key or self._grid_X is None:
+            gx, gy = np.meshgrid(*(np.linspace(lo_x[i], hi_x[i], GRID) for i in range(2)))
+            self._grid_X = np.column_stack([gx.ravel(), gy.ravel()]).astype(np.float32)
+            self._grid_key = key
+        out = display_activations(net, self._grid_X)[-1][:, 0].reshape(GRID, GRID)
+        if self.discretize.isChecked():
+            out = np.where(out >= 0.5, 1.0, 0.0)
+        self.image.setImage(palette_rgb(out.T, 0.0, 1.0), autoLevels=False, levels=None)
+        if not self.points_stale:
+            return
+        self.points_stale = False
+        mean = np.zeros(2) if data.input_mean is None else np.asarray(data.input_mean)
+        scale = np.ones(2) if data.input_scale is None else np.asarray(data.input_scale)
+        low, high = lo_x * scale + mean, hi_x * scale + mean
+        self.image.setRect(QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1]))
+        self._points(self.train_points, data.X_train * scale + mean, data.Y_train, 0.0, 1.0)
+        test_shown = self.show_test.isChecked() and len(data.X_test) > 0
+        if test_shown:
+            self._points(self.test_points, data.X_test * scale + mean, data.Y_test, 0.0, 1.0)
+        names = [data_name(n) for n in data.dataset.feature_names]
+        self.output_plot.setLabel("bottom", names[0])
+        set_y_title(self.output_plot, names[1])
+        self._colours.apply(self.output_plot)
+        self.output_plot.setRange(xRange=(low[0], high[0]), yRange=(low[1], high[1]), padding=0)
+        self.output_note.setText(
+            fill(
+                self.tr(
+                    "Background: the network's output at each point, from %1 to %2. "
+                    "Dots: training samples in the colour of their target"
+                ),
+                self.tr("0 (orange)"),
+                self.tr("1 (blue)"),
             )
             + (self.tr("; black rims: test samples.") if test_shown else ".")
         )

@@ -174,13 +174,15 @@ class ChartsPanel(QWidget):
 
     def _pick_tab(self) -> None:
         """Show what the data is best seen through, until a tab is picked by hand: the
-        Output tab's decision map for points on the plane (what a first network is
-        learning), the Loss tab otherwise."""
+        Output tab's decision map for points on a plane (what a first network is
+        learning; also two columns of a file), the Loss tab otherwise."""
         if self.tab_chosen:
             return
         self._picking = True
         try:
-            self.tabs.setCurrentIndex(1 if self.model.data.is_2d else 0)
+            data = self.model.data
+            plane = data.is_2d or (data.X_train.shape[1] == 2 and data.task == "binary")
+            self.tabs.setCurrentIndex(1 if plane else 0)
         finally:
             self._picking = False
 

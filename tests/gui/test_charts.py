@@ -287,3 +287,29 @@ def test_points_on_the_plane_open_on_the_output_map_until_a_tab_is_picked(window
     assert charts.tabs.currentIndex() == WEIGHT
     _use(window, "circle", "bce")  # the student's choice stays
     assert charts.tabs.currentIndex() == WEIGHT
+
+
+def test_a_file_with_two_input_columns_gets_an_output_map_in_its_units(window, qtbot, tmp_path):
+    # The review: a 2-input CSV showed no output map though Help promises one.
+    rng = np.random.default_rng(0)
+    rows = ["height,width,kind"]
+    for _ in range(60):
+        h, w = rng.normal(size=2)
+        rows.append(f"{10 + h:.3f},{w:.3f},{'tall' if h + 0.5 * w > 0 else 'short'}")
+    path = tmp_path / "plants.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert window.training_panel.import_csv(str(path))
+    charts = window.charts
+    assert charts.tabs.currentIndex() == OUTPUT  # the map is what there is to see
+    data = window.model.data
+    qtbot.waitUntil(lambda: _drawn(charts.train_points) == len(data.X_train))
+    assert charts.image.image.shape[:2] == (100, 100)
+    # Samples and map in the file's units: heights about 10, not standardised about 0.
+    x, _ = charts.train_points.getData()
+    assert 7 < float(np.mean(x)) < 13
+    (x0, x1), _ = charts.output_plot.getViewBox().viewRange()
+    assert x0 < float(x.min()) and float(x.max()) < x1
+    map_left = charts.image.mapToView(charts.image.boundingRect().topLeft()).x()
+    assert map_left == pytest.approx(x0)
+    assert charts.output_plot.getAxis("bottom").labelText == "height"
+    assert charts.discretize.isVisible()
