@@ -364,10 +364,10 @@ class OutputChart(QWidget):
             self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
             self.output_plot.setLabel("bottom", self.tr("predicted class →"))
             # Rotated beside the rows in English; Chinese stands upright over the row
-            # names, where it could be read as the columns' title: it says "rows ↓".
+            # names, where it could be read as the columns' title: it says "rows".
             set_y_title(self.output_plot, self.tr("true class"))
             if self.output_plot.getPlotItem().y_title:
-                set_y_title(self.output_plot, self.tr("rows: true class ↓"))
+                set_y_title(self.output_plot, self.tr("rows: true class"))
             self._colours.apply(self.output_plot)
             self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
             self._fit_cell_font()

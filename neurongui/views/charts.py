@@ -172,6 +172,11 @@ class ChartsPanel(QWidget):
             self.tab_chosen = True
         self._schedule()
 
+    def reset_tab(self) -> None:
+        """Forget the tab picked by hand and show the one the data suggests."""
+        self.tab_chosen = False
+        self._pick_tab()
+
     def _pick_tab(self) -> None:
         """Show what the data is best seen through, until a tab is picked by hand: the
         Output tab's decision map for points on a plane (what a first network is

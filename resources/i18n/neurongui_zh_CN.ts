@@ -2192,8 +2192,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <source>rows: true class ↓</source>
-        <translation>行：真实类别 ↓</translation>
+        <source>rows: true class</source>
+        <translation>行：真实类别</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: the class the network chose. The diagonal counts right answers. Accuracy on the %1: %2</source>

@@ -287,6 +287,8 @@ def test_points_on_the_plane_open_on_the_output_map_until_a_tab_is_picked(window
     assert charts.tabs.currentIndex() == WEIGHT
     _use(window, "circle", "bce")  # the student's choice stays
     assert charts.tabs.currentIndex() == WEIGHT
+    charts.reset_tab()  # forgets it (the screenshot tour starts each state afresh)
+    assert charts.tabs.currentIndex() == OUTPUT
 
 
 def test_a_file_with_two_input_columns_gets_an_output_map_in_its_units(window, qtbot, tmp_path):
