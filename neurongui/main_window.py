@@ -486,9 +486,11 @@ class MainWindow(QMainWindow):
 
             manager.changed.connect(self.canvas.set_dark)
             manager.changed.connect(self.charts.set_dark)
+            manager.changed.connect(self.activation_panel.set_dark)
             manager.changed.connect(self.window_menus.update_icons)
             self.canvas.set_dark(is_dark())
             self.charts.set_dark(is_dark())
+            self.activation_panel.set_dark(is_dark())
 
     def _apply_preferences(self) -> None:
         theme = getattr(self, "theme_manager", None)

@@ -100,6 +100,7 @@ class WindowMenus(QObject):
         w.training.runningChanged.connect(self.update_icons)
         w.training.failed.connect(w._show_error)
         self.update_icons()
+        self._steady_play_button()
         for action in w.canvas.actions_for_menu():
             self.menus["network"].addAction(action)
         help_menu = self.menus["help"]
@@ -184,6 +185,20 @@ class WindowMenus(QObject):
         for action, name in self._icons:
             action.setIcon(themed_icon(name))
         self.play_action.setIcon(themed_icon("pause" if w.training.running else "play"))
+
+    def _steady_play_button(self) -> None:
+        """Give the Play button the width of its widest text ("Play" or "Pause"), so
+        that the buttons after it stay put when training starts and stops."""
+        button = self.toolbar.widgetForAction(self.play_action)
+        if button is None:
+            return
+        text = self.play_action.text()
+        widths = []
+        for candidate in (self.tr("Play"), self.tr("Pause")):
+            button.setText(candidate)
+            widths.append(button.sizeHint().width())
+        button.setText(text)
+        button.setMinimumWidth(max(widths))
 
     def refresh_recent(self) -> None:
         """Fill File ▸ Open Recent from the settings."""

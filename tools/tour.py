@@ -78,7 +78,7 @@ class Tour:
         self.wait_until(lambda: time.monotonic() >= end, timeout=ms / 1000 + 5)
 
     def reset(self) -> None:
-        """Back to a new document: no lesson, no training, no dialog, first chart tab."""
+        """Back to a new document: no lesson, no training, no dialog, default chart tab."""
         from PySide6.QtWidgets import QDialog
 
         w = self.window
@@ -89,7 +89,7 @@ class Tour:
             dialog.deleteLater()
         w.new_document()
         w.reset_layout()  # every state starts from the same layout, whatever ran before
-        w.charts.tabs.setCurrentIndex(0)
+        w.charts.reset_tab()  # the tab a new window would show for this data
         w.statusBar().clearMessage()
         self.settle(50)
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from neurongui.engine import activations
 
-__all__ = ["N_POINTS", "curve_points", "histogram_range"]
+__all__ = ["N_POINTS", "contrast_ratio", "curve_points", "histogram_range", "legible"]
 
 #: Points along each curve.
 N_POINTS = 401
@@ -48,3 +48,31 @@ def histogram_range(values: np.ndarray) -> tuple[float, float]:
         half = 0.5 * max(1.0, 1e-6 * size)
         return mid - half, mid + half
     return lo, hi
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG relative luminance of an sRGB colour (0-255 per channel)."""
+    c = np.asarray(rgb, dtype=float) / 255
+    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return float(linear @ [0.2126, 0.7152, 0.0722])
+
+
+def contrast_ratio(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def legible(
+    rgb: tuple[int, int, int], background: tuple[int, int, int], ratio: float = 3.0
+) -> tuple[int, int, int]:
+    """``rgb`` darkened (on a light background) or lightened (on a dark one) just
+    enough to reach ``ratio`` against ``background`` (3:1: WCAG's minimum for lines
+    and large text); its hue is kept."""
+    toward = 0.0 if _luminance(background) > 0.18 else 255.0
+    colour = np.asarray(rgb, dtype=float)
+    for step in np.linspace(0.0, 1.0, 41):
+        mixed = tuple(int(v) for v in np.rint(colour + (toward - colour) * step))
+        if contrast_ratio(mixed, background) >= ratio:
+            return mixed  # type: ignore[return-value]
+    return (0, 0, 0) if toward == 0.0 else (255, 255, 255)

@@ -34,7 +34,7 @@ from neurongui.engine.numbers import format_number
 from neurongui.i18n import activation_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
-from neurongui.views.activation_curves import curve_points, histogram_range
+from neurongui.views.activation_curves import curve_points, histogram_range, legible
 from neurongui.views.activation_formulas import formula_text
 from neurongui.views.charts import settled_ceiling
 from neurongui.views.inspector_number import NumberBox
@@ -146,14 +146,17 @@ class ActivationPlotPanel(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "z")
         self.legend = self.plot.addLegend(offset=(8, 8))
-        self.plot.setMinimumHeight(160)
+        self.plot.setMinimumHeight(140)  # the status line above it takes the rest
         zero = pg.mkPen((128, 128, 128), width=1)
         self.plot.addItem(pg.InfiniteLine(0, angle=90, pen=zero))
         self.plot.addItem(pg.InfiniteLine(0, angle=0, pen=zero))
         count = len(_PLOTTABLE)
         self.curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        #: Each function's hue, made legible on the theme's background when drawn.
+        self._hues: dict[str, tuple[int, int, int]] = {}
         for i, name in enumerate(_PLOTTABLE):
             color = pg.intColor(i, hues=count, values=1, maxValue=220)
+            self._hues[name] = (color.red(), color.green(), color.blue())
             f = self.plot.plot([], [], pen=pg.mkPen(color, width=2), connect="finite")
             d = self.plot.plot(
                 [], [], pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine), connect="finite"
@@ -161,7 +164,6 @@ class ActivationPlotPanel(QWidget):
             f.setVisible(False)
             d.setVisible(False)
             self.curves[name] = (f, d)
-            self.compare_list.item(i).setForeground(color)
         self.step_dots = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k"))
         self.plot.addItem(self.step_dots)
         self.marker = pg.ScatterPlotItem(
@@ -175,6 +177,7 @@ class ActivationPlotPanel(QWidget):
         self.hist_plot.setObjectName("zHistogramPlot")
         self.hist_plot.setLabel("bottom", self.tr("z of the selected layer over the training set"))
         self.hist_plot.setMinimumHeight(110)
+        self._hist_ticks: tuple[float, ...] = ()
         self.hist_curve = self.hist_plot.plot(
             [0.0, 1.0], [0.0], stepMode="center", fillLevel=0, brush=(70, 130, 200, 150)
         )
@@ -193,6 +196,8 @@ class ActivationPlotPanel(QWidget):
         self._span = 5.0
         self._reach: float | None = None
         self._top: float | None = None
+        self._dark: bool | None = None
+        self.set_dark(is_dark())
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -204,10 +209,12 @@ class ActivationPlotPanel(QWidget):
         side = QVBoxLayout()
         side.addLayout(self.param_form)
         side.addWidget(self.compare_list)
-        side.addWidget(steady(self.status_label))
         side.addStretch(1)
         plots = QVBoxLayout()
         plots.addWidget(steady(self.formula_label))
+        # The whole width, not a narrow column beside the plot (a 120 px column made
+        # a hint of one sentence five lines tall).
+        plots.addWidget(steady(self.status_label))
         plots.addWidget(self.plot, 3)
         plots.addWidget(steady(self.histogram_label))
         plots.addWidget(self.hist_plot, 2)
@@ -220,6 +227,32 @@ class ActivationPlotPanel(QWidget):
         layout.addLayout(body, 1)
 
     # -- public -------------------------------------------------------------------------
+
+    def set_dark(self, dark: bool) -> None:
+        """Follow the theme: the plots' background and curve colours that read on it."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        background = (35, 37, 41) if dark else (255, 255, 255)
+        foreground = (220, 220, 220) if dark else (60, 60, 60)
+        for plot in (self.plot, self.hist_plot):
+            plot.setBackground(background)
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setPen(foreground)
+                plot.getAxis(name).setTextPen(foreground)
+        self.legend.setLabelTextColor(foreground)
+        for i, name in enumerate(_PLOTTABLE):
+            colour = pg.mkColor(self.curve_colour(name))
+            self.compare_list.item(i).setForeground(colour)
+        self._curve_key = None  # recolour the curves
+        if hasattr(self, "model"):
+            self.schedule_refresh()
+
+    def curve_colour(self, name: str) -> tuple[int, int, int]:
+        """The colour of ``name``'s curve: its hue, with contrast of at least 3:1
+        against the theme's background (yellow-green on white had 1.4:1)."""
+        background = (35, 37, 41) if self._dark else (255, 255, 255)
+        return legible(self._hues[name], background)
 
     def schedule_refresh(self, *_args) -> None:
         """Redraw soon; many changes in a burst give one redraw, and values streamed
@@ -343,11 +376,16 @@ class ActivationPlotPanel(QWidget):
                         continue
         if act.name != "softmax":
             wanted[act.name] = act  # the selected layer's own function wins
-        key = (tuple((n, str(a.to_dict())) for n, a in wanted.items()), lo, hi, compare, show_d)
+        key = (
+            tuple((n, str(a.to_dict())) for n, a in wanted.items()),
+            (lo, hi, compare, show_d, self._dark),
+        )
         if key == self._curve_key:
             return  # the same curves: training moved only the marker
         self._curve_key = key
         self.legend.clear()
+        # Softmax has no curve of its own: its explanation above, not an empty plot.
+        self.plot.setVisible(bool(wanted))
         bottom, top = 0.0, 1.0
         for name, (f_item, d_item) in self.curves.items():
             if name not in wanted:
@@ -360,12 +398,15 @@ class ActivationPlotPanel(QWidget):
             top = max(top, float(np.nanmax(shown)))
             f_item.setData(z, f, connect="finite")
             d_item.setData(z, d, connect="finite")
-            color = f_item.opts["pen"].color()
+            color = pg.mkColor(self.curve_colour(name))
             width = 4 if (name == act.name and compare) else 2
             f_item.setPen(pg.mkPen(color, width=width))
+            d_item.setPen(pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
             f_item.setVisible(True)
             self.legend.addItem(f_item, activation_label(name, short=True))
             d_item.setVisible(show_d)
+        if show_d and act.name in wanted:  # one entry says what the dashed lines are
+            self.legend.addItem(self.curves[act.name][1], self.tr("derivative f′(z)"))
         if act.name == "step" and lo < 0 < hi:
             self.step_dots.setData(
                 [0.0, 0.0], [0.0, 1.0], brush=[pg.mkBrush("w"), pg.mkBrush(40, 40, 40)]
@@ -387,7 +428,7 @@ class ActivationPlotPanel(QWidget):
         z, a = self._marker
         shown = len(self.model.network.layers) - 1 if layer is None else layer
         label = fill(self.tr("neuron %1 of layer %2"), str(neuron + 1), str(shown + 1))
-        status = f"{label}\nz = {format_number(z)}\nf(z) = {format_number(a)}"
+        status = f"{label} · z = {format_number(z)} · f(z) = {format_number(a)}"
         if act.name == "softmax":
             self.marker.setData([], [])
             self.marker_text.setText("")
@@ -397,7 +438,7 @@ class ActivationPlotPanel(QWidget):
         else:
             with np.errstate(all="ignore"):
                 slope = float(act.derivative(np.array([z]))[0])
-            status += f"\nf′(z) = {format_number(slope)}"
+            status += f" · f′(z) = {format_number(slope)}"
             # Far off the curve's range (z = 1e300) the marker waits at its edge.
             x = float(np.clip(z, -self._span, self._span))
             y = float(np.clip(a, *self._y_range))
@@ -416,6 +457,7 @@ class ActivationPlotPanel(QWidget):
             self.hist_marker.setVisible(False)
             self.hist_plot.setXRange(-5, 5, padding=0.02)
             self.hist_plot.setYRange(0, 1, padding=0.02)
+            self._set_hist_ticks(1.0)
             self.histogram_label.setText(
                 keep_together(self.tr("Select a neuron to see its layer's z values."))
             )
@@ -432,6 +474,7 @@ class ActivationPlotPanel(QWidget):
         self._top = settled_ceiling(max(int(counts.max()), 1), self._top)
         self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
         self.hist_plot.setYRange(0, self._top, padding=0.02)
+        self._set_hist_ticks(self._top)
         z = self._marker[0] if self._marker is not None else float("nan")
         self.hist_marker.setValue(float(np.clip(z, -self._reach, self._reach)))
         self.hist_marker.setVisible(bool(np.isfinite(z)))
@@ -442,6 +485,15 @@ class ActivationPlotPanel(QWidget):
                 str(zs.size - len(finite)),
             )
         self.histogram_label.setText(keep_together(note))
+
+    def _set_hist_ticks(self, top: float) -> None:
+        """Label the counts axis at 0, half way and the top only: six labels were
+        crammed into the short strip."""
+        ticks = (0.0, top / 2, top)
+        if ticks != self._hist_ticks:
+            self._hist_ticks = ticks
+            labels = [(t, format_number(t)) for t in ticks]
+            self.hist_plot.getAxis("left").setTicks([labels, []])
 
     def _colour_marker_text(self) -> None:
         """The (z, f(z)) label in a colour that reads on the plot's background, on a

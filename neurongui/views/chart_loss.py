@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from neurongui.engine.metrics import EpochRecord
@@ -82,10 +82,12 @@ class LossChart(QWidget):
         plain_axes(self.accuracy_plot)
         self.accuracy_plot.showGrid(x=False, y=True, alpha=0.15)
         self.accuracy_plot.enableAutoRange(False)
-        # Room above 100% and below 0%, or their labels are clipped at the edges.
-        self.accuracy_plot.setYRange(-0.08, 1.12, padding=0)
-        # Three labels fit in any height; pyqtgraph's own choice crowded a short plot.
-        self.accuracy_plot.getAxis("left").setTicks([[(0, "0%"), (0.5, "50%"), (1, "100%")], []])
+        self._accuracy_ticks: tuple[float, ...] = ()
+        self._fit_accuracy_range()
+        # pyqtgraph drops a tick label that juts out of its axis: 0% and 100% need
+        # half a line of room, in pixels, whatever the plot's height and the font's
+        # (a Chinese fallback font's lines are taller: only "50%" was left).
+        self.accuracy_plot.getViewBox().sigResized.connect(self._fit_accuracy_range)
         self.accuracy_plot.setXLink(self.loss_plot)
         self.train_acc_curve = pg.PlotCurveItem(pen=TRAIN_PEN, skipFiniteCheck=True)
         self.test_acc_curve = pg.PlotCurveItem(pen=TEST_PEN, skipFiniteCheck=True)
@@ -145,6 +147,22 @@ class LossChart(QWidget):
         """Mark the epoch at which the run blew up (until the history restarts)."""
         self.blow_up.setValue(epoch)
         self.blow_up.setVisible(True)
+
+    def _fit_accuracy_range(self, *_: object) -> None:
+        """Label 0%, 50% and 100% (0% and 100% when the plot is too short for three)
+        and leave half a label of room beyond 0% and 100%."""
+        height = self.accuracy_plot.getViewBox().height()
+        axis = self.accuracy_plot.getAxis("left")
+        font = axis.style.get("tickFont") or self.accuracy_plot.font()
+        # The axis measures a label as 0.8 of its line height, centred on its tick.
+        label = QFontMetricsF(font).height() * 0.8 + 2
+        ticks = (0.0, 0.5, 1.0) if height >= 3 * label + 4 else (0.0, 1.0)
+        if ticks != self._accuracy_ticks:
+            self._accuracy_ticks = ticks
+            axis.setTicks([[(t, f"{t:.0%}") for t in ticks], []])
+        room = max(height - label, 1.0)
+        margin = min(label / 2 / room, 0.5)  # in accuracy units (1 = 100 %)
+        self.accuracy_plot.setYRange(-margin, 1 + margin, padding=0)
 
     def _on_log_scale(self, on: bool) -> None:
         # The curves get log10 values from draw(); the axis labels them as powers.

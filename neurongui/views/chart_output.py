@@ -33,8 +33,10 @@ from neurongui.i18n import data_name, fill
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
 from neurongui.views.chart_style import ChartColours, plain_axes, set_y_title
 
-__all__ = ["GRID", "OutputChart"]
+__all__ = ["GRID", "STRIP_SAMPLES", "OutputChart"]
 
+#: Misclassified samples the strip under a confusion matrix of images shows at most.
+STRIP_SAMPLES = 12
 #: Points per side of the output map, computed in single precision (display_activations):
 #: 100² points then cost half what 72² did in double precision.
 GRID = 100
@@ -75,6 +77,7 @@ class OutputChart(QWidget):
         self.misclassified.setMouseEnabled(False, False)
         self._strip_title = self.tr("Misclassified test samples (true → predicted)")
         self.misclassified.setTitle(self._strip_title, size="9pt")
+        self.strip_title = self._strip_title  # the strip's title as shown
         self.misclassified.getViewBox().setAspectLocked(True)
         self.strip = pg.ImageItem()
         self.misclassified.addItem(self.strip)
@@ -100,25 +103,31 @@ class OutputChart(QWidget):
         self._cells = np.zeros(0, dtype=int)  # the matrix drawn last, flat
         self._strip_texts: list[QGraphicsSimpleTextItem] = []
         self.points_stale = True
+        self.output_plot.getViewBox().sigResized.connect(self._fit_cell_font)
 
     def set_colours(self, colours: ChartColours) -> None:
         """Follow the theme."""
         self._colours = colours
         for plot in (self.output_plot, self.misclassified):
             colours.apply(plot)
-        self.misclassified.setTitle(self._strip_title, size="9pt", color=colours.foreground)
+        self.misclassified.setTitle(self.strip_title, size="9pt", color=colours.foreground)
         for item in self._strip_texts:
             item.setBrush(colours.foreground)
 
     def set_data(self, data: TrainingData) -> None:
         """Arrange the tab for ``data``: which controls apply, the plot's aspect."""
-        is_map, multi = data.is_2d, data.task == "multiclass"
+        table_map = data.X_train.shape[1] == 2 and data.task == "binary" and not data.is_2d
+        is_map = data.is_2d
         self.show_test.setVisible((is_map or data.n_outputs == 1) and len(data.X_test) > 0)
-        self.discretize.setVisible(is_map)
+        self.discretize.setVisible(is_map or table_map)
         self.misclassified.setVisible(data.dataset.image_shape is not None)
-        self.output_plot.setAspectLocked(is_map or multi)
+        # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
+        # cells are as big as the room allows and the class names sit next to them.
+        self.output_plot.setAspectLocked(is_map)
         # A map is smoothed between its grid points; a matrix keeps its sharp cells.
-        self.output_plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, is_map)
+        self.output_plot.setRenderHint(
+            QPainter.RenderHint.SmoothPixmapTransform, is_map or table_map
+        )
         self.forget_grid()
         self.points_stale = True
 
@@ -144,6 +153,8 @@ class OutputChart(QWidget):
             self._draw_map(data, net)
         elif data.task == "multiclass":
             self._draw_confusion(data, net)
+        elif data.X_train.shape[1] == 2 and data.task == "binary":
+            self._draw_table_map(data, net)  # two columns of a file: a plane too
         elif data.X_train.shape[1] == 1:
             self._draw_fit(data, net)
         else:
@@ -195,6 +206,50 @@ class OutputChart(QWidget):
                 ),
                 low,
                 high,
+            )
+            + (self.tr("; black rims: test samples.") if test_shown else ".")
+        )
+
+    def _draw_table_map(self, data: TrainingData, net: Network) -> None:
+        """The output over the plane of a file's two input columns, in the file's units
+        (the network sees them standardised), with the samples on top."""
+        X = data.X_train if not len(data.X_test) else np.vstack([data.X_train, data.X_test])
+        lo_x, hi_x = X.min(axis=0), X.max(axis=0)
+        pad = 0.1 * np.maximum(hi_x - lo_x, 1e-9)
+        lo_x, hi_x = lo_x - pad, hi_x + pad
+        key = ("table", tuple(lo_x), tuple(hi_x))
+        if key != self._grid_key or self._grid_X is None:
+            gx, gy = np.meshgrid(*(np.linspace(lo_x[i], hi_x[i], GRID) for i in range(2)))
+            self._grid_X = np.column_stack([gx.ravel(), gy.ravel()]).astype(np.float32)
+            self._grid_key = key
+        out = display_activations(net, self._grid_X)[-1][:, 0].reshape(GRID, GRID)
+        if self.discretize.isChecked():
+            out = np.where(out >= 0.5, 1.0, 0.0)
+        self.image.setImage(palette_rgb(out.T, 0.0, 1.0), autoLevels=False, levels=None)
+        if not self.points_stale:
+            return
+        self.points_stale = False
+        mean = np.zeros(2) if data.input_mean is None else np.asarray(data.input_mean)
+        scale = np.ones(2) if data.input_scale is None else np.asarray(data.input_scale)
+        low, high = lo_x * scale + mean, hi_x * scale + mean
+        self.image.setRect(QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1]))
+        self._points(self.train_points, data.X_train * scale + mean, data.Y_train, 0.0, 1.0)
+        test_shown = self.show_test.isChecked() and len(data.X_test) > 0
+        if test_shown:
+            self._points(self.test_points, data.X_test * scale + mean, data.Y_test, 0.0, 1.0)
+        names = [data_name(n) for n in data.dataset.feature_names]
+        self.output_plot.setLabel("bottom", names[0])
+        set_y_title(self.output_plot, names[1])
+        self._colours.apply(self.output_plot)
+        self.output_plot.setRange(xRange=(low[0], high[0]), yRange=(low[1], high[1]), padding=0)
+        self.output_note.setText(
+            fill(
+                self.tr(
+                    "Background: the network's output at each point, from %1 to %2. "
+                    "Dots: training samples in the colour of their target"
+                ),
+                self.tr("0 (orange)"),
+                self.tr("1 (blue)"),
             )
             + (self.tr("; black rims: test samples.") if test_shown else ".")
         )
@@ -257,8 +312,7 @@ class OutputChart(QWidget):
             if item.scene() is not None:
                 item.scene().removeItem(item)
         view = self.output_plot.getPlotItem().vb.childGroup
-        font = QFont()
-        font.setPointSizeF(8.5)
+        font = self._cell_font()
         while len(texts) < count:
             item = self.output_plot.scene().addSimpleText("")
             item.setParentItem(view)
@@ -267,6 +321,26 @@ class OutputChart(QWidget):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             item.setZValue(5)
             texts.append(item)
+
+    def _cell_font(self) -> QFont:
+        """A font for the matrix's counts about half a cell high (big
+        enough to read on a projector), between 9 and 28 pixels."""
+        font = QFont(self.font())
+        k = max(int(np.sqrt(len(self._confusion_texts))), 1)
+        box = self.output_plot.getViewBox()
+        cell = min(box.width(), box.height()) / k
+        font.setPixelSize(int(np.clip(cell * 0.55, 9, 28)))
+        return font
+
+    def _fit_cell_font(self, *_: object) -> None:
+        """The plot was resized: counts follow the cells' size."""
+        if not self._confusion_texts:
+            return
+        font = self._cell_font()
+        for item in self._confusion_texts:
+            item.setFont(font)
+            rect = item.boundingRect()
+            item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
 
     def _draw_confusion(self, data: TrainingData, net: Network) -> None:
         X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
@@ -288,10 +362,15 @@ class OutputChart(QWidget):
             short = [n if len(n) <= 10 else n[:9] + "…" for n in names]
             self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, short[j]) for j in range(k)]])
             self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
-            self.output_plot.setLabel("bottom", self.tr("predicted class"))
+            self.output_plot.setLabel("bottom", self.tr("predicted class →"))
+            # Rotated beside the rows in English; Chinese stands upright over the row
+            # names, where it could be read as the columns' title: it says "rows".
             set_y_title(self.output_plot, self.tr("true class"))
+            if self.output_plot.getPlotItem().y_title:
+                set_y_title(self.output_plot, self.tr("rows: true class"))
             self._colours.apply(self.output_plot)
-            self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+            self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
+            self._fit_cell_font()
         for index in np.flatnonzero(matrix.ravel() != self._cells):
             i, j = divmod(int(index), k)
             item = self._confusion_texts[index]
@@ -316,7 +395,14 @@ class OutputChart(QWidget):
             self._draw_strip(X, truth, pred, shape, names)
 
     def _draw_strip(self, X, truth, pred, shape, names) -> None:
-        wrong = np.flatnonzero(truth != pred)[:12]
+        errors = np.flatnonzero(truth != pred)
+        wrong = errors[:STRIP_SAMPLES]
+        title = self._strip_title
+        if len(errors) > len(wrong):  # say that the strip is a sample of the errors
+            title += " · " + fill(self.tr("showing %1 of %2"), str(len(wrong)), f"{len(errors):,}")
+        if title != self.strip_title:
+            self.strip_title = title
+            self.misclassified.setTitle(title, size="9pt", color=self._colours.foreground)
         labels = [f"{names[truth[i]]}→{names[pred[i]]}" for i in wrong]
         if len(wrong):
             rows, cols = shape

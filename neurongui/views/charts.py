@@ -82,7 +82,10 @@ class ChartsPanel(QWidget):
         self.tabs.addTab(self.loss_tab, self.tr("Loss"))
         self.tabs.addTab(self.output_tab, self.tr("Output"))
         self.tabs.addTab(self.weight_tab, self.tr("Weight"))
-        self.tabs.currentChanged.connect(lambda _: self._schedule())
+        self.tabs.currentChanged.connect(self._on_tab_change)
+        #: The student (or a lesson) picked a tab: new data no longer picks one.
+        self.tab_chosen = False
+        self._picking = False
         self.loss_tab.log_scale.toggled.connect(lambda _: self._mark("loss"))
         self.output_tab.show_test.toggled.connect(self._on_points_change)
         self.output_tab.discretize.toggled.connect(lambda _: self._mark("output"))
@@ -164,10 +167,35 @@ class ChartsPanel(QWidget):
         self.output_tab.forget_grid()
         self._mark("output")
 
+    def _on_tab_change(self, _index: int) -> None:
+        if not self._picking:
+            self.tab_chosen = True
+        self._schedule()
+
+    def reset_tab(self) -> None:
+        """Forget the tab picked by hand and show the one the data suggests."""
+        self.tab_chosen = False
+        self._pick_tab()
+
+    def _pick_tab(self) -> None:
+        """Show what the data is best seen through, until a tab is picked by hand: the
+        Output tab's decision map for points on a plane (what a first network is
+        learning; also two columns of a file), the Loss tab otherwise."""
+        if self.tab_chosen:
+            return
+        self._picking = True
+        try:
+            data = self.model.data
+            plane = data.is_2d or (data.X_train.shape[1] == 2 and data.task == "binary")
+            self.tabs.setCurrentIndex(1 if plane else 0)
+        finally:
+            self._picking = False
+
     def _on_data_change(self) -> None:
         data = self.model.data
         self.loss_tab.set_data(data)
         self.output_tab.set_data(data)
+        self._pick_tab()
         self._stale.update({"output", "loss"})
         self._schedule()
 

@@ -16,9 +16,24 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
-from neurongui.engine.numbers import parse_number
+from neurongui.engine.numbers import format_number, parse_number
 
-__all__ = ["NumberSpinBox", "WholeSpinBox"]
+__all__ = ["KEPT_DECIMALS", "NumberSpinBox", "WholeSpinBox", "shown_number"]
+
+#: Decimals a NumberSpinBox keeps (Qt rounds its value to them): enough for any
+#: number a student types into a setting; what is shown drops the trailing zeros.
+KEPT_DECIMALS = 10
+
+
+def shown_number(value: float) -> str:
+    """``value`` as a number box shows it: the app's format (true minus sign), with
+    as many digits as were typed and no trailing zeros ("100", "0.03", "1e−05")."""
+    text = format_number(value, digits=KEPT_DECIMALS)
+    if "e" in text:  # scientific notation keeps its zeros: 1.000000000e−05
+        mantissa, exponent = text.split("e")
+        text = mantissa.rstrip("0").rstrip(".") + "e" + exponent
+    return text
+
 
 #: What may still become a number while it is being typed: "", "−", "2.", "1e", "1e−".
 _PARTIAL = re.compile(r"^[+\-−]?\d*(?:[.,]\d*)?(?:[eE][+\-−]?\d*)?$")
@@ -65,10 +80,14 @@ class NumberSpinBox(_Refusing, QDoubleSpinBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setDecimals(KEPT_DECIMALS)
         self.lineEdit().textEdited.connect(self._on_text_edited)
 
     def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
         return _state(text, self.minimum(), self.maximum(), False), text, pos
+
+    def textFromValue(self, value: float, /) -> str:
+        return shown_number(value)
 
     def valueFromText(self, text: str) -> float:
         value = parse_number(text)

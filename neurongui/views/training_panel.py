@@ -61,8 +61,19 @@ class TrainingPanel(QWidget):
         controller.stopped.connect(self._on_stopped)
         model.configChanged.connect(self._on_config_change)
         model.historyChanged.connect(self._on_history_change)
+        model.modifiedChanged.connect(self._on_history_change)  # "saved with the file"
         model.dataChanged.connect(self._on_config_change)
         model.structureChanged.connect(self._on_structure_change)
+        # A stop message (divergence, limit reached) is about the run that stopped:
+        # once the settings, the data or the network change it no longer applies.
+        for signal in (
+            model.configChanged,
+            model.dataChanged,
+            model.structureChanged,
+            model.editApplied,
+            model.networkReplaced,
+        ):
+            signal.connect(self._clear_status)
         self._lone_softmax = lone_softmax(model.network)
         self._on_config_change()
         self._on_history_change()
@@ -72,9 +83,9 @@ class TrainingPanel(QWidget):
 
     def _spin(self, name, lo, hi, step, decimals=None, tip=""):
         # Boxes that read "1e9" and "2.5e-3" as numbers (Qt's own read "1e9" as 19).
+        # ``decimals`` only says "not whole": a NumberSpinBox keeps what is typed and
+        # shows it without trailing zeros ("100", not "100.00000").
         box = NumberSpinBox() if decimals is not None else WholeSpinBox()
-        if decimals is not None:
-            box.setDecimals(decimals)
         box.refused.connect(lambda value: self._on_refused(box, tip, value))
         box.setRange(lo, hi)
         box.setSingleStep(step)
@@ -224,6 +235,7 @@ class TrainingPanel(QWidget):
             buttons.addWidget(b)
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("epochLabel")
+        self.epoch_label.setWordWrap(True)  # epoch, loss and accuracy: two lines if narrow
         self.progress = QProgressBar()
         self.progress.setObjectName("epochProgress")
         self.status = QLabel()
@@ -242,7 +254,7 @@ class TrainingPanel(QWidget):
         self._layout.addStretch(1)
 
     def _make_actions(self) -> list[QAction]:
-        play = QAction(self.tr("Play / Pause"), self)
+        play = QAction(self.tr("Play"), self)  # "Pause" while training runs
         play.setObjectName("playAction")
         play.setShortcut(QKeySequence(Qt.Key.Key_Space))
         play.triggered.connect(self.controller.toggle)
@@ -273,14 +285,21 @@ class TrainingPanel(QWidget):
     def _on_stopped(self, message: str) -> None:
         self.status.setText(keep_together(message))
 
-    def _on_history_change(self) -> None:
+    def _clear_status(self, *_: object) -> None:
+        self.status.clear()
+
+    def _on_history_change(self, *_: object) -> None:
         history = self.model.history
         # Records carry their epoch: a long run's history is thinned, not truncated.
         epoch = history[-1].epoch if history else 0
-        text = fill(self.tr("Epoch %1"), f"{epoch:,}")
+        if history and not self.model.modified:
+            # Curves the student did not train in this session: they came with the file.
+            text = fill(self.tr("Epoch %1 (saved with the file)"), f"{epoch:,}")
+        else:
+            text = fill(self.tr("Epoch %1"), f"{epoch:,}")
         if history:
             text += self._loss_text(history[-1])
-        self.epoch_label.setText(text)
+        self.epoch_label.setText(keep_together(text))
         limit = self.model.config.epoch_limit
         self.progress.setVisible(limit is not None)
         if limit:
@@ -288,10 +307,15 @@ class TrainingPanel(QWidget):
             self.progress.setValue(min(epoch, limit))
 
     def _loss_text(self, record: EpochRecord) -> str:
-        """The loss after "Epoch n"; with a penalty, a second line with L + penalty."""
+        """The training loss and accuracy after "Epoch n"; with a penalty, a second line
+        with L + penalty."""
         loss = format_number(record.train_loss)
+        accuracy = ""
+        if record.train_accuracy is not None:
+            percent = format_number(100 * record.train_accuracy) + "%"
+            accuracy = " · " + fill(self.tr("accuracy %1"), percent)
         if not record.penalty:
-            return " · " + fill(self.tr("loss %1"), loss)
+            return " · " + fill(self.tr("training loss %1"), loss) + accuracy
         kind = self.model.config.regularization
         if kind == "l2":
             objective = self.tr("minimised: L + (λ/2)·Σw² = %1 + %2 = %3")
@@ -301,7 +325,8 @@ class TrainingPanel(QWidget):
             objective = self.tr("minimised: L + penalty = %1 + %2 = %3")
         return (
             " · "
-            + fill(self.tr("loss L = %1"), loss)
+            + fill(self.tr("training loss L = %1"), loss)
+            + accuracy
             + "\n"
             + fill(objective, loss, format_number(record.penalty), format_number(record.objective))
         )

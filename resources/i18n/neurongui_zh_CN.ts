@@ -134,6 +134,10 @@
         <translation>阶跃函数在 z = 0 处跳变（实心点：f(0) = 1）；它在其他位置的导数为 0，在 0 处导数不存在，所以无法用梯度下降来训练。</translation>
     </message>
     <message>
+        <source>derivative f′(z)</source>
+        <translation>导数 f′(z)</translation>
+    </message>
+    <message>
         <source>Select a neuron to see where it sits on its curve.</source>
         <translation>选择一个神经元，查看它在曲线上的位置。</translation>
     </message>
@@ -2219,12 +2223,20 @@ The loss appears here, epoch by epoch.</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;●&lt;/span&gt; 训练样本 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 网络的输出 y(x)</translation>
     </message>
     <message>
-        <source>predicted class</source>
-        <translation>预测类别</translation>
+        <source>predicted class →</source>
+        <translation>预测类别 →</translation>
+    </message>
+    <message>
+        <source>showing %1 of %2</source>
+        <translation>显示 %2 个中的 %1 个</translation>
     </message>
     <message>
         <source>true class</source>
         <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>rows: true class</source>
+        <translation>行：真实类别</translation>
     </message>
     <message>
         <source>Rows: the true class; columns: the class the network chose. The diagonal counts right answers. Accuracy on the %1: %2</source>
@@ -3059,8 +3071,16 @@ Details: %1</source>
         <translation>重新生成初始权重（R），可撤销</translation>
     </message>
     <message>
-        <source>Play / Pause</source>
-        <translation>播放 / 暂停</translation>
+        <source>accuracy %1</source>
+        <translation>准确率 %1</translation>
+    </message>
+    <message>
+        <source>training loss %1</source>
+        <translation>训练损失 %1</translation>
+    </message>
+    <message>
+        <source>training loss L = %1</source>
+        <translation>训练损失 L = %1</translation>
     </message>
     <message>
         <source>Step one epoch</source>
@@ -3075,12 +3095,12 @@ Details: %1</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <source>Epoch %1</source>
-        <translation>第 %1 轮</translation>
+        <source>Epoch %1 (saved with the file)</source>
+        <translation>第 %1 轮（随文件保存）</translation>
     </message>
     <message>
-        <source>loss %1</source>
-        <translation>损失 %1</translation>
+        <source>Epoch %1</source>
+        <translation>第 %1 轮</translation>
     </message>
     <message>
         <source>minimised: L + (λ/2)·Σw² = %1 + %2 = %3</source>
@@ -3093,10 +3113,6 @@ Details: %1</source>
     <message>
         <source>minimised: L + penalty = %1 + %2 = %3</source>
         <translation>最小化的目标：L + 惩罚项 = %1 + %2 = %3</translation>
-    </message>
-    <message>
-        <source>loss L = %1</source>
-        <translation>损失 L = %1</translation>
     </message>
     <message>
         <source>Softmax on a single output neuron always gives 1: eᶻ / eᶻ = 1 whatever z is. The loss cannot change and every gradient is 0, so this network cannot learn. For one output use sigmoid; softmax needs one output neuron per class.</source>
@@ -3334,6 +3350,14 @@ Details: %1</source>
     <message>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Clear the list</source>

@@ -299,3 +299,82 @@ def test_every_formula_with_words_is_offered_for_translation():
             if set(words) - {"tanh", "max", "min"}:
                 worded.add(formula)
     assert worded == set(WORDED_FORMULAS)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_every_curve_colour_has_3_to_1_contrast_on_the_theme_background(qtbot, dark):
+    # The review: yellow-green sigmoid on white (1.4:1) in the light theme.
+    from neurongui.model import NetworkModel
+    from neurongui.views.activation_curves import contrast_ratio
+    from neurongui.views.activation_plot import ActivationPlotPanel
+
+    panel = ActivationPlotPanel(NetworkModel())
+    qtbot.addWidget(panel)
+    panel.set_dark(dark)
+    background = panel.plot.backgroundBrush().color().getRgb()[:3]
+    assert background == ((35, 37, 41) if dark else (255, 255, 255))
+    panel.refresh_now()
+    sigmoid, derivative = panel.curves["sigmoid"]
+    for item in (sigmoid, derivative):
+        drawn = item.opts["pen"].color().getRgb()[:3]
+        assert contrast_ratio(drawn, background) >= 3.0
+    for name in panel.curves:
+        assert contrast_ratio(panel.curve_colour(name), background) >= 3.0
+
+
+def test_the_contrast_ratio_is_wcags():
+    from neurongui.views.activation_curves import contrast_ratio, legible
+
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert contrast_ratio((255, 255, 255), (255, 255, 255)) == pytest.approx(1.0)
+    # A colour that already reads is kept as it is.
+    assert legible((0, 0, 200), (255, 255, 255)) == (0, 0, 200)
+
+
+def test_the_dashed_derivative_has_a_legend_entry(qtbot):
+    from neurongui.model import NetworkModel
+    from neurongui.views.activation_plot import ActivationPlotPanel
+
+    panel = ActivationPlotPanel(NetworkModel())
+    qtbot.addWidget(panel)
+    panel.refresh_now()
+    labels = [label.text for _, label in panel.legend.items]
+    assert labels[-1] == "derivative f′(z)"
+    panel.derivative_check.setChecked(False)
+    panel.refresh_now()
+    assert "derivative f′(z)" not in [label.text for _, label in panel.legend.items]
+
+
+def test_softmax_shows_its_explanation_instead_of_an_empty_plot(qtbot):
+    from neurongui.engine import Network
+    from neurongui.model import NetworkModel
+    from neurongui.views.activation_plot import ActivationPlotPanel
+
+    model = NetworkModel()
+    panel = ActivationPlotPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    model.set_network(Network([2, 3, 3], ["tanh", "softmax"], seed=0))
+    panel.refresh_now()
+    assert panel.plot.isHidden()
+    assert "no single f(z)" in panel.formula_label.text()
+    panel.compare_check.setChecked(True)  # the functions compared have curves
+    panel.refresh_now()
+    assert not panel.plot.isHidden()
+
+
+def test_the_z_histogram_labels_three_counts(qtbot):
+    from neurongui.model import NetworkModel
+    from neurongui.views.activation_plot import ActivationPlotPanel
+
+    model = NetworkModel()
+    panel = ActivationPlotPanel(model)
+    qtbot.addWidget(panel)
+    model.select_neuron(0, 0)
+    panel.refresh_now()
+    # Three labels: 0, half way and the top of the counts axis (six were crammed).
+    top = panel.hist_plot.getViewBox().viewRange()[1][1]
+    labels = [label for _, label in panel.hist_plot.getAxis("left")._tickLevels[0]]
+    values = [value for value, _ in panel.hist_plot.getAxis("left")._tickLevels[0]]
+    assert labels[0] == "0" and len(labels) == 3
+    assert values[2] == pytest.approx(top, rel=0.05)  # the top (the view pads by 2 %)

@@ -94,9 +94,44 @@ def test_the_confusion_matrix_names_the_classes_and_counts_the_test_set(window, 
     assert sum(counts) == len(window.model.data.X_test)
     bottom = charts.output_plot.getAxis("bottom")
     assert [label for _, label in bottom._tickLevels[0]] == ["setosa", "versicolor", "virginica"]
-    assert bottom.labelText == "predicted class"
+    assert bottom.labelText == "predicted class →"
     assert charts.output_plot.getAxis("left").labelText == "true class"
     assert "Accuracy" in charts.output_note.text()
+
+
+def test_the_confusion_matrix_fills_its_plot_with_cells_big_enough_to_project(window, qtbot):
+    # The review: the class names were 80-130 px away from a square matrix; 9 px digits.
+    _use(window, "digits", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    box = charts.output_plot.getViewBox()
+    # The view shows exactly the 10 x 10 cells: the axes' names are next to them.
+    (x0, x1), (y0, y1) = box.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((0, 10, 0, 10))
+    cell = min(box.width(), box.height()) / 10
+    digits = charts.output_tab._confusion_texts[0].font().pixelSize()
+    assert digits == min(28, max(9, int(cell * 0.55)))
+    window.resize(1900, 1060)
+    qtbot.waitUntil(lambda: min(box.width(), box.height()) / 10 > cell)
+    bigger = charts.output_tab._confusion_texts[0].font().pixelSize()
+    assert bigger == min(28, max(9, int(min(box.width(), box.height()) / 10 * 0.55)))
+    assert bigger >= digits
+
+
+def test_the_misclassified_strip_says_when_it_shows_some_of_the_errors(window, qtbot):
+    from neurongui.views.chart_output import STRIP_SAMPLES
+
+    _use(window, "digits", "cross_entropy")
+    charts = window.charts
+    charts.tabs.setCurrentIndex(OUTPUT)
+    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    counts = np.array([int(t.text()) for t in charts.output_tab._confusion_texts]).reshape(10, 10)
+    errors = int(counts.sum() - np.trace(counts))
+    assert errors > STRIP_SAMPLES  # untrained: many errors
+    shown = [t for t in charts.output_tab._strip_texts if t.isVisible()]
+    assert len(shown) == STRIP_SAMPLES
+    assert charts.output_tab.strip_title.endswith(f"showing {STRIP_SAMPLES} of {errors:,}")
 
 
 def test_digits_show_the_misclassified_samples_with_their_labels(window, qtbot):
@@ -197,3 +232,86 @@ def test_a_csv_fit_is_drawn_in_the_files_units_though_the_network_sees_standardi
     assert shown[-1] - shown[0] > 20
     curve_x, _ = charts.fit_curve.getData()
     assert curve_x.min() >= -10 - 1e-9 and curve_x.max() <= 40 + 1e-9
+
+
+def _drawn_tick_labels(plot) -> list[str]:
+    """The y-axis tick labels pyqtgraph would paint (it drops those that jut out)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    axis = plot.getAxis("left")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        painter.setFont(plot.font())
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _, _, text in specs[2]]
+
+
+@pytest.mark.parametrize("pixel_size", [13, 16])  # a Latin font; a taller line, as CJK
+@pytest.mark.parametrize("height", [100, 160])
+def test_the_accuracy_axis_always_labels_0_and_100_percent(qtbot, pixel_size, height):
+    # The review (zh, 1366x768): only "50%" was left; 85 % and 100 % looked alike.
+    from PySide6.QtGui import QFont
+
+    from neurongui.views.chart_loss import LossChart
+    from neurongui.views.chart_style import set_y_title
+
+    chart = LossChart()
+    qtbot.addWidget(chart)
+    font = QFont(chart.font())
+    font.setPixelSize(pixel_size)
+    chart.accuracy_plot.setFont(font)
+    set_y_title(chart.accuracy_plot, "准确率")  # upright: it takes a row of the plot
+    chart.resize(400, 160 + height)
+    chart.accuracy_plot.setFixedHeight(height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    qtbot.waitUntil(lambda: chart.accuracy_plot.getViewBox().height() > 0)
+    labels = _drawn_tick_labels(chart.accuracy_plot)
+    # 0 % and 100 % always; 50 % too when there is room for three labels.
+    assert labels == (["0%", "50%", "100%"] if height == 160 else ["0%", "100%"])
+
+
+def test_points_on_the_plane_open_on_the_output_map_until_a_tab_is_picked(window, qtbot):
+    # The review: the decision map was never visible by default.
+    charts = window.charts
+    assert window.model.data.is_2d  # the circle, at first launch
+    assert charts.tabs.currentIndex() == OUTPUT
+    _use(window, "iris", "cross_entropy")  # no plane: the loss curves
+    assert charts.tabs.currentIndex() == LOSS
+    _use(window, "xor", "bce")
+    assert charts.tabs.currentIndex() == OUTPUT
+    charts.tabs.tabBar().setCurrentIndex(WEIGHT)  # as a click on the tab does
+    assert charts.tabs.currentIndex() == WEIGHT
+    _use(window, "circle", "bce")  # the student's choice stays
+    assert charts.tabs.currentIndex() == WEIGHT
+    charts.reset_tab()  # forgets it (the screenshot tour starts each state afresh)
+    assert charts.tabs.currentIndex() == OUTPUT
+
+
+def test_a_file_with_two_input_columns_gets_an_output_map_in_its_units(window, qtbot, tmp_path):
+    # The review: a 2-input CSV showed no output map though Help promises one.
+    rng = np.random.default_rng(0)
+    rows = ["height,width,kind"]
+    for _ in range(60):
+        h, w = rng.normal(size=2)
+        rows.append(f"{10 + h:.3f},{w:.3f},{'tall' if h + 0.5 * w > 0 else 'short'}")
+    path = tmp_path / "plants.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert window.training_panel.import_csv(str(path))
+    charts = window.charts
+    assert charts.tabs.currentIndex() == OUTPUT  # the map is what there is to see
+    data = window.model.data
+    qtbot.waitUntil(lambda: _drawn(charts.train_points) == len(data.X_train))
+    assert charts.image.image.shape[:2] == (100, 100)
+    # Samples and map in the file's units: heights about 10, not standardised about 0.
+    x, _ = charts.train_points.getData()
+    assert 7 < float(np.mean(x)) < 13
+    (x0, x1), _ = charts.output_plot.getViewBox().viewRange()
+    assert x0 < float(x.min()) and float(x.max()) < x1
+    map_left = charts.image.mapToView(charts.image.boundingRect().topLeft()).x()
+    assert map_left == pytest.approx(x0)
+    assert charts.output_plot.getAxis("bottom").labelText == "height"
+    assert charts.discretize.isVisible()

@@ -130,7 +130,7 @@ def test_lone_softmax_trains_without_drifting_and_shows_loss_0(window, qtbot):
     window.training.step()
     qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=10000)
     assert np.array_equal(window.network.parameters, before)
-    assert window.training_panel.epoch_label.text().endswith("loss 0")
+    assert "training loss 0 · " in window.training_panel.epoch_label.text()
 
 
 def test_activation_status_uses_the_true_minus_sign(qtbot):
@@ -150,5 +150,5 @@ def test_activation_status_uses_the_true_minus_sign(qtbot):
     z, a = model.network.forward_trace(model.sample)[0]
     text = panel.status_label.text()
     assert z[0] < 0 and a[0] < 0
-    assert f"z = {format_number(z[0])}\nf(z) = {format_number(a[0])}" in text
+    assert f"z = {format_number(z[0])} · f(z) = {format_number(a[0])}" in text
     assert "-" not in text and "z = \u2212" in text

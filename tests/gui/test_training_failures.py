@@ -9,7 +9,7 @@ from training_helpers import use_xor
 
 from neurongui.documents import load_document
 from neurongui.engine import Network
-from neurongui.engine.refs import NeuronRef
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.engine.trainer import Trainer
 
 
@@ -121,3 +121,54 @@ def test_a_blow_up_is_explained_with_its_numbers_and_marked_on_the_loss_chart(wi
     window.charts.tabs.setCurrentIndex(0)
     window.training.reset()
     qtbot.waitUntil(lambda: not loss_tab.blow_up.isVisible())
+
+
+def _diverge(window, qtbot) -> str:
+    """Train the circle at learning rate 10 until it blows up; return the red message."""
+    config = window.model.config.with_changes(dataset="circle", learning_rate=10.0)
+    window.model.set_config(config)
+    window.model.set_network(Network([2, 4, 2, 1], ["tanh", "tanh", "sigmoid"], seed=0), config)
+    with qtbot.waitSignal(window.training.diverged, timeout=20000):
+        window.training.play()
+    message = window.training_panel.status.text()
+    assert "learning rate 10 " in message
+    return message
+
+
+def _lower_rate(window) -> None:
+    panel = window.training_panel
+    panel.rate.setValue(0.03)  # as typing 0.03 and Enter does
+
+
+def _other_data(window) -> None:
+    panel = window.training_panel
+    panel.dataset.setCurrentIndex(panel.dataset.findData("xor"))
+    panel.dataset.activated.emit(panel.dataset.currentIndex())
+
+
+def _edit_a_weight(window) -> None:
+    window.editor.set_weight(EdgeRef(0, 0, 0), 0.5)
+
+
+def _reset(window) -> None:
+    window.training.reset()
+
+
+def _new_document(window) -> None:
+    window.new_document()
+
+
+def _lesson(window) -> None:
+    window.start_lesson("one_neuron")
+
+
+@pytest.mark.parametrize(
+    "change", [_lower_rate, _other_data, _edit_a_weight, _reset, _new_document, _lesson]
+)
+def test_the_divergence_message_goes_when_the_settings_data_or_network_change(
+    window, qtbot, change
+):
+    # The review: "diverged at epoch 1 … learning rate 100" stayed after a CSV import at 0.03.
+    _diverge(window, qtbot)
+    change(window)
+    assert window.training_panel.status.text() == ""

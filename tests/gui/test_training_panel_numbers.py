@@ -44,3 +44,32 @@ def test_a_whole_number_field_reads_1e3_and_refuses_a_fraction(window, qtbot, me
     panel.batch.clearFocus()
     assert window.model.config.batch_size == 10
     assert messages[-1] == "Samples per step takes whole numbers from 1 to 1,024, not 2.5"
+
+
+def test_the_number_fields_show_numbers_without_trailing_zeros(window, qtbot):
+    # The review: "学习率 100.00000".
+    panel = window.training_panel
+    config = window.model.config.with_changes(learning_rate=100.0, noise=0.05)
+    window.model.set_config(config)
+    assert panel.rate.text() == "100"
+    assert panel.noise.text() == "0.05"
+    assert panel.reg_rate.text() == "0"
+    window.model.set_config(config.with_changes(learning_rate=1e-5))
+    assert panel.rate.text() == "1e−05"
+
+
+@pytest.mark.parametrize("typed", ["0.0123456", "0.03", "2.5e-3"])
+def test_a_number_typed_is_kept_and_shown_as_typed(window, qtbot, typed):
+    box = window.training_panel.rate
+    _type(qtbot, box, typed)
+    assert window.model.config.learning_rate == float(typed)  # no rounding to 5 decimals
+    assert float(box.text()) == float(typed)
+    assert not box.text().endswith("0")
+
+
+def test_stepping_a_field_gives_round_numbers(window, qtbot):
+    box = window.training_panel.rate
+    _type(qtbot, box, "0.03")
+    box.stepUp()
+    assert box.text() == "0.04"
+    assert window.model.config.learning_rate == pytest.approx(0.04)
