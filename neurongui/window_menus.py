@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from neurongui.icons import themed_icon
 from neurongui.lessons import build_menu as build_lessons_menu
@@ -190,7 +190,7 @@ class WindowMenus(QObject):
         """Give the Play button the width of its widest text ("Play" or "Pause"), so
         that the buttons after it stay put when training starts and stops."""
         button = self.toolbar.widgetForAction(self.play_action)
-        if button is None:
+        if not isinstance(button, QToolButton):
             return
         text = self.play_action.text()
         widths = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView
 
 __all__ = ["OVERLAY_TAG", "CanvasOverlay", "Label", "value_colours"]
 
@@ -219,7 +219,7 @@ class CanvasOverlay:
 
     def _add_box(
         self, scene: QGraphicsScene, root: QGraphicsItem, label: Label, colours: dict
-    ) -> QGraphicsItem:
+    ) -> QGraphicsRectItem:
         # Never larger on screen than the panel's text, and never smaller than the
         # diagram's own captions (MIN_PX): scaled with a small fitted diagram it was
         # 6-7 px, unreadable. Between the two it follows the diagram, which leaves a

@@ -72,7 +72,7 @@ def legible(
     toward = 0.0 if _luminance(background) > 0.18 else 255.0
     colour = np.asarray(rgb, dtype=float)
     for step in np.linspace(0.0, 1.0, 41):
-        mixed = tuple(int(v) for v in np.rint(colour + (toward - colour) * step))
-        if contrast_ratio(mixed, background) >= ratio:
-            return mixed  # type: ignore[return-value]
+        r, g, b = (int(v) for v in np.rint(colour + (toward - colour) * step))
+        if contrast_ratio((r, g, b), background) >= ratio:
+            return (r, g, b)
     return (0, 0, 0) if toward == 0.0 else (255, 255, 255)

@@ -145,6 +145,13 @@ class ChartsPanel(QWidget):
     def _on_divergence(self, divergence) -> None:
         self.loss_tab.mark_divergence(divergence.epoch)
         self._marked_history = self.model.history  # the run the mark belongs to
+        # The blow-up is shown where it happened, on the loss curve, whatever tab was
+        # on show (the Output map of 2-D data opens first).
+        self._picking = True
+        try:
+            self.tabs.setCurrentWidget(self.loss_tab)
+        finally:
+            self._picking = False
         self._mark("loss")  # the epoch axis reaches the mark
 
     def _on_history_change(self) -> None:

@@ -117,6 +117,8 @@ def test_a_blow_up_is_explained_with_its_numbers_and_marked_on_the_loss_chart(wi
     assert np.abs(window.network.parameters).max() < 100
     loss_tab = window.charts.loss_tab
     assert loss_tab.blow_up.isVisible() and loss_tab.blow_up.value() == divergence.epoch
+    # Points on a plane open on the Output map; the blow-up brings the loss curve forward.
+    assert window.charts.tabs.currentWidget() is loss_tab
     # A new run clears the mark.
     window.charts.tabs.setCurrentIndex(0)
     window.training.reset()
