@@ -254,6 +254,11 @@ class ActivationPlotPanel(QWidget):
         background = (35, 37, 41) if self._dark else (255, 255, 255)
         return legible(self._hues[name], background)
 
+    @property
+    def redraw_pending(self) -> bool:
+        """True while a redraw is scheduled (changes are drawn on the next tick)."""
+        return self._redraw.pending
+
     def schedule_refresh(self, *_args) -> None:
         """Redraw soon; many changes in a burst give one redraw, and values streamed
         from training are drawn at most LIVE_HZ times a second."""

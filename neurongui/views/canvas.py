@@ -182,6 +182,11 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         x, y = self._layout.node(layer + 1, neuron)
         return QPointF(x, y)
 
+    @property
+    def legend(self) -> QLabel:
+        """The legend over the diagram's corner (which sample, colours, edges)."""
+        return self._legend
+
     def nodes_rect(self) -> QRectF:
         """Scene rectangle of the nodes' centres (the diagram without its text)."""
         return QRectF(*self._layout.nodes_rect())

@@ -77,6 +77,11 @@ class CanvasZoom(CanvasBase):
             if self._auto_fit:
                 self._fit_now()
 
+    @property
+    def fitting(self) -> bool:
+        """True while the diagram refits itself to the view (until a zoom or a pan)."""
+        return self._auto_fit
+
     def scale_now(self) -> float:
         """The zoom: screen pixels per scene unit."""
         return self.transform().m11()

@@ -113,6 +113,11 @@ class ChartsPanel(QWidget):
         self.set_dark(is_dark())
         self._on_data_change()
 
+    @property
+    def pending(self) -> frozenset[str]:
+        """The tabs (``"loss"``, ``"output"``, ``"weight"``) waiting to be redrawn."""
+        return frozenset(self._stale)
+
     def current_plot(self) -> pg.PlotWidget:
         """The main plot of the tab on show (for File ▸ Export ▸ Chart)."""
         plots = (self.loss_tab.loss_plot, self.output_tab.output_plot, self.weight_tab.weight_plot)

@@ -186,6 +186,11 @@ class Inspector(QWidget):
 
     # -- showing ----------------------------------------------------------------------
 
+    @property
+    def redraw_pending(self) -> bool:
+        """True while a redraw is scheduled (training's values come at its own pace)."""
+        return self._redraw.pending
+
     def _on_model_change(self) -> None:
         self._updating = True
         try:

@@ -56,8 +56,8 @@ def test_marker_follows_sample_and_edits_through_the_coalescing_timer(panel, qtb
 
     stack = QUndoStack()
     push_edit(stack, model, SetBias(1, 0, 2.5), "bias")
-    assert panel._redraw.pending  # coalesced: drawn on the next tick, not per signal
-    qtbot.waitUntil(lambda: not panel._redraw.pending)
+    assert panel.redraw_pending  # coalesced: drawn on the next tick, not per signal
+    qtbot.waitUntil(lambda: not panel.redraw_pending)
     assert panel.marker_position() == _engine_point(model, 1, 0)
 
 
@@ -182,7 +182,7 @@ def test_with_nothing_selected_it_shows_the_output_layers_activation(panel, qtbo
     assert panel.formula_label.text().startswith("<b>Output layer: tanh</b>")
     assert panel.marker_position() is None and panel.marker.getData()[0].size == 0
     model.set_network(Network([2, 2], ["sigmoid"], seed=0))  # New, Open, a lesson...
-    qtbot.waitUntil(lambda: not panel._redraw.pending)
+    qtbot.waitUntil(lambda: not panel.redraw_pending)
     assert panel.function_combo.currentData() == "sigmoid"
     assert "sigmoid" in panel.formula_label.text() and "tanh" not in panel.formula_label.text()
 

@@ -187,7 +187,7 @@ def _fitted_canvas(qtbot, network: Network):
 
 def test_the_legend_never_covers_a_neuron_of_a_tall_layer(qtbot):
     canvas = _fitted_canvas(qtbot, Network([2, 8, 8, 1], ["tanh", "tanh", "sigmoid"], seed=0))
-    legend = canvas.findChild(type(canvas._legend), "canvasLegend")
+    legend = canvas.findChild(type(canvas.legend), "canvasLegend")
     lowest = canvas.mapFromScene(canvas.node_position(0, 7))
     assert lowest.y() < legend.y()
     # Nor the caption under it: the whole diagram ends above the legend.
@@ -395,17 +395,17 @@ def test_fit_survives_a_click_on_empty_canvas_but_not_a_zoom(window, qtbot):
     assert canvas.target_at(canvas.mapToScene(empty)) is None
     fitted = canvas.scale_now()
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=empty)
-    assert canvas._auto_fit
+    assert canvas.fitting
     window.resize(window.width() + 200, window.height())
     qtbot.waitUntil(lambda: canvas.scale_now() != fitted)  # refitted to the wider view
     canvas.zoom_in_action.trigger()
-    assert not canvas._auto_fit
+    assert not canvas.fitting
     zoomed = canvas.scale_now()
     window.resize(window.width() - 200, window.height())
     qtbot.waitUntil(lambda: canvas.viewport().width() < 2000)
     assert canvas.scale_now() == pytest.approx(zoomed)  # a resize keeps the zoom
     canvas.fit_action.trigger()
-    assert canvas._auto_fit and canvas.scale_now() != pytest.approx(zoomed)
+    assert canvas.fitting and canvas.scale_now() != pytest.approx(zoomed)
 
 
 def test_wheel_zoom_turns_fit_off(window):
@@ -424,7 +424,7 @@ def test_wheel_zoom_turns_fit_off(window):
     before = canvas.scale_now()
     canvas.wheelEvent(event)
     assert canvas.scale_now() == pytest.approx(before * 1.0015**120)
-    assert not canvas._auto_fit
+    assert not canvas.fitting
 
 
 def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):

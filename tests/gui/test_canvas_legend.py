@@ -81,7 +81,7 @@ def test_every_node_is_coloured_on_one_scale_with_zero_neutral(qtbot, dark):
 def test_the_legend_explains_node_colours_with_the_nodes_own_colours(qtbot):
     win = _window(qtbot)
     win.model.set_network(_relu_net())
-    text = win.canvas._legend.text()
+    text = win.canvas.legend.text()
     assert "Neuron colour = its output (x or a):" in text
     chips = re.findall(r"background-color:rgb\((\d+),(\d+),(\d+)\)[^>]*>&nbsp;([^&]+)&nbsp;", text)
     shown = {label: tuple(int(c) for c in rgb) for *rgb, label in chips}
@@ -95,7 +95,7 @@ def test_the_legend_explains_node_colours_with_the_nodes_own_colours(qtbot):
 
 def test_the_legend_says_which_sample_the_diagram_shows_and_follows_it(qtbot):
     win = _window(qtbot)
-    model, legend = win.model, win.canvas._legend
+    model, legend = win.model, win.canvas.legend
     x = model.sample
     values = ", ".join(format_number(v) for v in x)
     assert f"Showing sample {model.sample_index + 1}: x = ({values})" in legend.text()
@@ -114,11 +114,11 @@ def test_inputs_beyond_one_are_scaled_and_the_legend_says_by_what(qtbot):
     with qtbot.waitSignal(model.sampleChanged):
         model.select_sample(big[0])
     scale = float(np.abs(model.sample).max())
-    qtbot.waitUntil(lambda: f"(inputs: x ÷ {format_number(scale)})" in win.canvas._legend.text())
+    qtbot.waitUntil(lambda: f"(inputs: x ÷ {format_number(scale)})" in win.canvas.legend.text())
     small = [i for i, x in enumerate(model.data.X_train) if np.abs(x).max() <= 1]
     if small:
         model.select_sample(small[0])
-        qtbot.waitUntil(lambda: "inputs: x ÷" not in win.canvas._legend.text())
+        qtbot.waitUntil(lambda: "inputs: x ÷" not in win.canvas.legend.text())
 
 
 def test_a_zero_weight_is_drawn_grey_and_dashed_not_as_a_positive_edge(qtbot):
@@ -199,7 +199,7 @@ def test_a_bias_caption_rounds_and_its_tooltip_has_the_inspectors_digits(qtbot):
 def test_the_zoom_buttons_never_cover_the_legend(qtbot, size):
     win = _window(qtbot, size)
     canvas = win.canvas
-    legend = canvas._legend.geometry()
+    legend = canvas.legend.geometry()
     view = canvas.viewport().rect()
     assert view.contains(legend)
     for button in canvas._zoom_buttons:
@@ -217,7 +217,7 @@ def test_the_inspector_offers_no_removal_of_a_lone_neuron(qtbot):
     win = _window(qtbot)
     win.model.set_network(Network([2, 1, 1], ["tanh", "sigmoid"], seed=0))
     win.canvas.select_neuron(0, 0)
-    qtbot.waitUntil(lambda: not win.inspector._redraw.pending)
+    qtbot.waitUntil(lambda: not win.inspector.redraw_pending)
     shown = [w for w in win.inspector.findChildren(QWidget) if w.isVisibleTo(win.inspector)]
     texts = [getattr(w, "text", lambda: "")() for w in shown] + [
         a.text() for a in win.inspector.actions()

@@ -42,7 +42,7 @@ def _drawn(curve) -> int:
 def test_before_training_the_loss_tab_explains_itself_with_a_sensible_range(window, qtbot):
     charts = window.charts
     charts.tabs.setCurrentIndex(LOSS)
-    qtbot.waitUntil(lambda: "loss" not in charts._stale)
+    qtbot.waitUntil(lambda: "loss" not in charts.pending)
     assert charts.empty_hint.isVisible()
     assert "Play" in charts.empty_hint.textItem.toPlainText()
     (_, x1), _ = charts.loss_plot.getViewBox().viewRange()
@@ -75,7 +75,7 @@ def test_a_long_history_stays_bounded_in_the_chart_and_keeps_its_epochs(window, 
     n = 3 * CURVE_POINTS
     records = [EpochRecord(i, 10 * i, 1.0 / i, 1.1 / i, 0.5, 0.5) for i in range(1, n + 1)]
     window.model.set_history(records)
-    qtbot.waitUntil(lambda: "loss" not in charts._stale)
+    qtbot.waitUntil(lambda: "loss" not in charts.pending)
     x, y = charts.train_curve.getData()
     assert len(x) <= CURVE_POINTS + 1
     assert x[0] == 1 and x[-1] == n  # the whole run, thinned, up to its last epoch
@@ -158,7 +158,7 @@ def test_the_line_dataset_plots_the_fitted_curve_over_the_samples(window, qtbot)
 def test_the_weight_tab_follows_the_selected_edge_against_training_steps(window, qtbot):
     charts = window.charts
     charts.tabs.setCurrentIndex(WEIGHT)
-    qtbot.waitUntil(lambda: "weight" not in charts._stale)
+    qtbot.waitUntil(lambda: "weight" not in charts.pending)
     assert "Select an edge" in charts.weight_note.text()
     window.canvas.select_edge(0, 1, 0)
     _train_epochs(window, qtbot, 2)

@@ -104,7 +104,7 @@ def test_gradient_shown_once_a_step_has_run(window):
 
 
 def _settled(inspector, qtbot):
-    qtbot.waitUntil(lambda: not inspector._redraw.pending)
+    qtbot.waitUntil(lambda: not inspector.redraw_pending)
 
 
 def _boxes_shown(inspector) -> dict[str, bool]:

@@ -113,5 +113,5 @@ def test_the_inspector_follows_training_at_its_own_pace(window, qtbot):
         window.model.parametersChanged.emit()
     finally:
         window.model.live = False
-    assert window.inspector._redraw.pending
-    qtbot.waitUntil(lambda: not window.inspector._redraw.pending)
+    assert window.inspector.redraw_pending
+    qtbot.waitUntil(lambda: not window.inspector.redraw_pending)
