@@ -13,8 +13,6 @@ Ctrl+Z takes a step back in the log too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +35,7 @@ from neurongui.lessons.perceptron_mlp import MLP_RATE, HiddenLayerPhase
 from neurongui.lessons.perceptron_plot import BLUE, LINE, ORANGE, PerceptronPlot, equation
 from neurongui.lessons.perceptron_plot import number as _number
 from neurongui.lessons.perceptron_plot import vector as _vector
+from neurongui.lessons.perceptron_record import Restart, Update, log_lines, mistakes_text
 from neurongui.lessons.widgets import StepHistory
 
 __all__ = ["LESSON", "PerceptronLesson", "StepHistory"]
@@ -46,30 +45,8 @@ GATE_NAMES = {"and": "AND", "or": "OR", "xor_gate": "XOR"}
 
 #: The gates of the chooser (dataset names).
 GATES = ("and", "or", "xor_gate")
-#: Epochs, all with mistakes, after which the lesson explains why XOR fails.
-XOR_EPOCHS = 3
 #: Lines of the update log shown: one epoch of the four inputs.
 LOG_LINES = 4
-
-
-# -- what the lesson records ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Update:
-    """One application of the rule: the gate, η, what the engine did, the new parameters."""
-
-    gate: str
-    eta: float
-    step: PerceptronStep
-    after: np.ndarray
-
-
-@dataclass(frozen=True)
-class Restart:
-    """Counting starts again (Reset, or another gate)."""
-
-    gate: str
 
 
 class PerceptronLesson(Lesson):
@@ -423,26 +400,7 @@ class PerceptronLesson(Lesson):
 
     def log_lines(self) -> list[str]:
         """One line for every update of the current run, oldest first."""
-        lines = []
-        for n, u in enumerate(self.updates()):
-            s = u.step
-            head = fill(
-                self.tr("Epoch %1 · x = (%2): y = %3, ŷ = %4"),
-                str(n // 4 + 1),
-                _vector(s.x),
-                _number(s.y[0]),
-                _number(s.y_hat[0]),
-            )
-            if s.mistake:
-                tail = fill(
-                    self.tr("mistake, Δw = (%1), Δb = %2"),
-                    _vector(s.delta_weights),
-                    _number(s.delta_biases[0]),
-                )
-            else:
-                tail = self.tr("right, no change")
-            lines.append(f"{head} · {tail}")
-        return lines
+        return log_lines(self.updates())
 
     def _show_log(self) -> None:
         # The last epoch's updates: the earlier ones are summed up in the mistakes count.
@@ -455,32 +413,8 @@ class PerceptronLesson(Lesson):
         done = len(self.updates())
         X, _ = self.truth_table()
         self._show_sample(X[done % 4])
-        next_x = _vector(X[done % 4])
-        if not counts:
-            text = fill(
-                self.tr("No complete epoch yet. Next sample (the diagram shows it): x = (%1)."),
-                next_x,
-            )
-            colour = None
-        else:
-            text = fill(
-                self.tr("Mistakes per epoch: %1. Next sample (the diagram shows it): x = (%2)."),
-                ", ".join(str(c) for c in counts),
-                next_x,
-            )
-            colour = None
-            if counts[-1] == 0:
-                text += " " + self.tr(
-                    "Converged: a whole epoch without a mistake, so the weights stop changing."
-                )
-                colour = GOOD
-            elif self.gate == "xor_gate" and len(counts) >= XOR_EPOCHS and min(counts) > 0:
-                text += " " + self.tr(
-                    "Every epoch has a mistake, and always will: no straight line puts "
-                    "(0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other. "
-                    "XOR is not linearly separable, so one step unit cannot compute it."
-                )
-                colour = BAD
+        text, verdict = mistakes_text(counts, self.gate, _vector(X[done % 4]))
+        colour = {"converged": GOOD, "never": BAD}.get(verdict or "")
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
         self.status.setText(text)
 
