@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -44,11 +43,11 @@ from neurongui.views.charts import ChartsPanel
 from neurongui.views.inspector import Inspector
 from neurongui.views.training_panel import TrainingPanel
 from neurongui.window_layout import (
+    add_docks,
     default_dock_sizes,
     fit_to_screen,
     make_room_for_lesson,
     set_dock_widget,
-    short_screen,
 )
 from neurongui.window_menus import WindowMenus
 from neurongui.worker import TrainingController
@@ -84,7 +83,6 @@ class MainWindow(QMainWindow):
         self.training = TrainingController(self.model, self.editor, self)
         self.path: Path | None = None
         self.last_error: str | None = None
-        self.docks: dict[str, QDockWidget] = {}
         self.lesson: Lesson | None = None  # the open lesson panel, if any
         # While a lesson runs: the docks as they were before it (saveState).
         self._lesson_room: QByteArray | None = None
@@ -101,32 +99,16 @@ class MainWindow(QMainWindow):
         self.activation_panel = ActivationPlotPanel(self.model, self)
         self.activation_panel.setObjectName("activationPlot")
 
-        area = Qt.DockWidgetArea
-        # The side columns (training form and lessons; inspector and charts) are tall:
-        # they get the full height, the activation plots sit under the canvas.
-        self.setCorner(Qt.Corner.BottomLeftCorner, area.LeftDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
-        self._add_dock(
-            "trainingDock", self.tr("Training"), self.training_panel, area.LeftDockWidgetArea
+        self.docks = add_docks(
+            self,
+            {
+                "trainingDock": (self.tr("Training"), self.training_panel),
+                "inspectorDock": (self.tr("Inspector"), self.inspector),
+                "chartsDock": (self.tr("Charts"), self.charts),
+                "lessonDock": (self.tr("Lesson"), QWidget()),
+                "activationDock": (self.tr("Activation functions"), self.activation_panel),
+            },
         )
-        self._add_dock(
-            "inspectorDock", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea
-        )
-        self._add_dock("chartsDock", self.tr("Charts"), self.charts, area.RightDockWidgetArea)
-        self._add_dock("lessonDock", self.tr("Lesson"), QWidget(), area.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.docks["trainingDock"], self.docks["lessonDock"])
-        self.docks["lessonDock"].hide()  # until a lesson starts
-        self._add_dock(
-            "activationDock",
-            self.tr("Activation functions"),
-            self.activation_panel,
-            area.BottomDockWidgetArea,
-        )
-        if short_screen(self):
-            # Under the canvas the plots would leave the diagram ~290 px of a 768-px
-            # laptop screen: they share the right column with the charts instead.
-            self.tabifyDockWidget(self.docks["chartsDock"], self.docks["activationDock"])
-            self.docks["chartsDock"].raise_()
         self.window_menus = WindowMenus(self)
         self.menus = self.window_menus.menus
         self.toolbar = self.window_menus.toolbar
@@ -418,13 +400,6 @@ class MainWindow(QMainWindow):
         return True
 
     # -- window ----------------------------------------------------------------------
-
-    def _add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        set_dock_widget(dock, widget)
-        self.addDockWidget(area, dock)
-        self.docks[name] = dock
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

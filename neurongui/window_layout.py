@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 __all__ = [
+    "add_docks",
     "default_dock_sizes",
     "fit_to_screen",
     "make_room_for_lesson",
@@ -23,6 +24,43 @@ __all__ = [
 ]
 
 _RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def add_docks(
+    window: QMainWindow, panels: Mapping[str, tuple[str, QWidget]]
+) -> dict[str, QDockWidget]:
+    """Put each panel in a dock named by its key (``trainingDock``, ``inspectorDock``,
+    ``chartsDock``, ``lessonDock``, ``activationDock``), titled by its text: the
+    training form and the lesson (tabbed, the lesson hidden until one starts) on the
+    left, the inspector and the charts on the right, the activation plots under the
+    canvas, or beside the charts on a short screen."""
+    area = Qt.DockWidgetArea
+    # The side columns (training form and lessons; inspector and charts) are tall:
+    # they get the full height, the activation plots sit under the canvas.
+    window.setCorner(Qt.Corner.BottomLeftCorner, area.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
+    areas = {
+        "trainingDock": area.LeftDockWidgetArea,
+        "inspectorDock": area.RightDockWidgetArea,
+        "chartsDock": area.RightDockWidgetArea,
+        "lessonDock": area.LeftDockWidgetArea,
+        "activationDock": area.BottomDockWidgetArea,
+    }
+    docks = {}
+    for name, (title, widget) in panels.items():
+        dock = QDockWidget(title, window)
+        dock.setObjectName(name)
+        set_dock_widget(dock, widget)
+        window.addDockWidget(areas[name], dock)
+        docks[name] = dock
+    window.tabifyDockWidget(docks["trainingDock"], docks["lessonDock"])
+    docks["lessonDock"].hide()  # until a lesson starts
+    if short_screen(window):
+        # Under the canvas the plots would leave the diagram ~290 px of a 768-px
+        # laptop screen: they share the right column with the charts instead.
+        window.tabifyDockWidget(docks["chartsDock"], docks["activationDock"])
+        docks["chartsDock"].raise_()
+    return docks
 
 
 def short_screen(widget: QWidget) -> bool:
