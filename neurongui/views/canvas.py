@@ -434,6 +434,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             elif not item.path().isEmpty():
                 item.setPath(QPainterPath())
 
+    def maps_shown(self) -> bool:
+        """True if the neurons show their output over the input plane (2-D data)."""
+        return any(node.has_image for column in self._nodes for node in column)
+
     def _refresh_nodes(self) -> None:
         net, sample = self.model.network, self.model.sample
         with np.errstate(all="ignore"):

@@ -19,6 +19,8 @@ __all__ = ["MAP_RING", "NodeItem", "add_button", "selection_colour"]
 #: Text colours of the light and dark themes.
 TEXT_LIGHT, TEXT_DARK = QColor(60, 60, 60), QColor(215, 215, 215)
 _RING = QColor(120, 120, 120)
+#: Lighter than this, a value ring would vanish on the light theme's paper.
+_PAPER_LIGHTNESS = 235
 #: Width in scene units of the ring in a node's value colour around its map: half of it
 #: lies outside the node, and text beside the node keeps clear of it.
 MAP_RING = 5.0
@@ -76,6 +78,16 @@ class NodeItem:
             if self._colour is not None:
                 self.set_fill(self._colour)
 
+    @property
+    def colour(self) -> QColor:
+        """The colour of the node's value (its disc, or the ring around its map)."""
+        return QColor(self._colour) if self._colour is not None else QColor()
+
+    @property
+    def has_image(self) -> bool:
+        """True while the circle shows the node's output map."""
+        return self._has_image
+
     def set_fill(self, colour: QColor) -> None:
         """Colour by value: the fill, or the ring around a map."""
         self._colour = colour
@@ -85,7 +97,10 @@ class NodeItem:
         self._shown = shown
         if self._has_image:
             self.circle.setBrush(Qt.BrushStyle.NoBrush)
-            pen = QPen(colour, MAP_RING)
+            # A ring as light as the paper (an output near 0 on the light theme) would
+            # leave the map's own white parts without an edge: the grey ring instead.
+            ring = colour if colour.lightness() < _PAPER_LIGHTNESS else _RING
+            pen = QPen(ring, MAP_RING)
         else:
             self.circle.setBrush(QBrush(colour))
             pen = QPen(_RING, 1.2) if self.radius > 4 else QPen(Qt.PenStyle.NoPen)

@@ -70,6 +70,7 @@ def legend_html(
     scale: float,
     drawn: int,
     total: int,
+    maps: bool = False,
 ) -> str:
     """The legend's rich text.
 
@@ -83,6 +84,8 @@ def legend_html(
         What the inputs are divided by before colouring (1: their own values).
     drawn, total
         Edges drawn and edges in the network (a big network draws the strongest).
+    maps
+        True if neurons show their output over the input plane (2-D data).
     """
     lines = [sample_caption(sample_index, sample)]
     nodes = fill(
@@ -91,6 +94,13 @@ def legend_html(
     if scale > 1:
         nodes += " " + fill(translate("CanvasLegend", "(inputs: x ÷ %1)"), format_number(scale))
     lines.append(nodes)
+    if maps:
+        lines.append(
+            translate(
+                "CanvasLegend",
+                "Inside: the output over the whole input plane · ring: this sample",
+            )
+        )
     lines.append(
         fill(
             translate(
@@ -123,7 +133,13 @@ class CanvasLegend(CanvasBase):
         drawn, total = self.edge_count()
         sample = self.model.sample
         text = legend_html(
-            self._dark, self.model.sample_index, sample, input_scale(sample), drawn, total
+            self._dark,
+            self.model.sample_index,
+            sample,
+            input_scale(sample),
+            drawn,
+            total,
+            self.maps_shown(),
         )
         if text != self._legend.text():  # re-laying out rich text costs a frame's worth
             height = self._legend.height()

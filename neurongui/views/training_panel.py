@@ -313,7 +313,7 @@ class TrainingPanel(QWidget):
         accuracy = ""
         if record.train_accuracy is not None:
             percent = format_number(100 * record.train_accuracy) + "%"
-            accuracy = " · " + fill(self.tr("accuracy %1"), percent)
+            accuracy = " · " + fill(self.tr("training accuracy %1"), percent)
         if not record.penalty:
             return " · " + fill(self.tr("training loss %1"), loss) + accuracy
         kind = self.model.config.regularization

@@ -716,6 +716,10 @@ from %2 into neuron %3 of %4</source>
         <translation>（输入：x ÷ %1）</translation>
     </message>
     <message>
+        <source>Inside: the output over the whole input plane · ring: this sample</source>
+        <translation>内部：整个输入平面上的输出 · 外圈：本样本</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; thicker = larger |w|</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; 越粗 = |w| 越大</translation>
     </message>
@@ -3071,10 +3075,6 @@ Details: %1</source>
         <translation>重新生成初始权重（R），可撤销</translation>
     </message>
     <message>
-        <source>accuracy %1</source>
-        <translation>准确率 %1</translation>
-    </message>
-    <message>
         <source>training loss %1</source>
         <translation>训练损失 %1</translation>
     </message>
@@ -3101,6 +3101,10 @@ Details: %1</source>
     <message>
         <source>Epoch %1</source>
         <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>training accuracy %1</source>
+        <translation>训练准确率 %1</translation>
     </message>
     <message>
         <source>minimised: L + (λ/2)·Σw² = %1 + %2 = %3</source>

@@ -28,12 +28,20 @@ def _view_point(canvas, scene_point) -> QPoint:
     return canvas.mapFromScene(scene_point)
 
 
+def _laptop(window, qtbot) -> None:
+    """A 1366x768 window: edges far enough apart on screen for a mouse to pick one (the
+    fixture's default window leaves the canvas a few hundred pixels)."""
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.canvas.viewport().width() > 500)
+
+
 def _screen_rect(canvas, item) -> QRectF:
     """Where ``item`` is drawn in the viewport, in pixels (screen-size items too)."""
     return item.deviceTransform(canvas.viewportTransform()).mapRect(item.boundingRect())
 
 
 def test_clicking_an_edge_selects_it_and_a_neuron_selects_it(window, qtbot):
+    _laptop(window, qtbot)
     canvas = window.canvas
     qtbot.mouseClick(
         canvas.viewport(),
@@ -52,6 +60,7 @@ def test_clicking_an_edge_selects_it_and_a_neuron_selects_it(window, qtbot):
 
 
 def test_ctrl_wheel_nudges_a_weight_and_one_run_is_one_undo_step(window, qtbot):
+    _laptop(window, qtbot)
     canvas, net = window.canvas, window.network
     before = net.get_weight(1, 0, 1)
     pos = _view_point(canvas, canvas.edge_point(1, 0, 1, 0.3))
@@ -74,6 +83,7 @@ def test_ctrl_wheel_nudges_a_weight_and_one_run_is_one_undo_step(window, qtbot):
 
 
 def test_alt_drag_is_one_undoable_gesture(window, qtbot):
+    _laptop(window, qtbot)
     canvas, net = window.canvas, window.network
     before = net.get_weight(0, 1, 0)
     start = _view_point(canvas, canvas.edge_point(0, 1, 0, 0.3))

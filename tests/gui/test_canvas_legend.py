@@ -28,8 +28,7 @@ def _expected(value: float, dark: bool) -> tuple[int, int, int]:
 
 def _fill(node) -> tuple[int, int, int]:
     """The colour a node is drawn in: its disc, or the ring around its map."""
-    shown = node.map is not None and node.map.isVisible()
-    colour = node.circle.pen().color() if shown else node.circle.brush().color()
+    colour = node.colour  # the disc, or the ring around a map (grey where too pale)
     return colour.red(), colour.green(), colour.blue()
 
 
@@ -236,3 +235,30 @@ def test_an_edge_tooltip_names_layers_as_the_headers_do(qtbot):
         f"weight w = {format_number(net.get_weight(1, 0, 2))}\n"
         "from neuron 3 of hidden layer 1 into neuron 1 of the output layer"
     )
+
+
+def test_the_legend_explains_the_maps_inside_neurons_only_where_they_are_drawn(qtbot):
+    win = _window(qtbot)  # the default network learns points of a plane: maps inside
+    assert win.canvas.maps_shown()
+    assert "Inside: the output over the whole input plane" in win.canvas.legend.text()
+    config = win.model.config.with_changes(dataset="iris")  # four features: no plane
+    win.model.set_config(config)
+    qtbot.waitUntil(lambda: not win.canvas.maps_shown())
+    assert "Inside:" not in win.canvas.legend.text()
+
+
+def test_a_map_whose_output_is_zero_keeps_a_visible_ring_on_the_light_theme(qtbot):
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from neurongui.views.canvas_items import NodeItem
+
+    scene = QGraphicsScene()
+    node = NodeItem(scene, 1, 0, radius=20, x=0, y=0, dark=False)
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(QColor(250, 250, 250))  # a map as white as the paper
+    node.set_image(image)
+    node.set_fill(QColor(250, 250, 250))  # and an output of 0: the neutral colour
+    assert node.circle.pen().color().lightness() < 200  # an edge the eye can find
+    node.set_fill(QColor(31, 119, 180))  # a clear value: the ring takes its colour
+    assert node.circle.pen().color() == QColor(31, 119, 180)
