@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 
-__all__ = ["MINUS", "SIGNIFICANT_DIGITS", "format_number", "parse_number"]
+__all__ = ["MINUS", "SIGNIFICANT_DIGITS", "format_number", "format_percent", "parse_number"]
 
 #: U+2212, the minus sign of mathematics (a hyphen is shorter and sits lower).
 MINUS = "\u2212"
@@ -72,3 +72,10 @@ def parse_number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def format_percent(share: float) -> str:
+    """``share`` (0…1) as the window shows a percentage: one decimal, none when it is
+    whole ("97.1%", "100%"), the same in every panel and both languages."""
+    text = f"{round(100 * share, 1):.1f}"
+    return (text[:-2] if text.endswith(".0") else text) + "%"

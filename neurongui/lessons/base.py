@@ -42,6 +42,7 @@ from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit
 from neurongui.engine.explain import format_number
+from neurongui.engine.numbers import format_percent
 from neurongui.engine.refs import EdgeRef, Ref
 from neurongui.i18n import error_text
 from neurongui.lessons.text import lesson_parts, lesson_text, tidy
@@ -375,9 +376,8 @@ class ValueBox(QDoubleSpinBox):
 
 
 def percent(share: float) -> str:
-    """``share`` (0…1) as a percentage with one decimal, "88.9 %", as the app shows
-    accuracies."""
-    return f"{100 * share:.1f} %"
+    """``share`` (0…1) as a percentage, "88.9%", as the app shows accuracies."""
+    return format_percent(share)
 
 
 class NumberTable(QTableWidget):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network
 from neurongui.engine.datasets import EXTENT
 from neurongui.engine.features import compute_features
+from neurongui.engine.numbers import format_percent
 from neurongui.engine.session import TrainingData
 from neurongui.i18n import data_name, fill
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
@@ -387,7 +388,7 @@ class OutputChart(QWidget):
                     "The diagonal counts right answers. Accuracy on the %1: %2"
                 ),
                 self.tr("test data") if len(data.X_test) else self.tr("training data"),
-                f"{np.trace(matrix) / max(matrix.sum(), 1):.1%}",
+                format_percent(np.trace(matrix) / max(matrix.sum(), 1)),
             )
         )
         shape = data.dataset.image_shape

@@ -27,6 +27,7 @@ from neurongui.engine import CSVError, datasets, load_csv
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import format_number, lone_softmax
 from neurongui.engine.metrics import EpochRecord
+from neurongui.engine.numbers import format_percent
 from neurongui.i18n import dataset_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import changed_settings
@@ -312,7 +313,7 @@ class TrainingPanel(QWidget):
         loss = format_number(record.train_loss)
         accuracy = ""
         if record.train_accuracy is not None:
-            percent = format_number(100 * record.train_accuracy) + "%"
+            percent = format_percent(record.train_accuracy)
             accuracy = " · " + fill(self.tr("training accuracy %1"), percent)
         if not record.penalty:
             return " · " + fill(self.tr("training loss %1"), loss) + accuracy

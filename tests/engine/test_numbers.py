@@ -3,7 +3,7 @@
 import pytest
 
 from neurongui.engine import explain
-from neurongui.engine.numbers import MINUS, format_number, parse_number
+from neurongui.engine.numbers import MINUS, format_number, format_percent, parse_number
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,18 @@ def test_explain_uses_the_shared_formatter():
 )
 def test_parse_number(text, expected):
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"),
+    [
+        (0.0, "0%"),
+        (1.0, "100%"),
+        (0.97143, "97.1%"),
+        (0.9995, "100%"),
+        (0.58, "58%"),
+        (0.0004, "0%"),
+    ],
+)
+def test_a_percentage_has_one_decimal_unless_it_is_whole(share, shown):
+    assert format_percent(share) == shown

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from neurongui.engine import Network
+from neurongui.engine.numbers import format_percent
 from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.engine.trainer import Trainer
 from neurongui.lessons.activations import ACTIVATIONS
@@ -62,7 +63,7 @@ def test_the_race_runs_to_the_end_and_its_curves_are_the_engines(window, qtbot):
         shown = float(table.item(row, 2).text().replace("−", "-"))
         assert shown == pytest.approx(trainer.history[-1].train_loss, rel=5e-4)
         accuracy = lesson.runner.accuracies[row, EPOCHS - 1]
-        assert table.item(row, 3).text() == f"{100 * accuracy:.1f} %"
+        assert table.item(row, 3).text() == format_percent(accuracy)
     # The race trains copies: the window's network is untouched.
     assert window.undo_stack.count() == 0
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton, QSpinBox
 from neurongui.engine import activations, losses
 from neurongui.engine.datasets import load_dataset
 from neurongui.engine.edits import SetBias, SetParameters
+from neurongui.engine.numbers import format_percent
 from neurongui.engine.trainer import Trainer
 from neurongui.lessons.softmax import COMPARE_EPOCHS, hypothetical_outputs
 
@@ -125,8 +126,8 @@ def test_compare_trains_both_losses_and_cross_entropy_wins(window, qtbot):
     assert ce[-1].train_accuracy > mse[-1].train_accuracy
     # Accuracies as percentages with one decimal, as the rest of the app shows them.
     shown = [lesson.compare_table.item(0, c).text() for c in (2, 3)]
-    assert shown == [f"{100 * ce[-1].train_accuracy:.1f} %", f"{100 * ce[-1].test_accuracy:.1f} %"]
-    assert f"{100 * ce[-1].test_accuracy:.1f} %" in lesson.compare_note.text()
+    assert shown == [format_percent(ce[-1].train_accuracy), format_percent(ce[-1].test_accuracy)]
+    assert format_percent(ce[-1].test_accuracy) in lesson.compare_note.text()
     # The window's own network was not trained by the comparison.
     assert window.undo_stack.count() == 0
 

@@ -4,7 +4,7 @@ and whether the curves came with the file."""
 from PySide6.QtCore import QCoreApplication, QEvent
 from training_helpers import use_xor
 
-from neurongui.engine.numbers import format_number
+from neurongui.engine.numbers import format_number, format_percent
 
 
 def _step(window, qtbot) -> None:
@@ -19,7 +19,7 @@ def test_the_status_line_names_the_training_loss_and_accuracy(training_window, q
     record = window.model.history[-1]
     assert window.training_panel.epoch_label.text() == (
         f"Epoch 1 · training loss {format_number(record.train_loss)}"
-        f" · training accuracy {format_number(100 * record.train_accuracy)}%"
+        f" · training accuracy {format_percent(record.train_accuracy)}"
     )
 
 
