@@ -135,6 +135,11 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         )
         self._actions = self._make_actions()
         self._make_zoom_controls()
+        # No scroll bars: the student pans by dragging and zooms with + / − / Fit. Shown
+        # as needed, a bar that a refit made appear shrank the view, which refitted and
+        # hid it again: the window could resize itself for ever (random-use test).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         model.structureChanged.connect(self._on_structure_change)
