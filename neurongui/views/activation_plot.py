@@ -319,7 +319,11 @@ class ActivationPlotPanel(QWidget):
         span = self._span
         self._draw_curves(act, -span, span)
         self._draw_marker(act, layer, neuron)
-        self._draw_histogram(layer, neuron)
+        # With nothing selected the panel follows the output layer: so does the histogram
+        # (an empty plot asked for a selection the student had no reason to make).
+        followed = len(self.model.network.layers) - 1
+        following = layer is None and self.follow_check.isChecked()
+        self._draw_histogram(followed if following else layer, neuron)
 
     def _sync_controls(self, act: activations.Activation, layer: int | None) -> None:
         following = self.follow_check.isChecked()

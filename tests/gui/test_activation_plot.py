@@ -116,10 +116,17 @@ def test_histogram_counts_the_layers_z_over_the_training_set(panel):
     assert "%" in panel.histogram_label.text() or "ReLU" in panel.histogram_label.text()
 
 
-def test_the_histogram_is_empty_until_a_neuron_is_selected(panel):
+def test_the_histogram_follows_the_output_layer_until_a_neuron_is_selected(panel):
     panel.model.clear_selection()
+    panel.follow_check.setChecked(True)
+    panel.refresh_now()
+    assert panel.hist_curve.isVisible()  # the output layer's z, as the curve panel shows
+    _, counts = panel.hist_curve.getData()
+    assert counts.sum() == panel.model.data.X_train.shape[0] * panel.model.network.sizes[-1]
+    panel.follow_check.setChecked(False)  # exploring a function: no layer to count
     panel.refresh_now()
     assert not panel.hist_curve.isVisible()
+    panel.follow_check.setChecked(True)
     panel.model.select_neuron(0, 1)
     panel.refresh_now()
     assert panel.hist_curve.isVisible()
