@@ -57,7 +57,6 @@ __all__ = [
     "ValueBox",
     "format_number",
     "lesson_text",
-    "percent",
     "rich_label",
 ]
 
@@ -375,17 +374,12 @@ class ValueBox(QDoubleSpinBox):
         self.lesson.set_value(self.target, value, self._gesture)
 
 
-def percent(share: float) -> str:
-    """``share`` (0…1) as a percentage, "88.9%", as the app shows accuracies."""
-    return format_percent(share)
-
-
 class NumberTable(QTableWidget):
     """A read-only table of numbers that shows all its rows and fills its width.
 
     Every column is at least as wide as its widest number (a cut "0.003…" hides the
     digits a student compares); the width left over is shared out evenly. Columns listed
-    in ``percents`` show shares (0…1) as percentages, "88.9 %", as the rest of the app.
+    in ``percents`` show shares (0…1) as percentages, "88.9%", as the rest of the app.
     """
 
     def __init__(
@@ -469,7 +463,7 @@ class NumberTable(QTableWidget):
                     if value is None or np.isnan(value):
                         text = "–"
                     elif c in self.percents:
-                        text = percent(value)
+                        text = format_percent(value)
                     else:
                         text = format_number(value)
                     item = QTableWidgetItem(text)

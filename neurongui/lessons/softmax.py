@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network, losses
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import IRIS_FEATURES
+from neurongui.engine.numbers import format_percent
 from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import data_name, fill
-from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, percent, rich_label
+from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, rich_label
 from neurongui.lessons.overlay import CanvasOverlay, Label
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.softmax_why import (
@@ -404,8 +405,8 @@ class SoftmaxLesson(Lesson):
                     "loss. The square loss learns more slowly: see the Why tab."
                 ),
                 str(COMPARE_EPOCHS),
-                percent(ce.test_accuracy or 0.0),
-                percent(mse.test_accuracy or 0.0),
+                format_percent(ce.test_accuracy or 0.0),
+                format_percent(mse.test_accuracy or 0.0),
             )
         )
 
