@@ -188,6 +188,13 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         return QPointF(x, y)
 
     @property
+    def nodes(self) -> tuple[tuple[NodeItem, ...], ...]:
+        """The drawn neurons by column (0: the inputs), each with its value's
+        :attr:`~neurongui.views.canvas_items.NodeItem.colour` and whether it is selected;
+        a column drawn as one picture has none."""
+        return tuple(tuple(column) for column in self._nodes)
+
+    @property
     def legend(self) -> QLabel:
         """The legend over the diagram's corner (which sample, colours, edges)."""
         return self._legend

@@ -137,7 +137,7 @@ def test_structure_buttons_add_and_remove_and_undo(window):
     for _ in range(4):
         window.undo_stack.undo()
     assert window.network.sizes == [2, 4, 2, 1]
-    assert len(canvas._nodes) == 4 and len(canvas._nodes[1]) == 4  # the scene followed
+    assert len(canvas.nodes) == 4 and len(canvas.nodes[1]) == 4  # the scene followed
     canvas.set_activation(0, "relu")
     assert model.network.layers[0].activation.name == "relu"
 
@@ -287,16 +287,16 @@ def test_a_change_that_removes_the_selected_neuron_or_edge_clears_the_selection(
     assert window.model.selection.kind == kind
     change(window)  # raised IndexError in the canvas before (pytest-qt fails on it)
     assert window.model.selection.kind == "none"
-    sizes = [len(column) for column in window.canvas._nodes]
+    sizes = [len(column) for column in window.canvas.nodes]
     assert sizes == window.network.sizes
-    assert not any(node.selected for column in window.canvas._nodes for node in column)
+    assert not any(node.selected for column in window.canvas.nodes for node in column)
 
 
 def test_opening_lesson_2_with_neuron_2_selected_draws_the_lessons_network(window):
     window.canvas.select_neuron(0, 1)  # "neuron 2"
     window.start_lesson("bias_threshold")
     assert window.model.selection.kind == "none"
-    assert [len(column) for column in window.canvas._nodes] == window.network.sizes
+    assert [len(column) for column in window.canvas.nodes] == window.network.sizes
 
 
 def test_a_kept_neuron_stays_selected_and_ringed_after_a_structure_edit(window):
@@ -304,7 +304,7 @@ def test_a_kept_neuron_stays_selected_and_ringed_after_a_structure_edit(window):
     window.canvas.remove_neuron(0)  # the last neuron of layer 1 goes, neuron 2 stays
     s = window.model.selection
     assert (s.kind, s.layer, s.neuron) == ("neuron", 0, 1)
-    ringed = [(n.column, n.index) for column in window.canvas._nodes for n in column if n.selected]
+    ringed = [(n.column, n.index) for column in window.canvas.nodes for n in column if n.selected]
     assert ringed == [(1, 1)]
 
 

@@ -68,13 +68,13 @@ def test_every_node_is_coloured_on_one_scale_with_zero_neutral(qtbot, dark):
     y = 1 / (1 + np.exp(-(net.layers[1].weights @ h + net.layers[1].biases)))
     assert h[0] == 0.0
     for i in range(2):
-        assert _close(_fill(canvas._nodes[0][i]), _expected(x[i] / scale, dark))
-        assert _close(_fill(canvas._nodes[1][i]), _expected(h[i], dark))
+        assert _close(_fill(canvas.nodes[0][i]), _expected(x[i] / scale, dark))
+        assert _close(_fill(canvas.nodes[1][i]), _expected(h[i], dark))
     # A ReLU output of 0 is as neutral as an input of 0 would be, not orange.
-    assert _fill(canvas._nodes[1][0]) == NEUTRAL[dark]
+    assert _fill(canvas.nodes[1][0]) == NEUTRAL[dark]
     # A sigmoid output is coloured by its value, not around 0.5: 0.5 is half blue.
-    assert _close(_fill(canvas._nodes[2][0]), _expected(y[0], dark))
-    assert _fill(canvas._nodes[2][0]) != _expected(y[0] - 0.5, dark) or y[0] == 0.5
+    assert _close(_fill(canvas.nodes[2][0]), _expected(y[0], dark))
+    assert _fill(canvas.nodes[2][0]) != _expected(y[0] - 0.5, dark) or y[0] == 0.5
 
 
 def test_the_legend_explains_node_colours_with_the_nodes_own_colours(qtbot):
@@ -88,7 +88,7 @@ def test_the_legend_explains_node_colours_with_the_nodes_own_colours(qtbot):
     for label, rgb in shown.items():
         assert _close(rgb, _expected(float(label.replace("−", "-")), False))
     # The chip of 0 is exactly the colour of the ReLU neuron whose output is 0.
-    assert shown["0"] == _fill(win.canvas._nodes[1][0])
+    assert shown["0"] == _fill(win.canvas.nodes[1][0])
     assert "w&nbsp;=&nbsp;0" in text and "positive weight" in text
 
 
@@ -141,7 +141,7 @@ def test_a_zero_weight_is_drawn_grey_and_dashed_not_as_a_positive_edge(qtbot):
 
 def _node_rects(canvas) -> list[QRectF]:
     rects = []
-    for nodes in canvas._nodes:
+    for nodes in canvas.nodes:
         for node in nodes:
             rects.append(
                 node.circle.deviceTransform(canvas.viewportTransform()).mapRect(
