@@ -78,6 +78,26 @@ class CanvasZoom(CanvasBase):
                 self._fit_now()
 
     @property
+    def headers(self) -> tuple[tuple[ScreenText, ...], ...]:
+        """The texts above each column (its name, its size), left to right."""
+        return tuple(tuple(column) for column in self._headers)
+
+    @property
+    def side_labels(self) -> dict[int, tuple[ScreenText, ...]]:
+        """Texts beside the nodes by column: input names left, class names right."""
+        return {column: tuple(texts) for column, texts in self._side_labels.items()}
+
+    @property
+    def captions(self) -> dict[int, tuple[ScreenText, ...]]:
+        """The bias captions under the nodes, by column."""
+        return {column: tuple(texts) for column, texts in self._captions.items()}
+
+    @property
+    def zoom_buttons(self) -> tuple[QToolButton, ...]:
+        """Zoom in, zoom out and Fit, in the view's corner."""
+        return tuple(self._zoom_buttons)
+
+    @property
     def fitting(self) -> bool:
         """True while the diagram refits itself to the view (until a zoom or a pan)."""
         return self._auto_fit

@@ -359,7 +359,7 @@ def _check_text_readable(canvas) -> None:
         left, top, width, height = text.screen_rect(canvas)
         assert height >= 10, text.text  # pixels on screen, whatever the zoom
         assert view.contains(QRectF(left, top, width, height)), text.text
-    headers = [t.text for column in canvas._headers for t in column]
+    headers = [t.text for column in canvas.headers for t in column]
     assert all(headers), headers  # every header shows, in full or short
 
 
@@ -377,12 +377,12 @@ def test_the_diagrams_text_is_at_least_10_px_at_the_fitted_zoom(qtbot, sizes):
 def test_iris_and_digits_show_their_class_names_and_the_digit_image(window, qtbot):
     window.resize(1366, 768)
     window.open_example(resource_path("examples", "iris.json"))
-    names = [t.text for t in window.canvas._side_labels[2]]
+    names = [t.text for t in window.canvas.side_labels[2]]
     assert names == ["setosa", "versicolor", "virginica"]
     _check_text_readable(window.canvas)
     window.open_example(resource_path("examples", "digits.json"))
     canvas = window.canvas
-    assert [t.text for t in canvas._side_labels[2]] == [str(d) for d in range(10)]
+    assert [t.text for t in canvas.side_labels[2]] == [str(d) for d in range(10)]
     # Only the strongest few per node: 6 × 106 nodes of the 2,368 edges.
     assert canvas.edge_count() == (636, 2368)
     picture = canvas._pictures[0]
@@ -442,7 +442,7 @@ def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):
     view = QRectF(canvas.viewport().rect())
     for action in ["zoom_in_action"] * 3 + ["zoom_out_action"] * 5:
         getattr(canvas, action).trigger()
-        for column in canvas._headers:
+        for column in canvas.headers:
             title = column[0]
             _, top, _, height = title.screen_rect(canvas)
             assert 0 <= top and top + height <= view.height()
@@ -487,7 +487,7 @@ def test_the_softmax_lessons_species_boxes_replace_the_class_names(window, qtbot
     window.resize(1366, 768)
     window.start_lesson("softmax")
     canvas = window.canvas
-    labels = canvas._side_labels[len(window.network.layers)]
+    labels = canvas.side_labels[len(window.network.layers)]
     qtbot.waitUntil(canvas._lesson_boxes)
     canvas._refresh()
     assert [t.text for t in labels] == ["", "", ""]  # the lesson's own boxes show them

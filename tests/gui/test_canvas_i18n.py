@@ -32,7 +32,7 @@ def test_the_diagram_headers_and_menu_name_activations_in_chinese(chinese_window
     window.model.set_network(Network([2, 3, 1], ["step", "sigmoid"], seed=0))
     step = QCoreApplication.translate("ActivationSymbols", "step")
     assert step == "阶跃"
-    titles = [column[0].texts[0] for column in window.canvas._headers]
+    titles = [column[0].texts[0] for column in window.canvas.headers]
     assert titles[0] == "输入"
     assert step in titles[1] and "step" not in titles[1]
     menu = window.canvas.menu_for(NeuronRef(0, 0))

@@ -168,7 +168,7 @@ def test_bias_captions_never_overlap_a_node(qtbot, size, sizes, acts):
     canvas.fit()
     nodes = _node_rects(canvas)
     shown = 0
-    for column, captions in canvas._captions.items():
+    for column, captions in canvas.captions.items():
         for caption in captions:
             if not caption.item.isVisible():
                 assert not caption.plate.isVisible()
@@ -187,7 +187,7 @@ def test_a_bias_caption_rounds_and_its_tooltip_has_the_inspectors_digits(qtbot):
     net = Network([2, 2, 1], ["tanh", "sigmoid"], seed=0)
     net.set_bias(1, 0, -2.0637412)
     win.model.set_network(net)
-    caption = win.canvas._captions[2][0]
+    caption = win.canvas.captions[2][0]
     assert caption.text == "b = −2.064"
     assert "b = −2.06374 " in caption.item.toolTip()
     win.canvas.select_neuron(1, 0)
@@ -201,12 +201,12 @@ def test_the_zoom_buttons_never_cover_the_legend(qtbot, size):
     legend = canvas.legend.geometry()
     view = canvas.viewport().rect()
     assert view.contains(legend)
-    for button in canvas._zoom_buttons:
+    for button in canvas.zoom_buttons:
         assert not button.geometry().intersects(legend)
         assert view.contains(button.geometry())
     # And the diagram's lowest text ends above the legend (and the buttons over it).
     bottom = canvas.mapFromScene(canvas.sceneRect().bottomLeft()).y()
-    top = min([legend.top()] + [b.geometry().top() for b in canvas._zoom_buttons])
+    top = min([legend.top()] + [b.geometry().top() for b in canvas.zoom_buttons])
     assert bottom <= top or bottom <= legend.top()
 
 
