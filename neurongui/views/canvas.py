@@ -194,11 +194,6 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         a column drawn as one picture has none."""
         return tuple(tuple(column) for column in self._nodes)
 
-    @property
-    def legend(self) -> QLabel:
-        """The legend over the diagram's corner (which sample, colours, edges)."""
-        return self._legend
-
     def nodes_rect(self) -> QRectF:
         """Scene rectangle of the nodes' centres (the diagram without its text)."""
         return QRectF(*self._layout.nodes_rect())
@@ -445,10 +440,6 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
                 item.setPath(pg.arrayToQPath(xs[start:stop], ys[start:stop], "pairs", False))
             elif not item.path().isEmpty():
                 item.setPath(QPainterPath())
-
-    def maps_shown(self) -> bool:
-        """True if the neurons show their output over the input plane (2-D data)."""
-        return any(node.has_image for column in self._nodes for node in column)
 
     def _refresh_nodes(self) -> None:
         net, sample = self.model.network, self.model.sample

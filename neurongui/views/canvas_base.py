@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from neurongui.editing import Editor
     from neurongui.engine.refs import Ref
     from neurongui.model import NetworkModel
+    from neurongui.views.canvas_items import NodeItem
     from neurongui.views.canvas_layout import Layout
     from neurongui.views.canvas_text import ScreenText
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         _headers: list[list[ScreenText]]
         _captions: dict[int, list[ScreenText]]
         _side_labels: dict[int, list[ScreenText]]
+        _nodes: list[list[NodeItem]]
         _buttons: dict[QGraphicsItem, Callable[[], None]]
         _visible: list[np.ndarray]
         _zoom_buttons: list[QToolButton]
@@ -51,8 +53,6 @@ if TYPE_CHECKING:
         # canvas.py
         def _on_selection_change(self) -> None: ...
         def edge_count(self) -> tuple[int, int]: ...
-
-        def maps_shown(self) -> bool: ...
 
         # canvas_legend.py
         def _update_legend(self) -> None: ...

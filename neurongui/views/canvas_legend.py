@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 
 from neurongui.engine.numbers import format_number
 from neurongui.i18n import fill
@@ -128,6 +129,15 @@ def legend_html(
 class CanvasLegend(CanvasBase):
     """Mixin of :class:`~neurongui.views.canvas.NetworkCanvas`: the legend's text and
     place. Expects ``_legend``, ``_zoom_buttons``, ``_dark`` and ``edge_count``."""
+
+    @property
+    def legend(self) -> QLabel:
+        """The legend over the diagram's corner (which sample, colours, edges)."""
+        return self._legend
+
+    def maps_shown(self) -> bool:
+        """True if the neurons show their output over the input plane (2-D data)."""
+        return any(node.has_image for column in self._nodes for node in column)
 
     def _update_legend(self) -> None:
         drawn, total = self.edge_count()
