@@ -19,7 +19,7 @@ MINUS = "\u2212"
 #: Significant digits the window shows.
 SIGNIFICANT_DIGITS = 4
 #: Below this magnitude numbers are written in scientific notation (1.234e−05).
-_SMALL = 1e-4
+_SMALL = 1e-6
 
 
 def format_number(
@@ -39,7 +39,8 @@ def format_number(
         Put a negative number in brackets, as when it follows an operator: 2 × (−3).
     digits
         Significant digits (trailing zeros dropped, as ``:g`` does); numbers smaller than
-        1e-4 in magnitude are written in scientific notation with as many digits.
+        1e-6 in magnitude are written in scientific notation with as many digits (down
+        to there a first-year reads 0.000001137 more easily than 1.137e−06).
     decimals
         Instead of ``digits``: exactly this many decimals (``0.250``).
 
@@ -52,8 +53,14 @@ def format_number(
     value = float(value)
     if decimals is not None:
         text = f"{value:.{decimals}f}"
-    elif abs(value) >= _SMALL or value == 0 or not math.isfinite(value):
+    elif abs(value) >= 1e-4 or value == 0 or not math.isfinite(value):
         text = f"{value:.{digits}g}"
+    elif abs(value) >= _SMALL:
+        # :g would switch to e-notation below 1e-4: as many decimals as the digits need,
+        # counted on the value rounded to them (9.9996e-5 rounds up to 1.000e-4).
+        rounded = float(f"{abs(value):.{digits - 1}e}")
+        places = digits - 1 - math.floor(math.log10(rounded))
+        text = f"{value:.{places}f}".rstrip("0").rstrip(".")
     else:
         text = f"{value:.{digits - 1}e}"
     if text.startswith("-") and math.isfinite(value) and float(text) == 0:

@@ -36,7 +36,7 @@ from neurongui.i18n import activation_label, data_name, error_text, fill, keep_t
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture
 from neurongui.views.inspector_number import NumberBox
-from neurongui.views.inspector_terms import function_symbol, plain_number, term_rows
+from neurongui.views.inspector_terms import function_symbol, term_rows
 from neurongui.views.steady import steady
 from neurongui.views.throttle import Redraw
 
@@ -254,17 +254,17 @@ class Inspector(QWidget):
         x = explanation.inputs[source]
         term = explanation.products[source]  # w·x, ±inf if a typed 1e308 overflows
         lines = [
-            fill(self.tr("w = %1"), plain_number(w)),
-            fill(self.tr("it carries x = %1 from %2"), plain_number(x), src),
-            fill(self.tr("its term in z: w·x = %1"), plain_number(term)),
+            fill(self.tr("w = %1"), format_number(w)),
+            fill(self.tr("it carries x = %1 from %2"), format_number(x), src),
+            fill(self.tr("its term in z: w·x = %1"), format_number(term)),
             fill(
                 self.tr("it feeds neuron %1 of %2 (%3): z = %4, a = %5(z) = %6"),
                 str(neuron + 1),
                 into,
                 activation_label(explanation.activation, short=True),
-                plain_number(explanation.z),
+                format_number(explanation.z),
                 function_symbol(explanation.activation),
-                plain_number(explanation.a),
+                format_number(explanation.a),
             ),
         ]
         grads = self.model.gradients
@@ -286,7 +286,7 @@ class Inspector(QWidget):
         (the loss's and the penalty's) and their sum, which is what the step used."""
         total = float(grads["weights"][neuron, source])
         if "penalty_weights" not in grads:
-            return [fill(self.tr("∂L/∂w = %1 (last training step)"), plain_number(total))]
+            return [fill(self.tr("∂L/∂w = %1 (last training step)"), format_number(total))]
         loss = float(grads["loss_weights"][neuron, source])
         penalty = float(grads["penalty_weights"][neuron, source])
         kind = self.model.config.regularization
@@ -358,7 +358,7 @@ class Inspector(QWidget):
         t.setFixedHeight(height)
 
     def _set_row(self, row: int, name: str, x, w, value: float) -> None:
-        cells = [name] + ["" if v is None else plain_number(v) for v in (x, w, value)]
+        cells = [name] + ["" if v is None else format_number(v) for v in (x, w, value)]
         for col, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if col:

@@ -14,15 +14,12 @@ import numpy as np
 
 from neurongui.engine import activations
 from neurongui.engine.explain import NeuronExplanation
-from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number
 from neurongui.i18n import activation_label
 
-__all__ = ["MAX_TERMS", "TermRow", "function_symbol", "plain_number", "term_rows"]
+__all__ = ["MAX_TERMS", "TermRow", "function_symbol", "term_rows"]
 
 #: Inputs up to which every term has its own row.
 MAX_TERMS = 8
-#: Down to this magnitude numbers are written out in full (0.000001137), not as 1.137e−06.
-PLAIN_DOWN_TO = 1e-6
 #: Terms written out when there are more inputs than MAX_TERMS (the rest are summed).
 SHOWN_TERMS = MAX_TERMS - 1
 
@@ -75,20 +72,3 @@ def function_symbol(name: str) -> str:
     if head and head != "f" and " " not in head:
         return head
     return activation_label(name, short=True)
-
-
-def plain_number(value: float) -> str:
-    """``value`` as :func:`format_number` writes it (4 significant digits), but without
-    scientific notation down to :data:`PLAIN_DOWN_TO`: a first-year reads 0.000001137
-    more easily than 1.137e−06. Trailing zeros are dropped, as ``format_number`` does.
-    """
-    value = float(value)
-    size = abs(value)
-    if not np.isfinite(value) or size == 0 or size >= 1e-4 or size < PLAIN_DOWN_TO:
-        return format_number(value)
-    # Decimals for SIGNIFICANT_DIGITS digits after the leading zeros, from the value
-    # as rounded to those digits (9.9996e-5 rounds up to 1.000e-4: one decimal fewer).
-    rounded = float(f"{size:.{SIGNIFICANT_DIGITS - 1}e}")
-    decimals = SIGNIFICANT_DIGITS - 1 - int(np.floor(np.log10(rounded)))
-    text = format_number(value, decimals=decimals)
-    return text.rstrip("0").rstrip(".")

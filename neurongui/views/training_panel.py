@@ -99,10 +99,7 @@ class TrainingPanel(QWidget):
 
     def _on_refused(self, box: QSpinBox | QDoubleSpinBox, name: str, value: float) -> None:
         """A number typed outside the box's range: say so (the box keeps its value)."""
-
-        def short(x: float) -> str:
-            return f"{x:g}".replace("-", "−")
-
+        short = format_number  # as the fields and every panel write numbers
         if isinstance(box, QSpinBox):
             text = self.tr("%1 takes whole numbers from %2 to %3, not %4")
             low, high = f"{box.minimum():,}", f"{box.maximum():,}"

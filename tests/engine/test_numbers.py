@@ -22,7 +22,9 @@ from neurongui.engine.numbers import MINUS, format_number, format_percent, parse
         (1.5, {}, "1.5"),
         (1.5, {"parenthesise": True}, "1.5"),
         (0.08216704, {}, "0.08217"),
-        (-2.5e-5, {}, "\u22122.500e\u221205"),
+        (-2.5e-5, {}, "\u22120.000025"),  # written out down to 1e-6
+        (-2.5e-7, {}, "\u22122.500e\u221207"),
+        (9.9996e-5, {}, "0.0001"),  # rounded to 4 digits first
         (123456.0, {}, "1.235e+05"),
         (0.1234, {"digits": 3}, "0.123"),
         (-0.25, {"decimals": 3}, "\u22120.250"),

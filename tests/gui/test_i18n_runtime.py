@@ -347,7 +347,7 @@ def test_a_number_out_of_range_is_refused_in_chinese(window, qtbot):
     qtbot.keyClicks(box.lineEdit(), "1e9")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     assert (
-        window.statusBar().currentMessage() == "学习率 η 只能取 1e−05 到 100 之间的数，不能取 1e+09"
+        window.statusBar().currentMessage() == "学习率 η 只能取 0.00001 到 100 之间的数，不能取 1e+09"
     )
 
 

@@ -31,7 +31,7 @@ def test_a_learning_rate_out_of_range_is_refused_with_the_range(window, qtbot, m
     box.clearFocus()  # editing ends: the box gives the number up
     assert window.model.config.learning_rate == before  # not 19, not 100
     assert box.value() == pytest.approx(before)
-    assert messages == ["Learning rate η takes numbers from 1e−05 to 100, not 1e+09"]
+    assert messages == ["Learning rate η takes numbers from 0.00001 to 100, not 1e+09"]
     assert window.statusBar().currentMessage() == messages[-1]
 
 
@@ -55,7 +55,7 @@ def test_the_number_fields_show_numbers_without_trailing_zeros(window, qtbot):
     assert panel.noise.text() == "0.05"
     assert panel.reg_rate.text() == "0"
     window.model.set_config(config.with_changes(learning_rate=1e-5))
-    assert panel.rate.text() == "1e−05"
+    assert panel.rate.text() == "0.00001"
 
 
 @pytest.mark.parametrize("typed", ["0.0123456", "0.03", "2.5e-3"])
