@@ -346,9 +346,8 @@ def test_a_number_out_of_range_is_refused_in_chinese(window, qtbot):
     box.lineEdit().selectAll()
     qtbot.keyClicks(box.lineEdit(), "1e9")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
-    assert (
-        window.statusBar().currentMessage() == "学习率 η 只能取 0.00001 到 100 之间的数，不能取 1e+09"
-    )
+    expected = "学习率 η 只能取 0.00001 到 100 之间的数，不能取 1e+09"
+    assert window.statusBar().currentMessage() == expected
 
 
 # -- saving and exporting -----------------------------------------------------------
