@@ -135,7 +135,7 @@ class NetworkModel(QObject):
     @property
     def sample(self) -> np.ndarray:
         """The input features of the selected sample."""
-        return self._data.X_train[self._sample]
+        return self._data.inputs("train", self._sample)
 
     @property
     def history(self) -> list[EpochRecord]:

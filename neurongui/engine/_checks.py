@@ -68,7 +68,9 @@ def training_arrays(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``X`` and ``Y`` as contiguous float arrays shaped for ``net``, or an error naming
     the ``what`` ("training" or "test") set."""
-    X = np.ascontiguousarray(X, dtype=float)
+    from .datasets import network_inputs  # pixels (uint8) become numbers 0 to 1
+
+    X = np.ascontiguousarray(network_inputs(np.asarray(X)))
     Y = np.asarray(Y, dtype=float)
     if Y.ndim == 1:
         Y = Y.reshape(-1, 1)

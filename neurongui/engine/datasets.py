@@ -23,18 +23,37 @@ from .errors import QT_TRANSLATE_NOOP, EngineError
 __all__ = [
     "IRIS_FEATURES",
     "IRIS_SPECIES",
+    "PIXEL_MAX",
     "TWO_D",
     "Dataset",
     "describe",
     "load",
     "load_dataset",
     "names",
+    "network_inputs",
     "one_hot",
     "train_test_split",
 ]
 
 #: Half the side of the square the 2-D datasets live on.
 EXTENT = 6.0
+
+#: Images are kept as bytes (uint8, 0–255) until a batch needs them; the network sees
+#: each pixel divided by this, a number from 0 to 1.
+PIXEL_MAX = 255.0
+
+
+def network_inputs(X: np.ndarray, dtype: type = np.float64) -> np.ndarray:
+    """The numbers a network sees for the rows ``X``.
+
+    Pixels stored as uint8 are divided by :data:`PIXEL_MAX` (a new float array);
+    any other array is returned as ``dtype`` (without a copy when it already is).
+    """
+    if X.dtype == np.uint8:
+        out = X.astype(dtype)
+        out /= PIXEL_MAX  # division, not * (1/255): exactly the value a student computes
+        return out
+    return np.asarray(X, dtype=dtype)
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,7 +65,8 @@ class Dataset:
     name
         Short identifier (``"circle"``, ``"iris"``, a CSV file's name).
     X, Y
-        Inputs (n, features) and targets (n, outputs), float64.
+        Inputs (n, features) and targets (n, outputs), float64; the inputs of an
+        image dataset are pixels kept as uint8 (see :func:`network_inputs`).
     task
         ``"binary"``, ``"multiclass"`` or ``"regression"``.
     feature_names, class_names
@@ -55,6 +75,9 @@ class Dataset:
         (rows, columns) when each sample is an image (digits), else None.
     feature_mean, feature_std
         Set when X was standardised on loading (CSV), to map values back.
+    train_count
+        A fixed split (MNIST's own): the first ``train_count`` rows train, the rest
+        test, whatever the test fraction; None to split at random.
     """
 
     name: str
@@ -67,6 +90,7 @@ class Dataset:
     image_shape: tuple[int, int] | None = None
     feature_mean: np.ndarray | None = field(default=None, repr=False)
     feature_std: np.ndarray | None = field(default=None, repr=False)
+    train_count: int | None = None
 
     @property
     def n_samples(self) -> int:

@@ -47,7 +47,8 @@ class TrainingData:
     otherwise) and ``X_*`` the network's inputs: the chosen features of the points,
     or the dataset's own columns (standardised for Iris and CSV files: then
     ``input_mean`` and ``input_scale`` turn an input back into the file's units,
-    ``x * input_scale + input_mean``).
+    ``x * input_scale + input_mean``). The inputs of an image dataset stay pixels
+    (uint8) until they are used: read what the network sees with :meth:`inputs`.
     """
 
     dataset: datasets.Dataset
@@ -60,6 +61,22 @@ class TrainingData:
     points_test: np.ndarray | None
     input_mean: np.ndarray | None = None
     input_scale: np.ndarray | None = None
+
+    def inputs(
+        self, which: str = "train", rows: int | slice | np.ndarray | None = None
+    ) -> np.ndarray:
+        """The network's inputs (float64) of the training or test set, or of some rows.
+
+        Parameters
+        ----------
+        which
+            ``"train"`` or ``"test"``.
+        rows
+            A row index (one sample, 1-D result), a slice or an index array; None for
+            every row.
+        """
+        X = self.X_train if which == "train" else self.X_test
+        return datasets.network_inputs(X if rows is None else X[rows])
 
     @property
     def task(self) -> str:
@@ -104,12 +121,15 @@ def prepare_data(
             mean, std = X.mean(axis=0), X.std(axis=0)
             scale = np.where(std > 0, std, 1.0)
             X = (X - mean) / scale
-    # Split the indices, so the raw points split the same way as the features.
-    index = np.arange(len(X), dtype=float)[:, None]
-    i_train, _, i_test, _ = datasets.train_test_split(
-        index, ds.Y, config.test_fraction, config.seed
-    )
-    i_train, i_test = i_train[:, 0].astype(int), i_test[:, 0].astype(int)
+    if ds.train_count is not None:  # the dataset's own split (MNIST's)
+        i_train, i_test = slice(0, ds.train_count), slice(ds.train_count, None)  # views
+    else:
+        # Split the indices, so the raw points split the same way as the features.
+        index = np.arange(len(X), dtype=float)[:, None]
+        i_train, _, i_test, _ = datasets.train_test_split(
+            index, ds.Y, config.test_fraction, config.seed
+        )
+        i_train, i_test = i_train[:, 0].astype(int), i_test[:, 0].astype(int)
     pick = (lambda a, i: a[i]) if points is not None else (lambda a, i: None)
     return TrainingData(
         ds,

@@ -364,7 +364,7 @@ class ActivationsLesson(Lesson):
     def layer_health(self) -> list[tuple[str, float, float, int]]:
         """(activation, mean f′(z), largest f′(z), dead neurons) of every hidden layer,
         over the training points, from the engine's forward pass and derivatives."""
-        net, X = self.network, self.model.data.X_train
+        net, X = self.network, self.model.data.inputs("train")
         trace = net.forward_trace(X)
         rows = []
         for layer, (z, _) in zip(net.layers[:-1], trace[:-1], strict=False):

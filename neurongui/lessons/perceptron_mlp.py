@@ -159,7 +159,7 @@ class HiddenLayerPhase(QObject):
     def check(self) -> tuple[bool, str]:
         """Right once the network computes XOR for all four inputs."""
         data = self.lesson.model.data
-        y_hat = self.lesson.network.forward(data.X_train)
+        y_hat = self.lesson.network.forward(data.inputs("train"))
         right = int(((y_hat >= 0.5) == (data.Y_train >= 0.5)).sum())
         if right == len(y_hat):
             return True, self.tr(

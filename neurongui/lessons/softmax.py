@@ -260,7 +260,7 @@ class SoftmaxLesson(Lesson):
         selected one), undoing the standardisation of :func:`prepare_data`."""
         data = self.model.data
         ds = data.dataset
-        x = data.X_train[self.model.sample_index if index is None else index]
+        x = data.inputs("train", self.model.sample_index if index is None else index)
         if ds.feature_mean is not None:  # a CSV file standardised on loading
             return x * ds.feature_std + ds.feature_mean
         if ds.image_shape is not None:
@@ -277,7 +277,7 @@ class SoftmaxLesson(Lesson):
         """Indices of the training flowers the network classifies wrong."""
         data = self.model.data
         with np.errstate(all="ignore"):  # typed weights of 1e308 overflow; argmax copes
-            out = self.network.forward(data.X_train)
+            out = self.network.forward(data.inputs("train"))
         return np.flatnonzero(out.argmax(axis=1) != data.Y_train.argmax(axis=1))
 
     def refresh(self) -> None:

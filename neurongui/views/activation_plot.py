@@ -473,7 +473,7 @@ class ActivationPlotPanel(QWidget):
             return
         net = self.model.network
         with np.errstate(all="ignore"):
-            zs = net.forward_trace(X)[layer][0]
+            zs = net.forward_trace(self.model.data.inputs("train"))[layer][0]
         finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
         counts, edges = np.histogram(finite, bins=40, range=histogram_range(finite))
         self.hist_curve.setData(edges, counts, stepMode="center")

@@ -344,7 +344,8 @@ class OutputChart(QWidget):
             item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
 
     def _draw_confusion(self, data: TrainingData, net: Network) -> None:
-        X, Y = (data.X_test, data.Y_test) if len(data.X_test) else (data.X_train, data.Y_train)
+        which = "test" if len(data.X_test) else "train"
+        X, Y = data.inputs(which), (data.Y_test if which == "test" else data.Y_train)
         truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
         k = Y.shape[1]
         matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
@@ -410,7 +411,7 @@ class OutputChart(QWidget):
             strip = np.zeros((rows + 2, len(wrong) * (cols + 2)))
             for n, i in enumerate(wrong):  # each sample with a one-pixel frame
                 left = n * (cols + 2) + 1
-                strip[1 : rows + 1, left : left + cols] = X[i].reshape(shape)
+                strip[1 : rows + 1, left : left + cols] = X[i].reshape(shape)  # 0 to 1
             self.strip.setImage(strip.T[:, ::-1], levels=(0, 1))
             self.strip.setRect(QRectF(0, 0, strip.shape[1], strip.shape[0]))
         else:
