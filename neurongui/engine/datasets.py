@@ -50,7 +50,7 @@ def network_inputs(X: np.ndarray, dtype: type = np.float64) -> np.ndarray:
     any other array is returned as ``dtype`` (without a copy when it already is).
     """
     if X.dtype == np.uint8:
-        out = X.astype(dtype)
+        out: np.ndarray = X.astype(dtype)
         out /= PIXEL_MAX  # division, not * (1/255): exactly the value a student computes
         return out
     return np.asarray(X, dtype=dtype)

@@ -121,15 +121,17 @@ def prepare_data(
             mean, std = X.mean(axis=0), X.std(axis=0)
             scale = np.where(std > 0, std, 1.0)
             X = (X - mean) / scale
+    i_train: slice | np.ndarray
+    i_test: slice | np.ndarray
     if ds.train_count is not None:  # the dataset's own split (MNIST's)
         i_train, i_test = slice(0, ds.train_count), slice(ds.train_count, None)  # views
     else:
         # Split the indices, so the raw points split the same way as the features.
         index = np.arange(len(X), dtype=float)[:, None]
-        i_train, _, i_test, _ = datasets.train_test_split(
+        train, _, test, _ = datasets.train_test_split(
             index, ds.Y, config.test_fraction, config.seed
         )
-        i_train, i_test = i_train[:, 0].astype(int), i_test[:, 0].astype(int)
+        i_train, i_test = train[:, 0].astype(int), test[:, 0].astype(int)
     pick = (lambda a, i: a[i]) if points is not None else (lambda a, i: None)
     return TrainingData(
         ds,
