@@ -66,11 +66,15 @@ def same_shape(what: str, value: Any, shape: tuple[int, ...]) -> np.ndarray:
 def training_arrays(
     net: Network, X: ArrayLike, Y: ArrayLike, what: str
 ) -> tuple[np.ndarray, np.ndarray]:
-    """``X`` and ``Y`` as contiguous float arrays shaped for ``net``, or an error naming
-    the ``what`` ("training" or "test") set."""
-    from .datasets import network_inputs  # pixels (uint8) become numbers 0 to 1
+    """``X`` and ``Y`` as contiguous arrays shaped for ``net``, or an error naming the
+    ``what`` ("training" or "test") set.
 
-    X = np.ascontiguousarray(network_inputs(np.asarray(X)))
+    ``Y`` becomes float64, and so does ``X`` unless it holds pixels (uint8): those stay
+    as they are (no copy), for the trainer to divide by 255 a batch at a time, so that a
+    60,000-image set never exists as a float array (eight times its size).
+    """
+    X = np.asarray(X)
+    X = np.ascontiguousarray(X if X.dtype == np.uint8 else np.asarray(X, dtype=float))
     Y = np.asarray(Y, dtype=float)
     if Y.ndim == 1:
         Y = Y.reshape(-1, 1)
@@ -85,7 +89,8 @@ def training_arrays(
         raise EngineError(
             QT_TRANSLATE_NOOP("EngineErrors", "the {what} set is empty"), what=_set_name(what)
         )
-    if not (np.isfinite(X).all() and np.isfinite(Y).all()):
+    finite_x = X.dtype == np.uint8 or np.isfinite(X).all()  # (pixels always are)
+    if not (finite_x and np.isfinite(Y).all()):
         raise EngineError(
             QT_TRANSLATE_NOOP("EngineErrors", "the {what} data contains NaN or infinite values"),
             what=_set_name(what),

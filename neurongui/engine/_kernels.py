@@ -42,17 +42,21 @@ class Workspace:
     module docstring), and still every array a ufunc touches is contiguous: NumPy's
     element-wise loops take several times longer on strided arrays this small.
     ``inputs`` holds the input batch with its column of ones. With ``backward=False``
-    only the forward pass's arrays are made, for evaluation.
+    only the forward pass's arrays are made, for evaluation. ``dtype`` is that of the
+    parameters the pass computes with (float32 for the trainer's faster option).
     """
 
-    def __init__(self, network: Network, n: int, backward: bool = True):
+    def __init__(
+        self, network: Network, n: int, backward: bool = True, dtype: type = np.float64
+    ):
         sizes = [layer.n_out for layer in network.layers]
         self.n = n
-        self.inputs = np.empty((n, network.n_inputs + 1))
+        self.inputs = np.empty((n, network.n_inputs + 1), dtype)
         self.inputs[:, -1] = 1.0
-        self.z_t = [np.empty((size, n)) for size in sizes]
+        self.z_t = [np.empty((size, n), dtype) for size in sizes]
         # Hidden outputs with a row of ones below; the output layer needs none.
-        self.a_t = [np.empty((size + 1, n)) for size in sizes[:-1]] + [np.empty((sizes[-1], n))]
+        self.a_t = [np.empty((size + 1, n), dtype) for size in sizes[:-1]]
+        self.a_t.append(np.empty((sizes[-1], n), dtype))
         for a_t in self.a_t[:-1]:
             a_t[-1] = 1.0
         self.zs = [z_t.T for z_t in self.z_t]
@@ -60,10 +64,10 @@ class Workspace:
         if not backward:  # (a forward pass only: half the memory)
             self.delta_t, self.grad_a_t, self.deltas, self.grad_a = [], [], [], []
         else:
-            self.delta_t = [np.empty((size, n)) for size in sizes]
+            self.delta_t = [np.empty((size, n), dtype) for size in sizes]
             # (δ⁽ˡ⁾[W | b])ᵀ for the layer below: the bias's row goes unused, but a
             # product with the whole contiguous block is faster than one with the W view.
-            self.grad_a_t = [np.empty((size + 1, n)) for size in sizes[:-1]]
+            self.grad_a_t = [np.empty((size + 1, n), dtype) for size in sizes[:-1]]
             self.deltas = [d_t.T for d_t in self.delta_t]
             self.grad_a = [g_t[:-1].T for g_t in self.grad_a_t]
             # Each layer's [a 1] (None: the inputs), with its views made once, not per step.
@@ -99,11 +103,11 @@ def backpropagate(
         ws = Workspace(net, len(X))
     ws.inputs[:, :-1] = X
     blocks = net._blocks(grad)
-    return train_pass(net, ws.inputs, Y, loss, blocks, rng, ws, compute_loss)
+    return train_pass(net.layers, ws.inputs, Y, loss, blocks, rng, ws, compute_loss)
 
 
 def train_pass(
-    net: Network,
+    layers: list[Layer],
     inputs: np.ndarray,
     Y: np.ndarray,
     loss: _losses.Loss,
@@ -114,12 +118,13 @@ def train_pass(
 ) -> float | None:
     """:func:`backpropagate` for the training loop, which prepares its arguments once.
 
-    ``inputs`` is the batch with a column of ones appended and ``blocks`` comes from
-    ``Network._blocks(grad)``.
+    ``layers`` are the network's (or laid over a float32 copy of its parameters, like
+    ``ws``), ``inputs`` is the batch with a column of ones appended and ``blocks``
+    comes from ``Network._blocks(grad)``.
     """
-    a = forward_pass(net.layers, inputs, ws, rng)
+    a = forward_pass(layers, inputs, ws, rng)
     value = loss.value(a, Y) if compute_loss else None
-    _backward_pass(net.layers, inputs, Y, loss, blocks, ws)
+    _backward_pass(layers, inputs, Y, loss, blocks, ws)
     return value
 
 

@@ -11,6 +11,7 @@ With θ the parameters, g = ∂L/∂θ and η the learning rate:
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 import numpy as np
@@ -25,6 +26,7 @@ class Optimizer:
     formula: ClassVar[str] = ""
 
     def __init__(self, learning_rate: float = 0.03):
+        self._dtype: type = np.float64  # of the parameters, the state and η's array
         self.learning_rate = learning_rate
 
     @property
@@ -36,11 +38,17 @@ class Optimizer:
     def learning_rate(self, value: float) -> None:
         self._eta = float(value)
         # Also as a 0-d array: a ufunc converts a Python float anew on every call, which
-        # costs about a microsecond per step of a small network.
-        self._eta_array = np.array(self._eta)
+        # costs about a microsecond per step of a small network. (In the parameters'
+        # dtype: a float64 array would make a float32 update compute in float64.)
+        self._eta_array = np.array(self._eta, self._dtype)
 
-    def reset(self, size: int) -> None:
-        """Forget all state (after a reset or a change of the network's structure)."""
+    def reset(self, size: int, dtype: type = np.float64) -> None:
+        """Forget all state (after a reset or a change of the network's structure).
+
+        ``dtype`` is that of the parameters the next updates receive.
+        """
+        self._dtype = dtype
+        self._eta_array = np.array(self._eta, dtype)
 
     def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         """Apply one update to ``params`` given ``grad`` (same shape)."""
@@ -60,12 +68,13 @@ class SGD(Optimizer):
         super().__init__(learning_rate)
         self._step = np.zeros(0)
 
-    def reset(self, size: int) -> None:
-        self._step = np.empty(size)
+    def reset(self, size: int, dtype: type = np.float64) -> None:
+        super().reset(size, dtype)
+        self._step = np.empty(size, dtype)
 
     def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._step.shape != params.shape:
-            self.reset(params.size)
+            self.reset(params.size, params.dtype.type)
         # η·g into a kept buffer: a large network would allocate it every step.
         step = np.multiply(grad, self._eta_array, self._step)
         np.subtract(params, step, params)
@@ -82,13 +91,14 @@ class Momentum(Optimizer):
         self.momentum = momentum
         self._v = np.zeros(0)
 
-    def reset(self, size: int) -> None:
-        self._v = np.zeros(size)
-        self._step = np.empty(size)
+    def reset(self, size: int, dtype: type = np.float64) -> None:
+        super().reset(size, dtype)
+        self._v = np.zeros(size, dtype)
+        self._step = np.empty(size, dtype)
 
     def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._v.shape != params.shape:
-            self.reset(params.size)
+            self.reset(params.size, params.dtype.type)
         v = self._v
         v *= self.momentum
         v -= np.multiply(grad, self._eta_array, self._step)
@@ -112,15 +122,16 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
         self.reset(0)
 
-    def reset(self, size: int) -> None:
-        self._m = np.zeros(size)
-        self._s = np.zeros(size)
+    def reset(self, size: int, dtype: type = np.float64) -> None:
+        super().reset(size, dtype)
+        self._m = np.zeros(size, dtype)
+        self._s = np.zeros(size, dtype)
         self._t = 0
-        self._work = np.empty((2, size))
+        self._work = np.empty((2, size), dtype)
 
     def update(self, params: np.ndarray, grad: np.ndarray) -> None:
         if self._m.shape != params.shape:
-            self.reset(params.size)
+            self.reset(params.size, params.dtype.type)
         self._t += 1
         b1, b2 = self.beta1, self.beta2
         m, s, (tmp, den) = self._m, self._s, self._work  # buffers kept: no allocation
@@ -129,8 +140,9 @@ class Adam(Optimizer):
         s *= b2
         s += np.multiply(np.multiply(grad, grad, tmp), 1 - b2, tmp)
         # Fold both bias corrections into the step size (same result, two fewer passes).
-        step = self.learning_rate * np.sqrt(1 - b2**self._t) / (1 - b1**self._t)
-        eps = self.epsilon * np.sqrt(1 - b2**self._t)
+        # (Python floats, which take the arrays' dtype; NumPy's float64 would widen float32.)
+        step = self.learning_rate * math.sqrt(1 - b2**self._t) / (1 - b1**self._t)
+        eps = self.epsilon * math.sqrt(1 - b2**self._t)
         np.add(np.sqrt(s, den), eps, den)
         params -= np.divide(np.multiply(m, step, tmp), den, tmp)  # η′·m / (√s + ε′)
 

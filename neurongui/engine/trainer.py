@@ -7,6 +7,12 @@ lets a worker thread apply a student's edits between two steps.
 
 Divergence never raises: when a loss or a parameter becomes NaN or infinite, the
 parameters are restored to their last finite values and :attr:`Trainer.status` says so.
+
+Inputs may be uint8 pixels: they stay pixels, and each batch is divided by 255 as it is
+used (see :mod:`._inputs`). With ``precision="float32"`` the steps compute with a
+float32 copy of the parameters, about twice as fast for large layers; the network
+keeps float64 parameters, after every step exactly the float32 values widened, and
+every measurement (epoch losses, accuracies, the views) is computed from them in float64.
 """
 
 from __future__ import annotations
@@ -19,19 +25,22 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
-from ._checks import positive_number, training_arrays, with_ones
-from ._kernels import Workspace, forward_pass, train_pass
+from ._checks import positive_number, training_arrays
+from ._inputs import Inputs
+from ._kernels import Workspace, train_pass
 from .divergence import Divergence, DivergenceWatch
 from .errors import QT_TRANSLATE_NOOP, EngineError
 from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
-from .network import Network
+from .network import Layer, Network
 
-__all__ = ["EPOCH_METRICS", "REGULARIZATIONS", "Trainer"]
+__all__ = ["EPOCH_METRICS", "PRECISIONS", "REGULARIZATIONS", "Trainer"]
 
 #: Regularisation penalties added to the loss: L1 adds λ Σ|w|, L2 adds (λ/2) Σ w².
 REGULARIZATIONS = (None, "l1", "l2")
 #: Ways of measuring an epoch's training metrics (see :class:`Trainer`).
 EPOCH_METRICS = ("exact", "running")
+#: The number types a training step may compute with (see :class:`Trainer`).
+PRECISIONS = ("float64", "float32")
 #: Training sets larger than this are gathered batch by batch instead of being
 #: copied in shuffled order every epoch: the batch then stays in cache for its matmul.
 _GATHER_BYTES = 1 << 20
@@ -45,7 +54,8 @@ class Trainer:
     network
         The network to train, in place.
     X, Y
-        Training inputs (n, n_in) and targets (n, n_out).
+        Training inputs (n, n_in) and targets (n, n_out). Inputs of dtype uint8 are
+        pixels: the network sees them divided by 255, one batch at a time.
     loss
         ``"mse"``, ``"bce"`` or ``"cross_entropy"``.
     optimizer, learning_rate
@@ -72,6 +82,11 @@ class Trainer:
         each with the weights it was trained from, as Keras and scikit-learn report
         it; it saves a forward pass over the training set every epoch. Test metrics
         are always measured on the whole test set at the end of the epoch.
+    precision
+        ``"float64"`` (default) or ``"float32"``: the number type of the steps' arithmetic
+        (see the module's docstring). With float32, call :meth:`note_edit` after
+        changing the network's parameters between steps, so that training goes on
+        from the changed values.
     """
 
     # Buffers (re)made by _sync() for the network's current structure.
@@ -101,11 +116,13 @@ class Trainer:
         target_loss: float | None = None,
         task: str | None = None,
         epoch_metrics: str = "exact",
+        precision: str = "float64",
     ):
         if epoch_metrics not in EPOCH_METRICS:
             raise ValueError(f"epoch_metrics must be one of {EPOCH_METRICS}, got {epoch_metrics!r}")
         self.epoch_metrics = epoch_metrics
         self.network = network
+        self.precision = precision
         self._rng = np.random.default_rng(seed)
         X, Y = training_arrays(network, X, Y, "training")
         test: tuple[np.ndarray, np.ndarray] | None = None
@@ -116,16 +133,16 @@ class Trainer:
             if Y_test is None:
                 raise ValueError("test inputs X_test need their targets Y_test")
             test = training_arrays(network, X_test, Y_test, "test")
-        # Inputs are kept with a column of ones appended, which the training loop needs
-        # (see neurongui.engine.network); X and X_test are views without it.
-        self._Xa = with_ones(X)
-        self.X, self.Y = self._Xa[:, :-1], Y
-        self._Xa_test: np.ndarray | None = None
+        # The passes take the inputs with a column of ones appended (see ._inputs);
+        # X and X_test are the inputs as given: float views without the ones, or pixels.
+        self._inputs = Inputs(X)
+        self.X, self.Y = self._inputs.public, Y
+        self._test_inputs: Inputs | None = None
         self.X_test: np.ndarray | None = None
         self.Y_test: np.ndarray | None = None
         if test is not None:
-            self._Xa_test = with_ones(test[0])
-            self.X_test, self.Y_test = self._Xa_test[:, :-1], test[1]
+            self._test_inputs = Inputs(test[0])
+            self.X_test, self.Y_test = self._test_inputs.public, test[1]
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
         self.optimizer = _optimizers.get(optimizer, learning_rate)
@@ -153,6 +170,22 @@ class Trainer:
     @learning_rate.setter
     def learning_rate(self, value: float) -> None:
         self.optimizer.learning_rate = positive_number("learning rate", value)
+
+    @property
+    def precision(self) -> str:
+        """``"float64"`` or ``"float32"``: the number type of the steps' arithmetic.
+
+        Changing it restarts the optimiser's state (as a structure change does).
+        """
+        return self._precision
+
+    @precision.setter
+    def precision(self, value: str) -> None:
+        if value not in PRECISIONS:
+            raise ValueError(f"precision must be one of {PRECISIONS}, got {value!r}")
+        self._precision = value
+        self._dtype = np.dtype(value).type
+        self._synced = -1  # new working copies and workspaces
 
     @property
     def batch_size(self) -> int:
@@ -193,7 +226,7 @@ class Trainer:
     def set_optimizer(self, name: str) -> None:
         """Switch optimiser, keeping the learning rate; its state starts afresh."""
         self.optimizer = _optimizers.get(name, self.optimizer.learning_rate)
-        self.optimizer.reset(self.network.n_parameters)
+        self.optimizer.reset(self.network.n_parameters, self._dtype)
 
     @property
     def epoch_count(self) -> int:
@@ -223,15 +256,16 @@ class Trainer:
         if self._synced != self.network.structure_version or not self._stepped:
             return None
         net = self.network
+        # (astype copies, and widens float32 steps' gradients: every view is float64)
         grads = [
-            {key: value.copy() for key, value in view.items()}
+            {key: value.astype(np.float64) for key, value in view.items()}
             for view in net.gradient_views(self._total if self._penalised else self._grad)
         ]
         if self._penalised:
             losses, penalties = net.gradient_views(self._grad), net.gradient_views(self._penalty)
             for grad, loss, penalty in zip(grads, losses, penalties, strict=True):
-                grad["loss_weights"] = loss["weights"].copy()
-                grad["penalty_weights"] = penalty["weights"].copy()
+                grad["loss_weights"] = loss["weights"].astype(np.float64)
+                grad["penalty_weights"] = penalty["weights"].astype(np.float64)
         return grads
 
     def penalty(self) -> float:
@@ -269,7 +303,7 @@ class Trainer:
         """
         if self._synced != self.network.structure_version:
             self._sync()
-        n = len(self._Xa)
+        n = len(self.X)
         if self._position >= n:
             self._start_epoch()
         lo = self._position
@@ -288,19 +322,19 @@ class Trainer:
     # A diverging run overflows on its way to Inf; that is reported as a status, so NumPy's
     # warnings about it are noise here. (As a decorator errstate costs half a with block.)
     @np.errstate(over="ignore", invalid="ignore", divide="ignore")
-    def _descend(self, Xb: np.ndarray, Yb: np.ndarray) -> bool:
-        """Backpropagate one batch and update the parameters; False if one overflowed."""
-        net, grad = self.network, self._grad
-        ws = self._workspace
-        if ws.n != len(Xb):  # the last, smaller batch of an epoch
-            ws = self._workspaces.get(len(Xb)) or self._workspaces.setdefault(
-                len(Xb), Workspace(net, len(Xb))
-            )
+    def _descend(self, inputs: np.ndarray, Yb: np.ndarray, ws: Workspace) -> bool:
+        """Backpropagate one batch and update the parameters; False if one overflowed.
+
+        ``inputs`` is the batch with its column of ones, ``ws`` its workspace.
+        """
+        grad = self._grad
         running = self.epoch_metrics == "running"
-        value = train_pass(net, Xb, Yb, self.loss, self._blocks, self._train_rng, ws, running)
+        value = train_pass(
+            self._layers, inputs, Yb, self.loss, self._blocks, self._train_rng, ws, running
+        )
         if value is not None:  # (running metrics: the batch's loss)
             self._tally(value, ws.activations[-1], Yb)
-        params = net.parameters
+        params = self._params
         self._penalised = bool(self.regularization_rate and self.regularization)
         if self._penalised:
             grad = self._add_penalty_gradient(params, grad)
@@ -308,7 +342,11 @@ class Trainer:
         self.optimizer.update(params, grad)
         # θ·θ is finite exactly when every parameter is (or one is beyond 1e154, which is
         # divergence too): one BLAS call instead of isfinite + all.
-        return math.isfinite(params.dot(params))
+        if not math.isfinite(params.dot(params)):
+            return False
+        if params is not self.network.parameters:  # float32 steps: widen into the network
+            self.network.parameters[...] = params
+        return True
 
     def epoch(self) -> float:
         """Run the steps left in the current epoch; return the epoch's training loss.
@@ -357,28 +395,40 @@ class Trainer:
 
     def _sync(self) -> None:
         """(Re)allocate buffers for the network's current structure."""
-        net = self.network
-        self._grad = np.zeros(net.n_parameters)  # ∂L/∂θ of the last step
-        self._total = np.zeros(net.n_parameters)  # ∂(L + penalty)/∂θ, with regularisation
-        self._penalty = np.zeros(net.n_parameters)
+        net, dtype, size = self.network, self._dtype, self.network.n_parameters
+        # The parameters the steps compute with: the network's own, or a float32 copy
+        # with layers laid over it (sharing the network's activations).
+        self._params = net.parameters if dtype is np.float64 else net.parameters.astype(dtype)
+        self._layers: list[Layer] = net.layers
+        if self._params is not net.parameters:
+            blocks = net._blocks(self._params)
+            self._layers = [
+                Layer(wb, alpha, layer.activation)
+                for (wb, alpha), layer in zip(blocks, net.layers, strict=True)
+            ]
+        self._grad = np.zeros(size, dtype)  # ∂L/∂θ of the last step
+        self._total = np.zeros(size, dtype)  # ∂(L + penalty)/∂θ, with regularisation
+        self._penalty = np.zeros(size, dtype)
         self._penalised = False
         self._workspaces: dict[int, Workspace] = {}
-        self._workspace = Workspace(net, min(self._batch_size, len(self.X)))
+        self._workspace = Workspace(net, min(self._batch_size, len(self.X)), dtype=dtype)
         self._blocks = net._blocks(self._grad)
-        self._backup = net.parameters.copy()
-        self._weight_mask = np.zeros(net.n_parameters)
+        self._backup = self._params.copy()
+        self._weight_mask = np.zeros(size, dtype)
         for view in net.gradient_views(self._weight_mask):
             view["weights"][...] = 1.0
-        self.optimizer.reset(net.n_parameters)
+        self.optimizer.reset(size, dtype)
         needs_rng = any(layer.activation.name == "rrelu" for layer in net.layers)
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
         self._stepped = False  # (the gradient buffer holds nothing yet)
-        if not hasattr(self, "_Xs"):
-            self._Xs, self._Ys, self._order = self._Xa, self.Y, None
+        self._Ytrain = self.Y if dtype is np.float64 else self.Y.astype(dtype)
+        if not hasattr(self, "_order"):
+            self._order = None
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
-        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self._eval: dict[str, Workspace] = {}
+        self._arrange()
+        self._buffers: dict[int, tuple[np.ndarray | None, np.ndarray]] = {}
+        self._eval: dict[str, dict[int, Workspace]] = {}
         # Watch for blow-ups from here, measured against the loss training starts from.
         with np.errstate(all="ignore"):
             start = float(self.loss.value(self._forward("train"), self.Y))
@@ -390,45 +440,76 @@ class Trainer:
         A student who sets a weight to 50 makes the loss jump; that is an experiment,
         not a learning rate that blew up. (The next epoch's loss becomes the reference:
         measuring it now would cost a pass over the data at every step of a drag.)
+        With float32 steps, the edit reaches their copy of the parameters here.
         """
+        self._load_working()
         self._watch.reset(self.network.parameters)
 
+    def _load_working(self) -> None:
+        """Copy the network's parameters into the float32 steps' copy (if there is one)."""
+        if self._synced == self.network.structure_version:
+            if self._params is not self.network.parameters:
+                self._params[...] = self.network.parameters
+
     def _forward(self, which: str) -> np.ndarray:
-        """The network's output for the whole training or test set (a kept workspace)."""
-        inputs = self._Xa if which == "train" else self._Xa_test
+        """The network's output for the whole training or test set, in float64 whatever
+        the steps' precision (kept workspaces, a chunk of rows at a time)."""
+        inputs = self._inputs if which == "train" else self._test_inputs
         if inputs is None:
             raise ValueError("the trainer has no test set")
-        ws = self._eval.get(which)
-        if ws is None:
-            ws = self._eval[which] = Workspace(self.network, len(inputs), backward=False)
-        return forward_pass(self.network.layers, inputs, ws, None)
+        cache = self._eval.setdefault(which, {})
+        return inputs.forward(self.network, self.network.layers, cache)
 
     def _start_epoch(self) -> None:
         self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
-        if self._order is not None and self.X.nbytes <= _GATHER_BYTES:
-            # One copy per epoch makes every batch a contiguous slice (no copy per step);
-            # np.take copies rows at a third of the cost of fancy indexing.
-            self._Xs = np.take(self._Xa, self._order, axis=0)
-            self._Ys = np.take(self.Y, self._order, axis=0)
-        else:
-            self._Xs, self._Ys = self._Xa, self.Y
+        self._arrange()
         self._position = 0
         self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
 
-    def _batch(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-        """Samples lo:hi of this epoch's order, inputs with their ones column (see __init__)."""
-        if self._order is None or self._Xs is not self._Xa:
-            return self._Xs[lo:hi], self._Ys[lo:hi]
+    def _arrange(self) -> None:
+        """This epoch's sources of batches: ``_Ys`` the targets and ``_Xs`` the float64
+        inputs with their ones, or None when the batches are filled into the workspace
+        (pixels, or float32 steps)."""
+        order = self._order
+        rows = self._inputs.float_rows if self._dtype is np.float64 else None
+        if order is not None and self.X.nbytes <= _GATHER_BYTES:
+            # One copy per epoch makes every batch a contiguous slice (no copy per step);
+            # np.take copies rows at a third of the cost of fancy indexing.
+            self._Ys = np.take(self._Ytrain, order, axis=0)
+            self._Xs = None if rows is None else np.take(rows, order, axis=0)
+        else:
+            self._Xs, self._Ys = rows, self._Ytrain
+
+    def _batch(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, Workspace]:
+        """Samples lo:hi of this epoch's order: the inputs with their ones column (see
+        __init__), the targets and the workspace of the batch's size."""
         n = hi - lo
+        ws = self._workspace
+        if ws.n != n:  # the last, smaller batch of an epoch
+            ws = self._workspaces.get(n) or self._workspaces.setdefault(
+                n, Workspace(self.network, n, dtype=self._dtype)
+            )
+        order = self._order
+        in_order = order is None or self._Ys is not self._Ytrain  # (slices of _Xs, _Ys)
+        Xs = self._Xs
+        if in_order and Xs is not None:
+            return Xs[lo:hi], self._Ys[lo:hi], ws
+        if Xs is None:  # into the workspace's own inputs
+            rows = slice(lo, hi) if order is None else order[lo:hi]
+            self._inputs.fill(rows, ws.inputs)
+            if in_order:
+                return ws.inputs, self._Ys[lo:hi], ws
+        assert order is not None
         if n not in self._buffers:
-            self._buffers[n] = (np.empty((n, self._Xa.shape[1])), np.empty((n, self.Y.shape[1])))
+            xb = None if Xs is None else np.empty((n, Xs.shape[1]))
+            self._buffers[n] = (xb, np.empty((n, self.Y.shape[1]), self._dtype))
         xb, yb = self._buffers[n]
-        index = self._order[lo:hi]
+        index = order[lo:hi]
         # mode="clip" avoids the buffered copy "raise" makes; the indices are valid.
-        return (
-            np.take(self._Xa, index, axis=0, out=xb, mode="clip"),
-            np.take(self.Y, index, axis=0, out=yb, mode="clip"),
-        )
+        np.take(self._Ytrain, index, axis=0, out=yb, mode="clip")
+        if Xs is None or xb is None:
+            return ws.inputs, yb, ws
+        return np.take(Xs, index, axis=0, out=xb, mode="clip"), yb, ws
 
     def _tally(self, loss: float, out: np.ndarray, Y: np.ndarray) -> None:
         """Add one mini-batch to the running training metrics."""
@@ -472,6 +553,7 @@ class Trainer:
             np.copyto(self.network.parameters, best)
         else:
             np.copyto(self.network.parameters, self._backup)
+        self._load_working()
         if alarm is None:
             largest = float(np.max(np.abs(self.network.parameters), initial=0.0))
             alarm = Divergence(
@@ -483,7 +565,7 @@ class Trainer:
                 self.learning_rate,
                 largest,
             )
-        self.optimizer.reset(self.network.n_parameters)
+        self.optimizer.reset(self.network.n_parameters, self._dtype)
         self.status = Status.DIVERGED
         self.divergence = alarm
         self.message = alarm.describe()
