@@ -46,9 +46,7 @@ class Workspace:
     parameters the pass computes with (float32 for the trainer's faster option).
     """
 
-    def __init__(
-        self, network: Network, n: int, backward: bool = True, dtype: type = np.float64
-    ):
+    def __init__(self, network: Network, n: int, backward: bool = True, dtype: type = np.float64):
         sizes = [layer.n_out for layer in network.layers]
         self.n = n
         self.inputs = np.empty((n, network.n_inputs + 1), dtype)

@@ -9,7 +9,7 @@ from typing import Any
 from . import losses, optimizers
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .network import INITIALIZERS
-from .trainer import REGULARIZATIONS
+from .trainer import PRECISIONS, REGULARIZATIONS
 
 __all__ = ["LIMITS", "TrainingConfig"]
 
@@ -37,6 +37,9 @@ class TrainingConfig:
 
     Defaults follow TensorFlow Playground where it has the same setting. The input
     features of 2-D datasets are the network's input names, not a setting here.
+    ``precision`` is the number type of the training steps' arithmetic, ``"float64"``
+    or ``"float32"`` (faster for large layers); the network and every number shown
+    stay float64 either way (see :class:`~neurongui.engine.trainer.Trainer`).
     """
 
     dataset: str = "circle"
@@ -53,12 +56,14 @@ class TrainingConfig:
     seed: int = 0
     epoch_limit: int | None = None
     target_loss: float | None = None
+    precision: str = "float64"
 
     def __post_init__(self) -> None:
         _check(self.loss in losses.names(), "loss", self.loss)
         _check(self.optimizer in optimizers.names(), "optimizer", self.optimizer)
         _check(self.regularization in REGULARIZATIONS, "regularization", self.regularization)
         _check(self.init in INITIALIZERS, "init", self.init)
+        _check(self.precision in PRECISIONS, "precision", self.precision)
         _check(
             _number(self.learning_rate) and self.learning_rate > 0,
             "learning_rate",

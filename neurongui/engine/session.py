@@ -232,6 +232,7 @@ def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -
         epoch_limit=config.epoch_limit,
         target_loss=config.target_loss,
         task=data.task,
+        precision=config.precision,
     )
 
 
@@ -253,5 +254,7 @@ def update_trainer(trainer: Trainer, old: TrainingConfig, new: TrainingConfig) -
         trainer.set_optimizer(new.optimizer)
     if new.loss != old.loss:
         trainer.loss = losses.get(new.loss)
+    if new.precision != old.precision:
+        trainer.precision = new.precision
     trainer.set_regularization(new.regularization, new.regularization_rate)
     trainer.epoch_limit, trainer.target_loss = new.epoch_limit, new.target_loss

@@ -428,7 +428,7 @@ class Trainer:
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
         self._arrange()
         self._buffers: dict[int, tuple[np.ndarray | None, np.ndarray]] = {}
-        self._eval: dict[str, dict[int, Workspace]] = {}
+        self._eval: dict[int, Workspace] = {}
         # Watch for blow-ups from here, measured against the loss training starts from.
         with np.errstate(all="ignore"):
             start = float(self.loss.value(self._forward("train"), self.Y))
@@ -457,8 +457,7 @@ class Trainer:
         inputs = self._inputs if which == "train" else self._test_inputs
         if inputs is None:
             raise ValueError("the trainer has no test set")
-        cache = self._eval.setdefault(which, {})
-        return inputs.forward(self.network, self.network.layers, cache)
+        return inputs.forward(self.network, self.network.layers, self._eval)
 
     def _start_epoch(self) -> None:
         self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
