@@ -163,6 +163,12 @@ class TrainingPanel(QWidget):
             self.tr("How Reset draws the initial weights"),
         )
         self.seed = self._spin("seedSpin", 0, 2**31 - 1, 1, None, self.tr("Random seed"))
+        self.precision = self._combo(
+            "precisionCombo",
+            [("float64", self.tr("float64 (exact)")), ("float32", self.tr("float32 (faster)"))],
+            self.tr("The numbers training computes with: float32 trains large networks faster; "
+                    "the weights shown stay float64"),
+        )  # fmt: skip
         self.limit_box = QCheckBox(self.tr("Stop after"))
         self.limit_box.setObjectName("epochLimitCheck")
         self.limit_box.toggled.connect(self._on_control_change)
@@ -185,6 +191,7 @@ class TrainingPanel(QWidget):
             "regularization_rate": self.tr("Rate λ"),
             "init": self.tr("Initialisation"),
             "seed": self.tr("Seed"),
+            "precision": self.tr("Precision"),
             "epoch_limit": self.tr("Stop after"),
             "target_loss": self.tr("Stop at loss"),
         }
@@ -201,6 +208,7 @@ class TrainingPanel(QWidget):
             ("regularization_rate", self.reg_rate),
             ("init", self.init),
             ("seed", self.seed),
+            ("precision", self.precision),
         ):
             form.addRow(self._names[key], widget)
         row = QHBoxLayout()
@@ -365,6 +373,7 @@ class TrainingPanel(QWidget):
             self.reg_rate.setEnabled(c.regularization is not None)
             self._set_combo(self.init, c.init)
             self.seed.setValue(c.seed)
+            self._set_combo(self.precision, c.precision)
             self.limit_box.setChecked(c.epoch_limit is not None)
             self.limit.setEnabled(c.epoch_limit is not None)
             self.limit.setValue(c.epoch_limit or 100)
@@ -401,6 +410,7 @@ class TrainingPanel(QWidget):
                 regularization_rate=self.reg_rate.value(),
                 init=self.init.currentData(),
                 seed=int(self.seed.value()),
+                precision=self.precision.currentData(),
                 epoch_limit=int(self.limit.value()) if self.limit_box.isChecked() else None,
                 target_loss=self.target.value() if self.target_box.isChecked() else None,
             )

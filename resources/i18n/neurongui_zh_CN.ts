@@ -2991,6 +2991,18 @@ Details: %1</source>
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>float64 (exact)</source>
+        <translation>float64（精确）</translation>
+    </message>
+    <message>
+        <source>float32 (faster)</source>
+        <translation>float32（更快）</translation>
+    </message>
+    <message>
+        <source>The numbers training computes with: float32 trains large networks faster; the weights shown stay float64</source>
+        <translation>训练计算所用的数值类型：float32 训练大型网络更快；显示的权重仍为 float64</translation>
+    </message>
+    <message>
         <source>Stop after</source>
         <translation>轮数达到时停止</translation>
     </message>
@@ -3049,6 +3061,10 @@ Details: %1</source>
     <message>
         <source>Seed</source>
         <translation>种子</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>数值精度</translation>
     </message>
     <message>
         <source>Play</source>
