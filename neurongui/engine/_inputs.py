@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 
 __all__ = ["CHUNK_ROWS", "Inputs"]
 
-#: Rows per forward pass over a whole set: 1024 × 785 float64 inputs are 6.4 MB, and
-#: a pass in chunks this big is as fast as one over the whole set.
+#: Rows per forward pass over a set of pixels: 1024 × 785 float64 inputs are 6.4 MB,
+#: and a pass in chunks this big is as fast as one over the whole set.
 CHUNK_ROWS = 1024
+#: Float inputs exist already: a pass over up to this many rows goes in one piece (as
+#: fast as it gets for small sets); only larger sets go in chunks, which keeps the
+#: hidden layers' arrays of a pass small (at 60,000 rows × 110 neurons they'd be 100 MB).
+WHOLE_ROWS = 16 * CHUNK_ROWS
 
 Rows = slice | np.ndarray
 
@@ -75,26 +79,29 @@ class Inputs:
         return np.take(self.source, index, axis=0, mode="clip")
 
     def forward(
-        self, network: Network, layers: list[Layer], cache: dict[int, Workspace]
+        self, network: Network, layers: list[Layer], cache: dict[tuple[int, bool], Workspace]
     ) -> np.ndarray:
         """The network's output (n, n_out) for the whole set, ``CHUNK_ROWS`` rows at a time.
 
         ``cache`` keeps evaluation workspaces between calls, shared by the training
-        and test sets: the full chunk's, and those of small sets (a small workspace
-        costs more to make than to keep). A large set's last, shorter chunk gets a
-        workspace of its own for the pass, so that the kept ones stay few.
+        and test sets (keyed by rows and :attr:`pixels`): the full chunk's, and those
+        of small sets (a small workspace costs more to make than to keep). A large
+        set's last, shorter chunk gets a workspace of its own for the pass, so that
+        the kept ones stay few.
         A set of at most one chunk gives the workspace's own output array.
         """
         n = len(self)
-        chunk = min(n, CHUNK_ROWS)
+        chunk = n if not self.pixels and n <= WHOLE_ROWS else min(n, CHUNK_ROWS)
         out = None if n <= chunk else np.empty((n, network.n_outputs))
         for lo in range(0, n, chunk):
             hi = min(lo + chunk, n)
-            ws = cache.get(hi - lo)
+            key = (hi - lo, self.pixels)
+            ws = cache.get(key)
             if ws is None:
-                ws = Workspace(network, hi - lo, backward=False)
-                if hi - lo == CHUNK_ROWS or hi - lo <= CHUNK_ROWS // 8:
-                    cache[hi - lo] = ws
+                # (float inputs are passed as they are: no input buffer to fill)
+                ws = Workspace(network, hi - lo, backward=False, inputs=self.pixels)
+                if hi - lo == chunk or hi - lo <= CHUNK_ROWS // 8:
+                    cache[key] = ws
             if self.pixels:
                 inputs = self.fill(slice(lo, hi), ws.inputs)
             else:

@@ -42,14 +42,22 @@ class Workspace:
     module docstring), and still every array a ufunc touches is contiguous: NumPy's
     element-wise loops take several times longer on strided arrays this small.
     ``inputs`` holds the input batch with its column of ones. With ``backward=False``
-    only the forward pass's arrays are made, for evaluation. ``dtype`` is that of the
+    only the forward pass's arrays are made, for evaluation; with ``inputs=False``
+    ``inputs`` is empty (the caller passes inputs of its own). ``dtype`` is that of the
     parameters the pass computes with (float32 for the trainer's faster option).
     """
 
-    def __init__(self, network: Network, n: int, backward: bool = True, dtype: type = np.float64):
+    def __init__(
+        self,
+        network: Network,
+        n: int,
+        backward: bool = True,
+        dtype: type = np.float64,
+        inputs: bool = True,
+    ):
         sizes = [layer.n_out for layer in network.layers]
         self.n = n
-        self.inputs = np.empty((n, network.n_inputs + 1), dtype)
+        self.inputs = np.empty((n if inputs else 0, network.n_inputs + 1), dtype)
         self.inputs[:, -1] = 1.0
         self.z_t = [np.empty((size, n), dtype) for size in sizes]
         # Hidden outputs with a row of ones below; the output layer needs none.

@@ -428,7 +428,7 @@ class Trainer:
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
         self._arrange()
         self._buffers: dict[int, tuple[np.ndarray | None, np.ndarray]] = {}
-        self._eval: dict[int, Workspace] = {}
+        self._eval: dict[tuple[int, bool], Workspace] = {}
         # Watch for blow-ups from here, measured against the loss training starts from.
         with np.errstate(all="ignore"):
             start = float(self.loss.value(self._forward("train"), self.Y))

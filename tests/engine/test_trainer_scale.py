@@ -32,9 +32,11 @@ def _trainer(X, Y, X_test=None, Y_test=None, sizes=(30,), **options):
 
 @pytest.mark.parametrize("n", [150, 2000])  # a shuffled copy per epoch (< 1 MB), gathered rows
 @pytest.mark.parametrize("metrics", ["exact", "running"])
-def test_pixels_train_exactly_like_the_divided_floats(n, metrics, monkeypatch):
+@pytest.mark.parametrize("whole", [64, 10**6])  # float passes in chunks too, or whole
+def test_pixels_train_exactly_like_the_divided_floats(n, metrics, whole, monkeypatch):
     """uint8 inputs give the very numbers of float inputs X / 255, in chunked passes too."""
     monkeypatch.setattr(_inputs, "CHUNK_ROWS", 64)  # several chunks and a shorter last one
+    monkeypatch.setattr(_inputs, "WHOLE_ROWS", whole)
     X, Y = _pixels(n, n_in=100)
     Xt, Yt = _pixels(70, n_in=100, seed=1)
     pixels = _trainer(X, Y, Xt, Yt, epoch_metrics=metrics)
