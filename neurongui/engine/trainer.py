@@ -26,7 +26,7 @@ from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
 from ._checks import positive_number, training_arrays
-from ._inputs import Inputs
+from ._inputs import Batches, Inputs
 from ._kernels import Workspace, train_pass
 from .divergence import Divergence, DivergenceWatch
 from .errors import QT_TRANSLATE_NOOP, EngineError
@@ -41,9 +41,6 @@ REGULARIZATIONS = (None, "l1", "l2")
 EPOCH_METRICS = ("exact", "running")
 #: The number types a training step may compute with (see :class:`Trainer`).
 PRECISIONS = ("float64", "float32")
-#: Training sets larger than this are gathered batch by batch instead of being
-#: copied in shuffled order every epoch: the batch then stays in cache for its matmul.
-_GATHER_BYTES = 1 << 20
 
 
 class Trainer:
@@ -94,7 +91,7 @@ class Trainer:
     _blocks: list[tuple[np.ndarray, np.ndarray | None]]
     _train_rng: np.random.Generator | None
     _backup: np.ndarray
-    _order: np.ndarray | None  # this epoch's order of the samples (None: as they are)
+    _batches: Batches  # this epoch's batches
 
     def __init__(
         self,
@@ -422,12 +419,12 @@ class Trainer:
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
         self._stepped = False  # (the gradient buffer holds nothing yet)
-        self._Ytrain = self.Y if dtype is np.float64 else self.Y.astype(dtype)
-        if not hasattr(self, "_order"):
-            self._order = None
+        # The batches in the new dtype, in this epoch's order (None before the first).
+        order = self._batches.order if hasattr(self, "_batches") else None
+        self._batches = Batches(self._inputs, self.Y, dtype)
+        self._batches.arrange(order)
+        if not hasattr(self, "_run_n"):
             self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
-        self._arrange()
-        self._buffers: dict[int, tuple[np.ndarray | None, np.ndarray]] = {}
         self._eval: dict[tuple[int, bool], Workspace] = {}
         # Watch for blow-ups from here, measured against the loss training starts from.
         with np.errstate(all="ignore"):
@@ -460,24 +457,9 @@ class Trainer:
         return inputs.forward(self.network, self.network.layers, self._eval)
 
     def _start_epoch(self) -> None:
-        self._order = self._rng.permutation(len(self.X)) if self.shuffle else None
-        self._arrange()
+        self._batches.arrange(self._rng.permutation(len(self.X)) if self.shuffle else None)
         self._position = 0
         self._run_loss, self._run_correct, self._run_n = 0.0, 0, 0
-
-    def _arrange(self) -> None:
-        """This epoch's sources of batches: ``_Ys`` the targets and ``_Xs`` the float64
-        inputs with their ones, or None when the batches are filled into the workspace
-        (pixels, or float32 steps)."""
-        order = self._order
-        rows = self._inputs.float_rows if self._dtype is np.float64 else None
-        if order is not None and self.X.nbytes <= _GATHER_BYTES:
-            # One copy per epoch makes every batch a contiguous slice (no copy per step);
-            # np.take copies rows at a third of the cost of fancy indexing.
-            self._Ys = np.take(self._Ytrain, order, axis=0)
-            self._Xs = None if rows is None else np.take(rows, order, axis=0)
-        else:
-            self._Xs, self._Ys = rows, self._Ytrain
 
     def _batch(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray, Workspace]:
         """Samples lo:hi of this epoch's order: the inputs with their ones column (see
@@ -488,27 +470,8 @@ class Trainer:
             ws = self._workspaces.get(n) or self._workspaces.setdefault(
                 n, Workspace(self.network, n, dtype=self._dtype)
             )
-        order = self._order
-        in_order = order is None or self._Ys is not self._Ytrain  # (slices of _Xs, _Ys)
-        Xs = self._Xs
-        if in_order and Xs is not None:
-            return Xs[lo:hi], self._Ys[lo:hi], ws
-        if Xs is None:  # into the workspace's own inputs
-            rows = slice(lo, hi) if order is None else order[lo:hi]
-            self._inputs.fill(rows, ws.inputs)
-            if in_order:
-                return ws.inputs, self._Ys[lo:hi], ws
-        assert order is not None
-        if n not in self._buffers:
-            xb = None if Xs is None else np.empty((n, Xs.shape[1]))
-            self._buffers[n] = (xb, np.empty((n, self.Y.shape[1]), self._dtype))
-        xb, yb = self._buffers[n]
-        index = order[lo:hi]
-        # mode="clip" avoids the buffered copy "raise" makes; the indices are valid.
-        np.take(self._Ytrain, index, axis=0, out=yb, mode="clip")
-        if Xs is None or xb is None:
-            return ws.inputs, yb, ws
-        return np.take(Xs, index, axis=0, out=xb, mode="clip"), yb, ws
+        inputs, targets = self._batches.get(lo, hi, ws)
+        return inputs, targets, ws
 
     def _tally(self, loss: float, out: np.ndarray, Y: np.ndarray) -> None:
         """Add one mini-batch to the running training metrics."""

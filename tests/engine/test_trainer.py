@@ -178,13 +178,14 @@ def test_reset_draws_new_weights_and_clears_history():
 
 
 def test_large_training_sets_gathered_per_batch_train_identically(monkeypatch):
-    from neurongui.engine import trainer as trainer_module
+    from neurongui.engine import _inputs
 
     a = _xor_trainer()
-    monkeypatch.setattr(trainer_module, "_GATHER_BYTES", 0)  # force the per-batch gather
+    for _ in range(3):  # (200 samples: copied in each epoch's order)
+        a.epoch()
+    monkeypatch.setattr(_inputs, "GATHER_BYTES", 0)  # force the per-batch gather
     b = _xor_trainer()
     for _ in range(3):
-        a.epoch()
         b.epoch()
     assert np.array_equal(a.network.parameters, b.network.parameters)
     assert a.history == b.history
