@@ -5,9 +5,10 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from neurongui.engine import Network, Status, Trainer, _inputs, datasets
+from neurongui.engine import Network, Status, Trainer, _inputs, activations, datasets
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.documentfile import parse_training
+from neurongui.engine.trainer import PRECISIONS
 
 
 def _pixels(n, n_in=784, seed=0):
@@ -145,3 +146,22 @@ def test_precision_is_a_setting_that_files_keep():
     assert parse_training(old_file)[0].precision == "float64"
     with pytest.raises(ValueError, match="precision"):
         TrainingConfig(precision="half")
+
+
+@pytest.mark.parametrize("hidden", [a for a in activations.names() if a != "softmax"])
+@pytest.mark.parametrize(("output", "loss"), [("sigmoid", "bce"), ("identity", "mse")])
+def test_every_activation_and_loss_trains_in_float32(hidden, output, loss):
+    X, Y = datasets.load("xor", n=60, seed=1)
+    runs = []
+    for precision in PRECISIONS:
+        net = Network([2, 5, 1], [hidden, output], seed=4)
+        trainer = Trainer(
+            net, X, Y, loss=loss, learning_rate=0.1, batch_size=8, seed=0, precision=precision,
+            optimizer="momentum", regularization="l2", regularization_rate=0.01,
+        )  # fmt: skip
+        trainer.epoch()
+        trainer.epoch()
+        runs.append(net.parameters)
+    if hidden != "rrelu":  # (random slopes: drawn the same, but compared after rounding)
+        np.testing.assert_allclose(runs[1], runs[0], rtol=1e-4, atol=1e-5)
+    assert np.isfinite(runs[1]).all()
