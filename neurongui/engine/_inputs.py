@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from ._checks import with_ones
 from ._kernels import Workspace, forward_pass
@@ -125,7 +126,7 @@ class Batches:
     pixels and float32 steps have each batch written into the workspace's own inputs.
     """
 
-    def __init__(self, inputs: Inputs, Y: np.ndarray, dtype: type):
+    def __init__(self, inputs: Inputs, Y: np.ndarray, dtype: DTypeLike):
         self.inputs, self.dtype = inputs, dtype
         self.Y = Y if dtype is np.float64 else Y.astype(dtype)
         self.order: np.ndarray | None = None
@@ -135,8 +136,9 @@ class Batches:
         """Take the samples in ``order`` (None: as they are) from now on."""
         self.order = order
         rows = self.inputs.float_rows if self.dtype is np.float64 else None
-        self._copied = order is not None and self.inputs.public.nbytes <= GATHER_BYTES
-        if self._copied:
+        self._copied = False
+        if order is not None and self.inputs.public.nbytes <= GATHER_BYTES:
+            self._copied = True
             # One copy per epoch makes every batch a contiguous slice (no copy per step);
             # np.take copies rows at a third of the cost of fancy indexing.
             self._Ys = np.take(self.Y, order, axis=0)

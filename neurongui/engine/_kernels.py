@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from . import losses as _losses
 from .activations import PReLU
@@ -52,7 +53,7 @@ class Workspace:
         network: Network,
         n: int,
         backward: bool = True,
-        dtype: type = np.float64,
+        dtype: DTypeLike = np.float64,
         inputs: bool = True,
     ):
         sizes = [layer.n_out for layer in network.layers]

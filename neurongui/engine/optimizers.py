@@ -15,6 +15,7 @@ import math
 from typing import ClassVar
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 __all__ = ["Optimizer", "get", "names"]
 
@@ -26,7 +27,7 @@ class Optimizer:
     formula: ClassVar[str] = ""
 
     def __init__(self, learning_rate: float = 0.03):
-        self._dtype: type = np.float64  # of the parameters, the state and η's array
+        self._dtype: DTypeLike = np.float64  # of the parameters, the state and η's array
         self.learning_rate = learning_rate
 
     @property
@@ -42,7 +43,7 @@ class Optimizer:
         # dtype: a float64 array would make a float32 update compute in float64.)
         self._eta_array = np.array(self._eta, self._dtype)
 
-    def reset(self, size: int, dtype: type = np.float64) -> None:
+    def reset(self, size: int, dtype: DTypeLike = np.float64) -> None:
         """Forget all state (after a reset or a change of the network's structure).
 
         ``dtype`` is that of the parameters the next updates receive.
@@ -68,7 +69,7 @@ class SGD(Optimizer):
         super().__init__(learning_rate)
         self._step = np.zeros(0)
 
-    def reset(self, size: int, dtype: type = np.float64) -> None:
+    def reset(self, size: int, dtype: DTypeLike = np.float64) -> None:
         super().reset(size, dtype)
         self._step = np.empty(size, dtype)
 
@@ -91,7 +92,7 @@ class Momentum(Optimizer):
         self.momentum = momentum
         self._v = np.zeros(0)
 
-    def reset(self, size: int, dtype: type = np.float64) -> None:
+    def reset(self, size: int, dtype: DTypeLike = np.float64) -> None:
         super().reset(size, dtype)
         self._v = np.zeros(size, dtype)
         self._step = np.empty(size, dtype)
@@ -122,7 +123,7 @@ class Adam(Optimizer):
         self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
         self.reset(0)
 
-    def reset(self, size: int, dtype: type = np.float64) -> None:
+    def reset(self, size: int, dtype: DTypeLike = np.float64) -> None:
         super().reset(size, dtype)
         self._m = np.zeros(size, dtype)
         self._s = np.zeros(size, dtype)
