@@ -53,18 +53,19 @@ def test_pixels_train_exactly_like_the_divided_floats(n, metrics, whole, monkeyp
 
 
 def test_pixels_are_not_copied_as_floats():
-    """An epoch on uint8 images allocates nowhere near a float64 copy of them."""
+    """An epoch on uint8 images (and a pass over the test images) allocates a small
+    fraction of a float64 copy of them (at 60,000 MNIST images: 30 MB of 376 MB)."""
     X, Y = _pixels(24_000)
     float_copy = X.size * 8  # 150 MB
     tracemalloc.start()
     try:
-        trainer = _trainer(X, Y, X[:4000], Y[:4000], sizes=(16,), batch_size=100)
+        trainer = _trainer(X, Y, X[:4000], Y[:4000], sizes=(16,), batch_size=500)
         trainer.epoch()
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert trainer.epoch_count == 1
-    assert peak < float_copy / 5, f"peak {peak / 2**20:.1f} MB"
+    assert trainer.epoch_count == 1 and trainer.history[0].test_loss is not None
+    assert peak < float_copy / 6, f"peak {peak / 2**20:.1f} MB"
 
 
 def test_float32_steps_follow_float64_closely():
