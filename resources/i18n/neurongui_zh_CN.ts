@@ -2992,15 +2992,15 @@ Details: %1</source>
     </message>
     <message>
         <source>float64 (exact)</source>
-        <translation>float64（精确）</translation>
+        <translation>64 位浮点（精确）</translation>
     </message>
     <message>
         <source>float32 (faster)</source>
-        <translation>float32（更快）</translation>
+        <translation>32 位浮点（更快）</translation>
     </message>
     <message>
         <source>The numbers training computes with: float32 trains large networks faster; the weights shown stay float64</source>
-        <translation>训练计算所用的数值类型：float32 训练大型网络更快；显示的权重仍为 float64</translation>
+        <translation>训练计算所用的数值类型：32 位浮点训练大型网络更快；显示的权重仍为 64 位浮点</translation>
     </message>
     <message>
         <source>Stop after</source>
