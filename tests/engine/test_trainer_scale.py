@@ -166,3 +166,25 @@ def test_every_activation_and_loss_trains_in_float32(hidden, output, loss):
     if hidden != "rrelu":  # (random slopes: drawn the same, but compared after rounding)
         np.testing.assert_allclose(runs[1], runs[0], rtol=1e-4, atol=1e-5)
     assert np.isfinite(runs[1]).all()
+
+
+def test_an_image_dataset_trains_from_its_pixels_through_the_session():
+    """The app's path: a uint8 dataset with a fixed split reaches the Trainer as pixel
+    views (no copy), and float32 training measures its epochs like the network does."""
+    from neurongui.engine.session import default_network, make_trainer, prepare_data
+
+    X, Y = _pixels(500, n_in=36)
+    names = tuple(f"p{i}" for i in range(36))
+    dataset = datasets.Dataset(
+        "pixels", X, Y, "multiclass", names, tuple(map(str, range(10))),
+        image_shape=(6, 6), train_count=400,
+    )  # fmt: skip
+    config = TrainingConfig(dataset="pixels", loss="cross_entropy", precision="float32")
+    data = prepare_data(config, dataset=dataset)
+    trainer = make_trainer(default_network(data, config), data, config)
+    assert trainer.precision == "float32"
+    assert np.shares_memory(trainer.X, X) and np.shares_memory(trainer.X_test, X)
+    trainer.epoch()
+    record = trainer.history[-1]
+    net = trainer.network
+    assert record.test_loss == net.loss(data.inputs("test"), data.Y_test, "cross_entropy")
