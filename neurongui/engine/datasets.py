@@ -257,12 +257,15 @@ _DESCRIPTIONS = {
     "xor_gate": "Logic gate XOR: no single neuron can learn it.",
     "iris": "Fisher's Iris flowers (1936): 150 samples, 4 measurements, 3 species.",
     "digits": "Handwritten digits 0–9 as 8×8 images (UCI optdigits): 1,797 samples.",
+    "mnist": (
+        "Handwritten digits 0–9 from MNIST as 28×28 images: 8,000 for training, 2,000 for testing."
+    ),
 }
 
 
 def names() -> list[str]:
     """Return the names of the built-in datasets, in the order a menu shows them."""
-    return [*TWO_D, "line", *_GATES, "iris", "digits"]
+    return [*TWO_D, "line", *_GATES, "iris", "digits", "mnist"]
 
 
 def describe(name: str) -> str:
@@ -287,7 +290,8 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         One of :func:`names`.
     n, noise, seed
         Number of points, jitter (0 to 1) and seed of the 2-D point sets; ignored by
-        the gates, Iris and digits, which are fixed.
+        the gates, Iris, digits and MNIST, which are fixed. MNIST is read once and
+        kept (its arrays are read-only and shared).
 
     Raises
     ------
@@ -331,6 +335,10 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         return _iris()
     if name == "digits":
         return _digits()
+    if name == "mnist":
+        from .imagesets import mnist  # imagesets builds on this module
+
+        return mnist()
     raise EngineError(
         QT_TRANSLATE_NOOP("EngineErrors", "unknown dataset {name!r}; choose one of {names}"),
         name=name,

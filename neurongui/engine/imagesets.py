@@ -31,10 +31,6 @@ MNIST_FILES = (
     "mnist-10k-test-images-idx3-ubyte.gz",
     "mnist-10k-test-labels-idx1-ubyte.gz",
 )
-MNIST_DESCRIPTION = (
-    "Handwritten digits 0–9 from MNIST (LeCun, Cortes and Burges) as 28×28 images: "
-    "8,000 for training, 2,000 for testing."
-)
 
 _cache: dict[str, Dataset] = {}
 
@@ -212,7 +208,9 @@ def mnist() -> Dataset:
         from .. import paths  # the resource finder is Qt-free
 
         files = [paths.resource_path("data", f) for f in MNIST_FILES]
-        cached = load_idx_dataset(*files, name="mnist", description=MNIST_DESCRIPTION)
+        from .datasets import describe
+
+        cached = load_idx_dataset(*files, name="mnist", description=describe("mnist"))
         cached.X.flags.writeable = False
         cached.Y.flags.writeable = False
         _cache["mnist"] = cached
