@@ -77,11 +77,34 @@ def read_idx(path: str | os.PathLike[str], *, limit: int = MAX_BYTES) -> np.ndar
     """
     path = Path(path)
     name = path.name or str(path)
-    # The compressed file is never larger than what it inflates to, plus a little.
-    raw = read_limited(path, limit + 4096, IDXError)
+    # gzip stores incompressible data a little larger than it is (5 bytes in 16 KB).
+    bound = limit + limit // 256 + 4096
+    try:
+        raw = read_limited(path, bound, IDXError)
+    except IDXError as exc:
+        if "limit" not in exc.values:  # missing, a folder, a pipe, unreadable
+            raise
+        # Too big to read: the header (its first bytes) says why, in the file's terms.
+        _explain_too_big(path, name, limit)
+        raise
     if raw[:2] == _GZIP_MAGIC:
         return _parse_gzip(raw, name, limit)
     return parse_idx(raw, name, limit=limit)
+
+
+def _explain_too_big(path: Path, name: str, limit: int) -> None:
+    """Raise the header's own complaint about a file too big to read, if it has one."""
+    try:
+        # read_limited has checked that this is a regular file: reading cannot block.
+        with open(path, "rb") as handle:
+            start = handle.read(1 << 16)
+    except OSError:
+        return
+    if start[:2] == _GZIP_MAGIC:
+        inflater = _Inflater(start, name, complete=False)
+        start = bytes(inflater.read(4 + 4 * 4))
+    dtype, shape, size = _header(start, name, limit)  # raises for a promise over the limit
+    raise IDXError(_size_mismatch(name, dtype, shape, size, None))
 
 
 def parse_idx(raw: bytes, name: str = "idx", *, limit: int = MAX_BYTES) -> np.ndarray:
@@ -281,8 +304,9 @@ def _parse_gzip(raw: bytes, name: str, limit: int) -> np.ndarray:
 class _Inflater:
     """Inflates gzip members (one or several, as ``cat a.gz b.gz``) a bounded amount."""
 
-    def __init__(self, raw: bytes, name: str) -> None:
+    def __init__(self, raw: bytes, name: str, complete: bool = True) -> None:
         self.name = name
+        self.complete = complete  # False for the first bytes of a file: no "cut short"
         self.data = raw
         self.member = zlib.decompressobj(16 + zlib.MAX_WBITS)
 
@@ -292,7 +316,7 @@ class _Inflater:
         while len(out) < n:
             if self.member.eof:
                 rest = self.member.unused_data
-                if not rest.strip(b"\0"):  # the end, or gzip's zero padding
+                if not any(rest):  # the end, or gzip's zero padding
                     break
                 self.member = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 self.data = rest
@@ -303,6 +327,8 @@ class _Inflater:
                 self._damaged(str(exc))
             self.data = self.member.unconsumed_tail
             if not chunk and not self.data and not self.member.eof:
+                if not self.complete:
+                    break
                 # All the input is in, nothing more comes out, and the member never ended.
                 self._damaged(Message(QT_TRANSLATE_NOOP("EngineErrors", "it is cut short")))
             out += chunk
