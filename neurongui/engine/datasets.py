@@ -1,4 +1,4 @@
-"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris and digits.
+"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris, digits and MNIST.
 
 Every loader returns a :class:`Dataset` whose targets ``Y`` are 2-D: one column of
 0/1 labels for a binary task, one-hot rows for a multi-class task, real values for
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,7 @@ __all__ = [
     "describe",
     "load",
     "load_dataset",
+    "load_idx_dataset",
     "names",
     "network_inputs",
     "one_hot",
@@ -255,12 +257,15 @@ _DESCRIPTIONS = {
     "xor_gate": "Logic gate XOR: no single neuron can learn it.",
     "iris": "Fisher's Iris flowers (1936): 150 samples, 4 measurements, 3 species.",
     "digits": "Handwritten digits 0–9 as 8×8 images (UCI optdigits): 1,797 samples.",
+    "mnist": (
+        "Handwritten digits 0–9 from MNIST as 28×28 images: 8,000 for training, 2,000 for testing."
+    ),
 }
 
 
 def names() -> list[str]:
     """Return the names of the built-in datasets, in the order a menu shows them."""
-    return [*TWO_D, "line", *_GATES, "iris", "digits"]
+    return [*TWO_D, "line", *_GATES, "iris", "digits", "mnist"]
 
 
 def describe(name: str) -> str:
@@ -285,7 +290,8 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         One of :func:`names`.
     n, noise, seed
         Number of points, jitter (0 to 1) and seed of the 2-D point sets; ignored by
-        the gates, Iris and digits, which are fixed.
+        the gates, Iris, digits and MNIST, which are fixed. MNIST is read once and
+        kept (its arrays are read-only and shared).
 
     Raises
     ------
@@ -329,6 +335,10 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         return _iris()
     if name == "digits":
         return _digits()
+    if name == "mnist":
+        from .imagesets import mnist  # imagesets builds on this module
+
+        return mnist()
     raise EngineError(
         QT_TRANSLATE_NOOP("EngineErrors", "unknown dataset {name!r}; choose one of {names}"),
         name=name,
@@ -381,6 +391,40 @@ def _digits() -> Dataset:
         tuple(str(d) for d in range(10)),
         describe("digits"),
         image_shape=(8, 8),
+    )
+
+
+def load_idx_dataset(
+    train_images: str | os.PathLike[str],
+    train_labels: str | os.PathLike[str],
+    test_images: str | os.PathLike[str] | None = None,
+    test_labels: str | os.PathLike[str] | None = None,
+    *,
+    name: str,
+    class_names: Sequence[str] | None = None,
+    description: str = "",
+) -> Dataset:
+    """Read images and labels from MNIST-format IDX files (raw or gzip) into a dataset.
+
+    The images (``(n, rows, cols)`` bytes) are kept as uint8 rows of ``rows·cols``
+    pixels, the labels become one-hot rows; a test pair becomes the fixed split.
+    See :func:`neurongui.engine.imagesets.load_idx_dataset` for the parameters.
+
+    Raises
+    ------
+    neurongui.engine.idx.IDXError
+        If a file cannot be read or the files do not make a dataset.
+    """
+    from .imagesets import load_idx_dataset as load  # imagesets builds on this module
+
+    return load(
+        train_images,
+        train_labels,
+        test_images,
+        test_labels,
+        name=name,
+        class_names=class_names,
+        description=description,
     )
 
 
