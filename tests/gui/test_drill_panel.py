@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from neurongui.editing import Editor
-from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.engine.numbers import format_number
+from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.model import NetworkModel
 from neurongui.views.drill_panel import DrillPanel
 
