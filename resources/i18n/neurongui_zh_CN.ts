@@ -956,6 +956,197 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>DrillPanel</name>
+    <message>
+        <source>In order: forward, then backward</source>
+        <translation>按顺序：先前向，再反向</translation>
+    </message>
+    <message>
+        <source>At random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Your answer, e.g. 0.3775</source>
+        <translation>你的答案，例如 0.3775</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>New random weights</source>
+        <translation>新的随机权重</translation>
+    </message>
+    <message>
+        <source>Start again on the same network with new random weights (undoable)</source>
+        <translation>在同一网络上用新的随机权重重新开始（可撤销）</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Compute each number by hand for the selected sample, as in the lessons, and type it with the digits the window shows.</source>
+        <translation>像课程中那样，针对所选样本亲手算出每个数，并按窗口显示的位数输入。</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>正确。</translation>
+    </message>
+    <message>
+        <source>Here is the worked line:</source>
+        <translation>完整算式如下：</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>再试一次。</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2 right at the first try</source>
+        <translation>得分：%2 题中 %1 题一次答对</translation>
+    </message>
+    <message>
+        <source>The network or the sample has changed since this question was asked: its numbers are those of the network as it was. The next question uses the network as it is now.</source>
+        <translation>出题后网络或样本已改变：本题的数值来自出题时的网络。下一题将使用现在的网络。</translation>
+    </message>
+    <message>
+        <source>Compute the loss L for sample %1.</source>
+        <translation>计算样本 %1 的损失 L。</translation>
+    </message>
+    <message>
+        <source>Compute the weighted input %1 of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的加权输入 %1。</translation>
+    </message>
+    <message>
+        <source>Compute the activation %1 of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的激活值 %1。</translation>
+    </message>
+    <message>
+        <source>Compute the error %1 = ∂L/∂z of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的误差 %1 = ∂L/∂z。</translation>
+    </message>
+    <message>
+        <source>Compute the gradient %1 of a weight into %2 for sample %3.</source>
+        <translation>计算样本 %3 中一条进入%2的权重的梯度 %1。</translation>
+    </message>
+    <message>
+        <source>Compute %1 after one step of gradient descent with η = %2 (%3).</source>
+        <translation>计算以 η = %2 做一步梯度下降后的 %1（%3）。</translation>
+    </message>
+    <message>
+        <source>output neuron %1</source>
+        <translation>输出神经元 %1 </translation>
+    </message>
+    <message>
+        <source>neuron %1 of hidden layer %2</source>
+        <translation>隐藏层 %2 的神经元 %1 </translation>
+    </message>
+    <message>
+        <source>Type a number first.</source>
+        <translation>请先输入一个数。</translation>
+    </message>
+    <message>
+        <source>That is not a number.</source>
+        <translation>这不是一个数。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 significant digits: with fewer, it could be a neighbouring value.</source>
+        <translation>请至少给出 %1 位有效数字：位数更少时，它可能是相邻的另一个值。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
+    </message>
+    <message>
+        <source>You left out the bias b.</source>
+        <translation>你漏掉了偏置 b。</translation>
+    </message>
+    <message>
+        <source>Each weight goes with its own input: you paired them crosswise (a₂ for a₁).</source>
+        <translation>每个权重要乘它自己的输入：你把它们交叉配对了（把 a₂ 当成了 a₁）。</translation>
+    </message>
+    <message>
+        <source>That is the activation a = f(z); z comes before the activation function.</source>
+        <translation>这是激活值 a = f(z)；z 是经过激活函数之前的值。</translation>
+    </message>
+    <message>
+        <source>That is the neighbouring neuron&apos;s value.</source>
+        <translation>这是相邻神经元的值。</translation>
+    </message>
+    <message>
+        <source>That is z: apply the activation function f to it.</source>
+        <translation>这是 z：还要对它应用激活函数 f。</translation>
+    </message>
+    <message>
+        <source>That is the other S-shaped function: check which activation this layer uses.</source>
+        <translation>这是另一个 S 形函数：请确认这一层用的是哪个激活函数。</translation>
+    </message>
+    <message>
+        <source>The square loss has a ½ in front: L = ½ Σ (ŷ − y)².</source>
+        <translation>平方损失前面有 ½：L = ½ Σ (ŷ − y)²。</translation>
+    </message>
+    <message>
+        <source>Square each difference: (ŷ − y)².</source>
+        <translation>每个差都要平方：(ŷ − y)²。</translation>
+    </message>
+    <message>
+        <source>Use the natural logarithm ln, not log₁₀.</source>
+        <translation>要用自然对数 ln，而不是 log₁₀。</translation>
+    </message>
+    <message>
+        <source>Check the sign.</source>
+        <translation>检查一下正负号。</translation>
+    </message>
+    <message>
+        <source>Only the true class counts: y is 0 for the others.</source>
+        <translation>只有真实类别计入：其他类别的 y 为 0。</translation>
+    </message>
+    <message>
+        <source>With this output and loss, f′ cancels out: δ = ŷ − y.</source>
+        <translation>对这种输出和损失，f′ 会被约掉：δ = ŷ − y。</translation>
+    </message>
+    <message>
+        <source>Multiply by the derivative f′(z).</source>
+        <translation>还要乘以导数 f′(z)。</translation>
+    </message>
+    <message>
+        <source>Evaluate the derivative f′ at z, not at a.</source>
+        <translation>导数 f′ 要在 z 处求值，而不是在 a 处。</translation>
+    </message>
+    <message>
+        <source>Softmax ties the outputs together: subtract Σₖ ŷₖ ∂L/∂ŷₖ inside the brackets.</source>
+        <translation>softmax 把各输出联系在一起：括号里要减去 Σₖ ŷₖ ∂L/∂ŷₖ。</translation>
+    </message>
+    <message>
+        <source>Use the weights that leave this neuron (its column of W), not another neuron&apos;s.</source>
+        <translation>要用从这个神经元出发的权重（W 中它的那一列），而不是另一个神经元的。</translation>
+    </message>
+    <message>
+        <source>Multiply δ by the input the weight comes from.</source>
+        <translation>要把 δ 乘以这条权重所来自的输入。</translation>
+    </message>
+    <message>
+        <source>Use the input the weight comes from, not this neuron&apos;s own output.</source>
+        <translation>要用这条权重所来自的输入，而不是这个神经元自己的输出。</translation>
+    </message>
+    <message>
+        <source>Gradient descent steps against the gradient: w − η ∂L/∂w.</source>
+        <translation>梯度下降沿梯度的反方向走：w − η ∂L/∂w。</translation>
+    </message>
+    <message>
+        <source>Multiply the gradient by the learning rate η.</source>
+        <translation>要把梯度乘以学习率 η。</translation>
+    </message>
+    <message>
+        <source>That is the change −η ∂L/∂w: add it to w.</source>
+        <translation>这是变化量 −η ∂L/∂w：还要把它加到 w 上。</translation>
+    </message>
+</context>
+<context>
     <name>Editor</name>
     <message>
         <source>Set a weight to %1</source>
