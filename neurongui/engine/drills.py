@@ -64,6 +64,9 @@ class Question:
         with the numbers put in and the result: the worked line shown after two tries.
     slips
         The value each classic slip gives, by name (``"no_bias"``, ``"a_swap"``…).
+    given
+        The numbers the computation starts from, as (symbol, value) pairs: what the
+        student reads off the diagram (the first few of a long sum).
     """
 
     kind: str
@@ -75,6 +78,7 @@ class Question:
     formula: str
     work: str
     slips: dict[str, float] = field(default_factory=dict)
+    given: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         # A slip that gives no number (a derivative of ±inf) cannot be typed.
@@ -186,7 +190,10 @@ class Drill:
         value = float(self.z[l][j])
         terms = [(_sym("w", l, j, k), _sym_a(l, k)) for k in range(layer.n_in)]
         formula = f"{_sym('z', l, j)} = {_sum([f'{p}·{q}' for p, q in terms])} + {_sym('b', l, j)}"
-        numbers = [f"{_n(w[k])} × {_n(a_in[k], True)}" for k in range(layer.n_in)]
+        numbers = [f"{_n(w[k], k > 0)} × {_n(a_in[k], True)}" for k in range(layer.n_in)]
+        shown = range(min(layer.n_in, _TERMS_SHOWN))
+        given = [g for k in shown for g in ((terms[k][0], w[k]), (terms[k][1], a_in[k]))]
+        given.append((_sym("b", l, j), b))
         work = f"{_sym('z', l, j)} = {_sum(numbers)} + {_n(b, True)} = {_n(value)}"
         slips = {"no_bias": value - b, "gave_a": float(self.a[l + 1][j])}
         if layer.n_in >= 2:
@@ -195,7 +202,7 @@ class Drill:
             slips["a_swap"] = float(w @ swapped + b)
         if layer.n_out >= 2:
             slips["other_neuron"] = float(self.z[l][1 - j if j < 2 else j - 1])
-        return Question("z", l, j, None, value, _sym("z", l, j), formula, work, slips)
+        return Question("z", l, j, None, value, _sym("z", l, j), formula, work, slips, _g(given))
 
     def _a_question(self, l: int, j: int) -> Question:  # noqa: E741
         layer = self.network.layers[l]
@@ -210,11 +217,13 @@ class Drill:
         else:
             formula = f"{_sym('a', l, j)} = {name}({_sym('z', l, j)})"
             work = f"{_sym('a', l, j)} = {name}({_n(z)}) = {_n(value)}"
+        given = [(_sym("z", l, k), self.z[l][k]) for k in range(layer.n_out)]
+        given = given[:_TERMS_SHOWN] if name == "softmax" else [given[j]]
         slips = {"gave_z": z}
         other = {"sigmoid": "tanh", "tanh": "sigmoid"}.get(name)
         if other is not None:
             slips["other_function"] = float(np.tanh(z) if other == "tanh" else _sigmoid(z))
-        return Question("a", l, j, None, value, _sym("a", l, j), formula, work, slips)
+        return Question("a", l, j, None, value, _sym("a", l, j), formula, work, slips, _g(given))
 
     def _loss_question(self) -> Question:
         y_hat, y, value = self.a[-1], self.y, self.loss_value()
@@ -235,7 +244,7 @@ class Drill:
             work = f"L = −({_sum(terms, '+')}) = {_n(value)}"
             every = float(-np.log(np.clip(y_hat, 1e-12, 1.0)).sum())
             slips = {"log10": value / np.log(10), "sign": -value, "all_classes": every}
-        return Question("loss", -1, 0, None, value, "L", formula, work, slips)
+        return Question("loss", -1, 0, None, value, "L", formula, work, slips, self._outputs())
 
     def _delta_question(self, l: int, j: int) -> Question:  # noqa: E741
         layers = self.network.layers
@@ -243,10 +252,12 @@ class Drill:
         value = float(self.deltas[l][j])
         z, a = float(self.z[l][j]), float(self.a[l + 1][j])
         d = _sym("δ", l, j)
+        given = [(_sym("z", l, j), z)]
         prime_z = _prime(layer, j, z)
         prime_a = _prime(layer, j, a)
         if l == len(layers) - 1:
             y = float(self.y[j])
+            given = [*self._outputs(), *given]
             if self.dl_da is None:  # a natural pair: δ = ŷ − y
                 formula = f"{d} = ŷ{str(j + 1).translate(_SUB)} − y{str(j + 1).translate(_SUB)}"
                 work = f"{d} = {_n(a)} − {_n(y, True)} = {_n(value)}"
@@ -268,9 +279,15 @@ class Drill:
             terms = [(_sym("w", l + 1, k, j), _sym("δ", l + 1, k)) for k in range(above.n_out)]
             formula = f"{d} = ({_sum([f'{p}·{q}' for p, q in terms])}) · f′({_sym('z', l, j)})"
             nums = [
-                f"{_n(above.weights[k, j])} × {_n(self.deltas[l + 1][k], True)}"
+                f"{_n(above.weights[k, j], k > 0)} × {_n(self.deltas[l + 1][k], True)}"
                 for k in range(above.n_out)
             ]
+            shown = range(min(above.n_out, _TERMS_SHOWN))
+            given = [
+                g
+                for k in shown
+                for g in ((terms[k][0], above.weights[k, j]), (terms[k][1], self.deltas[l + 1][k]))
+            ] + given
             work = f"{d} = ({_sum(nums)}) × {_n(prime_z, True)} = {_n(value)}"
             slips = {"sign": -value, "no_derivative": back, "derivative_at_a": back * prime_a}
             if layer.n_out >= 2:  # the row of W instead of its column
@@ -278,7 +295,7 @@ class Drill:
                 slips["other_weights"] = (
                     float(above.weights[:, other] @ self.deltas[l + 1]) * prime_z
                 )
-        return Question("delta", l, j, None, value, d, formula, work, slips)
+        return Question("delta", l, j, None, value, d, formula, work, slips, _g(given))
 
     def _weight_question(self, kind: str, l: int, j: int, k: int) -> Question:  # noqa: E741
         layer = self.network.layers[l]
@@ -293,7 +310,8 @@ class Drill:
             formula = f"{dw} = {_sym('δ', l, j)} · {_sym_a(l, k)}"
             work = f"{dw} = {_n(delta)} × {_n(a_in[k], True)} = {_n(grad)}"
             slips["own_output"] = delta * float(self.a[l + 1][j])
-            return Question(kind, l, j, k, grad, dw, formula, work, slips)
+            given = _g([(_sym("δ", l, j), delta), (_sym_a(l, k), a_in[k])])
+            return Question(kind, l, j, k, grad, dw, formula, work, slips, given)
         value = w - self.eta * grad
         symbol = _sym("w", l, j, k)
         formula = f"{symbol} ← {symbol} − η · {dw}"
@@ -303,10 +321,26 @@ class Drill:
             "no_rate": w - grad,
             "step_only": -self.eta * grad,
         }
-        return Question(kind, l, j, k, value, symbol, formula, work, slips)
+        given = _g([(symbol, w), ("η", self.eta), (dw, grad)])
+        return Question(kind, l, j, k, value, symbol, formula, work, slips, given)
+
+    def _outputs(self) -> tuple[tuple[str, float], ...]:
+        """ŷ and y of the output neurons (the first few)."""
+        shown = range(min(len(self.y), _TERMS_SHOWN))
+        sub = [str(j + 1).translate(_SUB) for j in shown]
+        return _g(
+            [(f"ŷ{sub[j]}", self.a[-1][j]) for j in shown]
+            + [(f"y{sub[j]}", self.y[j]) for j in shown]
+        )
 
 
 # -- helpers -------------------------------------------------------------------------
+
+
+def _g(
+    pairs: list[tuple[str, float]] | list[tuple[str, np.floating]],
+) -> tuple[tuple[str, float], ...]:
+    return tuple((symbol, float(value)) for symbol, value in pairs)
 
 
 def _n(value: float, parenthesise: bool = False) -> str:

@@ -9,6 +9,8 @@ slip is named; after two tries the worked line with the numbers is shown.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +32,8 @@ from neurongui.i18n import fill, keep_together
 from neurongui.model import NetworkModel
 
 __all__ = ["DrillPanel"]
+
+_W = TypeVar("_W", bound=QWidget)
 
 #: Tries before the worked line is shown.
 TRIES = 2
@@ -71,28 +75,29 @@ class DrillPanel(QWidget):
         self.restart()
 
     def _build(self) -> None:
-        self.mode = QComboBox(objectName="drillMode")
+        self.mode = _named(QComboBox(), "drillMode")
         self.mode.addItem(self.tr("In order: forward, then backward"), "order")
         self.mode.addItem(self.tr("At random"), "random")
         self.mode.currentIndexChanged.connect(lambda _: self.restart())
         self.prompt = _label("drillPrompt", bold=True)
-        self.formula = _label("drillFormula")
-        self.answer = QLineEdit(objectName="drillAnswer")
+        self.formula = _label("drillFormula", scale=1.15)
+        self.given = _label("drillGiven")
+        self.answer = _named(QLineEdit(), "drillAnswer")
         self.answer.setPlaceholderText(self.tr("Your answer, e.g. 0.3775"))
         self.answer.returnPressed.connect(self.check)
-        self.check_button = QPushButton(self.tr("Check"), objectName="drillCheck")
+        self.check_button = _named(QPushButton(self.tr("Check")), "drillCheck")
         self.check_button.clicked.connect(self.check)
         row = QHBoxLayout()
         row.addWidget(self.answer, 1)
         row.addWidget(self.check_button)
         self.feedback = _label("drillFeedback")
-        self.work = _label("drillWork")
+        self.work = _label("drillWork", scale=1.15)
         self.work.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.stale = _label("drillStale")
         self.score = _label("drillScore")
-        self.next_button = QPushButton(self.tr("Next question"), objectName="drillNext")
+        self.next_button = _named(QPushButton(self.tr("Next question")), "drillNext")
         self.next_button.clicked.connect(self.next_question)
-        self.new_weights = QPushButton(self.tr("New random weights"), objectName="drillNewWeights")
+        self.new_weights = _named(QPushButton(self.tr("New random weights")), "drillNewWeights")
         self.new_weights.setToolTip(
             self.tr("Start again on the same network with new random weights (undoable)")
         )
@@ -117,6 +122,7 @@ class DrillPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.prompt)
         layout.addWidget(self.formula)
+        layout.addWidget(self.given)
         layout.addLayout(row)
         for widget in (self.feedback, self.work, self.stale, self.score):
             layout.addWidget(widget)
@@ -157,6 +163,11 @@ class DrillPanel(QWidget):
         self.tries = 0
         self.prompt.setText(keep_together(self._prompt(self.question)))
         self.formula.setText(self.question.formula)
+        # No break inside "x₂ = 0.07344": only between the pairs.
+        numbers = ", ".join(
+            f"{sym}\u00a0=\u00a0{format_number(v)}" for sym, v in self.question.given
+        )
+        self.given.setText(fill(self.tr("From %1"), numbers))
         self.answer.clear()
         self.answer.setEnabled(True)
         self.check_button.setEnabled(True)
@@ -181,9 +192,9 @@ class DrillPanel(QWidget):
             self._finish(self.tr("Right."))
         elif self.tries >= TRIES:
             self.asked += 1
-            self._finish(self._reply(verdict) + " " + self.tr("Here is the worked line:"))
+            self._finish(_then(self._reply(verdict), self.tr("Here is the worked line:")))
         else:
-            self.feedback.setText(keep_together(self._reply(verdict) + " " + self.tr("Try again.")))
+            self.feedback.setText(keep_together(_then(self._reply(verdict), self.tr("Try again."))))
         self.checked.emit(verdict.kind)
         return verdict
 
@@ -301,11 +312,21 @@ class DrillPanel(QWidget):
         }
 
 
-def _label(name: str, bold: bool = False) -> QLabel:
-    label = QLabel(objectName=name)
+def _then(first: str, second: str) -> str:
+    """Two sentences: a space after an English full stop, none after a Chinese one."""
+    return first + second if first.endswith(("。", "：", "！")) else f"{first} {second}"
+
+
+def _named(widget: _W, name: str) -> _W:
+    widget.setObjectName(name)
+    return widget
+
+
+def _label(name: str, bold: bool = False, scale: float = 1.0) -> QLabel:
+    label = _named(QLabel(), name)
     label.setWordWrap(True)
-    if bold:
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
+    font = label.font()
+    font.setBold(bold)
+    font.setPointSizeF(font.pointSizeF() * scale)  # the math a little larger than prose
+    label.setFont(font)
     return label

@@ -994,6 +994,10 @@ from %2 into neuron %3 of %4</source>
         <translation>像课程中那样，针对所选样本亲手算出每个数，并按窗口显示的位数输入。</translation>
     </message>
     <message>
+        <source>From %1</source>
+        <translation>已知 %1</translation>
+    </message>
+    <message>
         <source>Right.</source>
         <translation>正确。</translation>
     </message>

@@ -145,3 +145,22 @@ def test_a_large_layer_makes_a_short_drill_with_a_readable_sum():
     questions = drill.questions()
     assert len(questions) < 20
     assert "… (781)" in questions[0].work and len(questions[0].work) < 120
+
+
+def test_given_numbers_are_what_the_worked_line_uses_and_negatives_are_bracketed():
+    net = mazur()
+    net.set_weight(0, 0, 1, -0.2)
+    drill = Drill(net, np.array([0.05, 0.1]), np.array([0.01, 0.99]), "mse", 0.5)
+    z = drill.question("z", 0, 0)
+    assert z.given == (
+        ("w₁₁⁽¹⁾", 0.15),
+        ("x₁", 0.05),
+        ("w₁₂⁽¹⁾", -0.2),
+        ("x₂", 0.1),
+        ("b₁⁽¹⁾", 0.35),
+    )
+    assert z.work == "z₁⁽¹⁾ = 0.15 × 0.05 + (−0.2) × 0.1 + 0.35 = 0.3375"
+    new_w = drill.question("new_w", 1, 0, 0)
+    assert [symbol for symbol, _ in new_w.given] == ["w₁₁⁽²⁾", "η", "∂L/∂w₁₁⁽²⁾"]
+    hidden = drill.question("delta", 0, 0)
+    assert ("δ₁⁽²⁾", drill.deltas[1][0]) in hidden.given
