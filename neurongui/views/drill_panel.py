@@ -28,7 +28,7 @@ from neurongui.editing import Editor
 from neurongui.engine.answers import Verdict
 from neurongui.engine.drills import Drill, Question
 from neurongui.engine.numbers import format_number
-from neurongui.i18n import fill, keep_together
+from neurongui.i18n import fill, keep_together, sentences
 from neurongui.model import NetworkModel
 
 __all__ = ["DrillPanel"]
@@ -192,9 +192,11 @@ class DrillPanel(QWidget):
             self._finish(self.tr("Right."))
         elif self.tries >= TRIES:
             self.asked += 1
-            self._finish(_then(self._reply(verdict), self.tr("Here is the worked line:")))
+            self._finish(sentences(self._reply(verdict), self.tr("Here is the worked line:")))
         else:
-            self.feedback.setText(keep_together(_then(self._reply(verdict), self.tr("Try again."))))
+            self.feedback.setText(
+                keep_together(sentences(self._reply(verdict), self.tr("Try again.")))
+            )
         self.checked.emit(verdict.kind)
         return verdict
 
@@ -310,11 +312,6 @@ class DrillPanel(QWidget):
             "no_rate": self.tr("Multiply the gradient by the learning rate η."),
             "step_only": self.tr("That is the change −η ∂L/∂w: add it to w."),
         }
-
-
-def _then(first: str, second: str) -> str:
-    """Two sentences: a space after an English full stop, none after a Chinese one."""
-    return first + second if first.endswith(("。", "：", "！")) else f"{first} {second}"
 
 
 def _named(widget: _W, name: str) -> _W:

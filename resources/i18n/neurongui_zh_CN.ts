@@ -2006,6 +2006,45 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>LayerMatrixPanel</name>
+    <message>
+        <source>Softmax temperature T: only this view; the network keeps T = 1</source>
+        <translation>softmax 温度 T：只影响本视图；网络本身保持 T = 1</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Sample %1: W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1), then a = f(z). Row j of W holds the weights into neuron j.</source>
+        <translation>样本 %1：W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1)，然后 a = f(z)。W 的第 j 行是进入神经元 j 的权重。</translation>
+    </message>
+    <message>
+        <source>Σ e^(…) = %1.</source>
+        <translation>Σ e^(…) = %1。</translation>
+    </message>
+    <message>
+        <source>Point at a weight to see the term it adds to z.</source>
+        <translation>把指针移到一个权重上，可看到它给 z 贡献的那一项。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 = %3 × %4 = %5: one of the %6 terms of %7 = %8</source>
+        <translation>%1 · %2 = %3 × %4 = %5：是 %7 = %8 的 %6 项之一</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>The network no longer has this lesson&apos;s shape. Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
