@@ -2164,6 +2164,53 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>LossSurfacePanel</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Use selected</source>
+        <translation>用所选的</translation>
+    </message>
+    <message>
+        <source>Weight across</source>
+        <translation>横轴权重</translation>
+    </message>
+    <message>
+        <source>Weight up</source>
+        <translation>纵轴权重</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Select an edge on the diagram first.</source>
+        <translation>请先在网络图上选中一条连线。</translation>
+    </message>
+    <message>
+        <source>Choose two different weights.</source>
+        <translation>请选择两个不同的权重。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing… %1 of %2 rows</source>
+        <translation>正在计算… 已完成 %2 行中的 %1 行</translation>
+    </message>
+    <message>
+        <source>Dark is low: L from %1 to %2 over %3 training samples, the other weights as they are. + marks the weights now, the line their path.</source>
+        <translation>颜色越深损失越低：在 %3 个训练样本上 L 从 %1 到 %2，其他权重保持不变。+ 标出当前的权重，折线是它们走过的路径。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 rows.</source>
+        <translation>在 %2 行中算完 %1 行后停止。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Training</source>
