@@ -1807,6 +1807,122 @@ from %2 into neuron %3 of %4</source>
         <source>layer {layer} has no neuron {neuron} with a bias</source>
         <translation>第 {layer} 层没有带偏置的第 {neuron} 个神经元</translation>
     </message>
+    <message>
+        <source>the loss rose in {rises} of the last {window} epochs; η = {eta}</source>
+        <translation>在最近 {window} 轮中损失有 {rises} 轮上升；η = {eta}</translation>
+    </message>
+    <message>
+        <source>Each step overshoots the valley of the loss and lands higher on the other side. A smaller learning rate takes smaller steps.</source>
+        <translation>每一步都越过了损失的谷底，落到对面更高的地方。学习率小一些，步子就小一些。</translation>
+    </message>
+    <message>
+        <source>Set η to {eta}</source>
+        <translation>把 η 设为 {eta}</translation>
+    </message>
+    <message>
+        <source>the loss fell by {drop} over the last {window} epochs and the weights change by {ratio} of their size per epoch; η = {eta}</source>
+        <translation>最近 {window} 轮损失只下降了 {drop}，权重每轮只变化其大小的 {ratio}；η = {eta}</translation>
+    </message>
+    <message>
+        <source>The steps are so small that the network would need thousands of epochs to get anywhere. A larger learning rate takes larger steps.</source>
+        <translation>步子太小，网络要几千轮才能有进展。学习率大一些，步子就大一些。</translation>
+    </message>
+    <message>
+        <source>{dead} of the {total} ReLU neurons of layer {layer} output 0 for every training sample</source>
+        <translation>第 {layer} 层的 {total} 个 ReLU 神经元中有 {dead} 个对每个训练样本都输出 0</translation>
+    </message>
+    <message>
+        <source>Where z &lt; 0, ReLU&apos;s slope is 0, so no gradient reaches these neurons&apos; weights: they can never come back. Leaky ReLU keeps a small slope below 0.</source>
+        <translation>z &lt; 0 时 ReLU 的斜率为 0，梯度传不到这些神经元的权重：它们再也恢复不了。Leaky ReLU 在 0 以下保留一个小斜率。</translation>
+    </message>
+    <message>
+        <source>Use leaky ReLU in layer {layer}</source>
+        <translation>在第 {layer} 层使用 Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} {activation} neurons of layer {layer} have |z| &gt; {limit} for 90% of the samples</source>
+        <translation>第 {layer} 层的 {total} 个 {activation} 神经元中有 {count} 个在 90% 的样本上 |z| &gt; {limit}</translation>
+    </message>
+    <message>
+        <source>On its flat ends the activation&apos;s slope f′(z) is almost 0, and δ is multiplied by it: these neurons barely learn. Smaller starting weights put z back where the curve is steep.</source>
+        <translation>在两端平坦处激活函数的斜率 f′(z) 几乎为 0，而 δ 要乘以它：这些神经元几乎学不动。较小的初始权重能让 z 回到曲线陡峭的地方。</translation>
+    </message>
+    <message>
+        <source>Start again from new small weights</source>
+        <translation>用新的小权重重新开始</translation>
+    </message>
+    <message>
+        <source>{count} hidden layers use sigmoid, whose slope is at most 0.25</source>
+        <translation>有 {count} 个隐藏层使用 sigmoid，它的斜率最大只有 0.25</translation>
+    </message>
+    <message>
+        <source>Backpropagation multiplies δ by f′(z) once per layer: through {count} sigmoid layers the first layer&apos;s gradient is at most 0.25^{count} = {factor} of the last one&apos;s. ReLU&apos;s slope is 1.</source>
+        <translation>反向传播每经过一层就把 δ 乘以一次 f′(z)：经过 {count} 个 sigmoid 层后，第一层的梯度至多是最后一层的 0.25^{count} = {factor}。ReLU 的斜率是 1。</translation>
+    </message>
+    <message>
+        <source>Use ReLU in the hidden layers</source>
+        <translation>在隐藏层使用 ReLU</translation>
+    </message>
+    <message>
+        <source>averaged over 5 epochs, the test loss rose from {best} to {now} in the last {epochs} epochs while the training loss fell from {train_then} to {train_now}</source>
+        <translation>按 5 轮平均，最近 {epochs} 轮测试损失从 {best} 升到 {now}，而训练损失从 {train_then} 降到 {train_now}</translation>
+    </message>
+    <message>
+        <source>The network is learning the training samples&apos; noise, not the pattern: it gets better on them and worse on new data. L2 regularisation keeps the weights small, which smooths what the network can draw.</source>
+        <translation>网络在学训练样本的噪声，而不是规律：它在训练样本上越来越好，在新数据上越来越差。L2 正则化让权重保持较小，使网络画出的边界更平滑。</translation>
+    </message>
+    <message>
+        <source>Use L2 regularisation with λ = {rate}</source>
+        <translation>使用 λ = {rate} 的 L2 正则化</translation>
+    </message>
+    <message>
+        <source>Add {count} neurons to hidden layer 1</source>
+        <translation>给隐藏层 1 增加 {count} 个神经元</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>增加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>after {epochs} epochs the training accuracy is {accuracy} and no longer rising, with {hidden} hidden neurons</source>
+        <translation>训练 {epochs} 轮后，训练准确率为 {accuracy} 且不再上升，隐藏神经元共 {hidden} 个</translation>
+    </message>
+    <message>
+        <source>Each hidden neuron adds one line (one bend) to the boundary the network can draw. Too few cannot follow the data, however long they train.</source>
+        <translation>每个隐藏神经元给网络能画的边界增加一条直线（一个拐弯）。神经元太少就跟不上数据，训练多久都没用。</translation>
+    </message>
+    <message>
+        <source>{share} of the samples get a confident wrong answer from the {activation} output, where its slope is under 0.01</source>
+        <translation>{share} 的样本从 {activation} 输出得到了很自信的错误答案，那里的斜率小于 0.01</translation>
+    </message>
+    <message>
+        <source>With the square loss, δ = (ŷ − y) f′(z): the more confidently wrong the output, the flatter f and the slower it learns. With cross-entropy f′ cancels out and δ = ŷ − y.</source>
+        <translation>用平方损失时 δ = (ŷ − y) f′(z)：输出错得越自信，f 越平，学得越慢。用交叉熵时 f′ 被约掉，δ = ŷ − y。</translation>
+    </message>
+    <message>
+        <source>Use the cross-entropy loss</source>
+        <translation>使用交叉熵损失</translation>
+    </message>
+    <message>
+        <source>input {name} reaches {value}</source>
+        <translation>输入 {name} 达到 {value}</translation>
+    </message>
+    <message>
+        <source>∂L/∂w is proportional to the input the weight multiplies: a step that suits a weight on a small input throws a weight on a large one far off. Standardised inputs (mean 0, spread 1) train evenly; until then, smaller steps help.</source>
+        <translation>∂L/∂w 与该权重所乘的输入成正比：适合小输入上权重的步长，会把大输入上的权重甩得很远。标准化的输入（均值 0、标准差 1）训练得均匀；在那之前，小一些的步长会有帮助。</translation>
+    </message>
+    <message>
+        <source>{count} neurons of layer {layer} have exactly the same weights and bias</source>
+        <translation>第 {layer} 层有 {count} 个神经元的权重和偏置完全相同</translation>
+    </message>
+    <message>
+        <source>Neurons that start alike compute the same z, get the same δ and the same update: they stay alike for ever, so the layer works as one neuron. Random starting weights break the tie.</source>
+        <translation>起点相同的神经元算出相同的 z，得到相同的 δ 和相同的更新：它们永远一样，整层就像一个神经元。随机的初始权重能打破这种对称。</translation>
+    </message>
+    <message>
+        <source>Start again from random weights</source>
+        <translation>用随机权重重新开始</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
