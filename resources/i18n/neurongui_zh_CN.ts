@@ -861,6 +861,21 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>CoachPanel</name>
+    <message>
+        <source>The coach sees something worth a look:</source>
+        <translation>教练发现了值得一看的情况：</translation>
+    </message>
+    <message>
+        <source>Nothing to report: the coach watches the run and speaks up when the network is not learning well.</source>
+        <translation>目前一切正常：教练会盯着训练过程，网络学得不好时就会提醒你。</translation>
+    </message>
+    <message>
+        <source>Apply the coach&apos;s advice</source>
+        <translation>采纳教练的建议</translation>
+    </message>
+</context>
+<context>
     <name>Datasets</name>
     <message>
         <source>Circle</source>
@@ -1968,6 +1983,17 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>Not yet: %1 of 4 outputs are right. Let the network train on (Play in the toolbar).</source>
         <translation>还不对：4 个输出中只有 %1 个正确。让网络继续训练（点击工具栏中的“播放”）。</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
