@@ -33,7 +33,18 @@ from .metrics import EpochRecord
 from .network import Network
 from .numbers import format_number, format_percent
 
-__all__ = ["MAX_SAMPLES", "RULES", "Fix", "Hint", "Run", "diagnose", "sample_rows", "update_ratios"]
+__all__ = [
+    "MAX_SAMPLES",
+    "RULES",
+    "Fix",
+    "Hint",
+    "LayerHealth",
+    "Run",
+    "diagnose",
+    "layer_health",
+    "sample_rows",
+    "update_ratios",
+]
 
 #: The rules that look at activations use at most this many training samples.
 MAX_SAMPLES = 1000
@@ -207,16 +218,39 @@ def lr_low(run: Run) -> Hint | None:
 # -- the activations ------------------------------------------------------------------
 
 
-def _hidden_zs(run: Run) -> list[tuple[int, str, np.ndarray]]:
-    """(layer, activation, z) of every hidden layer on the run's samples."""
+def _hidden_zs(network: Network, X: np.ndarray) -> list[tuple[int, str, np.ndarray]]:
+    """(layer, activation, z) of every hidden layer on the inputs ``X``."""
     with np.errstate(all="ignore"):
-        trace = run.network.forward_trace(run.X)
-    layers = run.network.layers
+        trace = network.forward_trace(X)
+    layers = network.layers
     return [(i, layers[i].activation.name, trace[i][0]) for i in range(len(layers) - 1)]
 
 
+@dataclass(frozen=True)
+class LayerHealth:
+    """How a hidden layer's neurons fare on the samples: the share that never fires
+    (ReLU-like: z ≤ 0 for every sample) and the share on a flat end (sigmoid/tanh:
+    |z| beyond :data:`_FLAT` for 90 % of the samples)."""
+
+    layer: int
+    activation: str
+    dead: float
+    saturated: float
+
+
+def layer_health(network: Network, X: np.ndarray) -> list[LayerHealth]:
+    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X``."""
+    out = []
+    for layer, name, z in _hidden_zs(network, X):
+        dead = float((z <= 0).all(axis=0).mean()) if name == "relu" else 0.0
+        flat = _FLAT.get(name)
+        sat = float(((np.abs(z) > flat).mean(axis=0) >= 0.9).mean()) if flat else 0.0
+        out.append(LayerHealth(layer, name, dead, sat))
+    return out
+
+
 def dead_relu(run: Run) -> Hint | None:
-    for layer, name, z in _hidden_zs(run):
+    for layer, name, z in _hidden_zs(run.network, run.X):
         if name != "relu" or z.shape[1] < 2:
             continue
         dead = int((z <= 0).all(axis=0).sum())
@@ -256,7 +290,7 @@ _FLAT = {"sigmoid": 6.9, "tanh": 3.0}
 
 
 def saturated(run: Run) -> Hint | None:
-    for layer, name, z in _hidden_zs(run):
+    for layer, name, z in _hidden_zs(run.network, run.X):
         if name not in _FLAT:
             continue
         flat = (np.abs(z) > _FLAT[name]).mean(axis=0) >= 0.9

@@ -165,3 +165,15 @@ def test_skipped_rules_are_not_asked():
     net.layers[0].biases = np.zeros(3)
     assert [h.rule for h in diagnose(_run(network=net))] == ["symmetric"]
     assert diagnose(_run(network=net), skip=["symmetric"]) == []
+
+
+def test_layer_health_counts_dead_and_saturated_neurons():
+    from neurongui.engine.diagnostics import layer_health
+
+    X = _xor()[0]
+    net = Network([2, 4, 4, 1], ["relu", "sigmoid", "sigmoid"], seed=0)
+    net.layers[0].biases = np.array([-50.0, -50.0, -50.0, 0.1])
+    net.layers[1].biases = np.array([50.0, 0.0, 0.0, 0.0])
+    relu, sigmoid = layer_health(net, X)
+    assert (relu.activation, relu.dead, relu.saturated) == ("relu", 0.75, 0.0)
+    assert (sigmoid.activation, sigmoid.dead, sigmoid.saturated) == ("sigmoid", 0.0, 0.25)
