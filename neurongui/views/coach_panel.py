@@ -56,13 +56,13 @@ class HintCard(QFrame):
         self.apply_button.setEnabled(hint.fix is not None)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.apply_button)
         buttons.addWidget(self.why_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.evidence)
         layout.addWidget(self.why)
+        layout.addWidget(self.apply_button)  # its own row: the fix is a sentence
         layout.addLayout(buttons)
 
 

@@ -1940,6 +1940,53 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source>‖∂L/∂W‖ per layer, at each epoch&apos;s end</source>
+        <translation>各层的 ‖∂L/∂W‖（每轮结束时）</translation>
+    </message>
+    <message>
+        <source>update ÷ weight per epoch</source>
+        <translation>每轮的更新量 ÷ 权重</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>weights: now (filled) and at the start</source>
+        <translation>权重：现在（填充）与开始时</translation>
+    </message>
+    <message>
+        <source>Histogram of</source>
+        <translation>直方图：</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1 (%2)</source>
+        <translation>隐藏层 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the neurons dead</source>
+        <translation>%1：%2 的神经元已“死亡”</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the neurons saturated</source>
+        <translation>%1：%2 的神经元已饱和</translation>
+    </message>
+    <message>
+        <source>No hidden layer uses ReLU, sigmoid or tanh.</source>
+        <translation>没有隐藏层使用 ReLU、sigmoid 或 tanh。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>NeuronGUI user guide</source>
