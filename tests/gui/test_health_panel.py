@@ -55,7 +55,7 @@ def test_curves_follow_the_epochs(qtbot, panel):
         assert track.n == 5  # the first epoch against the run's start
         assert np.allclose(track.y[:5], [r[index] for r in ratios], rtol=1e-12)
     panel.redraw()
-    x, y = panel.gradient_curves[0].getData()
+    x, _ = panel.gradient_curves[0].getData()
     assert len(x) == 5
 
 
