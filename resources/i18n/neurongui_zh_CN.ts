@@ -3320,6 +3320,29 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Drag to see the network as it was at an earlier epoch</source>
+        <translation>拖动可查看网络在较早某一轮时的样子</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>no epochs yet</source>
+        <translation>还没有训练轮次</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>第 %1 轮 / 共 %2 轮</translation>
+    </message>
+    <message>
+        <source>Go back to epoch %1</source>
+        <translation>回到第 %1 轮</translation>
+    </message>
+</context>
+<context>
     <name>TrainingController</name>
     <message>
         <source>Training stopped: the loss reached the target %1.</source>
