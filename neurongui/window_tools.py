@@ -6,7 +6,7 @@
 * Practice ▸ Loss surface — beside the charts;
 * Practice ▸ Coach — the hints and the training health, beside the Inspector; when the
   coach has something to say while its dock is closed, the status bar says so;
-* the timeline — a toolbar under the diagram.
+* the timeline — in the status bar.
 
 The docks start hidden; the menu shows one and brings it to the front.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget
 
 from neurongui.views.coach_panel import CoachPanel
 from neurongui.views.drill_panel import DrillPanel
@@ -84,11 +84,9 @@ class WindowTools(QObject):
             self.docks[name] = dock
         window.docks.update(self.docks)
         self.timeline = TimelineBar(model, editor)
-        self.timeline_bar = QToolBar(self.tr("Timeline"), window)
-        self.timeline_bar.setObjectName("timelineToolbar")
-        self.timeline_bar.addWidget(self.timeline)
-        # On the main toolbar's row: a row of its own would cost a laptop's lesson its fold.
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.timeline_bar)
+        # In the status bar's row: a row of its own would cost a laptop's lesson its
+        # fold, and the main toolbar's row has no room left at 1366 px.
+        window.statusBar().addPermanentWidget(self.timeline, 1)
         window.training.runningChanged.connect(self.timeline.set_running)
         self.coach.diagnosed.connect(self._on_diagnosed)
         self.menu = QMenu(self.tr("&Practice"), window)
@@ -106,7 +104,9 @@ class WindowTools(QObject):
             action.triggered.connect(lambda _=False, n=name: self.show_dock(n))
             self.menu.addAction(action)
         self.menu.addSeparator()
-        self.menu.addAction(self.timeline_bar.toggleViewAction())
+        show_timeline = QAction(self.tr("&Timeline"), window, checkable=True, checked=True)
+        show_timeline.toggled.connect(self.timeline.setVisible)
+        self.menu.addAction(show_timeline)
         self._told: set[str] = set()
 
     def show_dock(self, name: str) -> None:

@@ -3888,10 +3888,6 @@ Details: %1</source>
         <translation>教练</translation>
     </message>
     <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
         <source>&amp;Practice</source>
         <translation>练习(&amp;P)</translation>
     </message>
@@ -3910,6 +3906,10 @@ Details: %1</source>
     <message>
         <source>&amp;Coach: Why Isn&apos;t It Learning?</source>
         <translation>教练：为什么学不会？(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
     </message>
     <message>
         <source>The coach has a hint about this run: Practice ▸ Coach.</source>
