@@ -86,7 +86,7 @@ class WindowTools(QObject):
         self.timeline = TimelineBar(model, editor)
         # In the status bar's row: a row of its own would cost a laptop's lesson its
         # fold, and the main toolbar's row has no room left at 1366 px.
-        window.statusBar().addPermanentWidget(self.timeline, 1)
+        window.statusBar().addPermanentWidget(self.timeline)  # messages keep the left
         window.training.runningChanged.connect(self.timeline.set_running)
         self.coach.diagnosed.connect(self._on_diagnosed)
         self.menu = QMenu(self.tr("&Practice"), window)

@@ -33,7 +33,7 @@ class TimelineBar(QWidget):
         self.running = False
         self._branch: int | None = None  # the epoch the student went back to
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setMinimumWidth(120)
+        self.slider.setMinimumWidth(220)
         self.slider.setObjectName("timelineSlider")
         self.slider.setToolTip(self.tr("Drag to see the network as it was at an earlier epoch"))
         self.slider.valueChanged.connect(self._on_slide)
