@@ -89,6 +89,7 @@ class WindowTools(QObject):
         window.statusBar().addPermanentWidget(self.timeline)  # messages keep the left
         window.training.runningChanged.connect(self.timeline.set_running)
         self.coach.diagnosed.connect(self._on_diagnosed)
+        self.coach.lessonRequested.connect(window.start_lesson)
         self.menu = QMenu(self.tr("&Practice"), window)
         help_menu = window.window_menus.menus["help"]
         window.menuBar().insertMenu(help_menu.menuAction(), self.menu)  # Help stays last

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from neurongui.editing import Editor
 from neurongui.engine.diagnostics import Fix, Hint, Run, diagnose, sample_rows, update_ratios
-from neurongui.i18n import error_text, keep_together, message_text
+from neurongui.i18n import error_text, fill, keep_together, message_text
+from neurongui.lessons import titles
 from neurongui.model import NetworkModel
 
 __all__ = ["CoachPanel"]
@@ -55,8 +56,13 @@ class HintCard(QFrame):
         self.apply_button = QPushButton(message_text(hint.action))
         self.apply_button.setEnabled(hint.fix is not None)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.lesson_button: QPushButton | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.why_button)
+        if hint.lesson is not None:  # the lesson that explains it
+            title = titles().get(hint.lesson, hint.lesson)
+            self.lesson_button = QPushButton(fill(self.tr("Lesson: %1"), title))
+            buttons.addWidget(self.lesson_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
@@ -79,6 +85,8 @@ class CoachPanel(QWidget):
 
     #: Emitted after the rules have looked at the run, with the rules that spoke.
     diagnosed = Signal(list)
+    #: The student asked for the lesson behind a hint (its key).
+    lessonRequested = Signal(str)
 
     def __init__(
         self,
@@ -188,6 +196,10 @@ class CoachPanel(QWidget):
             self._cards.append(card)
             card.apply_button.clicked.connect(lambda _=False, h=hint: self.apply(h))
             card.dismiss_button.clicked.connect(lambda _=False, h=hint: self.dismiss(h.rule))
+            if card.lesson_button is not None:
+                card.lesson_button.clicked.connect(
+                    lambda _=False, key=hint.lesson: self.lessonRequested.emit(key)
+                )
             self.cards.addWidget(card)
         if hints:
             self.summary.setText(keep_together(self.tr("The coach sees something worth a look:")))

@@ -2042,6 +2042,10 @@ from %2 into neuron %3 of %4</source>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
