@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget
 
+from neurongui.lessons import titles
 from neurongui.views.coach_panel import CoachPanel
 from neurongui.views.drill_panel import DrillPanel
 from neurongui.views.health_panel import HealthPanel
@@ -54,7 +55,7 @@ class WindowTools(QObject):
         self.drill = DrillPanel(model, editor)
         self.matrix = LayerMatrixPanel(model)
         self.surface = LossSurfacePanel(model)
-        self.coach = CoachPanel(model, editor)
+        self.coach = CoachPanel(model, editor, lesson_titles=titles())
         self.health = HealthPanel(model)
         coach_tabs = QTabWidget()
         coach_tabs.setObjectName("coachTabs")

@@ -11,7 +11,7 @@ changes, or the history starts again).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from neurongui.editing import Editor
 from neurongui.engine.diagnostics import Fix, Hint, Run, diagnose, sample_rows, update_ratios
 from neurongui.i18n import error_text, fill, keep_together, message_text
-from neurongui.lessons import titles
 from neurongui.model import NetworkModel
 
 __all__ = ["CoachPanel"]
@@ -40,7 +39,9 @@ INTERVAL_S = 0.5
 class HintCard(QFrame):
     """One hint: its evidence, a Why? toggle with the explanation, Apply and Dismiss."""
 
-    def __init__(self, hint: Hint, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, hint: Hint, lesson_titles: Mapping[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.hint = hint
         self.setObjectName(f"hint_{hint.rule}")
@@ -59,8 +60,8 @@ class HintCard(QFrame):
         self.lesson_button: QPushButton | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.why_button)
-        if hint.lesson is not None:  # the lesson that explains it
-            title = titles().get(hint.lesson, hint.lesson)
+        if hint.lesson is not None and hint.lesson in lesson_titles:  # the lesson behind it
+            title = lesson_titles[hint.lesson]
             self.lesson_button = QPushButton(fill(self.tr("Lesson: %1"), title))
             buttons.addWidget(self.lesson_button)
         buttons.addStretch(1)
@@ -79,6 +80,8 @@ class CoachPanel(QWidget):
     ----------
     model, editor
         The live network (read) and where fixes go (one undo step each).
+    lesson_titles
+        The lessons' titles by key: a hint whose lesson is listed links to it.
     clock
         Seconds, for the throttle (a fake in tests).
     """
@@ -94,9 +97,11 @@ class CoachPanel(QWidget):
         editor: Editor,
         parent: QWidget | None = None,
         clock: Callable[[], float] = time.monotonic,
+        lesson_titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coachPanel")
+        self.lesson_titles = dict(lesson_titles or {})
         self.model, self.editor, self._clock = model, editor, clock
         self.dismissed: set[str] = set()
         self.hints: list[Hint] = []
@@ -192,7 +197,7 @@ class CoachPanel(QWidget):
             old.deleteLater()
         self._cards = []
         for hint in hints:
-            card = HintCard(hint)
+            card = HintCard(hint, self.lesson_titles)
             self._cards.append(card)
             card.apply_button.clicked.connect(lambda _=False, h=hint: self.apply(h))
             card.dismiss_button.clicked.connect(lambda _=False, h=hint: self.dismiss(h.rule))

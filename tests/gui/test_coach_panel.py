@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from neurongui.editing import Editor
 from neurongui.engine import Network
 from neurongui.engine.metrics import EpochRecord
+from neurongui.lessons import titles
 from neurongui.model import NetworkModel
 from neurongui.views.coach_panel import INTERVAL_S, CoachPanel
 
@@ -30,7 +31,7 @@ def clock() -> Clock:
 @pytest.fixture
 def panel(qtbot, clock) -> CoachPanel:
     model = NetworkModel()
-    widget = CoachPanel(model, Editor(model, QUndoStack()), clock=clock)
+    widget = CoachPanel(model, Editor(model, QUndoStack()), clock=clock, lesson_titles=titles())
     qtbot.addWidget(widget)
     widget.show()
     return widget
