@@ -934,6 +934,10 @@ from %2 into neuron %3 of %4</source>
         <translation>手写数字</translation>
     </message>
     <message>
+        <source>MNIST digits (10,000)</source>
+        <translation>MNIST 手写数字（10,000）</translation>
+    </message>
+    <message>
         <source>sepal length</source>
         <translation>花萼长度</translation>
     </message>
@@ -1361,6 +1365,30 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>unknown dataset {name!r}; choose one of {names}</source>
         <translation>没有名为 {name!r} 的数据集；可选：{names}</translation>
+    </message>
+    <message>
+        <source>test images need their test labels, and back</source>
+        <translation>测试图像需要配上测试标签，反之亦然</translation>
+    </message>
+    <message>
+        <source>{name}: expected images (count × rows × columns of bytes)</source>
+        <translation>{name}：应为图像（数量 × 行 × 列 的字节）</translation>
+    </message>
+    <message>
+        <source>{name}: expected one whole-number label a row</source>
+        <translation>{name}：应为每行一个整数标签</translation>
+    </message>
+    <message>
+        <source>{images} holds {n_images:,} images but {labels} {n_labels:,} labels</source>
+        <translation>{images} 有 {n_images:,} 张图像，但 {labels} 有 {n_labels:,} 个标签</translation>
+    </message>
+    <message>
+        <source>{name}: {rows}×{cols} images, but the training images are {train}</source>
+        <translation>{name}：图像为 {rows}×{cols}，但训练图像为 {train}</translation>
+    </message>
+    <message>
+        <source>labels run from {low} to {high}; expected 0 to {last}</source>
+        <translation>标签范围是 {low} 到 {high}；应为 0 到 {last}</translation>
     </message>
     <message>
         <source>the test fraction must be in [0, 1), got {value!r}</source>
@@ -1937,6 +1965,38 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>Start again from random weights</source>
         <translation>用随机权重重新开始</translation>
+    </message>
+    <message>
+        <source>{name}: the header promises {shape} values ({expected:,} bytes) but the file holds {actual:,} bytes after the header</source>
+        <translation>{name}：文件头声明有 {shape} 个值（{expected:,} 字节），但文件头之后只有 {actual:,} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: the file holds NaN or infinite values</source>
+        <translation>{name}：文件中有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX file (it should start with two zero bytes, a type and the number of dimensions)</source>
+        <translation>{name}：不是 IDX 文件（应以两个零字节、类型和维数开头）</translation>
+    </message>
+    <message>
+        <source>{name}: unknown IDX value type 0x{code:02X}</source>
+        <translation>{name}：未知的 IDX 值类型 0x{code:02X}</translation>
+    </message>
+    <message>
+        <source>{name}: {ndim} dimensions; an IDX data set has 1 to 4</source>
+        <translation>{name}：{ndim} 维；IDX 数据集应有 1 到 4 维</translation>
+    </message>
+    <message>
+        <source>{name}: the file ends inside its header</source>
+        <translation>{name}：文件在文件头中间就结束了</translation>
+    </message>
+    <message>
+        <source>{name}: the header declares {shape} values; at least 1 and at most {limit:,} are accepted</source>
+        <translation>{name}：文件头声明有 {shape} 个值；只接受至少 1 个、至多 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>{name}: damaged gzip data ({reason})</source>
+        <translation>{name}：gzip 数据已损坏（{reason}）</translation>
     </message>
 </context>
 <context>
