@@ -975,6 +975,41 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>DrawingPanel</name>
+    <message>
+        <source>Erase</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Rub out with the left button (the right button always rubs out)</source>
+        <translation>用左键擦除（右键始终是擦除）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Choose an image dataset (Handwritten digits or MNIST) and a network for it to draw a digit for the network.</source>
+        <translation>请选择一个图像数据集（手写数字或 MNIST）以及适合它的网络，才能为网络画一个数字。</translation>
+    </message>
+    <message>
+        <source>Draw a digit. This network has not been trained yet: its answers are guesses.</source>
+        <translation>画一个数字。这个网络还没有训练过：它的回答只是猜测。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: the network answers as you draw.</source>
+        <translation>画一个数字：你边画，网络边回答。</translation>
+    </message>
+    <message>
+        <source>What the network sees (%1×%2, prepared like the dataset)</source>
+        <translation>网络看到的（%1×%2，按数据集的方式处理）</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: %1 (%2)</source>
+        <translation>网络的回答：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>DrillPanel</name>
     <message>
         <source>In order: forward, then backward</source>
@@ -4007,6 +4042,10 @@ Details: %1</source>
         <translation>逐步反向传播</translation>
     </message>
     <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
         <source>Hints</source>
         <translation>提示</translation>
     </message>
@@ -4041,6 +4080,10 @@ Details: %1</source>
     <message>
         <source>&amp;Backprop Stage by Stage</source>
         <translation>逐步反向传播(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Draw a Digit</source>
+        <translation>画一个数字(&amp;D)</translation>
     </message>
     <message>
         <source>The Layer as a &amp;Matrix</source>
