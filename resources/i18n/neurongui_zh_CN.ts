@@ -1653,8 +1653,8 @@ from %2 into neuron %3 of %4</source>
         <translation>{count:,} 张 {rows}×{cols} 的图像</translation>
     </message>
     <message>
-        <source>{count:,} items of {shape}</source>
-        <translation>{count:,} 项 {shape} 的数据</translation>
+        <source>values of shape {shape}</source>
+        <translation>{shape} 形状的数值</translation>
     </message>
     <message>
         <source>{name}: the header promises {what} = {size:,} bytes but the file holds more</source>
@@ -1662,7 +1662,7 @@ from %2 into neuron %3 of %4</source>
     </message>
     <message>
         <source>{name}: the header promises {what} = {size:,} bytes but the file holds {actual:,}</source>
-        <translation>{name}：文件头声明 {what} = {size:,} 字节，但文件中只有 {actual:,} 字节</translation>
+        <translation>{name}：文件头声明 {what} = {size:,} 字节，但文件中有 {actual:,} 字节</translation>
     </message>
     <message>
         <source>it is cut short</source>
