@@ -26,6 +26,7 @@ from neurongui.views.drill_panel import DrillPanel
 from neurongui.views.health_panel import HealthPanel
 from neurongui.views.layer_matrix import LayerMatrixPanel
 from neurongui.views.loss_surface import LossSurfacePanel
+from neurongui.views.sample_panel import SamplePanel
 from neurongui.views.stages_panel import StagesPanel
 from neurongui.views.timeline_bar import TimelineBar
 from neurongui.window_layout import set_dock_widget
@@ -72,7 +73,13 @@ class WindowTools(QObject):
         coach_tabs.addTab(self.coach, self.tr("Hints"))  # it scrolls its own cards
         coach_tabs.addTab(_scrolled(self.health), self.tr("Health"))
         self.coach_tabs = coach_tabs
+        self.samples = SamplePanel(model)
         places = {
+            "sampleDock": (
+                self.tr("Samples and your input"),
+                _scrolled(self.samples),
+                "inspectorDock",
+            ),
             "practiceDock": (self.tr("Practice"), practice, "trainingDock"),
             "matrixDock": (self.tr("Layer as a matrix"), self.matrix, "activationDock"),
             "surfaceDock": (self.tr("Loss surface"), self.surface, "chartsDock"),
@@ -114,6 +121,7 @@ class WindowTools(QObject):
             ("matrixDock", self.tr("The Layer as a &Matrix")),
             ("surfaceDock", self.tr("&Loss Surface")),
             ("coachDock", self.tr("&Coach: Why Isn't It Learning?")),
+            ("sampleDock", self.tr("Choose the &Input…")),
         ):
             action = QAction(text, window)
             action.setObjectName(name.replace("Dock", "Action"))

@@ -700,6 +700,14 @@ from %2 into neuron %3 of %4</source>
 <context>
     <name>CanvasLegend</name>
     <message>
+        <source>Showing your input (%1 inputs)</source>
+        <translation>显示的是你自己的输入（%1 个输入）</translation>
+    </message>
+    <message>
+        <source>Showing your input: x = (%1)</source>
+        <translation>显示的是你自己的输入：x = (%1)</translation>
+    </message>
+    <message>
         <source>Showing sample %1 (%2 inputs)</source>
         <translation>显示的是样本 %1（%2 个输入）</translation>
     </message>
@@ -2257,6 +2265,10 @@ from %2 into neuron %3 of %4</source>
         <translation>第 %1 隐藏层</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Neuron %1 of %2&lt;/b&gt; for your input</source>
+        <translation>&lt;b&gt;%2的神经元 %1&lt;/b&gt;（你自己的输入）</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Neuron %1 of %2&lt;/b&gt; for sample %3</source>
         <translation>&lt;b&gt;%2的神经元 %1&lt;/b&gt;（样本 %3）</translation>
     </message>
@@ -3229,6 +3241,72 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>SamplePanel</name>
+    <message>
+        <source>Previous sample</source>
+        <translation>上一个样本</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>下一个样本</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Search: a number, a class or a value</source>
+        <translation>搜索：编号、类别或数值</translation>
+    </message>
+    <message>
+        <source>Your own input</source>
+        <translation>你自己的输入</translation>
+    </message>
+    <message>
+        <source>Show the network for these values</source>
+        <translation>用这些值运行网络</translation>
+    </message>
+    <message>
+        <source>Back to the data</source>
+        <translation>回到数据</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ 共 %1 个</translation>
+    </message>
+    <message>
+        <source>The window shows your own input (it has no target).</source>
+        <translation>窗口显示的是你自己的输入（它没有目标值）。</translation>
+    </message>
+    <message>
+        <source>Target of sample %1: %2</source>
+        <translation>样本 %1 的目标：%2</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1：“%2”不是一个数。</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is outside the data (%3 to %4)</source>
+        <translation>%1 = %2 超出了数据的范围（%3 到 %4）</translation>
+    </message>
+    <message>
+        <source>Every value lies within the training data&apos;s range.</source>
+        <translation>所有值都在训练数据的范围之内。</translation>
+    </message>
+    <message>
+        <source>The network has never seen such inputs: its answer is a guess.</source>
+        <translation>网络从没见过这样的输入：它的回答只是猜测。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTable</name>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+</context>
+<context>
     <name>SoftmaxLesson</name>
     <message>
         <source>One flower</source>
@@ -4094,6 +4172,10 @@ Details: %1</source>
         <translation>健康状况</translation>
     </message>
     <message>
+        <source>Samples and your input</source>
+        <translation>样本与你的输入</translation>
+    </message>
+    <message>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
@@ -4136,6 +4218,10 @@ Details: %1</source>
     <message>
         <source>&amp;Coach: Why Isn&apos;t It Learning?</source>
         <translation>教练：为什么学不会？(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;Input…</source>
+        <translation>选择输入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
