@@ -997,6 +997,14 @@ from %2 into neuron %3 of %4</source>
         <translation>清除</translation>
     </message>
     <message>
+        <source>Show on the diagram</source>
+        <translation>在网络图上显示</translation>
+    </message>
+    <message>
+        <source>The diagram and the Inspector compute with the drawing: watch the neurons light up</source>
+        <translation>网络图和检查器用这幅画来计算：看神经元亮起来</translation>
+    </message>
+    <message>
         <source>Choose an image dataset (Handwritten digits or MNIST) and a network for it to draw a digit for the network.</source>
         <translation>请选择一个图像数据集（手写数字或 MNIST）以及适合它的网络，才能为网络画一个数字。</translation>
     </message>
