@@ -3559,6 +3559,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>第 %1 步 / 共 %2 步：%3</translation>
     </message>
     <message>
+        <source>Your own input has no target, so there is no loss to go back from: choose a training sample for the backward stages.</source>
+        <translation>你自己的输入没有目标值，因此没有可以往回传的损失：要看反向的各步，请选择一个训练样本。</translation>
+    </message>
+    <message>
         <source>the output layer</source>
         <translation>输出层</translation>
     </message>

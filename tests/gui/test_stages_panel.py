@@ -88,3 +88,17 @@ def test_the_boxes_go_when_the_panel_is_hidden(qtbot, panel):
     assert panel.overlay.boxes()
     panel.hide()
     assert panel.overlay.boxes() == []
+
+
+def test_the_students_own_input_walks_forward_only(qtbot, panel):
+    model = panel.model
+    probe = np.array([1.5, -2.0])
+    model.set_probe(probe)
+    assert [s.kind for s in panel.stages] == ["inputs", "forward", "forward", "forward"]
+    panel.go(1)
+    z = model.network.forward_trace(probe[None, :])[0][0][0, 0]
+    assert panel.overlay.texts()["n0_0"].startswith(f"z = {format_number(z)}")
+    panel.go(3)
+    assert "no target" in panel.text.text()
+    model.set_probe(None)
+    assert len(panel.stages) == 12
