@@ -153,7 +153,9 @@ class WindowTools(QObject):
         new = [rule for rule in rules if rule not in self._told]
         self._told &= set(rules)
         self._told.update(rules)
-        if new and not self.docks["coachDock"].isVisible():
+        # A lesson sets up its runs on purpose (lesson 4's learning rate that diverges):
+        # the coach keeps quiet in the status bar while one is open.
+        if new and not self.docks["coachDock"].isVisible() and self._window.lesson is None:
             self._window.statusBar().showMessage(
                 self.tr("The coach has a hint about this run: Practice ▸ Coach."), 8000
             )
