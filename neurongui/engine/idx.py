@@ -128,7 +128,7 @@ def parse_idx(raw: bytes, name: str = "idx", *, limit: int = MAX_BYTES) -> np.nd
     start = 4 + 4 * len(shape)
     if len(raw) - start != size:
         raise IDXError(_size_mismatch(name, dtype, shape, size, len(raw) - start))
-    return _array(raw[start:], dtype, shape)
+    return _array(memoryview(raw)[start:], dtype, shape)
 
 
 def write_idx(path: str | os.PathLike[str], array: np.ndarray) -> None:
@@ -237,7 +237,7 @@ def _header(head: bytes, name: str, limit: int) -> tuple[np.dtype, tuple[int, ..
 
 
 def _what(shape: tuple[int, ...]) -> Message:
-    """ "60,000 images of 28×28", "60,000 labels", "5 items of 2×3×4"."""
+    """60,000 images of 28×28; 60,000 labels; values of shape 5×2×3×4."""
     if len(shape) == 1:
         return Message(QT_TRANSLATE_NOOP("EngineErrors", "{count:,} labels"), count=shape[0])
     if len(shape) == 3:
@@ -248,9 +248,8 @@ def _what(shape: tuple[int, ...]) -> Message:
             cols=shape[2],
         )
     return Message(
-        QT_TRANSLATE_NOOP("EngineErrors", "{count:,} items of {shape}"),
-        count=shape[0],
-        shape="×".join(str(n) for n in shape[1:]),
+        QT_TRANSLATE_NOOP("EngineErrors", "values of shape {shape}"),
+        shape="×".join(f"{n:,}" for n in shape),
     )
 
 
@@ -279,10 +278,13 @@ def _size_mismatch(
     )
 
 
-def _array(body: bytes | bytearray, dtype: np.dtype, shape: tuple[int, ...]) -> np.ndarray:
-    values = np.frombuffer(body, dtype=dtype).reshape(shape)
-    # A new, writable array in native byte order (one copy; none kept of the file).
-    return values.astype(dtype.newbyteorder("="), copy=True)
+def _array(
+    body: bytes | bytearray | memoryview, dtype: np.dtype, shape: tuple[int, ...]
+) -> np.ndarray:
+    """A writable array in native byte order that keeps nothing else of the file alive."""
+    if isinstance(body, bytearray) and dtype.itemsize == 1:
+        return np.frombuffer(body, dtype=dtype.newbyteorder("=")).reshape(shape)  # no copy
+    return np.frombuffer(body, dtype=dtype).reshape(shape).astype(dtype.newbyteorder("="))
 
 
 # -- gzip, inflated no further than the header promises ----------------------------------

@@ -113,7 +113,7 @@ def test_idx_error_is_the_projects_file_error():
         ),
         (
             _header(0x0B, 2, 2) + bytes(7),
-            "f: the header promises 2 items of 2 = 8 bytes but the file holds 7",
+            "f: the header promises values of shape 2×2 = 8 bytes but the file holds 7",
         ),
     ],
     ids=[
