@@ -1,10 +1,10 @@
 """Why isn't it learning? Rules that watch a run and say what they see, with numbers.
 
-Each rule looks at a :class:`Run` (the history of the epochs, the network now, a
-sample of the training data, the settings) and returns a :class:`Hint` when it
-applies: the evidence with its numbers, why it matters, and a :class:`Fix` the
-window can apply as one undoable step. The rules are plain functions of the run, so a
-test builds a run that triggers each one and a run that must not.
+Each rule looks at a :class:`~neurongui.engine.run_health.Run` (the history of the
+epochs, the network now, a sample of the training data, the settings) and returns a
+:class:`Hint` when it applies: the evidence with its numbers, why it matters, and a
+:class:`Fix` the window can apply as one undoable step. The rules are plain functions
+of the run, so a test builds a run that triggers each one and a run that must not.
 
 =============== ===================================================================
 ``lr_high``      the loss rose in at least half of the last 10 epochs
@@ -23,15 +23,26 @@ test builds a run that triggers each one and a run that must not.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import TrainingConfig
 from .errors import QT_TRANSLATE_NOOP, Message
-from .metrics import EpochRecord
-from .network import Network
 from .numbers import format_number, format_percent
+from .run_health import (
+    FLAT,
+    MAX_SAMPLES,
+    WINDOW,
+    Fix,
+    Hint,
+    LayerHealth,
+    Run,
+    hidden_zs,
+    layer_health,
+    nice_rate,
+    sample_rows,
+    train_losses,
+    update_ratios,
+)
 
 __all__ = [
     "MAX_SAMPLES",
@@ -46,98 +57,18 @@ __all__ = [
     "update_ratios",
 ]
 
-#: The rules that look at activations use at most this many training samples.
-MAX_SAMPLES = 1000
 
-#: Epochs the trend rules look back over.
-WINDOW = 10
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A one-click remedy, in terms the window's editor knows.
-
-    ``kind`` is ``"settings"`` (``settings``: TrainingConfig fields to change),
-    ``"activation"`` (``layers`` get ``activation``), ``"reset_weights"``,
-    ``"add_neurons"`` (``count`` neurons in layer ``layers[0]``) or ``"add_layer"``.
-    """
-
-    kind: str
-    settings: dict[str, object] = field(default_factory=dict)
-    layers: tuple[int, ...] = ()
-    activation: str = ""
-    count: int = 0
-
-
-@dataclass(frozen=True)
-class Hint:
-    """What a rule saw (``evidence``), why it matters (``why``), and what to do."""
-
-    rule: str
-    evidence: Message
-    why: Message
-    action: Message
-    fix: Fix | None
-    #: The lesson that explains it (a lesson key), if one does.
-    lesson: str | None = None
-
-
-@dataclass(frozen=True)
-class Run:
-    """What the rules look at.
-
-    Attributes
-    ----------
-    history
-        The epochs so far (this run's).
-    network
-        The network now.
-    X, Y
-        Training inputs (as the network sees them) and targets: all, or a sample.
-    config
-        The training settings.
-    task
-        ``"binary"``, ``"multiclass"`` or ``"regression"``.
-    update_ratio
-        Per weight layer, ‖ΔW‖/‖W‖ over the last epoch (None if unknown).
-    """
-
-    history: Sequence[EpochRecord]
-    network: Network
-    X: np.ndarray
-    Y: np.ndarray
-    config: TrainingConfig
-    task: str
-    update_ratio: Sequence[float] | None = None
-
-
-def update_ratios(before: Sequence[np.ndarray], after: Sequence[np.ndarray]) -> list[float]:
-    """‖ΔW‖/‖W‖ of each weight layer between two lists of weight matrices."""
-    return [
-        float(np.linalg.norm(b - a) / max(float(np.linalg.norm(b)), 1e-12))
-        for a, b in zip(before, after, strict=True)
-    ]
-
-
-def sample_rows(n: int) -> np.ndarray:
-    """The rows (evenly spaced, the same every time) the rules look at of ``n``."""
-    return np.linspace(0, n - 1, min(n, MAX_SAMPLES)).round().astype(int)
-
-
-def _losses(run: Run) -> np.ndarray:
-    return np.array([r.train_loss for r in run.history], dtype=float)
-
-
-def _nice(value: float) -> float:
-    """``value`` rounded to two significant digits (a learning rate a student types)."""
-    return float(f"{value:.2g}")
+def _rate_fix(eta: float) -> tuple[Message, Fix]:
+    """The action and fix that set the learning rate to ``eta``."""
+    action = Message(QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(eta))
+    return action, Fix("settings", {"learning_rate": eta})
 
 
 # -- the learning rate ----------------------------------------------------------------
 
 
 def lr_high(run: Run) -> Hint | None:
-    loss = _losses(run)[-(WINDOW + 1) :]
+    loss = train_losses(run)[-(WINDOW + 1) :]
     if len(loss) < WINDOW + 1:
         return None
     rises = int((np.diff(loss) > 1e-9 * np.abs(loss[:-1])).sum())
@@ -146,7 +77,7 @@ def lr_high(run: Run) -> Hint | None:
     if rises < WINDOW // 2 or loss[-5:].mean() < 1.1 * loss[:5].mean():
         return None
     # Jitter near the bottom of a network that already does well is not worth a word.
-    if (run.history[-1].train_accuracy or 0.0) >= 0.95 or loss[-1] < 1.2 * _losses(run).min():
+    if (run.history[-1].train_accuracy or 0.0) >= 0.95 or loss[-1] < 1.2 * train_losses(run).min():
         return None
     eta = run.config.learning_rate
     return Hint(
@@ -166,16 +97,13 @@ def lr_high(run: Run) -> Hint | None:
                 "side. A smaller learning rate takes smaller steps.",
             )
         ),
-        Message(
-            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta / 3))
-        ),
-        Fix("settings", {"learning_rate": _nice(eta / 3)}),
+        *_rate_fix(nice_rate(eta / 3)),
         "regression",
     )
 
 
 def lr_low(run: Run) -> Hint | None:
-    loss = _losses(run)
+    loss = train_losses(run)
     if len(loss) < 2 * WINDOW or not np.isfinite(loss).all():
         return None
     recent = loss[-WINDOW:]
@@ -207,10 +135,7 @@ def lr_low(run: Run) -> Hint | None:
                 "to get anywhere. A larger learning rate takes larger steps.",
             )
         ),
-        Message(
-            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta * 3))
-        ),
-        Fix("settings", {"learning_rate": _nice(eta * 3)}),
+        *_rate_fix(nice_rate(eta * 3)),
         "regression",
     )
 
@@ -218,39 +143,8 @@ def lr_low(run: Run) -> Hint | None:
 # -- the activations ------------------------------------------------------------------
 
 
-def _hidden_zs(network: Network, X: np.ndarray) -> list[tuple[int, str, np.ndarray]]:
-    """(layer, activation, z) of every hidden layer on the inputs ``X``."""
-    with np.errstate(all="ignore"):
-        trace = network.forward_trace(X)
-    layers = network.layers
-    return [(i, layers[i].activation.name, trace[i][0]) for i in range(len(layers) - 1)]
-
-
-@dataclass(frozen=True)
-class LayerHealth:
-    """How a hidden layer's neurons fare on the samples: the share that never fires
-    (ReLU-like: z ≤ 0 for every sample) and the share on a flat end (sigmoid/tanh:
-    |z| beyond :data:`_FLAT` for 90 % of the samples)."""
-
-    layer: int
-    activation: str
-    dead: float
-    saturated: float
-
-
-def layer_health(network: Network, X: np.ndarray) -> list[LayerHealth]:
-    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X``."""
-    out = []
-    for layer, name, z in _hidden_zs(network, X):
-        dead = float((z <= 0).all(axis=0).mean()) if name == "relu" else 0.0
-        flat = _FLAT.get(name)
-        sat = float(((np.abs(z) > flat).mean(axis=0) >= 0.9).mean()) if flat else 0.0
-        out.append(LayerHealth(layer, name, dead, sat))
-    return out
-
-
 def dead_relu(run: Run) -> Hint | None:
-    for layer, name, z in _hidden_zs(run.network, run.X):
+    for layer, name, z in hidden_zs(run.network, run.X):
         if name != "relu" or z.shape[1] < 2:
             continue
         dead = int((z <= 0).all(axis=0).sum())
@@ -285,15 +179,11 @@ def dead_relu(run: Run) -> Hint | None:
     return None
 
 
-#: |z| beyond which sigmoid and tanh are flat: f′ is under 1 % of its largest value.
-_FLAT = {"sigmoid": 6.9, "tanh": 3.0}
-
-
 def saturated(run: Run) -> Hint | None:
-    for layer, name, z in _hidden_zs(run.network, run.X):
-        if name not in _FLAT:
+    for layer, name, z in hidden_zs(run.network, run.X):
+        if name not in FLAT:
             continue
-        flat = (np.abs(z) > _FLAT[name]).mean(axis=0) >= 0.9
+        flat = (np.abs(z) > FLAT[name]).mean(axis=0) >= 0.9
         if flat.sum() >= max(1, 0.5 * z.shape[1]):
             return Hint(
                 "saturated",
@@ -307,7 +197,7 @@ def saturated(run: Run) -> Hint | None:
                     total=z.shape[1],
                     activation=name,
                     layer=layer + 1,
-                    limit=format_number(_FLAT[name]),
+                    limit=format_number(FLAT[name]),
                 ),
                 Message(
                     QT_TRANSLATE_NOOP(
@@ -364,13 +254,13 @@ def overfitting(run: Run) -> Hint | None:
         return None
     # Averages over 5 epochs: a small test set's loss jumps from epoch to epoch.
     test = np.convolve(np.array(tests, dtype=float), np.ones(5) / 5, mode="valid")
-    train = np.convolve(_losses(run)[-span:], np.ones(5) / 5, mode="valid")
+    train = np.convolve(train_losses(run)[-span:], np.ones(5) / 5, mode="valid")
     best = int(np.argmin(test))
     # A clear widening: the test loss up by a quarter, the training loss down by 5 %.
     if best > len(test) - 8 or test[-1] < 1.25 * test[best] or train[-1] > 0.95 * train[best]:
         return None
     rate = run.config.regularization_rate
-    new_rate = _nice(max(rate * 10, 1e-3)) if run.config.regularization == "l2" else 1e-3
+    new_rate = nice_rate(max(rate * 10, 1e-3)) if run.config.regularization == "l2" else 1e-3
     return Hint(
         "overfitting",
         Message(
@@ -407,7 +297,7 @@ def underfitting(run: Run) -> Hint | None:
     if len(run.history) < 10 * WINDOW or run.task == "regression":
         return None
     acc = run.history[-1].train_accuracy
-    loss = _losses(run)[-2 * WINDOW :]
+    loss = train_losses(run)[-2 * WINDOW :]
     hidden = run.network.sizes[1:-1]
     if acc is None or acc >= 0.8 or sum(hidden) > 8 or (loss[0] - loss[-1]) > 0.01 * loss[0]:
         return None
@@ -509,10 +399,7 @@ def unscaled(run: Run) -> Hint | None:
                 "steps help.",
             )
         ),
-        Message(
-            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta / 10))
-        ),
-        Fix("settings", {"learning_rate": _nice(eta / 10)}),
+        *_rate_fix(nice_rate(eta / 10)),
         None,
     )
 
