@@ -373,6 +373,8 @@ class MainWindow(QMainWindow, FileActions):
             manager.changed.connect(self.charts.set_dark)
             manager.changed.connect(self.activation_panel.set_dark)
             manager.changed.connect(self.window_menus.update_icons)
+            manager.changed.connect(self.tools.set_dark)
+            self.tools.set_dark(is_dark())
             self.canvas.set_dark(is_dark())
             self.charts.set_dark(is_dark())
             self.activation_panel.set_dark(is_dark())

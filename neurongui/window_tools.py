@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget, QWidget
 
 from neurongui.lessons import titles
+from neurongui.views.chart_style import ChartColours
 from neurongui.views.coach_panel import CoachPanel
 from neurongui.views.drawing_board import DrawingPanel
 from neurongui.views.drill_panel import DrillPanel
@@ -59,10 +60,10 @@ class WindowTools(QObject):
         self.stages = StagesPanel(model, window.canvas)
         practice = QTabWidget()
         practice.setObjectName("practiceTabs")
-        practice.addTab(_scrolled(self.drill), self.tr("Compute it yourself"))
-        practice.addTab(_scrolled(self.stages), self.tr("Backprop stage by stage"))
+        practice.addTab(_scrolled(self.drill), self.tr("By hand"))
+        practice.addTab(_scrolled(self.stages), self.tr("Backprop steps"))
         self.drawing = DrawingPanel(model)
-        practice.addTab(_scrolled(self.drawing), self.tr("Draw a digit"))
+        practice.addTab(_scrolled(self.drawing), self.tr("Draw"))
         self.practice_tabs = practice
         self.matrix = LayerMatrixPanel(model)
         self.surface = LossSurfacePanel(model)
@@ -78,7 +79,7 @@ class WindowTools(QObject):
             "sampleDock": (
                 self.tr("Samples and your input"),
                 _scrolled(self.samples),
-                "inspectorDock",
+                "trainingDock",  # the tall left column: the table needs the height
             ),
             "practiceDock": (self.tr("Practice"), practice, "trainingDock"),
             "matrixDock": (self.tr("Layer as a matrix"), self.matrix, "activationDock"),
@@ -132,6 +133,12 @@ class WindowTools(QObject):
         show_timeline.toggled.connect(self.timeline.setVisible)
         self.menu.addAction(show_timeline)
         self._told: set[str] = set()
+
+    def set_dark(self, dark: bool) -> None:
+        """Follow the light or dark theme (the tools' plots)."""
+        colours = ChartColours(bool(dark))
+        self.surface.set_colours(colours)
+        self.health.set_colours(colours)
 
     def show_dock(self, name: str) -> None:
         """Show the dock ``name`` and bring it to the front of its tabs (``stagesAction``:

@@ -71,13 +71,23 @@ def lr_high(run: Run) -> Hint | None:
     loss = train_losses(run)[-(WINDOW + 1) :]
     if len(loss) < WINDOW + 1:
         return None
+    every = train_losses(run)
     rises = int((np.diff(loss) > 1e-9 * np.abs(loss[:-1])).sum())
-    # Rising now and then near the bottom is mini-batch noise: the last five epochs
-    # must also be clearly worse (by a tenth) than the five before.
-    if rises < WINDOW // 2 or loss[-5:].mean() < 1.1 * loss[:5].mean():
+    accuracy = run.history[-1].train_accuracy
+    # Rising: the last five epochs clearly worse (by a tenth) than the five before, and
+    # well above the best so far. Near the bottom, rising now and then is noise.
+    rising = loss[-5:].mean() >= 1.1 * loss[:5].mean() and loss[-1] >= 1.2 * every.min()
+    # Bouncing: jumps of a tenth of the loss per epoch on average, no new low in the
+    # last five epochs, and a classifier still far from right.
+    bouncing = (
+        np.abs(np.diff(loss)).mean() > 0.1 * loss.mean()
+        and loss[-5:].min() >= 0.95 * every[:-5].min()
+        and accuracy is not None
+        and accuracy < 0.8
+    )
+    if rises < WINDOW // 2 - 1 or not (rising and rises >= WINDOW // 2 or bouncing):
         return None
-    # Jitter near the bottom of a network that already does well is not worth a word.
-    if (run.history[-1].train_accuracy or 0.0) >= 0.95 or loss[-1] < 1.2 * train_losses(run).min():
+    if (accuracy or 0.0) >= 0.95:  # a network that already does well: not worth a word
         return None
     eta = run.config.learning_rate
     return Hint(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from neurongui.editing import Editor
 from neurongui.engine.answers import Verdict
 from neurongui.engine.drills import Drill, Question
+from neurongui.engine.edits import SetParameters
 from neurongui.engine.numbers import format_number
 from neurongui.i18n import fill, keep_together, sentences
 from neurongui.model import NetworkModel
@@ -156,11 +157,16 @@ class DrillPanel(QWidget):
             self._queue = self._drill.questions()
             self.stale.setText("")
         if self.mode.currentData() == "random":
-            self.question = self._drill.random_question(self._rng)
+            question = self._drill.random_question(self._rng)
         else:
             if not self._queue:
                 self._queue = self._drill.questions()
-            self.question = self._queue.pop(0)
+            q = self._queue.pop(0)  # its place in the pass; the numbers are the drill's now
+            question = self._drill.question(q.kind, q.layer, q.neuron, q.source)
+        self._ask(question)
+
+    def _ask(self, question: Question) -> None:
+        self.question = question
         self.tries = 0
         self.prompt.setText(keep_together(self._prompt(self.question)))
         self.formula.setText(self.question.formula)
@@ -216,10 +222,26 @@ class DrillPanel(QWidget):
         )
 
     def _new_weights(self) -> None:
-        self.editor.reset_weights(int(self._rng.integers(2**31)))
+        """New random weights and small random biases, as one undoable step: with b = 0
+        (how networks start) forgetting the bias would give the right answer."""
+        net = self.model.network.copy()
+        net.initialize(self.model.config.init, int(self._rng.integers(2**31)))
+        for layer in net.layers:
+            layer.biases = self._rng.uniform(-0.5, 0.5, layer.n_out).round(2)
+        text = self.tr("New random weights and biases")
+        self.editor.apply(SetParameters(net.parameters, text), text)
         self.restart()
 
     def _on_network_change(self, *_: object) -> None:
+        q = self.question
+        if self._drill is not None and q is not None and self.tries == 0 and not self.answer.text():
+            # Nothing tried yet: the same question, with the numbers on the screen now.
+            self._drill = self._make_drill()
+            try:
+                self._ask(self._drill.question(q.kind, q.layer, q.neuron, q.source))
+            except IndexError:  # that neuron is gone: start again
+                self.restart()
+            return
         if self._drill is not None and not self.stale.text():
             self.stale.setText(
                 keep_together(

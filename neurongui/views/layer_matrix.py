@@ -128,6 +128,9 @@ class MatrixView(QWidget):
 
     def set_figure(self, figure: MatrixFigure | None) -> None:
         """Show ``figure`` (None: nothing)."""
+        old = self.figure
+        if old is None or figure is None or old.weights.shape != figure.weights.shape:
+            self.hover = (-1, -1)  # a cell of the old layer may not exist in the new one
         self.figure = figure
         self._measure()
         if figure is not None:
@@ -332,13 +335,16 @@ class LayerMatrixPanel(QWidget):
             )
         )
         if softmax and figure.total is not None:
-            total = fill(self.tr("Σ e^(…) = %1."), format_number(figure.total))
+            total = fill(
+                self.tr("Σ e^((z − max z)/T) = %1, the softmax's denominator."),
+                format_number(figure.total),
+            )
             self.equation.setText(keep_together(sentences(self.equation.text(), total)))
         self._on_hover(*self.view.hover)
 
     def _on_hover(self, row: int, column: int) -> None:
         f = self.view.figure
-        if f is None or row < 0:
+        if f is None or not (0 <= row < f.weights.shape[0] and 0 <= column < f.weights.shape[1]):
             self.term.setText(self.tr("Point at a weight to see the term it adds to z."))
             return
         w, a, product = f.term(row, column)

@@ -139,9 +139,10 @@ class LossSurfacePanel(QWidget):
         self.set_colours(ChartColours(False))
         model.structureChanged.connect(self._fill_lists)
         model.networkReplaced.connect(self._fill_lists)
+        model.dataChanged.connect(self.forget)
         model.parametersChanged.connect(self._on_parameters_change)
-        self.first.currentIndexChanged.connect(lambda _: self._reset_path())
-        self.second.currentIndexChanged.connect(lambda _: self._reset_path())
+        self.first.currentIndexChanged.connect(lambda _: self.forget())
+        self.second.currentIndexChanged.connect(lambda _: self.forget())
         self._fill_lists()
 
     def set_colours(self, colours: ChartColours) -> None:
@@ -170,6 +171,14 @@ class LossSurfacePanel(QWidget):
                 box.addItem(edge_name(edge), edge)
             box.setCurrentIndex(min(default, box.count() - 1))
             box.blockSignals(False)
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop the surface of an earlier network or data set (it no longer applies)."""
+        self.stop()
+        self.surface = None
+        self.image.clear()
+        self.note.setText(self.tr("Choose two weights and press Compute."))
         self._reset_path()
 
     def _use_selected(self, box: QComboBox) -> None:

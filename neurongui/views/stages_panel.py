@@ -220,11 +220,23 @@ class StagesPanel(QWidget):
                 "The gradient of a weight is the δ of the neuron it feeds times the "
                 "activation it carries: ∂L/∂w = δ · a. The largest are shown."
             ),
-            "update": fill(
-                self.tr("One step of gradient descent: w ← w − η ∂L/∂w, with η = %1."),
-                format_number(self.model.config.learning_rate),
-            ),
+            "update": self._update_text(),
         }[stage.kind]
+
+    def _update_text(self) -> str:
+        text = fill(
+            self.tr("One step of plain gradient descent: w ← w − η ∂L/∂w, with η = %1."),
+            format_number(self.model.config.learning_rate),
+        )
+        if self.model.config.optimizer != "sgd":  # momentum and Adam step differently
+            text = sentences(
+                text,
+                self.tr(
+                    "The training settings use another optimiser, which scales and "
+                    "steers this step: training moves w differently."
+                ),
+            )
+        return text
 
     # -- boxes on the diagram -----------------------------------------------------------
 

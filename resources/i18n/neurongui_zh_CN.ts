@@ -1084,6 +1084,10 @@ from %2 into neuron %3 of %4</source>
         <translation>得分：%2 题中 %1 题一次答对</translation>
     </message>
     <message>
+        <source>New random weights and biases</source>
+        <translation>新的随机权重和偏置</translation>
+    </message>
+    <message>
         <source>The network or the sample has changed since this question was asked: its numbers are those of the network as it was. The next question uses the network as it is now.</source>
         <translation>出题后网络或样本已改变：本题的数值来自出题时的网络。下一题将使用现在的网络。</translation>
     </message>
@@ -1125,7 +1129,7 @@ from %2 into neuron %3 of %4</source>
     </message>
     <message>
         <source>That is not a number.</source>
-        <translation>这不是一个数。</translation>
+        <translation>这不是一个数字。</translation>
     </message>
     <message>
         <source>Give at least %1 significant digits: with fewer, it could be a neighbouring value.</source>
@@ -2380,8 +2384,8 @@ from %2 into neuron %3 of %4</source>
         <translation>样本 %1：W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1)，然后 a = f(z)。W 的第 j 行是进入神经元 j 的权重。</translation>
     </message>
     <message>
-        <source>Σ e^(…) = %1.</source>
-        <translation>Σ e^(…) = %1。</translation>
+        <source>Σ e^((z − max z)/T) = %1, the softmax&apos;s denominator.</source>
+        <translation>Σ e^((z − max z)/T) = %1，即 softmax 的分母。</translation>
     </message>
     <message>
         <source>Point at a weight to see the term it adds to z.</source>
@@ -2532,6 +2536,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Range</source>
         <translation>范围</translation>
+    </message>
+    <message>
+        <source>Choose two weights and press Compute.</source>
+        <translation>选择两个权重，然后按“计算”。</translation>
     </message>
     <message>
         <source>Select an edge on the diagram first.</source>
@@ -3584,11 +3592,11 @@ The loss appears here, epoch by epoch.</source>
     </message>
     <message>
         <source>δ of %1</source>
-        <translation>%1的 δ</translation>
+        <translation>%1 的 δ</translation>
     </message>
     <message>
         <source>∂L/∂w into %1</source>
-        <translation>进入%1的 ∂L/∂w</translation>
+        <translation>进入%1 的 ∂L/∂w</translation>
     </message>
     <message>
         <source>the update</source>
@@ -3615,8 +3623,12 @@ The loss appears here, epoch by epoch.</source>
         <translation>一个权重的梯度等于它所连向的神经元的 δ 乘以它传递的激活值：∂L/∂w = δ · a。图中显示最大的几个。</translation>
     </message>
     <message>
-        <source>One step of gradient descent: w ← w − η ∂L/∂w, with η = %1.</source>
-        <translation>梯度下降的一步：w ← w − η ∂L/∂w，其中 η = %1。</translation>
+        <source>One step of plain gradient descent: w ← w − η ∂L/∂w, with η = %1.</source>
+        <translation>普通梯度下降的一步：w ← w − η ∂L/∂w，其中 η = %1。</translation>
+    </message>
+    <message>
+        <source>The training settings use another optimiser, which scales and steers this step: training moves w differently.</source>
+        <translation>训练设置用的是另一种优化器，它会缩放并调整这一步：训练时 w 的变化会不一样。</translation>
     </message>
 </context>
 <context>
@@ -4180,16 +4192,16 @@ Details: %1</source>
 <context>
     <name>WindowTools</name>
     <message>
-        <source>Compute it yourself</source>
-        <translation>亲手计算</translation>
+        <source>By hand</source>
+        <translation>亲手算</translation>
     </message>
     <message>
-        <source>Backprop stage by stage</source>
-        <translation>逐步反向传播</translation>
+        <source>Backprop steps</source>
+        <translation>反向传播步骤</translation>
     </message>
     <message>
-        <source>Draw a digit</source>
-        <translation>画一个数字</translation>
+        <source>Draw</source>
+        <translation>画数字</translation>
     </message>
     <message>
         <source>Hints</source>

@@ -177,3 +177,14 @@ def test_layer_health_counts_dead_and_saturated_neurons():
     relu, sigmoid = layer_health(net, X)
     assert (relu.activation, relu.dead, relu.saturated) == ("relu", 0.75, 0.0)
     assert (sigmoid.activation, sigmoid.dead, sigmoid.saturated) == ("sigmoid", 0.0, 0.25)
+
+
+def test_lr_high_speaks_on_a_loss_that_bounces_without_progress():
+    # Spiral at η = 3 (the review): the loss jumps about, accuracy stays near 60 %.
+    bounce = [0.9, 0.8, 0.76, 1.07, 0.61, 0.7, 0.95, 0.66, 0.88, 0.72, 1.01, 0.69, 0.8, 0.93]
+    hint = RULES["lr_high"](_run(history=_history(bounce, accuracy=0.6)))
+    assert hint is not None and hint.fix.settings == {"learning_rate": 0.033}
+    # The same bouncing at 97 % accuracy, or a steady loss, says nothing.
+    assert RULES["lr_high"](_run(history=_history(bounce, accuracy=0.97))) is None
+    steady = np.linspace(0.9, 0.5, 14)
+    assert RULES["lr_high"](_run(history=_history(steady, accuracy=0.6))) is None

@@ -71,8 +71,17 @@ def test_next_questions_follow_the_forward_then_backward_pass(qtbot, panel):
     assert kinds[:2] == ["z", "a"] and kinds.index("loss") < kinds.index("delta")
 
 
-def test_an_edit_marks_the_question_stale_and_the_next_uses_the_new_network(qtbot, panel):
+def test_an_untouched_question_follows_an_edit(qtbot, panel):
+    panel.editor.set_weight(EdgeRef(0, 0, 0), 3.0)
+    assert panel.stale.text() == "" and panel.question.kind == "z"
+    assert np.isclose(panel.question.value, _engine_z(panel))
+
+
+def test_an_edit_marks_a_question_being_answered_stale_and_the_next_uses_the_new_network(
+    qtbot, panel
+):
     old = panel.question.value
+    panel.answer.setText("0.1")  # the student is at work: the question stays as asked
     panel.editor.set_weight(EdgeRef(0, 0, 0), 3.0)
     assert panel.stale.text()
     assert panel.question.value == old  # the question asked stays as asked
@@ -86,4 +95,6 @@ def test_new_random_weights_are_one_undoable_step(qtbot, panel):
     qtbot.mouseClick(panel.new_weights, Qt.MouseButton.LeftButton)
     assert not np.array_equal(before, panel.model.network.parameters)
     assert panel.editor.stack.count() == 1
+    assert panel.editor.stack.undoText() == "New random weights and biases"
+    assert all(layer.biases.any() for layer in panel.model.network.layers)  # b ≠ 0
     assert np.isclose(panel.question.value, _engine_z(panel))
