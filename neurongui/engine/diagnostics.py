@@ -85,7 +85,7 @@ def lr_high(run: Run) -> Hint | None:
         and accuracy is not None
         and accuracy < 0.8
     )
-    if rises < WINDOW // 2 - 1 or not (rising and rises >= WINDOW // 2 or bouncing):
+    if rises < WINDOW // 2 - 1 or not ((rising and rises >= WINDOW // 2) or bouncing):
         return None
     if (accuracy or 0.0) >= 0.95:  # a network that already does well: not worth a word
         return None
