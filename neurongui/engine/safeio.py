@@ -107,9 +107,7 @@ def read_limited(path: str | os.PathLike[str], limit: int, error: type[EngineErr
     return b"".join(chunks)
 
 
-def open_regular(
-    path: str | os.PathLike[str], limit: int, error: type[EngineError]
-) -> BinaryIO:
+def open_regular(path: str | os.PathLike[str], limit: int, error: type[EngineError]) -> BinaryIO:
     """Open the regular file ``path`` for reading in binary, for files read in pieces.
 
     The checks of :func:`read_limited` (a regular file, at most ``limit`` bytes by its
