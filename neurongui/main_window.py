@@ -24,7 +24,8 @@ from neurongui.documents import (
     save_document,
 )
 from neurongui.editing import Editor
-from neurongui.engine import CSVError, Network, NetworkFileError
+from neurongui.engine import Network, NetworkFileError
+from neurongui.engine.errors import EngineError
 from neurongui.export import (
     export_chart,
     export_history_csv,
@@ -134,10 +135,12 @@ class MainWindow(QMainWindow):
         return self.model.network
 
     def document(self) -> Document:
-        """The current document (network, settings, history and its CSV file, if any)."""
+        """The current document (network, settings, history and its data files, if any)."""
         model = self.model
-        csv_path = model.dataset_path(model.config.dataset)
-        return Document(model.network, model.config, model.history, csv_path)
+        source = model.dataset_path(model.config.dataset)
+        csv_path = source if isinstance(source, str) else None
+        idx_source = None if isinstance(source, str) else source
+        return Document(model.network, model.config, model.history, csv_path, idx_source)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a network file; on error show a dialog and keep the current network.
@@ -177,18 +180,19 @@ class MainWindow(QMainWindow):
         self.training.stop()
         try:
             found = imported_dataset(doc, folder)
-        except CSVError as exc:
+        except EngineError as exc:  # a CSV or IDX file missing or unreadable
             found = None
+            data = doc.csv_path or (doc.idx_source.train_images if doc.idx_source else "")
             self._show_error(
                 self.tr("The network's data is missing"),
                 fill(
                     self.tr("It was trained on %1, which cannot be read: %2"),
-                    Path(doc.csv_path or "").name,
+                    Path(data).name,
                     error_text(exc),
                 ),
             )
         if found is not None:
-            self.model.add_dataset(found[0], str(found[1]))
+            self.model.add_dataset(*found)
         self.model.set_network(doc.network, doc.config)
         if doc.history:
             self.model.set_history(doc.history)

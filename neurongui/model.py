@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
+from neurongui.engine.documentfile import IDXSource
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.refs import EdgeRef, NeuronRef, Ref, Selection
@@ -84,7 +85,7 @@ class NetworkModel(QObject):
         super().__init__(parent)
         self._config = config or TrainingConfig()
         self._imported: dict[str, Dataset] = {}
-        self._paths: dict[str, str] = {}
+        self._paths: dict[str, str | IDXSource] = {}
         if network is None:
             self._data = prepare_data(self._config)
             self._network = default_network(self._data, self._config)
@@ -381,15 +382,16 @@ class NetworkModel(QObject):
         self._install(snapshot.network.copy(), snapshot.config, False, snapshot)
         self.set_modified(True)
 
-    def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:
-        """Make ``dataset`` (an imported CSV file) available under its own name;
-        ``path`` is the file it came from, which a saved document refers to."""
+    def add_dataset(self, dataset: Dataset, path: str | IDXSource | None = None) -> None:
+        """Make ``dataset`` (an imported CSV file or IDX set) available under its own
+        name; ``path`` is the file (or IDX files) it came from, which a saved document
+        refers to."""
         self._imported[dataset.name] = dataset
         if path is not None:
             self._paths[dataset.name] = path
 
-    def dataset_path(self, name: str) -> str | None:
-        """The file an imported dataset was read from, if it came from one."""
+    def dataset_path(self, name: str) -> str | IDXSource | None:
+        """The file (or IDX files) an imported dataset was read from, if any."""
         return self._paths.get(name) if name in self._imported else None
 
     def import_dataset(self, dataset: Dataset) -> None:
