@@ -12,10 +12,21 @@ import os
 from pathlib import Path
 
 from neurongui.downloads import MNIST_FILES, is_cached
+from neurongui.engine.datasets import Dataset
 from neurongui.engine.documentfile import IDXSource
 from neurongui.settings import data_dir
 
-__all__ = ["FULL_MNIST", "MNIST_CLASSES", "full_mnist_source", "has_full_mnist", "mnist_folder"]
+__all__ = [
+    "FASHION_CLASSES",
+    "FULL_MNIST",
+    "MNIST_CLASSES",
+    "find_idx_files",
+    "full_mnist_source",
+    "guess_class_names",
+    "has_full_mnist",
+    "load_idx_source",
+    "mnist_folder",
+]
 
 #: The full MNIST's name in the Data list and in saved files.
 FULL_MNIST = "MNIST (70,000)"
@@ -40,3 +51,65 @@ def full_mnist_source() -> IDXSource:
     folder = mnist_folder()
     paths = [str(folder / f.name) for f in MNIST_FILES]
     return IDXSource(*paths, class_names=MNIST_CLASSES, download="mnist")
+
+
+#: The standard file names of an MNIST-format set, by role (with or without .gz;
+#: some copies spell the dot before idx).
+_ROLES = {
+    "train_images": ("train-images-idx3-ubyte", "train-images.idx3-ubyte"),
+    "train_labels": ("train-labels-idx1-ubyte", "train-labels.idx1-ubyte"),
+    "test_images": ("t10k-images-idx3-ubyte", "t10k-images.idx3-ubyte"),
+    "test_labels": ("t10k-labels-idx1-ubyte", "t10k-labels.idx1-ubyte"),
+}
+#: Fashion-MNIST's classes, in label order (Zalando Research's README).
+FASHION_CLASSES = (
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+)
+
+
+def find_idx_files(folder: str | os.PathLike[str]) -> dict[str, Path]:
+    """The files of an MNIST-format set in ``folder``, by role (``"train_images"`` …);
+    roles without a file of a standard name are missing."""
+    folder = Path(folder)
+    found = {}
+    for role, stems in _ROLES.items():
+        for stem in stems:
+            for name in (stem + ".gz", stem):
+                if (folder / name).is_file():
+                    found.setdefault(role, folder / name)
+    return found
+
+
+def guess_class_names(folder: str | os.PathLike[str]) -> tuple[str, ...] | None:
+    """Fashion-MNIST's class names for a folder called so; else None (labels' numbers)."""
+    name = Path(folder).name.lower().replace("_", "-")
+    return FASHION_CLASSES if "fashion" in name else None
+
+
+def load_idx_source(source: IDXSource, name: str) -> Dataset:
+    """Read the IDX set ``source`` describes, as the dataset ``name``.
+
+    Raises
+    ------
+    EngineError
+        ``IDXError`` if a file is missing, unreadable or not a matching IDX file.
+    """
+    from neurongui.engine.datasets import load_idx_dataset
+
+    return load_idx_dataset(
+        source.train_images,
+        source.train_labels,
+        source.test_images,
+        source.test_labels,
+        name=name,
+        class_names=source.class_names,
+    )

@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
-from neurongui.datafolders import mnist_folder
+from neurongui.datafolders import load_idx_source, mnist_folder
 from neurongui.engine import Network, load_csv, read_network_file
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
@@ -147,26 +147,6 @@ def imported_dataset(
     dataset = load_csv(path)
     # Under the name the settings use, even if the file was renamed since.
     return replace(dataset, name=document.config.dataset), str(path)
-
-
-def load_idx_source(source: IDXSource, name: str) -> Dataset:
-    """Read the IDX set ``source`` describes, as the dataset ``name``.
-
-    Raises
-    ------
-    EngineError
-        ``IDXError`` if a file is missing, unreadable or not a matching IDX file.
-    """
-    from neurongui.engine.datasets import load_idx_dataset
-
-    return load_idx_dataset(
-        source.train_images,
-        source.train_labels,
-        source.test_images,
-        source.test_labels,
-        name=name,
-        class_names=source.class_names,
-    )
 
 
 def _found(saved: str, folder: Path | None) -> Path:
