@@ -166,6 +166,11 @@ class TaskDialog(QProgressDialog):
         else:
             self.failed.emit(error)
 
+    def cancel(self) -> None:
+        """Stop the work (the Cancel button, Esc, or a call) and hide the dialog."""
+        self.task.cancel()
+        super().cancel()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window cancels the work (it stops at its next check)."""
         self.task.cancel()

@@ -19,13 +19,15 @@ class Route:
 
     ``body`` is sent with a Content-Length of ``length`` (default its own length);
     ``status`` other than 200 sends an error; ``stall`` waits on the mirror's release
-    event before answering (for timeouts).
+    event before answering (for timeouts); ``pause_after`` sends that many bytes, then
+    waits for the release event before sending the rest (a download caught mid-file).
     """
 
     body: bytes = b""
     status: int = 200
     length: int | None = None
     stall: bool = False
+    pause_after: int | None = None
 
 
 @dataclass
@@ -57,7 +59,13 @@ class LocalMirror:
                 self.send_header("Content-Length", str(length))
                 self.end_headers()
                 try:
-                    self.wfile.write(route.body)
+                    if route.pause_after is not None:
+                        self.wfile.write(route.body[: route.pause_after])
+                        self.wfile.flush()
+                        mirror.release.wait(10)
+                        self.wfile.write(route.body[route.pause_after :])
+                    else:
+                        self.wfile.write(route.body)
                 except OSError:  # the client gave up (cancel, timeout)
                     pass
                 self.close_connection = True
