@@ -147,6 +147,7 @@ class ImportIDXDialog(QDialog):
         self.name.setText(f"{name} (IDX)" if name in datasets.names() else name)
         classes = guess_class_names(folder)
         self.classes.setText(", ".join(classes) if classes else "")
+        self.classes.setCursorPosition(0)  # the first names, not the last
         if "train_images" in found and "train_labels" in found:
             self.error.clear()
         else:

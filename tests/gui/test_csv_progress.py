@@ -1,0 +1,54 @@
+"""CSV import in the window: read in a worker thread behind a progress dialog; Cancel
+leaves the data and settings as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from neurongui.documents import InstanceGuard
+from neurongui.main_window import MainWindow
+from neurongui.views import training_data
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(guard=InstanceGuard(tmp_path / "data"))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.training.shutdown()
+
+
+def test_a_csv_import_cancelled_from_its_progress_dialog_loads_nothing(
+    window, tmp_path, monkeypatch
+):
+    from neurongui.dialogs.progress import TaskDialog
+    from neurongui.engine import csvimport
+
+    monkeypatch.setattr(csvimport, "_CHUNK", 1024)  # many reports for a small file
+
+    class CancelAtOnce(TaskDialog):
+        def start(self):
+            self.task.progressed.connect(self.cancel)
+            super().start()
+
+    def load_until_cancelled(path, progress, cancelled):
+        def report(fraction):
+            progress(fraction)
+            cancelled.__self__.wait(5)  # the task's cancel event: wait for the click
+
+        return csvimport.load_csv(path, progress=report, cancelled=cancelled)
+
+    monkeypatch.setattr(training_data, "TaskDialog", CancelAtOnce)
+    monkeypatch.setattr(training_data, "load_csv", load_until_cancelled)
+    path = tmp_path / "big.csv"
+    path.write_text("a,b,label\n" + "".join(f"{i},{i % 7},{i % 2}\n" for i in range(5000)))
+    before = window.model.config
+    assert not window.training_panel.import_csv(str(path))
+    assert window.model.config == before and "big" not in window.model.imported
+    assert window.training_panel.dataset.currentData() == before.dataset
+    monkeypatch.setattr(training_data, "TaskDialog", TaskDialog)
+    monkeypatch.setattr(training_data, "load_csv", csvimport.load_csv)
+    assert window.training_panel.import_csv(str(path))  # without Cancel it loads
+    assert window.model.config.dataset == "big" and window.model.data.X_train.shape[1] == 2
+    window.model.set_modified(False)
