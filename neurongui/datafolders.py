@@ -49,8 +49,8 @@ def has_full_mnist() -> bool:
 def full_mnist_source() -> IDXSource:
     """The four downloaded files: 60,000 training and 10,000 test images (MNIST's split)."""
     folder = mnist_folder()
-    paths = [str(folder / f.name) for f in MNIST_FILES]
-    return IDXSource(*paths, class_names=MNIST_CLASSES, download="mnist")
+    ti, tl, vi, vl = (str(folder / f.name) for f in MNIST_FILES)
+    return IDXSource(ti, tl, vi, vl, class_names=MNIST_CLASSES, download="mnist")
 
 
 #: The standard file names of an MNIST-format set, by role (with or without .gz;
@@ -80,7 +80,7 @@ def find_idx_files(folder: str | os.PathLike[str]) -> dict[str, Path]:
     """The files of an MNIST-format set in ``folder``, by role (``"train_images"`` …);
     roles without a file of a standard name are missing."""
     folder = Path(folder)
-    found = {}
+    found: dict[str, Path] = {}
     for role, stems in _ROLES.items():
         for stem in stems:
             for name in (stem + ".gz", stem):

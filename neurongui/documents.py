@@ -162,7 +162,7 @@ def _found_idx(source: IDXSource, folder: Path | None) -> IDXSource:
         paths = [str(cache / Path(p).name) for p in source.paths()]
     else:
         paths = [str(_found(p, folder)) for p in source.paths()]
-    test = paths[2:] or [None, None]
+    test: list[str | None] = [*paths[2:4]] or [None, None]
     return replace(
         source,
         train_images=paths[0],

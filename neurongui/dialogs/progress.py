@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -113,6 +113,9 @@ class TaskDialog(QProgressDialog):
         self.task.finished.connect(self._on_finished)
         self.canceled.connect(self.task.cancel)
         self.outcome: str = "running"
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting mid-task: stop the thread before Qt destroys it
+            app.aboutToQuit.connect(self._stop)
 
     def start(self) -> None:
         """Start the work (returns at once; watch the signals)."""
@@ -165,6 +168,10 @@ class TaskDialog(QProgressDialog):
             self.cancelled.emit()
         else:
             self.failed.emit(error)
+
+    def _stop(self) -> None:
+        self.task.cancel()
+        self.task.wait()
 
     def cancel(self) -> None:
         """Stop the work (the Cancel button, Esc, or a call) and hide the dialog."""

@@ -122,7 +122,7 @@ def parse_idx_source(training: dict[str, Any] | None) -> IDXSource | None:
             where=where,
             kind=kind_of(raw),
         )
-    paths = {}
+    paths: dict[str, str | None] = {}
     for name in _IDX_PATHS:
         value = raw.get(name)
         if value is None and name.startswith("test"):
@@ -157,7 +157,14 @@ def parse_idx_source(training: dict[str, Any] | None) -> IDXSource | None:
             allowed=" or ".join(repr(d) for d in DOWNLOADS) + " or null",
             kind=_kind(download),
         )
-    return IDXSource(**paths, class_names=tuple(names) if names else None, download=download)
+    return IDXSource(
+        str(paths["train_images"]),
+        str(paths["train_labels"]),
+        paths["test_images"],
+        paths["test_labels"],
+        class_names=tuple(names) if names else None,
+        download=download,
+    )
 
 
 def parse_history(raw: Any, where: str = "training.history") -> list[EpochRecord]:

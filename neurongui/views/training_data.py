@@ -8,10 +8,12 @@ and selects it as an undoable settings change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QWidget
 
 from neurongui.datafolders import FULL_MNIST, full_mnist_source, has_full_mnist, load_idx_source
 from neurongui.dialogs.download_dialog import DownloadDialog
@@ -24,6 +26,11 @@ from neurongui.engine.datasets import Dataset
 from neurongui.engine.documentfile import IDXSource
 from neurongui.engine.errors import EngineError
 from neurongui.i18n import error_text, fill
+
+if TYPE_CHECKING:
+    from neurongui.engine.config import TrainingConfig
+    from neurongui.model import NetworkModel
+    from neurongui.worker import TrainingController
 
 __all__ = ["GET_MNIST", "IMPORT_CSV", "IMPORT_ENTRIES", "IMPORT_IDX", "DataImports"]
 
@@ -40,6 +47,13 @@ class DataImports:
     """Import actions of the training panel (which provides model, controller, _use)."""
 
     dataset: QComboBox
+    model: NetworkModel
+    controller: TrainingController
+    _on_config_change: Callable[..., None]
+    _use: Callable[[TrainingConfig], None]
+
+    def _widget(self) -> QWidget:
+        return cast(QWidget, self)
 
     def data_items(self) -> list[tuple[str, str]]:
         """The Data list's entries after the built-in datasets."""
@@ -66,7 +80,7 @@ class DataImports:
         return True
 
     def _report(self, title: str, exc: BaseException) -> None:
-        window = self.window()
+        window = self._widget().window()
         if hasattr(window, "_show_error"):
             window._show_error(title, error_text(exc))
         self.model.message.emit(error_text(exc))
@@ -85,7 +99,7 @@ class DataImports:
         """
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self,
+                self._widget(),
                 translate("DataImports", "Import CSV"),
                 "",
                 translate("DataImports", "CSV tables (*.csv);;All files (*)"),
@@ -99,7 +113,7 @@ class DataImports:
             return load_csv(path, progress=report, cancelled=cancelled)
 
         dialog = TaskDialog(
-            self,
+            self._widget(),
             translate("DataImports", "Import CSV"),
             fill(translate("DataImports", "Reading %1…"), name),
             work,
@@ -121,7 +135,7 @@ class DataImports:
 
     def import_idx(self, folder: str | None = None) -> bool:
         """Ask for the files of an IDX set (MNIST, Fashion-MNIST…) and use them."""
-        dialog = ImportIDXDialog(self, folder)
+        dialog = ImportIDXDialog(self._widget(), folder)
         accepted = dialog.exec()
         dialog.deleteLater()
         if not accepted or dialog.dataset is None or dialog.source is None:
@@ -132,7 +146,7 @@ class DataImports:
     def get_full_mnist(self, dialog: DownloadDialog | None = None) -> bool:
         """Use the full MNIST (60,000 + 10,000 images), downloading it first if needed."""
         if not has_full_mnist():
-            dialog = dialog or DownloadDialog(self)
+            dialog = dialog or DownloadDialog(self._widget())
             try:
                 dialog.run()
             except DownloadCancelled:
