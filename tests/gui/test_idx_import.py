@@ -85,6 +85,7 @@ def test_an_imported_set_trains_is_saved_by_its_files_and_reopens(window, qtbot,
     # The set's own split: 12 training and 4 test images, pixels as bytes.
     assert len(model.data.X_train) == 12 and len(model.data.X_test) == 4
     assert np.array_equal(model.data.X_test, arrays["t10k-images-idx3-ubyte"].reshape(4, 36))
+    assert not window.training_panel.test_ratio.isEnabled()  # the set's split, not a share
     window.training.step()
     qtbot.waitUntil(lambda: len(model.history) == 1, timeout=10000)
     doc = tmp_path / "net.json"
