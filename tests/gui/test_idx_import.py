@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import struct
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -153,4 +154,22 @@ def test_the_full_mnist_is_downloaded_selected_saved_and_reopened(
     other = _reopen(qtbot, tmp_path, doc)
     assert other.model.config.dataset == FULL_MNIST
     assert np.array_equal(other.model.data.X_train, model.data.X_train)
+    window.model.set_modified(False)
+
+
+FASHION = Path("/usr/share/datasets/fashion-mnist")
+
+
+@pytest.mark.skipif(
+    not (FASHION / "train-images-idx3-ubyte.gz").exists(),
+    reason="Debian's dataset-fashion-mnist is not installed",
+)
+def test_the_real_fashion_mnist_imports_with_its_split_and_class_names(window):
+    assert window.training_panel.import_idx(str(FASHION))
+    data = window.model.data
+    assert window.model.config.dataset == "fashion-mnist"
+    assert data.X_train.shape == (60_000, 784) and data.X_test.shape == (10_000, 784)
+    assert data.X_train.dtype == np.uint8
+    dataset = window.model.imported["fashion-mnist"]
+    assert dataset.class_names[0] == "T-shirt/top" and dataset.image_shape == (28, 28)
     window.model.set_modified(False)
