@@ -145,18 +145,18 @@ class WindowMenus(QObject):
         data.addAction(
             self.action(
                 self.tr("Get the full &MNIST…"),
-                panel.get_full_mnist,
+                lambda: panel.get_full_mnist(),  # not triggered's `checked`
                 tip=self.tr("Download MNIST's 70,000 handwritten digits (12 MB) and train on them"),
             )
         )
         data.addAction(
             self.action(
                 self.tr("Import &IDX files…"),
-                panel.import_idx,
+                lambda: panel.import_idx(),
                 tip=self.tr("Read an MNIST-format set from disk: MNIST, Fashion-MNIST, KMNIST…"),
             )
         )
-        data.addAction(self.action(self.tr("Import &CSV…"), panel.import_csv))
+        data.addAction(self.action(self.tr("Import &CSV…"), lambda: panel.import_csv()))
         menu.addSeparator()
         menu.addActions([save, save_as])
         export = menu.addMenu(self.tr("&Export"))

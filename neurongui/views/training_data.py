@@ -79,10 +79,10 @@ class DataImports:
             return False
         return True
 
-    def _report(self, title: str, exc: BaseException) -> None:
+    def _report(self, title: str, exc: BaseException, hint: str = "") -> None:
         window = self._widget().window()
         if hasattr(window, "_show_error"):
-            window._show_error(title, error_text(exc))
+            window._show_error(title, error_text(exc) + ("\n\n" + hint if hint else ""))
         self.model.message.emit(error_text(exc))
         self._on_config_change()
 
@@ -153,7 +153,12 @@ class DataImports:
                 self._on_config_change()
                 return False
             except DownloadError as exc:
-                self._report(translate("DataImports", "Cannot download MNIST"), exc)
+                hint = translate(
+                    "DataImports",
+                    "Nothing was kept. Try again later, or copy the four files from a computer "
+                    "that has them and use File ▸ Data ▸ Import IDX files…",
+                )
+                self._report(translate("DataImports", "Cannot download MNIST"), exc, hint)
                 return False
             finally:
                 dialog.deleteLater()

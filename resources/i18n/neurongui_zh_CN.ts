@@ -891,6 +891,10 @@ from %2 into neuron %3 of %4</source>
         <translation>无法导入 %1</translation>
     </message>
     <message>
+        <source>Nothing was kept. Try again later, or copy the four files from a computer that has them and use File ▸ Data ▸ Import IDX files…</source>
+        <translation>没有保留任何文件。请稍后再试，或者从已有这四个文件的计算机上复制过来，再使用“文件 ▸ 数据 ▸ 导入 IDX 文件…”。</translation>
+    </message>
+    <message>
         <source>Cannot download MNIST</source>
         <translation>无法下载 MNIST</translation>
     </message>
