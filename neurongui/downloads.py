@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from neurongui import __version__
-from neurongui.engine.errors import QT_TRANSLATE_NOOP, EngineError, os_reason
+from neurongui.engine.errors import QT_TRANSLATE_NOOP, EngineError, Message, os_reason
 from neurongui.engine.safeio import remove_stale_temps
 
 __all__ = [
@@ -358,11 +358,12 @@ def _network_error(exc: BaseException, host: str, timeout: float) -> DownloadErr
     if isinstance(exc, urllib.error.HTTPError):
         if exc.code == 407:
             return DownloadError(_PROXY)
+        known = _HTTP_REASONS.get(exc.code // 100 * 100 if exc.code >= 500 else exc.code)
         return DownloadError(
             QT_TRANSLATE_NOOP("EngineErrors", "{host} answered HTTP {code} ({reason})"),
             host=host,
             code=exc.code,
-            reason=str(exc.reason or ""),
+            reason=Message(known) if known else str(exc.reason or ""),
         )
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     text = str(reason)
@@ -398,6 +399,13 @@ def _network_error(exc: BaseException, host: str, timeout: float) -> DownloadErr
         reason=text or type(reason).__name__,
     )
 
+
+#: What common HTTP statuses mean for the student (5xx: any server error).
+_HTTP_REASONS = {
+    403: QT_TRANSLATE_NOOP("EngineErrors", "access refused"),
+    404: QT_TRANSLATE_NOOP("EngineErrors", "the file is not there"),
+    500: QT_TRANSLATE_NOOP("EngineErrors", "a problem on the server; try again later"),
+}
 
 _PROXY = QT_TRANSLATE_NOOP(
     "EngineErrors",

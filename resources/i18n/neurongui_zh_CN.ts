@@ -1743,6 +1743,18 @@ from %2 into neuron %3 of %4</source>
         <translation>无法从 {host} 下载（{reason}）</translation>
     </message>
     <message>
+        <source>access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>the file is not there</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>a problem on the server; try again later</source>
+        <translation>服务器出了问题；请稍后再试</translation>
+    </message>
+    <message>
         <source>the proxy refused the connection (407: it asks for a user name and password; set them in the https_proxy variable or ask the network&apos;s administrator)</source>
         <translation>代理服务器拒绝了连接（407：它要求用户名和密码；请在 https_proxy 变量中设置，或询问网络管理员）</translation>
     </message>

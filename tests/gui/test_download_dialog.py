@@ -66,7 +66,7 @@ def test_a_failure_is_reported_as_text(qtbot, mirror, tmp_path):
     dialog = _dialog(qtbot, mirror, tmp_path, files)
     with qtbot.waitSignal(dialog.failed, timeout=5000) as failed:
         dialog.start()
-    assert error_text(failed.args[0]) == "127.0.0.1 answered HTTP 404 (Not Found)"
+    assert error_text(failed.args[0]) == "127.0.0.1 answered HTTP 404 (the file is not there)"
     assert list(tmp_path.iterdir()) == []
 
 

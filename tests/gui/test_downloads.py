@@ -90,7 +90,7 @@ def test_404_says_so_and_the_next_mirror_is_tried(mirror, tmp_path):
     mirror.routes["a.gz"].status = 404
     with pytest.raises(DownloadError) as caught:
         download_files(tmp_path, files, [mirror.url])
-    assert str(caught.value) == "127.0.0.1 answered HTTP 404 (Not Found)"
+    assert str(caught.value) == "127.0.0.1 answered HTTP 404 (the file is not there)"
     assert list(tmp_path.iterdir()) == []
     # The first mirror lacks the file, the second has it.
     mirror.routes["a.gz"].status = 200
