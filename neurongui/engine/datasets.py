@@ -1,4 +1,4 @@
-"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris and digits.
+"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris, digits and MNIST.
 
 Every loader returns a :class:`Dataset` whose targets ``Y`` are 2-D: one column of
 0/1 labels for a binary task, one-hot rows for a multi-class task, real values for
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,7 @@ __all__ = [
     "describe",
     "load",
     "load_dataset",
+    "load_idx_dataset",
     "names",
     "network_inputs",
     "one_hot",
@@ -381,6 +383,40 @@ def _digits() -> Dataset:
         tuple(str(d) for d in range(10)),
         describe("digits"),
         image_shape=(8, 8),
+    )
+
+
+def load_idx_dataset(
+    train_images: str | os.PathLike[str],
+    train_labels: str | os.PathLike[str],
+    test_images: str | os.PathLike[str] | None = None,
+    test_labels: str | os.PathLike[str] | None = None,
+    *,
+    name: str,
+    class_names: Sequence[str] | None = None,
+    description: str = "",
+) -> Dataset:
+    """Read images and labels from MNIST-format IDX files (raw or gzip) into a dataset.
+
+    The images (``(n, rows, cols)`` bytes) are kept as uint8 rows of ``rows·cols``
+    pixels, the labels become one-hot rows; a test pair becomes the fixed split.
+    See :func:`neurongui.engine.imagesets.load_idx_dataset` for the parameters.
+
+    Raises
+    ------
+    neurongui.engine.idx.IDXError
+        If a file cannot be read or the files do not make a dataset.
+    """
+    from .imagesets import load_idx_dataset as load  # imagesets builds on this module
+
+    return load(
+        train_images,
+        train_labels,
+        test_images,
+        test_labels,
+        name=name,
+        class_names=class_names,
+        description=description,
     )
 
 
