@@ -21,8 +21,6 @@ from neurongui.downloads import RemoteFile
 from neurongui.main_window import MainWindow
 from neurongui.views import training_data
 
-pytest.importorskip("neurongui.engine.idx", reason="the IDX reader (branch m-data)")
-
 
 def idx_bytes(array: np.ndarray) -> bytes:
     """An IDX file of uint8 ``array``: magic (0, 0, 8, ndim), big-endian sizes, data."""
