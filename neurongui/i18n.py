@@ -120,6 +120,7 @@ def dataset_label(key: str) -> str:
         "xor_gate": QCoreApplication.translate("Datasets", "Logic gate XOR"),
         "iris": QCoreApplication.translate("Datasets", "Iris flowers"),
         "digits": QCoreApplication.translate("Datasets", "Handwritten digits"),
+        "mnist": QCoreApplication.translate("Datasets", "MNIST digits (10,000)"),
     }
     return names.get(key, key)
 
@@ -202,6 +203,15 @@ _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CLOSING = "。，、；：？！）」』】》〉”’…—·.,;:?!)\\]"
 _TAIL = re.compile(f"((?:[{_CJK}][{_CLOSING}]*){{2,}})((?:\\s|<[^>]*>)*)$")
 _WORD_JOINER = "\u2060"
+
+
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space after an English full stop, none after a
+    Chinese one (。！？：), where a space reads as a gap."""
+    out = ""
+    for part in (p for p in parts if p):
+        out += part if not out or out.endswith(("。", "！", "？", "：")) else f" {part}"
+    return out
 
 
 def keep_together(text: str, count: int = 4) -> str:
