@@ -55,7 +55,13 @@ def colour_chips(dark: bool) -> str:
 
 def sample_caption(index: int, x: Sequence[float] | np.ndarray) -> str:
     """Which sample the diagram computes with: its number (from 1) and, for a few
-    inputs, their values, e.g. "Showing sample 3: x = (1, 0)"."""
+    inputs, their values, e.g. "Showing sample 3: x = (1, 0)"; ``index`` −1 is the
+    student's own input (a probe)."""
+    if index < 0:
+        if len(x) > MAX_LISTED_INPUTS:
+            return fill(translate("CanvasLegend", "Showing your input (%1 inputs)"), str(len(x)))
+        values = ", ".join(format_number(v) for v in x)
+        return fill(translate("CanvasLegend", "Showing your input: x = (%1)"), values)
     if len(x) > MAX_LISTED_INPUTS:
         return fill(
             translate("CanvasLegend", "Showing sample %1 (%2 inputs)"), str(index + 1), str(len(x))
@@ -144,7 +150,7 @@ class CanvasLegend(CanvasBase):
         sample = self.model.sample
         text = legend_html(
             self._dark,
-            self.model.sample_index,
+            -1 if self.model.probe is not None else self.model.sample_index,
             sample,
             input_scale(sample),
             drawn,

@@ -113,7 +113,8 @@ class StagesPanel(QWidget):
         model = self.model
         y = model.data.Y_train[model.sample_index]
         config = model.config
-        self.drill = Drill(model.network, model.sample, y, config.loss, config.learning_rate)
+        x = model.data.inputs("train", model.sample_index)  # a probe has no target: the sample
+        self.drill = Drill(model.network, x, y, config.loss, config.learning_rate)
         self.stages = stages_of(len(model.network.layers))
         self.go(min(self.index, len(self.stages) - 1))
 
