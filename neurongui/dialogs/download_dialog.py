@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from neurongui import downloads
 from neurongui.datafolders import mnist_folder
 from neurongui.dialogs.progress import TaskDialog
 from neurongui.downloads import (
     MNIST_FILES,
+    MNIST_MIRRORS,
     DownloadCancelled,
     Progress,
     RemoteFile,
@@ -39,8 +39,8 @@ class DownloadDialog(TaskDialog):
     folder
         Where the files go; default :func:`neurongui.datafolders.mnist_folder`.
     files, mirrors
-        What to fetch and from where (default MNIST's files and mirrors; tests point
-        them at a local server).
+        What to fetch and from where (default MNIST's files, and the mirrors named in
+        ``NEURONGUI_MNIST_MIRRORS``, separated by spaces, or else MNIST's public ones).
     timeout
         Seconds to wait for a connection or the next chunk.
     """
@@ -54,7 +54,8 @@ class DownloadDialog(TaskDialog):
         timeout: float = 30.0,
     ):
         self.folder = Path(folder) if folder is not None else mnist_folder()
-        mirrors = downloads.MNIST_MIRRORS if mirrors is None else mirrors  # read when used
+        if mirrors is None:  # a classroom's own mirror first, if it has one
+            mirrors = os.environ.get("NEURONGUI_MNIST_MIRRORS", "").split() or MNIST_MIRRORS
         total = sum(f.size for f in files)
         self._heading = fill(self.tr("Downloading MNIST: %1 files, %2 MB"), len(files), _mb(total))
 

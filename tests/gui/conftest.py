@@ -15,14 +15,6 @@ def _no_modal_questions(monkeypatch):
     monkeypatch.setattr(MainWindow, "ask_restore", lambda self, path: False)
 
 
-@pytest.fixture(autouse=True)
-def _no_internet(monkeypatch):
-    """No test downloads MNIST from the real mirrors (port 9 of this computer refuses)."""
-    from neurongui import downloads
-
-    monkeypatch.setattr(downloads, "MNIST_MIRRORS", ("http://127.0.0.1:9/",))
-
-
 @pytest.fixture
 def window(qtbot):
     """A shown main window (test files may define their own)."""

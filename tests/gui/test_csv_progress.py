@@ -87,8 +87,9 @@ def test_a_failed_download_explains_itself_and_keeps_nothing(window, tmp_path, m
     url = server.url
     server.stop()  # nothing listens there any more
     files = [RemoteFile("train-images-idx3-ubyte.gz", 10, "0" * 64)]
+    monkeypatch.setenv("NEURONGUI_MNIST_MIRRORS", url)  # a classroom's mirror, here dead
     monkeypatch.setattr(
-        training_data, "DownloadDialog", lambda parent: DownloadDialog(parent, None, files, [url])
+        training_data, "DownloadDialog", lambda parent: DownloadDialog(parent, None, files)
     )
     before = window.model.config
     assert not window.training_panel.get_full_mnist()
