@@ -2,9 +2,10 @@
 
 A document is a network file (:mod:`neurongui.engine.fileformat`) whose ``training``
 object holds the training settings (including the dataset's name) and, optionally,
-the training history. An imported CSV dataset is *referenced* by its path
-(``csv_path``), not embedded, so documents stay small. It is read again when the
-document opens (from the document's own folder if it moved along with it); if it
+the training history. An imported dataset is *referenced* by its path (``csv_path``
+for a CSV file, ``idx_files`` for an IDX set such as MNIST), not embedded, so
+documents stay small. It is read again when the document opens (from the document's
+own folder if it moved along with it; the full MNIST from the download folder); if it
 cannot be found, the document still opens with its network.
 
 * Saving is atomic and first keeps the previous version as ``NAME.json.bak``.
@@ -25,10 +26,11 @@ from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
+from neurongui.datafolders import load_idx_source, mnist_folder
 from neurongui.engine import Network, load_csv, read_network_file
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
-from neurongui.engine.documentfile import parse_training
+from neurongui.engine.documentfile import IDXSource, parse_idx_source, parse_training
 from neurongui.engine.errors import NetworkFileError, located
 from neurongui.engine.fileformat import network_to_json
 from neurongui.engine.metrics import EpochRecord
@@ -59,10 +61,12 @@ class Document:
         config: TrainingConfig | None,
         history: list[EpochRecord] | None = None,
         csv_path: str | None = None,
+        idx_source: IDXSource | None = None,
     ):
         self.network, self.config = network, config
         self.history = history or []
         self.csv_path = csv_path
+        self.idx_source = idx_source
 
     def training(self, include_history: bool = True) -> dict[str, Any]:
         """The ``training`` object written into the file."""
@@ -71,6 +75,8 @@ class Document:
             data["history"] = [asdict(record) for record in self.history]
         if self.csv_path:
             data["csv_path"] = self.csv_path
+        if self.idx_source is not None:
+            data["idx_files"] = self.idx_source.to_dict()
         return data
 
 
@@ -107,27 +113,63 @@ def load_document(path: str | os.PathLike) -> Document:
     network, training = read_network_file(path)
     try:
         config, history, csv_path = parse_training(training)
+        idx_source = parse_idx_source(training)
     except NetworkFileError as exc:
         raise NetworkFileError(located(Path(path).name, exc)) from None
-    return Document(network, config, history, csv_path)
+    return Document(network, config, history, csv_path, idx_source)
 
 
-def imported_dataset(document: Document, folder: Path | None = None) -> tuple[Dataset, Path] | None:
-    """The CSV dataset ``document`` was trained on and the file it was read from: its
-    ``csv_path``, or a file of that name in ``folder`` (the document's) if it moved
-    there too.
+def imported_dataset(
+    document: Document, folder: Path | None = None
+) -> tuple[Dataset, str | IDXSource] | None:
+    """The dataset ``document`` was trained on, if it was imported, and where it came
+    from: its CSV file's path (a string) or its IDX files.
 
-    None if the document names no CSV file. Raises :class:`~neurongui.engine.CSVError`
-    if the file cannot be found or read.
+    Each file is looked for where the document says, then under its name in
+    ``folder`` (the document's) in case it moved there too; the full MNIST is looked
+    for in the download folder. None if the document names no imported data.
+
+    Raises
+    ------
+    EngineError
+        :class:`~neurongui.engine.CSVError` or ``IDXError`` if a file cannot be found
+        or read.
     """
-    if not document.csv_path or document.config is None:
+    if document.config is None:
         return None
-    path = Path(document.csv_path)
-    if not path.exists() and folder is not None and (folder / path.name).exists():
-        path = folder / path.name
+    if document.idx_source is not None:
+        source = _found_idx(document.idx_source, folder)
+        dataset = load_idx_source(source, document.config.dataset)
+        return dataset, source
+    if not document.csv_path:
+        return None
+    path = _found(document.csv_path, folder)
     dataset = load_csv(path)
     # Under the name the settings use, even if the file was renamed since.
-    return replace(dataset, name=document.config.dataset), path
+    return replace(dataset, name=document.config.dataset), str(path)
+
+
+def _found(saved: str, folder: Path | None) -> Path:
+    path = Path(saved)
+    if not path.exists() and folder is not None and (folder / path.name).exists():
+        path = folder / path.name
+    return path
+
+
+def _found_idx(source: IDXSource, folder: Path | None) -> IDXSource:
+    if source.download == "mnist":
+        cache = mnist_folder()
+        paths = [str(cache / Path(p).name) for p in source.paths()]
+    else:
+        paths = [str(_found(p, folder)) for p in source.paths()]
+    test: list[str | None] = [*paths[2:4]] or [None, None]
+    return replace(
+        source,
+        train_images=paths[0],
+        train_labels=paths[1],
+        test_images=test[0],
+        test_labels=test[1],
+    )
 
 
 class InstanceGuard:

@@ -27,7 +27,8 @@ from neurongui.documents import (
     save_document,
 )
 from neurongui.editing import Editor
-from neurongui.engine import CSVError, Network, NetworkFileError
+from neurongui.engine import Network, NetworkFileError
+from neurongui.engine.errors import EngineError
 from neurongui.i18n import error_text, fill, keep_together
 from neurongui.lessons import create_lesson
 from neurongui.lessons.base import Lesson
@@ -133,10 +134,12 @@ class MainWindow(QMainWindow, FileActions):
         return self.model.network
 
     def document(self) -> Document:
-        """The current document (network, settings, history and its CSV file, if any)."""
+        """The current document (network, settings, history and its data files, if any)."""
         model = self.model
-        csv_path = model.dataset_path(model.config.dataset)
-        return Document(model.network, model.config, model.history, csv_path)
+        source = model.dataset_path(model.config.dataset)
+        csv_path = source if isinstance(source, str) else None
+        idx_source = None if isinstance(source, str) else source
+        return Document(model.network, model.config, model.history, csv_path, idx_source)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a network file; on error show a dialog and keep the current network.
@@ -176,18 +179,19 @@ class MainWindow(QMainWindow, FileActions):
         self.training.stop()
         try:
             found = imported_dataset(doc, folder)
-        except CSVError as exc:
+        except EngineError as exc:  # a CSV or IDX file missing or unreadable
             found = None
+            data = doc.csv_path or (doc.idx_source.train_images if doc.idx_source else "")
             self._show_error(
                 self.tr("The network's data is missing"),
                 fill(
                     self.tr("It was trained on %1, which cannot be read: %2"),
-                    Path(doc.csv_path or "").name,
+                    Path(data).name,
                     error_text(exc),
                 ),
             )
         if found is not None:
-            self.model.add_dataset(found[0], str(found[1]))
+            self.model.add_dataset(*found)
         self.model.set_network(doc.network, doc.config)
         if doc.history:
             self.model.set_history(doc.history)

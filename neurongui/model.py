@@ -30,6 +30,7 @@ from PySide6.QtCore import QObject, Signal
 from neurongui.engine import Network, pairing, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
+from neurongui.engine.documentfile import IDXSource
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.refs import Selection
@@ -90,7 +91,7 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
         super().__init__(parent)
         self._config = config or TrainingConfig()
         self._imported: dict[str, Dataset] = {}
-        self._paths: dict[str, str] = {}
+        self._paths: dict[str, str | IDXSource] = {}
         if network is None:
             self._data = prepare_data(self._config)
             self._network = default_network(self._data, self._config)

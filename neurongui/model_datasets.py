@@ -1,5 +1,6 @@
-"""The datasets imported in a session (CSV files), kept by name with the file each
-came from, so that settings can name them and a saved document can refer to them.
+"""The datasets imported in a session (CSV files, IDX sets), kept by name with the
+file (or IDX files) each came from, so that settings can name them and a saved
+document can refer to them.
 
 :class:`ImportedDatasets` is a part of :class:`neurongui.model.NetworkModel`.
 """
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
     from neurongui.engine.config import TrainingConfig
     from neurongui.engine.datasets import Dataset
+    from neurongui.engine.documentfile import IDXSource
 
 __all__ = ["ImportedDatasets"]
 
@@ -22,19 +24,20 @@ class ImportedDatasets:
 
     # Set up by NetworkModel.
     _imported: dict[str, Dataset]
-    _paths: dict[str, str]
+    _paths: dict[str, str | IDXSource]
     _config: TrainingConfig
     set_config: Callable[[TrainingConfig], None]
 
-    def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:
-        """Make ``dataset`` (an imported CSV file) available under its own name;
-        ``path`` is the file it came from, which a saved document refers to."""
+    def add_dataset(self, dataset: Dataset, path: str | IDXSource | None = None) -> None:
+        """Make ``dataset`` (an imported CSV file or IDX set) available under its own
+        name; ``path`` is the file (or IDX files) it came from, which a saved document
+        refers to."""
         self._imported[dataset.name] = dataset
         if path is not None:
             self._paths[dataset.name] = path
 
-    def dataset_path(self, name: str) -> str | None:
-        """The file an imported dataset was read from, if it came from one."""
+    def dataset_path(self, name: str) -> str | IDXSource | None:
+        """The file (or IDX files) an imported dataset was read from, if any."""
         return self._paths.get(name) if name in self._imported else None
 
     def import_dataset(self, dataset: Dataset) -> None:

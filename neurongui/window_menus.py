@@ -139,6 +139,24 @@ class WindowMenus(QObject):
         for path in sorted(folder.glob("*.json")) if folder.exists() else []:
             title = titles.get(path.stem, path.stem.replace("_", " "))
             examples.addAction(title, lambda p=path: w.open_example(p))
+        data = menu.addMenu(self.tr("&Data"))
+        data.setObjectName("dataMenu")
+        panel = w.training_panel
+        data.addAction(
+            self.action(
+                self.tr("Get the full &MNIST…"),
+                lambda: panel.get_full_mnist(),  # not triggered's `checked`
+                tip=self.tr("Download MNIST's 70,000 handwritten digits (12 MB) and train on them"),
+            )
+        )
+        data.addAction(
+            self.action(
+                self.tr("Import &IDX files…"),
+                lambda: panel.import_idx(),
+                tip=self.tr("Read an MNIST-format set from disk: MNIST, Fashion-MNIST, KMNIST…"),
+            )
+        )
+        data.addAction(self.action(self.tr("Import &CSV…"), lambda: panel.import_csv()))
         menu.addSeparator()
         menu.addActions([save, save_as])
         export = menu.addMenu(self.tr("&Export"))

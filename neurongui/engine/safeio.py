@@ -20,12 +20,14 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message, os_reason
 
 __all__ = [
     "STALE_TEMP_SECONDS",
     "copy_atomic",
+    "open_regular",
     "read_limited",
     "remove_stale_temps",
     "write_atomic",
@@ -103,6 +105,48 @@ def read_limited(path: str | os.PathLike[str], limit: int, error: type[EngineErr
     if total > limit:
         raise error(_too_big(name, total, limit))
     return b"".join(chunks)
+
+
+def open_regular(path: str | os.PathLike[str], limit: int, error: type[EngineError]) -> BinaryIO:
+    """Open the regular file ``path`` for reading in binary, for files read in pieces.
+
+    The checks of :func:`read_limited` (a regular file, at most ``limit`` bytes by its
+    size) are made before anything is read; the caller reads and closes it.
+
+    Raises
+    ------
+    error
+        If the file is missing, unreadable, not a regular file or larger than ``limit``.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        _check_regular(os.stat(path).st_mode, name, error)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            _check_regular(info.st_mode, name, error)
+            if info.st_size > limit:
+                raise error(_too_big(name, info.st_size, limit))
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
+    except OSError as exc:
+        raise error(
+            QT_TRANSLATE_NOOP("EngineErrors", "{name}: cannot read the file ({reason})"),
+            name=name,
+            reason=os_reason(exc),
+        ) from None
+    except ValueError as exc:  # a path with a NUL character in it
+        if isinstance(exc, error):
+            raise
+        raise error(
+            QT_TRANSLATE_NOOP("EngineErrors", "{name}: not a valid file name"), name=name
+        ) from None
 
 
 def _check_regular(mode: int, name: str, error: type[EngineError]) -> None:

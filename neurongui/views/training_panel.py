@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -11,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.editing import Editor
-from neurongui.engine import CSVError, datasets, load_csv
+from neurongui.engine import datasets
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.explain import format_number, lone_softmax
 from neurongui.engine.metrics import EpochRecord
@@ -33,15 +30,15 @@ from neurongui.model import NetworkModel
 from neurongui.undo import changed_settings
 from neurongui.views.number_spin import NumberSpinBox, WholeSpinBox
 from neurongui.views.steady import steady
+from neurongui.views.training_data import IMPORT_ENTRIES, DataImports
 from neurongui.worker import TrainingController
 
 __all__ = ["TrainingPanel"]
 
-_IMPORT = "__import_csv__"
 
-
-class TrainingPanel(QWidget):
-    """Edits the model's TrainingConfig and drives the TrainingController."""
+class TrainingPanel(DataImports, QWidget):
+    """Edits the model's TrainingConfig and drives the TrainingController (the Data
+    list's imports: :class:`~neurongui.views.training_data.DataImports`)."""
 
     def __init__(
         self,
@@ -119,8 +116,7 @@ class TrainingPanel(QWidget):
         return box
 
     def _build_controls(self) -> None:
-        items = [(key, dataset_label(key)) for key in datasets.names()]
-        items.append((_IMPORT, self.tr("Import CSV…")))
+        items = [(key, dataset_label(key)) for key in datasets.names()] + self.data_items()
         self.dataset = self._combo("datasetCombo", items, self.tr("The data to learn from"))
         self.noise = self._spin("noiseSpin", 0, 0.5, 0.05, 2, self.tr("Noise added to the points"))
         self.test_ratio = self._spin(
@@ -364,6 +360,9 @@ class TrainingPanel(QWidget):
             self.noise.setValue(c.noise)
             self.noise.setEnabled(c.dataset in datasets.TWO_D or c.dataset == "line")
             self.test_ratio.setValue(c.test_fraction)
+            # A set with its own split (MNIST's 60,000 + 10,000) ignores the test share.
+            imported = self.model.imported.get(c.dataset)
+            self.test_ratio.setEnabled(imported is None or imported.train_count is None)
             self.batch.setValue(c.batch_size)
             self.rate.setValue(c.learning_rate)
             self._set_combo(self.optimizer, c.optimizer)
@@ -386,16 +385,15 @@ class TrainingPanel(QWidget):
 
     def _set_combo(self, combo: QComboBox, key, text: str | None = None) -> None:
         index = combo.findData(key)
-        if index < 0 and text is not None:  # an imported dataset
-            combo.insertItem(combo.count() - 1, text, key)
+        if index < 0 and text is not None:  # an imported dataset, before the imports
+            combo.insertItem(combo.count() - IMPORT_ENTRIES, text, key)
             index = combo.findData(key)
         combo.setCurrentIndex(max(index, 0))
 
     def _on_control_change(self, *_: object) -> None:
         if self._updating:
             return
-        if self.dataset.currentData() == _IMPORT:
-            self.import_csv()
+        if self.data_action(self.dataset.currentData()):  # an import, not a dataset
             return
         try:
             config = self.model.config.with_changes(
@@ -439,28 +437,3 @@ class TrainingPanel(QWidget):
         except ValueError as exc:  # e.g. a test share that leaves no training data
             self.model.message.emit(error_text(exc))
             self._on_config_change()
-
-    def import_csv(self, path: str | None = None) -> bool:
-        """Import a CSV file as the dataset (asks for the file when ``path`` is None)."""
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import CSV"), "", self.tr("CSV tables (*.csv);;All files (*)")
-            )
-        if not path:
-            self._on_config_change()
-            return False
-        try:
-            dataset = load_csv(path)
-        except CSVError as exc:
-            window = self.window()
-            if hasattr(window, "_show_error"):
-                window._show_error(
-                    fill(self.tr("Cannot import %1"), Path(path).name), error_text(exc)
-                )
-            self.model.message.emit(error_text(exc))
-            self._on_config_change()
-            return False
-        self.controller.pause()
-        self.model.add_dataset(dataset, str(Path(path).resolve()))
-        self._use(self.model.config.with_changes(dataset=dataset.name))
-        return True

@@ -884,6 +884,49 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>DataImports</name>
+    <message>
+        <source>Get the full MNIST…</source>
+        <translation>获取完整 MNIST…</translation>
+    </message>
+    <message>
+        <source>Import IDX files…</source>
+        <translation>导入 IDX 文件…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV tables (*.csv);;All files (*)</source>
+        <translation>CSV 表格 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was kept. Try again later, or copy the four files from a computer that has them and use File ▸ Data ▸ Import IDX files…</source>
+        <translation>没有保留任何文件。请稍后再试，或者从已有这四个文件的计算机上复制过来，再使用“文件 ▸ 数据 ▸ 导入 IDX 文件…”。</translation>
+    </message>
+    <message>
+        <source>Cannot download MNIST</source>
+        <translation>无法下载 MNIST</translation>
+    </message>
+    <message>
+        <source>Cannot read MNIST</source>
+        <translation>无法读取 MNIST</translation>
+    </message>
+</context>
+<context>
     <name>Datasets</name>
     <message>
         <source>Circle</source>
@@ -980,6 +1023,29 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>virginica</source>
         <translation>维吉尼亚鸢尾</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <source>Downloading MNIST: %1 files, %2 MB</source>
+        <translation>正在下载 MNIST：%1 个文件，共 %2 MB</translation>
+    </message>
+    <message>
+        <source>Get the full MNIST</source>
+        <translation>获取完整 MNIST</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 个文件（共 %2 个）：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 MB · %3 MB/s</source>
+        <translation>%1 / %2 MB · %3 MB/s</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1548,18 @@ from %2 into neuron %3 of %4</source>
         <translation>{where}：应为对象，实际是{kind}</translation>
     </message>
     <message>
+        <source>{where}: the test images and labels come as a pair</source>
+        <translation>{where}：测试图像和标签必须成对给出</translation>
+    </message>
+    <message>
+        <source>{where}.class_names: expected a list of at most {limit} names, got {kind}</source>
+        <translation>{where}.class_names：应为最多 {limit} 个名称的列表，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}.download: expected {allowed}, got {kind}</source>
+        <translation>{where}.download：应为 {allowed}，实际是{kind}</translation>
+    </message>
+    <message>
         <source>{where}: {epoch} comes after epoch {last}</source>
         <translation>{where}：第 {epoch} 轮排在第 {last} 轮之后</translation>
     </message>
@@ -1500,6 +1578,10 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>{where}: expected a finite number, not negative, or null, got {kind}</source>
         <translation>{where}：应为非负的有限数或 null，实际是{kind}</translation>
+    </message>
+    <message>
+        <source>{where}: expected the path of a file (1 to {limit} characters), got {kind}</source>
+        <translation>{where}：应为文件路径（1 到 {limit} 个字符），实际是{kind}</translation>
     </message>
     <message>
         <source>training.csv_path: expected the path of a CSV file (1 to {limit} characters), got {kind}</source>
@@ -2093,6 +2175,70 @@ from %2 into neuron %3 of %4</source>
         <source>{name}: the compressed data is damaged ({reason})</source>
         <translation>{name}：压缩数据已损坏（{reason}）</translation>
     </message>
+    <message>
+        <source>no mirror to try</source>
+        <translation>没有可尝试的镜像站点</translation>
+    </message>
+    <message>
+        <source>{name}: the server offers {size:,} bytes, but {label}&apos;s file has {expected:,}; it is not the right file</source>
+        <translation>{name}：服务器提供的文件有 {size:,} 字节，而 {label} 的文件是 {expected:,} 字节；这不是正确的文件</translation>
+    </message>
+    <message>
+        <source>{name}: the download stopped after {done:,} of {size:,} bytes (the connection was cut)</source>
+        <translation>{name}：下载在 {done:,} / {size:,} 字节处中断（连接被切断）</translation>
+    </message>
+    <message>
+        <source>{name}: more than {size:,} bytes arrived; it is not {label}&apos;s file</source>
+        <translation>{name}：收到的数据超过 {size:,} 字节；这不是 {label} 的文件</translation>
+    </message>
+    <message>
+        <source>{name}: the file that arrived is not {label}&apos;s: its SHA-256 is {actual}, {label}&apos;s is {expected}</source>
+        <translation>{name}：收到的文件不是 {label} 的：它的 SHA-256 是 {actual}，而 {label} 的是 {expected}</translation>
+    </message>
+    <message>
+        <source>cannot write into the data folder {folder} ({reason})</source>
+        <translation>无法写入数据文件夹 {folder}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {code} ({reason})</source>
+        <translation>{host} 返回了 HTTP {code}（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot find {host}: the name is not known (is this computer offline?)</source>
+        <translation>找不到 {host}：无法解析这个域名（这台计算机是否未联网？）</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds:g} seconds</source>
+        <translation>{host} 在 {seconds:g} 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>{host} refused the connection</source>
+        <translation>{host} 拒绝了连接</translation>
+    </message>
+    <message>
+        <source>no secure connection to {host} ({reason})</source>
+        <translation>无法与 {host} 建立安全连接（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot download from {host} ({reason})</source>
+        <translation>无法从 {host} 下载（{reason}）</translation>
+    </message>
+    <message>
+        <source>access refused</source>
+        <translation>拒绝访问</translation>
+    </message>
+    <message>
+        <source>the file is not there</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>a problem on the server; try again later</source>
+        <translation>服务器出了问题；请稍后再试</translation>
+    </message>
+    <message>
+        <source>the proxy refused the connection (407: it asks for a user name and password; set them in the https_proxy variable or ask the network&apos;s administrator)</source>
+        <translation>代理服务器拒绝了连接（407：它要求用户名和密码；请在 https_proxy 变量中设置，或询问网络管理员）</translation>
+    </message>
 </context>
 <context>
     <name>HealthPanel</name>
@@ -2200,6 +2346,89 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportIDXDialog</name>
+    <message>
+        <source>Import IDX files</source>
+        <translation>导入 IDX 文件</translation>
+    </message>
+    <message>
+        <source>Images and labels in MNIST&apos;s IDX format (MNIST, Fashion-MNIST, KMNIST…), gzipped or not. Choose their folder, or each file.</source>
+        <translation>MNIST 的 IDX 格式的图像和标签（MNIST、Fashion-MNIST、KMNIST…），可以是 gzip 压缩的，也可以不是。选择它们所在的文件夹，或逐个选择文件。</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>Training labels</source>
+        <translation>训练标签</translation>
+    </message>
+    <message>
+        <source>Test images (optional)</source>
+        <translation>测试图像（可选）</translation>
+    </message>
+    <message>
+        <source>Test labels (optional)</source>
+        <translation>测试标签（可选）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>0, 1, 2, … (the labels&apos; numbers)</source>
+        <translation>0, 1, 2, …（标签的数字）</translation>
+    </message>
+    <message>
+        <source>Names of the classes in label order, separated by commas</source>
+        <translation>按标签顺序排列的类别名称，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Class names</source>
+        <translation>类别名称</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Folder of the IDX files</source>
+        <translation>IDX 文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose an IDX file</source>
+        <translation>选择 IDX 文件</translation>
+    </message>
+    <message>
+        <source>IDX files (*-ubyte *-ubyte.gz *.idx* *.gz);;All files (*)</source>
+        <translation>IDX 文件 (*-ubyte *-ubyte.gz *.idx* *.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No training images and labels of the standard names (train-images-idx3-ubyte, train-labels-idx1-ubyte) in this folder: choose the files.</source>
+        <translation>这个文件夹里没有标准名称（train-images-idx3-ubyte、train-labels-idx1-ubyte）的训练图像和标签：请逐个选择文件。</translation>
+    </message>
+    <message>
+        <source>Choose the training images and their labels.</source>
+        <translation>请选择训练图像及其标签。</translation>
+    </message>
+    <message>
+        <source>The test images and labels come as a pair: choose both, or neither.</source>
+        <translation>测试图像和标签必须成对给出：两个都选，或都不选。</translation>
+    </message>
+    <message>
+        <source>Cannot import: %1</source>
+        <translation>无法导入：%1</translation>
     </message>
 </context>
 <context>
@@ -3632,6 +3861,13 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBar</name>
     <message>
         <source>Drag to see the network as it was at an earlier epoch</source>
@@ -3714,10 +3950,6 @@ Details: %1</source>
     <message>
         <source>%1 takes numbers from %2 to %3, not %4</source>
         <translation>%1 只能取 %2 到 %3 之间的数，不能取 %4</translation>
-    </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>导入 CSV…</translation>
     </message>
     <message>
         <source>The data to learn from</source>
@@ -3951,18 +4183,6 @@ Details: %1</source>
         <source>Change the training settings</source>
         <translation>更改训练设置</translation>
     </message>
-    <message>
-        <source>Import CSV</source>
-        <translation>导入 CSV</translation>
-    </message>
-    <message>
-        <source>CSV tables (*.csv);;All files (*)</source>
-        <translation>CSV 表格 (*.csv);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import %1</source>
-        <translation>无法导入 %1</translation>
-    </message>
 </context>
 <context>
     <name>WeightChart</name>
@@ -4107,6 +4327,30 @@ Details: %1</source>
     <message>
         <source>Handwritten digits (8×8 pixels)</source>
         <translation>手写数字（8×8 像素）</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Get the full &amp;MNIST…</source>
+        <translation>获取完整 MNIST(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Download MNIST&apos;s 70,000 handwritten digits (12 MB) and train on them</source>
+        <translation>下载 MNIST 的 70,000 个手写数字（12 MB）并用它们训练</translation>
+    </message>
+    <message>
+        <source>Import &amp;IDX files…</source>
+        <translation>导入 IDX 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read an MNIST-format set from disk: MNIST, Fashion-MNIST, KMNIST…</source>
+        <translation>从磁盘读取 MNIST 格式的数据集：MNIST、Fashion-MNIST、KMNIST…</translation>
+    </message>
+    <message>
+        <source>Import &amp;CSV…</source>
+        <translation>导入 CSV(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Export</source>

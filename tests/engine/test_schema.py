@@ -130,7 +130,7 @@ def test_the_schema_states_the_limits_and_names_the_engine_uses():
 
     training = defs["training"]["properties"]
     settings_ = {field.name for field in dataclasses.fields(TrainingConfig)}
-    assert set(training) == settings_ | {"history", "csv_path"}
+    assert set(training) == settings_ | {"history", "csv_path", "idx_files"}
     assert training["loss"]["enum"] == losses.names()
     assert training["optimizer"]["enum"] == optimizers.names()
     assert tuple(training["init"]["enum"]) == INITIALIZERS

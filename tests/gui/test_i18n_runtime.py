@@ -33,13 +33,13 @@ ALLOWED = {
     *("Adam", "SGD", "MSE", "BCE", "L1", "L2", "Xavier", "He"),
     # Formats and standards the student meets under these names.
     *("CSV", "JSON", "NaN", "inf", "UTF-8", "Unicode", "NUL", "MB", "PNG", "SVG", "NPZ"),
-    *("NumPy",),
+    *("NumPy", "IDX", "HTTP", "SHA-256", "gzip"),
     # Keys of a network file, named as the file spells them (like training.history[3]).
     *("format", "version", "inputs", "layers", "training", "sizes", "activations"),
     *("weights", "biases", "names"),
     *("Python", "pickle", "null", "true", "false"),
     # Datasets and logic gates, known by these names.
-    *("MNIST", "Iris", "XOR", "AND", "OR", "NAND", "NOR"),
+    *("MNIST", "Fashion-MNIST", "KMNIST", "Iris", "XOR", "AND", "OR", "NAND", "NOR"),
     # The program's name; keyboard keys; functions in formulas (the features sin x₁).
     *("NeuronGUI", "Ctrl", "Shift", "Space", "sin", "cos", "exp", "log", "sign"),
 }

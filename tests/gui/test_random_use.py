@@ -41,11 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.dialogs.download_dialog import DownloadDialog
+from neurongui.dialogs.idx_import import ImportIDXDialog
+from neurongui.downloads import DownloadCancelled
 from neurongui.engine.refs import EdgeRef, NeuronRef, Ref
 from neurongui.lessons import KEYS
 from neurongui.main_window import MainWindow
 from neurongui.paths import resource_path
 from neurongui.theme import ThemeManager
+from neurongui.views.training_data import GET_MNIST, IMPORT_CSV, IMPORT_IDX
+
+IMPORTS = (GET_MNIST, IMPORT_IDX, IMPORT_CSV)
 
 #: Each seed runs ACTIONS actions (about 0.05-0.3 s each on a slow machine). For a
 #: longer hunt: RANDOM_USE_SEEDS=200 RANDOM_USE_ACTIONS=300 pytest tests/gui/test_random_use.py
@@ -378,6 +384,13 @@ def no_dialogs(monkeypatch):
         monkeypatch.setattr(QInputDialog, name, lambda *a, **k: ("", False))
     for name in ("getInt", "getDouble"):
         monkeypatch.setattr(QInputDialog, name, lambda *a, **k: (0, False))
+    # The Data list's "Import IDX files…" and "Get the full MNIST…": cancelled too.
+    monkeypatch.setattr(ImportIDXDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(DownloadDialog, "run", _cancelled)
+
+
+def _cancelled(self):
+    raise DownloadCancelled
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -406,7 +419,7 @@ def test_every_entry_of_the_data_list_with_the_last_neuron_selected(window, no_d
         combo.setCurrentIndex(index)
         combo.activated.emit(index)  # the last entry, Import CSV…, is cancelled
         key = combo.itemData(index)
-        assert window.model.config.dataset == key or key == "__import_csv__"
+        assert window.model.config.dataset == key or key in IMPORTS  # cancelled
         assert window.model.data.X_train.shape[1] == window.network.sizes[0]
 
 
