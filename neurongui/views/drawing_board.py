@@ -172,6 +172,7 @@ class DrawingPanel(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.board.clear)
         self._sent = False  # the model's probe is this drawing
+        self._shape: tuple[int, int] | None = None
         self.on_diagram = QCheckBox(self.tr("Show on the diagram"))
         self.on_diagram.setToolTip(
             self.tr(
@@ -179,7 +180,7 @@ class DrawingPanel(QWidget):
             )
         )
         self.on_diagram.toggled.connect(lambda _: self._send_probe())
-        self.seen = _Picture(112)
+        self.seen = _Picture(84)
         self.seen_label = QLabel()
         self.seen_label.setWordWrap(True)
         self.answer = QLabel()
@@ -194,18 +195,23 @@ class DrawingPanel(QWidget):
         tools.addWidget(self.on_diagram)
         tools.addStretch(1)
         side = QVBoxLayout()
-        side.addWidget(self.seen_label)
         side.addWidget(self.seen)
         side.addStretch(1)
-        top = QHBoxLayout()
-        top.addWidget(self.board)
-        top.addLayout(side)
+        # One column: the Practice dock is about 300 px wide. The board, its tools, then
+        # what the network sees beside its answer.
+        seen_and_answer = QHBoxLayout()
+        seen_and_answer.addLayout(side)
+        answer = QVBoxLayout()
+        answer.addWidget(self.answer)
+        answer.addLayout(self.bars)
+        answer.addStretch(1)
+        seen_and_answer.addLayout(answer, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
-        layout.addLayout(top)
+        layout.addWidget(self.board)
         layout.addLayout(tools)
-        layout.addWidget(self.answer)
-        layout.addLayout(self.bars)
+        layout.addWidget(self.seen_label)
+        layout.addLayout(seen_and_answer)
         layout.addStretch(1)
         for signal in (
             model.parametersChanged,
@@ -239,6 +245,12 @@ class DrawingPanel(QWidget):
     def refresh(self, *_: object) -> None:
         """Prepare the drawing again and show the network's answer."""
         shape = self.shape()
+        if shape != self._shape:  # another kind of image (or none): a fresh board
+            self._shape = shape
+            self.on_diagram.setChecked(False)
+            if self.board.ink().any():
+                self.board.clear()  # refreshes again
+                return
         enabled = shape is not None
         for widget in (self.board, self.erase, self.clear_button, self.on_diagram):
             widget.setEnabled(enabled)

@@ -213,12 +213,13 @@ class StagesPanel(QWidget):
             "loss": self.tr("The loss compares the outputs ŷ with the targets y."),
             "delta": self.tr(
                 "δ = ∂L/∂z says how the loss changes with each neuron's z. At the output it "
-                "comes from the loss; in a hidden layer it is the δs of the layer above, "
+                "comes from the loss; in a hidden layer it is the δs of the next layer "
+                "(nearer the output), "
                 "weighted by the edges that lead there, times f′(z)."
             ),
             "grad": self.tr(
                 "The gradient of a weight is the δ of the neuron it feeds times the "
-                "activation it carries: ∂L/∂w = δ · a. The largest are shown."
+                "activation it carries: ∂L/∂w = δ · a. At most six are shown, the largest."
             ),
             "update": self._update_text(),
         }[stage.kind]

@@ -84,9 +84,13 @@ class TimelineBar(QWidget):
         count = len(self.timeline)
         at_end = self.slider.value() >= self.slider.maximum()
         self.slider.blockSignals(True)
-        self.slider.setRange(0, max(count - 1, 0))
-        if self.running or at_end:  # follow the newest epoch unless the student went back
-            self.slider.setValue(max(count - 1, 0))
+        if count == 1:  # one epoch kept (a file opened): the handle at the end, not the start
+            self.slider.setRange(0, 1)
+            self.slider.setValue(1)
+        else:
+            self.slider.setRange(0, max(count - 1, 0))
+            if self.running or at_end:  # follow the newest epoch unless the student went back
+                self.slider.setValue(max(count - 1, 0))
         self.slider.blockSignals(False)
         self.slider.setEnabled(count > 1 and not self.running)
         self._show_label()

@@ -3844,12 +3844,12 @@ The loss appears here, epoch by epoch.</source>
         <translation>损失把输出 ŷ 与目标 y 相比较。</translation>
     </message>
     <message>
-        <source>δ = ∂L/∂z says how the loss changes with each neuron&apos;s z. At the output it comes from the loss; in a hidden layer it is the δs of the layer above, weighted by the edges that lead there, times f′(z).</source>
-        <translation>δ = ∂L/∂z 表示损失随每个神经元的 z 如何变化。在输出层它来自损失；在隐藏层它是上一层的 δ 按通往那里的连线加权求和，再乘以 f′(z)。</translation>
+        <source>δ = ∂L/∂z says how the loss changes with each neuron&apos;s z. At the output it comes from the loss; in a hidden layer it is the δs of the next layer (nearer the output), weighted by the edges that lead there, times f′(z).</source>
+        <translation>δ = ∂L/∂z 表示损失随每个神经元的 z 如何变化。在输出层它来自损失；在隐藏层它是后一层（更靠近输出的那一层）的 δ 按通往那里的连线加权求和，再乘以 f′(z)。</translation>
     </message>
     <message>
-        <source>The gradient of a weight is the δ of the neuron it feeds times the activation it carries: ∂L/∂w = δ · a. The largest are shown.</source>
-        <translation>一个权重的梯度等于它所连向的神经元的 δ 乘以它传递的激活值：∂L/∂w = δ · a。图中显示最大的几个。</translation>
+        <source>The gradient of a weight is the δ of the neuron it feeds times the activation it carries: ∂L/∂w = δ · a. At most six are shown, the largest.</source>
+        <translation>一个权重的梯度等于它所连向的神经元的 δ 乘以它传递的激活值：∂L/∂w = δ · a。图中最多显示六个，取最大的。</translation>
     </message>
     <message>
         <source>One step of plain gradient descent: w ← w − η ∂L/∂w, with η = %1.</source>

@@ -74,3 +74,12 @@ def test_a_typed_probe_is_left_alone_by_the_board(qtbot, panel):
     panel.model.set_probe(typed)
     panel.board.stroke([QPointF(140, 60), QPointF(140, 220)])  # the board redraws
     assert np.array_equal(panel.model.probe, typed)
+
+
+def test_another_kind_of_data_gives_a_fresh_board(qtbot, panel):
+    panel.board.stroke([QPointF(140, 60), QPointF(140, 220)])
+    panel.on_diagram.setChecked(True)
+    model = panel.model
+    model.set_config(model.config.with_changes(dataset="iris"))
+    assert not panel.board.ink().any() and not panel.on_diagram.isChecked()
+    assert model.probe is None and not panel.board.isEnabled()

@@ -86,3 +86,15 @@ def test_the_slider_follows_new_epochs_unless_the_student_went_back(qtbot, bar):
     trainer.epoch()  # ...until training goes on from there
     model.set_history(trainer.history)
     assert bar.timeline.epochs == [1, 4] and bar.shown_epoch() == 4
+
+
+def test_a_run_opened_with_its_history_shows_its_last_epoch_at_the_end(qtbot, bar):
+    model = bar.model
+    trainer = make_trainer(model.network.copy(), model.data, model.config)
+    for _ in range(30):
+        trainer.epoch()
+    net = trainer.network
+    model.set_network(net, model.config)  # as opening a file: a new run...
+    model.set_history(trainer.history)  # ...with its saved history
+    assert bar.label.text() == "epoch 30 of 30"
+    assert bar.slider.value() == bar.slider.maximum() and not bar.slider.isEnabled()
