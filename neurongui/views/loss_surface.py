@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from neurongui.engine.numbers import format_number
-from neurongui.engine.refs import EdgeRef
+from neurongui.engine.refs import EdgeRef, check_ref
 from neurongui.engine.surface import Surface, grid_around, surface_rows
 from neurongui.i18n import error_text, fill, keep_together, sentences
 from neurongui.model import NetworkModel
@@ -285,6 +285,11 @@ class LossSurfacePanel(QWidget):
         if pair is None:
             return
         net = self.model.network
+        try:  # the lists may still name the edges of the structure before a change
+            for edge in pair:
+                check_ref(net.sizes, edge)
+        except ValueError:
+            return
         point = tuple(net.get_weight(e.layer, e.neuron, e.source) for e in pair)
         if not self.path or self.path[-1] != point:
             self.path.append((float(point[0]), float(point[1])))
