@@ -20,6 +20,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from neurongui.engine.diagnostics import layer_health, sample_rows, update_ratios
@@ -186,8 +187,13 @@ class HealthPanel(QWidget):
     # -- drawing --------------------------------------------------------------------
 
     def _mark_dirty(self, *_: object) -> None:
-        if not self._timer.isActive():
+        # A closed or hidden tab draws nothing while training: it catches up when shown.
+        if self.isVisible() and not self._timer.isActive():
             self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.redraw()
 
     def redraw(self) -> None:
         """Draw the curves, the histograms and the shares as they are now."""
