@@ -44,6 +44,7 @@ from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.views.canvas_columns import ColumnPicture
 from neurongui.views.canvas_edits import CanvasEdits
+from neurongui.views.canvas_images import CanvasImages
 from neurongui.views.canvas_items import (
     MAP_RING,
     TEXT_DARK,
@@ -85,7 +86,9 @@ _WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 EDGE_HZ = 12
 
 
-class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphicsView):
+class NetworkCanvas(
+    CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, CanvasImages, QGraphicsView
+):
     """The network diagram of ``model``; the student's edits go through ``editor``."""
 
     def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
@@ -211,6 +214,8 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         texts = [t for column in self._headers for t in column]
         for group in (self._captions, self._side_labels):
             texts += [t for column in group.values() for t in column]
+        if self._focus is not None:
+            texts += [self._focus.title, self._focus.hint]
         return texts
 
     # -- building -----------------------------------------------------------------
@@ -253,6 +258,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         self._highlight = scene.addPath(QPainterPath(), pen)
         self._highlight.setZValue(6)
         self._add_nodes()
+        self._add_images()
         self._add_headers()
         self._update_actions()
         self._refresh()
@@ -293,11 +299,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         colour, last = self._text_colour(), len(net.sizes) - 1
         self._nodes, self._pictures, self._captions, self._side_labels = [], {}, {}, {}
         frame = QColor(120, 120, 120)
+        framed = self._first_layer_framed()  # weight pictures, drawn by CanvasImages
         for column, n in enumerate(net.sizes):
             radius = layout.radii[column]
-            grid = layout.grid_rect()
-            if column == 0 and layout.grid is not None and grid is not None:
-                self._pictures[0] = ColumnPicture(scene, QRectF(*grid), layout.grid, frame)
+            if column == 0 and layout.grid is not None:  # the input image: CanvasImages
                 self._nodes.append([])
                 continue
             if n > STRIP_NODES:
@@ -311,7 +316,8 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             nodes = []
             for i in range(n):
                 x, y = layout.node(column, i)
-                nodes.append(NodeItem(scene, column, i, radius, x, y, self._dark))
+                square = framed and column == 1
+                nodes.append(NodeItem(scene, column, i, radius, x, y, self._dark, square))
             self._nodes.append(nodes)
             at = [QPointF(*layout.node(column, i)) for i in range(n)]
             if column == 0:
@@ -385,11 +391,15 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
                 else:
                     titles = [fill(self.tr("Hidden layer %1 · %2"), str(column), name), name]
             n = net.sizes[column]
-            count = self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")
+            counts = [self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")]
+            grid = self._layout.grid
+            if column == 0 and grid is not None:  # the inputs are an image's pixels
+                size = f"{grid[0]} × {grid[1]}"
+                counts = [fill(self.tr("%1 pixels = %2 inputs"), size, f"{n:,}"), size]
             self._headers.append(
                 [
                     ScreenText(scene, titles, anchor, colour, 14, offset=(0, -44), bold=True),
-                    ScreenText(scene, [count, f"{n:,}"], anchor, colour, 12, offset=(0, -26)),
+                    ScreenText(scene, [*counts, f"{n:,}"], anchor, colour, 12, offset=(0, -26)),
                 ]
             )
             if 0 < column <= n_hidden:
@@ -452,11 +462,11 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         values += [(a, *NODE_RANGE) for _, a in trace]
         for column, (v, lo, hi) in enumerate(values):
             # One colour computation per column, not one NumPy call per node.
+            if column == 0 and self._layout.grid is not None:
+                self._refresh_images(sample)  # the image, in grey; weight pictures
+                continue
             if column in self._pictures:
-                # An input image keeps white paper in both themes: a digit drawn in
-                # blue on the dark theme's grey was hard to make out.
-                dark = self._dark and not (column == 0 and self._layout.grid is not None)
-                self._pictures[column].set_colours(rgb_for(v, lo, hi, dark))
+                self._pictures[column].set_colours(rgb_for(v, lo, hi, self._dark))
                 continue
             for j, (node, colour) in enumerate(
                 zip(self._nodes[column], colours_for(v, lo, hi, self._dark), strict=True)
@@ -512,7 +522,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             # hidden under a map or lost in a colour close to red.
             x, y = self._layout.node(s.layer + 1, s.neuron)
             r = self._layout.radii[s.layer + 1] + 3.0 / max(self.scale_now(), 1e-6)
-            path.addEllipse(QPointF(x, y), r, r)
+            if s.layer == 0 and self._first_layer_framed():  # a weight picture's frame
+                path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+            else:
+                path.addEllipse(QPointF(x, y), r, r)
         if s.kind == "edge":
             x0, y0, x1, y1 = (
                 float(a[s.neuron * self._layout.sizes[s.layer] + s.source])
@@ -528,3 +541,4 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             ry = max(self._layout.gap(column) / 2, 2.0 / max(self.scale_now(), 1e-6))
             path.addRect(QRectF(x - rx, y - ry, 2 * rx, 2 * ry))
         self._highlight.setPath(path)
+        self._show_focus()

@@ -93,11 +93,17 @@ class ScreenText:
 
     def set_text(self, text: str) -> None:
         """Show ``text`` (one form only)."""
-        if [text] != self.texts:
-            self.texts = [text]
-            self.widths = [QFontMetricsF(self.item.font()).horizontalAdvance(text)]
+        self.set_texts([text])
+
+    def set_texts(self, texts: list[str]) -> None:
+        """Show ``texts``: the text, then its shorter forms (see :meth:`fit`)."""
+        texts = [t for t in texts if t] or [""]
+        if texts != self.texts:
+            self.texts = texts
+            metrics = QFontMetricsF(self.item.font())
+            self.widths = [metrics.horizontalAdvance(t) for t in texts]
             self._shown = 0
-            self.item.setText(text)
+            self.item.setText(texts[0])
             self._place()
 
     def fit(self, room: float | None) -> None:
