@@ -249,8 +249,8 @@ class CanvasImages(CanvasBase):
             focus.show(s.neuron, titles, weights, self._level, self._dark)
         else:
             hints = [
-                fill(self.tr("Click a neuron of %1 to see what it looks for"), layer_name),
-                self.tr("Click a neuron of layer 1"),
+                fill(self.tr("Click a neuron\nof %1\nto see what it looks for"), layer_name),
+                self.tr("Click a neuron\nof layer 1"),
             ]
             focus.show_hint(hints)
         focus.fit(self.scale_now())
@@ -274,6 +274,10 @@ class CanvasImages(CanvasBase):
     def weight_picture(self, neuron: int) -> QImage | None:
         """The small picture of the weights into ``neuron`` of the first layer."""
         return self._tiles.picture(neuron) if self._tiles is not None else None
+
+    def focus_rect(self) -> QRectF:
+        """Scene rectangle of the large weight picture (empty: no input image)."""
+        return QRectF(self._focus.rect) if self._focus is not None else QRectF()
 
     def focus_picture(self) -> QImage | None:
         """The large weight picture under the input image (None: none selected)."""

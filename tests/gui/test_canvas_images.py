@@ -1,0 +1,116 @@
+"""Image data on the diagram: the sample's pixels in grey, each first-layer neuron's
+weights as a picture, the selected one large (issue 15)."""
+
+import numpy as np
+import pytest
+from mnist_helpers import use_mnist_like
+from PySide6.QtGui import QImage
+
+from neurongui.engine.refs import EdgeRef
+from neurongui.paths import resource_path
+from neurongui.views.canvas_images import ink_rgb, weight_level, weight_rgb
+from neurongui.views.canvas_maps import POSITIVE
+
+
+def _rgb(image: QImage) -> np.ndarray:
+    """(rows, cols, 3) bytes of ``image``."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    rows, cols, line = rgb.height(), rgb.width(), rgb.bytesPerLine()
+    data = np.array(rgb.constBits(), dtype=np.uint8)[: line * rows]  # a copy
+    return data.reshape(rows, line)[:, : 3 * cols].reshape(rows, cols, 3)
+
+
+@pytest.fixture
+def mnist_window(window):
+    window.resize(1366, 768)
+    use_mnist_like(window)
+    return window
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_input_is_the_samples_image_in_grey_on_white_paper(mnist_window, dark):
+    window = mnist_window
+    window.canvas.set_dark(dark)
+    for index in (0, 7):
+        window.model.select_sample(index)
+        pixels = _rgb(window.canvas.input_picture())
+        x = window.model.data.inputs("train", index).reshape(28, 28)
+        expected = 255 - np.rint(255 * x)
+        assert pixels.shape == (28, 28, 3)
+        assert np.array_equal(pixels[..., 0], expected) and np.array_equal(
+            pixels[..., 0], pixels[..., 2]
+        )
+    # The bytes themselves: an MNIST pixel b is drawn as grey 255 − b.
+    raw = window.model.data.X_train[7].reshape(28, 28)
+    assert np.array_equal(pixels[..., 1], 255 - raw)
+
+
+def test_a_first_layer_neurons_picture_is_its_weights_and_follows_an_edit(mnist_window):
+    window, canvas = mnist_window, mnist_window.canvas
+    W = window.network.layers[0].weights
+    level = canvas.weight_level
+    assert level == weight_level(W)
+    assert np.mean(np.abs(W) <= level) >= 0.99  # nearly every weight within the scale
+    for neuron in (0, 41, 99):
+        picture = _rgb(canvas.weight_picture(neuron))
+        assert np.array_equal(picture, weight_rgb(W[neuron].reshape(28, 28), level, False))
+    # An edit through the Editor: the pixel's colour follows (full blue at +level).
+    window.editor.set_weight(EdgeRef(0, 41, 28 * 10 + 3), level)
+    picture = _rgb(canvas.weight_picture(41))
+    assert tuple(picture[10, 3]) == (POSITIVE.red(), POSITIVE.green(), POSITIVE.blue())
+    window.undo_stack.undo()
+    assert np.array_equal(
+        _rgb(canvas.weight_picture(41)), weight_rgb(W[41].reshape(28, 28), level, False)
+    )
+
+
+def test_the_selected_neuron_is_drawn_large_enough_to_project(mnist_window):
+    canvas = mnist_window.canvas
+    assert canvas.focus_picture() is None
+    assert canvas.focus_title == "Click a neuron\nof hidden layer 1\nto see what it looks for"
+    canvas.select_neuron(0, 41)
+    big = canvas.focus_picture()
+    assert np.array_equal(_rgb(big), _rgb(canvas.weight_picture(41)))
+    assert canvas.focus_title in (
+        "What neuron 42 of hidden layer 1 looks for",
+        "Neuron 42 looks for",
+    )
+    # On a 1366×768 window each weight is a square of several screen pixels.
+    rect = canvas.focus_rect()
+    assert rect.width() * canvas.scale_now() >= 28 * 5
+    # An edge from a pixel into neuron 7 shows neuron 7's picture.
+    canvas.select_edge(0, 6, 100)
+    assert canvas.focus_title.startswith(("What neuron 7 ", "Neuron 7 "))
+    canvas.select_neuron(1, 2)  # an output neuron: no picture of pixels
+    assert canvas.focus_picture() is None
+
+
+def test_a_784_100_10_network_is_a_few_hundred_items(mnist_window):
+    items = mnist_window.canvas.scene().items()
+    # 100 framed neurons with their bias captions and 10 outputs; the 784 pixels, the
+    # 78,400 weights of the pictures and the large picture are a handful of pixmaps.
+    assert len(items) < 400
+
+    def pictures() -> int:
+        return sum(i.type() == 7 and not i.pixmap().isNull() for i in canvas.scene().items())
+
+    canvas = mnist_window.canvas
+    assert pictures() == 2  # the input image, all of the first layer's weight pictures
+    canvas.select_neuron(0, 5)
+    assert pictures() == 3 and len(canvas.scene().items()) == len(items)  # and the large one
+
+
+def test_the_8x8_digits_show_8x8_weight_pictures(window):
+    window.open_example(resource_path("examples", "digits.json"))
+    canvas = window.canvas
+    W = window.network.layers[0].weights
+    picture = canvas.weight_picture(3)
+    assert (picture.width(), picture.height()) == (8, 8)
+    assert np.array_equal(_rgb(picture), weight_rgb(W[3].reshape(8, 8), canvas.weight_level, False))
+
+
+def test_ink_and_levels():
+    assert ink_rgb(np.array([0.0, 1.0, 51 / 255]))[:, 0].tolist() == [255, 0, 204]
+    assert weight_level(np.array([0.03, -0.07])) == pytest.approx(0.1)
+    assert weight_level(np.array([1.5])) == 2.0 and weight_level(np.array([0.0])) == 1.0
+    assert weight_level(np.array([0.2])) == pytest.approx(0.2)
