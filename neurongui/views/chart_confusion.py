@@ -42,8 +42,8 @@ translate = QCoreApplication.translate  # literal calls: lupdate files them by c
 #: Misclassified samples the strip under a confusion matrix of images shows at most.
 STRIP_SAMPLES = 12
 #: A thumbnail of an image bigger than 8×8 (MNIST's 28×28) is at least this many
-#: pixels wide: the strip shows fewer of them in a narrow panel.
-THUMB_PX = 64
+#: pixels wide (room for its label): the strip shows fewer of them in a narrow panel.
+THUMB_PX = 72
 #: While training, the confusion matrix is recomputed at most this often (seconds)...
 CONFUSION_PERIOD = 0.5
 #: ...and so that computing it takes at most this share of the time.
@@ -217,18 +217,22 @@ class ConfusionView:
         # Digits fit "3→5" on a line; longer names go on two lines, elided.
         two_lines = max(len(n) for n in names) > 2
         labels = [
-            f"{_elide(names[truth[i]], 8)}\n→ {_elide(names[pred[i]], 8)}"
+            f"{_elide(names[truth[i]], 7)}\n→ {_elide(names[pred[i]], 7)}"
             if two_lines
             else f"{names[truth[i]]}→{names[pred[i]]}"
             for i in wrong
         ]
+        rows, cols = shape
+        # A slot per sample: its thumbnail in a grey frame and, for two-line labels, a
+        # margin as wide as half a thumbnail (transparent: NaN), so labels do not touch.
+        width = cols + 2 + (cols // 2 if two_lines else 0)
         if len(wrong):
-            rows, cols = shape
-            # Ink on paper, as on the diagram: 1 − x, each sample in a grey frame.
-            strip = np.full((rows + 2, len(wrong) * (cols + 2)), 0.75)
+            # Ink on paper, as on the diagram: 1 − x.
+            strip = np.full((rows + 2, len(wrong) * width), np.nan)
             X = data.inputs(which, wrong)
             for n, x in enumerate(X):
-                left = n * (cols + 2) + 1
+                left = n * width + (width - cols) // 2
+                strip[:, left - 1 : left + cols + 1] = 0.75
                 strip[1 : rows + 1, left : left + cols] = 1.0 - x.reshape(shape)
             self.strip.setImage(strip.T[:, ::-1], levels=(0, 1))
             self.strip.setRect(QRectF(0, 0, strip.shape[1], strip.shape[0]))
@@ -242,16 +246,18 @@ class ConfusionView:
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             item.setBrush(self._colours.foreground)
             texts.append(item)
-        width = shape[1] + 2
         for index, item in enumerate(texts):
             item.setVisible(index < len(labels))
-            if index < len(labels) and item.text() != labels[index]:
+            if index < len(labels) and (item.text(), item.x()) != (
+                labels[index],
+                index * width + width / 2,
+            ):
                 item.setText(labels[index])
                 rect = item.boundingRect()
                 item.setTransform(QTransform.fromTranslate(-rect.width() / 2, 0))
                 item.setPos(index * width + width / 2, 0)
         tiles = max(len(labels), 6)
-        below = (0.9 if two_lines else 0.45) * width  # the labels' room
+        below = (0.9 if two_lines else 0.45) * (cols + 2)  # the labels' room
         self.misclassified.setRange(
             xRange=(0, tiles * width), yRange=(-below, shape[0] + 2), padding=0
         )

@@ -128,7 +128,7 @@ class OutputChart(ConfusionView, QWidget):
         shape = data.dataset.image_shape
         self.misclassified.setVisible(shape is not None)
         # Room for 28×28 thumbnails and labels on two lines.
-        self.misclassified.setFixedHeight(96 if shape is None or max(shape) <= 16 else 136)
+        self.misclassified.setFixedHeight(96 if shape is None or max(shape) <= 16 else 116)
         self._next_confusion = 0.0
         # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
         # cells are as big as the room allows and the class names sit next to them.

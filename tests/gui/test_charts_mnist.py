@@ -111,7 +111,7 @@ def test_the_strip_shows_28x28_thumbnails_ink_on_paper(window, qtbot):
     count = chart.strip_size((28, 28))
     assert len(wrong) >= count >= 4
     strip = chart.strip.image[:, ::-1].T  # back to rows × columns, as drawn
-    assert strip.shape == (30, 30 * count)
+    assert strip.shape == (30, 30 * count)  # digits' names: no margin for a second line
     first = strip[1:29, 1:29]
     assert np.array_equal(first, 1.0 - data.inputs("test", wrong[0]).reshape(28, 28))
     # Each thumbnail is a few times its 28 pixels on screen.
