@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QLabel
 
 from neurongui.engine import Network
+from neurongui.engine.datasets import network_inputs
 from neurongui.engine.numbers import format_percent
 from neurongui.engine.session import TrainingData
 from neurongui.i18n import data_name, fill
@@ -122,8 +123,11 @@ class ConfusionView:
         with np.errstate(all="ignore"):
             for start in range(0, n, CHUNK):
                 rows = slice(start, min(start + CHUNK, n))
-                X = data.inputs(which, rows)
-                out = net.forward(X) if exact else display_activations(net, X)[-1]
+                if exact:
+                    out = net.forward(data.inputs(which, rows))
+                else:  # the engine's own conversion, straight to single precision
+                    X = data.X_test if which == "test" else data.X_train
+                    out = display_activations(net, network_inputs(X[rows], np.float32))[-1]
                 pred[rows] = out.argmax(axis=1)
         self.confusion_passes += 1
         return pred
