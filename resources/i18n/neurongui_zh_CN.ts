@@ -698,7 +698,36 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>CanvasImages</name>
+    <message>
+        <source>What neuron %1 of %2 looks for</source>
+        <translation>%2的神经元 %1 在找什么</translation>
+    </message>
+    <message>
+        <source>Neuron %1 looks for</source>
+        <translation>神经元 %1 在找什么</translation>
+    </message>
+    <message>
+        <source>Click a neuron
+of %1
+to see what it looks for</source>
+        <translation>点击%1的
+一个神经元，
+看它在找什么</translation>
+    </message>
+    <message>
+        <source>Click a neuron
+of layer 1</source>
+        <translation>点击第 1 层的
+一个神经元</translation>
+    </message>
+</context>
+<context>
     <name>CanvasLegend</name>
+    <message>
+        <source>Showing sample %1: %2 × %3 pixels, white x = 0 … black x = 1</source>
+        <translation>显示的是样本 %1：%2 × %3 像素，白 x = 0 … 黑 x = 1</translation>
+    </message>
     <message>
         <source>Showing sample %1 (%2 inputs)</source>
         <translation>显示的是样本 %1（%2 个输入）</translation>
@@ -714,6 +743,10 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>(inputs: x ÷ %1)</source>
         <translation>（输入：x ÷ %1）</translation>
+    </message>
+    <message>
+        <source>Pictures of layer 1: the weight w of each pixel %1</source>
+        <translation>第 1 层的图：每个像素的权重 w %1</translation>
     </message>
     <message>
         <source>Inside: the output over the whole input plane · ring: this sample</source>
@@ -2075,6 +2108,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
+        <source>%1 pixels = %2 inputs</source>
+        <translation>%1 像素 = %2 个输入</translation>
+    </message>
+    <message>
         <source>Add a neuron</source>
         <translation>添加一个神经元</translation>
     </message>
@@ -2237,6 +2274,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>true class</source>
         <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>(recounted at most twice a second while training)</source>
+        <translation>（训练时每秒最多重新统计两次）</translation>
     </message>
     <message>
         <source>rows: true class</source>
