@@ -105,7 +105,7 @@ class Layout:
             heights[0] = grid[0] * GRID_CELL
         # Tall columns get wider gaps, so that edges between them stay readable; an
         # input image is as wide as tall already: closer columns leave it more room.
-        spread = 0.45 if grid is None else 0.2
+        spread = 0.45 if grid is None else 0.25
         self.x = np.arange(len(sizes)) * max(LAYER_GAP, spread * max(heights))
         self.ys: list[np.ndarray] = []
         self.radii: list[float] = []

@@ -121,7 +121,8 @@ def legend_html(
             fill(
                 translate(
                     "CanvasLegend",
-                    "Pictures of layer 1: the weight w of each pixel %1",
+                    "Pictures of layer 1: the weight w of each pixel %1 · ink on blue raises z, "
+                    "on orange lowers it",
                 ),
                 colour_chips(dark, weight_level),
             )

@@ -745,8 +745,8 @@ of layer 1</source>
         <translation>（输入：x ÷ %1）</translation>
     </message>
     <message>
-        <source>Pictures of layer 1: the weight w of each pixel %1</source>
-        <translation>第 1 层的图：每个像素的权重 w %1</translation>
+        <source>Pictures of layer 1: the weight w of each pixel %1 · ink on blue raises z, on orange lowers it</source>
+        <translation>第 1 层的图：每个像素的权重 w %1 · 蓝处有墨 z 升高，橙处有墨 z 降低</translation>
     </message>
     <message>
         <source>Inside: the output over the whole input plane · ring: this sample</source>
