@@ -348,8 +348,8 @@ class NetworkCanvas(
             counts = [self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")]
             grid = self._layout.grid
             if column == 0 and grid is not None:  # the inputs are an image's pixels
-                size = f"{grid[0]} × {grid[1]}"
-                counts = [fill(self.tr("%1 pixels = %2 inputs"), size, f"{n:,}"), size]
+                shape = f"{grid[0]} × {grid[1]}"
+                counts = [fill(self.tr("%1 pixels = %2 inputs"), shape, f"{n:,}"), shape]
             self._headers.append(
                 [
                     ScreenText(scene, titles, anchor, colour, 14, offset=(0, -44), bold=True),

@@ -47,7 +47,8 @@ if TYPE_CHECKING:
         _visible: list[np.ndarray]
         _zoom_buttons: list[QToolButton]
         _dark: bool
-        weight_level: float | None
+        @property
+        def weight_level(self) -> float | None: ...
         _auto_fit: bool
         fit_action: QAction
         zoom_in_action: QAction

@@ -114,3 +114,29 @@ def test_ink_and_levels():
     assert weight_level(np.array([0.03, -0.07])) == pytest.approx(0.1)
     assert weight_level(np.array([1.5])) == 2.0 and weight_level(np.array([0.0])) == 1.0
     assert weight_level(np.array([0.2])) == pytest.approx(0.2)
+
+
+def test_the_weight_pictures_follow_training_while_it_runs(training_window, qtbot):
+    window = training_window
+    use_mnist_like(window, hidden=30)
+    canvas = window.canvas
+    canvas.select_neuron(0, 4)
+    before = _rgb(canvas.weight_picture(4)).copy()
+    window.training.play()
+    # Snapshots redraw the pictures while it runs: no pause needed to see them change.
+    qtbot.waitUntil(
+        lambda: (
+            window.training.running and not np.array_equal(_rgb(canvas.weight_picture(4)), before)
+        ),
+        timeout=20000,
+    )
+    assert window.training.running
+    window.training.pause()
+    qtbot.waitUntil(lambda: not window.training.running)
+    W = window.network.layers[0].weights
+    qtbot.waitUntil(
+        lambda: np.array_equal(
+            _rgb(canvas.focus_picture()),
+            weight_rgb(W[4].reshape(28, 28), canvas.weight_level, False),
+        )
+    )
