@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QLabel, QToolButton
 
     from neurongui.editing import Editor
-    from neurongui.engine.refs import Ref
+    from neurongui.engine.refs import EdgeRef, Ref
     from neurongui.model import NetworkModel
     from neurongui.views.canvas_columns import ColumnPicture
     from neurongui.views.canvas_items import NodeItem
@@ -47,8 +47,10 @@ if TYPE_CHECKING:
         _visible: list[np.ndarray]
         _zoom_buttons: list[QToolButton]
         _dark: bool
+
         @property
         def weight_level(self) -> float | None: ...
+
         _auto_fit: bool
         fit_action: QAction
         zoom_in_action: QAction
@@ -76,6 +78,7 @@ if TYPE_CHECKING:
 
         # canvas_images.py
         def _fit_focus(self, scale: float) -> None: ...
+        def _focus_edge(self, x: float, y: float) -> EdgeRef | None: ...
 
         # canvas_zoom.py
         def scale_now(self) -> float: ...

@@ -23,6 +23,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene
 
+from neurongui.engine.refs import EdgeRef
 from neurongui.i18n import fill
 from neurongui.views.canvas_base import CanvasBase
 from neurongui.views.canvas_columns import ColumnPicture
@@ -258,6 +259,18 @@ class CanvasImages(CanvasBase):
     def _fit_focus(self, scale: float) -> None:
         if self._focus is not None:
             self._focus.fit(scale)
+
+    def _focus_edge(self, x: float, y: float) -> EdgeRef | None:
+        """The edge whose weight the large picture shows at scene point (x, y): from
+        that pixel into the neuron on show (click it, nudge it, edit it)."""
+        focus = self._focus
+        if focus is None or focus.neuron is None or not focus.rect.contains(x, y):
+            return None
+        rows, cols = focus.shape
+        side = focus.rect.width() / max(rows, cols)
+        row = min(int((y - focus.rect.top()) / side), rows - 1)
+        col = min(int((x - focus.rect.left()) / side), cols - 1)
+        return EdgeRef(0, focus.neuron, row * cols + col)
 
     # -- what a test or a lesson may read -----------------------------------------
 

@@ -4,6 +4,7 @@ weights as a picture, the selected one large (issue 15)."""
 import numpy as np
 import pytest
 from mnist_helpers import use_mnist_like
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
 from neurongui.engine.refs import EdgeRef
@@ -140,3 +141,19 @@ def test_the_weight_pictures_follow_training_while_it_runs(training_window, qtbo
             weight_rgb(W[4].reshape(28, 28), canvas.weight_level, False),
         )
     )
+
+
+def test_a_click_on_the_large_picture_selects_that_pixels_weight(mnist_window, qtbot):
+    window, canvas = mnist_window, mnist_window.canvas
+    canvas.select_neuron(0, 41)
+    rect = canvas.focus_rect()
+    side = rect.width() / 28
+    centre = QPointF(rect.left() + 3.5 * side, rect.top() + 10.5 * side)  # row 10, column 3
+    point = canvas.mapFromScene(centre)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    s = window.model.selection
+    assert (s.kind, s.layer, s.neuron, s.source) == ("edge", 0, 41, 28 * 10 + 3)
+    assert canvas.focus_picture() is not None  # the picture of neuron 42 stays
+    # Hovering it names that weight: w from p10_3 into neuron 42.
+    qtbot.mouseMove(canvas.viewport(), point + QPoint(1, 0))
+    qtbot.waitUntil(lambda: "p10_3" in canvas.viewport().toolTip())
