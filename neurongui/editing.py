@@ -14,7 +14,8 @@ fit the network, and changes nothing then.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
@@ -151,6 +152,16 @@ class Editor(QObject):
         """
         self.model.check_config(config)
         self.stack.push(SettingsCommand(self.model, config, text))
+
+    @contextmanager
+    def group(self, text: str) -> Iterator[None]:
+        """Make the edits inside the ``with`` block one undo step named ``text`` (a
+        coach's fix that adds three neurons is undone with one Undo)."""
+        self.stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.stack.endMacro()
 
     def apply(self, edit: Edit, text: str, gesture: int = 0) -> None:
         """Apply any engine ``edit`` as one undo step named ``text`` (for edits the

@@ -204,6 +204,15 @@ _TAIL = re.compile(f"((?:[{_CJK}][{_CLOSING}]*){{2,}})((?:\\s|<[^>]*>)*)$")
 _WORD_JOINER = "\u2060"
 
 
+def sentences(*parts: str) -> str:
+    """Sentences one after another: a space after an English full stop, none after a
+    Chinese one (。！？：), where a space reads as a gap."""
+    out = ""
+    for part in (p for p in parts if p):
+        out += part if not out or out.endswith(("。", "！", "？", "：")) else f" {part}"
+    return out
+
+
 def keep_together(text: str, count: int = 4) -> str:
     """``text`` with the last ``count`` Chinese characters of each paragraph joined.
 

@@ -894,6 +894,21 @@ of layer 1</source>
     </message>
 </context>
 <context>
+    <name>CoachPanel</name>
+    <message>
+        <source>The coach sees something worth a look:</source>
+        <translation>教练发现了值得一看的情况：</translation>
+    </message>
+    <message>
+        <source>Nothing to report: the coach watches the run and speaks up when the network is not learning well.</source>
+        <translation>目前一切正常：教练会盯着训练过程，网络学得不好时就会提醒你。</translation>
+    </message>
+    <message>
+        <source>Apply the coach&apos;s advice</source>
+        <translation>采纳教练的建议</translation>
+    </message>
+</context>
+<context>
     <name>Datasets</name>
     <message>
         <source>Circle</source>
@@ -986,6 +1001,201 @@ of layer 1</source>
     <message>
         <source>virginica</source>
         <translation>维吉尼亚鸢尾</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPanel</name>
+    <message>
+        <source>In order: forward, then backward</source>
+        <translation>按顺序：先前向，再反向</translation>
+    </message>
+    <message>
+        <source>At random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Your answer, e.g. 0.3775</source>
+        <translation>你的答案，例如 0.3775</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>New random weights</source>
+        <translation>新的随机权重</translation>
+    </message>
+    <message>
+        <source>Start again on the same network with new random weights (undoable)</source>
+        <translation>在同一网络上用新的随机权重重新开始（可撤销）</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Compute each number by hand for the selected sample, as in the lessons, and type it with the digits the window shows.</source>
+        <translation>像课程中那样，针对所选样本亲手算出每个数，并按窗口显示的位数输入。</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>已知 %1</translation>
+    </message>
+    <message>
+        <source>Right.</source>
+        <translation>正确。</translation>
+    </message>
+    <message>
+        <source>Here is the worked line:</source>
+        <translation>完整算式如下：</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>再试一次。</translation>
+    </message>
+    <message>
+        <source>Score: %1 of %2 right at the first try</source>
+        <translation>得分：%2 题中 %1 题一次答对</translation>
+    </message>
+    <message>
+        <source>The network or the sample has changed since this question was asked: its numbers are those of the network as it was. The next question uses the network as it is now.</source>
+        <translation>出题后网络或样本已改变：本题的数值来自出题时的网络。下一题将使用现在的网络。</translation>
+    </message>
+    <message>
+        <source>Compute the loss L for sample %1.</source>
+        <translation>计算样本 %1 的损失 L。</translation>
+    </message>
+    <message>
+        <source>Compute the weighted input %1 of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的加权输入 %1。</translation>
+    </message>
+    <message>
+        <source>Compute the activation %1 of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的激活值 %1。</translation>
+    </message>
+    <message>
+        <source>Compute the error %1 = ∂L/∂z of %2 for sample %3.</source>
+        <translation>计算样本 %3 在%2的误差 %1 = ∂L/∂z。</translation>
+    </message>
+    <message>
+        <source>Compute the gradient %1 of a weight into %2 for sample %3.</source>
+        <translation>计算样本 %3 中一条进入%2的权重的梯度 %1。</translation>
+    </message>
+    <message>
+        <source>Compute %1 after one step of gradient descent with η = %2 (%3).</source>
+        <translation>计算以 η = %2 做一步梯度下降后的 %1（%3）。</translation>
+    </message>
+    <message>
+        <source>output neuron %1</source>
+        <translation>输出神经元 %1 </translation>
+    </message>
+    <message>
+        <source>neuron %1 of hidden layer %2</source>
+        <translation>隐藏层 %2 的神经元 %1 </translation>
+    </message>
+    <message>
+        <source>Type a number first.</source>
+        <translation>请先输入一个数。</translation>
+    </message>
+    <message>
+        <source>That is not a number.</source>
+        <translation>这不是一个数。</translation>
+    </message>
+    <message>
+        <source>Give at least %1 significant digits: with fewer, it could be a neighbouring value.</source>
+        <translation>请至少给出 %1 位有效数字：位数更少时，它可能是相邻的另一个值。</translation>
+    </message>
+    <message>
+        <source>Not quite.</source>
+        <translation>不太对。</translation>
+    </message>
+    <message>
+        <source>You left out the bias b.</source>
+        <translation>你漏掉了偏置 b。</translation>
+    </message>
+    <message>
+        <source>Each weight goes with its own input: you paired them crosswise (a₂ for a₁).</source>
+        <translation>每个权重要乘它自己的输入：你把它们交叉配对了（把 a₂ 当成了 a₁）。</translation>
+    </message>
+    <message>
+        <source>That is the activation a = f(z); z comes before the activation function.</source>
+        <translation>这是激活值 a = f(z)；z 是经过激活函数之前的值。</translation>
+    </message>
+    <message>
+        <source>That is the neighbouring neuron&apos;s value.</source>
+        <translation>这是相邻神经元的值。</translation>
+    </message>
+    <message>
+        <source>That is z: apply the activation function f to it.</source>
+        <translation>这是 z：还要对它应用激活函数 f。</translation>
+    </message>
+    <message>
+        <source>That is the other S-shaped function: check which activation this layer uses.</source>
+        <translation>这是另一个 S 形函数：请确认这一层用的是哪个激活函数。</translation>
+    </message>
+    <message>
+        <source>The square loss has a ½ in front: L = ½ Σ (ŷ − y)².</source>
+        <translation>平方损失前面有 ½：L = ½ Σ (ŷ − y)²。</translation>
+    </message>
+    <message>
+        <source>Square each difference: (ŷ − y)².</source>
+        <translation>每个差都要平方：(ŷ − y)²。</translation>
+    </message>
+    <message>
+        <source>Use the natural logarithm ln, not log₁₀.</source>
+        <translation>要用自然对数 ln，而不是 log₁₀。</translation>
+    </message>
+    <message>
+        <source>Check the sign.</source>
+        <translation>检查一下正负号。</translation>
+    </message>
+    <message>
+        <source>Only the true class counts: y is 0 for the others.</source>
+        <translation>只有真实类别计入：其他类别的 y 为 0。</translation>
+    </message>
+    <message>
+        <source>With this output and loss, f′ cancels out: δ = ŷ − y.</source>
+        <translation>对这种输出和损失，f′ 会被约掉：δ = ŷ − y。</translation>
+    </message>
+    <message>
+        <source>Multiply by the derivative f′(z).</source>
+        <translation>还要乘以导数 f′(z)。</translation>
+    </message>
+    <message>
+        <source>Evaluate the derivative f′ at z, not at a.</source>
+        <translation>导数 f′ 要在 z 处求值，而不是在 a 处。</translation>
+    </message>
+    <message>
+        <source>Softmax ties the outputs together: subtract Σₖ ŷₖ ∂L/∂ŷₖ inside the brackets.</source>
+        <translation>softmax 把各输出联系在一起：括号里要减去 Σₖ ŷₖ ∂L/∂ŷₖ。</translation>
+    </message>
+    <message>
+        <source>Use the weights that leave this neuron (its column of W), not another neuron&apos;s.</source>
+        <translation>要用从这个神经元出发的权重（W 中它的那一列），而不是另一个神经元的。</translation>
+    </message>
+    <message>
+        <source>Multiply δ by the input the weight comes from.</source>
+        <translation>要把 δ 乘以这条权重所来自的输入。</translation>
+    </message>
+    <message>
+        <source>Use the input the weight comes from, not this neuron&apos;s own output.</source>
+        <translation>要用这条权重所来自的输入，而不是这个神经元自己的输出。</translation>
+    </message>
+    <message>
+        <source>Gradient descent steps against the gradient: w − η ∂L/∂w.</source>
+        <translation>梯度下降沿梯度的反方向走：w − η ∂L/∂w。</translation>
+    </message>
+    <message>
+        <source>Multiply the gradient by the learning rate η.</source>
+        <translation>要把梯度乘以学习率 η。</translation>
+    </message>
+    <message>
+        <source>That is the change −η ∂L/∂w: add it to w.</source>
+        <translation>这是变化量 −η ∂L/∂w：还要把它加到 w 上。</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1855,169 @@ of layer 1</source>
         <source>layer {layer} has no neuron {neuron} with a bias</source>
         <translation>第 {layer} 层没有带偏置的第 {neuron} 个神经元</translation>
     </message>
+    <message>
+        <source>the loss rose in {rises} of the last {window} epochs; η = {eta}</source>
+        <translation>在最近 {window} 轮中损失有 {rises} 轮上升；η = {eta}</translation>
+    </message>
+    <message>
+        <source>Each step overshoots the valley of the loss and lands higher on the other side. A smaller learning rate takes smaller steps.</source>
+        <translation>每一步都越过了损失的谷底，落到对面更高的地方。学习率小一些，步子就小一些。</translation>
+    </message>
+    <message>
+        <source>Set η to {eta}</source>
+        <translation>把 η 设为 {eta}</translation>
+    </message>
+    <message>
+        <source>the loss fell by {drop} over the last {window} epochs and the weights change by {ratio} of their size per epoch; η = {eta}</source>
+        <translation>最近 {window} 轮损失只下降了 {drop}，权重每轮只变化其大小的 {ratio}；η = {eta}</translation>
+    </message>
+    <message>
+        <source>The steps are so small that the network would need thousands of epochs to get anywhere. A larger learning rate takes larger steps.</source>
+        <translation>步子太小，网络要几千轮才能有进展。学习率大一些，步子就大一些。</translation>
+    </message>
+    <message>
+        <source>{dead} of the {total} ReLU neurons of layer {layer} output 0 for every training sample</source>
+        <translation>第 {layer} 层的 {total} 个 ReLU 神经元中有 {dead} 个对每个训练样本都输出 0</translation>
+    </message>
+    <message>
+        <source>Where z &lt; 0, ReLU&apos;s slope is 0, so no gradient reaches these neurons&apos; weights: they can never come back. Leaky ReLU keeps a small slope below 0.</source>
+        <translation>z &lt; 0 时 ReLU 的斜率为 0，梯度传不到这些神经元的权重：它们再也恢复不了。Leaky ReLU 在 0 以下保留一个小斜率。</translation>
+    </message>
+    <message>
+        <source>Use leaky ReLU in layer {layer}</source>
+        <translation>在第 {layer} 层使用 Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} {activation} neurons of layer {layer} have |z| &gt; {limit} for 90% of the samples</source>
+        <translation>第 {layer} 层的 {total} 个 {activation} 神经元中有 {count} 个在 90% 的样本上 |z| &gt; {limit}</translation>
+    </message>
+    <message>
+        <source>On its flat ends the activation&apos;s slope f′(z) is almost 0, and δ is multiplied by it: these neurons barely learn. Smaller starting weights put z back where the curve is steep.</source>
+        <translation>在两端平坦处激活函数的斜率 f′(z) 几乎为 0，而 δ 要乘以它：这些神经元几乎学不动。较小的初始权重能让 z 回到曲线陡峭的地方。</translation>
+    </message>
+    <message>
+        <source>Start again from new small weights</source>
+        <translation>用新的小权重重新开始</translation>
+    </message>
+    <message>
+        <source>{count} hidden layers use sigmoid, whose slope is at most 0.25</source>
+        <translation>有 {count} 个隐藏层使用 sigmoid，它的斜率最大只有 0.25</translation>
+    </message>
+    <message>
+        <source>Backpropagation multiplies δ by f′(z) once per layer: through {count} sigmoid layers the first layer&apos;s gradient is at most 0.25^{count} = {factor} of the last one&apos;s. ReLU&apos;s slope is 1.</source>
+        <translation>反向传播每经过一层就把 δ 乘以一次 f′(z)：经过 {count} 个 sigmoid 层后，第一层的梯度至多是最后一层的 0.25^{count} = {factor}。ReLU 的斜率是 1。</translation>
+    </message>
+    <message>
+        <source>Use ReLU in the hidden layers</source>
+        <translation>在隐藏层使用 ReLU</translation>
+    </message>
+    <message>
+        <source>averaged over 5 epochs, the test loss rose from {best} to {now} in the last {epochs} epochs while the training loss fell from {train_then} to {train_now}</source>
+        <translation>按 5 轮平均，最近 {epochs} 轮测试损失从 {best} 升到 {now}，而训练损失从 {train_then} 降到 {train_now}</translation>
+    </message>
+    <message>
+        <source>The network is learning the training samples&apos; noise, not the pattern: it gets better on them and worse on new data. L2 regularisation keeps the weights small, which smooths what the network can draw.</source>
+        <translation>网络在学训练样本的噪声，而不是规律：它在训练样本上越来越好，在新数据上越来越差。L2 正则化让权重保持较小，使网络画出的边界更平滑。</translation>
+    </message>
+    <message>
+        <source>Use L2 regularisation with λ = {rate}</source>
+        <translation>使用 λ = {rate} 的 L2 正则化</translation>
+    </message>
+    <message>
+        <source>Add {count} neurons to hidden layer 1</source>
+        <translation>给隐藏层 1 增加 {count} 个神经元</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>增加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>after {epochs} epochs the training accuracy is {accuracy} and no longer rising, with {hidden} hidden neurons</source>
+        <translation>训练 {epochs} 轮后，训练准确率为 {accuracy} 且不再上升，隐藏神经元共 {hidden} 个</translation>
+    </message>
+    <message>
+        <source>Each hidden neuron adds one line (one bend) to the boundary the network can draw. Too few cannot follow the data, however long they train.</source>
+        <translation>每个隐藏神经元给网络能画的边界增加一条直线（一个拐弯）。神经元太少就跟不上数据，训练多久都没用。</translation>
+    </message>
+    <message>
+        <source>{share} of the samples get a confident wrong answer from the {activation} output, where its slope is under 0.01</source>
+        <translation>{share} 的样本从 {activation} 输出得到了很自信的错误答案，那里的斜率小于 0.01</translation>
+    </message>
+    <message>
+        <source>With the square loss, δ = (ŷ − y) f′(z): the more confidently wrong the output, the flatter f and the slower it learns. With cross-entropy f′ cancels out and δ = ŷ − y.</source>
+        <translation>用平方损失时 δ = (ŷ − y) f′(z)：输出错得越自信，f 越平，学得越慢。用交叉熵时 f′ 被约掉，δ = ŷ − y。</translation>
+    </message>
+    <message>
+        <source>Use the cross-entropy loss</source>
+        <translation>使用交叉熵损失</translation>
+    </message>
+    <message>
+        <source>input {name} reaches {value}</source>
+        <translation>输入 {name} 达到 {value}</translation>
+    </message>
+    <message>
+        <source>∂L/∂w is proportional to the input the weight multiplies: a step that suits a weight on a small input throws a weight on a large one far off. Standardised inputs (mean 0, spread 1) train evenly; until then, smaller steps help.</source>
+        <translation>∂L/∂w 与该权重所乘的输入成正比：适合小输入上权重的步长，会把大输入上的权重甩得很远。标准化的输入（均值 0、标准差 1）训练得均匀；在那之前，小一些的步长会有帮助。</translation>
+    </message>
+    <message>
+        <source>{count} neurons of layer {layer} have exactly the same weights and bias</source>
+        <translation>第 {layer} 层有 {count} 个神经元的权重和偏置完全相同</translation>
+    </message>
+    <message>
+        <source>Neurons that start alike compute the same z, get the same δ and the same update: they stay alike for ever, so the layer works as one neuron. Random starting weights break the tie.</source>
+        <translation>起点相同的神经元算出相同的 z，得到相同的 δ 和相同的更新：它们永远一样，整层就像一个神经元。随机的初始权重能打破这种对称。</translation>
+    </message>
+    <message>
+        <source>Start again from random weights</source>
+        <translation>用随机权重重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPanel</name>
+    <message>
+        <source>‖∂L/∂W‖ per layer, at each epoch&apos;s end</source>
+        <translation>各层的 ‖∂L/∂W‖（每轮结束时）</translation>
+    </message>
+    <message>
+        <source>update ÷ weight per epoch</source>
+        <translation>每轮的更新量 ÷ 权重</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>weights: now (filled) and at the start</source>
+        <translation>权重：现在（填充）与开始时</translation>
+    </message>
+    <message>
+        <source>Histogram of</source>
+        <translation>直方图：</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1 (%2)</source>
+        <translation>隐藏层 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the neurons dead</source>
+        <translation>%1：%2 的神经元已“死亡”</translation>
+    </message>
+    <message>
+        <source>%1: %2 of the neurons saturated</source>
+        <translation>%1：%2 的神经元已饱和</translation>
+    </message>
+    <message>
+        <source>No hidden layer uses ReLU, sigmoid or tanh.</source>
+        <translation>没有隐藏层使用 ReLU、sigmoid 或 tanh。</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -1690,6 +2063,17 @@ of layer 1</source>
     <message>
         <source>Not yet: %1 of 4 outputs are right. Let the network train on (Play in the toolbar).</source>
         <translation>还不对：4 个输出中只有 %1 个正确。让网络继续训练（点击工具栏中的“播放”）。</translation>
+    </message>
+</context>
+<context>
+    <name>HintCard</name>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +2228,45 @@ of layer 1</source>
     </message>
 </context>
 <context>
+    <name>LayerMatrixPanel</name>
+    <message>
+        <source>Softmax temperature T: only this view; the network keeps T = 1</source>
+        <translation>softmax 温度 T：只影响本视图；网络本身保持 T = 1</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Sample %1: W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1), then a = f(z). Row j of W holds the weights into neuron j.</source>
+        <translation>样本 %1：W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1)，然后 a = f(z)。W 的第 j 行是进入神经元 j 的权重。</translation>
+    </message>
+    <message>
+        <source>Σ e^(…) = %1.</source>
+        <translation>Σ e^(…) = %1。</translation>
+    </message>
+    <message>
+        <source>Point at a weight to see the term it adds to z.</source>
+        <translation>把指针移到一个权重上，可看到它给 z 贡献的那一项。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 = %3 × %4 = %5: one of the %6 terms of %7 = %8</source>
+        <translation>%1 · %2 = %3 × %4 = %5：是 %7 = %8 的 %6 项之一</translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>The network no longer has this lesson&apos;s shape. Undo the change (Ctrl+Z) or start the lesson again from the Lessons menu.</source>
@@ -1960,6 +2383,53 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>test data</source>
         <translation>测试数据</translation>
+    </message>
+</context>
+<context>
+    <name>LossSurfacePanel</name>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Use selected</source>
+        <translation>用所选的</translation>
+    </message>
+    <message>
+        <source>Weight across</source>
+        <translation>横轴权重</translation>
+    </message>
+    <message>
+        <source>Weight up</source>
+        <translation>纵轴权重</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Select an edge on the diagram first.</source>
+        <translation>请先在网络图上选中一条连线。</translation>
+    </message>
+    <message>
+        <source>Choose two different weights.</source>
+        <translation>请选择两个不同的权重。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing… %1 of %2 rows</source>
+        <translation>正在计算… 已完成 %2 行中的 %1 行</translation>
+    </message>
+    <message>
+        <source>Dark is low: L from %1 to %2 over %3 training samples, the other weights as they are. + marks the weights now, the line their path.</source>
+        <translation>颜色越深损失越低：在 %3 个训练样本上 L 从 %1 到 %2，其他权重保持不变。+ 标出当前的权重，折线是它们走过的路径。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 rows.</source>
+        <translation>在 %2 行中算完 %1 行后停止。</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +3358,29 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Loss before the step: %1; after it (a new forward pass): %2</source>
         <translation>更新前的损失：%1；更新后（重新做一次前向传播）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Drag to see the network as it was at an earlier epoch</source>
+        <translation>拖动可查看网络在较早某一轮时的样子</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>no epochs yet</source>
+        <translation>还没有训练轮次</translation>
+    </message>
+    <message>
+        <source>epoch %1 of %2</source>
+        <translation>第 %1 轮 / 共 %2 轮</translation>
+    </message>
+    <message>
+        <source>Go back to epoch %1</source>
+        <translation>回到第 %1 轮</translation>
     </message>
 </context>
 <context>

@@ -39,3 +39,23 @@ def test_each_example_reaches_its_goal_from_the_files_state(name):
             break
     assert reached[-1] >= goal, f"{name}: best {metric} {max(reached):.3f} in {epochs} epochs"
     assert trainer.divergence is None  # no false alarm on the way
+
+
+@pytest.mark.parametrize("name", sorted(GOALS))
+def test_no_hint_fires_while_an_example_trains_on_its_defaults(name):
+    from neurongui.engine.diagnostics import Run, diagnose, sample_rows, update_ratios
+
+    doc = load_document(resource_path("examples") / f"{name}.json")
+    data, config = fit_data(doc.config, doc.network.input_names, doc.network.n_outputs)
+    trainer = make_trainer(doc.network, data, config)
+    rows = sample_rows(len(data.X_train))
+    X, Y = data.inputs("train", rows), data.Y_train[rows]
+    for _ in range(GOALS[name][2]):
+        before = [layer.weights.copy() for layer in trainer.network.layers]
+        trainer.epoch()
+        after = [layer.weights for layer in trainer.network.layers]
+        run = Run(
+            trainer.history, trainer.network, X, Y, config, data.task, update_ratios(before, after)
+        )
+        hints = diagnose(run)
+        assert hints == [], f"{name}, epoch {len(trainer.history)}: {hints[0].evidence}"

@@ -1,0 +1,576 @@
+"""Why isn't it learning? Rules that watch a run and say what they see, with numbers.
+
+Each rule looks at a :class:`Run` (the history of the epochs, the network now, a
+sample of the training data, the settings) and returns a :class:`Hint` when it
+applies: the evidence with its numbers, why it matters, and a :class:`Fix` the
+window can apply as one undoable step. The rules are plain functions of the run, so a
+test builds a run that triggers each one and a run that must not.
+
+=============== ===================================================================
+``lr_high``      the loss rose in at least half of the last 10 epochs
+``lr_low``       the loss has stalled far from its goal while the weights barely move
+``dead_relu``    half or more of a ReLU layer outputs 0 for every sample
+``saturated``    half or more of a sigmoid/tanh layer sits on its flat ends
+``vanishing``    three or more sigmoid layers in a row: the gradient shrinks ×4 per layer
+``overfitting``  the test loss has risen for 5+ epochs while the training loss fell
+``underfitting`` a small network stuck at a low accuracy
+``slow_output``  a sigmoid/softmax output with the square loss, wrong and saturated
+``unscaled``     inputs in the hundreds: steps that suit one input overshoot another
+``symmetric``    neurons with the same weights and bias: they will stay the same
+=============== ===================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import TrainingConfig
+from .errors import QT_TRANSLATE_NOOP, Message
+from .metrics import EpochRecord
+from .network import Network
+from .numbers import format_number, format_percent
+
+__all__ = [
+    "MAX_SAMPLES",
+    "RULES",
+    "Fix",
+    "Hint",
+    "LayerHealth",
+    "Run",
+    "diagnose",
+    "layer_health",
+    "sample_rows",
+    "update_ratios",
+]
+
+#: The rules that look at activations use at most this many training samples.
+MAX_SAMPLES = 1000
+
+#: Epochs the trend rules look back over.
+WINDOW = 10
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A one-click remedy, in terms the window's editor knows.
+
+    ``kind`` is ``"settings"`` (``settings``: TrainingConfig fields to change),
+    ``"activation"`` (``layers`` get ``activation``), ``"reset_weights"``,
+    ``"add_neurons"`` (``count`` neurons in layer ``layers[0]``) or ``"add_layer"``.
+    """
+
+    kind: str
+    settings: dict[str, object] = field(default_factory=dict)
+    layers: tuple[int, ...] = ()
+    activation: str = ""
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What a rule saw (``evidence``), why it matters (``why``), and what to do."""
+
+    rule: str
+    evidence: Message
+    why: Message
+    action: Message
+    fix: Fix | None
+    #: The lesson that explains it (a lesson key), if one does.
+    lesson: str | None = None
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the rules look at.
+
+    Attributes
+    ----------
+    history
+        The epochs so far (this run's).
+    network
+        The network now.
+    X, Y
+        Training inputs (as the network sees them) and targets: all, or a sample.
+    config
+        The training settings.
+    task
+        ``"binary"``, ``"multiclass"`` or ``"regression"``.
+    update_ratio
+        Per weight layer, ‖ΔW‖/‖W‖ over the last epoch (None if unknown).
+    """
+
+    history: Sequence[EpochRecord]
+    network: Network
+    X: np.ndarray
+    Y: np.ndarray
+    config: TrainingConfig
+    task: str
+    update_ratio: Sequence[float] | None = None
+
+
+def update_ratios(before: Sequence[np.ndarray], after: Sequence[np.ndarray]) -> list[float]:
+    """‖ΔW‖/‖W‖ of each weight layer between two lists of weight matrices."""
+    return [
+        float(np.linalg.norm(b - a) / max(float(np.linalg.norm(b)), 1e-12))
+        for a, b in zip(before, after, strict=True)
+    ]
+
+
+def sample_rows(n: int) -> np.ndarray:
+    """The rows (evenly spaced, the same every time) the rules look at of ``n``."""
+    return np.linspace(0, n - 1, min(n, MAX_SAMPLES)).round().astype(int)
+
+
+def _losses(run: Run) -> np.ndarray:
+    return np.array([r.train_loss for r in run.history], dtype=float)
+
+
+def _nice(value: float) -> float:
+    """``value`` rounded to two significant digits (a learning rate a student types)."""
+    return float(f"{value:.2g}")
+
+
+# -- the learning rate ----------------------------------------------------------------
+
+
+def lr_high(run: Run) -> Hint | None:
+    loss = _losses(run)[-(WINDOW + 1) :]
+    if len(loss) < WINDOW + 1:
+        return None
+    rises = int((np.diff(loss) > 1e-9 * np.abs(loss[:-1])).sum())
+    # Rising now and then near the bottom is mini-batch noise: the last five epochs
+    # must also be clearly worse (by a tenth) than the five before.
+    if rises < WINDOW // 2 or loss[-5:].mean() < 1.1 * loss[:5].mean():
+        return None
+    # Jitter near the bottom of a network that already does well is not worth a word.
+    if (run.history[-1].train_accuracy or 0.0) >= 0.95 or loss[-1] < 1.2 * _losses(run).min():
+        return None
+    eta = run.config.learning_rate
+    return Hint(
+        "lr_high",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "the loss rose in {rises} of the last {window} epochs; η = {eta}"
+            ),
+            rises=rises,
+            window=WINDOW,
+            eta=format_number(eta),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "Each step overshoots the valley of the loss and lands higher on the other "
+                "side. A smaller learning rate takes smaller steps.",
+            )
+        ),
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta / 3))
+        ),
+        Fix("settings", {"learning_rate": _nice(eta / 3)}),
+        "regression",
+    )
+
+
+def lr_low(run: Run) -> Hint | None:
+    loss = _losses(run)
+    if len(loss) < 2 * WINDOW or not np.isfinite(loss).all():
+        return None
+    recent = loss[-WINDOW:]
+    stalled = (recent[0] - recent[-1]) < 0.005 * recent[0]
+    far = loss[-1] > 0.5 * loss[0]
+    accurate = (run.history[-1].train_accuracy or 0.0) >= 0.95
+    ratio = max(run.update_ratio) if run.update_ratio else None
+    tiny = ratio is not None and ratio < 1e-3
+    if not (stalled and far and tiny) or accurate:
+        return None
+    eta = run.config.learning_rate
+    return Hint(
+        "lr_low",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "the loss fell by {drop} over the last {window} epochs and the weights "
+                "change by {ratio} of their size per epoch; η = {eta}",
+            ),
+            drop=format_percent((recent[0] - recent[-1]) / recent[0]),
+            window=WINDOW,
+            ratio=f"{ratio:.1e}",
+            eta=format_number(eta),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "The steps are so small that the network would need thousands of epochs "
+                "to get anywhere. A larger learning rate takes larger steps.",
+            )
+        ),
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta * 3))
+        ),
+        Fix("settings", {"learning_rate": _nice(eta * 3)}),
+        "regression",
+    )
+
+
+# -- the activations ------------------------------------------------------------------
+
+
+def _hidden_zs(network: Network, X: np.ndarray) -> list[tuple[int, str, np.ndarray]]:
+    """(layer, activation, z) of every hidden layer on the inputs ``X``."""
+    with np.errstate(all="ignore"):
+        trace = network.forward_trace(X)
+    layers = network.layers
+    return [(i, layers[i].activation.name, trace[i][0]) for i in range(len(layers) - 1)]
+
+
+@dataclass(frozen=True)
+class LayerHealth:
+    """How a hidden layer's neurons fare on the samples: the share that never fires
+    (ReLU-like: z ≤ 0 for every sample) and the share on a flat end (sigmoid/tanh:
+    |z| beyond :data:`_FLAT` for 90 % of the samples)."""
+
+    layer: int
+    activation: str
+    dead: float
+    saturated: float
+
+
+def layer_health(network: Network, X: np.ndarray) -> list[LayerHealth]:
+    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X``."""
+    out = []
+    for layer, name, z in _hidden_zs(network, X):
+        dead = float((z <= 0).all(axis=0).mean()) if name == "relu" else 0.0
+        flat = _FLAT.get(name)
+        sat = float(((np.abs(z) > flat).mean(axis=0) >= 0.9).mean()) if flat else 0.0
+        out.append(LayerHealth(layer, name, dead, sat))
+    return out
+
+
+def dead_relu(run: Run) -> Hint | None:
+    for layer, name, z in _hidden_zs(run.network, run.X):
+        if name != "relu" or z.shape[1] < 2:
+            continue
+        dead = int((z <= 0).all(axis=0).sum())
+        if dead >= 2 and dead >= 0.5 * z.shape[1]:
+            return Hint(
+                "dead_relu",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "{dead} of the {total} ReLU neurons of layer {layer} output 0 for "
+                        "every training sample",
+                    ),
+                    dead=dead,
+                    total=z.shape[1],
+                    layer=layer + 1,
+                ),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "Where z < 0, ReLU's slope is 0, so no gradient reaches these "
+                        "neurons' weights: they can never come back. Leaky ReLU keeps a "
+                        "small slope below 0.",
+                    )
+                ),
+                Message(
+                    QT_TRANSLATE_NOOP("EngineErrors", "Use leaky ReLU in layer {layer}"),
+                    layer=layer + 1,
+                ),
+                Fix("activation", layers=(layer,), activation="leaky_relu"),
+                "activations",
+            )
+    return None
+
+
+#: |z| beyond which sigmoid and tanh are flat: f′ is under 1 % of its largest value.
+_FLAT = {"sigmoid": 6.9, "tanh": 3.0}
+
+
+def saturated(run: Run) -> Hint | None:
+    for layer, name, z in _hidden_zs(run.network, run.X):
+        if name not in _FLAT:
+            continue
+        flat = (np.abs(z) > _FLAT[name]).mean(axis=0) >= 0.9
+        if flat.sum() >= max(1, 0.5 * z.shape[1]):
+            return Hint(
+                "saturated",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "{count} of the {total} {activation} neurons of layer {layer} have "
+                        "|z| > {limit} for 90% of the samples",
+                    ),
+                    count=int(flat.sum()),
+                    total=z.shape[1],
+                    activation=name,
+                    layer=layer + 1,
+                    limit=format_number(_FLAT[name]),
+                ),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "On its flat ends the activation's slope f′(z) is almost 0, and δ is "
+                        "multiplied by it: these neurons barely learn. Smaller starting "
+                        "weights put z back where the curve is steep.",
+                    )
+                ),
+                Message(QT_TRANSLATE_NOOP("EngineErrors", "Start again from new small weights")),
+                Fix("reset_weights"),
+                "activations",
+            )
+    return None
+
+
+def vanishing(run: Run) -> Hint | None:
+    names = [layer.activation.name for layer in run.network.layers[:-1]]
+    sigmoids = [i for i, name in enumerate(names) if name == "sigmoid"]
+    if len(sigmoids) < 3:
+        return None
+    return Hint(
+        "vanishing",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "{count} hidden layers use sigmoid, whose slope is at most 0.25",
+            ),
+            count=len(sigmoids),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "Backpropagation multiplies δ by f′(z) once per layer: through {count} "
+                "sigmoid layers the first layer's gradient is at most 0.25^{count} = "
+                "{factor} of the last one's. ReLU's slope is 1.",
+            ),
+            count=len(sigmoids),
+            factor=format_number(0.25 ** len(sigmoids), digits=2),
+        ),
+        Message(QT_TRANSLATE_NOOP("EngineErrors", "Use ReLU in the hidden layers")),
+        Fix("activation", layers=tuple(sigmoids), activation="relu"),
+        "activations",
+    )
+
+
+# -- fitting ----------------------------------------------------------------------------
+
+
+def overfitting(run: Run) -> Hint | None:
+    span = 2 * WINDOW
+    tests = [r.test_loss for r in run.history[-span:]]
+    if len(tests) < span or any(t is None for t in tests):
+        return None
+    # Averages over 5 epochs: a small test set's loss jumps from epoch to epoch.
+    test = np.convolve(np.array(tests, dtype=float), np.ones(5) / 5, mode="valid")
+    train = np.convolve(_losses(run)[-span:], np.ones(5) / 5, mode="valid")
+    best = int(np.argmin(test))
+    # A clear widening: the test loss up by a quarter, the training loss down by 5 %.
+    if best > len(test) - 8 or test[-1] < 1.25 * test[best] or train[-1] > 0.95 * train[best]:
+        return None
+    rate = run.config.regularization_rate
+    new_rate = _nice(max(rate * 10, 1e-3)) if run.config.regularization == "l2" else 1e-3
+    return Hint(
+        "overfitting",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "averaged over 5 epochs, the test loss rose from {best} to {now} in the "
+                "last {epochs} epochs while the training loss fell from {train_then} to "
+                "{train_now}",
+            ),
+            best=format_number(test[best]),
+            now=format_number(test[-1]),
+            epochs=len(test) - 1 - best,
+            train_then=format_number(train[best]),
+            train_now=format_number(train[-1]),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "The network is learning the training samples' noise, not the pattern: "
+                "it gets better on them and worse on new data. L2 regularisation keeps the "
+                "weights small, which smooths what the network can draw.",
+            )
+        ),
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "Use L2 regularisation with λ = {rate}"),
+            rate=format_number(new_rate),
+        ),
+        Fix("settings", {"regularization": "l2", "regularization_rate": new_rate}),
+        None,
+    )
+
+
+def underfitting(run: Run) -> Hint | None:
+    if len(run.history) < 10 * WINDOW or run.task == "regression":
+        return None
+    acc = run.history[-1].train_accuracy
+    loss = _losses(run)[-2 * WINDOW :]
+    hidden = run.network.sizes[1:-1]
+    if acc is None or acc >= 0.8 or sum(hidden) > 8 or (loss[0] - loss[-1]) > 0.01 * loss[0]:
+        return None
+    fix = Fix("add_neurons", layers=(0,), count=max(hidden[0], 2)) if hidden else Fix("add_layer")
+    action = (
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "Add {count} neurons to hidden layer 1"),
+            count=fix.count,
+        )
+        if hidden
+        else Message(QT_TRANSLATE_NOOP("EngineErrors", "Add a hidden layer"))
+    )
+    return Hint(
+        "underfitting",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "after {epochs} epochs the training accuracy is {accuracy} and no longer "
+                "rising, with {hidden} hidden neurons",
+            ),
+            epochs=len(run.history),
+            accuracy=format_percent(acc),
+            hidden=sum(hidden),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "Each hidden neuron adds one line (one bend) to the boundary the network "
+                "can draw. Too few cannot follow the data, however long they train.",
+            )
+        ),
+        action,
+        fix,
+        "perceptron",
+    )
+
+
+def slow_output(run: Run) -> Hint | None:
+    out = run.network.layers[-1].activation.name
+    if run.config.loss != "mse" or out not in ("sigmoid", "softmax") or run.task == "regression":
+        return None
+    with np.errstate(all="ignore"):
+        y_hat = run.network.forward(run.X)
+    slope = y_hat * (1 - y_hat)  # σ′ and softmax's own ∂aⱼ/∂zⱼ
+    stuck = ((slope < 0.01) & (np.abs(y_hat - run.Y) > 0.5)).any(axis=1).mean()
+    if stuck < 0.2:
+        return None
+    good = "bce" if out == "sigmoid" else "cross_entropy"
+    return Hint(
+        "slow_output",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "{share} of the samples get a confident wrong answer from the {activation} "
+                "output, where its slope is under 0.01",
+            ),
+            share=format_percent(float(stuck)),
+            activation=out,
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "With the square loss, δ = (ŷ − y) f′(z): the more confidently wrong the "
+                "output, the flatter f and the slower it learns. With cross-entropy f′ "
+                "cancels out and δ = ŷ − y.",
+            )
+        ),
+        Message(QT_TRANSLATE_NOOP("EngineErrors", "Use the cross-entropy loss")),
+        Fix("settings", {"loss": good}),
+        "softmax",
+    )
+
+
+# -- the data and the start ---------------------------------------------------------
+
+
+def unscaled(run: Run) -> Hint | None:
+    if run.X.size == 0:
+        return None
+    reach = np.abs(run.X).max(axis=0)
+    worst = int(np.argmax(reach))
+    if reach[worst] < 50:
+        return None
+    name = run.network.input_names[worst] if run.network.input_names else str(worst + 1)
+    eta = run.config.learning_rate
+    return Hint(
+        "unscaled",
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "input {name} reaches {value}"),
+            name=name,
+            value=format_number(float(reach[worst])),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "∂L/∂w is proportional to the input the weight multiplies: a step that "
+                "suits a weight on a small input throws a weight on a large one far off. "
+                "Standardised inputs (mean 0, spread 1) train evenly; until then, smaller "
+                "steps help.",
+            )
+        ),
+        Message(
+            QT_TRANSLATE_NOOP("EngineErrors", "Set η to {eta}"), eta=format_number(_nice(eta / 10))
+        ),
+        Fix("settings", {"learning_rate": _nice(eta / 10)}),
+        None,
+    )
+
+
+def symmetric(run: Run) -> Hint | None:
+    for index, layer in enumerate(run.network.layers[:-1]):
+        rows = np.column_stack([layer.weights, layer.biases])
+        if len(rows) < 2:
+            continue
+        same = np.unique(rows, axis=0)
+        if len(same) < len(rows):
+            return Hint(
+                "symmetric",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "{count} neurons of layer {layer} have exactly the same weights and bias",
+                    ),
+                    count=len(rows) - len(same) + 1,
+                    layer=index + 1,
+                ),
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "EngineErrors",
+                        "Neurons that start alike compute the same z, get the same δ and "
+                        "the same update: they stay alike for ever, so the layer works as "
+                        "one neuron. Random starting weights break the tie.",
+                    )
+                ),
+                Message(QT_TRANSLATE_NOOP("EngineErrors", "Start again from random weights")),
+                Fix("reset_weights"),
+                "backprop",
+            )
+    return None
+
+
+#: Every rule, in the order hints are listed.
+RULES: dict[str, Callable[[Run], Hint | None]] = {
+    "lr_high": lr_high,
+    "symmetric": symmetric,
+    "dead_relu": dead_relu,
+    "saturated": saturated,
+    "vanishing": vanishing,
+    "slow_output": slow_output,
+    "unscaled": unscaled,
+    "overfitting": overfitting,
+    "lr_low": lr_low,
+    "underfitting": underfitting,
+}
+
+
+def diagnose(run: Run, skip: Sequence[str] = ()) -> list[Hint]:
+    """The hints that apply to ``run`` (rules named in ``skip`` are not asked)."""
+    hints = []
+    for name, rule in RULES.items():
+        if name in skip:
+            continue
+        hint = rule(run)
+        if hint is not None:
+            hints.append(hint)
+    return hints

@@ -1,0 +1,365 @@
+"""The layer as a matrix: W · a + b = z → f(z), every cell a number of the sample.
+
+One weight layer of the live network for the selected sample, written as the textbook
+writes it, with the shapes: W (n_out × n_in) times the column a of the layer below,
+plus b, gives z; the activation turns z into the layer's output. For a softmax layer
+the steps z − max, e^(z − max) and ÷ Σ follow, with a temperature to explore (it
+changes this view only, not the network). Hovering a weight names the term it adds
+to z; clicking it selects the edge on the diagram.
+
+Only the visible cells are painted, so a 784-input layer scrolls instead of shrinking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from neurongui.engine.numbers import format_number
+from neurongui.i18n import fill, keep_together, sentences
+from neurongui.model import NetworkModel
+from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, tint
+
+__all__ = ["LayerMatrixPanel", "MatrixFigure", "MatrixView"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One column of cells (a matrix is several): its title, values and where it sits."""
+
+    title: str
+    values: np.ndarray  # (rows, columns)
+    left: int  # in cells
+    operator: str = ""  # drawn before the block ("·", "+", "=", "→")
+
+
+class MatrixFigure:
+    """The numbers of one layer for one sample, laid out in blocks of cells.
+
+    Parameters
+    ----------
+    weights, biases
+        W (n_out × n_in) and b of the layer.
+    a_in
+        The column the layer multiplies: the sample's inputs or the layer below's a.
+    z, a_out
+        The layer's weighted inputs and activations (from the engine's forward pass).
+    activation
+        The activation's name (``"softmax"`` adds the softmax steps).
+    temperature
+        T of the softmax steps: e^((z − max)/T) (1 is the network's own softmax).
+    """
+
+    def __init__(
+        self,
+        weights: np.ndarray,
+        biases: np.ndarray,
+        a_in: np.ndarray,
+        z: np.ndarray,
+        a_out: np.ndarray,
+        activation: str,
+        temperature: float = 1.0,
+    ) -> None:
+        self.weights, self.biases, self.a_in, self.z = weights, biases, a_in, z
+        n_out, n_in = weights.shape
+        blocks = [Block("W", weights, 0)]
+        left = n_in + 1
+        for title, values, op in (("a", a_in[:, None], "·"), ("b", biases[:, None], "+")):
+            blocks.append(Block(title, values, left, op))
+            left += 2
+        blocks.append(Block("z", z[:, None], left, "="))
+        #: Σ e^(…) of the softmax steps (None for other activations).
+        self.total: float | None = None
+        left += 2
+        if activation == "softmax":
+            shifted = (z - z.max()) / temperature
+            exps = np.exp(shifted)
+            self.a_out = exps / exps.sum()
+            for title, values in (("(z − max)/T", shifted), ("e^(…)", exps), ("÷ Σ", self.a_out)):
+                blocks.append(Block(title, values[:, None], left, "→"))
+                left += 2
+            self.total = float(exps.sum())
+        else:
+            self.a_out = a_out
+            blocks.append(Block(f"{activation}(z)", a_out[:, None], left, "→"))
+            left += 2
+        self.blocks = blocks
+        self.columns = left - 1
+        self.rows = max(n_out, n_in)
+
+    def term(self, row: int, column: int) -> tuple[float, float, float]:
+        """w, a and their product: the term weight (row, column) adds to z[row]."""
+        w, a = float(self.weights[row, column]), float(self.a_in[column])
+        return w, a, w * a
+
+
+class MatrixView(QWidget):
+    """Paints a :class:`MatrixFigure`, cell by visible cell."""
+
+    #: A weight cell was clicked: (row, column) of W.
+    weightClicked = Signal(int, int)
+    #: The pointer is over weight (row, column), or (-1, -1) over nothing.
+    weightHovered = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)
+        self.figure: MatrixFigure | None = None
+        self.hover = (-1, -1)
+        self.dark = False
+        self._measure()
+
+    def _measure(self) -> None:
+        metrics = self.fontMetrics()
+        self.cell = QSize(metrics.horizontalAdvance("−0.0000") + 10, metrics.height() + 8)
+        self.header = 2 * self.cell.height()
+
+    def set_figure(self, figure: MatrixFigure | None) -> None:
+        """Show ``figure`` (None: nothing)."""
+        self.figure = figure
+        self._measure()
+        if figure is not None:
+            # Two spare cells: the last block's title is wider than its one column.
+            width = (figure.columns + 3) * self.cell.width()
+            self.setFixedSize(width, self.header + (figure.rows + 1) * self.cell.height())
+        self.update()
+
+    def cell_at(self, pos: QPoint) -> tuple[int, int]:
+        """(row, column) of the weight under ``pos``, or (-1, -1)."""
+        f = self.figure
+        if f is None:
+            return (-1, -1)
+        row = (pos.y() - self.header) // self.cell.height()
+        column = pos.x() // self.cell.width()
+        n_out, n_in = f.weights.shape
+        if 0 <= row < n_out and 0 <= column < n_in:
+            return (int(row), int(column))
+        return (-1, -1)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hover = self.cell_at(event.position().toPoint())
+        if hover != self.hover:
+            self.hover = hover
+            self.weightHovered.emit(*hover)
+            self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row, column = self.cell_at(event.position().toPoint())
+        if row >= 0 and event.button() == Qt.MouseButton.LeftButton:
+            self.weightClicked.emit(row, column)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.hover != (-1, -1):
+            self.hover = (-1, -1)
+            self.weightHovered.emit(-1, -1)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        f = self.figure
+        if f is None:
+            return
+        painter = QPainter(self)
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        exposed = event.rect()
+        w, h = self.cell.width(), self.cell.height()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        row_hi, col_hi = self.hover
+        for block in f.blocks:
+            x0 = block.left * w
+            rows, cols = block.values.shape
+            if x0 > exposed.right() or x0 + cols * w < exposed.left() - w:
+                continue
+            painter.setFont(bold)
+            painter.setPen(text)
+            shape = f"{block.title}  ({rows} × {cols})"
+            painter.drawText(
+                QRect(x0, 0, max(cols, 2) * w, self.header), Qt.AlignmentFlag.AlignBottom, shape
+            )
+            if block.operator:
+                painter.drawText(
+                    QRect(x0 - w, self.header, w, h), Qt.AlignmentFlag.AlignCenter, block.operator
+                )
+            painter.setFont(self.font())
+            scale = float(np.max(np.abs(block.values), initial=0.0)) or 1.0
+            first = max(0, (exposed.top() - self.header) // h)
+            last = min(rows, (exposed.bottom() - self.header) // h + 1)
+            c_first = max(0, (exposed.left() - x0) // w)
+            c_last = min(cols, (exposed.right() - x0) // w + 1)
+            for r in range(first, last):
+                for c in range(c_first, c_last):
+                    value = float(block.values[r, c])
+                    rect = QRect(x0 + c * w, self.header + r * h, w - 1, h - 1)
+                    strength = min(abs(value) / scale, 1.0) if np.isfinite(value) else 1.0
+                    colour = tint(
+                        POSITIVE if value >= 0 else NEGATIVE, background, 0.15 + 0.6 * strength
+                    )
+                    lit = self._lit(block, r, c, row_hi, col_hi)
+                    painter.fillRect(rect, colour)
+                    if lit:
+                        painter.setPen(text)
+                        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+                    painter.setPen(QColor(255, 255, 255) if strength > 0.6 else text)
+                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, format_number(value))
+        painter.end()
+
+    @staticmethod
+    def _lit(block: Block, r: int, c: int, row: int, column: int) -> bool:
+        """Is this cell one of the terms of the hovered weight's sum?"""
+        if row < 0:
+            return False
+        if block.title == "W":
+            return r == row
+        if block.title == "a":
+            return r == column
+        return r == row
+
+
+class LayerMatrixPanel(QWidget):
+    """Chooses a layer, shows it as a :class:`MatrixView`, explains the hovered term."""
+
+    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerMatrixPanel")
+        self.model = model
+        self.layer_box = QComboBox()
+        self.layer_box.setObjectName("matrixLayer")
+        self.layer_box.currentIndexChanged.connect(lambda _: self.refresh())
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setObjectName("matrixTemperature")
+        self.temperature.setRange(0.05, 20.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setValue(1.0)
+        self.temperature.setToolTip(
+            self.tr("Softmax temperature T: only this view; the network keeps T = 1")
+        )
+        self.temperature.valueChanged.connect(lambda _: self.refresh())
+        self.temperature_label = QLabel(self.tr("Temperature T"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Layer")))
+        top.addWidget(self.layer_box, 1)
+        top.addWidget(self.temperature_label)
+        top.addWidget(self.temperature)
+        self.equation = QLabel()
+        self.equation.setWordWrap(True)
+        self.view = MatrixView()
+        self.view.weightHovered.connect(self._on_hover)
+        self.view.weightClicked.connect(self._on_click)
+        scroll = QScrollArea()
+        scroll.setWidget(self.view)
+        scroll.setWidgetResizable(False)
+        self.term = QLabel()
+        self.term.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.equation)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.term)
+        for signal in (model.parametersChanged, model.sampleChanged, model.networkReplaced):
+            signal.connect(self.refresh)
+        model.structureChanged.connect(self._fill_layers)
+        model.selectionChanged.connect(self._on_selection_change)
+        self._fill_layers()
+
+    def _fill_layers(self) -> None:
+        net = self.model.network
+        self.layer_box.blockSignals(True)
+        keep = max(self.layer_box.currentIndex(), 0)
+        self.layer_box.clear()
+        last = len(net.layers) - 1
+        for i, layer in enumerate(net.layers):
+            name = self.tr("output layer") if i == last else fill(self.tr("hidden layer %1"), i + 1)
+            self.layer_box.addItem(f"{name}: {layer.n_in} → {layer.n_out}")
+        self.layer_box.setCurrentIndex(min(keep, last))
+        self.layer_box.blockSignals(False)
+        self.refresh()
+
+    def _on_selection_change(self) -> None:
+        selection = self.model.selection
+        if selection.kind != "none" and selection.layer >= 0:
+            self.layer_box.setCurrentIndex(selection.layer)
+
+    @property
+    def figure(self) -> MatrixFigure | None:
+        """What the view shows (None before a network is shown)."""
+        return self.view.figure
+
+    def refresh(self) -> None:
+        """Recompute the numbers of the chosen layer for the selected sample."""
+        index = self.layer_box.currentIndex()
+        net = self.model.network
+        if not 0 <= index < len(net.layers):
+            return
+        layer = net.layers[index]
+        with np.errstate(all="ignore"):  # typed weights of 1e308 overflow: shown as ±inf
+            trace = net.forward_trace(self.model.sample[None, :])
+        a_in = self.model.sample if index == 0 else trace[index - 1][1][0]
+        z, a_out = trace[index][0][0], trace[index][1][0]
+        name = layer.activation.name
+        softmax = name == "softmax"
+        self.temperature.setVisible(softmax)
+        self.temperature_label.setVisible(softmax)
+        figure = MatrixFigure(
+            layer.weights, layer.biases, a_in, z, a_out, name, self.temperature.value()
+        )
+        self.view.set_figure(figure)
+        n_out, n_in = layer.weights.shape
+        self.equation.setText(
+            keep_together(
+                fill(
+                    self.tr(
+                        "Sample %1: W (%2 × %3) · a (%3 × 1) + b (%2 × 1) = z (%2 × 1), "
+                        "then a = f(z). Row j of W holds the weights into neuron j."
+                    ),
+                    self.model.sample_index + 1,
+                    n_out,
+                    n_in,
+                )
+            )
+        )
+        if softmax and figure.total is not None:
+            total = fill(self.tr("Σ e^(…) = %1."), format_number(figure.total))
+            self.equation.setText(keep_together(sentences(self.equation.text(), total)))
+        self._on_hover(*self.view.hover)
+
+    def _on_hover(self, row: int, column: int) -> None:
+        f = self.view.figure
+        if f is None or row < 0:
+            self.term.setText(self.tr("Point at a weight to see the term it adds to z."))
+            return
+        w, a, product = f.term(row, column)
+        self.term.setText(
+            fill(
+                self.tr("%1 · %2 = %3 × %4 = %5: one of the %6 terms of %7 = %8"),
+                f"w{_sub(row + 1)},{_sub(column + 1)}",
+                f"a{_sub(column + 1)}",
+                format_number(w),
+                format_number(a, True),
+                format_number(product),
+                f.weights.shape[1],
+                f"z{_sub(row + 1)}",
+                format_number(float(f.z[row])),
+            )
+        )
+
+    def _on_click(self, row: int, column: int) -> None:
+        self.model.select_edge(self.layer_box.currentIndex(), row, column)
+
+
+def _sub(number: int) -> str:
+    """``number`` in subscript digits (w₂,₁)."""
+    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))

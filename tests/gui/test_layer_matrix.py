@@ -1,0 +1,83 @@
+"""The layer as a matrix: every cell is the engine's number for the selected sample,
+softmax's steps add up, hovering names a term, clicking selects its edge."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from neurongui.engine import Network
+from neurongui.model import NetworkModel
+from neurongui.views.layer_matrix import LayerMatrixPanel
+
+
+@pytest.fixture
+def panel(qtbot) -> LayerMatrixPanel:
+    widget = LayerMatrixPanel(NetworkModel())
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    return widget
+
+
+def _centre(panel: LayerMatrixPanel, row: int, column: int) -> QPoint:
+    cell = panel.view.cell
+    return QPoint(
+        column * cell.width() + cell.width() // 2,
+        panel.view.header + row * cell.height() + cell.height() // 2,
+    )
+
+
+def test_each_block_is_the_engines_numbers(panel):
+    model = panel.model
+    for index in range(len(model.network.layers)):
+        panel.layer_box.setCurrentIndex(index)
+        f = panel.figure
+        trace = model.network.forward_trace(model.sample[None, :])
+        assert np.array_equal(f.z, trace[index][0][0])
+        assert np.array_equal(f.a_out, trace[index][1][0])
+        assert np.allclose(f.weights @ f.a_in + f.biases, f.z, rtol=0, atol=1e-12)
+        assert [b.title for b in f.blocks[:4]] == ["W", "a", "b", "z"]
+
+
+def test_softmax_steps_and_temperature(qtbot, panel):
+    model = panel.model
+    model.set_config(model.config.with_changes(dataset="iris", loss="cross_entropy"))
+    panel.layer_box.setCurrentIndex(panel.layer_box.count() - 1)
+    assert panel.temperature.isVisible()
+    f = panel.figure
+    network_out = model.network.forward(model.sample[None, :])[0]
+    assert np.allclose(f.a_out, network_out, rtol=1e-12)
+    assert f.total == pytest.approx(np.exp(f.z - f.z.max()).sum())
+    panel.temperature.setValue(2.0)
+    hot = np.exp((f.z - f.z.max()) / 2.0)
+    assert np.allclose(panel.figure.a_out, hot / hot.sum())
+    assert np.allclose(model.network.forward(model.sample[None, :])[0], network_out)
+
+
+def test_hover_names_the_term_and_click_selects_the_edge(qtbot, panel):
+    f = panel.figure
+    qtbot.mouseMove(panel.view, _centre(panel, 1, 0))
+    qtbot.waitUntil(lambda: panel.view.hover == (1, 0))
+    w, a, product = f.term(1, 0)
+    assert np.isclose(product, w * a)
+    assert panel.term.text().startswith("w₂,₁ · a₁ = ")
+    qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=_centre(panel, 1, 0))
+    selection = panel.model.selection
+    assert (selection.kind, selection.layer, selection.neuron, selection.source) == (
+        "edge",
+        0,
+        1,
+        0,
+    )
+
+
+def test_a_784_input_layer_scrolls_at_a_readable_size(qtbot, panel):
+    model = panel.model
+    model.set_network(Network([784, 30, 10], ["sigmoid", "sigmoid"], seed=0))
+    panel.layer_box.setCurrentIndex(0)
+    view = panel.view
+    assert view.cell.width() >= view.fontMetrics().horizontalAdvance("−0.0000")
+    assert view.width() > 784 * view.cell.width()  # a scroll bar, not tiny cells
+    assert panel.figure.weights.shape == (30, 784)
