@@ -188,7 +188,7 @@ class NeuronFocus:
         """Show the longest title and hint that fit the square's width at ``scale``."""
         room = self.rect.width() * scale + 40
         self.title.fit(room)
-        self.hint.fit(self.rect.width() * scale - 8)
+        self.hint.fit(self.rect.width() * scale + 20)
 
     def picture(self) -> QImage | None:
         """The large picture on show, one pixel per input (None: no neuron)."""

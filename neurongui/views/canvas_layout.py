@@ -121,13 +121,18 @@ class Layout:
         if grid is not None:
             _, cols = grid
             row, col = np.divmod(np.arange(sizes[0]), cols)
-            # Under the grid, the square of the selected neuron's weight picture, as
-            # big as the grid: pixel under pixel, a student compares the two. Grid and
-            # square together are centred on the columns.
-            side = heights[0]
+            # Under the grid, the square of the selected neuron's weight picture: as
+            # big as the grid (pixel under pixel, a student compares the two), bigger
+            # where the other columns leave room (8×8 digits beside 32 neurons). Grid
+            # and square together are centred on the columns' height.
+            half = max(
+                float(ys.max()) + r for ys, r in zip(self.ys[1:], self.radii[1:], strict=True)
+            )
+            side = float(np.clip(2 * half - heights[0] - FOCUS_GAP, heights[0], 2.5 * heights[0]))
             top = -(heights[0] + FOCUS_GAP + side) / 2
             self._grid_top = top
-            self.focus = (-(cols * GRID_CELL + side) / 2, -top - side, side, side)
+            # Its right side is the grid's, where the edges leave: none crosses it.
+            self.focus = (-side, -top - side, side, side)
             self.ys[0] = top + (row + 0.5) * GRID_CELL
             self.xs[0] = -(cols - col - 0.5) * GRID_CELL
             self.radii[0] = GRID_CELL / 2
@@ -242,6 +247,8 @@ class Layout:
     def nodes_rect(self) -> tuple[float, float, float, float]:
         """(left, top, width, height) of the nodes alone, without any text."""
         left = float(self.xs[0].min()) - self.radii[0]
+        if self.focus is not None:
+            left = min(left, self.focus[0])
         right = float(self.x[-1]) + self.radii[-1]
         top = self.top()
         return left, top, right - left, self.bottom() - top
