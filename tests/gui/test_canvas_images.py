@@ -4,7 +4,7 @@ weights as a picture, the selected one large (issue 15)."""
 import numpy as np
 import pytest
 from mnist_helpers import use_mnist_like
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 
 from neurongui.engine.refs import EdgeRef
@@ -157,3 +157,22 @@ def test_a_click_on_the_large_picture_selects_that_pixels_weight(mnist_window, q
     # Hovering it names that weight: w from p10_3 into neuron 42.
     qtbot.mouseMove(canvas.viewport(), point + QPoint(1, 0))
     qtbot.waitUntil(lambda: "p10_3" in canvas.viewport().toolTip())
+
+
+def test_the_texts_stay_readable_and_in_view_at_any_zoom(mnist_window):
+    canvas = mnist_window.canvas
+    canvas.select_neuron(0, 41)
+    view = QRectF(canvas.viewport().rect())
+    for action in [None, *["zoom_out_action"] * 3, *["zoom_in_action"] * 6]:
+        if action:
+            getattr(canvas, action).trigger()
+        else:
+            canvas.fit()
+        title = canvas.focus_title
+        for text in canvas.screen_texts():
+            if text.text:
+                left, top, width, height = text.screen_rect(canvas)
+                assert height >= 10, text.text  # drawn at screen size, never shrunk
+                if action is None:  # fitted: everything in view
+                    assert view.contains(QRectF(left, top, width, height)), text.text
+        assert title in ("", "What neuron 42 of hidden layer 1 looks for", "Neuron 42 looks for")
