@@ -50,6 +50,7 @@ from neurongui.window_layout import (
     set_dock_widget,
 )
 from neurongui.window_menus import WindowMenus
+from neurongui.window_tools import WindowTools
 from neurongui.worker import TrainingController
 
 __all__ = ["MainWindow"]
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
             },
         )
         self.window_menus = WindowMenus(self)
+        self.tools = WindowTools(self)
         self.menus = self.window_menus.menus
         self.toolbar = self.window_menus.toolbar
         self.recent_menu = self.window_menus.recent_menu

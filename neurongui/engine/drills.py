@@ -113,11 +113,12 @@ class Drill:
         self.y = np.asarray(y, dtype=float).reshape(-1)
         self.loss = loss
         self.eta = float(learning_rate)
-        zs, acts = textbook.forward(self.network, self.x[:, None])
-        self.z = [z[:, 0] for z in zs]
-        #: a[0] is x; a[l + 1] is the activation of layer l.
-        self.a = [a[:, 0] for a in acts]
-        self.deltas = self._deltas()
+        with np.errstate(all="ignore"):  # typed weights of 1e308: ±inf, shown as such
+            zs, acts = textbook.forward(self.network, self.x[:, None])
+            self.z = [z[:, 0] for z in zs]
+            #: a[0] is x; a[l + 1] is the activation of layer l.
+            self.a = [a[:, 0] for a in acts]
+            self.deltas = self._deltas()
 
     # -- the numbers --------------------------------------------------------------
 

@@ -44,8 +44,8 @@ from neurongui.lessons.backprop_scene import (
     step_numbers,
 )
 from neurongui.lessons.base import Lesson, rich_label
-from neurongui.lessons.overlay import CanvasOverlay, value_colours
 from neurongui.theme import is_dark
+from neurongui.views.canvas_overlay import CanvasOverlay, value_colours
 
 __all__ = ["ETA", "LESSON", "TARGET", "BackpropLesson", "StepNumbers", "X", "step_numbers"]
 

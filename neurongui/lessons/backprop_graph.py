@@ -29,8 +29,8 @@ from neurongui.engine.answers import Verdict, check_answer
 from neurongui.engine.compgraph import Edge, Node, backward, edges, example_graph
 from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number, parse_number
 from neurongui.i18n import fill, keep_together
-from neurongui.lessons.overlay import value_colours
 from neurongui.theme import is_dark
+from neurongui.views.canvas_overlay import value_colours
 
 __all__ = ["ChainRuleGraph", "ChainRulePage", "backward_order", "parse_number", "rough_reply"]
 

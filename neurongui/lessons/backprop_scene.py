@@ -3,7 +3,7 @@ and their boxes on the diagram.
 
 :class:`StepNumbers` holds one gradient-descent step of the lesson's 2-2-1 network on
 its one sample, every number from the engine; :class:`StageView` writes a stage of it
-out, as rich text for the panel and as :class:`~neurongui.lessons.overlay.Label` boxes
+out, as rich text for the panel and as :class:`~neurongui.views.canvas_overlay.Label` boxes
 for the canvas, placed clear of one another, of the neurons and of their captions.
 """
 
@@ -19,8 +19,8 @@ from neurongui.engine import Network
 from neurongui.engine.network import Backprop
 from neurongui.i18n import fill
 from neurongui.lessons.base import format_number
-from neurongui.lessons.overlay import Label, value_colours
 from neurongui.theme import is_dark
+from neurongui.views.canvas_overlay import Label, value_colours
 
 if TYPE_CHECKING:
     from neurongui.lessons.backprop import BackpropLesson

@@ -35,7 +35,6 @@ from neurongui.engine.session import make_trainer
 from neurongui.engine.trainer import Trainer
 from neurongui.i18n import data_name, fill
 from neurongui.lessons.base import GOOD, Lesson, NumberTable, format_number, rich_label
-from neurongui.lessons.overlay import CanvasOverlay, Label
 from neurongui.lessons.race import RaceRunner, fresh_network
 from neurongui.lessons.softmax_why import (
     COMPARED,
@@ -46,6 +45,7 @@ from neurongui.lessons.softmax_why import (
 )
 from neurongui.lessons.widgets import follow_theme, legend_label, page, plot_widget
 from neurongui.theme import is_dark
+from neurongui.views.canvas_overlay import CanvasOverlay, Label
 
 __all__ = [
     "LESSON",

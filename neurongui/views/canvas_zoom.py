@@ -34,7 +34,7 @@ BOTTOM_PX = 28.0
 #: A row of text beside nodes needs this many pixels between neighbouring nodes.
 ROW_PX = 14.0
 ZOOM_STEP = 1.25
-#: ``data(0)`` of a lesson's boxes on the diagram (``lessons.overlay.OVERLAY_TAG``:
+#: ``data(0)`` of a lesson's boxes on the diagram (``canvas_overlay.OVERLAY_TAG``:
 #: views do not import lessons).
 LESSON_TAG = "lessonOverlay"
 

@@ -11,7 +11,7 @@ changes, or the history starts again).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from neurongui.editing import Editor
 from neurongui.engine.diagnostics import Fix, Hint, Run, diagnose, sample_rows, update_ratios
-from neurongui.i18n import error_text, keep_together, message_text
+from neurongui.i18n import error_text, fill, keep_together, message_text
 from neurongui.model import NetworkModel
 
 __all__ = ["CoachPanel"]
@@ -39,7 +39,9 @@ INTERVAL_S = 0.5
 class HintCard(QFrame):
     """One hint: its evidence, a Why? toggle with the explanation, Apply and Dismiss."""
 
-    def __init__(self, hint: Hint, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, hint: Hint, lesson_titles: Mapping[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.hint = hint
         self.setObjectName(f"hint_{hint.rule}")
@@ -55,8 +57,13 @@ class HintCard(QFrame):
         self.apply_button = QPushButton(message_text(hint.action))
         self.apply_button.setEnabled(hint.fix is not None)
         self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.lesson_button: QPushButton | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.why_button)
+        if hint.lesson is not None and hint.lesson in lesson_titles:  # the lesson behind it
+            title = lesson_titles[hint.lesson]
+            self.lesson_button = QPushButton(fill(self.tr("Lesson: %1"), title))
+            buttons.addWidget(self.lesson_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
@@ -73,12 +80,16 @@ class CoachPanel(QWidget):
     ----------
     model, editor
         The live network (read) and where fixes go (one undo step each).
+    lesson_titles
+        The lessons' titles by key: a hint whose lesson is listed links to it.
     clock
         Seconds, for the throttle (a fake in tests).
     """
 
     #: Emitted after the rules have looked at the run, with the rules that spoke.
     diagnosed = Signal(list)
+    #: The student asked for the lesson behind a hint (its key).
+    lessonRequested = Signal(str)
 
     def __init__(
         self,
@@ -86,9 +97,11 @@ class CoachPanel(QWidget):
         editor: Editor,
         parent: QWidget | None = None,
         clock: Callable[[], float] = time.monotonic,
+        lesson_titles: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("coachPanel")
+        self.lesson_titles = dict(lesson_titles or {})
         self.model, self.editor, self._clock = model, editor, clock
         self.dismissed: set[str] = set()
         self.hints: list[Hint] = []
@@ -184,10 +197,14 @@ class CoachPanel(QWidget):
             old.deleteLater()
         self._cards = []
         for hint in hints:
-            card = HintCard(hint)
+            card = HintCard(hint, self.lesson_titles)
             self._cards.append(card)
             card.apply_button.clicked.connect(lambda _=False, h=hint: self.apply(h))
             card.dismiss_button.clicked.connect(lambda _=False, h=hint: self.dismiss(h.rule))
+            if card.lesson_button is not None:
+                card.lesson_button.clicked.connect(
+                    lambda _=False, key=hint.lesson: self.lessonRequested.emit(key)
+                )
             self.cards.addWidget(card)
         if hints:
             self.summary.setText(keep_together(self.tr("The coach sees something worth a look:")))

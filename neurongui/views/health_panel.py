@@ -211,8 +211,9 @@ class HealthPanel(QWidget):
         if now.shape != start.shape:
             return
         finite = np.concatenate([now[np.isfinite(now)], start[np.isfinite(start)]])
-        reach = float(np.max(np.abs(finite), initial=1e-3)) or 1e-3
-        edges = np.linspace(-reach, reach, 41)
+        # Typed weights may reach 1e308: the bins' width must stay a finite number.
+        reach = min(float(np.max(np.abs(finite), initial=1e-3)) or 1e-3, 1e150)
+        edges = np.linspace(-1.0, 1.0, 41) * reach
         self.now_hist.setData(edges, np.histogram(now, bins=edges)[0])
         self.start_hist.setData(edges, np.histogram(start, bins=edges)[0])
 

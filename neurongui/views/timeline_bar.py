@@ -33,6 +33,7 @@ class TimelineBar(QWidget):
         self.running = False
         self._branch: int | None = None  # the epoch the student went back to
         self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(220)
         self.slider.setObjectName("timelineSlider")
         self.slider.setToolTip(self.tr("Drag to see the network as it was at an earlier epoch"))
         self.slider.valueChanged.connect(self._on_slide)
@@ -68,6 +69,9 @@ class TimelineBar(QWidget):
             if self._branch is not None:  # went back, then on: the old future is gone
                 self.timeline.drop_after(self._branch)
                 self._branch = None
+                self.slider.blockSignals(True)
+                self.slider.setValue(self.slider.maximum())  # and the bar follows the run
+                self.slider.blockSignals(False)
             self.timeline.add(len(history), self.model.network.parameters)
         elif len(history) < self.timeline.epochs[-1]:  # the history started again
             self.timeline.clear()
@@ -77,9 +81,10 @@ class TimelineBar(QWidget):
     def _sync(self) -> None:
         """Slider range = the kept epochs; at the newest while training."""
         count = len(self.timeline)
+        at_end = self.slider.value() >= self.slider.maximum()
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(count - 1, 0))
-        if self.running or not count:
+        if self.running or at_end:  # follow the newest epoch unless the student went back
             self.slider.setValue(max(count - 1, 0))
         self.slider.blockSignals(False)
         self.slider.setEnabled(count > 1 and not self.running)

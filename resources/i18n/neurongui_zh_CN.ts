@@ -2075,6 +2075,10 @@ of layer 1</source>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>课程：%1</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
@@ -3900,6 +3904,61 @@ Details: %1</source>
     <message>
         <source>Clear the list</source>
         <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <source>Hints</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Layer as a matrix</source>
+        <translation>矩阵形式的层</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Compute It &amp;Yourself</source>
+        <translation>亲手计算(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>The Layer as a &amp;Matrix</source>
+        <translation>把层写成矩阵(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Loss Surface</source>
+        <translation>损失曲面(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Coach: Why Isn&apos;t It Learning?</source>
+        <translation>教练：为什么学不会？(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The coach has a hint about this run: Practice ▸ Coach.</source>
+        <translation>教练对这次训练有一条提示：练习 ▸ 教练。</translation>
     </message>
 </context>
 </TS>

@@ -458,7 +458,7 @@ def test_opening_a_network_builds_the_scene_once(window, monkeypatch):
 
 
 def test_the_lesson_tag_is_the_overlays():
-    from neurongui.lessons.overlay import OVERLAY_TAG
+    from neurongui.views.canvas_overlay import OVERLAY_TAG
     from neurongui.views.canvas_zoom import LESSON_TAG
 
     assert LESSON_TAG == OVERLAY_TAG

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from neurongui.editing import Editor
 from neurongui.engine import Network
 from neurongui.engine.metrics import EpochRecord
+from neurongui.lessons import titles
 from neurongui.model import NetworkModel
 from neurongui.views.coach_panel import INTERVAL_S, CoachPanel
 
@@ -30,7 +31,7 @@ def clock() -> Clock:
 @pytest.fixture
 def panel(qtbot, clock) -> CoachPanel:
     model = NetworkModel()
-    widget = CoachPanel(model, Editor(model, QUndoStack()), clock=clock)
+    widget = CoachPanel(model, Editor(model, QUndoStack()), clock=clock, lesson_titles=titles())
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -106,3 +107,15 @@ def test_it_looks_at_most_twice_a_second(qtbot, panel, clock):
     assert len(looks) == 1
     clock.now += INTERVAL_S
     qtbot.waitUntil(lambda: len(looks) == 2)
+
+
+def test_a_hint_opens_the_lesson_that_explains_it(qtbot, panel, clock):
+    model = panel.model
+    model.set_config(model.config.with_changes(learning_rate=3.0))
+    clock.now += INTERVAL_S
+    model.set_history(_rising())
+    card = panel.card("lr_high")
+    assert card.lesson_button.text() == "Lesson: Linear regression and gradient descent"
+    with qtbot.waitSignal(panel.lessonRequested) as asked:
+        card.lesson_button.click()
+    assert asked.args == ["regression"]

@@ -11,8 +11,8 @@ from neurongui.engine.compgraph import example_graph
 from neurongui.engine.edits import SetWeight
 from neurongui.engine.explain import format_number
 from neurongui.lessons.backprop import ETA, TARGET, UPDATE, X
-from neurongui.lessons.overlay import OVERLAY_TAG
 from neurongui.lessons.text import plain
+from neurongui.views.canvas_overlay import OVERLAY_TAG
 
 XS, YS = X[None, :], np.array([[TARGET]])
 

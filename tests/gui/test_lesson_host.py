@@ -9,9 +9,9 @@ from neurongui.editing import Editor
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
 from neurongui.lessons import create_lesson
-from neurongui.lessons.overlay import OVERLAY_TAG
 from neurongui.model import NetworkModel
 from neurongui.views.canvas import NetworkCanvas
+from neurongui.views.canvas_overlay import OVERLAY_TAG
 from neurongui.worker import TrainingController
 
 

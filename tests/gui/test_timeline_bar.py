@@ -71,3 +71,18 @@ def test_training_on_from_an_earlier_epoch_replaces_the_later_ones(qtbot, bar):
     model.update_parameters(trainer.network.parameters.copy(), model.edit_seq)
     model.set_history(trainer.history)
     assert bar.timeline.epochs == [1, 2, 6]
+
+
+def test_the_slider_follows_new_epochs_unless_the_student_went_back(qtbot, bar):
+    model = bar.model
+    trainer = make_trainer(model.network.copy(), model.data, model.config)
+    for _ in range(3):  # Step, Step, Step: not "running", still the newest epoch shown
+        trainer.epoch()
+        model.update_parameters(trainer.network.parameters.copy(), model.edit_seq)
+        model.set_history(trainer.history)
+    assert bar.shown_epoch() == 3
+    bar.slider.setValue(0)  # back to epoch 1: the bar stays there...
+    assert bar.shown_epoch() == 1 and bar.slider.value() == 0
+    trainer.epoch()  # ...until training goes on from there
+    model.set_history(trainer.history)
+    assert bar.timeline.epochs == [1, 4] and bar.shown_epoch() == 4

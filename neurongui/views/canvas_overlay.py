@@ -1,4 +1,5 @@
-"""Numbers a lesson writes on the network diagram, next to neurons and on edges.
+"""Numbers written on the network diagram, next to neurons and on edges (by a lesson,
+or by the Practice tools' stage-by-stage backprop).
 
 A :class:`CanvasOverlay` keeps a few small boxes of text on the canvas's scene, all
 children of one root item so they come and go together. The canvas clears its scene

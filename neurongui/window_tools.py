@@ -1,0 +1,128 @@
+"""The window's practice and coaching tools: their docks, their menu, the timeline.
+
+* Practice ▸ Compute it yourself — :class:`~neurongui.views.drill_panel.DrillPanel`,
+  beside the training form;
+* Practice ▸ The layer as a matrix — under the diagram, beside the activation plots;
+* Practice ▸ Loss surface — beside the charts;
+* Practice ▸ Coach — the hints and the training health, beside the Inspector; when the
+  coach has something to say while its dock is closed, the status bar says so;
+* the timeline — in the status bar.
+
+The docks start hidden; the menu shows one and brings it to the front.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget
+
+from neurongui.lessons import titles
+from neurongui.views.coach_panel import CoachPanel
+from neurongui.views.drill_panel import DrillPanel
+from neurongui.views.health_panel import HealthPanel
+from neurongui.views.layer_matrix import LayerMatrixPanel
+from neurongui.views.loss_surface import LossSurfacePanel
+from neurongui.views.timeline_bar import TimelineBar
+from neurongui.window_layout import set_dock_widget
+
+if TYPE_CHECKING:
+    from neurongui.main_window import MainWindow
+
+__all__ = ["WindowTools"]
+
+_AREA = Qt.DockWidgetArea
+
+
+class WindowTools(QObject):
+    """Builds the tools of ``window`` and the Practice menu that opens them.
+
+    Attributes
+    ----------
+    drill, matrix, surface, coach, health, timeline
+        The panels.
+    docks
+        The tools' docks by name (``practiceDock``, ``matrixDock``, ``surfaceDock``,
+        ``coachDock``); they are also added to ``window.docks``.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        model, editor = window.model, window.editor
+        self.drill = DrillPanel(model, editor)
+        self.matrix = LayerMatrixPanel(model)
+        self.surface = LossSurfacePanel(model)
+        self.coach = CoachPanel(model, editor, lesson_titles=titles())
+        self.health = HealthPanel(model)
+        coach_tabs = QTabWidget()
+        coach_tabs.setObjectName("coachTabs")
+        coach_tabs.addTab(self.coach, self.tr("Hints"))
+        # Scrolled: the three plots' least height would otherwise stretch the right
+        # column past a laptop's screen, even while the dock is closed.
+        health = QScrollArea()
+        health.setWidget(self.health)
+        health.setWidgetResizable(True)
+        health.setFrameShape(QFrame.Shape.NoFrame)
+        coach_tabs.addTab(health, self.tr("Health"))
+        self.coach_tabs = coach_tabs
+        places = {
+            "practiceDock": (self.tr("Practice"), self.drill, "trainingDock"),
+            "matrixDock": (self.tr("Layer as a matrix"), self.matrix, "activationDock"),
+            "surfaceDock": (self.tr("Loss surface"), self.surface, "chartsDock"),
+            "coachDock": (self.tr("Coach"), coach_tabs, "inspectorDock"),
+        }
+        self.docks: dict[str, QDockWidget] = {}
+        for name, (title, panel, beside) in places.items():
+            dock = QDockWidget(title, window)
+            dock.setObjectName(name)
+            set_dock_widget(dock, panel)
+            window.addDockWidget(window.dockWidgetArea(window.docks[beside]), dock)
+            window.tabifyDockWidget(window.docks[beside], dock)
+            dock.hide()
+            self.docks[name] = dock
+        window.docks.update(self.docks)
+        self.timeline = TimelineBar(model, editor)
+        # In the status bar's row: a row of its own would cost a laptop's lesson its
+        # fold, and the main toolbar's row has no room left at 1366 px.
+        window.statusBar().addPermanentWidget(self.timeline)  # messages keep the left
+        window.training.runningChanged.connect(self.timeline.set_running)
+        self.coach.diagnosed.connect(self._on_diagnosed)
+        self.coach.lessonRequested.connect(window.start_lesson)
+        self.menu = QMenu(self.tr("&Practice"), window)
+        help_menu = window.window_menus.menus["help"]
+        window.menuBar().insertMenu(help_menu.menuAction(), self.menu)  # Help stays last
+        self.menu.setObjectName("practiceMenu")
+        for name, text in (
+            ("practiceDock", self.tr("Compute It &Yourself")),
+            ("matrixDock", self.tr("The Layer as a &Matrix")),
+            ("surfaceDock", self.tr("&Loss Surface")),
+            ("coachDock", self.tr("&Coach: Why Isn't It Learning?")),
+        ):
+            action = QAction(text, window)
+            action.setObjectName(name.replace("Dock", "Action"))
+            action.triggered.connect(lambda _=False, n=name: self.show_dock(n))
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        show_timeline = QAction(self.tr("&Timeline"), window, checkable=True, checked=True)
+        show_timeline.toggled.connect(self.timeline.setVisible)
+        self.menu.addAction(show_timeline)
+        self._told: set[str] = set()
+
+    def show_dock(self, name: str) -> None:
+        """Show the dock ``name`` and bring it to the front of its tabs."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    def _on_diagnosed(self, rules: list[str]) -> None:
+        """Say once per hint in the status bar when the coach's dock is closed."""
+        new = [rule for rule in rules if rule not in self._told]
+        self._told &= set(rules)
+        self._told.update(rules)
+        if new and not self.docks["coachDock"].isVisible():
+            self._window.statusBar().showMessage(
+                self.tr("The coach has a hint about this run: Practice ▸ Coach."), 8000
+            )
