@@ -4,10 +4,11 @@ The confusion matrix needs a forward pass over the whole test set: 0.8 GFLOP for
 MNIST's 10,000 images on a 784-100-10 network, tens of milliseconds. While training
 runs it is computed in single precision, at most every :data:`CONFUSION_PERIOD`
 seconds and less often when that would take more than :data:`CONFUSION_SHARE` of the
-time; paused, every draw is the exact double-precision count. Inputs are converted
-:data:`CHUNK` rows at a time (``TrainingData.inputs``), never the whole uint8 test set
-at once. The matrix's numbers are plain Qt text items, redrawn only when they change.
-Thumbnails are drawn as ink on paper (1 − x), as the diagram draws the input.
+time, and one chunk of :data:`CHUNK` rows per snapshot, so that no frame carries a
+whole pass; paused, every draw is the exact double-precision count. Inputs are
+converted a chunk at a time, never the whole uint8 test set at once. The matrix's
+numbers are plain Qt text items, redrawn only when they change. Thumbnails are drawn
+as ink on paper (1 − x), as the diagram draws the input.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ class ConfusionView:
     _strip_texts: list[QGraphicsSimpleTextItem]
     _cells: np.ndarray
     _next_confusion: float
+    #: A live count under way: predictions so far, next row, seconds spent, start time.
+    _count: tuple[np.ndarray, int, float, float] | None = None
 
     if TYPE_CHECKING:
 
@@ -115,32 +118,59 @@ class ConfusionView:
             rect = item.boundingRect()
             item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
 
-    def _predictions(self, data: TrainingData, net: Network, which: str, exact: bool):
-        """The class ``net`` picks for every sample of ``which``, a chunk at a time:
-        exact (double precision) or, while training, single precision."""
-        n = len(data.X_test if which == "test" else data.X_train)
-        pred = np.empty(n, dtype=np.intp)
+    def _chunk(self, data: TrainingData, net: Network, which: str, rows: slice, exact: bool):
+        """The classes ``net`` picks for ``rows`` of ``which``: exact (double
+        precision) or, while training, single precision."""
         with np.errstate(all="ignore"):
+            if exact:
+                out = net.forward(data.inputs(which, rows))
+            else:  # the engine's own conversion, straight to single precision
+                X = data.X_test if which == "test" else data.X_train
+                out = display_activations(net, network_inputs(X[rows], np.float32))[-1]
+        return out.argmax(axis=1)
+
+    def _predictions(self, data: TrainingData, net: Network, which: str, live: bool):
+        """Every sample's predicted class, or None while a live count is under way.
+
+        Paused (or for a new dataset), one pass at once. While training, a count takes
+        one :data:`CHUNK` of rows per snapshot, so that no frame carries the whole
+        pass; it starts at most every :data:`CONFUSION_PERIOD` seconds, and less
+        often if its chunks took more than :data:`CONFUSION_SHARE` of the time.
+        """
+        n = len(data.X_test if which == "test" else data.X_train)
+        if not live or self.points_stale:
+            self._count = None
+            pred = np.empty(n, dtype=np.intp)
             for start in range(0, n, CHUNK):
                 rows = slice(start, min(start + CHUNK, n))
-                if exact:
-                    out = net.forward(data.inputs(which, rows))
-                else:  # the engine's own conversion, straight to single precision
-                    X = data.X_test if which == "test" else data.X_train
-                    out = display_activations(net, network_inputs(X[rows], np.float32))[-1]
-                pred[rows] = out.argmax(axis=1)
+                pred[rows] = self._chunk(data, net, which, rows, exact=not live)
+            self.confusion_passes += 1
+            self._next_confusion = time.monotonic() + CONFUSION_PERIOD
+            return pred
+        now = time.monotonic()
+        if self._count is None or len(self._count[0]) != n:
+            if now < self._next_confusion:
+                return None  # counted a moment ago
+            self._count = (np.empty(n, dtype=np.intp), 0, 0.0, now)
+        pred, start, cost, begun = self._count
+        rows = slice(start, min(start + CHUNK, n))
+        pred[rows] = self._chunk(data, net, which, rows, exact=False)
+        cost += time.monotonic() - now
+        if rows.stop < n:
+            self._count = (pred, rows.stop, cost, begun)
+            return None
+        self._count = None
         self.confusion_passes += 1
+        self._next_confusion = begun + max(CONFUSION_PERIOD, cost / CONFUSION_SHARE)
         return pred
 
     def _draw_confusion(self, data: TrainingData, net: Network, live: bool = False) -> None:
-        started = time.monotonic()
-        if live and started < self._next_confusion and not self.points_stale:
-            return  # computed a moment ago: the next snapshot after the period redraws
         which = "test" if len(data.X_test) else "train"
+        pred = self._predictions(data, net, which, live)
+        if pred is None:
+            return  # the next snapshot carries the count on
         Y = data.Y_test if which == "test" else data.Y_train
-        truth, pred = Y.argmax(axis=1), self._predictions(data, net, which, exact=not live)
-        cost = time.monotonic() - started
-        self._next_confusion = started + max(CONFUSION_PERIOD, cost / CONFUSION_SHARE)
+        truth = Y.argmax(axis=1)
         self.confusion_exact = not live
         k = Y.shape[1]
         matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)

@@ -108,6 +108,7 @@ class OutputChart(ConfusionView, QWidget):
         #: True if the matrix on show is the exact (double-precision) count.
         self.confusion_exact = False
         self._next_confusion = 0.0  # time.monotonic() before which live draws skip it
+        self._count = None  # a live count of the former data is dropped
         self.output_plot.getViewBox().sigResized.connect(self._fit_cell_font)
 
     def set_colours(self, colours: ChartColours) -> None:
@@ -130,6 +131,7 @@ class OutputChart(ConfusionView, QWidget):
         # Room for 28×28 thumbnails and labels on two lines.
         self.misclassified.setFixedHeight(96 if shape is None or max(shape) <= 16 else 116)
         self._next_confusion = 0.0
+        self._count = None  # a live count of the former data is dropped
         # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
         # cells are as big as the room allows and the class names sit next to them.
         self.output_plot.setAspectLocked(is_map)

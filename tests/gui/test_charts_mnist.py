@@ -76,6 +76,30 @@ def test_a_chart_recounts_at_most_once_a_period_while_live_and_exactly_when_paus
     assert "twice a second" not in chart.output_note.text()
 
 
+def test_a_live_count_takes_one_chunk_a_snapshot(qtbot, clock, monkeypatch):
+    monkeypatch.setattr(chart_confusion, "CHUNK", 25)
+    chart = OutputChart()
+    qtbot.addWidget(chart)
+    dataset = mnist_like(500)  # 100 test images: four chunks
+    config = TrainingConfig(dataset=dataset.name, loss="cross_entropy")
+    data = prepare_data(config, dataset.feature_names, dataset=dataset)
+    net = Network([784, 20, 10], ["relu", "softmax"], seed=0, input_names=dataset.feature_names)
+    chart.set_data(data)
+    chart.draw(data, net)  # the exact count, at once
+    assert chart.confusion_passes == 1
+    clock.now += chart_confusion.CONFUSION_PERIOD
+    for _ in range(3):  # three snapshots: three chunks, no matrix yet
+        chart.draw(data, net, live=True)
+    assert chart.confusion_passes == 1 and chart.confusion_exact
+    chart.draw(data, net, live=True)  # the fourth chunk completes the count
+    assert chart.confusion_passes == 2 and not chart.confusion_exact
+    truth = data.Y_test.argmax(axis=1)
+    pred = net.forward(data.inputs("test")).argmax(axis=1)
+    exact = np.bincount(truth * 10 + pred, minlength=100).reshape(10, 10)
+    # Single precision picks the same classes here (the weights did not move).
+    assert np.array_equal(_matrix(chart), exact)
+
+
 def test_while_training_the_matrix_waits_and_when_paused_it_is_exact(window, qtbot, clock):
     use_mnist_like(window, hidden=30, n=400)
     charts, chart = window.charts, window.charts.output_tab
