@@ -27,7 +27,7 @@ from neurongui.engine.refs import EdgeRef
 from neurongui.i18n import fill
 from neurongui.views.canvas_base import CanvasBase
 from neurongui.views.canvas_columns import ColumnPicture
-from neurongui.views.canvas_layout import STRIP_NODES, Layout
+from neurongui.views.canvas_layout import FOCUS_GAP, STRIP_NODES, Layout
 from neurongui.views.canvas_maps import palette_rgb
 from neurongui.views.canvas_text import ScreenText
 
@@ -156,11 +156,13 @@ class NeuronFocus:
         self.frame = scene.addRect(self.rect, pen)
         self.frame.setZValue(2)
         centre = QPointF(left + width / 2, top)
-        self.title = ScreenText(scene, [""], centre, colour, 13, "center", (0, -12), bold=True)
+        self.title = ScreenText(scene, [""], centre, colour, 13, "center", (0, -10), bold=True)
         self.hint = ScreenText(scene, [""], self.rect.center(), colour, 12)
         self.neuron: int | None = None
 
-    def show(self, neuron: int, titles: list[str], weights: np.ndarray, level: float, dark: bool):
+    def show(
+        self, neuron: int, titles: list[str], weights: np.ndarray, level: float, dark: bool
+    ) -> None:
         """Show ``neuron``'s ``weights`` (one per pixel) on the scale ±``level``."""
         rows, cols = self.shape
         rgba = np.full((rows, cols, 4), 255, dtype=np.uint8)
@@ -185,9 +187,10 @@ class NeuronFocus:
         self.hint.set_texts(hints)
 
     def fit(self, scale: float) -> None:
-        """Show the longest title and hint that fit the square's width at ``scale``."""
+        """Show the longest title and hint that fit the square's width at ``scale``;
+        no title where the gap above the square is lower than its text (zoomed out)."""
         room = self.rect.width() * scale + 40
-        self.title.fit(room)
+        self.title.fit(room if FOCUS_GAP * scale >= self.title.height + 2 else -1.0)
         self.hint.fit(self.rect.width() * scale + 20)
 
     def picture(self) -> QImage | None:

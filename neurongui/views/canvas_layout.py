@@ -44,7 +44,7 @@ STRIP_NODES = 200
 STRIP_WIDTH = 30.0
 #: Scene units between the input grid and the picture of a neuron's weights under it
 #: (room for the picture's title).
-FOCUS_GAP = 60.0
+FOCUS_GAP = 80.0
 
 
 def node_gap(n: int) -> float:
