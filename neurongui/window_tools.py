@@ -25,6 +25,7 @@ from neurongui.views.drill_panel import DrillPanel
 from neurongui.views.health_panel import HealthPanel
 from neurongui.views.layer_matrix import LayerMatrixPanel
 from neurongui.views.loss_surface import LossSurfacePanel
+from neurongui.views.stages_panel import StagesPanel
 from neurongui.views.timeline_bar import TimelineBar
 from neurongui.window_layout import set_dock_widget
 
@@ -53,6 +54,12 @@ class WindowTools(QObject):
         self._window = window
         model, editor = window.model, window.editor
         self.drill = DrillPanel(model, editor)
+        self.stages = StagesPanel(model, window.canvas)
+        practice = QTabWidget()
+        practice.setObjectName("practiceTabs")
+        practice.addTab(self.drill, self.tr("Compute it yourself"))
+        practice.addTab(self.stages, self.tr("Backprop stage by stage"))
+        self.practice_tabs = practice
         self.matrix = LayerMatrixPanel(model)
         self.surface = LossSurfacePanel(model)
         self.coach = CoachPanel(model, editor, lesson_titles=titles())
@@ -69,7 +76,7 @@ class WindowTools(QObject):
         coach_tabs.addTab(health, self.tr("Health"))
         self.coach_tabs = coach_tabs
         places = {
-            "practiceDock": (self.tr("Practice"), self.drill, "trainingDock"),
+            "practiceDock": (self.tr("Practice"), practice, "trainingDock"),
             "matrixDock": (self.tr("Layer as a matrix"), self.matrix, "activationDock"),
             "surfaceDock": (self.tr("Loss surface"), self.surface, "chartsDock"),
             "coachDock": (self.tr("Coach"), coach_tabs, "inspectorDock"),
@@ -97,6 +104,7 @@ class WindowTools(QObject):
         self.menu.setObjectName("practiceMenu")
         for name, text in (
             ("practiceDock", self.tr("Compute It &Yourself")),
+            ("stagesAction", self.tr("&Backprop Stage by Stage")),
             ("matrixDock", self.tr("The Layer as a &Matrix")),
             ("surfaceDock", self.tr("&Loss Surface")),
             ("coachDock", self.tr("&Coach: Why Isn't It Learning?")),
@@ -112,7 +120,11 @@ class WindowTools(QObject):
         self._told: set[str] = set()
 
     def show_dock(self, name: str) -> None:
-        """Show the dock ``name`` and bring it to the front of its tabs."""
+        """Show the dock ``name`` and bring it to the front of its tabs (``stagesAction``:
+        the practice dock at its stage-by-stage tab)."""
+        if name in ("practiceDock", "stagesAction"):
+            self.practice_tabs.setCurrentIndex(int(name == "stagesAction"))
+            name = "practiceDock"
         dock = self.docks[name]
         dock.show()
         dock.raise_()

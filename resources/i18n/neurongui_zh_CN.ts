@@ -3365,6 +3365,77 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>StagesPanel</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Stage %1 of %2: %3</source>
+        <translation>第 %1 步 / 共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>the output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>forward through %1</source>
+        <translation>前向经过%1</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>δ of %1</source>
+        <translation>%1的 δ</translation>
+    </message>
+    <message>
+        <source>∂L/∂w into %1</source>
+        <translation>进入%1的 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>the update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>The sample&apos;s inputs x enter the network.</source>
+        <translation>样本的输入 x 进入网络。</translation>
+    </message>
+    <message>
+        <source>Each neuron adds up its weighted inputs and its bias, z = Σ w·a + b, and passes z through its activation: a = f(z).</source>
+        <translation>每个神经元把加权输入和偏置相加，z = Σ w·a + b，再把 z 送进激活函数：a = f(z)。</translation>
+    </message>
+    <message>
+        <source>The loss compares the outputs ŷ with the targets y.</source>
+        <translation>损失把输出 ŷ 与目标 y 相比较。</translation>
+    </message>
+    <message>
+        <source>δ = ∂L/∂z says how the loss changes with each neuron&apos;s z. At the output it comes from the loss; in a hidden layer it is the δs of the layer above, weighted by the edges that lead there, times f′(z).</source>
+        <translation>δ = ∂L/∂z 表示损失随每个神经元的 z 如何变化。在输出层它来自损失；在隐藏层它是上一层的 δ 按通往那里的连线加权求和，再乘以 f′(z)。</translation>
+    </message>
+    <message>
+        <source>The gradient of a weight is the δ of the neuron it feeds times the activation it carries: ∂L/∂w = δ · a. The largest are shown.</source>
+        <translation>一个权重的梯度等于它所连向的神经元的 δ 乘以它传递的激活值：∂L/∂w = δ · a。图中显示最大的几个。</translation>
+    </message>
+    <message>
+        <source>One step of gradient descent: w ← w − η ∂L/∂w, with η = %1.</source>
+        <translation>梯度下降的一步：w ← w − η ∂L/∂w，其中 η = %1。</translation>
+    </message>
+</context>
+<context>
     <name>TimelineBar</name>
     <message>
         <source>Drag to see the network as it was at an earlier epoch</source>
@@ -3909,6 +3980,14 @@ Details: %1</source>
 <context>
     <name>WindowTools</name>
     <message>
+        <source>Compute it yourself</source>
+        <translation>亲手计算</translation>
+    </message>
+    <message>
+        <source>Backprop stage by stage</source>
+        <translation>逐步反向传播</translation>
+    </message>
+    <message>
         <source>Hints</source>
         <translation>提示</translation>
     </message>
@@ -3939,6 +4018,10 @@ Details: %1</source>
     <message>
         <source>Compute It &amp;Yourself</source>
         <translation>亲手计算(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Backprop Stage by Stage</source>
+        <translation>逐步反向传播(&amp;B)</translation>
     </message>
     <message>
         <source>The Layer as a &amp;Matrix</source>
