@@ -35,7 +35,6 @@ __all__ = [
     "CONFUSION_PERIOD",
     "CONFUSION_SHARE",
     "STRIP_SAMPLES",
-    "THUMB_PX",
     "ConfusionView",
 ]
 
@@ -43,9 +42,6 @@ translate = QCoreApplication.translate  # literal calls: lupdate files them by c
 
 #: Misclassified samples the strip under a confusion matrix of images shows at most.
 STRIP_SAMPLES = 12
-#: A thumbnail of an image bigger than 8×8 (MNIST's 28×28) is at least this many
-#: pixels wide (room for its label): the strip shows fewer of them in a narrow panel.
-THUMB_PX = 72
 #: While training, the confusion matrix is recomputed at most this often (seconds)...
 CONFUSION_PERIOD = 0.5
 #: ...and so that computing it takes at most this share of the time.
@@ -230,16 +226,23 @@ class ConfusionView:
         if shape is not None:
             self._draw_strip(data, which, truth, pred, shape, names)
 
-    def strip_size(self, shape: tuple[int, int]) -> int:
-        """How many thumbnails of ``shape`` images the strip shows: STRIP_SAMPLES,
-        or fewer, at least 4, if the panel is too narrow for THUMB_PX-wide 28×28 ones."""
+    def strip_size(self, shape: tuple[int, int], two_lines: bool = False) -> int:
+        """How many thumbnails of ``shape`` images the strip shows: STRIP_SAMPLES of
+        8×8 digits; of bigger images as many as fit side by side at the strip's height
+        (at least 2), so that each is drawn as large as the strip allows."""
         if max(shape) <= 16:
             return STRIP_SAMPLES
-        return int(np.clip(self.misclassified.width() // THUMB_PX, 4, STRIP_SAMPLES))
+        box = self.misclassified.getViewBox()
+        width, height = _slot(shape, two_lines)
+        pixels = box.height() / height  # screen pixels per image pixel
+        return int(np.clip(box.width() // max(width * pixels, 1.0), 2, STRIP_SAMPLES))
 
     def _draw_strip(self, data, which, truth, pred, shape, names) -> None:
         errors = np.flatnonzero(truth != pred)
-        wrong = errors[: self.strip_size(shape)]
+        # Digits fit "3→5" on a line; longer names go on two lines, elided.
+        two_lines = max(len(n) for n in names) > 2
+        size = self.strip_size(shape, two_lines)
+        wrong = errors[:size]
         title = self._strip_title
         if len(errors) > len(wrong):  # say that the strip is a sample of the errors
             title += " · " + fill(
@@ -248,8 +251,6 @@ class ConfusionView:
         if title != self.strip_title:
             self.strip_title = title
             self.misclassified.setTitle(title, size="9pt", color=self._colours.foreground)
-        # Digits fit "3→5" on a line; longer names go on two lines, elided.
-        two_lines = max(len(n) for n in names) > 2
         labels = [
             f"{_elide(names[truth[i]], 7)}\n→ {_elide(names[pred[i]], 7)}"
             if two_lines
@@ -258,8 +259,8 @@ class ConfusionView:
         ]
         rows, cols = shape
         # A slot per sample: its thumbnail in a grey frame and, for two-line labels, a
-        # margin as wide as half a thumbnail (transparent: NaN), so labels do not touch.
-        width = cols + 2 + (cols // 2 if two_lines else 0)
+        # margin as wide as a thumbnail (transparent: NaN), so labels do not touch.
+        width = _slot(shape, two_lines)[0]
         if len(wrong):
             # Ink on paper, as on the diagram: 1 − x.
             strip = np.full((rows + 2, len(wrong) * width), np.nan)
@@ -290,11 +291,19 @@ class ConfusionView:
                 rect = item.boundingRect()
                 item.setTransform(QTransform.fromTranslate(-rect.width() / 2, 0))
                 item.setPos(index * width + width / 2, 0)
-        tiles = max(len(labels), 6)
-        below = (0.9 if two_lines else 0.45) * (cols + 2)  # the labels' room
+        tiles = max(len(labels), 6 if max(shape) <= 16 else size)
+        below = _slot(shape, two_lines)[1] - (rows + 2)  # the labels' room
         self.misclassified.setRange(
             xRange=(0, tiles * width), yRange=(-below, shape[0] + 2), padding=0
         )
+
+
+def _slot(shape: tuple[int, int], two_lines: bool) -> tuple[int, float]:
+    """(width, height) in image pixels of a thumbnail's place in the strip: the image
+    in a one-pixel frame, a margin for two-line labels, the labels' room below."""
+    rows, cols = shape
+    width = cols + 2 + (cols if two_lines else 0)
+    return width, rows + 2 + (0.9 if two_lines else 0.45) * (cols + 2)
 
 
 def _elide(name: str, letters: int) -> str:
