@@ -13,6 +13,7 @@ as ink on paper (1 − x), as the diagram draws the input.
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,17 @@ class ConfusionView:
     if TYPE_CHECKING:
 
         def font(self) -> QFont: ...  # QWidget's
+
+    @property
+    def confusion_counts(self) -> np.ndarray:
+        """The confusion matrix on show (rows: true class, columns: the network's)."""
+        k = math.isqrt(len(self._cells))
+        return self._cells.reshape(k, k).copy()
+
+    @property
+    def strip_labels(self) -> list[QGraphicsSimpleTextItem]:
+        """The labels under the misclassified thumbnails on show ("true → predicted")."""
+        return [item for item in self._strip_texts if item.isVisible()]
 
     def _set_confusion_texts(self, count: int) -> None:
         """Keep ``count`` text items for the matrix's cells (plain Qt items: cheap)."""

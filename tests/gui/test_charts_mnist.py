@@ -45,7 +45,7 @@ def window(qtbot, tmp_path):
 
 
 def _matrix(chart: OutputChart) -> np.ndarray:
-    return np.array([int(t.text()) for t in chart._confusion_texts]).reshape(10, 10)
+    return chart.confusion_counts
 
 
 def _exact(window) -> np.ndarray:
@@ -141,5 +141,5 @@ def test_the_strip_shows_28x28_thumbnails_ink_on_paper(window, qtbot):
     # Each thumbnail is a few times its 28 pixels on screen.
     box = charts.misclassified.getViewBox()
     assert box.width() / box.viewRange()[0][1] * 28 >= 40
-    labels = [t.text() for t in chart._strip_texts if t.isVisible()]
+    labels = [t.text() for t in chart.strip_labels]
     assert len(labels) == count and all("→" in label for label in labels)
