@@ -120,6 +120,7 @@ def dataset_label(key: str) -> str:
         "xor_gate": QCoreApplication.translate("Datasets", "Logic gate XOR"),
         "iris": QCoreApplication.translate("Datasets", "Iris flowers"),
         "digits": QCoreApplication.translate("Datasets", "Handwritten digits"),
+        "mnist": QCoreApplication.translate("Datasets", "MNIST digits (10,000)"),
     }
     return names.get(key, key)
 

@@ -1,5 +1,9 @@
 """The main window: the network canvas in the centre, dockable panels around it,
-and the document conventions of a desktop app (new, open, save, recent, export)."""
+and the document conventions of a desktop app (new, open, save, recent, export).
+
+The File menu's commands and their file dialogs are in
+:mod:`neurongui.window_file_actions`, the menus in :mod:`neurongui.window_menus`,
+the docks' arrangement in :mod:`neurongui.window_layout`."""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QWidget,
@@ -25,13 +28,6 @@ from neurongui.documents import (
 )
 from neurongui.editing import Editor
 from neurongui.engine import CSVError, Network, NetworkFileError
-from neurongui.export import (
-    export_chart,
-    export_history_csv,
-    export_scene_png,
-    export_scene_svg,
-    export_weights,
-)
 from neurongui.i18n import error_text, fill, keep_together
 from neurongui.lessons import create_lesson
 from neurongui.lessons.base import Lesson
@@ -42,6 +38,7 @@ from neurongui.views.canvas import NetworkCanvas
 from neurongui.views.charts import ChartsPanel
 from neurongui.views.inspector import Inspector
 from neurongui.views.training_panel import TrainingPanel
+from neurongui.window_file_actions import FileActions
 from neurongui.window_layout import (
     add_docks,
     default_dock_sizes,
@@ -56,7 +53,7 @@ from neurongui.worker import TrainingController
 __all__ = ["MainWindow"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, FileActions):
     """NeuronGUI's main window.
 
     Automation hooks (kept stable for tests and scripted lessons): :attr:`network`,
@@ -311,95 +308,6 @@ class MainWindow(QMainWindow):
         self._load(Document(network, config))
         self.path = None
         self._update_title()
-
-    # -- file actions ---------------------------------------------------------------
-
-    def new_document(self) -> None:
-        """Start afresh with the default network (asks first if there are changes)."""
-        if not self.maybe_save():
-            return
-        fresh = NetworkModel()
-        self._load(Document(fresh.network, fresh.config))
-        self.path = None
-        self._update_title()
-
-    def open_dialog(self) -> None:
-        """File ▸ Open…"""
-        if not self.maybe_save():
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open network"),
-            self.settings.last_dir,
-            self.tr("NeuronGUI networks (*.json);;All files (*)"),
-        )
-        if name:
-            self.open_path(name)
-
-    def open_recent(self, path: str) -> None:
-        """Open a recent file (asks first if there are changes)."""
-        if self.maybe_save():
-            self.open_path(path)
-
-    def open_example(self, path: Path) -> None:
-        """Open an example as a new, untitled document."""
-        if self.maybe_save() and self.open_path(path):
-            self.path = None
-            self._update_title()
-
-    def save(self) -> bool:
-        """File ▸ Save (asks for a name the first time)."""
-        return self.save_path(self.path) if self.path else self.save_as()
-
-    def save_as(self) -> bool:
-        """File ▸ Save As…"""
-        start = str(self.path or Path(self.settings.last_dir) / "network.json")
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save network"),
-            start,
-            self.tr("NeuronGUI networks (*.json);;All files (*)"),
-        )
-        if not name:
-            return False
-        if not name.lower().endswith(".json"):
-            name += ".json"
-        return self.save_path(name)
-
-    def export(self, kind: str, path: str | Path | None = None) -> bool:
-        """Export ``"png"``, ``"svg"`` (diagram), ``"chart"`` (the chart on show, PNG or
-        SVG), ``"history"`` (CSV) or ``"weights"`` (``.npz`` or ``.csv``) to ``path`` (asks
-        when None); errors show a dialog."""
-        filters = {
-            "png": self.tr("PNG image (*.png)"),
-            "svg": self.tr("SVG drawing (*.svg)"),
-            "history": self.tr("CSV table (*.csv)"),
-            "weights": self.tr("NumPy arrays (*.npz);;CSV table (*.csv)"),
-            "chart": self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
-        }
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), self.settings.last_dir, filters[kind]
-            )
-            if not path:
-                return False
-        try:
-            if kind == "png":
-                export_scene_png(self.canvas.scene(), path)
-            elif kind == "svg":
-                export_scene_svg(self.canvas.scene(), path)
-            elif kind == "history":
-                export_history_csv(self.model.history, path)
-            elif kind == "chart":
-                self.charts.redraw(force=True)  # never export a stale chart
-                export_chart(self.charts.current_plot(), path)
-            else:
-                export_weights(self.model.network, path)
-        except OSError as exc:
-            self._show_error(fill(self.tr("Cannot export %1"), Path(path).name), error_text(exc))
-            return False
-        self._show_path_message(fill(self.tr("Exported %1"), Path(path).name), Path(path))
-        return True
 
     # -- window ----------------------------------------------------------------------
 

@@ -14,6 +14,10 @@ selection and a sample that exist in them) and only then announces itself, throu
 data, structure, then history, gradients, sample and selection last. A view that
 redraws on a signal can therefore read anything from the model, and a view that
 keeps items per neuron hears of a new structure before any selection refers to it.
+
+Two parts of the model live in modules of their own: the selection and the selected
+sample (:mod:`neurongui.model_selection`) and the imported datasets
+(:mod:`neurongui.model_datasets`).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from neurongui.engine.config import TrainingConfig
 from neurongui.engine.datasets import Dataset
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
-from neurongui.engine.refs import EdgeRef, NeuronRef, Ref, Selection
+from neurongui.engine.refs import Selection
 from neurongui.engine.session import (
     TrainingData,
     default_loss,
@@ -37,6 +41,8 @@ from neurongui.engine.session import (
     new_data_needed,
     prepare_data,
 )
+from neurongui.model_datasets import ImportedDatasets
+from neurongui.model_selection import SelectionState
 from neurongui.model_text import fitted_output_text, new_network_text
 
 __all__ = ["NetworkModel", "Selection", "Snapshot"]
@@ -56,7 +62,7 @@ class Snapshot:
     selection: Selection
 
 
-class NetworkModel(QObject):
+class NetworkModel(QObject, SelectionState, ImportedDatasets):
     """The live network, its training data, settings, selection and history."""
 
     parametersChanged = Signal()
@@ -381,27 +387,6 @@ class NetworkModel(QObject):
         self._install(snapshot.network.copy(), snapshot.config, False, snapshot)
         self.set_modified(True)
 
-    def add_dataset(self, dataset: Dataset, path: str | None = None) -> None:
-        """Make ``dataset`` (an imported CSV file) available under its own name;
-        ``path`` is the file it came from, which a saved document refers to."""
-        self._imported[dataset.name] = dataset
-        if path is not None:
-            self._paths[dataset.name] = path
-
-    def dataset_path(self, name: str) -> str | None:
-        """The file an imported dataset was read from, if it came from one."""
-        return self._paths.get(name) if name in self._imported else None
-
-    def import_dataset(self, dataset: Dataset) -> None:
-        """Use ``dataset`` (an imported CSV file) for training, under its own name."""
-        self.add_dataset(dataset)
-        self.set_config(self._config.with_changes(dataset=dataset.name))
-
-    @property
-    def imported(self) -> dict[str, Dataset]:
-        """Datasets imported in this session, by name."""
-        return dict(self._imported)
-
     def set_history(self, records: list[EpochRecord]) -> None:
         """Replace the training history (the worker sends it as it grows)."""
         self._history = list(records)
@@ -430,53 +415,6 @@ class NetworkModel(QObject):
         if modified != self._modified:
             self._modified = modified
             self.modifiedChanged.emit(modified)
-
-    # -- selection ----------------------------------------------------------------
-
-    def select_neuron(self, layer: int, neuron: int) -> None:
-        """Select ``neuron`` of ``layer`` (layer -1 is the input layer)."""
-        self._select(Selection("neuron", layer, neuron, 0))
-
-    def select_edge(self, layer: int, neuron: int, source: int) -> None:
-        """Select the edge into ``neuron`` of ``layer`` from ``source``."""
-        self._select(Selection("edge", layer, neuron, source))
-
-    def select(self, ref: Ref | None) -> None:
-        """Select the neuron or edge ``ref`` names (None: nothing)."""
-        if isinstance(ref, NeuronRef):
-            self.select_neuron(ref.layer, ref.neuron)
-        elif isinstance(ref, EdgeRef):
-            self.select_edge(ref.layer, ref.neuron, ref.source)
-        else:
-            self.clear_selection()
-
-    def clear_selection(self) -> None:
-        """Select nothing."""
-        self._select(Selection())
-
-    def select_sample(self, index: int) -> None:
-        """Select training sample ``index`` (clamped to the training set)."""
-        index = int(np.clip(index, 0, len(self._data.X_train) - 1))
-        if index != self._sample:
-            self._sample = index
-            self.sampleChanged.emit()
-
-    def _select(self, selection: Selection) -> None:
-        selection = self._checked(selection)
-        if selection != self._selection:
-            self._selection = selection
-            self.selectionChanged.emit()
-
-    def _checked(self, selection: Selection) -> Selection:
-        """``selection`` if it names a neuron or edge of the network, else none."""
-        s, sizes = selection, self._network.sizes
-        valid = s.kind == "none" or (
-            s.kind in ("neuron", "edge")
-            and -1 <= s.layer < len(sizes) - 1
-            and 0 <= s.neuron < sizes[s.layer + 1]
-            and (s.kind != "edge" or (s.layer >= 0 and 0 <= s.source < sizes[s.layer]))
-        )
-        return s if valid else Selection()
 
     def _reset_view_state(self) -> None:
         """Forget what belonged to the old data or network (silently: see _announce)."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidge
 
 from neurongui.lessons import titles
 from neurongui.views.coach_panel import CoachPanel
+from neurongui.views.drawing_board import DrawingPanel
 from neurongui.views.drill_panel import DrillPanel
 from neurongui.views.health_panel import HealthPanel
 from neurongui.views.layer_matrix import LayerMatrixPanel
@@ -59,6 +60,8 @@ class WindowTools(QObject):
         practice.setObjectName("practiceTabs")
         practice.addTab(self.drill, self.tr("Compute it yourself"))
         practice.addTab(self.stages, self.tr("Backprop stage by stage"))
+        self.drawing = DrawingPanel(model)
+        practice.addTab(self.drawing, self.tr("Draw a digit"))
         self.practice_tabs = practice
         self.matrix = LayerMatrixPanel(model)
         self.surface = LossSurfacePanel(model)
@@ -105,6 +108,7 @@ class WindowTools(QObject):
         for name, text in (
             ("practiceDock", self.tr("Compute It &Yourself")),
             ("stagesAction", self.tr("&Backprop Stage by Stage")),
+            ("drawAction", self.tr("&Draw a Digit")),
             ("matrixDock", self.tr("The Layer as a &Matrix")),
             ("surfaceDock", self.tr("&Loss Surface")),
             ("coachDock", self.tr("&Coach: Why Isn't It Learning?")),
@@ -122,8 +126,9 @@ class WindowTools(QObject):
     def show_dock(self, name: str) -> None:
         """Show the dock ``name`` and bring it to the front of its tabs (``stagesAction``:
         the practice dock at its stage-by-stage tab)."""
-        if name in ("practiceDock", "stagesAction"):
-            self.practice_tabs.setCurrentIndex(int(name == "stagesAction"))
+        tabs = ("practiceDock", "stagesAction", "drawAction")
+        if name in tabs:
+            self.practice_tabs.setCurrentIndex(tabs.index(name))
             name = "practiceDock"
         dock = self.docks[name]
         dock.show()

@@ -16,19 +16,27 @@ Use :func:`get` to make one by name::
 :meth:`Activation.backward` multiplies an upstream gradient ∂L/∂a by f'(z) (for
 softmax, by the full Jacobian). The training loop calls ``forward_into`` and
 ``backward_into``, the same computations written into preallocated arrays.
+
+The base class is in :mod:`.activation_base`, the ReLU variants with a negative-side
+slope (leaky, parametric, randomized) in :mod:`.leaky_relus`; this module has the
+other functions and the registry that makes any of them by name.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
-from ._checks import finite_number
+from .activation_base import Activation
 from .errors import QT_TRANSLATE_NOOP, EngineError
+from .leaky_relus import LeakyReLU, PReLU, RReLU
 
 __all__ = [
     "Activation",
+    "LeakyReLU",
+    "PReLU",
+    "RReLU",
     "from_dict",
     "get",
     "names",
@@ -45,76 +53,6 @@ def _constant(value: float) -> np.ndarray:
 _ZERO, _ONE = _constant(0.0), _constant(1.0)
 #: Sigmoid's floor on z, so that e^(−z) never overflows (see :class:`Sigmoid`).
 _SIGMOID_FLOOR = _constant(-700.0)
-
-
-class Activation:
-    """Base class: an activation function and its derivative.
-
-    Subclasses set :attr:`name` and :attr:`formula` and implement :meth:`forward`
-    and :meth:`derivative`.
-    """
-
-    name: ClassVar[str] = ""
-    #: The definition as plain text with Unicode symbols, for labels and tooltips.
-    formula: ClassVar[str] = ""
-    #: The derivative as plain text.
-    derivative_formula: ClassVar[str] = ""
-    #: False for softmax, whose outputs depend on every input of the row.
-    elementwise: ClassVar[bool] = True
-
-    def forward(self, z: np.ndarray) -> np.ndarray:
-        """Return f(z) (evaluation mode)."""
-        raise NotImplementedError
-
-    def derivative(self, z: np.ndarray) -> np.ndarray:
-        """Return f'(z) element by element (evaluation mode)."""
-        raise NotImplementedError
-
-    def forward_train(self, z: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, Any]:
-        """Return f(z) in training mode and what :meth:`backward` needs besides z and a.
-
-        Only RReLU behaves differently while training; the rest ignore ``rng``.
-        """
-        return self.forward(z), None
-
-    def backward(
-        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
-    ) -> np.ndarray:
-        """Return ∂L/∂z = ∂L/∂a · f'(z), given ``a = f(z)`` and ``grad_a = ∂L/∂a``."""
-        return grad_a * self.derivative(z)
-
-    def forward_into(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """Write f(z) into ``out`` and return it (the training loop's allocation-free path)."""
-        out[...] = self.forward(z)
-        return out
-
-    def backward_into(
-        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, out: np.ndarray, ctx: Any = None
-    ) -> np.ndarray:
-        """Write :meth:`backward` into ``out`` (distinct from the inputs) and return it."""
-        out[...] = self.backward(z, a, grad_a, ctx)
-        return out
-
-    def params(self) -> dict[str, float]:
-        """Return the activation's fixed parameters (empty for most)."""
-        return {}
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready description, e.g. ``{"name": "leaky_relu", "slope": 0.01}``."""
-        return {"name": self.name, **self.params()}
-
-    def __call__(self, z: np.ndarray) -> np.ndarray:
-        return self.forward(np.asarray(z, dtype=float))
-
-    def __repr__(self) -> str:
-        args = ", ".join(f"{k}={v!r}" for k, v in self.params().items())
-        return f"{type(self).__name__}({args})"
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other.to_dict() == self.to_dict()
-
-    def __hash__(self) -> int:
-        return hash((self.name, tuple(sorted(self.params().items()))))
 
 
 class Identity(Activation):
@@ -289,109 +227,6 @@ class ReLU(Activation):
         # cheaper than a ufunc converting the boolean mask on the fly (twice as fast at 128²).
         out[...] = np.greater(z, _ZERO)
         return np.multiply(out, grad_a, out)
-
-
-class _SlopedReLU(Activation):
-    """Shared math of the ReLU variants with a slope k on the negative side."""
-
-    def _slope(self) -> float | np.ndarray:
-        raise NotImplementedError
-
-    def forward(self, z: np.ndarray) -> np.ndarray:
-        z = np.asarray(z, dtype=float)
-        return np.where(z > 0, z, self._slope() * z)
-
-    def derivative(self, z: np.ndarray) -> np.ndarray:
-        z = np.asarray(z, dtype=float)
-        return np.where(z > 0, 1.0, self._slope() * np.ones_like(z))
-
-
-class LeakyReLU(_SlopedReLU):
-    """Leaky ReLU f(z) = z if z > 0, else k·z, with a fixed slope k (default 0.01)."""
-
-    name = "leaky_relu"
-    formula = "f(z) = z if z > 0, else k·z"
-    derivative_formula = "f′(z) = 1 if z > 0, else k"
-
-    def __init__(self, slope: float = 0.01) -> None:
-        self.slope = finite_number("slope", slope)
-
-    def _slope(self) -> float | np.ndarray:
-        return self.slope
-
-    def params(self) -> dict[str, float]:
-        return {"slope": self.slope}
-
-
-class PReLU(_SlopedReLU):
-    """Parametric ReLU: f(z) = z if z > 0, else α·z, with α learned per neuron.
-
-    ``alpha`` is a scalar for a stand-alone function; inside a network layer it is
-    the layer's array of one α per neuron (initially 0.25), trained like a weight
-    with ∂L/∂α = Σ ∂L/∂a · min(z, 0) (see :meth:`alpha_gradient`).
-    """
-
-    name = "prelu"
-    formula = "f(z) = z if z > 0, else α·z  (α learned)"
-    derivative_formula = "f′(z) = 1 if z > 0, else α;  ∂f/∂α = min(z, 0)"
-
-    def __init__(self, alpha: float | np.ndarray = 0.25) -> None:
-        self.alpha = alpha if isinstance(alpha, np.ndarray) else finite_number("alpha", alpha)
-
-    def _slope(self) -> float | np.ndarray:
-        return self.alpha
-
-    def alpha_gradient(self, z: np.ndarray, grad_a: np.ndarray) -> np.ndarray:
-        """Return ∂L/∂α for each neuron: the sum over samples of ∂L/∂a · min(z, 0)."""
-        return (grad_a * np.minimum(z, 0.0)).sum(axis=0)
-
-    def params(self) -> dict[str, float]:
-        # A per-neuron array belongs to the layer's parameters, not to the function.
-        if isinstance(self.alpha, np.ndarray):
-            return {}
-        return {"alpha": self.alpha}
-
-
-class RReLU(_SlopedReLU):
-    """Randomized leaky ReLU (Xu et al., 2015).
-
-    While training, every element draws its own negative-side slope uniformly from
-    [lower, upper] (default [1/8, 1/3]); for evaluation the slope is fixed to the
-    mean (lower + upper) / 2.
-    """
-
-    name = "rrelu"
-    formula = "f(z) = z if z > 0, else k·z,  k ~ U[l, u] while training, (l + u)/2 after"
-    derivative_formula = "f′(z) = 1 if z > 0, else k"
-
-    def __init__(self, lower: float = 1 / 8, upper: float = 1 / 3) -> None:
-        self.lower = finite_number("lower", lower)
-        self.upper = finite_number("upper", upper)
-        if not self.lower <= self.upper:
-            raise EngineError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors", "rrelu needs lower <= upper, got {lower} > {upper}"
-                ),
-                lower=self.lower,
-                upper=self.upper,
-            )
-
-    def _slope(self) -> float | np.ndarray:
-        return 0.5 * (self.lower + self.upper)
-
-    def forward_train(self, z: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, Any]:
-        z = np.asarray(z, dtype=float)
-        slopes = rng.uniform(self.lower, self.upper, size=z.shape)
-        return np.where(z > 0, z, slopes * z), slopes
-
-    def backward(
-        self, z: np.ndarray, a: np.ndarray, grad_a: np.ndarray, ctx: Any = None
-    ) -> np.ndarray:
-        slopes = self._slope() if ctx is None else ctx
-        return grad_a * np.where(z > 0, 1.0, slopes)
-
-    def params(self) -> dict[str, float]:
-        return {"lower": self.lower, "upper": self.upper}
 
 
 class Softmax(Activation):

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, EngineError
+from .idx import IDXError, read_idx
 
 __all__ = [
     "IRIS_FEATURES",
@@ -29,6 +31,7 @@ __all__ = [
     "describe",
     "load",
     "load_dataset",
+    "load_idx_dataset",
     "names",
     "network_inputs",
     "one_hot",
@@ -255,12 +258,16 @@ _DESCRIPTIONS = {
     "xor_gate": "Logic gate XOR: no single neuron can learn it.",
     "iris": "Fisher's Iris flowers (1936): 150 samples, 4 measurements, 3 species.",
     "digits": "Handwritten digits 0–9 as 8×8 images (UCI optdigits): 1,797 samples.",
+    "mnist": (
+        "10,000 real MNIST digits, 28×28 pixels: 8,000 to train on and 2,000 to test, "
+        "the same split every time."
+    ),
 }
 
 
 def names() -> list[str]:
     """Return the names of the built-in datasets, in the order a menu shows them."""
-    return [*TWO_D, "line", *_GATES, "iris", "digits"]
+    return [*TWO_D, "line", *_GATES, "iris", "digits", "mnist"]
 
 
 def describe(name: str) -> str:
@@ -329,6 +336,8 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         return _iris()
     if name == "digits":
         return _digits()
+    if name == "mnist":
+        return _mnist()
     raise EngineError(
         QT_TRANSLATE_NOOP("EngineErrors", "unknown dataset {name!r}; choose one of {names}"),
         name=name,
@@ -381,6 +390,132 @@ def _digits() -> Dataset:
         tuple(str(d) for d in range(10)),
         describe("digits"),
         image_shape=(8, 8),
+    )
+
+
+#: The shipped MNIST subset (see resources/data/README.md), loaded once: it never changes.
+_MNIST: list[Dataset] = []
+
+
+def _mnist() -> Dataset:
+    if not _MNIST:
+        from .. import paths  # the resource finder is Qt-free
+
+        def part(name: str) -> str:
+            return str(paths.resource_path("data", f"mnist-10k-{name}-ubyte.gz"))
+
+        _MNIST.append(
+            load_idx_dataset(
+                part("train-images-idx3"),
+                part("train-labels-idx1"),
+                part("test-images-idx3"),
+                part("test-labels-idx1"),
+                name="mnist",
+                description=describe("mnist"),
+            )
+        )
+    return _MNIST[0]
+
+
+def load_idx_dataset(
+    train_images: str | os.PathLike[str],
+    train_labels: str | os.PathLike[str],
+    test_images: str | os.PathLike[str] | None = None,
+    test_labels: str | os.PathLike[str] | None = None,
+    *,
+    name: str,
+    class_names: Sequence[str] | None = None,
+    description: str = "",
+) -> Dataset:
+    """A dataset of images from IDX files (MNIST's format: MNIST, Fashion-MNIST, …).
+
+    Parameters
+    ----------
+    train_images, train_labels
+        (n, rows, columns) bytes and (n,) labels 0 … k−1.
+    test_images, test_labels
+        An optional test pair: then the dataset keeps the files' own split
+        (:attr:`Dataset.train_count`).
+    name, class_names, description
+        What the dataset is called; its classes' names (default "0" … "9", or as many
+        as the labels need); a sentence about it.
+
+    Raises
+    ------
+    IDXError
+        If a file is unreadable or malformed, or the files do not fit together.
+    """
+    pairs = [(train_images, train_labels)]
+    if (test_images is None) != (test_labels is None):
+        raise IDXError(
+            QT_TRANSLATE_NOOP("EngineErrors", "test images need their test labels, and back")
+        )
+    if test_images is not None and test_labels is not None:
+        pairs.append((test_images, test_labels))
+    images: list[np.ndarray] = []
+    labels: list[np.ndarray] = []
+    for image_path, label_path in pairs:
+        pixels, classes = read_idx(image_path), read_idx(label_path)
+        image_name, label_name = os.path.basename(image_path), os.path.basename(label_path)
+        if pixels.ndim != 3 or pixels.dtype != np.uint8:
+            raise IDXError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors", "{name}: expected images (count × rows × columns of bytes)"
+                ),
+                name=image_name,
+            )
+        if classes.ndim != 1 or classes.dtype.kind not in "ui":
+            raise IDXError(
+                QT_TRANSLATE_NOOP("EngineErrors", "{name}: expected one whole-number label a row"),
+                name=label_name,
+            )
+        if len(pixels) != len(classes):
+            raise IDXError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "{images} holds {n_images:,} images but {labels} {n_labels:,} labels",
+                ),
+                images=image_name,
+                n_images=len(pixels),
+                labels=label_name,
+                n_labels=len(classes),
+            )
+        if images and pixels.shape[1:] != images[0].shape[1:]:
+            raise IDXError(
+                QT_TRANSLATE_NOOP(
+                    "EngineErrors",
+                    "{name}: {rows}×{cols} images, but the training images are {train}",
+                ),
+                name=image_name,
+                rows=pixels.shape[1],
+                cols=pixels.shape[2],
+                train="×".join(str(n) for n in images[0].shape[1:]),
+            )
+        images.append(pixels)
+        labels.append(classes.astype(np.int64))
+    every = np.concatenate(labels)
+    k = len(class_names) if class_names is not None else max(10, int(every.max()) + 1)
+    if every.min() < 0 or every.max() >= k or k > 1000:
+        raise IDXError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "labels run from {low} to {high}; expected 0 to {last}"
+            ),
+            low=int(every.min()),
+            high=int(every.max()),
+            last=k - 1,
+        )
+    rows, cols = images[0].shape[1:]
+    X = np.concatenate(images).reshape(-1, rows * cols)
+    return Dataset(
+        name,
+        X,
+        one_hot(every, k),
+        "multiclass",
+        tuple(f"p{r}_{c}" for r in range(rows) for c in range(cols)),
+        tuple(class_names) if class_names is not None else tuple(str(i) for i in range(k)),
+        description,
+        image_shape=(int(rows), int(cols)),
+        train_count=len(images[0]) if len(images) == 2 else None,
     )
 
 

@@ -156,7 +156,8 @@ def fit_data(
     """Data that a network with these inputs and outputs can train on.
 
     The configured dataset (``dataset``, if given: an imported one) if it fits;
-    otherwise a built-in dataset of the right shape (Iris for 4→3, digits for 64→10),
+    otherwise a built-in dataset of the right shape (Iris for 4→3, digits for 64→10,
+    MNIST for 784→10),
     with the settings changed to name it; otherwise a single blank sample, so that a
     network opened from a file is shown even when no dataset fits it.
     """
@@ -167,7 +168,7 @@ def fit_data(
             return data, config
     except ValueError:
         pass
-    for name in ("iris", "digits"):
+    for name in ("iris", "digits", "mnist"):
         ds = datasets.load_dataset(name)
         if ds.n_features == len(names) and ds.n_outputs == n_outputs:
             changed = config.with_changes(dataset=name, loss=default_loss(ds.task))
@@ -200,6 +201,8 @@ def default_network(data: TrainingData, config: TrainingConfig) -> Network:
         hidden = [4, 2]
     elif n_in <= 4:
         hidden = [8]
+    elif data.dataset.image_shape is not None and n_in >= 400:
+        hidden = [30]  # 784-30-10: the network of Nielsen's first chapter
     else:
         hidden = [min(32, max(8, n_in // 2))]
     output = {"binary": "sigmoid", "multiclass": "softmax"}.get(data.task, "identity")

@@ -6,7 +6,7 @@ layer's activation (with the layer's own parameters) and marks the neuron's
 current (z, f(z)) for the selected sample; the marker moves with edits and
 training. A histogram below shows the layer's z over the whole training set, so
 saturated sigmoid/tanh units (z far from 0, f′ ≈ 0) and dead ReLUs (z ≤ 0 on
-every sample) can be seen.
+every sample) can be seen (drawn by :mod:`.activation_histogram`).
 
 Redraws are coalesced by a single-shot timer, at most about 30 per second.
 """
@@ -34,8 +34,9 @@ from neurongui.engine.numbers import format_number
 from neurongui.i18n import activation_label, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
-from neurongui.views.activation_curves import curve_points, histogram_range, legible
+from neurongui.views.activation_curves import curve_points, legible
 from neurongui.views.activation_formulas import formula_text
+from neurongui.views.activation_histogram import ZHistogram
 from neurongui.views.charts import settled_ceiling
 from neurongui.views.inspector_number import NumberBox
 from neurongui.views.steady import steady
@@ -47,15 +48,10 @@ __all__ = ["ActivationPlotPanel", "curve_points"]
 REDRAW_MS = 33
 #: Redraws a second while training streams values in (each costs 1.5–4 ms of GUI time).
 LIVE_HZ = 8
-_SATURATED = 0.05  # f′(z) below this counts as saturated
-_SQUASHING = ("sigmoid", "tanh", "hardtanh", "softsign")
-#: The histogram's widest reach: a typed weight of 1e308 must not ask for 40 bins
-#: over ±1e308 (their width overflows); values beyond it fill the end bins.
-_Z_LIMIT = 1e6
 _PLOTTABLE = [n for n in activations.names() if n != "softmax"]
 
 
-class ActivationPlotPanel(QWidget):
+class ActivationPlotPanel(QWidget, ZHistogram):
     """Plots of every activation and its derivative, with the live neuron marker."""
 
     def __init__(self, model: NetworkModel, parent: QWidget | None = None):
@@ -173,16 +169,7 @@ class ActivationPlotPanel(QWidget):
         self.plot.addItem(self.marker)
         self.marker_text = pg.TextItem(anchor=(0, 1))
         self.plot.addItem(self.marker_text)
-        self.hist_plot = pg.PlotWidget()
-        self.hist_plot.setObjectName("zHistogramPlot")
-        self.hist_plot.setLabel("bottom", self.tr("z of the selected layer over the training set"))
-        self.hist_plot.setMinimumHeight(110)
-        self._hist_ticks: tuple[float, ...] = ()
-        self.hist_curve = self.hist_plot.plot(
-            [0.0, 1.0], [0.0], stepMode="center", fillLevel=0, brush=(70, 130, 200, 150)
-        )
-        self.hist_marker = pg.InfiniteLine(0, angle=90, pen=pg.mkPen((230, 60, 40), width=2))
-        self.hist_plot.addItem(self.hist_marker)
+        self._build_histogram()
         for plot in (self.plot, self.hist_plot):
             for name in ("left", "bottom"):
                 # Painted again only when the axis changes (ranges move in nice steps),
@@ -194,8 +181,6 @@ class ActivationPlotPanel(QWidget):
         self._y_range = (0.0, 1.0)  # of the curves drawn, which hold the marker
         # Axis ranges, kept while the data move within them (see settled_ceiling).
         self._span = 5.0
-        self._reach: float | None = None
-        self._top: float | None = None
         self._dark: bool | None = None
         self.set_dark(is_dark())
 
@@ -458,52 +443,6 @@ class ActivationPlotPanel(QWidget):
             self._colour_marker_text()
         self.status_label.setText(keep_together(status))
 
-    def _draw_histogram(self, layer: int | None, neuron: int) -> None:
-        X = self.model.data.X_train
-        if layer is None or len(X) == 0:
-            self.hist_curve.setData([0.0, 1.0], [0.0], stepMode="center")
-            self.hist_curve.setVisible(False)  # an empty plot, not a line of zeros
-            self.hist_marker.setVisible(False)
-            self.hist_plot.setXRange(-5, 5, padding=0.02)
-            self.hist_plot.setYRange(0, 1, padding=0.02)
-            self._set_hist_ticks(1.0)
-            self.histogram_label.setText(
-                keep_together(self.tr("Select a neuron to see its layer's z values."))
-            )
-            return
-        net = self.model.network
-        with np.errstate(all="ignore"):
-            zs = net.forward_trace(self.model.data.inputs("train"))[layer][0]
-        finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
-        counts, edges = np.histogram(finite, bins=40, range=histogram_range(finite))
-        self.hist_curve.setData(edges, counts, stepMode="center")
-        self.hist_curve.setVisible(True)
-        # Ranges in nice steps: the axes are laid out again only when the data outgrow them.
-        self._reach = settled_ceiling(max(abs(edges[0]), abs(edges[-1])), self._reach)
-        self._top = settled_ceiling(max(int(counts.max()), 1), self._top)
-        self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
-        self.hist_plot.setYRange(0, self._top, padding=0.02)
-        self._set_hist_ticks(self._top)
-        z = self._marker[0] if self._marker is not None else float("nan")
-        self.hist_marker.setValue(float(np.clip(z, -self._reach, self._reach)))
-        self.hist_marker.setVisible(bool(np.isfinite(z)))
-        note = self._histogram_note(net.layers[layer].activation, zs)
-        if len(finite) < zs.size:
-            note += " " + fill(
-                self.tr("(%1 values overflowed to ±∞ or NaN and are not counted)"),
-                str(zs.size - len(finite)),
-            )
-        self.histogram_label.setText(keep_together(note))
-
-    def _set_hist_ticks(self, top: float) -> None:
-        """Label the counts axis at 0, half way and the top only: six labels were
-        crammed into the short strip."""
-        ticks = (0.0, top / 2, top)
-        if ticks != self._hist_ticks:
-            self._hist_ticks = ticks
-            labels = [(t, format_number(t)) for t in ticks]
-            self.hist_plot.getAxis("left").setTicks([labels, []])
-
     def _colour_marker_text(self) -> None:
         """The (z, f(z)) label in a colour that reads on the plot's background, on a
         box of that background so that grid lines and curves do not cross the digits."""
@@ -511,18 +450,3 @@ class ActivationPlotPanel(QWidget):
         self.marker_text.setColor((255, 150, 130) if dark else (180, 30, 20))
         self.marker_text.fill = pg.mkBrush((35, 37, 41, 210) if dark else (255, 255, 255, 210))
         self.marker_text.update()
-
-    def _histogram_note(self, act: activations.Activation, zs: np.ndarray) -> str:
-        """How many values saturate, or how many ReLUs are dead, in words."""
-        if act.name in _SQUASHING:
-            with np.errstate(all="ignore"):  # NaN z: neither saturated nor not
-                share = float(np.mean(act.derivative(zs) < _SATURATED))
-            return fill(
-                self.tr("Saturated (f′(z) < 0.05): %1% of the values"), f"{100 * share:.1f}"
-            )
-        if act.name == "relu":
-            dead = int(np.sum(np.all(zs <= 0, axis=0)))
-            return fill(
-                self.tr("Dead ReLUs (z ≤ 0 on every sample): %1 of %2"), str(dead), str(zs.shape[1])
-            )
-        return fill(self.tr("z over %1 training samples"), str(len(zs)))

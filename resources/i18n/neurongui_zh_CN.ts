@@ -967,6 +967,10 @@ of layer 1</source>
         <translation>手写数字</translation>
     </message>
     <message>
+        <source>MNIST digits (10,000)</source>
+        <translation>MNIST 手写数字（10,000）</translation>
+    </message>
+    <message>
         <source>sepal length</source>
         <translation>花萼长度</translation>
     </message>
@@ -1001,6 +1005,41 @@ of layer 1</source>
     <message>
         <source>virginica</source>
         <translation>维吉尼亚鸢尾</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPanel</name>
+    <message>
+        <source>Erase</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Rub out with the left button (the right button always rubs out)</source>
+        <translation>用左键擦除（右键始终是擦除）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Choose an image dataset (Handwritten digits or MNIST) and a network for it to draw a digit for the network.</source>
+        <translation>请选择一个图像数据集（手写数字或 MNIST）以及适合它的网络，才能为网络画一个数字。</translation>
+    </message>
+    <message>
+        <source>Draw a digit. This network has not been trained yet: its answers are guesses.</source>
+        <translation>画一个数字。这个网络还没有训练过：它的回答只是猜测。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: the network answers as you draw.</source>
+        <translation>画一个数字：你边画，网络边回答。</translation>
+    </message>
+    <message>
+        <source>What the network sees (%1×%2, prepared like the dataset)</source>
+        <translation>网络看到的（%1×%2，按数据集的方式处理）</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer: %1 (%2)</source>
+        <translation>网络的回答：%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1394,6 +1433,30 @@ of layer 1</source>
     <message>
         <source>unknown dataset {name!r}; choose one of {names}</source>
         <translation>没有名为 {name!r} 的数据集；可选：{names}</translation>
+    </message>
+    <message>
+        <source>test images need their test labels, and back</source>
+        <translation>测试图像需要配上测试标签，反之亦然</translation>
+    </message>
+    <message>
+        <source>{name}: expected images (count × rows × columns of bytes)</source>
+        <translation>{name}：应为图像（数量 × 行 × 列 的字节）</translation>
+    </message>
+    <message>
+        <source>{name}: expected one whole-number label a row</source>
+        <translation>{name}：应为每行一个整数标签</translation>
+    </message>
+    <message>
+        <source>{images} holds {n_images:,} images but {labels} {n_labels:,} labels</source>
+        <translation>{images} 有 {n_images:,} 张图像，但 {labels} 有 {n_labels:,} 个标签</translation>
+    </message>
+    <message>
+        <source>{name}: {rows}×{cols} images, but the training images are {train}</source>
+        <translation>{name}：图像为 {rows}×{cols}，但训练图像为 {train}</translation>
+    </message>
+    <message>
+        <source>labels run from {low} to {high}; expected 0 to {last}</source>
+        <translation>标签范围是 {low} 到 {high}；应为 0 到 {last}</translation>
     </message>
     <message>
         <source>the test fraction must be in [0, 1), got {value!r}</source>
@@ -1970,6 +2033,38 @@ of layer 1</source>
     <message>
         <source>Start again from random weights</source>
         <translation>用随机权重重新开始</translation>
+    </message>
+    <message>
+        <source>{name}: the header promises {shape} values ({expected:,} bytes) but the file holds {actual:,} bytes after the header</source>
+        <translation>{name}：文件头声明有 {shape} 个值（{expected:,} 字节），但文件头之后只有 {actual:,} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: the file holds NaN or infinite values</source>
+        <translation>{name}：文件中有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>{name}: not an IDX file (it should start with two zero bytes, a type and the number of dimensions)</source>
+        <translation>{name}：不是 IDX 文件（应以两个零字节、类型和维数开头）</translation>
+    </message>
+    <message>
+        <source>{name}: unknown IDX value type 0x{code:02X}</source>
+        <translation>{name}：未知的 IDX 值类型 0x{code:02X}</translation>
+    </message>
+    <message>
+        <source>{name}: {ndim} dimensions; an IDX data set has 1 to 4</source>
+        <translation>{name}：{ndim} 维；IDX 数据集应有 1 到 4 维</translation>
+    </message>
+    <message>
+        <source>{name}: the file ends inside its header</source>
+        <translation>{name}：文件在文件头中间就结束了</translation>
+    </message>
+    <message>
+        <source>{name}: the header declares {shape} values; at least 1 and at most {limit:,} are accepted</source>
+        <translation>{name}：文件头声明有 {shape} 个值；只接受至少 1 个、至多 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>{name}: damaged gzip data ({reason})</source>
+        <translation>{name}：gzip 数据已损坏（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -3988,6 +4083,10 @@ Details: %1</source>
         <translation>逐步反向传播</translation>
     </message>
     <message>
+        <source>Draw a digit</source>
+        <translation>画一个数字</translation>
+    </message>
+    <message>
         <source>Hints</source>
         <translation>提示</translation>
     </message>
@@ -4022,6 +4121,10 @@ Details: %1</source>
     <message>
         <source>&amp;Backprop Stage by Stage</source>
         <translation>逐步反向传播(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Draw a Digit</source>
+        <translation>画一个数字(&amp;D)</translation>
     </message>
     <message>
         <source>The Layer as a &amp;Matrix</source>

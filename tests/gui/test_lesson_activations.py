@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 
 from neurongui.engine import Network
@@ -85,7 +86,7 @@ def test_leaving_mid_race_stops_it(window, qtbot):
     lesson = window.start_lesson("activations")
     lesson.start_race()
     qtbot.waitUntil(lambda: lesson.runner.trainers[0].epoch_count > 0, timeout=10000)
-    timer = lesson.runner._timer
+    timer = lesson.runner.findChild(QTimer, "raceTimer")
     window.leave_lesson()
     assert not timer.isActive() and not lesson.runner.running
 

@@ -3,7 +3,7 @@ divergence, and closing the window mid-training."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QPushButton
 from training_helpers import use_xor
 
@@ -99,7 +99,7 @@ def test_closing_while_training_stops_the_thread_without_warnings(qtbot, tmp_pat
     win.show()
     win.training.play()
     qtbot.waitUntil(lambda: len(win.model.history) > 0, timeout=10000)
-    thread = win.training._thread
+    thread = win.training.findChild(QThread, "trainingThread")
     assert thread.isRunning()
     win.close()
     assert not thread.isRunning()
