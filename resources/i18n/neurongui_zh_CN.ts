@@ -154,6 +154,10 @@
         <translation>（有 %1 个值溢出为 ±∞ 或 NaN，未计入）</translation>
     </message>
     <message>
+        <source>z of the selected layer over %1 of the %2 training samples (one in %3)</source>
+        <translation>所选层在 %2 个训练样本中的 %1 个上的 z（每 %3 个取 1 个）</translation>
+    </message>
+    <message>
         <source>Saturated (f′(z) &lt; 0.05): %1% of the values</source>
         <translation>饱和（f′(z) &lt; 0.05）：占全部取值的 %1%</translation>
     </message>
