@@ -26,16 +26,16 @@ def _panel(qtbot, n: int) -> ActivationPlotPanel:
 
 
 def test_a_big_training_set_is_counted_over_one_sample_in_k_and_says_so(qtbot):
-    panel = _panel(qtbot, 4500)  # one in 3: rows 0, 3, …, 4497
+    panel = _panel(qtbot, 4500)  # one in 5: rows 0, 5, …, 4495
     model = panel.model
-    rows = np.arange(0, 4500, 3)
+    rows = np.arange(0, 4500, 5)
     zs = model.network.forward_trace(model.data.inputs("train", rows))[0][0]
     _, counts = panel.hist_curve.getData()
-    assert counts.sum() == zs.size == 1500 * 30
+    assert counts.sum() == zs.size == 900 * 30
     expected, _ = np.histogram(zs, bins=40, range=histogram_range(zs))
     assert np.array_equal(counts, expected)  # the z of exactly those samples
     title = panel.hist_plot.getAxis("bottom").labelText
-    assert title == "z of the selected layer over 1,500 of the 4,500 training samples (one in 3)"
+    assert title == "z of the selected layer over 900 of the 4,500 training samples (one in 5)"
 
 
 def test_a_small_training_set_is_counted_whole(qtbot):
@@ -47,7 +47,7 @@ def test_a_small_training_set_is_counted_whole(qtbot):
     )
 
 
-def test_the_subset_of_mnists_60000_is_every_30th_image():
+def test_the_subset_of_mnists_60000_is_every_60th_image():
     rows, step = histogram_rows(60_000)
-    assert step == 30 and len(range(60_000)[rows]) == HISTOGRAM_SAMPLES
-    assert histogram_rows(2_001) == (slice(0, 2_001, 2), 2)  # 1,001 rows
+    assert step == 60 and len(range(60_000)[rows]) == HISTOGRAM_SAMPLES
+    assert histogram_rows(HISTOGRAM_SAMPLES + 1) == (slice(0, HISTOGRAM_SAMPLES + 1, 2), 2)
