@@ -133,7 +133,7 @@ class ZHistogram:
             title = fill(
                 QCoreApplication.translate(
                     "ActivationPlotPanel",
-                    "z of the selected layer over %1 of the %2 training samples (one in %3)",
+                    "z of the selected layer over %1 of %2 training samples (1 in %3)",
                 ),
                 f"{len(range(0, n, step)):,}",
                 f"{n:,}",

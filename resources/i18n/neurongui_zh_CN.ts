@@ -154,7 +154,7 @@
         <translation>（有 %1 个值溢出为 ±∞ 或 NaN，未计入）</translation>
     </message>
     <message>
-        <source>z of the selected layer over %1 of the %2 training samples (one in %3)</source>
+        <source>z of the selected layer over %1 of %2 training samples (1 in %3)</source>
         <translation>所选层在 %2 个训练样本中的 %1 个上的 z（每 %3 个取 1 个）</translation>
     </message>
     <message>

@@ -35,7 +35,7 @@ def test_a_big_training_set_is_counted_over_one_sample_in_k_and_says_so(qtbot):
     expected, _ = np.histogram(zs, bins=40, range=histogram_range(zs))
     assert np.array_equal(counts, expected)  # the z of exactly those samples
     title = panel.hist_plot.getAxis("bottom").labelText
-    assert title == "z of the selected layer over 900 of the 4,500 training samples (one in 5)"
+    assert title == "z of the selected layer over 900 of 4,500 training samples (1 in 5)"
 
 
 def test_a_small_training_set_is_counted_whole(qtbot):

@@ -143,3 +143,19 @@ def test_the_strip_shows_28x28_thumbnails_ink_on_paper(window, qtbot):
     assert box.width() / box.viewRange()[0][1] * 28 >= 40
     labels = [t.text() for t in chart.strip_labels]
     assert len(labels) == count and all("→" in label for label in labels)
+
+
+def test_a_new_network_on_mnist_while_the_worker_lives(window, qtbot):
+    """The worker compared the new data with the data it sent by ==, which compares
+    arrays: MNIST prepared again (its cached Dataset, new arrays) raised ValueError."""
+    model = window.model
+    model.set_config(model.config.with_changes(dataset="mnist", loss="cross_entropy"))
+    window.training.step()  # the worker thread starts and gets this data
+    qtbot.waitUntil(lambda: len(model.history) == 1, timeout=20000)
+    # A new network for the same data: the data is prepared again (new arrays).
+    net = Network(
+        [784, 16, 10], ["relu", "softmax"], seed=1, input_names=window.network.input_names
+    )
+    model.set_network(net, model.config)
+    window.training.step()
+    qtbot.waitUntil(lambda: len(model.history) == 1 and model.data.dataset.name == "mnist")
