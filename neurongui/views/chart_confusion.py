@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF
-from PySide6.QtGui import QColor, QFont, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem, QLabel
 
 from neurongui.engine import Network
@@ -255,11 +255,18 @@ class ConfusionView:
         two_lines = max(len(n) for n in names) > 2
         size = self.strip_size(shape, two_lines)
         wrong = errors[:size]
-        title = self._strip_title
+        forms = [self._strip_title, translate("OutputChart", "Misclassified (true → predicted)")]
         if len(errors) > len(wrong):  # say that the strip is a sample of the errors
-            title += " · " + fill(
+            count = fill(
                 translate("OutputChart", "showing %1 of %2"), str(len(wrong)), f"{len(errors):,}"
             )
+            forms = [f"{form} · {count}" for form in forms] + forms[1:]
+        # The longest that fits: a title wider than the panel widened the plot past it,
+        # and the last thumbnails were cut off.
+        font = QFont(self.font())
+        font.setPointSize(9)
+        metrics, room = QFontMetrics(font), self.misclassified.width() - 16
+        title = next((f for f in forms if metrics.horizontalAdvance(f) <= room), forms[-1])
         if title != self.strip_title:
             self.strip_title = title
             self.misclassified.setTitle(title, size="9pt", color=self._colours.foreground)

@@ -2841,6 +2841,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>预测类别 →</translation>
     </message>
     <message>
+        <source>Misclassified (true → predicted)</source>
+        <translation>分错的（真实 → 预测）</translation>
+    </message>
+    <message>
         <source>showing %1 of %2</source>
         <translation>显示 %2 个中的 %1 个</translation>
     </message>
