@@ -128,8 +128,10 @@ class OutputChart(ConfusionView, QWidget):
         self.discretize.setVisible(is_map or table_map)
         shape = data.dataset.image_shape
         self.misclassified.setVisible(shape is not None)
-        # Room for 28×28 thumbnails and labels on two lines.
-        self.misclassified.setFixedHeight(96 if shape is None or max(shape) <= 16 else 116)
+        # Room for 28×28 thumbnails, and for labels on two lines if names are long.
+        big = shape is not None and max(shape) > 16
+        two_lines = max((len(n) for n in data.dataset.class_names), default=0) > 2
+        self.misclassified.setFixedHeight(116 if big and two_lines else 104 if big else 96)
         self._next_confusion = 0.0
         self._count = None  # a live count of the former data is dropped
         # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
