@@ -101,6 +101,7 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
             )
         self._selection = Selection()
         self._sample = 0
+        self._probe: np.ndarray | None = None
         self._history: list[EpochRecord] = []
         self._gradients: list[dict[str, np.ndarray]] | None = None
         self._edit_seq = 0
@@ -140,8 +141,21 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
 
     @property
     def sample(self) -> np.ndarray:
-        """The input features of the selected sample."""
+        """The inputs shown: the student's own (:attr:`probe`), or the selected
+        training sample's."""
+        probe = self._probe
+        if probe is not None and probe.shape == (self._network.n_inputs,):
+            return probe.copy()
         return self._data.inputs("train", self._sample)
+
+    @property
+    def probe(self) -> np.ndarray | None:
+        """The student's own input (typed or drawn), or None when a training sample is
+        shown; a probe that no longer fits the network's inputs counts as none."""
+        probe = self._probe
+        if probe is None or probe.shape != (self._network.n_inputs,):
+            return None
+        return probe.copy()
 
     @property
     def history(self) -> list[EpochRecord]:
@@ -421,6 +435,7 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
         self._history = []
         self._gradients = None
         self._sample = 0
+        self._probe = None
         self._selection = Selection()
 
     def _announce(

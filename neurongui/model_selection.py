@@ -30,6 +30,7 @@ class SelectionState:
     _data: TrainingData
     _selection: Selection
     _sample: int
+    _probe: np.ndarray | None
     selectionChanged: SignalInstance
     sampleChanged: SignalInstance
 
@@ -55,10 +56,33 @@ class SelectionState:
         self._select(Selection())
 
     def select_sample(self, index: int) -> None:
-        """Select training sample ``index`` (clamped to the training set)."""
+        """Select training sample ``index`` (clamped to the training set); the views
+        show it instead of a probe."""
         index = int(np.clip(index, 0, len(self._data.X_train) - 1))
-        if index != self._sample:
-            self._sample = index
+        if index != self._sample or self._probe is not None:
+            self._sample, self._probe = index, None
+            self.sampleChanged.emit()
+
+    def set_probe(self, values: np.ndarray | None) -> None:
+        """Show the student's own input ``values`` (one number per network input, as
+        the network sees them) everywhere a sample is shown; None: the selected
+        training sample again. The data are not changed.
+
+        Raises
+        ------
+        ValueError
+            If ``values`` has the wrong length or a number that is not finite.
+        """
+        if values is None:
+            if self._probe is not None:
+                self._probe = None
+                self.sampleChanged.emit()
+            return
+        probe = np.array(values, dtype=float).reshape(-1)
+        if probe.shape != (self._network.n_inputs,) or not np.isfinite(probe).all():
+            raise ValueError(f"a probe needs {self._network.n_inputs} finite numbers")
+        if self._probe is None or not np.array_equal(probe, self._probe):
+            self._probe = probe
             self.sampleChanged.emit()
 
     def _select(self, selection: Selection) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMenu, QScrollArea, QTabWidget, QWidget
 
 from neurongui.lessons import titles
 from neurongui.views.coach_panel import CoachPanel
@@ -26,6 +26,7 @@ from neurongui.views.drill_panel import DrillPanel
 from neurongui.views.health_panel import HealthPanel
 from neurongui.views.layer_matrix import LayerMatrixPanel
 from neurongui.views.loss_surface import LossSurfacePanel
+from neurongui.views.sample_panel import SamplePanel
 from neurongui.views.stages_panel import StagesPanel
 from neurongui.views.timeline_bar import TimelineBar
 from neurongui.window_layout import set_dock_widget
@@ -47,7 +48,7 @@ class WindowTools(QObject):
         The panels.
     docks
         The tools' docks by name (``practiceDock``, ``matrixDock``, ``surfaceDock``,
-        ``coachDock``); they are also added to ``window.docks``.
+        ``coachDock``), listed in the View menu.
     """
 
     def __init__(self, window: MainWindow) -> None:
@@ -58,10 +59,10 @@ class WindowTools(QObject):
         self.stages = StagesPanel(model, window.canvas)
         practice = QTabWidget()
         practice.setObjectName("practiceTabs")
-        practice.addTab(self.drill, self.tr("Compute it yourself"))
-        practice.addTab(self.stages, self.tr("Backprop stage by stage"))
+        practice.addTab(_scrolled(self.drill), self.tr("Compute it yourself"))
+        practice.addTab(_scrolled(self.stages), self.tr("Backprop stage by stage"))
         self.drawing = DrawingPanel(model)
-        practice.addTab(self.drawing, self.tr("Draw a digit"))
+        practice.addTab(_scrolled(self.drawing), self.tr("Draw a digit"))
         self.practice_tabs = practice
         self.matrix = LayerMatrixPanel(model)
         self.surface = LossSurfacePanel(model)
@@ -69,31 +70,39 @@ class WindowTools(QObject):
         self.health = HealthPanel(model)
         coach_tabs = QTabWidget()
         coach_tabs.setObjectName("coachTabs")
-        coach_tabs.addTab(self.coach, self.tr("Hints"))
-        # Scrolled: the three plots' least height would otherwise stretch the right
-        # column past a laptop's screen, even while the dock is closed.
-        health = QScrollArea()
-        health.setWidget(self.health)
-        health.setWidgetResizable(True)
-        health.setFrameShape(QFrame.Shape.NoFrame)
-        coach_tabs.addTab(health, self.tr("Health"))
+        coach_tabs.addTab(self.coach, self.tr("Hints"))  # it scrolls its own cards
+        coach_tabs.addTab(_scrolled(self.health), self.tr("Health"))
         self.coach_tabs = coach_tabs
+        self.samples = SamplePanel(model)
         places = {
+            "sampleDock": (
+                self.tr("Samples and your input"),
+                _scrolled(self.samples),
+                "inspectorDock",
+            ),
             "practiceDock": (self.tr("Practice"), practice, "trainingDock"),
             "matrixDock": (self.tr("Layer as a matrix"), self.matrix, "activationDock"),
             "surfaceDock": (self.tr("Loss surface"), self.surface, "chartsDock"),
             "coachDock": (self.tr("Coach"), coach_tabs, "inspectorDock"),
         }
         self.docks: dict[str, QDockWidget] = {}
+        self._beside: dict[str, str] = {}
         for name, (title, panel, beside) in places.items():
             dock = QDockWidget(title, window)
             dock.setObjectName(name)
             set_dock_widget(dock, panel)
+            # Added hidden and joined to its neighbour's tabs only when first shown: a
+            # tab added now would change which of the neighbour's tabs is in front.
             window.addDockWidget(window.dockWidgetArea(window.docks[beside]), dock)
-            window.tabifyDockWidget(window.docks[beside], dock)
             dock.hide()
             self.docks[name] = dock
-        window.docks.update(self.docks)
+            self._beside[name] = beside
+        # Not in window.docks: those are the panels Reset layout shows; the tools start
+        # closed. View lists them after the panels.
+        view = window.window_menus.menus["view"]
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
         self.timeline = TimelineBar(model, editor)
         # In the status bar's row: a row of its own would cost a laptop's lesson its
         # fold, and the main toolbar's row has no room left at 1366 px.
@@ -112,6 +121,7 @@ class WindowTools(QObject):
             ("matrixDock", self.tr("The Layer as a &Matrix")),
             ("surfaceDock", self.tr("&Loss Surface")),
             ("coachDock", self.tr("&Coach: Why Isn't It Learning?")),
+            ("sampleDock", self.tr("Choose the &Input…")),
         ):
             action = QAction(text, window)
             action.setObjectName(name.replace("Dock", "Action"))
@@ -131,6 +141,10 @@ class WindowTools(QObject):
             self.practice_tabs.setCurrentIndex(tabs.index(name))
             name = "practiceDock"
         dock = self.docks[name]
+        beside = self._beside.pop(name, None)
+        window = self._window
+        if beside is not None and not window.docks[beside].isHidden():
+            window.tabifyDockWidget(window.docks[beside], dock)
         dock.show()
         dock.raise_()
 
@@ -139,7 +153,19 @@ class WindowTools(QObject):
         new = [rule for rule in rules if rule not in self._told]
         self._told &= set(rules)
         self._told.update(rules)
-        if new and not self.docks["coachDock"].isVisible():
+        # A lesson sets up its runs on purpose (lesson 4's learning rate that diverges):
+        # the coach keeps quiet in the status bar while one is open.
+        if new and not self.docks["coachDock"].isVisible() and self._window.lesson is None:
             self._window.statusBar().showMessage(
                 self.tr("The coach has a hint about this run: Practice ▸ Coach."), 8000
             )
+
+
+def _scrolled(panel: QWidget) -> QScrollArea:
+    """``panel`` in a scroll area: a tall panel's least height would otherwise stretch
+    its column of docks past a laptop's screen, even while its dock is closed."""
+    area = QScrollArea()
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -1,4 +1,4 @@
-"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris and digits.
+"""Datasets: TensorFlow-Playground-style 2-D sets, logic gates, Iris, digits and MNIST.
 
 Every loader returns a :class:`Dataset` whose targets ``Y`` are 2-D: one column of
 0/1 labels for a binary task, one-hot rows for a multi-class task, real values for
@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, EngineError
-from .idx import IDXError, read_idx
 
 __all__ = [
     "IRIS_FEATURES",
@@ -259,8 +258,7 @@ _DESCRIPTIONS = {
     "iris": "Fisher's Iris flowers (1936): 150 samples, 4 measurements, 3 species.",
     "digits": "Handwritten digits 0–9 as 8×8 images (UCI optdigits): 1,797 samples.",
     "mnist": (
-        "10,000 real MNIST digits, 28×28 pixels: 8,000 to train on and 2,000 to test, "
-        "the same split every time."
+        "Handwritten digits 0–9 from MNIST as 28×28 images: 8,000 for training, 2,000 for testing."
     ),
 }
 
@@ -292,7 +290,8 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
         One of :func:`names`.
     n, noise, seed
         Number of points, jitter (0 to 1) and seed of the 2-D point sets; ignored by
-        the gates, Iris and digits, which are fixed.
+        the gates, Iris, digits and MNIST, which are fixed. MNIST is read once and
+        kept (its arrays are read-only and shared).
 
     Raises
     ------
@@ -337,7 +336,9 @@ def load_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int | None =
     if name == "digits":
         return _digits()
     if name == "mnist":
-        return _mnist()
+        from .imagesets import mnist  # imagesets builds on this module
+
+        return mnist()
     raise EngineError(
         QT_TRANSLATE_NOOP("EngineErrors", "unknown dataset {name!r}; choose one of {names}"),
         name=name,
@@ -393,30 +394,6 @@ def _digits() -> Dataset:
     )
 
 
-#: The shipped MNIST subset (see resources/data/README.md), loaded once: it never changes.
-_MNIST: list[Dataset] = []
-
-
-def _mnist() -> Dataset:
-    if not _MNIST:
-        from .. import paths  # the resource finder is Qt-free
-
-        def part(name: str) -> str:
-            return str(paths.resource_path("data", f"mnist-10k-{name}-ubyte.gz"))
-
-        _MNIST.append(
-            load_idx_dataset(
-                part("train-images-idx3"),
-                part("train-labels-idx1"),
-                part("test-images-idx3"),
-                part("test-labels-idx1"),
-                name="mnist",
-                description=describe("mnist"),
-            )
-        )
-    return _MNIST[0]
-
-
 def load_idx_dataset(
     train_images: str | os.PathLike[str],
     train_labels: str | os.PathLike[str],
@@ -427,95 +404,27 @@ def load_idx_dataset(
     class_names: Sequence[str] | None = None,
     description: str = "",
 ) -> Dataset:
-    """A dataset of images from IDX files (MNIST's format: MNIST, Fashion-MNIST, …).
+    """Read images and labels from MNIST-format IDX files (raw or gzip) into a dataset.
 
-    Parameters
-    ----------
-    train_images, train_labels
-        (n, rows, columns) bytes and (n,) labels 0 … k−1.
-    test_images, test_labels
-        An optional test pair: then the dataset keeps the files' own split
-        (:attr:`Dataset.train_count`).
-    name, class_names, description
-        What the dataset is called; its classes' names (default "0" … "9", or as many
-        as the labels need); a sentence about it.
+    The images (``(n, rows, cols)`` bytes) are kept as uint8 rows of ``rows·cols``
+    pixels, the labels become one-hot rows; a test pair becomes the fixed split.
+    See :func:`neurongui.engine.imagesets.load_idx_dataset` for the parameters.
 
     Raises
     ------
-    IDXError
-        If a file is unreadable or malformed, or the files do not fit together.
+    neurongui.engine.idx.IDXError
+        If a file cannot be read or the files do not make a dataset.
     """
-    pairs = [(train_images, train_labels)]
-    if (test_images is None) != (test_labels is None):
-        raise IDXError(
-            QT_TRANSLATE_NOOP("EngineErrors", "test images need their test labels, and back")
-        )
-    if test_images is not None and test_labels is not None:
-        pairs.append((test_images, test_labels))
-    images: list[np.ndarray] = []
-    labels: list[np.ndarray] = []
-    for image_path, label_path in pairs:
-        pixels, classes = read_idx(image_path), read_idx(label_path)
-        image_name, label_name = os.path.basename(image_path), os.path.basename(label_path)
-        if pixels.ndim != 3 or pixels.dtype != np.uint8:
-            raise IDXError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors", "{name}: expected images (count × rows × columns of bytes)"
-                ),
-                name=image_name,
-            )
-        if classes.ndim != 1 or classes.dtype.kind not in "ui":
-            raise IDXError(
-                QT_TRANSLATE_NOOP("EngineErrors", "{name}: expected one whole-number label a row"),
-                name=label_name,
-            )
-        if len(pixels) != len(classes):
-            raise IDXError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors",
-                    "{images} holds {n_images:,} images but {labels} {n_labels:,} labels",
-                ),
-                images=image_name,
-                n_images=len(pixels),
-                labels=label_name,
-                n_labels=len(classes),
-            )
-        if images and pixels.shape[1:] != images[0].shape[1:]:
-            raise IDXError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors",
-                    "{name}: {rows}×{cols} images, but the training images are {train}",
-                ),
-                name=image_name,
-                rows=pixels.shape[1],
-                cols=pixels.shape[2],
-                train="×".join(str(n) for n in images[0].shape[1:]),
-            )
-        images.append(pixels)
-        labels.append(classes.astype(np.int64))
-    every = np.concatenate(labels)
-    k = len(class_names) if class_names is not None else max(10, int(every.max()) + 1)
-    if every.min() < 0 or every.max() >= k or k > 1000:
-        raise IDXError(
-            QT_TRANSLATE_NOOP(
-                "EngineErrors", "labels run from {low} to {high}; expected 0 to {last}"
-            ),
-            low=int(every.min()),
-            high=int(every.max()),
-            last=k - 1,
-        )
-    rows, cols = images[0].shape[1:]
-    X = np.concatenate(images).reshape(-1, rows * cols)
-    return Dataset(
-        name,
-        X,
-        one_hot(every, k),
-        "multiclass",
-        tuple(f"p{r}_{c}" for r in range(rows) for c in range(cols)),
-        tuple(class_names) if class_names is not None else tuple(str(i) for i in range(k)),
-        description,
-        image_shape=(int(rows), int(cols)),
-        train_count=len(images[0]) if len(images) == 2 else None,
+    from .imagesets import load_idx_dataset as load  # imagesets builds on this module
+
+    return load(
+        train_images,
+        train_labels,
+        test_images,
+        test_labels,
+        name=name,
+        class_names=class_names,
+        description=description,
     )
 
 

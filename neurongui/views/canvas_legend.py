@@ -60,8 +60,14 @@ def sample_caption(
 ) -> str:
     """Which sample the diagram computes with: its number (from 1) and, for a few
     inputs, their values, e.g. "Showing sample 3: x = (1, 0)"; for an ``image`` (rows,
-    columns), what its grey levels mean."""
+    columns), what its grey levels mean. ``index`` −1 is the student's own input (a
+    probe)."""
     if image is not None:
+        if index < 0:
+            text = translate(
+                "CanvasLegend", "Showing your input: %1 × %2 pixels, white x = 0 … black x = 1"
+            )
+            return fill(text, str(image[0]), str(image[1]))
         return fill(
             translate(
                 "CanvasLegend",
@@ -71,6 +77,11 @@ def sample_caption(
             str(image[0]),
             str(image[1]),
         )
+    if index < 0:
+        if len(x) > MAX_LISTED_INPUTS:
+            return fill(translate("CanvasLegend", "Showing your input (%1 inputs)"), str(len(x)))
+        values = ", ".join(format_number(v) for v in x)
+        return fill(translate("CanvasLegend", "Showing your input: x = (%1)"), values)
     if len(x) > MAX_LISTED_INPUTS:
         return fill(
             translate("CanvasLegend", "Showing sample %1 (%2 inputs)"), str(index + 1), str(len(x))
@@ -176,7 +187,7 @@ class CanvasLegend(CanvasBase):
         sample = self.model.sample
         text = legend_html(
             self._dark,
-            self.model.sample_index,
+            -1 if self.model.probe is not None else self.model.sample_index,
             sample,
             input_scale(sample),
             drawn,

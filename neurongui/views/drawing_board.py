@@ -171,6 +171,14 @@ class DrawingPanel(QWidget):
         self.erase.toggled.connect(lambda on: setattr(self.board, "erasing", on))
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.board.clear)
+        self._sent = False  # the model's probe is this drawing
+        self.on_diagram = QCheckBox(self.tr("Show on the diagram"))
+        self.on_diagram.setToolTip(
+            self.tr(
+                "The diagram and the Inspector compute with the drawing: watch the neurons light up"
+            )
+        )
+        self.on_diagram.toggled.connect(lambda _: self._send_probe())
         self.seen = _Picture(112)
         self.seen_label = QLabel()
         self.seen_label.setWordWrap(True)
@@ -183,6 +191,7 @@ class DrawingPanel(QWidget):
         tools = QHBoxLayout()
         tools.addWidget(self.erase)
         tools.addWidget(self.clear_button)
+        tools.addWidget(self.on_diagram)
         tools.addStretch(1)
         side = QVBoxLayout()
         side.addWidget(self.seen_label)
@@ -231,7 +240,7 @@ class DrawingPanel(QWidget):
         """Prepare the drawing again and show the network's answer."""
         shape = self.shape()
         enabled = shape is not None
-        for widget in (self.board, self.erase, self.clear_button):
+        for widget in (self.board, self.erase, self.clear_button, self.on_diagram):
             widget.setEnabled(enabled)
         if shape is None:
             self.note.setText(
@@ -261,6 +270,17 @@ class DrawingPanel(QWidget):
             fill(self.tr("What the network sees (%1×%2, prepared like the dataset)"), *shape)
         )
         self._show_bars(self.probabilities() if x.any() else None)
+        self._send_probe()
+
+    def _send_probe(self) -> None:
+        """Give the diagram the drawing (or the data back) when asked to."""
+        x = self.inputs() if self.on_diagram.isChecked() else None
+        if x is not None:
+            self.model.set_probe(x)
+            self._sent = True
+        elif self._sent:  # only the drawing's own probe goes: a typed one stays
+            self._sent = False
+            self.model.set_probe(None)
 
     def _show_bars(self, outputs: np.ndarray | None) -> None:
         names = self.model.data.dataset.class_names

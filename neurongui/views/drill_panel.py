@@ -146,7 +146,8 @@ class DrillPanel(QWidget):
         model = self.model
         y = model.data.Y_train[model.sample_index]
         config = model.config
-        return Drill(model.network, model.sample, y, config.loss, config.learning_rate)
+        x = model.data.inputs("train", model.sample_index)  # a probe has no target: the sample
+        return Drill(model.network, x, y, config.loss, config.learning_rate)
 
     def next_question(self) -> None:
         """Ask the next question (of a new drill if the network changed)."""

@@ -326,13 +326,12 @@ class Inspector(QWidget):
         self.activation_combo.setCurrentIndex(
             self.activation_combo.findData(net.layers[layer].activation.name)
         )
+        if self.model.probe is not None:
+            title = self.tr("<b>Neuron %1 of %2</b> for your input")
+        else:
+            title = self.tr("<b>Neuron %1 of %2</b> for sample %3")
         self.title.setText(
-            fill(
-                self.tr("<b>Neuron %1 of %2</b> for sample %3"),
-                str(neuron + 1),
-                self.layer_name(layer),
-                str(self.model.sample_index + 1),
-            )
+            fill(title, str(neuron + 1), self.layer_name(layer), str(self.model.sample_index + 1))
         )
         e = explain_neuron(net, self.model.sample, layer, neuron)
         # The table is the formula: its rows add up to z; a note only where one is due.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QPushButton, Q
 
 from neurongui.engine.drills import Drill, Question
 from neurongui.engine.numbers import format_number
-from neurongui.i18n import fill, keep_together
+from neurongui.i18n import fill, keep_together, sentences
 from neurongui.model import NetworkModel
 from neurongui.theme import is_dark
 from neurongui.views.canvas_overlay import CanvasOverlay, Label
@@ -113,8 +113,14 @@ class StagesPanel(QWidget):
         model = self.model
         y = model.data.Y_train[model.sample_index]
         config = model.config
-        self.drill = Drill(model.network, model.sample, y, config.loss, config.learning_rate)
-        self.stages = stages_of(len(model.network.layers))
+        probe = model.probe
+        # The student's own input has no target: its forward pass only.
+        x = probe if probe is not None else model.data.inputs("train", model.sample_index)
+        self.drill = Drill(model.network, x, y, config.loss, config.learning_rate)
+        stages = stages_of(len(model.network.layers))
+        self.stages = (
+            stages if probe is None else [s for s in stages if s.kind in ("inputs", "forward")]
+        )
         self.go(min(self.index, len(self.stages) - 1))
 
     def go(self, index: int) -> None:
@@ -126,7 +132,16 @@ class StagesPanel(QWidget):
         self.title.setText(
             fill(self.tr("Stage %1 of %2: %3"), self.index + 1, len(self.stages), self._name(stage))
         )
-        self.text.setText(keep_together(self._explain(stage)))
+        text = self._explain(stage)
+        if self.model.probe is not None and self.index == len(self.stages) - 1:
+            text = sentences(
+                text,
+                self.tr(
+                    "Your own input has no target, so there is no loss to go back from: "
+                    "choose a training sample for the backward stages."
+                ),
+            )
+        self.text.setText(keep_together(text))
         question = self._example(stage)
         self.formula.setText(question.formula if question else "")
         self.work.setText(question.work if question else "")

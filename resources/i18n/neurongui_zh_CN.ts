@@ -729,8 +729,20 @@ of layer 1</source>
 <context>
     <name>CanvasLegend</name>
     <message>
+        <source>Showing your input: %1 × %2 pixels, white x = 0 … black x = 1</source>
+        <translation>显示的是你自己的输入：%1 × %2 像素，白 x = 0 … 黑 x = 1</translation>
+    </message>
+    <message>
         <source>Showing sample %1: %2 × %3 pixels, white x = 0 … black x = 1</source>
         <translation>显示的是样本 %1：%2 × %3 像素，白 x = 0 … 黑 x = 1</translation>
+    </message>
+    <message>
+        <source>Showing your input (%1 inputs)</source>
+        <translation>显示的是你自己的输入（%1 个输入）</translation>
+    </message>
+    <message>
+        <source>Showing your input: x = (%1)</source>
+        <translation>显示的是你自己的输入：x = (%1)</translation>
     </message>
     <message>
         <source>Showing sample %1 (%2 inputs)</source>
@@ -1024,6 +1036,14 @@ of layer 1</source>
     <message>
         <source>Clear</source>
         <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show on the diagram</source>
+        <translation>在网络图上显示</translation>
+    </message>
+    <message>
+        <source>The diagram and the Inspector compute with the drawing: watch the neurons light up</source>
+        <translation>网络图和检查器用这幅画来计算：看神经元亮起来</translation>
     </message>
     <message>
         <source>Choose an image dataset (Handwritten digits or MNIST) and a network for it to draw a digit for the network.</source>
@@ -1439,28 +1459,44 @@ of layer 1</source>
         <translation>没有名为 {name!r} 的数据集；可选：{names}</translation>
     </message>
     <message>
-        <source>test images need their test labels, and back</source>
-        <translation>测试图像需要配上测试标签，反之亦然</translation>
+        <source>a classification needs at least 2 classes, got {count}</source>
+        <translation>分类至少需要 2 个类别，这里只有 {count} 个</translation>
     </message>
     <message>
-        <source>{name}: expected images (count × rows × columns of bytes)</source>
-        <translation>{name}：应为图像（数量 × 行 × 列 的字节）</translation>
+        <source>the test images and the test labels go together</source>
+        <translation>测试图像和测试标签必须同时给出</translation>
     </message>
     <message>
-        <source>{name}: expected one whole-number label a row</source>
-        <translation>{name}：应为每行一个整数标签</translation>
+        <source>{name}: the test images are {rows}×{cols} pixels, the training images {train_rows}×{train_cols}</source>
+        <translation>{name}：测试图像是 {rows}×{cols} 像素，而训练图像是 {train_rows}×{train_cols} 像素</translation>
+    </message>
+    <message>
+        <source>{name}: not a file of images (expected bytes in 3 dimensions: count, rows, columns; it holds {kind} in {count} dimensions)</source>
+        <translation>{name}：不是图像文件（应为 3 个维度的字节：数量、行、列；它包含 {count} 个维度的{kind}）</translation>
+    </message>
+    <message>
+        <source>{name}: not a file of labels (expected whole numbers in 1 dimension; it holds {kind} in {count} dimensions)</source>
+        <translation>{name}：不是标签文件（应为 1 个维度的整数；它包含 {count} 个维度的{kind}）</translation>
     </message>
     <message>
         <source>{images} holds {n_images:,} images but {labels} {n_labels:,} labels</source>
         <translation>{images} 有 {n_images:,} 张图像，但 {labels} 有 {n_labels:,} 个标签</translation>
     </message>
     <message>
-        <source>{name}: {rows}×{cols} images, but the training images are {train}</source>
-        <translation>{name}：图像为 {rows}×{cols}，但训练图像为 {train}</translation>
+        <source>{name}: label {label} (item {index:,}) is not one of the {count} classes 0 to {last}</source>
+        <translation>{name}：标签 {label}（第 {index:,} 项）不属于 0 到 {last} 这 {count} 个类别</translation>
     </message>
     <message>
-        <source>labels run from {low} to {high}; expected 0 to {last}</source>
-        <translation>标签范围是 {low} 到 {high}；应为 0 到 {last}</translation>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>whole numbers</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>decimal numbers</source>
+        <translation>小数</translation>
     </message>
     <message>
         <source>the test fraction must be in [0, 1), got {value!r}</source>
@@ -2039,36 +2075,60 @@ of layer 1</source>
         <translation>用随机权重重新开始</translation>
     </message>
     <message>
-        <source>{name}: the header promises {shape} values ({expected:,} bytes) but the file holds {actual:,} bytes after the header</source>
-        <translation>{name}：文件头声明有 {shape} 个值（{expected:,} 字节），但文件头之后只有 {actual:,} 字节</translation>
+        <source>{name}: {size} bytes is too short for an IDX file&apos;s header</source>
+        <translation>{name}：只有 {size} 字节，不足以构成 IDX 文件头</translation>
     </message>
     <message>
-        <source>{name}: the file holds NaN or infinite values</source>
-        <translation>{name}：文件中有 NaN 或无穷大的值</translation>
+        <source>{name}: not an IDX file (it starts with the bytes {start}, not 00 00)</source>
+        <translation>{name}：不是 IDX 文件（开头字节是 {start}，而不是 00 00）</translation>
     </message>
     <message>
-        <source>{name}: not an IDX file (it should start with two zero bytes, a type and the number of dimensions)</source>
-        <translation>{name}：不是 IDX 文件（应以两个零字节、类型和维数开头）</translation>
+        <source>{name}: unknown IDX value type 0x{code:02X} (0x08 bytes, 0x09, 0x0B, 0x0C whole numbers, 0x0D, 0x0E decimals)</source>
+        <translation>{name}：未知的 IDX 数值类型 0x{code:02X}（0x08 为字节，0x09、0x0B、0x0C 为整数，0x0D、0x0E 为小数）</translation>
     </message>
     <message>
-        <source>{name}: unknown IDX value type 0x{code:02X}</source>
-        <translation>{name}：未知的 IDX 值类型 0x{code:02X}</translation>
+        <source>{name}: the header declares {count} dimensions; 1 to 4 are read</source>
+        <translation>{name}：文件头声明了 {count} 个维度；只能读取 1 到 4 个维度</translation>
     </message>
     <message>
-        <source>{name}: {ndim} dimensions; an IDX data set has 1 to 4</source>
-        <translation>{name}：{ndim} 维；IDX 数据集应有 1 到 4 维</translation>
+        <source>{name}: the header is cut short ({size} bytes, {count} dimensions need {need})</source>
+        <translation>{name}：文件头不完整（只有 {size} 字节，{count} 个维度需要 {need} 字节）</translation>
     </message>
     <message>
-        <source>{name}: the file ends inside its header</source>
-        <translation>{name}：文件在文件头中间就结束了</translation>
+        <source>{name}: dimension {index} is 0; the file holds no values</source>
+        <translation>{name}：第 {index} 个维度为 0，文件中没有任何数值</translation>
     </message>
     <message>
-        <source>{name}: the header declares {shape} values; at least 1 and at most {limit:,} are accepted</source>
-        <translation>{name}：文件头声明有 {shape} 个值；只接受至少 1 个、至多 {limit:,} 个</translation>
+        <source>{name}: the header promises {what} = {size:,} bytes, more than the limit of {limit:,} bytes</source>
+        <translation>{name}：文件头声明 {what} = {size:,} 字节，超过了 {limit:,} 字节的上限</translation>
     </message>
     <message>
-        <source>{name}: damaged gzip data ({reason})</source>
-        <translation>{name}：gzip 数据已损坏（{reason}）</translation>
+        <source>{count:,} labels</source>
+        <translation>{count:,} 个标签</translation>
+    </message>
+    <message>
+        <source>{count:,} images of {rows}×{cols}</source>
+        <translation>{count:,} 张 {rows}×{cols} 的图像</translation>
+    </message>
+    <message>
+        <source>values of shape {shape}</source>
+        <translation>{shape} 形状的数值</translation>
+    </message>
+    <message>
+        <source>{name}: the header promises {what} = {size:,} bytes but the file holds more</source>
+        <translation>{name}：文件头声明 {what} = {size:,} 字节，但文件中的数据更多</translation>
+    </message>
+    <message>
+        <source>{name}: the header promises {what} = {size:,} bytes but the file holds {actual:,}</source>
+        <translation>{name}：文件头声明 {what} = {size:,} 字节，但文件中有 {actual:,} 字节</translation>
+    </message>
+    <message>
+        <source>it is cut short</source>
+        <translation>文件不完整</translation>
+    </message>
+    <message>
+        <source>{name}: the compressed data is damaged ({reason})</source>
+        <translation>{name}：压缩数据已损坏（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +2312,10 @@ of layer 1</source>
     <message>
         <source>hidden layer %1</source>
         <translation>第 %1 隐藏层</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Neuron %1 of %2&lt;/b&gt; for your input</source>
+        <translation>&lt;b&gt;%2的神经元 %1&lt;/b&gt;（你自己的输入）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Neuron %1 of %2&lt;/b&gt; for sample %3</source>
@@ -3238,6 +3302,72 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>SamplePanel</name>
+    <message>
+        <source>Previous sample</source>
+        <translation>上一个样本</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>下一个样本</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Search: a number, a class or a value</source>
+        <translation>搜索：编号、类别或数值</translation>
+    </message>
+    <message>
+        <source>Your own input</source>
+        <translation>你自己的输入</translation>
+    </message>
+    <message>
+        <source>Show the network for these values</source>
+        <translation>用这些值运行网络</translation>
+    </message>
+    <message>
+        <source>Back to the data</source>
+        <translation>回到数据</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>/ 共 %1 个</translation>
+    </message>
+    <message>
+        <source>The window shows your own input (it has no target).</source>
+        <translation>窗口显示的是你自己的输入（它没有目标值）。</translation>
+    </message>
+    <message>
+        <source>Target of sample %1: %2</source>
+        <translation>样本 %1 的目标：%2</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number.</source>
+        <translation>%1：“%2”不是一个数。</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is outside the data (%3 to %4)</source>
+        <translation>%1 = %2 超出了数据的范围（%3 到 %4）</translation>
+    </message>
+    <message>
+        <source>Every value lies within the training data&apos;s range.</source>
+        <translation>所有值都在训练数据的范围之内。</translation>
+    </message>
+    <message>
+        <source>The network has never seen such inputs: its answer is a guess.</source>
+        <translation>网络从没见过这样的输入：它的回答只是猜测。</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTable</name>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+</context>
+<context>
     <name>SoftmaxLesson</name>
     <message>
         <source>One flower</source>
@@ -3480,6 +3610,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Stage %1 of %2: %3</source>
         <translation>第 %1 步 / 共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Your own input has no target, so there is no loss to go back from: choose a training sample for the backward stages.</source>
+        <translation>你自己的输入没有目标值，因此没有可以往回传的损失：要看反向的各步，请选择一个训练样本。</translation>
     </message>
     <message>
         <source>the output layer</source>
@@ -4103,6 +4237,10 @@ Details: %1</source>
         <translation>健康状况</translation>
     </message>
     <message>
+        <source>Samples and your input</source>
+        <translation>样本与你的输入</translation>
+    </message>
+    <message>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
@@ -4145,6 +4283,10 @@ Details: %1</source>
     <message>
         <source>&amp;Coach: Why Isn&apos;t It Learning?</source>
         <translation>教练：为什么学不会？(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose the &amp;Input…</source>
+        <translation>选择输入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>

@@ -49,3 +49,11 @@ def test_trainer_trains_on_scaled_pixels():
     record = trainer.evaluate()
     expected = -np.mean(np.sum(data.Y_train * np.log(net.forward(data.inputs())), axis=1))
     assert np.isclose(record.train_loss, expected, rtol=1e-12)
+
+
+def test_training_data_compare_by_identity_not_by_their_arrays():
+    # The worker asks "is this the data it already has?": two splits of one cached
+    # dataset (MNIST is loaded once) must not compare their arrays element by element.
+    ds = _images()
+    a, b = (prepare_data(TrainingConfig(), dataset=ds) for _ in range(2))
+    assert a == a and a != b

@@ -57,3 +57,20 @@ def test_a_network_without_image_inputs_cannot_be_drawn_for(qtbot):
     assert not widget.board.isEnabled()
     assert "Choose an image dataset" in widget.note.text()
     assert widget.inputs() is None
+
+
+def test_the_drawing_can_light_up_the_diagram(qtbot, panel):
+    panel.board.stroke([QPointF(140, 60), QPointF(140, 220)])
+    panel.on_diagram.setChecked(True)
+    assert np.array_equal(panel.model.sample, panel.inputs())
+    panel.board.stroke([QPointF(100, 140), QPointF(180, 140)])  # the diagram follows
+    assert np.array_equal(panel.model.sample, panel.inputs())
+    panel.on_diagram.setChecked(False)
+    assert panel.model.probe is None
+
+
+def test_a_typed_probe_is_left_alone_by_the_board(qtbot, panel):
+    typed = np.full(64, 0.5)
+    panel.model.set_probe(typed)
+    panel.board.stroke([QPointF(140, 60), QPointF(140, 220)])  # the board redraws
+    assert np.array_equal(panel.model.probe, typed)

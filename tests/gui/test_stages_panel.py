@@ -39,8 +39,22 @@ def test_the_stages_follow_the_layers():
     ]  # fmt: skip
 
 
-def test_every_box_is_the_engines_number(qtbot, panel):
+ARCHITECTURES = [
+    None,  # the default 2-4-2-1 tanh/tanh/sigmoid with cross-entropy
+    ([2, 3, 1], ["relu", "sigmoid"], "mse"),  # sigmoid under the square loss: f′ stays
+    ([2, 5, 1], ["prelu", "identity"], "mse"),
+    ([2, 3, 3, 1], ["sigmoid", "leaky_relu", "sigmoid"], "bce"),
+]
+
+
+@pytest.mark.parametrize("architecture", ARCHITECTURES)
+def test_every_box_is_the_engines_number(qtbot, panel, architecture):
     model = panel.model
+    if architecture is not None:
+        sizes, acts, loss = architecture
+        model.set_config(model.config.with_changes(loss=loss))
+        model.set_network(Network(sizes, acts, seed=4), model.config)
+        qtbot.waitUntil(lambda: len(panel.canvas.nodes) == len(sizes))
     x = model.sample
     trace = model.network.forward_trace(x[None, :])
     y = model.data.Y_train[model.sample_index]
@@ -88,3 +102,17 @@ def test_the_boxes_go_when_the_panel_is_hidden(qtbot, panel):
     assert panel.overlay.boxes()
     panel.hide()
     assert panel.overlay.boxes() == []
+
+
+def test_the_students_own_input_walks_forward_only(qtbot, panel):
+    model = panel.model
+    probe = np.array([1.5, -2.0])
+    model.set_probe(probe)
+    assert [s.kind for s in panel.stages] == ["inputs", "forward", "forward", "forward"]
+    panel.go(1)
+    z = model.network.forward_trace(probe[None, :])[0][0][0, 0]
+    assert panel.overlay.texts()["n0_0"].startswith(f"z = {format_number(z)}")
+    panel.go(3)
+    assert "no target" in panel.text.text()
+    model.set_probe(None)
+    assert len(panel.stages) == 12
