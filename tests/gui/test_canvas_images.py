@@ -176,3 +176,13 @@ def test_the_texts_stay_readable_and_in_view_at_any_zoom(mnist_window):
                 if action is None:  # fitted: everything in view
                     assert view.contains(QRectF(left, top, width, height)), text.text
         assert title in ("", "What neuron 42 of hidden layer 1 looks for", "Neuron 42 looks for")
+
+
+def test_a_drawn_input_shows_in_the_input_picture(mnist_window):
+    window, canvas = mnist_window, mnist_window.canvas
+    drawing = np.zeros(784)
+    drawing[28 * 14 : 28 * 15] = 1.0  # a horizontal stroke across row 14
+    window.model.set_probe(drawing)
+    pixels = _rgb(canvas.input_picture())
+    assert (pixels[14, :, 0] == 0).all() and (pixels[13, :, 0] == 255).all()
+    assert canvas.legend.text().startswith("Showing your input: 28 × 28 pixels")
