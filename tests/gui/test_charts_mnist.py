@@ -151,11 +151,13 @@ def test_a_new_network_on_mnist_while_the_worker_lives(window, qtbot):
     model = window.model
     model.set_config(model.config.with_changes(dataset="mnist", loss="cross_entropy"))
     window.training.step()  # the worker thread starts and gets this data
-    qtbot.waitUntil(lambda: len(model.history) == 1, timeout=20000)
+    qtbot.waitUntil(lambda: len(model.history) == 1, timeout=30000)
     # A new network for the same data: the data is prepared again (new arrays).
     net = Network(
         [784, 16, 10], ["relu", "softmax"], seed=1, input_names=window.network.input_names
     )
     model.set_network(net, model.config)
     window.training.step()
-    qtbot.waitUntil(lambda: len(model.history) == 1 and model.data.dataset.name == "mnist")
+    qtbot.waitUntil(
+        lambda: len(model.history) == 1 and model.data.dataset.name == "mnist", timeout=30000
+    )
