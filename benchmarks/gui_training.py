@@ -1,7 +1,9 @@
 """Training with the window live: throughput, responsiveness, chart rate, memory.
 
-Run ``python benchmarks/gui_training.py [--seconds 30]`` (offscreen). For XOR on
-2-4-2-1 and digits on 64-32-10 it reports, from one run each:
+Run ``python benchmarks/gui_training.py [--seconds 30] [--only mnist]`` (offscreen).
+For XOR on 2-4-2-1, digits on 64-32-10 and 28×28 images on 784-100-10 (60,000
+training images: Fashion-MNIST where Debian's ``dataset-fashion-mnist`` put it, else
+synthetic bytes of the same shape) it reports, from one run each:
 
 * steps/s with the window live ÷ steps/s of the bare Trainer (target >= 0.8). The
   run alternates a bare slice (0.5 s, on the GUI thread while the window is paused)
@@ -34,10 +36,35 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from neurongui.engine import Network
+from neurongui.engine import Network, datasets
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.session import make_trainer, prepare_data
 from neurongui.main_window import MainWindow
+
+FASHION = "/usr/share/datasets/fashion-mnist"
+PIXELS = tuple(f"p{r}_{c}" for r in range(28) for c in range(28))
+
+
+def mnist_scale() -> datasets.Dataset:
+    """60,000 training and 10,000 test images of 28×28 bytes, ten classes (a fixed
+    split): Fashion-MNIST if installed, else random bytes with random labels."""
+    files = [
+        os.path.join(FASHION, f"{part}-{kind}-ubyte.gz")
+        for part in ("train", "t10k")
+        for kind in ("images-idx3", "labels-idx1")
+    ]
+    loader = getattr(datasets, "load_idx_dataset", None)
+    if loader is not None and all(os.path.exists(f) for f in files):
+        return loader(*files, name="fashion-mnist")
+    rng = np.random.default_rng(0)
+    X = rng.integers(0, 256, (70_000, 784), dtype=np.uint8)
+    labels = rng.integers(0, 10, 70_000)
+    names = tuple(str(k) for k in range(10))
+    Y = datasets.one_hot(labels, 10)
+    return datasets.Dataset(
+        "fashion-mnist", X, Y, "multiclass", PIXELS, names, image_shape=(28, 28), train_count=60_000
+    )
+
 
 CASES = [
     (
@@ -54,6 +81,17 @@ CASES = [
             input_names=[f"p{r}{c}" for r in range(8) for c in range(8)],
         ),
         TrainingConfig(dataset="digits", loss="cross_entropy", learning_rate=0.03, batch_size=32),
+    ),
+    (
+        "mnist 784-100-10",
+        lambda: Network([784, 100, 10], ["relu", "softmax"], seed=0, input_names=list(PIXELS)),
+        TrainingConfig(
+            dataset="fashion-mnist",
+            loss="cross_entropy",
+            optimizer="adam",
+            learning_rate=0.001,
+            batch_size=32,
+        ),
     ),
 ]
 
@@ -104,6 +142,10 @@ def live_run(
         dock.setWidget(QWidget())
         dock.hide()
         panel.deleteLater()
+    dataset = None
+    if config.dataset == "fashion-mnist":
+        dataset = mnist_scale()
+        window.model.add_dataset(dataset)
     window.model.set_network(make(), config)
     window.canvas.select_edge(0, 0, 0)
     window.charts.tabs.setCurrentIndex(int(os.environ.get("BENCH_TAB", "1")))  # 1: output
@@ -111,7 +153,7 @@ def live_run(
     # glyphs, every plot laid out) is not part of training.
     _wait(500)
     bare = make()
-    trainer = make_trainer(bare, prepare_data(config, bare.input_names), config)
+    trainer = make_trainer(bare, prepare_data(config, bare.input_names, dataset=dataset), config)
     lateness: list[float] = []  # ms, each live slice's first beat left out
     clock = QElapsedTimer()
     heartbeat = QTimer()
@@ -179,6 +221,7 @@ def main() -> None:
     parser.add_argument(
         "--without", action="append", default=[], metavar="DOCK", help="remove a dock's panel"
     )
+    parser.add_argument("--only", default="", help="run the cases whose name contains this")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     columns = ("headless/s", "live/s", "ratio", "p99 ms", "max ms", "fps", "ΔRSS MB")
@@ -193,7 +236,7 @@ def main() -> None:
             flush=True,
         )
 
-    for name, make, config in CASES:
+    for name, make, config in [c for c in CASES if args.only in c[0]]:
         runs = []
         for index in range(args.repeat):
             live = live_run(app, make, config, args.seconds, tuple(args.without), args.slices)

@@ -223,7 +223,12 @@ class TrainingController(QObject):
 
     def _on_data_change(self) -> None:
         model = self.model
-        if self._thread is None or self._sent == (model.data, model.edit_seq):
+        sent = self._sent
+        # By identity: TrainingData's own == compares its arrays (ambiguous, it raised
+        # when MNIST came back: the same cached Dataset, new arrays).
+        if self._thread is None or (
+            sent is not None and sent[0] is model.data and sent[1] == model.edit_seq
+        ):
             return  # the loop already has this data (an edit of the inputs sent it)
         self.pause()
         self._replace()

@@ -295,6 +295,34 @@ state("neuron-selected")(lambda t: _selected(t, "neuron"))
 state("edge-selected")(lambda t: _selected(t, "edge"))
 
 
+def _mnist(t: Tour, paused: bool) -> None:
+    """A 784-100-10 network on the shipped MNIST digits (8,000 training, 2,000 test),
+    trained for a while, a first-layer neuron selected, the confusion matrix on show."""
+    from neurongui.engine import Network
+
+    model = t.window.model
+    config = model.config.with_changes(
+        dataset="mnist", loss="cross_entropy", optimizer="adam", learning_rate=0.001
+    )
+    model.set_config(config)
+    names = model.network.input_names  # the dataset's pixel names
+    network = Network([784, 100, 10], ["relu", "softmax"], seed=0, input_names=names)
+    model.set_network(network, config)
+    t.window.docks["chartsDock"].raise_()  # where the activation panel shares its place
+    t.window.charts.tabs.setCurrentIndex(1)  # Output: the confusion matrix
+    model.select_sample(2)
+    model.select_neuron(0, 11)
+    if paused:
+        t.train(2)
+    else:
+        t.window.training.play()  # captured while it runs; the next state's reset pauses
+        t.wait_until(lambda: t.window.training.steps > 300, timeout=60)
+
+
+state("mnist-training")(lambda t: _mnist(t, paused=False))
+state("mnist-paused")(lambda t: _mnist(t, paused=True))
+
+
 @state("divergence")
 def _divergence(t: Tour) -> None:
     from neurongui.engine import Network

@@ -1,14 +1,12 @@
 """The network diagram: see every weight, click it, nudge it, undo it.
 
 Layers run left to right. Edges are coloured by the sign of their weight and drawn
-wider as |w| grows; they are batched into a dozen path items (sign × width bin) so a
-784-128-10 network (100,352 edges) draws as fast as a small one, and past
-:func:`~neurongui.views.canvas_layout.edge_limit` only the strongest edges are drawn
-(a few per node, at most 1,500). Hit testing is geometric
-(:class:`~neurongui.views.canvas_layout.Layout`), not one item per edge. A layer of
-hundreds of neurons is one picture, not one item per neuron
+wider as |w| grows, batched into a dozen path items (:mod:`~neurongui.views.canvas_edges`);
+hit testing is geometric (:class:`~neurongui.views.canvas_layout.Layout`), not one
+item per edge. A layer of hundreds of neurons is one picture, not one item per neuron
 (:mod:`~neurongui.views.canvas_columns`), and so are the pixels of an image dataset's
-inputs: a 90,000-input network is a few dozen items.
+inputs and the first layer's weight pictures (:mod:`~neurongui.views.canvas_images`):
+a 90,000-input network is a few dozen items.
 
 Text is drawn at screen size (:mod:`~neurongui.views.canvas_text`); fitting, zooming
 and the text's level of detail are in :mod:`~neurongui.views.canvas_zoom`, the mouse in
@@ -25,7 +23,6 @@ from collections.abc import Callable
 from functools import partial
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
@@ -43,7 +40,9 @@ from neurongui.engine.explain import format_number
 from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.views.canvas_columns import ColumnPicture
+from neurongui.views.canvas_edges import CanvasEdges
 from neurongui.views.canvas_edits import CanvasEdits
+from neurongui.views.canvas_images import CanvasImages
 from neurongui.views.canvas_items import (
     MAP_RING,
     TEXT_DARK,
@@ -56,19 +55,14 @@ from neurongui.views.canvas_layout import (
     STRIP_NODES,
     STRIP_WIDTH,
     Layout,
-    edge_limit,
-    strongest_edges,
 )
-from neurongui.views.canvas_legend import ZERO_EDGE, CanvasLegend
+from neurongui.views.canvas_legend import CanvasLegend
 from neurongui.views.canvas_maps import (
-    NEGATIVE,
     NODE_RANGE,
-    POSITIVE,
     MapGrid,
     colours_for,
     input_scale,
     rgb_for,
-    tint,
 )
 from neurongui.views.canvas_mouse import CanvasMouse
 from neurongui.views.canvas_text import ScreenText
@@ -80,12 +74,12 @@ __all__ = ["NetworkCanvas"]
 MAX_NEURONS_FROM_BUTTONS = 8
 #: Digits of a bias in its caption's tooltip: as many as the Inspector's box shows.
 BIAS_DIGITS = 6
-_WIDTH_BINS = np.array([0.1, 0.3, 0.6, 1.0, 2.0])
-_WIDTHS = (0.6, 1.2, 2.0, 3.0, 4.2, 5.5)
 EDGE_HZ = 12
 
 
-class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphicsView):
+class NetworkCanvas(
+    CanvasEdits, CanvasEdges, CanvasMouse, CanvasZoom, CanvasLegend, CanvasImages, QGraphicsView
+):
     """The network diagram of ``model``; the student's edits go through ``editor``."""
 
     def __init__(self, model: NetworkModel, editor: Editor, parent: QWidget | None = None):
@@ -178,10 +172,6 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         """Actions for the Network menu (structure edits and input features)."""
         return self._actions
 
-    def edge_count(self) -> tuple[int, int]:
-        """(edges drawn, edges in the network): the level of detail in numbers."""
-        return sum(len(v) for v in self._visible), sum(w.size for w in self._weights())
-
     def node_position(self, layer: int, neuron: int) -> QPointF:
         """Scene position of a node (layer -1 is the input layer), for tests and lessons."""
         x, y = self._layout.node(layer + 1, neuron)
@@ -194,29 +184,25 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         a column drawn as one picture has none."""
         return tuple(tuple(column) for column in self._nodes)
 
+    @property
+    def selection_mark(self) -> QGraphicsPathItem:
+        """The red mark of the selection: a ring around a neuron, a line over an edge."""
+        return self._highlight
+
     def nodes_rect(self) -> QRectF:
         """Scene rectangle of the nodes' centres (the diagram without its text)."""
         return QRectF(*self._layout.nodes_rect())
-
-    def edge_point(self, layer: int, neuron: int, source: int, t: float = 0.5) -> QPointF:
-        """Scene position of the point a fraction ``t`` along an edge."""
-        x0, y0, x1, y1 = (
-            float(a[neuron * self._layout.sizes[layer] + source])
-            for a in self._layout.segments(layer)
-        )
-        return QPointF(x0 + t * (x1 - x0), y0 + t * (y1 - y0))
 
     def screen_texts(self) -> list[ScreenText]:
         """Every text of the diagram (shown or hidden), for tests."""
         texts = [t for column in self._headers for t in column]
         for group in (self._captions, self._side_labels):
             texts += [t for column in group.values() for t in column]
+        if self._focus is not None:
+            texts += [self._focus.title, self._focus.hint]
         return texts
 
     # -- building -----------------------------------------------------------------
-
-    def _weights(self) -> list[np.ndarray]:
-        return [layer.weights for layer in self.model.network.layers]
 
     def _scene_key(self) -> tuple:
         """What the scene's items depend on: the same key, the same items."""
@@ -253,6 +239,7 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         self._highlight = scene.addPath(QPainterPath(), pen)
         self._highlight.setZValue(6)
         self._add_nodes()
+        self._add_images()
         self._add_headers()
         self._update_actions()
         self._refresh()
@@ -261,43 +248,15 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         else:
             self._apply_scale(self.scale_now())
 
-    def _add_edge_items(self, dense: bool) -> None:
-        scene = self.scene()
-        self._edge_items = []
-        background = QColor(35, 37, 41) if self._dark else QColor(255, 255, 255)
-        for sign in (1, -1):
-            for index, width in enumerate(_WIDTHS):
-                colour = QColor(POSITIVE if sign > 0 else NEGATIVE)
-                if dense:
-                    # Thousands of edges: opaque hairlines, tinted towards the background
-                    # as |w| shrinks. Translucent lines cost 5-20 times more to draw,
-                    # and a wide pen's bounding box is found by stroking every segment.
-                    pen = QPen(tint(colour, background, 0.3 + 0.14 * index), 0)
-                else:
-                    pen = QPen(colour, width)
-                item = scene.addPath(QPainterPath(), pen)
-                item.setZValue(index / 10)  # stronger bins on top
-                # No item cache: every bin changes at each refresh while training, and
-                # re-rendering twelve view-sized pixmaps cost twice drawing the lines
-                # (even a repaint of unchanged bins blended the pixmaps more slowly).
-                self._edge_items.append(item)
-        # A weight of exactly 0 has no sign: a thin grey dashed line, last in the bins.
-        pen = QPen(QColor(ZERO_EDGE), 1.2, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        item = scene.addPath(QPainterPath(), pen)
-        item.setZValue(0)
-        self._edge_items.append(item)
-
     def _add_nodes(self) -> None:
         net, scene, layout = self.model.network, self.scene(), self._layout
         colour, last = self._text_colour(), len(net.sizes) - 1
         self._nodes, self._pictures, self._captions, self._side_labels = [], {}, {}, {}
         frame = QColor(120, 120, 120)
+        framed = self._first_layer_framed()  # weight pictures, drawn by CanvasImages
         for column, n in enumerate(net.sizes):
             radius = layout.radii[column]
-            grid = layout.grid_rect()
-            if column == 0 and layout.grid is not None and grid is not None:
-                self._pictures[0] = ColumnPicture(scene, QRectF(*grid), layout.grid, frame)
+            if column == 0 and layout.grid is not None:  # the input image: CanvasImages
                 self._nodes.append([])
                 continue
             if n > STRIP_NODES:
@@ -311,7 +270,8 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             nodes = []
             for i in range(n):
                 x, y = layout.node(column, i)
-                nodes.append(NodeItem(scene, column, i, radius, x, y, self._dark))
+                square = framed and column == 1
+                nodes.append(NodeItem(scene, column, i, radius, x, y, self._dark, square))
             self._nodes.append(nodes)
             at = [QPointF(*layout.node(column, i)) for i in range(n)]
             if column == 0:
@@ -385,11 +345,15 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
                 else:
                     titles = [fill(self.tr("Hidden layer %1 · %2"), str(column), name), name]
             n = net.sizes[column]
-            count = self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")
+            counts = [self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")]
+            grid = self._layout.grid
+            if column == 0 and grid is not None:  # the inputs are an image's pixels
+                shape = f"{grid[0]} × {grid[1]}"
+                counts = [fill(self.tr("%1 pixels = %2 inputs"), shape, f"{n:,}"), shape]
             self._headers.append(
                 [
                     ScreenText(scene, titles, anchor, colour, 14, offset=(0, -44), bold=True),
-                    ScreenText(scene, [count, f"{n:,}"], anchor, colour, 12, offset=(0, -26)),
+                    ScreenText(scene, [*counts, f"{n:,}"], anchor, colour, 12, offset=(0, -26)),
                 ]
             )
             if 0 < column <= n_hidden:
@@ -420,27 +384,6 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             self._refreshed = False
             self._redraw.add_cost(time.monotonic() - start)
 
-    def _refresh_edges(self) -> None:
-        weights = self._weights()
-        self._visible = strongest_edges(weights, edge_limit(self.model.network.sizes))
-        parts = [
-            (*(a[shown] for a in self._layout.segments(layer)), w.ravel()[shown])
-            for layer, (w, shown) in enumerate(zip(weights, self._visible, strict=True))
-        ]
-        x0, y0, x1, y1, values = (np.concatenate(c) for c in zip(*parts, strict=True))
-        # One path per bin of sign and width: a dozen items, however many edges.
-        bins = np.searchsorted(_WIDTH_BINS, np.abs(values)) + np.where(values < 0, 6, 0)
-        bins[values == 0] = len(self._edge_items) - 1  # no sign: the grey dashed item
-        order = np.argsort(bins, kind="stable")
-        ends = 2 * np.cumsum(np.bincount(bins, minlength=len(self._edge_items)))
-        xs = np.column_stack([x0, x1])[order].ravel()  # start and end of each edge
-        ys = np.column_stack([y0, y1])[order].ravel()
-        for item, start, stop in zip(self._edge_items, [0, *ends[:-1]], ends, strict=True):
-            if stop > start:
-                item.setPath(pg.arrayToQPath(xs[start:stop], ys[start:stop], "pairs", False))
-            elif not item.path().isEmpty():
-                item.setPath(QPainterPath())
-
     def _refresh_nodes(self) -> None:
         net, sample = self.model.network, self.model.sample
         with np.errstate(all="ignore"):
@@ -452,11 +395,11 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
         values += [(a, *NODE_RANGE) for _, a in trace]
         for column, (v, lo, hi) in enumerate(values):
             # One colour computation per column, not one NumPy call per node.
+            if column == 0 and self._layout.grid is not None:
+                self._refresh_images(sample)  # the image, in grey; weight pictures
+                continue
             if column in self._pictures:
-                # An input image keeps white paper in both themes: a digit drawn in
-                # blue on the dark theme's grey was hard to make out.
-                dark = self._dark and not (column == 0 and self._layout.grid is not None)
-                self._pictures[column].set_colours(rgb_for(v, lo, hi, dark))
+                self._pictures[column].set_colours(rgb_for(v, lo, hi, self._dark))
                 continue
             for j, (node, colour) in enumerate(
                 zip(self._nodes[column], colours_for(v, lo, hi, self._dark), strict=True)
@@ -512,7 +455,10 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             # hidden under a map or lost in a colour close to red.
             x, y = self._layout.node(s.layer + 1, s.neuron)
             r = self._layout.radii[s.layer + 1] + 3.0 / max(self.scale_now(), 1e-6)
-            path.addEllipse(QPointF(x, y), r, r)
+            if s.layer == 0 and self._first_layer_framed():  # a weight picture's frame
+                path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+            else:
+                path.addEllipse(QPointF(x, y), r, r)
         if s.kind == "edge":
             x0, y0, x1, y1 = (
                 float(a[s.neuron * self._layout.sizes[s.layer] + s.source])
@@ -528,3 +474,4 @@ class NetworkCanvas(CanvasEdits, CanvasMouse, CanvasZoom, CanvasLegend, QGraphic
             ry = max(self._layout.gap(column) / 2, 2.0 / max(self.scale_now(), 1e-6))
             path.addRect(QRectF(x - rx, y - ry, 2 * rx, 2 * ry))
         self._highlight.setPath(path)
+        self._show_focus()

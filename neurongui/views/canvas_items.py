@@ -36,7 +36,9 @@ class NodeItem:
 
     ``column`` 0 is the input layer; ``index`` the node in it. Small nodes get no
     map. Text beside a node (its bias, an input's name) is screen-size text
-    (:mod:`neurongui.views.canvas_text`), owned by the canvas.
+    (:mod:`neurongui.views.canvas_text`), owned by the canvas. A ``framed`` node is a
+    square frame in its value's colour around a picture drawn under it (a neuron's
+    weights over an input image, :mod:`neurongui.views.canvas_images`).
     """
 
     def __init__(
@@ -48,21 +50,26 @@ class NodeItem:
         x: float,
         y: float,
         dark: bool = False,
+        framed: bool = False,
     ):
         self.column, self.index, self.radius = column, index, radius
         self.selected = False
+        self.framed = framed
         self._has_image = False
         # What the circle shows now: a refresh that changes nothing touches no item
         # (each setBrush or setText makes Qt repaint and re-measure the item).
         self._shown: tuple | None = None
         self._colour: QColor | None = None  # the value's colour, kept for set_selected
-        self._selected_pen = QPen(selection_colour(dark), 4.0)
+        self._selected_pen = QPen(selection_colour(dark), min(4.0, 0.4 * radius) if framed else 4.0)
         pen = QPen(_RING, 1.2) if radius > 4 else QPen(Qt.PenStyle.NoPen)
-        self.circle = scene.addEllipse(QRectF(-radius, -radius, 2 * radius, 2 * radius), pen)
+        box = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+        self.circle = scene.addRect(box, pen) if framed else scene.addEllipse(box, pen)
         self.circle.setPos(x, y)
         self.circle.setZValue(2)
+        # A frame thin enough to leave most of a small picture in view.
+        self._ring = min(MAP_RING, 0.3 * radius)
         self.map: QGraphicsPixmapItem | None = None
-        if radius < 8:
+        if radius < 8 or framed:
             return
         # The map is a child clipped to the circle, so it shows as a round picture.
         self.circle.setFlag(QGraphicsItem.GraphicsItemFlag.ItemClipsChildrenToShape)
@@ -95,12 +102,12 @@ class NodeItem:
         if shown == self._shown:
             return
         self._shown = shown
-        if self._has_image:
+        if self._has_image or self.framed:
             self.circle.setBrush(Qt.BrushStyle.NoBrush)
             # A ring as light as the paper (an output near 0 on the light theme) would
             # leave the map's own white parts without an edge: the grey ring instead.
             ring = colour if colour.lightness() < _PAPER_LIGHTNESS else _RING
-            pen = QPen(ring, MAP_RING)
+            pen = QPen(ring, self._ring if self.framed else MAP_RING)
         else:
             self.circle.setBrush(QBrush(colour))
             pen = QPen(_RING, 1.2) if self.radius > 4 else QPen(Qt.PenStyle.NoPen)

@@ -3,8 +3,10 @@
 Plain NumPy, so it is fast for 100,000 edges and testable without a scene. Layers run
 left to right; a layer's nodes are spread vertically and centred. Big layers are
 squeezed (smaller nodes, closer together) so that a 784-input layer still fits. The
-inputs of an image dataset (8×8 digits) can instead sit on a grid, one cell a pixel:
-their edges leave from the grid's right side.
+inputs of an image dataset (8×8 digits, 28×28 MNIST) can instead sit on a grid, one
+cell a pixel: their edges leave from the grid's right side. Under the grid a square is
+kept free for the selected first-layer neuron's weights drawn as an image of the same
+shape (:mod:`neurongui.views.canvas_images`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ GRID_CELL = 26.0
 #: :mod:`neurongui.views.canvas_columns`); its edges leave from its sides.
 STRIP_NODES = 200
 STRIP_WIDTH = 30.0
+#: Scene units between the input grid and the picture of a neuron's weights under it
+#: (room for the picture's title).
+FOCUS_GAP = 80.0
 
 
 def node_gap(n: int) -> float:
@@ -98,8 +103,10 @@ class Layout:
         heights = [n * gap for n, gap in zip(sizes, gaps, strict=True)]
         if grid is not None:
             heights[0] = grid[0] * GRID_CELL
-        # Tall columns get wider gaps, so that edges between them stay readable.
-        self.x = np.arange(len(sizes)) * max(LAYER_GAP, 0.45 * max(heights))
+        # Tall columns get wider gaps, so that edges between them stay readable; an
+        # input image is as wide as tall already: closer columns leave it more room.
+        spread = 0.45 if grid is None else 0.25
+        self.x = np.arange(len(sizes)) * max(LAYER_GAP, spread * max(heights))
         self.ys: list[np.ndarray] = []
         self.radii: list[float] = []
         for n, gap in zip(sizes, gaps, strict=True):
@@ -109,10 +116,23 @@ class Layout:
                 self.radii[-1] = STRIP_WIDTH / 2
         self.xs = [np.full(n, x) for n, x in zip(sizes, self.x, strict=True)]
         self._out_y = self.ys[0]
+        #: (left, top, width, height) of the weight picture's square under the grid.
+        self.focus: tuple[float, float, float, float] | None = None
         if grid is not None:
-            rows, cols = grid
+            _, cols = grid
             row, col = np.divmod(np.arange(sizes[0]), cols)
-            top = -rows * GRID_CELL / 2
+            # Under the grid, the square of the selected neuron's weight picture: as
+            # big as the grid (pixel under pixel, a student compares the two), bigger
+            # where the other columns leave room (8×8 digits beside 32 neurons). Grid
+            # and square together are centred on the columns' height.
+            half = max(
+                float(ys.max()) + r for ys, r in zip(self.ys[1:], self.radii[1:], strict=True)
+            )
+            side = float(np.clip(2 * half - heights[0] - FOCUS_GAP, heights[0], 2.5 * heights[0]))
+            top = -(heights[0] + FOCUS_GAP + side) / 2
+            self._grid_top = top
+            # Its right side is the grid's, where the edges leave: none crosses it.
+            self.focus = (-side, -top - side, side, side)
             self.ys[0] = top + (row + 0.5) * GRID_CELL
             self.xs[0] = -(cols - col - 0.5) * GRID_CELL
             self.radii[0] = GRID_CELL / 2
@@ -129,7 +149,7 @@ class Layout:
         if self.grid is None:
             return None
         rows, cols = self.grid
-        return -cols * GRID_CELL, -rows * GRID_CELL / 2, cols * GRID_CELL, rows * GRID_CELL
+        return -cols * GRID_CELL, self._grid_top, cols * GRID_CELL, rows * GRID_CELL
 
     def gap(self, column: int) -> float:
         """Vertical distance between neighbouring nodes of ``column``."""
@@ -218,12 +238,17 @@ class Layout:
         return min(float(ys.min()) - r for ys, r in zip(self.ys, self.radii, strict=True))
 
     def bottom(self) -> float:
-        """y of the bottom of the tallest column."""
-        return max(float(ys.max()) + r for ys, r in zip(self.ys, self.radii, strict=True))
+        """y of the bottom of the tallest column (or of the weight picture's square)."""
+        bottom = max(float(ys.max()) + r for ys, r in zip(self.ys, self.radii, strict=True))
+        if self.focus is not None:
+            bottom = max(bottom, self.focus[1] + self.focus[3])
+        return bottom
 
     def nodes_rect(self) -> tuple[float, float, float, float]:
         """(left, top, width, height) of the nodes alone, without any text."""
         left = float(self.xs[0].min()) - self.radii[0]
+        if self.focus is not None:
+            left = min(left, self.focus[0])
         right = float(self.x[-1]) + self.radii[-1]
         top = self.top()
         return left, top, right - left, self.bottom() - top

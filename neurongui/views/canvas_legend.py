@@ -35,13 +35,15 @@ MAX_LISTED_INPUTS = 4
 _NO_MAXIMUM = (1 << 24) - 1
 
 
-def colour_chips(dark: bool) -> str:
+def colour_chips(dark: bool, level: float = 1.0) -> str:
     """The node colour scale as chips, each filled with a node's colour for its value
-    and labelled with it: −1, −0.5, 0, 0.5, 1."""
+    and labelled with it: −1, −0.5, 0, 0.5, 1 (times ``level``: the scale ±level of the
+    weight pictures)."""
     lo, hi = NODE_RANGE
+    values = [level * v for v in CHIP_VALUES]
     chips = []
     for value, (r, g, b) in zip(
-        CHIP_VALUES, rgb_for(np.array(CHIP_VALUES), lo, hi, dark).tolist(), strict=True
+        values, rgb_for(np.array(CHIP_VALUES), lo, hi, dark).tolist(), strict=True
     ):
         # Dark digits on a light chip, light ones on a strong colour (relative luminance).
         ink = "#111" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 140 else "#fff"
@@ -53,10 +55,28 @@ def colour_chips(dark: bool) -> str:
     return "".join(chips)
 
 
-def sample_caption(index: int, x: Sequence[float] | np.ndarray) -> str:
+def sample_caption(
+    index: int, x: Sequence[float] | np.ndarray, image: tuple[int, int] | None = None
+) -> str:
     """Which sample the diagram computes with: its number (from 1) and, for a few
-    inputs, their values, e.g. "Showing sample 3: x = (1, 0)"; ``index`` −1 is the
-    student's own input (a probe)."""
+    inputs, their values, e.g. "Showing sample 3: x = (1, 0)"; for an ``image`` (rows,
+    columns), what its grey levels mean. ``index`` −1 is the student's own input (a
+    probe)."""
+    if image is not None:
+        if index < 0:
+            text = translate(
+                "CanvasLegend", "Showing your input: %1 × %2 pixels, white x = 0 … black x = 1"
+            )
+            return fill(text, str(image[0]), str(image[1]))
+        return fill(
+            translate(
+                "CanvasLegend",
+                "Showing sample %1: %2 × %3 pixels, white x = 0 … black x = 1",
+            ),
+            str(index + 1),
+            str(image[0]),
+            str(image[1]),
+        )
     if index < 0:
         if len(x) > MAX_LISTED_INPUTS:
             return fill(translate("CanvasLegend", "Showing your input (%1 inputs)"), str(len(x)))
@@ -78,6 +98,8 @@ def legend_html(
     drawn: int,
     total: int,
     maps: bool = False,
+    image: tuple[int, int] | None = None,
+    weight_level: float | None = None,
 ) -> str:
     """The legend's rich text.
 
@@ -93,14 +115,29 @@ def legend_html(
         Edges drawn and edges in the network (a big network draws the strongest).
     maps
         True if neurons show their output over the input plane (2-D data).
+    image
+        (rows, columns) if the inputs are drawn as an image.
+    weight_level
+        The level ±L of the first layer's weight pictures, if they are drawn.
     """
-    lines = [sample_caption(sample_index, sample)]
+    lines = [sample_caption(sample_index, sample, image)]
     nodes = fill(
         translate("CanvasLegend", "Neuron colour = its output (x or a): %1"), colour_chips(dark)
     )
     if scale > 1:
         nodes += " " + fill(translate("CanvasLegend", "(inputs: x ÷ %1)"), format_number(scale))
     lines.append(nodes)
+    if weight_level is not None:
+        lines.append(
+            fill(
+                translate(
+                    "CanvasLegend",
+                    "Pictures of layer 1: the weight w of each pixel %1 · ink on blue raises z, "
+                    "on orange lowers it",
+                ),
+                colour_chips(dark, weight_level),
+            )
+        )
     if maps:
         lines.append(
             translate(
@@ -156,6 +193,8 @@ class CanvasLegend(CanvasBase):
             drawn,
             total,
             self.maps_shown(),
+            self._layout.grid,
+            self.weight_level,
         )
         if text != self._legend.text():  # re-laying out rich text costs a frame's worth
             height = self._legend.height()

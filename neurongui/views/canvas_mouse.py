@@ -1,6 +1,7 @@
 """Mouse and wheel handling of the network diagram.
 
-Click selects a neuron or an edge; the wheel zooms; dragging the background pans (a
+Click selects a neuron or an edge (a pixel of the large weight picture is the edge
+from that pixel); the wheel zooms; dragging the background pans (a
 click alone keeps the fit); Ctrl+wheel over an edge or neuron nudges its weight or
 bias, and so does Alt+drag (one gesture is one undo step); double-click edits a value
 inline.
@@ -35,6 +36,9 @@ class CanvasMouse(CanvasBase):
     def target_at(self, scene_pos: QPointF) -> Ref | None:
         """The neuron or edge under a scene point, or None (an input is a neuron of
         layer -1)."""
+        pixel = self._focus_edge(scene_pos.x(), scene_pos.y())  # in the large picture
+        if pixel is not None:
+            return pixel
         hit = self._layout.node_at(scene_pos.x(), scene_pos.y())
         if hit is not None:
             return NeuronRef(hit[0] - 1, hit[1])

@@ -29,6 +29,12 @@ def _font(px: int, bold: bool = False) -> QFont:
     return font
 
 
+def _widths(font: QFont, texts: list[str]) -> list[float]:
+    """Width in pixels of each text: of its longest line."""
+    metrics = QFontMetricsF(font)
+    return [max(metrics.horizontalAdvance(line) for line in t.split("\n")) for t in texts]
+
+
 class ScreenText:
     """One text anchored at a scene point, drawn at ``px`` pixels whatever the zoom.
 
@@ -72,9 +78,8 @@ class ScreenText:
         self.item.setZValue(4)
         self.item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.item.setPos(anchor)
-        metrics = QFontMetricsF(self.item.font())
-        self.widths = [metrics.horizontalAdvance(t) for t in self.texts]
-        self.height = metrics.height()
+        self.widths = _widths(self.item.font(), self.texts)
+        self.height = QFontMetricsF(self.item.font()).height() * (self.texts[0].count("\n") + 1)
         self._shown = 0
         # A plate of the background colour under the text: edges crossing it stop
         # short of the letters (a bias caption sits where a node's edges fan out).
@@ -93,11 +98,18 @@ class ScreenText:
 
     def set_text(self, text: str) -> None:
         """Show ``text`` (one form only)."""
-        if [text] != self.texts:
-            self.texts = [text]
-            self.widths = [QFontMetricsF(self.item.font()).horizontalAdvance(text)]
+        self.set_texts([text])
+
+    def set_texts(self, texts: list[str]) -> None:
+        """Show ``texts``: the text, then its shorter forms (see :meth:`fit`)."""
+        texts = [t for t in texts if t] or [""]
+        if texts != self.texts:
+            self.texts = texts
+            self.widths = _widths(self.item.font(), texts)
+            lines = texts[0].count("\n") + 1
+            self.height = QFontMetricsF(self.item.font()).height() * lines
             self._shown = 0
-            self.item.setText(text)
+            self.item.setText(texts[0])
             self._place()
 
     def fit(self, room: float | None) -> None:

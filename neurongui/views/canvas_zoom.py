@@ -283,6 +283,7 @@ class CanvasZoom(CanvasBase):
             need = CAPTION_GAP + max((t.height for t in texts), default=0.0) + 3
             room = spacing - 2 * layout.radii[column] * scale - 12
             _fit_all(texts, room if free >= need else -1.0)
+        self._fit_focus(scale)
 
 
 def _fit_all(texts: list[ScreenText], room: float | None) -> None:

@@ -3,6 +3,7 @@
 * 2-D data: the output over the input plane as a map, with the samples on top;
 * one input: the fitted curve y(x) over the samples, in the file's own units;
 * several classes: the confusion matrix (and, for images, the misclassified ones).
+(The confusion matrix and the strip: :mod:`~neurongui.views.chart_confusion`.)
 
 Maps are handed over as ready-made RGB bytes (``palette_rgb``), so pyqtgraph copies
 them into a QImage instead of scaling floats and building a colour table every frame;
@@ -14,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QTransform
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -28,22 +29,20 @@ from PySide6.QtWidgets import (
 from neurongui.engine import Network
 from neurongui.engine.datasets import EXTENT
 from neurongui.engine.features import compute_features
-from neurongui.engine.numbers import format_percent
 from neurongui.engine.session import TrainingData
 from neurongui.i18n import data_name, fill
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
+from neurongui.views.chart_confusion import STRIP_SAMPLES, ConfusionView
 from neurongui.views.chart_style import ChartColours, plain_axes, set_y_title
 
 __all__ = ["GRID", "STRIP_SAMPLES", "OutputChart"]
 
-#: Misclassified samples the strip under a confusion matrix of images shows at most.
-STRIP_SAMPLES = 12
 #: Points per side of the output map, computed in single precision (display_activations):
 #: 100² points then cost half what 72² did in double precision.
 GRID = 100
 
 
-class OutputChart(QWidget):
+class OutputChart(ConfusionView, QWidget):
     """The network's output over the data: a map, a fitted curve or a confusion matrix."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,6 +103,12 @@ class OutputChart(QWidget):
         self._cells = np.zeros(0, dtype=int)  # the matrix drawn last, flat
         self._strip_texts: list[QGraphicsSimpleTextItem] = []
         self.points_stale = True
+        #: Forward passes over the data made for the confusion matrix (for tests).
+        self.confusion_passes = 0
+        #: True if the matrix on show is the exact (double-precision) count.
+        self.confusion_exact = False
+        self._next_confusion = 0.0  # time.monotonic() before which live draws skip it
+        self._count = None  # a live count of the former data is dropped
         self.output_plot.getViewBox().sigResized.connect(self._fit_cell_font)
 
     def set_colours(self, colours: ChartColours) -> None:
@@ -121,7 +126,14 @@ class OutputChart(QWidget):
         is_map = data.is_2d
         self.show_test.setVisible((is_map or data.n_outputs == 1) and len(data.X_test) > 0)
         self.discretize.setVisible(is_map or table_map)
-        self.misclassified.setVisible(data.dataset.image_shape is not None)
+        shape = data.dataset.image_shape
+        self.misclassified.setVisible(shape is not None)
+        # Room for 28×28 thumbnails, and for labels on two lines if names are long.
+        big = shape is not None and max(shape) > 16
+        two_lines = max((len(n) for n in data.dataset.class_names), default=0) > 2
+        self.misclassified.setFixedHeight(116 if big and two_lines else 104 if big else 96)
+        self._next_confusion = 0.0
+        self._count = None  # a live count of the former data is dropped
         # A map keeps x and y at one scale; a confusion matrix fills the plot, so its
         # cells are as big as the room allows and the class names sit next to them.
         self.output_plot.setAspectLocked(is_map)
@@ -138,8 +150,9 @@ class OutputChart(QWidget):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def draw(self, data: TrainingData, net: Network) -> None:
-        """Draw ``net``'s output over ``data``."""
+    def draw(self, data: TrainingData, net: Network, live: bool = False) -> None:
+        """Draw ``net``'s output over ``data``; ``live`` while training runs (a costly
+        confusion matrix is then recomputed at a walk)."""
         if self.points_stale:  # the points change with the data, not with the weights
             for item in (self.train_points, self.test_points):
                 item.setData([], [])
@@ -153,7 +166,7 @@ class OutputChart(QWidget):
         if data.is_2d:
             self._draw_map(data, net)
         elif data.task == "multiclass":
-            self._draw_confusion(data, net)
+            self._draw_confusion(data, net, live)
         elif data.X_train.shape[1] == 2 and data.task == "binary":
             self._draw_table_map(data, net)  # two columns of a file: a plane too
         elif data.X_train.shape[1] == 1:
@@ -304,135 +317,3 @@ class OutputChart(QWidget):
         span = hi - lo
         y = np.clip(net.forward(self._fit_x[:, None])[:, 0], lo - span, hi + span)
         self.fit_curve.setData(self._fit_x * scale + mean, y)
-
-    def _set_confusion_texts(self, count: int) -> None:
-        """Keep ``count`` text items for the matrix's cells (plain Qt items: cheap)."""
-        texts = self._confusion_texts
-        while len(texts) > count:
-            item = texts.pop()
-            if item.scene() is not None:
-                item.scene().removeItem(item)
-        view = self.output_plot.getPlotItem().vb.childGroup
-        font = self._cell_font()
-        while len(texts) < count:
-            item = self.output_plot.scene().addSimpleText("")
-            item.setParentItem(view)
-            item.setFont(font)
-            # Text stays upright and of a fixed size whatever the view's scale.
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setZValue(5)
-            texts.append(item)
-
-    def _cell_font(self) -> QFont:
-        """A font for the matrix's counts about half a cell high (big
-        enough to read on a projector), between 9 and 28 pixels."""
-        font = QFont(self.font())
-        k = max(int(np.sqrt(len(self._confusion_texts))), 1)
-        box = self.output_plot.getViewBox()
-        cell = min(box.width(), box.height()) / k
-        font.setPixelSize(int(np.clip(cell * 0.55, 9, 28)))
-        return font
-
-    def _fit_cell_font(self, *_: object) -> None:
-        """The plot was resized: counts follow the cells' size."""
-        if not self._confusion_texts:
-            return
-        font = self._cell_font()
-        for item in self._confusion_texts:
-            item.setFont(font)
-            rect = item.boundingRect()
-            item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
-
-    def _draw_confusion(self, data: TrainingData, net: Network) -> None:
-        which = "test" if len(data.X_test) else "train"
-        X, Y = data.inputs(which), (data.Y_test if which == "test" else data.Y_train)
-        truth, pred = Y.argmax(axis=1), net.forward(X).argmax(axis=1)
-        k = Y.shape[1]
-        matrix = np.bincount(truth * k + pred, minlength=k * k).reshape(k, k)
-        if not self.points_stale and np.array_equal(matrix.ravel(), self._cells):
-            return  # the same answers as in the last frame: nothing to redraw
-        names = [data_name(n) for n in data.dataset.class_names]
-        shares = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
-        # Rows are true classes (top to bottom), columns predicted classes.
-        rgb = palette_rgb(shares.T[:, ::-1], -1.0, 1.0)
-        self.image.setImage(rgb, autoLevels=False, levels=None)
-        if self.points_stale or len(self._confusion_texts) != k * k:
-            self.points_stale = False
-            self._cells = np.full(k * k, -1)
-            self.image.setRect(QRectF(0, 0, k, k))
-            self._set_confusion_texts(k * k)
-            short = [n if len(n) <= 10 else n[:9] + "…" for n in names]
-            self.output_plot.getAxis("bottom").setTicks([[(j + 0.5, short[j]) for j in range(k)]])
-            self.output_plot.getAxis("left").setTicks([[(k - i - 0.5, short[i]) for i in range(k)]])
-            self.output_plot.setLabel("bottom", self.tr("predicted class →"))
-            # Rotated beside the rows in English; Chinese stands upright over the row
-            # names, where it could be read as the columns' title: it says "rows".
-            set_y_title(self.output_plot, self.tr("true class"))
-            if self.output_plot.getPlotItem().y_title:
-                set_y_title(self.output_plot, self.tr("rows: true class"))
-            self._colours.apply(self.output_plot)
-            self.output_plot.setRange(xRange=(0, k), yRange=(0, k), padding=0)
-            self._fit_cell_font()
-        for index in np.flatnonzero(matrix.ravel() != self._cells):
-            i, j = divmod(int(index), k)
-            item = self._confusion_texts[index]
-            item.setText(str(matrix[i, j]))
-            item.setBrush(QColor(255, 255, 255) if shares[i, j] > 0.55 else QColor(40, 40, 40))
-            rect = item.boundingRect()
-            item.setTransform(QTransform.fromTranslate(-rect.width() / 2, -rect.height() / 2))
-            item.setPos(j + 0.5, k - i - 0.5)
-        self._cells = matrix.ravel().copy()
-        self.output_note.setText(
-            fill(
-                self.tr(
-                    "Rows: the true class; columns: the class the network chose. "
-                    "The diagonal counts right answers. Accuracy on the %1: %2"
-                ),
-                self.tr("test data") if len(data.X_test) else self.tr("training data"),
-                format_percent(np.trace(matrix) / max(matrix.sum(), 1)),
-            )
-        )
-        shape = data.dataset.image_shape
-        if shape is not None:
-            self._draw_strip(X, truth, pred, shape, names)
-
-    def _draw_strip(self, X, truth, pred, shape, names) -> None:
-        errors = np.flatnonzero(truth != pred)
-        wrong = errors[:STRIP_SAMPLES]
-        title = self._strip_title
-        if len(errors) > len(wrong):  # say that the strip is a sample of the errors
-            title += " · " + fill(self.tr("showing %1 of %2"), str(len(wrong)), f"{len(errors):,}")
-        if title != self.strip_title:
-            self.strip_title = title
-            self.misclassified.setTitle(title, size="9pt", color=self._colours.foreground)
-        labels = [f"{names[truth[i]]}→{names[pred[i]]}" for i in wrong]
-        if len(wrong):
-            rows, cols = shape
-            strip = np.zeros((rows + 2, len(wrong) * (cols + 2)))
-            for n, i in enumerate(wrong):  # each sample with a one-pixel frame
-                left = n * (cols + 2) + 1
-                strip[1 : rows + 1, left : left + cols] = X[i].reshape(shape)  # 0 to 1
-            self.strip.setImage(strip.T[:, ::-1], levels=(0, 1))
-            self.strip.setRect(QRectF(0, 0, strip.shape[1], strip.shape[0]))
-        else:
-            self.strip.clear()
-        texts = self._strip_texts
-        view = self.misclassified.getPlotItem().vb.childGroup
-        while len(texts) < len(labels):
-            item = self.misclassified.scene().addSimpleText("")
-            item.setParentItem(view)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setBrush(self._colours.foreground)
-            texts.append(item)
-        width = shape[1] + 2
-        for index, item in enumerate(texts):
-            item.setVisible(index < len(labels))
-            if index < len(labels) and item.text() != labels[index]:
-                item.setText(labels[index])
-                rect = item.boundingRect()
-                item.setTransform(QTransform.fromTranslate(-rect.width() / 2, 0))
-                item.setPos(index * width + width / 2, 0)
-        tiles = max(len(labels), 6)
-        self.misclassified.setRange(
-            xRange=(0, tiles * width), yRange=(-0.45 * width, shape[0] + 2), padding=0
-        )

@@ -106,6 +106,9 @@ class ChartsPanel(QWidget):
         snapshot = getattr(self._controller, "snapshotApplied", None)
         if snapshot is not None:
             snapshot.connect(self._on_snapshot)
+        running = getattr(self._controller, "runningChanged", None)
+        if running is not None:  # paused: the exact confusion matrix, at once
+            running.connect(self._on_running_change)
         diverged = getattr(self._controller, "diverged", None)
         if diverged is not None:
             diverged.connect(self._on_divergence)
@@ -146,6 +149,10 @@ class ChartsPanel(QWidget):
         # The worker waits while the GUI draws this snapshot: draw it now.
         if self._stale and self._clock.elapsed() >= MIN_FRAME_MS:
             self.redraw()
+
+    def _on_running_change(self, running: bool) -> None:
+        if not running:
+            self._mark("output")
 
     def _on_divergence(self, divergence) -> None:
         self.loss_tab.mark_divergence(divergence.epoch)
@@ -246,7 +253,8 @@ class ChartsPanel(QWidget):
             if drawn == "loss":
                 self.loss_tab.draw(model.history)
             elif drawn == "output":
-                self.output_tab.draw(model.data, model.network)
+                live = bool(getattr(self._controller, "running", False))
+                self.output_tab.draw(model.data, model.network, live)
             else:
                 self.weight_tab.draw(model.selection, model.network)
         self.frames += 1

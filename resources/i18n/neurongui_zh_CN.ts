@@ -154,6 +154,10 @@
         <translation>（有 %1 个值溢出为 ±∞ 或 NaN，未计入）</translation>
     </message>
     <message>
+        <source>z of the selected layer over %1 of %2 training samples (1 in %3)</source>
+        <translation>所选层在 %2 个训练样本中的 %1 个上的 z（每 %3 个取 1 个）</translation>
+    </message>
+    <message>
         <source>Saturated (f′(z) &lt; 0.05): %1% of the values</source>
         <translation>饱和（f′(z) &lt; 0.05）：占全部取值的 %1%</translation>
     </message>
@@ -698,7 +702,40 @@ from %2 into neuron %3 of %4</source>
     </message>
 </context>
 <context>
+    <name>CanvasImages</name>
+    <message>
+        <source>What neuron %1 of %2 looks for</source>
+        <translation>%2的神经元 %1 在找什么</translation>
+    </message>
+    <message>
+        <source>Neuron %1 looks for</source>
+        <translation>神经元 %1 在找什么</translation>
+    </message>
+    <message>
+        <source>Click a neuron
+of %1
+to see what it looks for</source>
+        <translation>点击%1的
+一个神经元，
+看它在找什么</translation>
+    </message>
+    <message>
+        <source>Click a neuron
+of layer 1</source>
+        <translation>点击第 1 层的
+一个神经元</translation>
+    </message>
+</context>
+<context>
     <name>CanvasLegend</name>
+    <message>
+        <source>Showing your input: %1 × %2 pixels, white x = 0 … black x = 1</source>
+        <translation>显示的是你自己的输入：%1 × %2 像素，白 x = 0 … 黑 x = 1</translation>
+    </message>
+    <message>
+        <source>Showing sample %1: %2 × %3 pixels, white x = 0 … black x = 1</source>
+        <translation>显示的是样本 %1：%2 × %3 像素，白 x = 0 … 黑 x = 1</translation>
+    </message>
     <message>
         <source>Showing your input (%1 inputs)</source>
         <translation>显示的是你自己的输入（%1 个输入）</translation>
@@ -722,6 +759,10 @@ from %2 into neuron %3 of %4</source>
     <message>
         <source>(inputs: x ÷ %1)</source>
         <translation>（输入：x ÷ %1）</translation>
+    </message>
+    <message>
+        <source>Pictures of layer 1: the weight w of each pixel %1 · ink on blue raises z, on orange lowers it</source>
+        <translation>第 1 层的图：每个像素的权重 w %1 · 蓝处有墨 z 升高，橙处有墨 z 降低</translation>
     </message>
     <message>
         <source>Inside: the output over the whole input plane · ring: this sample</source>
@@ -2941,6 +2982,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>%1 个神经元</translation>
     </message>
     <message>
+        <source>%1 pixels = %2 inputs</source>
+        <translation>%1 像素 = %2 个输入</translation>
+    </message>
+    <message>
         <source>Add a neuron</source>
         <translation>添加一个神经元</translation>
     </message>
@@ -3097,12 +3142,20 @@ The loss appears here, epoch by epoch.</source>
         <translation>预测类别 →</translation>
     </message>
     <message>
+        <source>Misclassified (true → predicted)</source>
+        <translation>分错的（真实 → 预测）</translation>
+    </message>
+    <message>
         <source>showing %1 of %2</source>
         <translation>显示 %2 个中的 %1 个</translation>
     </message>
     <message>
         <source>true class</source>
         <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>(recounted at most twice a second while training)</source>
+        <translation>（训练时每秒最多重新统计两次）</translation>
     </message>
     <message>
         <source>rows: true class</source>

@@ -12,6 +12,7 @@ from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.main_window import MainWindow
 from neurongui.paths import resource_path
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE
+from neurongui.views.canvas_zoom import LESSON_TAG
 
 
 @pytest.fixture
@@ -143,7 +144,7 @@ def test_structure_buttons_add_and_remove_and_undo(window):
 
 
 def test_input_features_can_be_changed_for_2d_data(window):
-    actions = window.canvas._feature_actions
+    actions = {a.text(): a for a in window.canvas.features_menu.actions()}
     actions["x₁²"].setChecked(True)
     assert window.network.input_names == ["x₁", "x₂", "x₁²"]
     assert window.model.data.X_train.shape[1] == 3
@@ -171,12 +172,12 @@ def test_a_784_128_10_network_draws_few_items(window, qtbot):
     assert not image.isNull()
     # The strongest weight is among those drawn.
     flat = np.abs(net.layers[0].weights).ravel()
-    assert int(np.argmax(flat)) in set(window.canvas._visible[0].tolist())
+    assert int(np.argmax(flat)) in set(window.canvas.drawn_edges(0).tolist())
 
 
 def test_plus_button_on_the_canvas_adds_a_neuron(window, qtbot):
     canvas = window.canvas
-    plus = next(item for item in canvas._buttons if item.toolTip() == "Add a neuron")
+    plus = next(item for item in canvas.scene().items() if item.toolTip() == "Add a neuron")
     pos = _screen_rect(canvas, plus).center().toPoint()  # drawn at screen size
     qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sorted(window.network.sizes[1:3]) in ([2, 5], [3, 4])
@@ -240,7 +241,7 @@ def test_each_edge_is_drawn_once_coloured_by_sign_and_thicker_for_larger_weights
     net.layers[1].weights[:] = [[0.7, -0.4]]
     window.model.set_network(net)
     drawn = {}  # (colour, pen width) -> number of edges in that path
-    for item in window.canvas._edge_items:
+    for item in window.canvas.edge_items:
         path = item.path()
         if not path.isEmpty():
             key = (item.pen().color().name(), item.pen().widthF())
@@ -385,15 +386,11 @@ def test_iris_and_digits_show_their_class_names_and_the_digit_image(window, qtbo
     assert [t.text for t in canvas.side_labels[2]] == [str(d) for d in range(10)]
     # Only the strongest few per node: 6 × 106 nodes of the 2,368 edges.
     assert canvas.edge_count() == (636, 2368)
-    picture = canvas._pictures[0]
-    assert picture.shape == (8, 8)
-    image = picture.item.pixmap().toImage()
+    image = canvas.input_picture()
     assert (image.width(), image.height()) == (8, 8)
     # A pixel of the image is an input: clicking it selects that input.
-    x, y = canvas._layout.node(0, 8 * 3 + 5)
-    qtbot.mouseClick(
-        canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, QPointF(x, y))
-    )
+    pixel = canvas.node_position(-1, 8 * 3 + 5)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_point(canvas, pixel))
     s = window.model.selection
     assert (s.kind, s.layer, s.neuron) == ("neuron", -1, 29)
     _check_text_readable(canvas)
@@ -446,7 +443,8 @@ def test_zoom_in_and_out_keep_the_headers_and_buttons_in_view(qtbot):
             title = column[0]
             _, top, _, height = title.screen_rect(canvas)
             assert 0 <= top and top + height <= view.height()
-        for button in canvas._buttons:
+        buttons = ("Add a neuron", "Remove a neuron")
+        for button in [i for i in canvas.scene().items() if i.toolTip() in buttons]:
             rect = _screen_rect(canvas, button)
             assert 0 <= rect.top() and rect.bottom() <= view.height()
 
@@ -471,10 +469,10 @@ def test_the_selected_neuron_is_ringed_outside_its_map_in_both_themes(window, da
     canvas = window.canvas
     canvas.set_dark(dark)
     canvas.select_neuron(0, 1)
-    ring = canvas._highlight
+    ring = canvas.selection_mark
     centre = canvas.node_position(0, 1)
     rect = ring.path().boundingRect()
-    radius = canvas._layout.radii[1]
+    radius = canvas.nodes[1][1].radius
     assert rect.center() == centre and rect.width() / 2 > radius  # around, not on, the map
     colour = ring.pen().color()
     assert ring.pen().isCosmetic() and ring.pen().widthF() == 3.0
@@ -488,6 +486,6 @@ def test_the_softmax_lessons_species_boxes_replace_the_class_names(window, qtbot
     window.start_lesson("softmax")
     canvas = window.canvas
     labels = canvas.side_labels[len(window.network.layers)]
-    qtbot.waitUntil(canvas._lesson_boxes)
-    canvas._refresh()
+    qtbot.waitUntil(lambda: any(item.data(0) == LESSON_TAG for item in canvas.scene().items()))
+    window.model.select_sample(1)  # a redraw of the diagram
     assert [t.text for t in labels] == ["", "", ""]  # the lesson's own boxes show them

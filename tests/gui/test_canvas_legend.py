@@ -126,7 +126,7 @@ def test_a_zero_weight_is_drawn_grey_and_dashed_not_as_a_positive_edge(qtbot):
     net.set_weight(0, 0, 0, 0.0)
     net.set_weight(0, 0, 1, 0.8)
     win.model.set_network(net)
-    items = win.canvas._edge_items
+    items = win.canvas.edge_items
     zero = items[-1]
     pen = zero.pen()
     assert pen.style() == Qt.PenStyle.DashLine
