@@ -86,6 +86,16 @@ class DivergenceWatch:
         self._last_loss = math.inf
         self._rising = 0
 
+    def alarm(
+        self, kind: str, epoch: int, loss: float, learning_rate: float, parameters: np.ndarray
+    ) -> Divergence:
+        """The :class:`Divergence` of a blow-up of ``kind`` found at ``epoch`` by the
+        trainer itself (an overflow in a step), with this watch's best so far."""
+        largest = float(np.max(np.abs(parameters), initial=0.0))
+        return Divergence(
+            kind, epoch, loss, self.best_loss, self.best_epoch, learning_rate, largest
+        )
+
     def check(
         self, epoch: int, loss: float, parameters: np.ndarray, learning_rate: float
     ) -> Divergence | None:

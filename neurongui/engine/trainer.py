@@ -25,6 +25,7 @@ import numpy as np
 from . import datasets as _datasets
 from . import losses as _losses
 from . import optimizers as _optimizers
+from . import regularization as _regularization
 from ._checks import positive_number, training_arrays
 from ._inputs import Batches, Inputs
 from ._kernels import Workspace, train_pass
@@ -32,11 +33,10 @@ from .divergence import Divergence, DivergenceWatch
 from .errors import QT_TRANSLATE_NOOP, EngineError
 from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
 from .network import Layer, Network
+from .regularization import REGULARIZATIONS
 
 __all__ = ["EPOCH_METRICS", "PRECISIONS", "REGULARIZATIONS", "Trainer"]
 
-#: Regularisation penalties added to the loss: L1 adds λ Σ|w|, L2 adds (λ/2) Σ w².
-REGULARIZATIONS = (None, "l1", "l2")
 #: Ways of measuring an epoch's training metrics (see :class:`Trainer`).
 EPOCH_METRICS = ("exact", "running")
 #: The number types a training step may compute with (see :class:`Trainer`).
@@ -203,22 +203,7 @@ class Trainer:
 
     def set_regularization(self, kind: str | None, rate: float = 0.0) -> None:
         """Choose the penalty (``None``, ``"l1"``, ``"l2"``) and its rate λ ≥ 0."""
-        if kind not in REGULARIZATIONS:
-            raise EngineError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors", "unknown regularization {kind!r}; choose one of {kinds}"
-                ),
-                kind=kind,
-                kinds=REGULARIZATIONS,
-            )
-        if not (math.isfinite(rate) and rate >= 0):
-            raise EngineError(
-                QT_TRANSLATE_NOOP(
-                    "EngineErrors", "the regularization rate must be >= 0, got {value!r}"
-                ),
-                value=rate,
-            )
-        self.regularization, self.regularization_rate = kind, float(rate)
+        self.regularization, self.regularization_rate = _regularization.checked(kind, rate)
 
     def set_optimizer(self, name: str) -> None:
         """Switch optimiser, keeping the learning rate; its state starts afresh."""
@@ -270,13 +255,8 @@ class Trainer:
 
         Biases (and PReLU slopes) are not penalised.
         """
-        lam = self.regularization_rate
-        if not (lam and self.regularization):
-            return 0.0
         weights = [layer.weights for layer in self.network.layers]
-        if self.regularization == "l1":
-            return lam * sum(float(np.abs(w).sum()) for w in weights)
-        return lam / 2 * sum(float(np.vdot(w, w)) for w in weights)
+        return _regularization.penalty(self.regularization, self.regularization_rate, weights)
 
     def reset(self, init: str = "xavier", seed: int | None = None) -> None:
         """Draw new initial weights and forget the history and the optimiser's state."""
@@ -500,11 +480,9 @@ class Trainer:
     def _add_penalty_gradient(self, params: np.ndarray, grad: np.ndarray) -> np.ndarray:
         """∂L/∂θ + the penalty's ∂/∂θ, into a buffer of its own: ``grad`` stays ∂L/∂θ,
         so the window can show both parts of the gradient the step used."""
-        # ∂/∂w of λΣ|w| is λ·sign(w); of (λ/2)Σw² is λ·w. Biases are not penalised.
-        lam = self.regularization_rate
-        term = np.sign(params) if self.regularization == "l1" else params
-        np.multiply(lam * self._weight_mask, term, self._penalty)
-        return np.add(grad, self._penalty, self._total)
+        kind, rate = self.regularization, self.regularization_rate
+        mask, out = self._weight_mask, (self._penalty, self._total)
+        return _regularization.add_penalty_gradient(kind, rate, mask, params, grad, *out)
 
     def _diverge(self, kind: str, loss: float, alarm: Divergence | None = None) -> None:
         """Stop a run that blew up: put back the weights of its best epoch (or, before
@@ -517,16 +495,8 @@ class Trainer:
             np.copyto(self.network.parameters, self._backup)
         self._load_working()
         if alarm is None:
-            largest = float(np.max(np.abs(self.network.parameters), initial=0.0))
-            alarm = Divergence(
-                kind,
-                len(self.history) + 1,
-                loss,
-                watch.best_loss,
-                watch.best_epoch,
-                self.learning_rate,
-                largest,
-            )
+            epoch, params = len(self.history) + 1, self.network.parameters
+            alarm = watch.alarm(kind, epoch, loss, self.learning_rate, params)
         self.optimizer.reset(self.network.n_parameters, self._dtype)
         self.status = Status.DIVERGED
         self.divergence = alarm
