@@ -5,7 +5,7 @@ writes it, with the shapes: W (n_out × n_in) times the column a of the layer be
 plus b, gives z; the activation turns z into the layer's output. For a softmax layer
 the steps z − max, e^(z − max) and ÷ Σ follow, with a temperature to explore (it
 changes this view only, not the network). Hovering a weight names the term it adds
-to z; clicking it selects the edge on the diagram.
+to z and marks its edge on the diagram (the edge is selected).
 
 Only the visible cells are painted, so a 784-input layer scrolls instead of shrinking.
 """
@@ -261,6 +261,7 @@ class LayerMatrixPanel(QWidget):
         self.equation.setWordWrap(True)
         self.view = MatrixView()
         self.view.weightHovered.connect(self._on_hover)
+        self.view.weightHovered.connect(self._point_at_edge)
         self.view.weightClicked.connect(self._on_click)
         scroll = QScrollArea()
         scroll.setWidget(self.view)
@@ -361,6 +362,12 @@ class LayerMatrixPanel(QWidget):
                 format_number(float(f.z[row])),
             )
         )
+
+    def _point_at_edge(self, row: int, column: int) -> None:
+        """The hovered weight's edge is selected, so the diagram marks it (and the
+        Inspector shows it) while the pointer is on its cell."""
+        if row >= 0:
+            self.model.select_edge(self.layer_box.currentIndex(), row, column)
 
     def _on_click(self, row: int, column: int) -> None:
         self.model.select_edge(self.layer_box.currentIndex(), row, column)

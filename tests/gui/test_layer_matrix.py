@@ -63,6 +63,13 @@ def test_hover_names_the_term_and_click_selects_the_edge(qtbot, panel):
     w, a, product = f.term(1, 0)
     assert np.isclose(product, w * a)
     assert panel.term.text().startswith("w₂,₁ · a₁ = ")
+    selection = panel.model.selection  # the hovered weight's edge is marked on the diagram
+    assert (selection.kind, selection.layer, selection.neuron, selection.source) == (
+        "edge",
+        0,
+        1,
+        0,
+    )
     qtbot.mouseClick(panel.view, Qt.MouseButton.LeftButton, pos=_centre(panel, 1, 0))
     selection = panel.model.selection
     assert (selection.kind, selection.layer, selection.neuron, selection.source) == (
