@@ -84,6 +84,11 @@ class ConfusionView:
         return self._cells.reshape(k, k).copy()
 
     @property
+    def cell_texts(self) -> list[QGraphicsSimpleTextItem]:
+        """The numbers written in the matrix's cells, row by row (as many as cells)."""
+        return list(self._confusion_texts)
+
+    @property
     def strip_labels(self) -> list[QGraphicsSimpleTextItem]:
         """The labels under the misclassified thumbnails on show ("true → predicted")."""
         return [item for item in self._strip_texts if item.isVisible()]

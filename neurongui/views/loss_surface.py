@@ -110,8 +110,8 @@ class LossSurfacePanel(QWidget):
         self.compute_button.clicked.connect(self.compute)
         use_a = QPushButton(self.tr("Use selected"))
         use_b = QPushButton(self.tr("Use selected"))
-        use_a.clicked.connect(lambda: self._use_selected(self.first))
-        use_b.clicked.connect(lambda: self._use_selected(self.second))
+        use_a.clicked.connect(lambda: self.use_selected(self.first))
+        use_b.clicked.connect(lambda: self.use_selected(self.second))
         form = QFormLayout()
         for label, box, button in (
             (self.tr("Weight across"), self.first, use_a),
@@ -181,7 +181,8 @@ class LossSurfacePanel(QWidget):
         self.note.setText(self.tr("Choose two weights and press Compute."))
         self._reset_path()
 
-    def _use_selected(self, box: QComboBox) -> None:
+    def use_selected(self, box: QComboBox) -> None:
+        """Put the edge selected on the diagram in ``box`` (a weight list)."""
         ref = self.model.selection.ref
         if not isinstance(ref, EdgeRef):
             self.note.setText(self.tr("Select an edge on the diagram first."))
@@ -219,7 +220,7 @@ class LossSurfacePanel(QWidget):
         )
         self.thread_ = SurfaceThread(rows)
         self.thread_.progressed.connect(self._on_progress)
-        self.thread_.ended.connect(self._on_end)
+        self.thread_.ended.connect(self.show_result)
         self.thread_.failed.connect(self.note.setText)
         self.note.setText(self.tr("Computing…"))
         self.thread_.start()
@@ -258,7 +259,8 @@ class LossSurfacePanel(QWidget):
             fill(self.tr("Computing… %1 of %2 rows"), surface.rows_done, len(surface.vs))
         )
 
-    def _on_end(self, surface: Surface, complete: bool) -> None:
+    def show_result(self, surface: Surface, complete: bool) -> None:
+        """Say what the finished (or stopped) surface covers."""
         finite = surface.values[np.isfinite(surface.values)]
         text = fill(
             self.tr(

@@ -89,8 +89,8 @@ def test_the_confusion_matrix_names_the_classes_and_counts_the_test_set(window, 
     _use(window, "iris", "cross_entropy")
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
-    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 9)
-    counts = [int(item.text()) for item in charts.output_tab._confusion_texts]
+    qtbot.waitUntil(lambda: len(charts.output_tab.cell_texts) == 9)
+    counts = [int(item.text()) for item in charts.output_tab.cell_texts]
     assert sum(counts) == len(window.model.data.X_test)
     bottom = charts.output_plot.getAxis("bottom")
     assert [label for _, label in bottom._tickLevels[0]] == ["setosa", "versicolor", "virginica"]
@@ -104,17 +104,17 @@ def test_the_confusion_matrix_fills_its_plot_with_cells_big_enough_to_project(wi
     _use(window, "digits", "cross_entropy")
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
-    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
+    qtbot.waitUntil(lambda: len(charts.output_tab.cell_texts) == 100)
     box = charts.output_plot.getViewBox()
     # The view shows exactly the 10 x 10 cells: the axes' names are next to them.
     (x0, x1), (y0, y1) = box.viewRange()
     assert (x0, x1, y0, y1) == pytest.approx((0, 10, 0, 10))
     cell = min(box.width(), box.height()) / 10
-    digits = charts.output_tab._confusion_texts[0].font().pixelSize()
+    digits = charts.output_tab.cell_texts[0].font().pixelSize()
     assert digits == min(28, max(9, int(cell * 0.55)))
     window.resize(1900, 1060)
     qtbot.waitUntil(lambda: min(box.width(), box.height()) / 10 > cell)
-    bigger = charts.output_tab._confusion_texts[0].font().pixelSize()
+    bigger = charts.output_tab.cell_texts[0].font().pixelSize()
     assert bigger == min(28, max(9, int(min(box.width(), box.height()) / 10 * 0.55)))
     assert bigger >= digits
 
@@ -125,11 +125,11 @@ def test_the_misclassified_strip_says_when_it_shows_some_of_the_errors(window, q
     _use(window, "digits", "cross_entropy")
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
-    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
-    counts = np.array([int(t.text()) for t in charts.output_tab._confusion_texts]).reshape(10, 10)
+    qtbot.waitUntil(lambda: len(charts.output_tab.cell_texts) == 100)
+    counts = np.array([int(t.text()) for t in charts.output_tab.cell_texts]).reshape(10, 10)
     errors = int(counts.sum() - np.trace(counts))
     assert errors > STRIP_SAMPLES  # untrained: many errors
-    shown = [t for t in charts.output_tab._strip_texts if t.isVisible()]
+    shown = charts.output_tab.strip_labels
     assert len(shown) == STRIP_SAMPLES
     assert charts.output_tab.strip_title.endswith(f"showing {STRIP_SAMPLES} of {errors:,}")
 
@@ -139,8 +139,8 @@ def test_digits_show_the_misclassified_samples_with_their_labels(window, qtbot):
     charts = window.charts
     charts.tabs.setCurrentIndex(OUTPUT)
     assert charts.misclassified.isVisible()
-    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 100)
-    shown = [t.text() for t in charts.output_tab._strip_texts if t.isVisible()]
+    qtbot.waitUntil(lambda: len(charts.output_tab.cell_texts) == 100)
+    shown = [t.text() for t in charts.output_tab.strip_labels]
     assert shown and all("→" in text for text in shown)  # an untrained net errs a lot
 
 

@@ -131,7 +131,7 @@ def test_iris_speaks_chinese_in_the_diagram_inspector_and_confusion_matrix(
     assert "从第 1 隐藏层的神经元 1（" in win.inspector.title.text()
     charts = win.charts
     charts.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: len(charts.output_tab._confusion_texts) == 9)
+    qtbot.waitUntil(lambda: len(charts.output_tab.cell_texts) == 9)
     ticks = [label for _, label in charts.output_plot.getAxis("bottom")._tickLevels[0]]
     assert ticks == ["山鸢尾", "变色鸢尾", "维吉尼亚鸢尾"]
     model.set_modified(False)

@@ -53,7 +53,7 @@ def test_the_time_budget_stops_early_and_says_so(qtbot, panel):
         grid_around(0, 1, 5),
     )
     thread = SurfaceThread(rows, budget_s=10, clock=lambda: next(ticks))
-    thread.ended.connect(panel._on_end)
+    thread.ended.connect(panel.show_result)
     with qtbot.waitSignal(thread.ended) as ended:
         thread.start()
     thread.wait()
@@ -87,6 +87,6 @@ def test_the_path_follows_the_two_weights(qtbot, panel):
 def test_the_selected_edge_can_be_chosen(qtbot, panel):
     edge = EdgeRef(1, 1, 3)
     panel.model.select_edge(edge.layer, edge.neuron, edge.source)
-    panel._use_selected(panel.second)
+    panel.use_selected(panel.second)
     assert panel.second.currentData() == edge
     assert panel.second.currentText() == edge_name(edge) == "w₂₄⁽²⁾"

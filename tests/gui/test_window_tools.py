@@ -47,6 +47,8 @@ def test_the_status_bar_mentions_a_hint_but_not_during_a_lesson(window, qtbot):
     assert "coach has a hint" in window.statusBar().currentMessage()
     window.statusBar().clearMessage()
     window.start_lesson("regression")
-    window.tools._told.clear()
+    model.set_history([])  # the hint goes, so its next appearance would be news...
     window.tools.coach.look()
+    model.set_history(_rising())
+    window.tools.coach.look()  # ...but not during a lesson
     assert "coach has a hint" not in window.statusBar().currentMessage()
