@@ -156,7 +156,10 @@ class CoachPanel(QWidget):
 
     def _schedule(self) -> None:
         """Look now, or as soon as the last look is INTERVAL_S old."""
-        wait = self._last_look + INTERVAL_S - self._clock()
+        # Closed, it still looks (the status bar mentions new hints), but ten times less
+        # often: a look is a forward pass over up to 1,000 samples on the GUI thread.
+        interval = INTERVAL_S if self.isVisible() else 10 * INTERVAL_S
+        wait = self._last_look + interval - self._clock()
         if wait <= 0:
             self.look()
         elif not self._timer.isActive():

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QShowEvent,
     QTabletEvent,
 )
 from PySide6.QtWidgets import (
@@ -172,6 +173,8 @@ class DrawingPanel(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.clicked.connect(self.board.clear)
         self._sent = False  # the model's probe is this drawing
+        self._behind = False
+        self._ready = False  # the first refresh sets everything up, shown or not
         self._shape: tuple[int, int] | None = None
         self.on_diagram = QCheckBox(self.tr("Show on the diagram"))
         self.on_diagram.setToolTip(
@@ -221,6 +224,12 @@ class DrawingPanel(QWidget):
         ):
             signal.connect(self.refresh)
         self.refresh()
+        self._ready = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._behind:
+            self.refresh()
 
     def shape(self) -> tuple[int, int] | None:
         """The image shape the network takes, or None if it does not take images."""
@@ -243,7 +252,13 @@ class DrawingPanel(QWidget):
             return self.model.network.forward(x[None, :])[0]
 
     def refresh(self, *_: object) -> None:
-        """Prepare the drawing again and show the network's answer."""
+        """Prepare the drawing again and show the network's answer (a hidden panel
+        only notes that it is behind, and catches up when shown)."""
+        hidden = not self.isVisible() and self._ready
+        if hidden and not self._sent and self._shape == self.shape():
+            self._behind = True
+            return
+        self._behind = False
         shape = self.shape()
         if shape != self._shape:  # another kind of image (or none): a fresh board
             self._shape = shape

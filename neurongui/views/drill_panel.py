@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -64,6 +65,7 @@ class DrillPanel(QWidget):
         self.question: Question | None = None
         self.tries = 0
         self.asked = self.first_try = 0
+        self._behind = False
         self._build()
         for signal in (
             model.parametersChanged,
@@ -131,6 +133,12 @@ class DrillPanel(QWidget):
         layout.addStretch(1)
 
     # -- the drill ---------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._behind:
+            self._behind = False
+            self._on_network_change()
 
     @property
     def drill(self) -> Drill | None:
@@ -233,6 +241,9 @@ class DrillPanel(QWidget):
         self.restart()
 
     def _on_network_change(self, *_: object) -> None:
+        if not self.isVisible():  # hidden: catch up when shown (training sends ~30 a second)
+            self._behind = True
+            return
         q = self.question
         if self._drill is not None and q is not None and self.tries == 0 and not self.answer.text():
             # Nothing tried yet: the same question, with the numbers on the screen now.

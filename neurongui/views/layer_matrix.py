@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -239,6 +239,7 @@ class LayerMatrixPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("layerMatrixPanel")
         self.model = model
+        self._behind = False
         self.layer_box = QComboBox()
         self.layer_box.setObjectName("matrixLayer")
         self.layer_box.currentIndexChanged.connect(lambda _: self.refresh())
@@ -292,6 +293,11 @@ class LayerMatrixPanel(QWidget):
         self.layer_box.blockSignals(False)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._behind:
+            self.refresh()
+
     def _on_selection_change(self) -> None:
         selection = self.model.selection
         if selection.kind != "none" and selection.layer >= 0:
@@ -303,7 +309,12 @@ class LayerMatrixPanel(QWidget):
         return self.view.figure
 
     def refresh(self) -> None:
-        """Recompute the numbers of the chosen layer for the selected sample."""
+        """Recompute the numbers of the chosen layer for the selected sample (a hidden
+        panel only notes that it is behind, and catches up when shown)."""
+        if not self.isVisible() and self.view.figure is not None:
+            self._behind = True
+            return
+        self._behind = False
         index = self.layer_box.currentIndex()
         net = self.model.network
         if not 0 <= index < len(net.layers):

@@ -69,6 +69,7 @@ class StagesPanel(QWidget):
         self.setObjectName("stagesPanel")
         self.model, self.canvas = model, canvas
         self.drill: Drill | None = None
+        self._behind = False
         self.stages: list[Stage] = []
         self.index = 0
         self.overlay = CanvasOverlay(canvas, self.labels, is_dark, self._neuron_rects)
@@ -109,7 +110,14 @@ class StagesPanel(QWidget):
     # -- stages -----------------------------------------------------------------------
 
     def refresh(self, *_: object) -> None:
-        """Recompute the numbers for the network and sample now; keep the stage."""
+        """Recompute the numbers for the network and sample now; keep the stage.
+
+        A hidden panel only notes that it is behind (training sends ~30 changes a
+        second): it catches up when shown."""
+        if not self.isVisible() and self.drill is not None:
+            self._behind = True
+            return
+        self._behind = False
         model = self.model
         y = model.data.Y_train[model.sample_index]
         config = model.config
@@ -163,6 +171,8 @@ class StagesPanel(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        if self._behind:
+            self.refresh()
         self._draw()
 
     def hideEvent(self, event: object) -> None:
