@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -144,6 +145,10 @@ class LossSurfacePanel(QWidget):
         self.first.currentIndexChanged.connect(lambda _: self.forget())
         self.second.currentIndexChanged.connect(lambda _: self.forget())
         self._fill_lists()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._draw_path()
 
     def set_colours(self, colours: ChartColours) -> None:
         """Follow the light or dark theme."""
@@ -299,7 +304,7 @@ class LossSurfacePanel(QWidget):
         self._draw_path()
 
     def _draw_path(self) -> None:
-        if not self.path:
+        if not self.path or not self.isVisible():  # a closed panel records, draws on show
             return
         xs, ys = np.array(self.path).T
         self.path_item.setData(xs, ys)

@@ -101,7 +101,12 @@ class TimelineBar(QWidget):
             self.label.setText(self.tr("no epochs yet"))
             return
         index = min(self.slider.value(), len(epochs) - 1)
-        self.label.setText(fill(self.tr("epoch %1 of %2"), epochs[index], epochs[-1]))
+        text = fill(self.tr("epoch %1 of %2"), epochs[index], epochs[-1])
+        # A width that only grows: the status bar is not laid out again at every epoch.
+        width = self.label.fontMetrics().horizontalAdvance(text) + 8
+        if width > self.label.minimumWidth():
+            self.label.setMinimumWidth(width + self.label.fontMetrics().horizontalAdvance("000"))
+        self.label.setText(text)
 
     def _on_slide(self, _index: int) -> None:
         """The student moved the slider: keys and clicks go at once, a drag on release."""
