@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication
 
 from neurongui.engine import activations
 from neurongui.engine.numbers import format_number
-from neurongui.i18n import fill, keep_together
+from neurongui.i18n import fill, keep_together, sentences
 from neurongui.views.activation_curves import histogram_range
 from neurongui.views.charts import settled_ceiling
 
@@ -60,15 +60,13 @@ class ZHistogram:
     def _build_histogram(self) -> None:
         self.hist_plot = pg.PlotWidget()
         self.hist_plot.setObjectName("zHistogramPlot")
+        # Set once: changing an axis title while the plot redraws crashed pyqtgraph now
+        # and then in the test suite; what is counted is said in the note below instead.
         self.hist_plot.setLabel(
-            "bottom",
-            QCoreApplication.translate(
-                "ActivationPlotPanel", "z of the selected layer over the training set"
-            ),
+            "bottom", QCoreApplication.translate("ActivationPlotPanel", "z of the selected layer")
         )
         self.hist_plot.setMinimumHeight(110)
         self._hist_ticks: tuple[float, ...] = ()
-        self._hist_title = ""
         self.hist_curve = self.hist_plot.plot(
             [0.0, 1.0], [0.0], stepMode="center", fillLevel=0, brush=(70, 130, 200, 150)
         )
@@ -97,7 +95,7 @@ class ZHistogram:
             return
         net = self.model.network
         rows, step = histogram_rows(len(X))
-        self._set_hist_title(len(X), step)
+        counted = self._counted(len(X), step)
         with np.errstate(all="ignore"):
             zs = net.forward_trace(self.model.data.inputs("train", rows))[layer][0]
         finite = np.clip(zs[np.isfinite(zs)], -_Z_LIMIT, _Z_LIMIT)
@@ -121,27 +119,21 @@ class ZHistogram:
                 ),
                 str(zs.size - len(finite)),
             )
-        self.histogram_label.setText(keep_together(note))
+        self.histogram_label.setText(keep_together(sentences(counted, note)))
 
-    def _set_hist_title(self, n: int, step: int) -> None:
-        """Name what is counted: the training set, or the one sample in ``step`` of it."""
+    @staticmethod
+    def _counted(n: int, step: int) -> str:
+        """What the histogram counts: the training set, or one sample in ``step`` of it."""
         if step == 1:
-            title = QCoreApplication.translate(
-                "ActivationPlotPanel", "z of the selected layer over the training set"
-            )
-        else:
-            title = fill(
-                QCoreApplication.translate(
-                    "ActivationPlotPanel",
-                    "z of the selected layer over %1 of %2 training samples (1 in %3)",
-                ),
-                f"{len(range(0, n, step)):,}",
-                f"{n:,}",
-                str(step),
-            )
-        if title != self._hist_title:
-            self._hist_title = title
-            self.hist_plot.setLabel("bottom", title)
+            return QCoreApplication.translate("ActivationPlotPanel", "Over the training set.")
+        return fill(
+            QCoreApplication.translate(
+                "ActivationPlotPanel", "Over %1 of %2 training samples (1 in %3)."
+            ),
+            f"{len(range(0, n, step)):,}",
+            f"{n:,}",
+            str(step),
+        )
 
     def _set_hist_ticks(self, top: float) -> None:
         """Label the counts axis at 0, half way and the top only: six labels were

@@ -110,10 +110,6 @@
         <translation>RReLU 斜率上界 u</translation>
     </message>
     <message>
-        <source>z of the selected layer over the training set</source>
-        <translation>所选层在训练集上的 z</translation>
-    </message>
-    <message>
         <source>Function</source>
         <translation>函数</translation>
     </message>
@@ -154,8 +150,16 @@
         <translation>（有 %1 个值溢出为 ±∞ 或 NaN，未计入）</translation>
     </message>
     <message>
-        <source>z of the selected layer over %1 of %2 training samples (1 in %3)</source>
-        <translation>所选层在 %2 个训练样本中的 %1 个上的 z（每 %3 个取 1 个）</translation>
+        <source>z of the selected layer</source>
+        <translation>所选层的 z</translation>
+    </message>
+    <message>
+        <source>Over the training set.</source>
+        <translation>统计的是整个训练集。</translation>
+    </message>
+    <message>
+        <source>Over %1 of %2 training samples (1 in %3).</source>
+        <translation>统计的是 %2 个训练样本中的 %1 个（每 %3 个取 1 个）。</translation>
     </message>
     <message>
         <source>Saturated (f′(z) &lt; 0.05): %1% of the values</source>
