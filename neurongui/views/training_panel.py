@@ -360,9 +360,9 @@ class TrainingPanel(DataImports, QWidget):
             self.noise.setValue(c.noise)
             self.noise.setEnabled(c.dataset in datasets.TWO_D or c.dataset == "line")
             self.test_ratio.setValue(c.test_fraction)
-            # A set with its own split (MNIST's 60,000 + 10,000) ignores the test share.
-            imported = self.model.imported.get(c.dataset)
-            self.test_ratio.setEnabled(imported is None or imported.train_count is None)
+            # A set with its own split (MNIST's 60,000 + 10,000, the shipped 8,000 + 2,000)
+            # ignores the test share.
+            self.test_ratio.setEnabled(self.model.data.dataset.train_count is None)
             self.batch.setValue(c.batch_size)
             self.rate.setValue(c.learning_rate)
             self._set_combo(self.optimizer, c.optimizer)

@@ -24,6 +24,10 @@ def test_mnist_is_listed_after_the_8x8_digits_and_trains(window, qtbot):
     data = window.model.data
     assert (len(data.X_train), len(data.X_test)) == (8000, 2000)  # MNIST's own split
     assert data.dataset.image_shape == (28, 28)
+    assert not window.training_panel.test_ratio.isEnabled()  # the set's split, not a share
+    _choose(combo, "iris")
+    assert window.training_panel.test_ratio.isEnabled()
+    _choose(combo, "mnist")
 
     window.training.step()  # one epoch
     qtbot.waitUntil(lambda: len(window.model.history) > 0, timeout=30000)
