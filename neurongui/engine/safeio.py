@@ -67,42 +67,23 @@ def read_limited(path: str | os.PathLike[str], limit: int, error: type[EngineErr
     error
         If the file is missing, unreadable, not a regular file or larger than ``limit``.
     """
-    path = Path(path)
-    name = path.name or str(path)
-    try:
-        # Check before opening (opening some devices has effects) and again on the open
-        # descriptor, in case the path was swapped in between. O_NONBLOCK keeps open()
-        # of a pipe without a writer from blocking.
-        _check_regular(os.stat(path).st_mode, name, error)
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    name = Path(path).name or str(path)
+    with open_regular(path, limit, error) as file:
+        chunks, total = [], 0
         try:
-            info = os.fstat(fd)
-            _check_regular(info.st_mode, name, error)
-            if info.st_size > limit:
-                raise error(_too_big(name, info.st_size, limit))
-            chunks, total = [], 0
-            while total <= limit:
-                chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - total))
+            while total <= limit:  # pieces: a small file never costs limit + 1 bytes
+                chunk = file.read(min(_READ_CHUNK, limit + 1 - total))
                 if not chunk:
                     break
                 chunks.append(chunk)
                 total += len(chunk)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise error(
-            QT_TRANSLATE_NOOP("EngineErrors", "{name}: cannot read the file ({reason})"),
-            name=name,
-            reason=os_reason(exc),
-        ) from None
-    except ValueError as exc:  # a path with a NUL character in it
-        if isinstance(exc, error):
-            raise
-        raise error(
-            QT_TRANSLATE_NOOP("EngineErrors", "{name}: not a valid file name"), name=name
-        ) from None
-    if total > limit:
+        except OSError as exc:
+            raise error(
+                QT_TRANSLATE_NOOP("EngineErrors", "{name}: cannot read the file ({reason})"),
+                name=name,
+                reason=os_reason(exc),
+            ) from None
+    if total > limit:  # longer than its size said (a file still being written)
         raise error(_too_big(name, total, limit))
     return b"".join(chunks)
 
@@ -121,6 +102,9 @@ def open_regular(path: str | os.PathLike[str], limit: int, error: type[EngineErr
     path = Path(path)
     name = path.name or str(path)
     try:
+        # Check before opening (opening some devices has effects) and again on the open
+        # descriptor, in case the path was swapped in between. O_NONBLOCK keeps open()
+        # of a pipe without a writer from blocking.
         _check_regular(os.stat(path).st_mode, name, error)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
