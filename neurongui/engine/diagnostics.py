@@ -77,10 +77,10 @@ def lr_high(run: Run) -> Hint | None:
     # Rising: the last five epochs clearly worse (by a tenth) than the five before, and
     # well above the best so far. Near the bottom, rising now and then is noise.
     rising = loss[-5:].mean() >= 1.1 * loss[:5].mean() and loss[-1] >= 1.2 * every.min()
-    # Bouncing: jumps of a tenth of the loss per epoch on average, no new low in the
+    # Bouncing: jumps of a twentieth of the loss per epoch on average, no new low in the
     # last five epochs, and a classifier still far from right.
     bouncing = (
-        np.abs(np.diff(loss)).mean() > 0.1 * loss.mean()
+        np.abs(np.diff(loss)).mean() > 0.05 * loss.mean()
         and loss[-5:].min() >= 0.95 * every[:-5].min()
         and accuracy is not None
         and accuracy < 0.8

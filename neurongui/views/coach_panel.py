@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable, Mapping
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -63,13 +64,14 @@ class HintCard(QFrame):
         if hint.lesson is not None and hint.lesson in lesson_titles:  # the lesson behind it
             title = lesson_titles[hint.lesson]
             self.lesson_button = QPushButton(fill(self.tr("Lesson: %1"), title))
-            buttons.addWidget(self.lesson_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.evidence)
         layout.addWidget(self.why)
         layout.addWidget(self.apply_button)  # its own row: the fix is a sentence
+        if self.lesson_button is not None:  # a lesson's title is long: a row of its own
+            layout.addWidget(self.lesson_button)
         layout.addLayout(buttons)
 
 
@@ -120,10 +122,13 @@ class CoachPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
+        layout.addStretch(0)
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.look)
         model.historyChanged.connect(self._on_history_change)
@@ -153,6 +158,10 @@ class CoachPanel(QWidget):
                     self._ratios = update_ratios(self._weights, now)
             self._weights, self._epochs = now, len(history)
         self._schedule()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.look()  # closed, it looked only every 5 s: opened, it is up to date
 
     def _schedule(self) -> None:
         """Look now, or as soon as the last look is INTERVAL_S old."""
@@ -209,6 +218,7 @@ class CoachPanel(QWidget):
                     lambda _=False, key=hint.lesson: self.lessonRequested.emit(key)
                 )
             self.cards.addWidget(card)
+        self._scroll.setVisible(bool(hints))  # no empty box under "Nothing to report"
         if hints:
             self.summary.setText(keep_together(self.tr("The coach sees something worth a look:")))
         else:

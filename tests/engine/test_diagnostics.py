@@ -188,3 +188,10 @@ def test_lr_high_speaks_on_a_loss_that_bounces_without_progress():
     assert RULES["lr_high"](_run(history=_history(bounce, accuracy=0.97))) is None
     steady = np.linspace(0.9, 0.5, 14)
     assert RULES["lr_high"](_run(history=_history(steady, accuracy=0.6))) is None
+
+
+def test_lr_high_speaks_on_the_spiral_at_learning_rate_3():
+    # Measured in the app: SGD at η = 3 on the spiral, epochs 26-40, accuracy 67 %.
+    losses = [0.70, 0.66, 0.70, 0.69, 0.681, 0.668, 0.814, 0.725, 0.696, 0.664, 0.707]
+    losses += [0.659, 0.67, 0.749, 0.733, 0.672, 0.678, 0.735, 0.698]
+    assert RULES["lr_high"](_run(history=_history(losses, accuracy=0.67))) is not None
