@@ -323,6 +323,17 @@ state("mnist-training")(lambda t: _mnist(t, paused=False))
 state("mnist-paused")(lambda t: _mnist(t, paused=True))
 
 
+@state("loss-surface")
+def _loss_surface(t: Tour) -> None:
+    """XOR after some training: the loss over two first-layer weights, with the path."""
+    _example(t, "xor", epochs=40)
+    t.window.tools.show_dock("surfaceDock")
+    panel = t.window.tools.surface
+    panel.compute()
+    t.wait_until(lambda: panel.thread_ is None or panel.thread_.isFinished())
+    t.settle(500)
+
+
 @state("divergence")
 def _divergence(t: Tour) -> None:
     from neurongui.engine import Network

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -126,6 +126,11 @@ class LossSurfacePanel(QWidget):
         self.plot = pg.PlotWidget()
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
+        # The key to the colours, ticked in loss units (the scale itself is logarithmic).
+        self.colour_bar = pg.ColorBarItem(
+            colorMap=_CMAP, interactive=False, colorMapMenu=False, width=14
+        )
+        self.colour_bar.setImageItem(self.image, insert_in=self.plot.getPlotItem())
         self.path_item = self.plot.plot(
             [], [], pen=pg.mkPen("w", width=2), symbol="o", symbolSize=4
         )
@@ -153,6 +158,9 @@ class LossSurfacePanel(QWidget):
     def set_colours(self, colours: ChartColours) -> None:
         """Follow the light or dark theme."""
         colours.apply(self.plot)
+        axis = self.colour_bar.axis
+        axis.setPen(colours.foreground)
+        axis.setTextPen(colours.foreground)
         self.now_item.setSymbolPen(pg.mkPen(colours.foreground, width=2))
 
     # -- the weights ------------------------------------------------------------------
@@ -223,6 +231,9 @@ class LossSurfacePanel(QWidget):
         rows = surface_rows(
             net.copy(), data.X_train, data.Y_train, self.model.config.loss, a, b, us, vs
         )
+        # Titled here, once: changing an axis title while rows are drawn can crash pyqtgraph.
+        self.plot.setLabel("bottom", edge_name(a))
+        self.plot.setLabel("left", edge_name(b))
         self.thread_ = SurfaceThread(rows)
         self.thread_.progressed.connect(self._on_progress)
         self.thread_.ended.connect(self.show_result)
@@ -250,6 +261,8 @@ class LossSurfacePanel(QWidget):
             shown = np.log10(np.clip(filled, lo, hi) - lo + eps)
             levels = (float(np.log10(eps)), float(np.log10(hi - lo + eps)))
             self.image.setImage(shown.T, levels=levels, lut=_LUT)
+            self.colour_bar.setLevels(levels)
+            self._tick_colour_bar(loss_ticks(lo, hi, eps))
             du, dv = surface.us[1] - surface.us[0], surface.vs[1] - surface.vs[0]
             self.image.setRect(
                 surface.us[0] - du / 2,
@@ -257,12 +270,20 @@ class LossSurfacePanel(QWidget):
                 du * len(surface.us),
                 dv * len(surface.vs),
             )
-        self.plot.setLabel("bottom", edge_name(surface.a))
-        self.plot.setLabel("left", edge_name(surface.b))
         self._draw_path()
         self.note.setText(
             fill(self.tr("Computing… %1 of %2 rows"), surface.rows_done, len(surface.vs))
         )
+
+    def _tick_colour_bar(self, ticks: list[tuple[float, str]]) -> None:
+        axis = self.colour_bar.axis
+        axis.setTicks([ticks])
+        # The bar's axis has a fixed width, and pyqtgraph drops labels wider than it;
+        # it only widens, so the plot is not laid out again at every row.
+        metrics = QFontMetrics(axis.style["tickFont"] or self.font())
+        wide = max(metrics.horizontalAdvance(label) for _, label in ticks) + 14
+        if wide > axis.width():
+            axis.setWidth(wide)
 
     def show_result(self, surface: Surface, complete: bool) -> None:
         """Say what the finished (or stopped) surface covers."""
@@ -323,10 +344,13 @@ def edge_name(edge: EdgeRef) -> str:
     return f"w{indices.translate(sub)}{f'({edge.layer + 1})'.translate(sup)}"
 
 
-def _lut() -> np.ndarray:
-    """Low loss dark blue, high loss pale: the valley stands out."""
-    cmap = pg.colormap.get("viridis")
-    return cmap.getLookupTable(nPts=256)
+def loss_ticks(lo: float, hi: float, eps: float) -> list[tuple[float, str]]:
+    """Colour-bar ticks for a surface shown as ``log10(L − lo + eps)``: the position of
+    the lowest and highest loss and of lo + 1 %, 10 % of the range, labelled with L."""
+    losses = [lo, lo + (hi - lo) / 100, lo + (hi - lo) / 10, hi] if hi > lo else [lo]
+    return [(float(np.log10(v - lo + eps)), format_number(v)) for v in losses]
 
 
-_LUT = _lut()
+#: Low loss dark blue, high loss pale: the valley stands out.
+_CMAP = pg.colormap.get("viridis")
+_LUT = _CMAP.getLookupTable(nPts=256)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from neurongui.editing import Editor
+from neurongui.engine.numbers import format_number
 from neurongui.engine.refs import EdgeRef
 from neurongui.model import NetworkModel
 from neurongui.views.loss_surface import STEPS, LossSurfacePanel, SurfaceThread, edge_name
@@ -90,3 +91,18 @@ def test_the_selected_edge_can_be_chosen(qtbot, panel):
     panel.use_selected(panel.second)
     assert panel.second.currentData() == edge
     assert panel.second.currentText() == edge_name(edge) == "w₂₄⁽²⁾"
+
+
+def test_the_colour_bar_is_ticked_with_the_lowest_and_highest_loss(qtbot, panel):
+    panel.compute_button.click()
+    with qtbot.waitSignal(panel.thread_.ended, timeout=20000) as ended:
+        pass
+    finite = ended.args[0].values
+    lo, hi = float(finite.min()), float(finite.max())
+    ticks = panel.colour_bar.axis._tickLevels[0]
+    labels = [label for _, label in ticks]
+    assert labels[0] == format_number(lo) and labels[-1] == format_number(hi)
+    # the highest loss sits at the top of the bar, the lowest at the bottom
+    low, high = panel.colour_bar.levels()
+    assert ticks[0][0] == pytest.approx(low) and ticks[-1][0] == pytest.approx(high)
+    assert panel.plot.getPlotItem().getAxis("bottom").labelText == edge_name(panel.chosen()[0])
