@@ -2975,7 +2975,7 @@ The loss appears here, epoch by epoch.</source>
     </message>
     <message>
         <source>Hidden layer %1 · %2</source>
-        <translation>第 %1 隐藏层 · %2</translation>
+        <translation>隐藏层 %1 · %2</translation>
     </message>
     <message>
         <source>1 neuron</source>
