@@ -100,6 +100,7 @@ def legend_html(
     maps: bool = False,
     image: tuple[int, int] | None = None,
     weight_level: float | None = None,
+    raw: Sequence[float] | np.ndarray | None = None,
 ) -> str:
     """The legend's rich text.
 
@@ -119,8 +120,18 @@ def legend_html(
         (rows, columns) if the inputs are drawn as an image.
     weight_level
         The level ±L of the first layer's weight pictures, if they are drawn.
+    raw
+        The sample in the data's own units, if the network sees it standardised (Iris,
+        CSV files): the numbers the student typed or finds in the file.
     """
-    lines = [sample_caption(sample_index, sample, image)]
+    caption = sample_caption(sample_index, sample, image)
+    if raw is not None and image is None and len(raw) <= MAX_LISTED_INPUTS:
+        values = ", ".join(format_number(v) for v in raw)
+        units = fill(translate("CanvasLegend", "(standardised; in the data: %1)"), values)
+        if len(raw) <= 4:  # short: kept whole (word joiners), Chinese does not break mid-word
+            units = "\u2060".join(units)
+        caption += " " + units
+    lines = [caption]
     nodes = fill(
         translate("CanvasLegend", "Neuron colour = its output (x or a): %1"), colour_chips(dark)
     )
@@ -195,6 +206,7 @@ class CanvasLegend(CanvasBase):
             self.maps_shown(),
             self._layout.grid,
             self.weight_level,
+            self._raw_sample(sample),
         )
         if text != self._legend.text():  # re-laying out rich text costs a frame's worth
             height = self._legend.height()
@@ -202,6 +214,15 @@ class CanvasLegend(CanvasBase):
             self._place_legend()
             if self._legend.height() != height and self._auto_fit:
                 self._fit_now()  # keep the diagram clear of the legend
+
+    def _raw_sample(self, sample: np.ndarray) -> np.ndarray | None:
+        """``sample`` in the data's own units, if the network sees it standardised."""
+        data = self.model.data
+        if data.input_mean is None or data.input_scale is None:
+            return None
+        if len(sample) != len(data.input_mean):  # a structure being changed
+            return None
+        return sample * data.input_scale + data.input_mean
 
     def _place_legend(self) -> None:
         """Bottom left, as wide as its text or the room beside the zoom buttons (then

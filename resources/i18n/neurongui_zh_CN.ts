@@ -757,6 +757,10 @@ of layer 1</source>
         <translation>显示的是样本 %1：x = (%2)</translation>
     </message>
     <message>
+        <source>(standardised; in the data: %1)</source>
+        <translation>（已标准化；数据中的原值：%1）</translation>
+    </message>
+    <message>
         <source>Neuron colour = its output (x or a): %1</source>
         <translation>神经元颜色 = 它的输出（x 或 a）：%1</translation>
     </message>

@@ -1,6 +1,7 @@
 """What the diagram's colours, captions and legend tell a student, and that its text
 never lands on a node or under the zoom buttons."""
 
+import csv
 import re
 
 import numpy as np
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from neurongui.engine import Network
 from neurongui.engine.numbers import format_number
 from neurongui.main_window import MainWindow
+from neurongui.paths import resource_path
 from neurongui.views.canvas_maps import POSITIVE
 
 #: The neutral colour of 0 (the palette's middle), light and dark theme.
@@ -103,6 +105,25 @@ def test_the_legend_says_which_sample_the_diagram_shows_and_follows_it(qtbot):
     x = model.data.X_train[4]
     values = ", ".join(format_number(v) for v in x)
     qtbot.waitUntil(lambda: f"Showing sample 5: x = ({values})" in legend.text())
+
+
+def test_a_standardised_sample_is_also_given_in_the_data_s_own_units(qtbot):
+    win = _window(qtbot)
+    model = win.model
+    assert "standardised" not in win.canvas.legend.text()  # 2-D points are their own x
+    model.set_config(model.config.with_changes(dataset="iris", loss="cross_entropy"))
+    model.select_sample(3)
+    # iris.csv's fourth flower, read here from the file, not from the window's data
+    rows = list(csv.reader(resource_path("data", "iris.csv").open()))
+    data = model.data
+    raw = model.sample * data.input_scale + data.input_mean
+    assert any(np.allclose([float(v) for v in row[:4]], raw) for row in rows[1:]), (
+        "the units shown are a flower of the file"
+    )
+    values = ", ".join(format_number(v) for v in raw)
+    # (word joiners, invisible, keep the short note on one line)
+    shown = lambda: win.canvas.legend.text().replace("\u2060", "")  # noqa: E731
+    qtbot.waitUntil(lambda: f"(standardised; in the data: {values})" in shown())
 
 
 def test_inputs_beyond_one_are_scaled_and_the_legend_says_by_what(qtbot):
