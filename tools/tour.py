@@ -334,6 +334,14 @@ def _loss_surface(t: Tour) -> None:
     t.settle(500)
 
 
+@state("layer-matrix")
+def _layer_matrix(t: Tour) -> None:
+    """Iris after some training: one layer's W · a + b = z as matrices, for sample 1."""
+    _example(t, "iris", epochs=10)
+    t.window.tools.show_dock("matrixDock")
+    t.settle(300)
+
+
 @state("divergence")
 def _divergence(t: Tour) -> None:
     from neurongui.engine import Network

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,12 +37,12 @@ __all__ = ["LayerMatrixPanel", "MatrixFigure", "MatrixView"]
 
 @dataclass(frozen=True)
 class Block:
-    """One column of cells (a matrix is several): its title, values and where it sits."""
+    """One column of cells (a matrix is several): its title, values and the operator
+    drawn before it ("·", "+", "=", "→"); the view places the blocks."""
 
     title: str
     values: np.ndarray  # (rows, columns)
-    left: int  # in cells
-    operator: str = ""  # drawn before the block ("·", "+", "=", "→")
+    operator: str = ""
 
 
 class MatrixFigure:
@@ -73,31 +73,23 @@ class MatrixFigure:
         temperature: float = 1.0,
     ) -> None:
         self.weights, self.biases, self.a_in, self.z = weights, biases, a_in, z
-        n_out, n_in = weights.shape
-        blocks = [Block("W", weights, 0)]
-        left = n_in + 1
+        blocks = [Block("W", weights)]
         for title, values, op in (("a", a_in[:, None], "·"), ("b", biases[:, None], "+")):
-            blocks.append(Block(title, values, left, op))
-            left += 2
-        blocks.append(Block("z", z[:, None], left, "="))
+            blocks.append(Block(title, values, op))
+        blocks.append(Block("z", z[:, None], "="))
         #: Σ e^(…) of the softmax steps (None for other activations).
         self.total: float | None = None
-        left += 2
         if activation == "softmax":
             shifted = (z - z.max()) / temperature
             exps = np.exp(shifted)
             self.a_out = exps / exps.sum()
             for title, values in (("(z − max)/T", shifted), ("e^(…)", exps), ("÷ Σ", self.a_out)):
-                blocks.append(Block(title, values[:, None], left, "→"))
-                left += 2
+                blocks.append(Block(title, values[:, None], "→"))
             self.total = float(exps.sum())
         else:
             self.a_out = a_out
-            blocks.append(Block(f"{activation}(z)", a_out[:, None], left, "→"))
-            left += 2
+            blocks.append(Block(f"{activation}(z)", a_out[:, None], "→"))
         self.blocks = blocks
-        self.columns = left - 1
-        self.rows = max(n_out, n_in)
 
     def term(self, row: int, column: int) -> tuple[float, float, float]:
         """w, a and their product: the term weight (row, column) adds to z[row]."""
@@ -119,6 +111,9 @@ class MatrixView(QWidget):
         self.figure: MatrixFigure | None = None
         self.hover = (-1, -1)
         self.dark = False
+        #: The width to fit the blocks into, and each block's (block, x, y) in pixels.
+        self.room = 1 << 20
+        self.places: list[tuple[Block, int, int]] = []
         self._measure()
 
     def _measure(self) -> None:
@@ -133,10 +128,42 @@ class MatrixView(QWidget):
             self.hover = (-1, -1)  # a cell of the old layer may not exist in the new one
         self.figure = figure
         self._measure()
-        if figure is not None:
-            # Two spare cells: the last block's title is wider than its one column.
-            width = (figure.columns + 3) * self.cell.width()
-            self.setFixedSize(width, self.header + (figure.rows + 1) * self.cell.height())
+        self._lay_out()
+
+    def set_room(self, width: int) -> None:
+        """Fit the blocks into ``width`` pixels: what does not fit beside W · a goes on
+        a band below, instead of past the right edge (a scroll bar only if W · a alone
+        is wider)."""
+        if width != self.room:
+            self.room = width
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        f = self.figure
+        self.places = []
+        if f is None:
+            self.update()
+            return
+        w, h = self.cell.width(), self.cell.height()
+        room = max(self.room // w - 1, 1)  # in cells; one spare for a wide last title
+        column, band, widest = 0, 0, 0
+        bands: list[list[tuple[Block, int]]] = [[]]
+        for block in f.blocks:
+            cols = block.values.shape[1]
+            start = column + (1 if block.operator else 0)  # the operator's cell
+            # W and the column it multiplies stay together: W · a is one product.
+            if start + max(cols, 2) > room and bands[band] and block.title != "a":
+                band, start = band + 1, 1
+                bands.append([])
+            bands[band].append((block, start))
+            column = start + cols
+            widest = max(widest, start + max(cols, 2))
+        top = 0
+        for members in bands:
+            for block, start in members:
+                self.places.append((block, start * w, top))
+            top += self.header + (max(b.values.shape[0] for b, _ in members) + 1) * h
+        self.setFixedSize((widest + 1) * w, top)
         self.update()
 
     def cell_at(self, pos: QPoint) -> tuple[int, int]:
@@ -182,31 +209,33 @@ class MatrixView(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         row_hi, col_hi = self.hover
-        for block in f.blocks:
-            x0 = block.left * w
+        for block, x0, y0 in self.places:
             rows, cols = block.values.shape
             if x0 > exposed.right() or x0 + cols * w < exposed.left() - w:
+                continue
+            if y0 > exposed.bottom() or y0 + self.header + rows * h < exposed.top():
                 continue
             painter.setFont(bold)
             painter.setPen(text)
             shape = f"{block.title}  ({rows} × {cols})"
             painter.drawText(
-                QRect(x0, 0, max(cols, 2) * w, self.header), Qt.AlignmentFlag.AlignBottom, shape
+                QRect(x0, y0, max(cols, 2) * w, self.header), Qt.AlignmentFlag.AlignBottom, shape
             )
+            top = y0 + self.header
             if block.operator:
                 painter.drawText(
-                    QRect(x0 - w, self.header, w, h), Qt.AlignmentFlag.AlignCenter, block.operator
+                    QRect(x0 - w, top, w, h), Qt.AlignmentFlag.AlignCenter, block.operator
                 )
             painter.setFont(self.font())
             scale = float(np.max(np.abs(block.values), initial=0.0)) or 1.0
-            first = max(0, (exposed.top() - self.header) // h)
-            last = min(rows, (exposed.bottom() - self.header) // h + 1)
+            first = max(0, (exposed.top() - top) // h)
+            last = min(rows, (exposed.bottom() - top) // h + 1)
             c_first = max(0, (exposed.left() - x0) // w)
             c_last = min(cols, (exposed.right() - x0) // w + 1)
             for r in range(first, last):
                 for c in range(c_first, c_last):
                     value = float(block.values[r, c])
-                    rect = QRect(x0 + c * w, self.header + r * h, w - 1, h - 1)
+                    rect = QRect(x0 + c * w, top + r * h, w - 1, h - 1)
                     strength = min(abs(value) / scale, 1.0) if np.isfinite(value) else 1.0
                     colour = tint(
                         POSITIVE if value >= 0 else NEGATIVE, background, 0.15 + 0.6 * strength
@@ -267,6 +296,8 @@ class LayerMatrixPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.view)
         scroll.setWidgetResizable(False)
+        scroll.viewport().installEventFilter(self)  # its width is the room the blocks get
+        self.scroll = scroll
         self.term = QLabel()
         self.term.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -292,6 +323,11 @@ class LayerMatrixPanel(QWidget):
         self.layer_box.setCurrentIndex(min(keep, last))
         self.layer_box.blockSignals(False)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self.view.set_room(self.scroll.viewport().width())
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -88,3 +88,23 @@ def test_a_784_input_layer_scrolls_at_a_readable_size(qtbot, panel):
     assert view.cell.width() >= view.fontMetrics().horizontalAdvance("−0.0000")
     assert view.width() > 784 * view.cell.width()  # a scroll bar, not tiny cells
     assert panel.figure.weights.shape == (30, 784)
+
+
+def test_a_narrow_panel_puts_b_and_z_below_w_a_instead_of_past_the_edge(qtbot, panel):
+    model = panel.model
+    model.set_network(Network([4, 8, 3], ["tanh", "softmax"], seed=0))
+    panel.layer_box.setCurrentIndex(0)
+    view = panel.view
+    w = view.cell.width()
+    wide_enough = 20 * w
+    panel.resize(wide_enough + 80, 500)
+    qtbot.waitUntil(lambda: view.room >= wide_enough)
+    assert {y for _, _, y in view.places} == {0}  # one line: W · a + b = z → tanh(z)
+    panel.resize(9 * w + 40, 500)  # room for W · a (7 cells), not for the rest
+    qtbot.waitUntil(lambda: len({y for _, _, y in view.places}) > 1)
+    places = {block.title: (x, y) for block, x, y in view.places}
+    assert places["W"] == (0, 0) and places["a"][1] == 0  # the product stays together
+    assert places["b"][1] > 0 and places["b"][0] < places["a"][0]  # on a band below
+    assert view.width() <= panel.scroll.viewport().width()  # no horizontal scrolling
+    # W still answers the pointer where it is drawn
+    assert view.cell_at(_centre(panel, 2, 1)) == (2, 1)
