@@ -222,6 +222,8 @@ class CanvasLegend(CanvasBase):
             return None
         if len(sample) != len(data.input_mean):  # a structure being changed
             return None
+        if not data.input_mean.any() and (data.input_scale == 1).all():  # kept as they are
+            return None
         return sample * data.input_scale + data.input_mean
 
     def _place_legend(self) -> None:
