@@ -88,7 +88,8 @@ class ChainRuleGraph(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumHeight(150)
         self.setScene(QGraphicsScene(self))
-        self.setSceneRect(QRectF(-45, -45, 475, 245))
+        # Room below z for its value box (centred 30 below the node, 18 high).
+        self.setSceneRect(QRectF(-45, -35, 475, 255))
         #: The text shown on each node's value box and each edge's gradient box.
         self.shown: dict[str, str] = {}
 

@@ -105,6 +105,17 @@ def test_the_backward_pass_appears_edge_by_edge_from_the_output(window):
     assert len([k for k in page.view.shown if "->" in k]) == 3
 
 
+def test_every_number_of_the_graph_lies_inside_its_view(window):
+    page = window.start_lesson("backprop").graph
+    page.boxes["z"].setValue(-20.5)  # a wider box than the lesson's −4
+    while True:
+        scene = page.view.scene()
+        assert page.view.sceneRect().contains(scene.itemsBoundingRect()), page.stage
+        if not page.next.isEnabled():
+            break
+        page.next.click()
+
+
 def test_changing_x_recomputes_the_graph(window):
     page = window.start_lesson("backprop").graph
     while page.next.isEnabled():
