@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from neurongui.engine.numbers import format_number
-from neurongui.i18n import fill
+from neurongui.i18n import fill, keep_together
 from neurongui.views.canvas_base import CanvasBase
 from neurongui.views.canvas_maps import NEGATIVE, NODE_RANGE, POSITIVE, input_scale, rgb_for
 
@@ -177,7 +177,7 @@ def legend_html(
                 f"{total:,}",
             )
         )
-    return "<br>".join(lines)
+    return keep_together("<br>".join(lines))  # no lone Chinese character on a last line
 
 
 class CanvasLegend(CanvasBase):
