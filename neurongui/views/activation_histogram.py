@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
     from neurongui.model import NetworkModel
+from neurongui.views.chart_style import chart
 
 __all__ = ["HISTOGRAM_SAMPLES", "ZHistogram", "histogram_rows"]
 
@@ -58,7 +59,7 @@ class ZHistogram:
     _marker: tuple[float, float] | None
 
     def _build_histogram(self) -> None:
-        self.hist_plot = pg.PlotWidget()
+        self.hist_plot = chart()
         self.hist_plot.setObjectName("zHistogramPlot")
         # Set once: changing an axis title while the plot redraws crashed pyqtgraph now
         # and then in the test suite; what is counted is said in the note below instead.

@@ -37,6 +37,7 @@ from neurongui.theme import is_dark
 from neurongui.views.activation_curves import curve_points, legible
 from neurongui.views.activation_formulas import formula_text
 from neurongui.views.activation_histogram import ZHistogram
+from neurongui.views.chart_style import chart
 from neurongui.views.charts import settled_ceiling
 from neurongui.views.inspector_number import NumberBox
 from neurongui.views.steady import steady
@@ -137,7 +138,7 @@ class ActivationPlotPanel(QWidget, ZHistogram):
         self.compare_list.itemChanged.connect(self.schedule_refresh)
 
     def _build_plots(self) -> None:
-        self.plot = pg.PlotWidget()
+        self.plot = chart()
         self.plot.setObjectName("activationCurvePlot")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "z")

@@ -23,6 +23,7 @@ from neurongui.views.chart_style import (
     TEST_PEN,
     TRAIN_PEN,
     ChartColours,
+    chart,
     nice_ceiling,
     plain_axes,
     set_y_title,
@@ -47,7 +48,7 @@ class LossChart(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("lossLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.loss_plot = pg.PlotWidget()
+        self.loss_plot = chart()
         self.loss_plot.setObjectName("lossPlot")
         self.loss_plot.setMinimumHeight(150)
         set_y_title(self.loss_plot, self.tr("loss"))
@@ -74,7 +75,7 @@ class LossChart(QWidget):
         self.blow_up.setVisible(False)
         self.loss_plot.addItem(self.blow_up, ignoreBounds=True)
 
-        self.accuracy_plot = pg.PlotWidget()
+        self.accuracy_plot = chart()
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.accuracy_plot.setMinimumHeight(100)
         set_y_title(self.accuracy_plot, self.tr("accuracy"))

@@ -33,7 +33,7 @@ from neurongui.engine.session import TrainingData
 from neurongui.i18n import data_name, fill
 from neurongui.views.canvas_maps import NEGATIVE, POSITIVE, display_activations, palette_rgb
 from neurongui.views.chart_confusion import STRIP_SAMPLES, ConfusionView
-from neurongui.views.chart_style import ChartColours, plain_axes, set_y_title
+from neurongui.views.chart_style import ChartColours, chart, plain_axes, set_y_title
 
 __all__ = ["GRID", "STRIP_SAMPLES", "OutputChart"]
 
@@ -47,7 +47,7 @@ class OutputChart(ConfusionView, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.output_plot = pg.PlotWidget()
+        self.output_plot = chart()
         self.output_plot.setObjectName("outputPlot")
         self.output_plot.setMinimumHeight(180)
         plain_axes(self.output_plot, width=None)
@@ -67,7 +67,7 @@ class OutputChart(ConfusionView, QWidget):
         self.discretize = QCheckBox(self.tr("Discretise output"))
         self.discretize.setObjectName("discretizeCheck")
         self.discretize.setToolTip(self.tr("Show each point's class instead of the raw output"))
-        self.misclassified = pg.PlotWidget()
+        self.misclassified = chart()
         self.misclassified.setObjectName("misclassifiedStrip")
         self.misclassified.setFixedHeight(96)
         self.misclassified.hideAxis("left")

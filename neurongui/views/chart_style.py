@@ -17,6 +17,8 @@ __all__ = [
     "TEST_PEN",
     "TRAIN_PEN",
     "ChartColours",
+    "MinusAxis",
+    "chart",
     "nice_ceiling",
     "plain_axes",
     "set_y_title",
@@ -29,6 +31,20 @@ AXIS_WIDTH = 52
 TRAIN_PEN = pg.mkPen(POSITIVE, width=2)
 TEST_PEN = pg.mkPen(NEGATIVE, width=2, style=Qt.PenStyle.DashLine)
 _STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+class MinusAxis(pg.AxisItem):
+    """An axis whose negative ticks carry the true minus sign, "−2" and not "-2", like
+    every other number in the window (:func:`~neurongui.engine.numbers.format_number`)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [text.replace("-", "\u2212") for text in super().tickStrings(values, scale, spacing)]
+
+
+def chart(**kwargs: object) -> pg.PlotWidget:
+    """A plot widget with :class:`MinusAxis` axes on its left and bottom."""
+    axes = {"left": MinusAxis("left"), "bottom": MinusAxis("bottom")}
+    return pg.PlotWidget(axisItems=axes, **kwargs)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from neurongui.engine import Network
 from neurongui.i18n import data_name, fill
 from neurongui.model import Selection
-from neurongui.views.chart_style import TRAIN_PEN, ChartColours, plain_axes, set_y_title
+from neurongui.views.chart_style import TRAIN_PEN, ChartColours, chart, plain_axes, set_y_title
 
 __all__ = ["WEIGHT_POINTS", "WeightChart"]
 
@@ -22,7 +22,7 @@ class WeightChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.weight_plot = pg.PlotWidget()
+        self.weight_plot = chart()
         self.weight_plot.setObjectName("weightPlot")
         self.weight_plot.setMinimumHeight(150)
         set_y_title(self.weight_plot, self.tr("weight w"))

@@ -27,7 +27,7 @@ from neurongui.engine.diagnostics import layer_health, sample_rows, update_ratio
 from neurongui.engine.numbers import format_percent
 from neurongui.i18n import activation_label, fill, keep_together
 from neurongui.model import NetworkModel
-from neurongui.views.chart_style import ChartColours
+from neurongui.views.chart_style import ChartColours, chart
 
 __all__ = ["HealthPanel"]
 
@@ -109,7 +109,7 @@ class HealthPanel(QWidget):
         self.new_run()
 
     def _plot(self, title: str, log: bool) -> pg.PlotWidget:
-        plot = pg.PlotWidget()
+        plot = chart()
         plot.setTitle(title, size="9pt")
         plot.setLogMode(x=False, y=log)
         plot.setMenuEnabled(False)

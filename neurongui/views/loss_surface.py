@@ -33,7 +33,7 @@ from neurongui.engine.refs import EdgeRef, check_ref
 from neurongui.engine.surface import Surface, grid_around, surface_rows
 from neurongui.i18n import error_text, fill, keep_together, sentences
 from neurongui.model import NetworkModel
-from neurongui.views.chart_style import ChartColours
+from neurongui.views.chart_style import ChartColours, chart
 
 __all__ = ["LossSurfacePanel", "SurfaceThread"]
 
@@ -123,7 +123,7 @@ class LossSurfacePanel(QWidget):
             row.addWidget(button)
             form.addRow(label, row)
         form.addRow(self.tr("Range"), self.span)
-        self.plot = pg.PlotWidget()
+        self.plot = chart()
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         # The key to the colours, ticked in loss units (the scale itself is logarithmic).

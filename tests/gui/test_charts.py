@@ -1,6 +1,7 @@
 """The charts dock: readable before and after training, on every kind of dataset."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from neurongui.documents import InstanceGuard
@@ -315,3 +316,16 @@ def test_a_file_with_two_input_columns_gets_an_output_map_in_its_units(window, q
     assert map_left == pytest.approx(x0)
     assert charts.output_plot.getAxis("bottom").labelText == "height"
     assert charts.discretize.isVisible()
+
+
+def test_every_chart_writes_negative_ticks_with_the_true_minus_sign(window):
+    window.tools.show_dock("surfaceDock")  # the tools' plots too
+    window.tools.show_dock("coachDock")
+    plots = window.findChildren(pg.PlotWidget)
+    assert len(plots) >= 8
+    for plot in plots:
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            shown = axis.tickStrings([-2.0, 0.0, 2.5], 1.0, 0.5)
+            negative = axis.logMode or shown[0].startswith("−2")  # a log axis shows 10⁻² = 0.01
+            assert negative and "-" not in "".join(shown), (plot.objectName(), name, shown)
