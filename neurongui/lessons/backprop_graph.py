@@ -13,7 +13,6 @@ import math
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -31,6 +30,7 @@ from neurongui.engine.numbers import SIGNIFICANT_DIGITS, format_number, parse_nu
 from neurongui.i18n import fill, keep_together
 from neurongui.theme import is_dark
 from neurongui.views.canvas_overlay import value_colours
+from neurongui.views.number_spin import DecimalSpinBox
 
 __all__ = ["ChainRuleGraph", "ChainRulePage", "backward_order", "parse_number", "rough_reply"]
 
@@ -218,9 +218,9 @@ class ChainRulePage(QWidget):
 
     def _inputs(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.boxes: dict[str, QDoubleSpinBox] = {}
+        self.boxes: dict[str, DecimalSpinBox] = {}
         for name, value in (("x", -2.0), ("y", 5.0), ("z", -4.0)):
-            box = QDoubleSpinBox()
+            box = DecimalSpinBox()
             box.setObjectName(f"{name}Input")
             box.setRange(-99.0, 99.0)
             box.setDecimals(2)

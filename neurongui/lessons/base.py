@@ -24,7 +24,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -47,6 +46,7 @@ from neurongui.engine.refs import EdgeRef, Ref
 from neurongui.i18n import error_text
 from neurongui.lessons.text import lesson_parts, lesson_text, tidy
 from neurongui.undo import new_gesture
+from neurongui.views.number_spin import DecimalSpinBox
 
 if TYPE_CHECKING:
     from neurongui.lessons.host import LessonHost
@@ -336,7 +336,7 @@ class Lesson(QWidget):
         return self.model.network
 
 
-class ValueBox(QDoubleSpinBox):
+class ValueBox(DecimalSpinBox):
     """A spin box bound to one weight (an :class:`EdgeRef`) or bias (a
     :class:`NeuronRef`): typing, arrows and wheel are undoable edits.
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from neurongui.engine.numbers import format_number, parse_number
 
-__all__ = ["KEPT_DECIMALS", "NumberSpinBox", "WholeSpinBox", "shown_number"]
+__all__ = ["KEPT_DECIMALS", "DecimalSpinBox", "NumberSpinBox", "WholeSpinBox", "shown_number"]
 
 #: Decimals a NumberSpinBox keeps (Qt rounds its value to them): enough for any
 #: number a student types into a setting; what is shown drops the trailing zeros.
@@ -91,6 +91,26 @@ class NumberSpinBox(_Refusing, QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:
         value = parse_number(text)
+        return self.value() if value is None else value
+
+
+class DecimalSpinBox(QDoubleSpinBox):
+    """A QDoubleSpinBox with a fixed number of decimals that writes the true minus sign
+    ("−2.00", not "-2.00") and reads what :func:`parse_number` reads: for the lessons'
+    weights and the tools' settings, where the digits shown are part of the lesson."""
+
+    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
+        body = text.removeprefix(self.prefix()).removesuffix(self.suffix())
+        return _state(body, self.minimum(), self.maximum(), False), text, pos
+
+    def textFromValue(self, value: float, /) -> str:
+        text = f"{value:.{self.decimals()}f}"
+        if text.startswith("-") and float(text) == 0:  # no "−0.00"
+            text = text[1:]
+        return text.replace("-", "\u2212")
+
+    def valueFromText(self, text: str, /) -> float:
+        value = parse_number(text.removeprefix(self.prefix()).removesuffix(self.suffix()))
         return self.value() if value is None else value
 
 
