@@ -2284,6 +2284,14 @@ of layer 1</source>
         <source>the proxy refused the connection (407: it asks for a user name and password; set them in the https_proxy variable or ask the network&apos;s administrator)</source>
         <translation>代理服务器拒绝了连接（407：它要求用户名和密码；请在 https_proxy 变量中设置，或询问网络管理员）</translation>
     </message>
+    <message>
+        <source>a dropout rate must be a number from 0 to {high}, not {value}</source>
+        <translation>随机失活（Dropout）率须是 0 到 {high} 之间的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>invalid learning-rate schedule: {schedule}</source>
+        <translation>无效的学习率调度：{schedule}</translation>
+    </message>
 </context>
 <context>
     <name>HealthPanel</name>
@@ -2960,6 +2968,85 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>MoreSettings</name>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>Dropout rate p of every hidden layer: during training steps each hidden neuron is switched off with probability p (0: never)</source>
+        <translation>每个隐藏层的随机失活（Dropout）率 p：训练的每一步中，每个隐藏神经元以概率 p 被关闭（0：从不）</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch</source>
+        <translation>学习率如何随轮次变化</translation>
+    </message>
+    <message>
+        <source>Epochs between decays k</source>
+        <translation>两次衰减之间的轮数 k</translation>
+    </message>
+    <message>
+        <source>Decay factor γ</source>
+        <translation>衰减因子 γ</translation>
+    </message>
+    <message>
+        <source>Epochs of the descent T</source>
+        <translation>下降所用的轮数 T</translation>
+    </message>
+    <message>
+        <source>Final learning rate η_min</source>
+        <translation>最终学习率 η_min</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>随机失活 (Dropout)</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Every k epochs</source>
+        <translation>每 k 轮</translation>
+    </message>
+    <message>
+        <source>Factor γ</source>
+        <translation>因子 γ</translation>
+    </message>
+    <message>
+        <source>Over T epochs</source>
+        <translation>经过 T 轮</translation>
+    </message>
+    <message>
+        <source>Down to η_min</source>
+        <translation>降至 η_min</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>随机失活 %1</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>更多：%1</translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <source>Dropout and the learning-rate schedule</source>
+        <translation>随机失活（Dropout）与学习率调度</translation>
+    </message>
+</context>
+<context>
     <name>NetworkCanvas</name>
     <message>
         <source>Network diagram</source>
@@ -3000,6 +3087,14 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>b = %1 (rounded to 4 digits on the diagram)</source>
         <translation>b = %1（网络图上四舍五入到 4 位）</translation>
+    </message>
+    <message>
+        <source>%1 · dropout %2</source>
+        <translation>%1 · 随机失活 %2</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>随机失活 %1</translation>
     </message>
 </context>
 <context>
@@ -4183,6 +4278,10 @@ Details: %1</source>
     <message>
         <source>New initial weights (R); undoable</source>
         <translation>重新生成初始权重（R），可撤销</translation>
+    </message>
+    <message>
+        <source>learning rate now η = %1</source>
+        <translation>当前学习率 η = %1</translation>
     </message>
     <message>
         <source>training loss %1</source>
