@@ -2133,6 +2133,18 @@ of layer 1</source>
         <translation>每个隐藏神经元给网络能画的边界增加一条直线（一个拐弯）。神经元太少就跟不上数据，训练多久都没用。</translation>
     </message>
     <message>
+        <source>after {epochs} epochs the training accuracy is {accuracy} and no longer rising, with {hidden} hidden neurons and dropout {rate}</source>
+        <translation>训练 {epochs} 轮后，训练准确率为 {accuracy} 且不再上升，隐藏神经元共 {hidden} 个，随机失活率 {rate}</translation>
+    </message>
+    <message>
+        <source>Dropout switches off each hidden neuron with probability {rate} at every step. With so few neurons, too few are left to draw the boundary: dropout suits networks with many more neurons than the data needs.</source>
+        <translation>随机失活（Dropout）在每一步中以概率 {rate} 关闭每个隐藏神经元。神经元本来就这么少，剩下的不足以画出边界：随机失活适合神经元远多于数据所需的网络。</translation>
+    </message>
+    <message>
+        <source>Turn dropout off</source>
+        <translation>关闭随机失活</translation>
+    </message>
+    <message>
         <source>{share} of the samples get a confident wrong answer from the {activation} output, where its slope is under 0.01</source>
         <translation>{share} 的样本从 {activation} 输出得到了很自信的错误答案，那里的斜率小于 0.01</translation>
     </message>
