@@ -10,6 +10,8 @@ so that the next layer receives on average the same input as without dropout
 (E[ã] = a). Backprop goes through the same mask: ∂L/∂a⁽ˡ⁾ = m ⊙ ∂L/∂ã⁽ˡ⁾. Nothing
 else uses dropout: evaluation, the losses and accuracies, the views all compute with
 the whole network, which is why the division by 1 − p happens during training.
+(With the trainer's ``epoch_metrics="running"``, the training loss of an epoch is
+the mean of its batches' losses with their masks, as Keras reports it.)
 
 A fresh mask is drawn for every sample of every step from the trainer's own random
 generator, seeded from the run's seed, so a run repeats exactly. The passes here are

@@ -278,6 +278,8 @@ class Trainer:
         ∂(L + penalty)/∂θ, and each dict also holds its two parts: ``"loss_weights"``,
         ∂L/∂w alone, and ``"penalty_weights"``, the penalty's ∂/∂w, λ·sign(w) (L1) or
         λ·w (L2) with the weights before the step; ``"weights"`` is their sum.
+        With dropout it is the gradient of the step's loss with its masks, not that of
+        the whole network (which a finite difference of :meth:`Network.loss` measures).
         """
         if self._synced != self.network.structure_version or not self._stepped:
             return None
