@@ -112,6 +112,15 @@ class MoreSettings(QWidget):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.body)
 
+    def set_hidden_layers(self, count: int) -> None:
+        """Enable dropout only for a network with hidden layers (an output neuron is
+        never dropped)."""
+        self.dropout.setEnabled(count > 0)
+        if count:
+            self.dropout.setToolTip(self.dropout.accessibleName())
+        else:
+            self.dropout.setToolTip(self.tr("This network has no hidden layer: nothing to drop"))
+
     def _on_toggle(self, shown: bool) -> None:
         self.body.setVisible(shown)
         arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow

@@ -74,6 +74,7 @@ class TrainingPanel(DataImports, QWidget):
         ):
             signal.connect(self._clear_status)
         self._lone_softmax = lone_softmax(model.network)
+        self.more.set_hidden_layers(len(model.network.layers) - 1)
         self._on_config_change()
         self._on_history_change()
         self._show_note()
@@ -347,6 +348,7 @@ class TrainingPanel(DataImports, QWidget):
             self.model.message.emit(self.lone_softmax_text())  # in the status bar, once
         self._lone_softmax = lone
         self._show_note()
+        self.more.set_hidden_layers(len(self.model.network.layers) - 1)
 
     def lone_softmax_text(self) -> str:
         """Why softmax on one output neuron cannot learn, in the interface's language."""

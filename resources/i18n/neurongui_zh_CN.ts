@@ -3042,6 +3042,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>降至 η_min</translation>
     </message>
     <message>
+        <source>This network has no hidden layer: nothing to drop</source>
+        <translation>这个网络没有隐藏层：没有可以随机失活的神经元</translation>
+    </message>
+    <message>
         <source>dropout %1</source>
         <translation>随机失活 %1</translation>
     </message>

@@ -119,3 +119,12 @@ def test_a_running_trainer_gets_the_new_settings_between_steps(window):
     assert trainer.current_learning_rate == 0.03 * 0.5  # one epoch done: halved once
     loop.handle(Control("step_epoch", 2))
     assert trainer.epoch_count == 2 and trainer.current_learning_rate == 0.03 * 0.25
+
+
+def test_dropout_is_off_limits_for_a_network_without_hidden_layers(window):
+    more = window.training_panel.more
+    assert more.dropout.isEnabled()
+    window.start_lesson("one_neuron")  # a single neuron: 2 inputs, 1 output
+    assert window.model.network.sizes == [2, 1]
+    assert not more.dropout.isEnabled()
+    assert "no hidden layer" in more.dropout.toolTip()
