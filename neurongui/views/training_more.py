@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QToolButton, QVBoxLayout, QWidget
 
 from neurongui.engine.config import LIMITS, TrainingConfig
@@ -25,8 +25,6 @@ __all__ = ["MoreSettings", "schedule_label"]
 
 def schedule_label(kind: str) -> str:
     """The display name of a learning-rate schedule, in the interface's language."""
-    from PySide6.QtCore import QCoreApplication
-
     names = {
         "constant": QCoreApplication.translate("MoreSettings", "Constant"),
         "step": QCoreApplication.translate("MoreSettings", "Step decay"),
