@@ -7,8 +7,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from . import losses, optimizers
+from .dropout import MAX_RATE
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .network import INITIALIZERS
+from .schedules import SCHEDULES, Schedule
 from .trainer import PRECISIONS, REGULARIZATIONS
 
 __all__ = ["LIMITS", "TrainingConfig"]
@@ -27,8 +29,13 @@ LIMITS: dict[str, tuple[float, float]] = {
     "seed": (0, 2**31 - 1),
     "epoch_limit": (1, 1_000_000),
     "target_loss": (0.0, 100.0),
+    "dropout": (0.0, MAX_RATE),
+    "decay_every": (1, 1_000_000),
+    "decay_factor": (0.01, 1.0),
+    "cosine_epochs": (1, 1_000_000),
+    "min_learning_rate": (0.0, 100.0),
 }
-_WHOLE = ("n_samples", "batch_size", "seed", "epoch_limit")
+_WHOLE = ("n_samples", "batch_size", "seed", "epoch_limit", "decay_every", "cosine_epochs")
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,15 @@ class TrainingConfig:
     ``precision`` is the number type of the training steps' arithmetic, ``"float64"``
     or ``"float32"`` (faster for large layers); the network and every number shown
     stay float64 either way (see :class:`~neurongui.engine.trainer.Trainer`).
+
+    ``dropout`` is the dropout rate p of every hidden layer (0: none; see
+    :mod:`~neurongui.engine.dropout`). One rate for all hidden layers, not one per
+    layer: it stays meaningful when a layer is added or removed, so structure edits
+    never have to change the settings. ``schedule`` (``"constant"``, ``"step"`` or
+    ``"cosine"``) with ``decay_every`` (k), ``decay_factor`` (γ), ``cosine_epochs`` (T)
+    and ``min_learning_rate`` (η_min) changes the learning rate from epoch to epoch
+    (see :mod:`~neurongui.engine.schedules`); ``learning_rate`` stays the base rate.
+    Files without these keys get the defaults: no dropout, a constant rate.
     """
 
     dataset: str = "circle"
@@ -57,6 +73,12 @@ class TrainingConfig:
     epoch_limit: int | None = None
     target_loss: float | None = None
     precision: str = "float64"
+    dropout: float = 0.0
+    schedule: str = "constant"
+    decay_every: int = 10
+    decay_factor: float = 0.5
+    cosine_epochs: int = 100
+    min_learning_rate: float = 0.0
 
     def __post_init__(self) -> None:
         _check(self.loss in losses.names(), "loss", self.loss)
@@ -91,6 +113,19 @@ class TrainingConfig:
         )
         _check(
             isinstance(self.dataset, str) and 0 < len(self.dataset) < 256, "dataset", self.dataset
+        )
+        _check(self.schedule in SCHEDULES, "schedule", self.schedule)
+        for name in ("dropout", "decay_factor", "min_learning_rate"):
+            _check_range(name, getattr(self, name), whole=False)
+
+    def learning_rate_schedule(self) -> Schedule:
+        """The schedule these settings describe."""
+        return Schedule(
+            self.schedule,
+            self.decay_every,
+            self.decay_factor,
+            self.cosine_epochs,
+            self.min_learning_rate,
         )
 
     def to_dict(self) -> dict[str, Any]:

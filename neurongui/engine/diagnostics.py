@@ -7,13 +7,14 @@ epochs, the network now, a sample of the training data, the settings) and return
 of the run, so a test builds a run that triggers each one and a run that must not.
 
 =============== ===================================================================
-``lr_high``      the loss rose in at least half of the last 10 epochs
+``lr_high``      the loss rose in at least half of the last 10 epochs (with dropout,
+                 only a rising trend counts: its masks make the loss bounce)
 ``lr_low``       the loss has stalled far from its goal while the weights barely move
 ``dead_relu``    half or more of a ReLU layer outputs 0 for every sample
 ``saturated``    half or more of a sigmoid/tanh layer sits on its flat ends
 ``vanishing``    three or more sigmoid layers in a row: the gradient shrinks ×4 per layer
 ``overfitting``  the test loss has risen for 5+ epochs while the training loss fell
-``underfitting`` a small network stuck at a low accuracy
+``underfitting`` a small network stuck at a low accuracy (with dropout: turn it off)
 ``slow_output``  a sigmoid/softmax output with the square loss, wrong and saturated
 ``unscaled``     inputs in the hundreds: steps that suit one input overshoot another
 ``symmetric``    neurons with the same weights and bias: they will stay the same
@@ -79,8 +80,10 @@ def lr_high(run: Run) -> Hint | None:
     rising = loss[-5:].mean() >= 1.1 * loss[:5].mean() and loss[-1] >= 1.2 * every.min()
     # Bouncing: jumps of a twentieth of the loss per epoch on average, no new low in the
     # last five epochs, and a classifier still far from right.
+    # (Not with dropout: its random masks make the loss bounce whatever η is.)
     bouncing = (
-        np.abs(np.diff(loss)).mean() > 0.05 * loss.mean()
+        not run.config.dropout
+        and np.abs(np.diff(loss)).mean() > 0.05 * loss.mean()
         and loss[-5:].min() >= 0.95 * every[:-5].min()
         and accuracy is not None
         and accuracy < 0.8
@@ -311,6 +314,8 @@ def underfitting(run: Run) -> Hint | None:
     hidden = run.network.sizes[1:-1]
     if acc is None or acc >= 0.8 or sum(hidden) > 8 or (loss[0] - loss[-1]) > 0.01 * loss[0]:
         return None
+    if run.config.dropout and hidden:
+        return _dropout_underfitting(run, acc, sum(hidden))
     fix = Fix("add_neurons", layers=(0,), count=max(hidden[0], 2)) if hidden else Fix("add_layer")
     action = (
         Message(
@@ -342,6 +347,38 @@ def underfitting(run: Run) -> Hint | None:
         action,
         fix,
         "perceptron",
+    )
+
+
+def _dropout_underfitting(run: Run, accuracy: float, hidden: int) -> Hint:
+    """Underfitting of a small network that drops neurons: the dropout is the cause
+    (the same network without it may well learn), so the fix is to lower it."""
+    rate = run.config.dropout
+    return Hint(
+        "underfitting",
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "after {epochs} epochs the training accuracy is {accuracy} and no longer "
+                "rising, with {hidden} hidden neurons and dropout {rate}",
+            ),
+            epochs=len(run.history),
+            accuracy=format_percent(accuracy),
+            hidden=hidden,
+            rate=format_number(rate),
+        ),
+        Message(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "Dropout switches off each hidden neuron with probability {rate} at every "
+                "step. With so few neurons, too few are left to draw the boundary: dropout "
+                "suits networks with many more neurons than the data needs.",
+            ),
+            rate=format_number(rate),
+        ),
+        Message(QT_TRANSLATE_NOOP("EngineErrors", "Turn dropout off")),
+        Fix("settings", {"dropout": 0.0}),
+        None,
     )
 
 

@@ -241,6 +241,8 @@ def make_trainer(network: Network, data: TrainingData, config: TrainingConfig) -
         target_loss=config.target_loss,
         task=data.task,
         precision=config.precision,
+        schedule=config.learning_rate_schedule(),
+        dropout=config.dropout,
     )
 
 
@@ -264,5 +266,9 @@ def update_trainer(trainer: Trainer, old: TrainingConfig, new: TrainingConfig) -
         trainer.loss = losses.get(new.loss)
     if new.precision != old.precision:
         trainer.precision = new.precision
+    if new.learning_rate_schedule() != old.learning_rate_schedule():
+        trainer.schedule = new.learning_rate_schedule()
+    if new.dropout != old.dropout:
+        trainer.dropout = new.dropout
     trainer.set_regularization(new.regularization, new.regularization_rate)
     trainer.epoch_limit, trainer.target_loss = new.epoch_limit, new.target_loss

@@ -30,10 +30,12 @@ from ._checks import positive_number, training_arrays
 from ._inputs import Batches, Inputs
 from ._kernels import Workspace, train_pass
 from .divergence import Divergence, DivergenceWatch
+from .dropout import Dropout, dropout_pass, layer_rates
 from .errors import QT_TRANSLATE_NOOP, EngineError
 from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
 from .network import Layer, Network
 from .regularization import REGULARIZATIONS
+from .schedules import Schedule
 
 __all__ = ["EPOCH_METRICS", "PRECISIONS", "REGULARIZATIONS", "Trainer"]
 
@@ -56,7 +58,13 @@ class Trainer:
     loss
         ``"mse"``, ``"bce"`` or ``"cross_entropy"``.
     optimizer, learning_rate
-        ``"sgd"``, ``"momentum"`` or ``"adam"``, and the step size η.
+        ``"sgd"``, ``"momentum"`` or ``"adam"``, and the step size η (the base rate,
+        which ``schedule`` may change from epoch to epoch).
+    schedule
+        A :class:`~neurongui.engine.schedules.Schedule`; None: a constant rate.
+    dropout
+        Dropout rate p of every hidden layer, or one per hidden layer (see
+        :mod:`~neurongui.engine.dropout`); 0: none.
     batch_size
         Samples per step; the last batch of an epoch may be smaller.
     regularization, regularization_rate
@@ -114,6 +122,8 @@ class Trainer:
         task: str | None = None,
         epoch_metrics: str = "exact",
         precision: str = "float64",
+        schedule: Schedule | None = None,
+        dropout: float | tuple[float, ...] = 0.0,
     ):
         if epoch_metrics not in EPOCH_METRICS:
             raise ValueError(f"epoch_metrics must be one of {EPOCH_METRICS}, got {epoch_metrics!r}")
@@ -143,12 +153,17 @@ class Trainer:
         self.task = task or infer_task(Y)
         self.loss = _losses.get(loss)
         self.optimizer = _optimizers.get(optimizer, learning_rate)
+        self._schedule = schedule or Schedule()
+        self.history: list[EpochRecord] = []
         self.learning_rate = learning_rate  # validates it
+        # Masks from a generator of their own: the batches' order stays that of a run
+        # without dropout.
+        self._dropout = Dropout(0.0, np.random.default_rng(None if seed is None else (seed, 1)))
+        self.dropout = dropout
         self.batch_size = batch_size
         self.set_regularization(regularization, regularization_rate)
         self.shuffle = shuffle
         self.epoch_limit, self.target_loss = epoch_limit, target_loss
-        self.history: list[EpochRecord] = []
         self.status, self.message = Status.OK, ""
         #: What gave the last blow-up away (see neurongui.engine.divergence), or None.
         self.divergence: Divergence | None = None
@@ -161,12 +176,41 @@ class Trainer:
 
     @property
     def learning_rate(self) -> float:
-        """The optimiser's step size η."""
-        return self.optimizer.learning_rate
+        """The base step size η₀ (the optimiser's, unless a schedule changes it)."""
+        return self._base_rate
 
     @learning_rate.setter
     def learning_rate(self, value: float) -> None:
-        self.optimizer.learning_rate = positive_number("learning rate", value)
+        self._base_rate = positive_number("learning rate", value)
+        self._apply_schedule()
+
+    @property
+    def current_learning_rate(self) -> float:
+        """The step size of the current epoch: η₀ as the schedule changes it."""
+        return self.optimizer.learning_rate
+
+    @property
+    def schedule(self) -> Schedule:
+        """How η changes from epoch to epoch (it takes effect at once)."""
+        return self._schedule
+
+    @schedule.setter
+    def schedule(self, value: Schedule) -> None:
+        self._schedule = value
+        self._apply_schedule()
+
+    def _apply_schedule(self) -> None:
+        self.optimizer.learning_rate = self._schedule.rate(self._base_rate, len(self.history))
+
+    @property
+    def dropout(self) -> float | tuple[float, ...]:
+        """Dropout rate of every hidden layer, or one per hidden layer (0: none)."""
+        return self._dropout.rates
+
+    @dropout.setter
+    def dropout(self, value: float | tuple[float, ...]) -> None:
+        layer_rates(value, len(self.network.layers))  # (validates)
+        self._dropout.rates = value
 
     @property
     def precision(self) -> str:
@@ -207,7 +251,7 @@ class Trainer:
 
     def set_optimizer(self, name: str) -> None:
         """Switch optimiser, keeping the learning rate; its state starts afresh."""
-        self.optimizer = _optimizers.get(name, self.optimizer.learning_rate)
+        self.optimizer = _optimizers.get(name, self.current_learning_rate)
         self.optimizer.reset(self.network.n_parameters, self._dtype)
 
     @property
@@ -234,6 +278,8 @@ class Trainer:
         ∂(L + penalty)/∂θ, and each dict also holds its two parts: ``"loss_weights"``,
         ∂L/∂w alone, and ``"penalty_weights"``, the penalty's ∂/∂w, λ·sign(w) (L1) or
         λ·w (L2) with the weights before the step; ``"weights"`` is their sum.
+        With dropout it is the gradient of the step's loss with its masks, not that of
+        the whole network (which a finite difference of :meth:`Network.loss` measures).
         """
         if self._synced != self.network.structure_version or not self._stepped:
             return None
@@ -262,6 +308,7 @@ class Trainer:
         """Draw new initial weights and forget the history and the optimiser's state."""
         self.network.initialize(init, seed)
         self.history.clear()
+        self._apply_schedule()
         self.step_count = 0
         self.status, self.message = Status.OK, ""
         self.divergence = None
@@ -306,9 +353,14 @@ class Trainer:
         """
         grad = self._grad
         running = self.epoch_metrics == "running"
-        value = train_pass(
-            self._layers, inputs, Yb, self.loss, self._blocks, self._train_rng, ws, running
-        )
+        if self._dropout.active():
+            masks = self._dropout.draw(self._layers, ws)
+            args = (self.loss, self._blocks, self._train_rng, ws, running, *masks)
+            value = dropout_pass(self._layers, inputs, Yb, *args)
+        else:
+            value = train_pass(
+                self._layers, inputs, Yb, self.loss, self._blocks, self._train_rng, ws, running
+            )
         if value is not None:  # (running metrics: the batch's loss)
             self._tally(value, ws.activations[-1], Yb)
         params = self._params
@@ -395,6 +447,7 @@ class Trainer:
         for view in net.gradient_views(self._weight_mask):
             view["weights"][...] = 1.0
         self.optimizer.reset(size, dtype)
+        self._dropout.clear()
         needs_rng = any(layer.activation.name == "rrelu" for layer in net.layers)
         self._train_rng = self._rng if needs_rng else None
         self._synced = net.structure_version
@@ -470,6 +523,7 @@ class Trainer:
             self._diverge(alarm.kind, record.train_loss, alarm)
             return
         self.history.append(record)
+        self._apply_schedule()  # the next epoch's η
         if self.target_loss is not None and record.train_loss <= self.target_loss:
             self.status = Status.TARGET_REACHED
             self.message = f"reached the target loss {self.target_loss:g}"

@@ -40,6 +40,7 @@ from neurongui.engine.explain import format_number
 from neurongui.i18n import activation_label, data_name, fill
 from neurongui.model import NetworkModel
 from neurongui.views.canvas_columns import ColumnPicture
+from neurongui.views.canvas_dropout import dropout_counts
 from neurongui.views.canvas_edges import CanvasEdges
 from neurongui.views.canvas_edits import CanvasEdits
 from neurongui.views.canvas_images import CanvasImages
@@ -137,6 +138,7 @@ class NetworkCanvas(
         self.horizontalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         model.structureChanged.connect(self._on_structure_change)
+        model.configChanged.connect(self._on_config_change)
         model.dataChanged.connect(self._on_structure_change)
         model.parametersChanged.connect(self._on_parameters_change)
         model.editApplied.connect(self._on_edit)
@@ -215,6 +217,7 @@ class NetworkCanvas(
             tuple(data.dataset.class_names),
             data.dataset.image_shape,
             data.is_2d,
+            self.model.config.dropout,  # marked under the hidden layers' headers
             self._dark,
         )
 
@@ -346,6 +349,8 @@ class NetworkCanvas(
                     titles = [fill(self.tr("Hidden layer %1 · %2"), str(column), name), name]
             n = net.sizes[column]
             counts = [self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")]
+            if 0 < column <= n_hidden:
+                counts = dropout_counts(counts[0], n, self.model.config.dropout)
             grid = self._layout.grid
             if column == 0 and grid is not None:  # the inputs are an image's pixels
                 shape = f"{grid[0]} × {grid[1]}"
@@ -424,6 +429,10 @@ class NetworkCanvas(
     def _on_structure_change(self) -> None:
         self._close_inline()
         self._rebuild()
+
+    def _on_config_change(self) -> None:
+        if self._scene_key() != self._drawn:  # dropout's marks under the headers
+            self._rebuild()
 
     def _on_edit(self, _edit) -> None:
         self._edit_pending = True  # the parametersChanged that follows redraws at once

@@ -31,6 +31,7 @@ from neurongui.undo import changed_settings
 from neurongui.views.number_spin import NumberSpinBox, WholeSpinBox
 from neurongui.views.steady import steady
 from neurongui.views.training_data import IMPORT_ENTRIES, DataImports
+from neurongui.views.training_more import MoreSettings
 from neurongui.worker import TrainingController
 
 __all__ = ["TrainingPanel"]
@@ -73,6 +74,7 @@ class TrainingPanel(DataImports, QWidget):
         ):
             signal.connect(self._clear_status)
         self._lone_softmax = lone_softmax(model.network)
+        self.more.set_hidden_layers(len(model.network.layers) - 1)
         self._on_config_change()
         self._on_history_change()
         self._show_note()
@@ -217,6 +219,9 @@ class TrainingPanel(DataImports, QWidget):
         form.addRow(row)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(form)
+        self.more = MoreSettings(self)  # dropout and the schedule, folded
+        self._names.update(self.more.names)
+        self._layout.addWidget(self.more)
 
     def _build_buttons(self) -> None:
         self.play_button = QPushButton(self.tr("Play"))
@@ -301,6 +306,10 @@ class TrainingPanel(DataImports, QWidget):
             text = fill(self.tr("Epoch %1"), f"{epoch:,}")
         if history:
             text += self._loss_text(history[-1])
+        config = self.model.config
+        if config.schedule != "constant":  # η of the epoch trained now (or next)
+            rate = config.learning_rate_schedule().rate(config.learning_rate, epoch)
+            text += "\n" + fill(self.tr("learning rate now η = %1"), format_number(rate))
         self.epoch_label.setText(keep_together(text))
         limit = self.model.config.epoch_limit
         self.progress.setVisible(limit is not None)
@@ -339,6 +348,7 @@ class TrainingPanel(DataImports, QWidget):
             self.model.message.emit(self.lone_softmax_text())  # in the status bar, once
         self._lone_softmax = lone
         self._show_note()
+        self.more.set_hidden_layers(len(self.model.network.layers) - 1)
 
     def lone_softmax_text(self) -> str:
         """Why softmax on one output neuron cannot learn, in the interface's language."""
@@ -379,6 +389,7 @@ class TrainingPanel(DataImports, QWidget):
             self.target_box.setChecked(c.target_loss is not None)
             self.target.setEnabled(c.target_loss is not None)
             self.target.setValue(c.target_loss if c.target_loss is not None else 0.01)
+            self.more.show_config(c)
         finally:
             self._updating = False
         self._on_history_change()
@@ -411,6 +422,7 @@ class TrainingPanel(DataImports, QWidget):
                 precision=self.precision.currentData(),
                 epoch_limit=int(self.limit.value()) if self.limit_box.isChecked() else None,
                 target_loss=self.target.value() if self.target_box.isChecked() else None,
+                **self.more.values(),
             )
         except ValueError as exc:
             self.model.message.emit(error_text(exc))

@@ -2137,6 +2137,18 @@ of layer 1</source>
         <translation>每个隐藏神经元给网络能画的边界增加一条直线（一个拐弯）。神经元太少就跟不上数据，训练多久都没用。</translation>
     </message>
     <message>
+        <source>after {epochs} epochs the training accuracy is {accuracy} and no longer rising, with {hidden} hidden neurons and dropout {rate}</source>
+        <translation>训练 {epochs} 轮后，训练准确率为 {accuracy} 且不再上升，隐藏神经元共 {hidden} 个，随机失活率 {rate}</translation>
+    </message>
+    <message>
+        <source>Dropout switches off each hidden neuron with probability {rate} at every step. With so few neurons, too few are left to draw the boundary: dropout suits networks with many more neurons than the data needs.</source>
+        <translation>随机失活（Dropout）在每一步中以概率 {rate} 关闭每个隐藏神经元。神经元本来就这么少，剩下的不足以画出边界：随机失活适合神经元远多于数据所需的网络。</translation>
+    </message>
+    <message>
+        <source>Turn dropout off</source>
+        <translation>关闭随机失活</translation>
+    </message>
+    <message>
         <source>{share} of the samples get a confident wrong answer from the {activation} output, where its slope is under 0.01</source>
         <translation>{share} 的样本从 {activation} 输出得到了很自信的错误答案，那里的斜率小于 0.01</translation>
     </message>
@@ -2287,6 +2299,14 @@ of layer 1</source>
     <message>
         <source>the proxy refused the connection (407: it asks for a user name and password; set them in the https_proxy variable or ask the network&apos;s administrator)</source>
         <translation>代理服务器拒绝了连接（407：它要求用户名和密码；请在 https_proxy 变量中设置，或询问网络管理员）</translation>
+    </message>
+    <message>
+        <source>a dropout rate must be a number from 0 to {high}, not {value}</source>
+        <translation>随机失活（Dropout）率须是 0 到 {high} 之间的数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>invalid learning-rate schedule: {schedule}</source>
+        <translation>无效的学习率调度：{schedule}</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2984,89 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>MoreSettings</name>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <source>Dropout rate p of every hidden layer: during training steps each hidden neuron is switched off with probability p (0: never)</source>
+        <translation>每个隐藏层的随机失活（Dropout）率 p：训练的每一步中，每个隐藏神经元以概率 p 被关闭（0：从不）</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes from epoch to epoch</source>
+        <translation>学习率如何随轮次变化</translation>
+    </message>
+    <message>
+        <source>Epochs between decays k</source>
+        <translation>两次衰减之间的轮数 k</translation>
+    </message>
+    <message>
+        <source>Decay factor γ</source>
+        <translation>衰减因子 γ</translation>
+    </message>
+    <message>
+        <source>Epochs of the descent T</source>
+        <translation>下降所用的轮数 T</translation>
+    </message>
+    <message>
+        <source>Final learning rate η_min</source>
+        <translation>最终学习率 η_min</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>随机失活 (Dropout)</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Every k epochs</source>
+        <translation>每 k 轮</translation>
+    </message>
+    <message>
+        <source>Factor γ</source>
+        <translation>因子 γ</translation>
+    </message>
+    <message>
+        <source>Over T epochs</source>
+        <translation>经过 T 轮</translation>
+    </message>
+    <message>
+        <source>Down to η_min</source>
+        <translation>降至 η_min</translation>
+    </message>
+    <message>
+        <source>This network has no hidden layer: nothing to drop</source>
+        <translation>这个网络没有隐藏层：没有可以随机失活的神经元</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>随机失活 %1</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>更多：%1</translation>
+    </message>
+    <message>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <source>Dropout and the learning-rate schedule</source>
+        <translation>随机失活（Dropout）与学习率调度</translation>
+    </message>
+</context>
+<context>
     <name>NetworkCanvas</name>
     <message>
         <source>Network diagram</source>
@@ -3004,6 +3107,14 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>b = %1 (rounded to 4 digits on the diagram)</source>
         <translation>b = %1（网络图上四舍五入到 4 位）</translation>
+    </message>
+    <message>
+        <source>%1 · dropout %2</source>
+        <translation>%1 · 随机失活 %2</translation>
+    </message>
+    <message>
+        <source>dropout %1</source>
+        <translation>随机失活 %1</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4298,10 @@ Details: %1</source>
     <message>
         <source>New initial weights (R); undoable</source>
         <translation>重新生成初始权重（R），可撤销</translation>
+    </message>
+    <message>
+        <source>learning rate now η = %1</source>
+        <translation>当前学习率 η = %1</translation>
     </message>
     <message>
         <source>training loss %1</source>
