@@ -22,7 +22,7 @@ some rate is above 0, so that without dropout training is the same to the last b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -57,7 +57,7 @@ def layer_rates(rates: float | Sequence[float], n_layers: int) -> tuple[float, .
         given = [*list(rates)[:hidden], *[0.0] * max(0, hidden - len(rates))]
     for p in given:
         ok = isinstance(p, (int, float, np.floating)) and not isinstance(p, bool)
-        if not (ok and 0 <= p <= MAX_RATE):
+        if not (ok and 0 <= float(p) <= MAX_RATE):  # type: ignore[arg-type]
             raise EngineError(
                 QT_TRANSLATE_NOOP(
                     "EngineErrors", "a dropout rate must be a number from 0 to {high}, not {value}"
@@ -85,7 +85,7 @@ class Dropout:
         self.rng = rng
         # Per workspace (one per batch size): masks and the masked outputs with their
         # row of ones, in the passes' transposed layout (one row per neuron).
-        self._buffers: dict[int, tuple[Workspace, list, list, list]] = {}
+        self._buffers: dict[int, tuple[Workspace, list[Any], list[Any], list[Any]]] = {}
 
     def active(self) -> bool:
         """True if some layer drops neurons."""
@@ -96,7 +96,7 @@ class Dropout:
         """Forget the buffers (the network's structure or the steps' dtype changed)."""
         self._buffers.clear()
 
-    def draw(self, layers: list[Layer], ws: Workspace) -> tuple[list, list]:
+    def draw(self, layers: list[Layer], ws: Workspace) -> tuple[list[Any], list[Any]]:
         """New masks for a step on ``ws``: per layer an array (neurons, n) of 0 and
         1/(1 − p), or None where nothing is dropped; and the masked outputs' buffers."""
         entry = self._buffers.get(id(ws))

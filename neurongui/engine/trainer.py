@@ -18,6 +18,7 @@ every measurement (epoch losses, accuracies, the views) is computed from them in
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -203,7 +204,7 @@ class Trainer:
         self.optimizer.learning_rate = self._schedule.rate(self._base_rate, len(self.history))
 
     @property
-    def dropout(self) -> float | tuple[float, ...]:
+    def dropout(self) -> float | Sequence[float]:
         """Dropout rate of every hidden layer, or one per hidden layer (0: none)."""
         return self._dropout.rates
 

@@ -297,7 +297,7 @@ class LayerMatrixPanel(QWidget):
         scroll.setWidget(self.view)
         scroll.setWidgetResizable(False)
         scroll.viewport().installEventFilter(self)  # its width is the room the blocks get
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.term = QLabel()
         self.term.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -325,8 +325,8 @@ class LayerMatrixPanel(QWidget):
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
-            self.view.set_room(self.scroll.viewport().width())
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.view.set_room(self.scroll_area.viewport().width())
         return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:

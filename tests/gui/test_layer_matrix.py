@@ -105,6 +105,6 @@ def test_a_narrow_panel_puts_b_and_z_below_w_a_instead_of_past_the_edge(qtbot, p
     places = {block.title: (x, y) for block, x, y in view.places}
     assert places["W"] == (0, 0) and places["a"][1] == 0  # the product stays together
     assert places["b"][1] > 0 and places["b"][0] < places["a"][0]  # on a band below
-    assert view.width() <= panel.scroll.viewport().width()  # no horizontal scrolling
+    assert view.width() <= panel.scroll_area.viewport().width()  # no horizontal scrolling
     # W still answers the pointer where it is drawn
     assert view.cell_at(_centre(panel, 2, 1)) == (2, 1)
