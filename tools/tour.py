@@ -342,6 +342,16 @@ def _layer_matrix(t: Tour) -> None:
     t.settle(300)
 
 
+@state("dropout-cosine")
+def _dropout_cosine(t: Tour) -> None:
+    """XOR with dropout 0.2 and a cosine schedule, the More section open, trained."""
+    t.open_example("xor")
+    model = t.window.model
+    model.set_config(model.config.with_changes(dropout=0.2, schedule="cosine", cosine_epochs=50))
+    t.window.training_panel.more.toggle.setChecked(True)
+    t.train(20)
+
+
 @state("divergence")
 def _divergence(t: Tour) -> None:
     from neurongui.engine import Network
