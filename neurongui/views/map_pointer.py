@@ -193,7 +193,10 @@ class MapPointer(QObject):
 
     def _move_probe(self, pos: QPointF) -> None:
         """The cross follows the mouse at once; the probe when the throttle allows."""
+        # Kept on the plot, so the cross stays in sight (beyond the data all the same).
+        (x0, x1), (y0, y1) = self.plot.getPlotItem().getViewBox().viewRange()
         x, y = self.data_point(pos)
+        x, y = min(max(x, x0), x1), min(max(y, y0), y1)
         data, net = self.model.data, self.model.network
         with np.errstate(all="ignore"):
             inputs = network_input(data, net, x, y)

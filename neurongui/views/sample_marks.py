@@ -187,7 +187,8 @@ class SampleMarks(QObject):
             item.setVisible(cell is not None)
             if cell is not None:
                 true, chosen = cell
-                item.setRect(QRectF(chosen, k - true - 1, 1, 1))  # rows from the top
+                # Rows run from the top; inset, so the plot's edge does not cut it.
+                item.setRect(QRectF(chosen + 0.03, k - true - 0.97, 0.94, 0.94))
 
     def refresh(self) -> None:
         """Mark the model's sample (or probe) on the plot the chart shows, and say so."""
@@ -202,13 +203,26 @@ class SampleMarks(QObject):
                 if probe is not None:
                     self.show_cross(plot_point(data, net, probe, self.probe_hint))
                 else:
-                    self._show_ring(plot_point(data, net, data.inputs("train", index)))
+                    self._show_ring(self._sample_point(kind, index))
             elif kind == "confusion" and probe is None:
                 out = net.forward(data.inputs("train", index)[None, :])[0]
                 k = len(out)
                 self._show_cell((int(np.argmax(data.Y_train[index])), int(np.argmax(out))), k)
         self.note.setText(self._note_text(kind, probe, index))
         self.note.setVisible(bool(self.note.text()))
+
+    def _sample_point(self, kind: str, index: int) -> tuple[float, float]:
+        """Where training sample ``index``'s dot is: on the curve plot at its target."""
+        data = self.model.data
+        if kind == "map":
+            assert data.points_train is not None
+            x, y = data.points_train[index]
+            return float(x), float(y)
+        mean, scale = _units(data)
+        raw = data.X_train[index] * scale + mean
+        if kind == "fit":
+            return float(raw[0]), float(data.Y_train[index, 0])
+        return float(raw[0]), float(raw[1])
 
     # -- the note ----------------------------------------------------------------------
 
