@@ -31,7 +31,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QTransform
 
 from neurongui.model import NetworkModel
-from neurongui.views.sample_marks import SampleMarks, network_input, plot_kind
+from neurongui.views.sample_marks import CROSS_SIZE, SampleMarks, network_input, plot_kind
 
 if TYPE_CHECKING:
     from neurongui.views.chart_output import OutputChart
@@ -195,10 +195,14 @@ class MapPointer(QObject):
 
     def _move_probe(self, pos: QPointF) -> None:
         """The cross follows the mouse at once; the probe when the throttle allows."""
-        # Kept on the plot, so the cross stays in sight (beyond the data all the same).
-        (x0, x1), (y0, y1) = self.plot.getPlotItem().getViewBox().viewRange()
+        # Kept on the plot, so the whole cross stays in sight (beyond the data all the
+        # same): half a cross in from each edge.
+        view = self.plot.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        px, py = view.viewPixelSize()
+        mx, my = min(CROSS_SIZE / 2 * px, (x1 - x0) / 2), min(CROSS_SIZE / 2 * py, (y1 - y0) / 2)
         x, y = self.data_point(pos)
-        x, y = min(max(x, x0), x1), min(max(y, y0), y1)
+        x, y = min(max(x, x0 + mx), x1 - mx), min(max(y, y0 + my), y1 - my)
         data, net = self.model.data, self.model.network
         with np.errstate(all="ignore"):
             inputs = network_input(data, net, x, y)

@@ -29,19 +29,20 @@ from neurongui.engine import Network
 from neurongui.engine.features import compute_features
 from neurongui.engine.numbers import format_number
 from neurongui.engine.session import TrainingData
-from neurongui.i18n import data_name, fill, keep_together
+from neurongui.i18n import data_name, fill, keep_together, sentences
 from neurongui.model import NetworkModel
 from neurongui.views.sample_panel import target_text
 
 if TYPE_CHECKING:
     from neurongui.views.chart_output import OutputChart
 
-__all__ = ["PROBE_COLOUR", "SampleMarks", "network_input", "plot_kind", "plot_point"]
+__all__ = ["CROSS_SIZE", "PROBE_COLOUR", "SampleMarks", "network_input", "plot_kind", "plot_point"]
 
 #: The probe's cross: a magenta that neither the orange nor the blue of the map uses.
 PROBE_COLOUR = QColor(214, 39, 140)
 _RING_SIZE = 18
-_CROSS_SIZE = 20
+#: The cross's size in pixels.
+CROSS_SIZE = 20
 
 
 def plot_kind(data: TrainingData) -> str:
@@ -129,7 +130,7 @@ class SampleMarks(QObject):
         self.chart, self.model = chart, model
         plot = chart.output_plot
         self.ring = _outlined("o", _RING_SIZE, None)
-        self.cross = _outlined("x", _CROSS_SIZE, PROBE_COLOUR)
+        self.cross = _outlined("x", CROSS_SIZE, PROBE_COLOUR)
         self.cell = [QGraphicsRectItem(), QGraphicsRectItem()]
         for item, (colour, width) in zip(
             self.cell, ((QColor(0, 0, 0), 5.0), (QColor(255, 255, 255), 2.5)), strict=True
@@ -271,12 +272,16 @@ class SampleMarks(QObject):
         text = fill(
             self.tr("✕ Your own input at %1: the network says %2."), where, format_number(out)
         )
-        if self._outside(point, kind):
-            text += " " + self.tr(
-                "It lies outside the training data: the network has never seen such inputs."
+        outside = self.tr(
+            "It lies outside the training data: the network has never seen such inputs."
+        )
+        return keep_together(
+            sentences(
+                text,
+                outside if self._outside(point, kind) else "",
+                self.tr("Drag the ✕ to move it; click a dot to go back to the data."),
             )
-        text += " " + self.tr("Drag the ✕ to move it; click a dot to go back to the data.")
-        return keep_together(text)
+        )
 
     def _outside(self, point: tuple[float, float], kind: str) -> bool:
         """True if ``point`` lies outside the box the training samples span."""
