@@ -140,9 +140,8 @@ class MapPointer(QObject):
             return False
         if kind == QEvent.Type.MouseButtonRelease:
             return self._on_release()
-        target = self.hit(pos)
-        if target is None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            target = ("space", 0)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        target = ("space", 0) if shift else self.hit(pos)  # Shift: the probe, even on a dot
         if target is None:
             return False  # empty space: pyqtgraph pans as before
         if kind == QEvent.Type.MouseButtonPress:

@@ -179,7 +179,7 @@ def test_shift_click_puts_your_own_input_where_the_mouse_is(window, charts, qtbo
     model = window.model
     model.select_sample(5)
     box = charts.output_plot.getPlotItem().getViewBox()
-    pos = _view_pos(charts, -5.5, 5.5)
+    pos = _view_pos(charts, -4.5, 4.5)
     assert box.sceneBoundingRect().contains(QPointF(pos))
     _click(qtbot, charts, pos, Qt.KeyboardModifier.ShiftModifier)
     assert model.probe == pytest.approx(np.array(_data_at(charts, pos)))
@@ -250,3 +250,20 @@ def test_another_sample_moves_the_histograms_marker_without_recounting(window, q
     assert panel.hist_marker.value() == pytest.approx(z) and counts == []
     window.editor.set_bias(NeuronRef(0, 1), 0.5)  # the weights changed: so do the counts
     qtbot.waitUntil(lambda: len(counts) == 1)
+
+
+def test_a_probe_dragged_off_the_data_stays_in_sight_and_is_called_a_guess(window, charts, qtbot):
+    model, marks = window.model, charts.map_pointer.marks
+    viewport = charts.output_plot.viewport()
+    start = _dot(charts, _lonely_sample(charts))
+    end = QPoint(viewport.width() - 1, start.y())
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(viewport, start + QPoint(20, 0))
+    qtbot.mouseMove(viewport, end)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+    box = charts.output_plot.getPlotItem().getViewBox()
+    x1 = box.viewRange()[0][1]
+    x = model.probe[0]
+    assert x > model.data.points_train[:, 0].max()  # beyond every training sample
+    assert x < x1 and marks.cross_at[0] == pytest.approx(x)  # the whole cross in sight
+    assert "outside the training data" in marks.note.text()
