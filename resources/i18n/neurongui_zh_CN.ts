@@ -3553,7 +3553,7 @@ The loss appears here, epoch by epoch.</source>
     <name>SampleMarks</name>
     <message>
         <source>Outlined cell: where sample %1 of the training data falls (true class %2, the network chooses %3).</source>
-        <translation>描边的格子：训练数据中样本 %1 所在的位置（真实类别：%2；网络选择：%3）。</translation>
+        <translation>描边的格子：训练样本 %1 所在的格子（真实类别：%2；网络选择：%3）。</translation>
     </message>
     <message>
         <source>○ Sample %1 (target %2): the network says %3. Click another dot to choose it; drag a dot to try your own input there.</source>
