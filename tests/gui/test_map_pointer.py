@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from neurongui.engine.features import compute_features
 from neurongui.engine.refs import NeuronRef
@@ -64,6 +65,18 @@ def _lonely_sample(charts, which: str = "train") -> int:
     raise AssertionError("no dot stands alone")
 
 
+def _empty_spot(charts) -> QPoint:
+    """A place on the plot far from every dot."""
+    dots = _positions(charts, *charts.train_points.getData())
+    box = charts.output_plot.getPlotItem().getViewBox().sceneBoundingRect()
+    return next(
+        QPoint(px, py)
+        for px in range(int(box.left()) + 10, int(box.right()) - 10, 5)
+        for py in range(int(box.top()) + 10, int(box.bottom()) - 10, 5)
+        if np.hypot(*(dots - (px, py)).T).min() > 4 * PICK_PIXELS
+    )
+
+
 def _click(qtbot, charts, pos: QPoint, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.mouseClick(charts.output_plot.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
 
@@ -118,16 +131,7 @@ def test_the_chosen_sample_is_ringed_on_the_map_and_selected_in_the_table(window
 def test_a_click_on_empty_space_keeps_the_sample(window, charts, qtbot):
     model = window.model
     model.select_sample(3)
-    x, y = charts.train_points.getData()
-    dots = _positions(charts, x, y)
-    box = charts.output_plot.getPlotItem().getViewBox().sceneBoundingRect()
-    empty = next(
-        QPoint(px, py)
-        for px in range(int(box.left()) + 10, int(box.right()) - 10, 5)
-        for py in range(int(box.top()) + 10, int(box.bottom()) - 10, 5)
-        if np.hypot(*(dots - (px, py)).T).min() > 4 * PICK_PIXELS
-    )
-    _click(qtbot, charts, empty)
+    _click(qtbot, charts, _empty_spot(charts))
     assert model.sample_index == 3 and model.probe is None
     assert charts.map_pointer.marks.ring_at == pytest.approx(tuple(model.data.points_train[3]))
 
@@ -267,3 +271,25 @@ def test_a_probe_dragged_off_the_data_stays_in_sight_and_is_called_a_guess(windo
     assert x > model.data.points_train[:, 0].max()  # beyond every training sample
     assert x < x1 and marks.cross_at[0] == pytest.approx(x)  # the whole cross in sight
     assert "outside the training data" in marks.note.text()
+
+
+def _hover(widget, pos: QPoint) -> None:
+    """A move with no button down, sent straight to ``widget`` (QTest's moves can be
+    dropped as repeats of an earlier test's position)."""
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_pointer_becomes_a_hand_over_a_dot(window, charts, qtbot):
+    viewport = charts.output_plot.viewport()
+    _hover(viewport, _dot(charts, _lonely_sample(charts)))
+    assert viewport.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    _hover(viewport, _empty_spot(charts))
+    assert viewport.cursor().shape() != Qt.CursorShape.PointingHandCursor
