@@ -109,9 +109,7 @@ class ZHistogram:
         self.hist_plot.setXRange(-self._reach, self._reach, padding=0.02)
         self.hist_plot.setYRange(0, self._top, padding=0.02)
         self._set_hist_ticks(self._top)
-        z = self._marker[0] if self._marker is not None else float("nan")
-        self.hist_marker.setValue(float(np.clip(z, -self._reach, self._reach)))
-        self.hist_marker.setVisible(bool(np.isfinite(z)))
+        self._move_histogram_marker()
         note = self._histogram_note(net.layers[layer].activation, zs)
         if len(finite) < zs.size:
             note += " " + fill(
@@ -121,6 +119,13 @@ class ZHistogram:
                 str(zs.size - len(finite)),
             )
         self.histogram_label.setText(keep_together(sentences(counted, note)))
+
+    def _move_histogram_marker(self) -> None:
+        """Put the marker at the sample's z (the counts stay as they are)."""
+        z = self._marker[0] if self._marker is not None else float("nan")
+        reach = self._reach if self._reach is not None else _Z_LIMIT
+        self.hist_marker.setValue(float(np.clip(z, -reach, reach)))
+        self.hist_marker.setVisible(bool(np.isfinite(z)) and self.hist_curve.isVisible())
 
     @staticmethod
     def _counted(n: int, step: int) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,12 @@ GRID = 100
 
 class OutputChart(ConfusionView, QWidget):
     """The network's output over the data: a map, a fitted curve or a confusion matrix."""
+
+    #: A frame was drawn (the marks of the chosen sample follow it: views/sample_marks.py).
+    drawn = Signal()
+    #: The data-editing tool in use, or None; while it is set, data editing owns the
+    #: mouse on the map and a click does not choose a sample (views/map_pointer.py).
+    edit_tool: str | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,6 +180,7 @@ class OutputChart(ConfusionView, QWidget):
         else:
             self.points_stale = False
             self.output_note.setText(self.tr("No output view for this dataset."))
+        self.drawn.emit()
 
     def _grid_inputs(self, net: Network) -> np.ndarray:
         """The network's inputs at the map's grid points (made once per feature set)."""

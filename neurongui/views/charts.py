@@ -22,6 +22,7 @@ from neurongui.views.chart_loss import CURVE_POINTS, LossChart
 from neurongui.views.chart_output import GRID, OutputChart
 from neurongui.views.chart_style import ChartColours, nice_ceiling, settled_ceiling
 from neurongui.views.chart_weight import WEIGHT_POINTS, WeightChart
+from neurongui.views.map_pointer import MapPointer
 
 __all__ = [
     "CURVE_POINTS",
@@ -77,6 +78,8 @@ class ChartsPanel(QWidget):
             setattr(self, name, getattr(self.output_tab, name))
         for name in ("weight_plot", "weight_curve", "weight_note"):
             setattr(self, name, getattr(self.weight_tab, name))
+        # Clicks on the map or curve choose a sample; a drag moves the student's input.
+        self.map_pointer = MapPointer(self.output_tab, model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("chartTabs")
         self.tabs.addTab(self.loss_tab, self.tr("Loss"))

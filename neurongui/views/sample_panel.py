@@ -155,6 +155,7 @@ class SamplePanel(QWidget):
         own = self.tr("Your own input")
         self.own_title = QLabel(f"<b>{own}</b>")
         self.fields: list[QLineEdit] = []
+        self._typed = False  # True while the typed values are being shown
         self.field_grid = QGridLayout()
         self.show_button = QPushButton(self.tr("Show the network for these values"))
         self.show_button.setObjectName("probeShow")
@@ -233,16 +234,41 @@ class SamplePanel(QWidget):
         self.number.blockSignals(False)
         self.previous.setEnabled(index > 0)
         self.next.setEnabled(index < len(model.data.X_train) - 1)
-        probe = model.probe is not None
-        self.back_button.setVisible(probe)
-        if probe:
+        probe = model.probe
+        self.back_button.setVisible(probe is not None)
+        if probe is not None:
             self.target.setText(self.tr("The window shows your own input (it has no target)."))
+            self.table.clearSelection()
+            self._follow_probe(probe)
         else:
             self.target.setText(
                 fill(self.tr("Target of sample %1: %2"), index + 1, target_text(model.data, index))
             )
             self._fill_fields()
             self.note.setText("")
+            self._select_row(index)
+
+    def _select_row(self, index: int) -> None:
+        """Select and show the chosen sample's row (unless the search hides it)."""
+        row = self.proxy.mapFromSource(self.table_model.index(index, 0))
+        if not row.isValid():
+            self.table.clearSelection()
+            return
+        if self.table.currentIndex().row() != row.row():
+            self.table.setCurrentIndex(row)  # selects the whole row (SelectRows)
+        self.table.scrollTo(row)
+
+    def _follow_probe(self, probe: np.ndarray) -> None:
+        """Show a probe set elsewhere (dragged on the map) in the typed fields."""
+        if self._typed or not self.fields or any(field.hasFocus() for field in self.fields):
+            return  # no fields, or the student is typing in them
+        data = self.model.data
+        raw = probe
+        if data.input_mean is not None and data.input_scale is not None:
+            raw = probe * data.input_scale + data.input_mean
+        for field, value in zip(self.fields, raw, strict=False):
+            field.setText(format_number(value))
+        self.note.setText(keep_together(self._range_note(raw)))
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index).row()
@@ -270,7 +296,11 @@ class SamplePanel(QWidget):
         x = raw
         if data.input_mean is not None and data.input_scale is not None:
             x = (raw - data.input_mean) / data.input_scale  # as the data were standardised
-        self.model.set_probe(x)
+        self._typed = True  # the fields keep what was typed, not a rounded copy
+        try:
+            self.model.set_probe(x)
+        finally:
+            self._typed = False
         self.note.setText(keep_together(self._range_note(raw)))
 
     def _range_note(self, raw: np.ndarray) -> str:

@@ -2984,6 +2984,13 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>MapPointer</name>
+    <message>
+        <source>Click a dot to choose that sample. Drag a dot, or the ✕ of your own input, to try other inputs: the diagram follows. Shift+drag puts your own input anywhere.</source>
+        <translation>点击一个圆点即选中该样本。拖动圆点或你自己的输入的 ✕，可以试试别的输入：网络图随之变化。按住 Shift 拖动，可把你自己的输入放到任意位置。</translation>
+    </message>
+</context>
+<context>
     <name>MoreSettings</name>
     <message>
         <source>Constant</source>
@@ -3655,6 +3662,33 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>The loss surface over (w, b) with the path</source>
         <translation>(w, b) 平面上的损失曲面及下降路径</translation>
+    </message>
+</context>
+<context>
+    <name>SampleMarks</name>
+    <message>
+        <source>Outlined cell: where sample %1 of the training data falls (true class %2, the network chooses %3).</source>
+        <translation>描边的格子：训练样本 %1 所在的格子（真实类别：%2；网络选择：%3）。</translation>
+    </message>
+    <message>
+        <source>○ Sample %1 (target %2): the network says %3. Click another dot to choose it; drag a dot to try your own input there.</source>
+        <translation>○ 样本 %1（目标值 %2）：网络输出 %3。点击另一个圆点即可选中它；拖动圆点可在那里试试你自己的输入。</translation>
+    </message>
+    <message>
+        <source>Your own input cannot be placed on this plot.</source>
+        <translation>你自己的输入无法在此图上标出。</translation>
+    </message>
+    <message>
+        <source>✕ Your own input at %1: the network says %2.</source>
+        <translation>✕ 你自己的输入位于 %1：网络输出 %2。</translation>
+    </message>
+    <message>
+        <source>It lies outside the training data: the network has never seen such inputs.</source>
+        <translation>它在训练数据的范围之外：网络从没见过这样的输入。</translation>
+    </message>
+    <message>
+        <source>Drag the ✕ to move it; click a dot to go back to the data.</source>
+        <translation>拖动 ✕ 可移动它；点击一个圆点即回到数据。</translation>
     </message>
 </context>
 <context>
