@@ -23,7 +23,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel
+from PySide6.QtWidgets import QBoxLayout, QGraphicsRectItem, QLabel
 
 from neurongui.engine import Network
 from neurongui.engine.features import compute_features
@@ -153,7 +153,8 @@ class SampleMarks(QObject):
         self.note.setObjectName("sampleMarkNote")
         self.note.setWordWrap(True)
         layout = chart.layout()
-        layout.insertWidget(layout.indexOf(chart.output_note) + 1, self.note)  # type: ignore[attr-defined]
+        assert isinstance(layout, QBoxLayout)  # the Output tab's column
+        layout.insertWidget(layout.indexOf(chart.output_note) + 1, self.note)
         model.sampleChanged.connect(self.refresh)
         model.dataChanged.connect(self._on_data_change)
         chart.drawn.connect(self.refresh)
