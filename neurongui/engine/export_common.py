@@ -36,6 +36,7 @@ __all__ = [
     "Translate",
     "comment",
     "data_sentence",
+    "docstring",
     "shape_text",
     "write_arrays",
 ]
@@ -246,3 +247,11 @@ def comment(text: str, indent: str = "", width: int = 88) -> list[str]:
     if line:
         lines.append(line)
     return [f"{indent}# {part}".rstrip() for part in lines]
+
+
+def docstring(text: str, indent: str = "    ", width: int = 88) -> list[str]:
+    """``text`` as a docstring of lines of at most ``width`` characters."""
+    lines = [line[len(indent) + 2 :] for line in comment(text, indent, width - 6)]
+    if len(lines) == 1:
+        return [f'{indent}"""{lines[0]}"""']
+    return [f'{indent}"""{lines[0]}', *(f"{indent}{line}" for line in lines[1:]), f'{indent}"""']

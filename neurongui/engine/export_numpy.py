@@ -19,6 +19,7 @@ from .export_common import (
     Translate,
     comment,
     data_sentence,
+    docstring,
     shape_text,
     write_arrays,
 )
@@ -182,7 +183,7 @@ def numpy_script(
         "",
         c("run", script=script_name),
         c("needs", arrays=arrays_name),
-        f"Data: {data_sentence(source)}.",
+        *(line[2:] for line in comment(f"Data: {data_sentence(source)}.")),
         '"""',
         "",
         "import argparse",
@@ -233,7 +234,7 @@ def numpy_script(
         "",
         "",
         "def loss_fn(a, y):",
-        f'    """{c("loss", formula=formula)}."""',
+        *docstring(c("loss", formula=formula) + ".", "    "),
         f"    {value}",
     ]
     lines += ["", "", "def loss_grad(a, y):", '    """∂L/∂a."""', f"    {gradient}"]
@@ -241,7 +242,7 @@ def numpy_script(
         "",
         "",
         "def forward(X):",
-        f'    """{c("forward")}"""',
+        *docstring(c("forward"), "    "),
         "    zs, activations = {}, {0: X}",
         f"    for l in range(1, {n_layers + 1}):",
         "        zs[l] = activations[l - 1] @ W[l].T + b[l]",
@@ -250,17 +251,17 @@ def numpy_script(
         "",
         "",
         "def backprop(X, Y):",
-        f'    """{c("backprop")}"""',
+        *docstring(c("backprop"), "    "),
         "    zs, a = forward(X)",
     ]
     if (output, loss) in _NATURAL:
         lines += [
-            f"    # {c('delta_natural', name=output)}",
+            *comment(c("delta_natural", name=output), "    "),
             f"    delta = (a[{n_layers}] - Y) / len(Y)",
         ]
     else:
         lines += [
-            f"    # {c('delta_chain')}",
+            *comment(c("delta_chain"), "    "),
             f"    grad_a = loss_grad(a[{n_layers}], Y)",
             f"    delta = f_back[{n_layers}](zs[{n_layers}], a[{n_layers}], grad_a)",
         ]
@@ -289,13 +290,13 @@ def numpy_script(
         "",
         "",
         "def train_one_epoch():",
-        f'    """{c("train")}"""',
+        *docstring(c("train"), "    "),
         "    order = np.random.permutation(len(X_train))",
         "    for start in range(0, len(X_train), BATCH_SIZE):",
         "        batch = order[start : start + BATCH_SIZE]",
     ]
     if rrelu:
-        lines += [f"        # {c('rrelu_numpy')}"]
+        lines += [*comment(c("rrelu_numpy"), "        ")]
         for i in rrelu:
             p = acts[i - 1].params()
             lines.append(f"        SLOPE[{i}] = rng.uniform({p['lower']!r}, {p['upper']!r})")
@@ -314,11 +315,11 @@ def numpy_script(
         "    parser = argparse.ArgumentParser()",
         '    parser.add_argument("--epochs", type=int, default=10)',
         "    args = parser.parse_args()",
-        f"    # {c('check')}",
+        *comment(c("check"), "    "),
         f"    outputs = forward(X_train)[1][{n_layers}]",
         '    difference = np.abs(outputs - ARRAYS["outputs"]).max()',
         '    print(f"largest difference from NeuronGUI\'s outputs: {difference:.3g}")',
-        f"    # {c('continue')}",
+        *comment(c("continue"), "    "),
         "    for epoch in range(1, args.epochs + 1):",
         "        train_one_epoch()",
         f"        loss = loss_fn(forward(X_train)[1][{n_layers}], Y_train)",
@@ -341,13 +342,13 @@ def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
     if kind == "l1" and rate:
         return [
             *head,
-            f'    """{c("penalty", formula="λ Σ|w|")}: + λ sign(w)."""',
+            *docstring(c("penalty", formula="λ Σ|w|") + ": + λ sign(w).", "    "),
             f"    return [g + {rate!r} * np.sign(w) for g, w in zip(dW, W.values())]",
         ]
     if kind == "l2" and rate:
         return [
             *head,
-            f'    """{c("penalty", formula="(λ/2) Σ w²")}: + λ w."""',
+            *docstring(c("penalty", formula="(λ/2) Σ w²") + ": + λ w.", "    "),
             f"    return [g + {rate!r} * w for g, w in zip(dW, W.values())]",
         ]
     return [*head, "    return dW  # (no regularisation)"]

@@ -25,7 +25,9 @@ from .export_common import (
     Comments,
     ExportSource,
     Translate,
+    comment,
     data_sentence,
+    docstring,
     shape_text,
     write_arrays,
 )
@@ -89,7 +91,7 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
     """The ``loss_fn`` definition for ``loss`` with the output activation ``output``."""
     if (output, loss) == ("sigmoid", "bce"):
         body = [
-            f"    # {c('loss_logits', function='BCEWithLogitsLoss', name='sigmoid')}",
+            *comment(c("loss_logits", function="BCEWithLogitsLoss", name="sigmoid"), "    "),
             '    total = F.binary_cross_entropy_with_logits(z, y, reduction="sum")',
             "    return total / len(y)",
         ]
@@ -97,13 +99,13 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
         head = "def loss_fn(z, y):"
     elif (output, loss) == ("softmax", "cross_entropy"):
         body = [
-            f"    # {c('loss_logits', function='F.cross_entropy', name='softmax')}",
+            *comment(c("loss_logits", function="F.cross_entropy", name="softmax"), "    "),
             "    return F.cross_entropy(z, y)",
         ]
         formula = "−1/n Σ y ln ŷ"
         head = "def loss_fn(z, y):"
     elif loss == "mse":
-        body = [f"    # {c('mse_half')}", "    return 0.5 * ((a - y) ** 2).sum() / len(y)"]
+        body = [*comment(c("mse_half"), "    "), "    return 0.5 * ((a - y) ** 2).sum() / len(y)"]
         formula = "1/(2n) Σ ‖y − ŷ‖²"
         head = "def loss_fn(a, y):"
     elif loss == "bce":
@@ -117,21 +119,19 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
         body = ["    return -(y * a.clamp_min(1e-12).log()).sum() / len(y)"]
         formula = "−1/n Σ y ln ŷ"
         head = "def loss_fn(a, y):"
-    return [head, f'    """{c("loss", formula=formula)}."""', *body]
+    return [head, *docstring(c("loss", formula=formula) + ".", "    "), *body]
 
 
 def _optimizer_lines(config: object, c: Comments) -> list[str]:
     name = getattr(config, "optimizer", "sgd")
     lr = getattr(config, "learning_rate", 0.03)
-    lines = [f"# {c('optimizer')}", f"LEARNING_RATE = {lr!r}"]
+    lines = [*comment(c("optimizer"), ""), f"LEARNING_RATE = {lr!r}"]
     lines.append(f"BATCH_SIZE = {getattr(config, 'batch_size', 10)!r}")
     if name == "momentum":
-        lines.append(f"# {c('momentum_same')}")
+        lines += comment(c("momentum_same"), "")
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.9)"
     elif name == "adam":
-        make = (
-            "torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-8)"
-        )
+        make = "torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, eps=1e-8)"
     else:
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)"
     return [*lines, f"optimizer = {make}"]
@@ -141,18 +141,18 @@ def _penalty_lines(config: object, c: Comments) -> list[str]:
     kind = getattr(config, "regularization", None)
     rate = getattr(config, "regularization_rate", 0.0)
     head = ["def penalty():"]
-    weights = "[m.weight for m in model if isinstance(m, nn.Linear)]"
+    weights = "linears"
     if kind == "l1" and rate:
         return [
             *head,
-            f'    """{c("penalty", formula="λ Σ|w|")}."""',
-            f"    return {rate!r} * sum(w.abs().sum() for w in {weights})",
+            *docstring(c("penalty", formula="λ Σ|w|") + ".", "    "),
+            f"    return {rate!r} * sum(m.weight.abs().sum() for m in {weights})",
         ]
     if kind == "l2" and rate:
         return [
             *head,
-            f'    """{c("penalty", formula="(λ/2) Σ w²")}."""',
-            f"    return {rate / 2!r} * sum((w**2).sum() for w in {weights})",
+            *docstring(c("penalty", formula="(λ/2) Σ w²") + ".", "    "),
+            f"    return {rate / 2!r} * sum((m.weight**2).sum() for m in {weights})",
         ]
     return [*head, "    return 0.0  # (no regularisation)"]
 
@@ -174,7 +174,7 @@ def torch_script(
         "",
         c("run", script=script_name),
         c("needs", arrays=arrays_name),
-        f"Data: {data_sentence(source)}.",
+        *(line[2:] for line in comment(f"Data: {data_sentence(source)}.")),
         '"""',
         "",
         "import argparse",
@@ -185,11 +185,11 @@ def torch_script(
         "import torch.nn.functional as F",
         "from torch import nn",
         "",
-        f"# {c('float64')}",
+        *comment(c("float64"), ""),
         "torch.set_default_dtype(torch.float64)",
         f'ARRAYS = np.load(Path(__file__).with_name("{arrays_name}"))',
         "",
-        f"# --- {c('data')}",
+        *comment("--- " + c("data"), ""),
     ]
     for name in ("X_train", "Y_train", "X_test", "Y_test"):
         if name.startswith("X") and source.pixels:
@@ -201,26 +201,31 @@ def torch_script(
             "",
             "",
             "class Step(nn.Module):",
-            f'    """{c("step")}"""',
+            *docstring(c("step"), "    "),
             "",
             "    def forward(self, z):",
             "        return (z >= 0).to(z.dtype) + 0 * z",
         ]
-    lines += ["", "", f"# --- {c('network', shape=shape_text(net))}", "model = nn.Sequential("]
+    lines += [
+        "",
+        "",
+        *comment("--- " + c("network", shape=shape_text(net)), ""),
+        "model = nn.Sequential(",
+    ]
     linear_index: list[int] = []
     position = 0
     for index, layer in enumerate(net.layers, start=1):
-        comment = c("layer", layer=index, n_in=layer.n_in, n_out=layer.n_out)
-        lines.append(f"    nn.Linear({layer.n_in}, {layer.n_out}),  # {comment}")
+        note = c("layer", layer=index, n_in=layer.n_in, n_out=layer.n_out)
+        lines.append(f"    nn.Linear({layer.n_in}, {layer.n_out}),  # {note}")
         linear_index.append(position)
         position += 1
         module = _module(layer.activation, layer.n_out)
         if index == len(net.layers) and in_loss:
-            lines.append(f"    # {c('in_loss', name=output)}")
+            lines += comment(c("in_loss", name=output), "    ")
         elif module:
             lines.append(f"    {module},")
             position += 1
-    lines += [")", "", f"# {c('weights')}", "with torch.no_grad():"]
+    lines += [")", "", *comment(c("weights"), ""), "with torch.no_grad():"]
     for index, layer in enumerate(net.layers, start=1):
         at = linear_index[index - 1]
         lines.append(f'    model[{at}].weight.copy_(torch.from_numpy(ARRAYS["W{index}"]))')
@@ -229,7 +234,14 @@ def torch_script(
             lines.append(
                 f'    model[{at + 1}].weight.copy_(torch.from_numpy(ARRAYS["alpha{index}"]))'
             )
-    lines += ["model.eval()", "", "", "def predict(x):", f'    """{c("predict")}"""']
+    lines += [
+        "model.eval()",
+        "linears = [m for m in model if isinstance(m, nn.Linear)]",
+        "",
+        "",
+        "def predict(x):",
+        *docstring(c("predict"), "    "),
+    ]
     if in_loss:
         apply = (
             "torch.sigmoid(model(x))" if output == "sigmoid" else "torch.softmax(model(x), dim=1)"
@@ -242,7 +254,7 @@ def torch_script(
     lines += [*_optimizer_lines(config, c), "", ""]
     lines += [
         "def train_one_epoch():",
-        f'    """{c("train")}"""',
+        *docstring(c("train"), "    "),
         f"    model.train()  # {c('train_mode')}",
         "    order = torch.randperm(len(X_train))",
         "    for start in range(0, len(X_train), BATCH_SIZE):",
@@ -255,7 +267,7 @@ def torch_script(
         "",
         "",
         "def save_safetensors(path):",
-        f'    """{c("save")}"""',
+        *docstring(c("save"), "    "),
         "    from safetensors.torch import save_file  # pip install safetensors",
         "",
         "    tensors = {name: t.contiguous() for name, t in model.state_dict().items()}",
@@ -268,12 +280,12 @@ def torch_script(
         '    parser.add_argument("--epochs", type=int, default=10)',
         '    parser.add_argument("--save", help="a .safetensors file for the trained weights")',
         "    args = parser.parse_args()",
-        f"    # {c('check')}",
+        *comment(c("check"), "    "),
         "    with torch.no_grad():",
         '        app = torch.from_numpy(ARRAYS["outputs"])',
         "        difference = (predict(X_train) - app).abs().max().item()",
         '    print(f"largest difference from NeuronGUI\'s outputs: {difference:.3g}")',
-        f"    # {c('continue')}",
+        *comment(c("continue"), "    "),
         "    for epoch in range(1, args.epochs + 1):",
         "        train_one_epoch()",
         "        with torch.no_grad():",
