@@ -19,8 +19,11 @@ applies them to show probabilities.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from .activation_base import Activation
+from .config import TrainingConfig
 from .export_common import (
     Comments,
     ExportSource,
@@ -31,6 +34,7 @@ from .export_common import (
     shape_text,
     write_arrays,
 )
+from .network import Network
 from .safeio import write_atomic
 
 __all__ = ["torch_script", "write_torch_export"]
@@ -63,10 +67,9 @@ def write_torch_export(
     return script, arrays
 
 
-def _module(activation: object, n_out: int) -> str:
-    """The PyTorch module of an app activation (``activation`` is an Activation)."""
-    name = getattr(activation, "name", "")
-    params = activation.params() if hasattr(activation, "params") else {}
+def _module(activation: Activation, n_out: int) -> str:
+    """The PyTorch module of an app activation ("" for the identity)."""
+    name, params = activation.name, activation.params()
     simple = {
         "sigmoid": "nn.Sigmoid()",
         "tanh": "nn.Tanh()",
@@ -122,11 +125,10 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
     return [head, *docstring(c("loss", formula=formula) + ".", "    "), *body]
 
 
-def _optimizer_lines(config: object, c: Comments) -> list[str]:
-    name = getattr(config, "optimizer", "sgd")
-    lr = getattr(config, "learning_rate", 0.03)
-    lines = [*comment(c("optimizer"), ""), f"LEARNING_RATE = {lr!r}"]
-    lines.append(f"BATCH_SIZE = {getattr(config, 'batch_size', 10)!r}")
+def _optimizer_lines(config: TrainingConfig, c: Comments) -> list[str]:
+    name = config.optimizer
+    lines = [*comment(c("optimizer"), ""), f"LEARNING_RATE = {config.learning_rate!r}"]
+    lines.append(f"BATCH_SIZE = {config.batch_size!r}")
     if name == "momentum":
         lines += comment(c("momentum_same"), "")
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.9)"
@@ -137,9 +139,8 @@ def _optimizer_lines(config: object, c: Comments) -> list[str]:
     return [*lines, f"optimizer = {make}"]
 
 
-def _penalty_lines(config: object, c: Comments) -> list[str]:
-    kind = getattr(config, "regularization", None)
-    rate = getattr(config, "regularization_rate", 0.0)
+def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
+    kind, rate = config.regularization, config.regularization_rate
     head = ["def penalty():"]
     weights = "linears"
     if kind == "l1" and rate:
@@ -302,9 +303,7 @@ def torch_script(
     return "\n".join(lines)
 
 
-def _activation_json(net: object) -> str:
+def _activation_json(net: Network) -> str:
     """The layers' activations as JSON, for the safetensors file's metadata."""
-    import json
-
-    specs = [layer.activation.to_dict() for layer in getattr(net, "layers", [])]
+    specs = [layer.activation.to_dict() for layer in net.layers]
     return json.dumps(specs, separators=(",", ":"))

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, EngineError, NetworkFileError, located
+from .errors import QT_TRANSLATE_NOOP, EngineError, Message, NetworkFileError, located
 from .fileformat import MAX_FILE_BYTES
 from .network import Network
 from .safeio import read_limited
@@ -92,8 +92,8 @@ def import_model(path: str | os.PathLike[str]) -> ImportedModel:
         raise NetworkFileError(located(path.name, exc)) from None
 
 
-def _pickle_message() -> NetworkFileError:
-    return NetworkFileError(
+def _pickle_message() -> Message:
+    return Message(
         QT_TRANSLATE_NOOP(
             "EngineErrors",
             "this is a PyTorch or Python pickle, which can run code when opened, so"
@@ -147,7 +147,7 @@ def network_from_safetensors(raw: bytes) -> ImportedModel:
             layers[-1]["alpha"] = np.broadcast_to(weight, (n_out,)).copy()
             continue
         if weight.ndim != 2:
-            raise NetworkFileError(_not_linear(f"{label}.weight", weight.shape))
+            raise _not_linear(f"{label}.weight", weight.shape)
         if bias is None:
             bias = np.zeros(weight.shape[0])
         if bias.shape != (weight.shape[0],):
@@ -257,7 +257,9 @@ def network_from_onnx(raw: bytes) -> Network:
         ) from None
     layers, names = read_graph(onnx, model)
     props = {p.key: p.value for p in model.metadata_props}
-    specs = [{"name": name} if isinstance(name, str) else name for name in names]
+    specs: list[dict[str, Any]] = [
+        {"name": name} if isinstance(name, str) else name for name in names
+    ]
     described = props.get(ACTIVATIONS_KEY)
     if described is not None:  # restores RReLU's range, which ONNX keeps as one slope
         from_meta, guessed = _activation_specs(described, layers)
