@@ -112,9 +112,8 @@ class ModelTransfer(_Base):
             self.settings.last_dir,
             QCoreApplication.translate(
                 "MainWindow",
-                "Models (*.safetensors *.onnx);;safetensors (*.safetensors);;ONNX (*.onnx)",
-            )
-            + QCoreApplication.translate("MainWindow", ";;All files (*)"),
+                "Models (*.safetensors *.onnx);;ONNX (*.onnx);;All files (*)",
+            ),
         )
         if name:
             self.import_model_path(name)

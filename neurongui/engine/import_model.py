@@ -98,8 +98,8 @@ def _pickle_message() -> Message:
             "EngineErrors",
             "this is a PyTorch or Python pickle, which can run code when opened, so"
             " NeuronGUI never opens it. Save the weights as safetensors instead:"
-            ' safetensors.torch.save_file(model.state_dict(), "model.safetensors"),'
-            ' or the model as ONNX: torch.onnx.export(model, x, "model.onnx")',
+            " 'safetensors.torch.save_file(model.state_dict(), \"model.safetensors\")',"
+            " or the model as ONNX: 'torch.onnx.export(model, x, \"model.onnx\")'",
         )
     )
 
