@@ -97,9 +97,9 @@ def _pickle_message() -> Message:
         QT_TRANSLATE_NOOP(
             "EngineErrors",
             "this is a PyTorch or Python pickle, which can run code when opened, so"
-            " NeuronGUI never opens it. Save the weights as safetensors instead:"
-            " 'safetensors.torch.save_file(model.state_dict(), \"model.safetensors\")',"
-            " or the model as ONNX: 'torch.onnx.export(model, x, \"model.onnx\")'",
+            " NeuronGUI never opens it. Save the weights as safetensors instead:\n"
+            "'safetensors.torch.save_file(model.state_dict(), \"model.safetensors\")'\n"
+            "or the model as ONNX:\n'torch.onnx.export(model, x, \"model.onnx\")'",
         )
     )
 

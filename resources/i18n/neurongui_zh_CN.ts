@@ -2289,8 +2289,14 @@ of layer 1</source>
         <translation>ONNX 文件需要 onnx 软件包，但它没有安装。安装命令：pip install onnx</translation>
     </message>
     <message>
-        <source>this is a PyTorch or Python pickle, which can run code when opened, so NeuronGUI never opens it. Save the weights as safetensors instead: &apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;, or the model as ONNX: &apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</source>
-        <translation>这是 PyTorch 或 Python 的 pickle 文件，打开时可能运行其中的代码，所以 NeuronGUI 从不打开它。请改用 safetensors 保存权重：&apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;，或把模型导出为 ONNX：&apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</translation>
+        <source>this is a PyTorch or Python pickle, which can run code when opened, so NeuronGUI never opens it. Save the weights as safetensors instead:
+&apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;
+or the model as ONNX:
+&apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</source>
+        <translation>这是 PyTorch 或 Python 的 pickle 文件，打开时可能运行其中的代码，所以 NeuronGUI 从不打开它。请改用 safetensors 保存权重：
+&apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;
+或把模型导出为 ONNX：
+&apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</translation>
     </message>
     <message>
         <source>{name}: not a part of a linear layer; NeuronGUI opens networks of linear layers (weight and bias) with PReLU slopes</source>
