@@ -16,6 +16,8 @@ translations, so that a Chinese student reads Chinese comments.
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +48,7 @@ Translate = Callable[[str], str]
 
 #: Every comment a generated script may carry, by key.
 COMMENTS: dict[str, str] = {
-    "title": QT_TRANSLATE_NOOP("ScriptComments", "A network exported from NeuronGUI"),
+    "title": QT_TRANSLATE_NOOP("ScriptComments", "A network exported from NeuronGUI: {shape}."),
     "run": QT_TRANSLATE_NOOP("ScriptComments", "Run it with: python3 {script} --epochs 10"),
     "needs": QT_TRANSLATE_NOOP(
         "ScriptComments", "It reads the weights and the data from {arrays}, beside this file."
@@ -56,6 +58,14 @@ COMMENTS: dict[str, str] = {
         "NeuronGUI computes in float64; so does this script, so the numbers agree.",
     ),
     "data": QT_TRANSLATE_NOOP("ScriptComments", "The data, as the network saw it"),
+    "data_2d": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "Data: the built-in set {name} ({count} points, noise {noise}, seed {seed}),"
+        " features {features}; {train} training and {test} test samples.",
+    ),
+    "data_set": QT_TRANSLATE_NOOP(
+        "ScriptComments", "Data: the set {name}; {train} training and {test} test samples."
+    ),
     "pixels": QT_TRANSLATE_NOOP(
         "ScriptComments", "Images are stored as bytes 0–255; the network sees pixel / 255."
     ),
@@ -200,18 +210,22 @@ def write_arrays(source: ExportSource, path: str | Path) -> None:
     write_atomic(Path(path), buffer.getvalue())
 
 
-def data_sentence(source: ExportSource) -> str:
-    """Where the data came from, in English (a docstring line; the names are code)."""
+def data_sentence(source: ExportSource, c: Comments) -> str:
+    """Where the data came from, in the script's language."""
     config, data = source.config, source.data
-    name = data.dataset.name
-    split = f"{len(data.X_train)} training and {len(data.X_test)} test samples"
+    name, train, test = repr(data.dataset.name), len(data.X_train), len(data.X_test)
     if data.is_2d:
-        features = ", ".join(data.input_names)
-        return (
-            f"built-in set {name!r} ({config.n_samples} points, noise {config.noise:g},"
-            f" seed {config.seed}), features {features}; {split}"
+        return c(
+            "data_2d",
+            name=name,
+            count=config.n_samples,
+            noise=f"{config.noise:g}",
+            seed=config.seed,
+            features=", ".join(data.input_names),
+            train=train,
+            test=test,
         )
-    return f"data set {name!r}; {split}"
+    return c("data_set", name=name, train=train, test=test)
 
 
 def shape_text(net: Network) -> str:
@@ -221,32 +235,36 @@ def shape_text(net: Network) -> str:
     return " → ".join(parts)
 
 
-def comment(text: str, indent: str = "", width: int = 88) -> list[str]:
-    """``text`` as ``#`` comment lines of at most ``width`` characters.
+def width_of(text: str) -> int:
+    """Columns ``text`` takes in an editor: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    Chinese has no spaces to break at, so a line of it is broken between characters.
+
+def comment(text: str, indent: str = "", width: int = 88) -> list[str]:
+    """``text`` as ``#`` comment lines of at most ``width`` columns.
+
+    English breaks at spaces; Chinese, which has none, between any two characters
+    (never before a closing punctuation mark).
     """
     room = max(20, width - len(indent) - 2)
-    words = text.split(" ") if " " in text.strip() else [text]
     lines: list[str] = []
     line = ""
-    for word in words:
-        while len(word) > room:  # (a long run without spaces: Chinese)
-            head = room - len(line) - (1 if line else 0)
-            if head < 8:
-                lines.append(line)
-                line, head = "", room
-            line = f"{line} {word[:head]}" if line else word[:head]
-            lines.append(line)
-            line, word = "", word[head:]
-        candidate = f"{line} {word}" if line else word
-        if len(candidate) > room and line:
-            lines.append(line)
-            candidate = word
-        line = candidate
-    if line:
-        lines.append(line)
+    for token in re.findall(r" |[\u2e80-\uffff]|[^ \u2e80-\uffff]+", text):
+        if token == " " and not line:
+            continue
+        if width_of(line + token) > room and line.strip() and token not in _NO_BREAK_BEFORE:
+            carry = line[-1] if line[-1] in "（「『《“" else ""  # (opening marks go along)
+            lines.append(line[: len(line) - len(carry)].rstrip())
+            line = carry + ("" if token == " " else token)
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
     return [f"{indent}# {part}".rstrip() for part in lines]
+
+
+#: Chinese punctuation that must not start a line.
+_NO_BREAK_BEFORE = set("，。；：、）」』》！？")
 
 
 def docstring(text: str, indent: str = "    ", width: int = 88) -> list[str]:

@@ -179,11 +179,11 @@ def numpy_script(
     n_layers = len(acts)
     output, loss = acts[-1].name, config.loss
     lines = [
-        '"""' + c("title") + ": " + shape_text(net) + ".",
+        '"""' + c("title", shape=shape_text(net)),
         "",
         c("run", script=script_name),
         c("needs", arrays=arrays_name),
-        *(line[2:] for line in comment(f"Data: {data_sentence(source)}.")),
+        *(line[2:] for line in comment(data_sentence(source, c))),
         '"""',
         "",
         "import argparse",

@@ -171,11 +171,11 @@ def torch_script(
     in_loss = (output, config.loss) in _IN_LOSS
     uses_step = any(layer.activation.name == "step" for layer in net.layers)
     lines = [
-        '"""' + c("title") + ": " + shape_text(net) + ".",
+        '"""' + c("title", shape=shape_text(net)),
         "",
         c("run", script=script_name),
         c("needs", arrays=arrays_name),
-        *(line[2:] for line in comment(f"Data: {data_sentence(source)}.")),
+        *(line[2:] for line in comment(data_sentence(source, c))),
         '"""',
         "",
         "import argparse",

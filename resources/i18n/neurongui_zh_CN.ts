@@ -3789,8 +3789,8 @@ The loss appears here, epoch by epoch.</source>
 <context>
     <name>ScriptComments</name>
     <message>
-        <source>A network exported from NeuronGUI</source>
-        <translation>从 NeuronGUI 导出的网络</translation>
+        <source>A network exported from NeuronGUI: {shape}.</source>
+        <translation>从 NeuronGUI 导出的网络：{shape}。</translation>
     </message>
     <message>
         <source>Run it with: python3 {script} --epochs 10</source>
@@ -3807,6 +3807,14 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>The data, as the network saw it</source>
         <translation>数据，与网络在 NeuronGUI 中看到的完全相同</translation>
+    </message>
+    <message>
+        <source>Data: the built-in set {name} ({count} points, noise {noise}, seed {seed}), features {features}; {train} training and {test} test samples.</source>
+        <translation>数据：内置数据集 {name}（{count} 个点，噪声 {noise}，种子 {seed}），特征 {features}；训练样本 {train} 个，测试样本 {test} 个。</translation>
+    </message>
+    <message>
+        <source>Data: the set {name}; {train} training and {test} test samples.</source>
+        <translation>数据：数据集 {name}；训练样本 {train} 个，测试样本 {test} 个。</translation>
     </message>
     <message>
         <source>Images are stored as bytes 0–255; the network sees pixel / 255.</source>
