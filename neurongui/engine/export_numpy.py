@@ -93,8 +93,8 @@ def _activation_defs(acts: list[Activation], c: Comments) -> list[str]:
     for name in dict.fromkeys(act.name for act in acts):
         if name in _FUNCTIONS:
             forward, backward = _FUNCTIONS[name]
-            lines += [f"def {name}(z):", f"    {forward}", ""]
-            lines += [f"def {name}_back(z, a, grad_a):", f"    {backward}", ""]
+            lines += [f"def {name}(z):", f"    {forward}", "", ""]
+            lines += [f"def {name}_back(z, a, grad_a):", f"    {backward}", "", ""]
         elif name in ("leaky_relu", "rrelu", "prelu"):
             if name == "rrelu":
                 lines += comment(c("rrelu_numpy"))
@@ -104,8 +104,10 @@ def _activation_defs(acts: list[Activation], c: Comments) -> list[str]:
                 f"def {name}(z, k):",
                 "    return np.where(z > 0, z, k * z)",
                 "",
+                "",
                 f"def {name}_back(z, a, grad_a, k):",
                 "    return grad_a * np.where(z > 0, 1.0, k)",
+                "",
                 "",
             ]
     return lines
@@ -204,7 +206,7 @@ def numpy_script(
     prelu = [i for i, a in enumerate(acts, start=1) if a.name == "prelu"]
     lines.append(f'alpha = {{l: ARRAYS[f"alpha{{l}}"] for l in {prelu!r}}}')
     params = "[*W.values(), *b.values(), *alpha.values()]"
-    lines += [f"params = {params}", "", "", *comment("--- " + c("activations")), ""]
+    lines += [f"params = {params}", "", "", *comment("--- " + c("activations")), "", ""]
     lines += _activation_defs(acts, c)
     rrelu = [i for i, a in enumerate(acts, start=1) if a.name == "rrelu"]
     if rrelu:
@@ -234,10 +236,11 @@ def numpy_script(
         "",
         "",
         "def loss_fn(a, y):",
-        *docstring(c("loss", formula=formula) + ".", "    "),
+        *docstring(c("loss", formula=formula), "    "),
         f"    {value}",
     ]
-    lines += ["", "", "def loss_grad(a, y):", '    """∂L/∂a."""', f"    {gradient}"]
+    if (output, loss) not in _NATURAL:  # (else ∂L/∂z is (a − y) / n, without ∂L/∂a)
+        lines += ["", "", "def loss_grad(a, y):", '    """∂L/∂a."""', f"    {gradient}"]
     lines += [
         "",
         "",
@@ -342,13 +345,15 @@ def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
     if kind == "l1" and rate:
         return [
             *head,
-            *docstring(c("penalty", formula="λ Σ|w|") + ": + λ sign(w).", "    "),
+            *docstring(c("penalty", formula="λ Σ|w|"), "    "),
+            "    # + λ sign(w)",
             f"    return [g + {rate!r} * np.sign(w) for g, w in zip(dW, W.values())]",
         ]
     if kind == "l2" and rate:
         return [
             *head,
-            *docstring(c("penalty", formula="(λ/2) Σ w²") + ": + λ w.", "    "),
+            *docstring(c("penalty", formula="(λ/2) Σ w²"), "    "),
+            "    # + λ w",
             f"    return [g + {rate!r} * w for g, w in zip(dW, W.values())]",
         ]
     return [*head, "    return dW  # (no regularisation)"]

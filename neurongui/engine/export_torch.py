@@ -122,7 +122,7 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
         body = ["    return -(y * a.clamp_min(1e-12).log()).sum() / len(y)"]
         formula = "−1/n Σ y ln ŷ"
         head = "def loss_fn(a, y):"
-    return [head, *docstring(c("loss", formula=formula) + ".", "    "), *body]
+    return [head, *docstring(c("loss", formula=formula), "    "), *body]
 
 
 def _optimizer_lines(config: TrainingConfig, c: Comments) -> list[str]:
@@ -146,13 +146,13 @@ def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
     if kind == "l1" and rate:
         return [
             *head,
-            *docstring(c("penalty", formula="λ Σ|w|") + ".", "    "),
+            *docstring(c("penalty", formula="λ Σ|w|"), "    "),
             f"    return {rate!r} * sum(m.weight.abs().sum() for m in {weights})",
         ]
     if kind == "l2" and rate:
         return [
             *head,
-            *docstring(c("penalty", formula="(λ/2) Σ w²") + ".", "    "),
+            *docstring(c("penalty", formula="(λ/2) Σ w²"), "    "),
             f"    return {rate / 2!r} * sum((m.weight**2).sum() for m in {weights})",
         ]
     return [*head, "    return 0.0  # (no regularisation)"]
