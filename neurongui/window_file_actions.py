@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog
 
 from neurongui.documents import Document
 from neurongui.export import (
@@ -25,6 +25,7 @@ from neurongui.export import (
 )
 from neurongui.i18n import error_text, fill
 from neurongui.model import NetworkModel
+from neurongui.window_model_io import ModelTransfer
 
 if TYPE_CHECKING:
     from neurongui.settings import Settings
@@ -33,15 +34,14 @@ if TYPE_CHECKING:
 
 __all__ = ["FileActions"]
 
-# The window is the dialogs' parent: to mypy a QWidget, at run time the window's own.
-if TYPE_CHECKING:
-    _Base = QWidget
-else:
-    _Base = object
 
+class FileActions(ModelTransfer):
+    """File ▸ New, Open…, Open Recent, Examples, Save, Save As… and Export.
 
-class FileActions(_Base):
-    """File ▸ New, Open…, Open Recent, Examples, Save, Save As… and Export."""
+    The exports that run elsewhere (PyTorch, NumPy, ONNX) and File ▸ Import model come
+    from :class:`~neurongui.window_model_io.ModelTransfer`, which is also the dialogs'
+    parent: to mypy a QWidget, at run time the window's own.
+    """
 
     # Set up by MainWindow.
     path: Path | None

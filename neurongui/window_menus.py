@@ -157,6 +157,13 @@ class WindowMenus(QObject):
             )
         )
         data.addAction(self.action(self.tr("Import &CSV…"), lambda: panel.import_csv()))
+        menu.addAction(
+            self.action(
+                self.tr("&Import model…"),
+                w.import_model_dialog,
+                tip=self.tr("Open a network saved by PyTorch (safetensors) or as ONNX"),
+            )
+        )
         menu.addSeparator()
         menu.addActions([save, save_as])
         export = menu.addMenu(self.tr("&Export"))
@@ -165,6 +172,10 @@ class WindowMenus(QObject):
         export.addAction(self.tr("Chart as PNG or SVG…"), lambda: w.export("chart"))
         export.addAction(self.tr("Training history as CSV…"), lambda: w.export("history"))
         export.addAction(self.tr("Weights as NPZ or CSV…"), lambda: w.export("weights"))
+        export.addSeparator()  # what runs elsewhere: the next tools a student meets
+        export.addAction(self.tr("PyTorch script…"), lambda: w.export_model("torch"))
+        export.addAction(self.tr("NumPy script…"), lambda: w.export_model("numpy"))
+        export.addAction(self.tr("ONNX model…"), lambda: w.export_model("onnx"))
         menu.addSeparator()
         menu.addAction(self.action(self.tr("&Preferences…"), w.show_preferences, key.Preferences))
         menu.addSeparator()

@@ -2308,6 +2308,144 @@ of layer 1</source>
         <source>invalid learning-rate schedule: {schedule}</source>
         <translation>无效的学习率调度：{schedule}</translation>
     </message>
+    <message>
+        <source>ONNX files need the onnx package, which is not installed. Install it with: pip install onnx</source>
+        <translation>ONNX 文件需要 onnx 软件包，但它没有安装。安装命令：pip install onnx</translation>
+    </message>
+    <message>
+        <source>this is a PyTorch or Python pickle, which can run code when opened, so NeuronGUI never opens it. Save the weights as safetensors instead:
+&apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;
+or the model as ONNX:
+&apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</source>
+        <translation>这是 PyTorch 或 Python 的 pickle 文件，打开时可能运行其中的代码，所以 NeuronGUI 从不打开它。请改用 safetensors 保存权重：
+&apos;safetensors.torch.save_file(model.state_dict(), &quot;model.safetensors&quot;)&apos;
+或把模型导出为 ONNX：
+&apos;torch.onnx.export(model, x, &quot;model.onnx&quot;)&apos;</translation>
+    </message>
+    <message>
+        <source>{name}: not a part of a linear layer; NeuronGUI opens networks of linear layers (weight and bias) with PReLU slopes</source>
+        <translation>{name}：不属于线性层；NeuronGUI 只能打开由线性层（权重和偏置）及 PReLU 斜率组成的网络</translation>
+    </message>
+    <message>
+        <source>{name}: {count} PReLU slopes for a layer of {size} neurons</source>
+        <translation>{name}：{count} 个 PReLU 斜率，但该层有 {size} 个神经元</translation>
+    </message>
+    <message>
+        <source>{name}: {count} biases for a layer of {size} neurons</source>
+        <translation>{name}：{count} 个偏置，但该层有 {size} 个神经元</translation>
+    </message>
+    <message>
+        <source>{name} has the shape {shape}, not that of a linear layer&apos;s weights (out, in): a convolution or another layer NeuronGUI cannot represent</source>
+        <translation>{name} 的形状是 {shape}，不是线性层权重的形状（输出, 输入）：这是卷积层或 NeuronGUI 无法表示的其他层</translation>
+    </message>
+    <message>
+        <source>the file holds no weights</source>
+        <translation>文件中没有权重</translation>
+    </message>
+    <message>
+        <source>layer {layer} takes {n_in} inputs, but the layer before it has {n_out} neurons</source>
+        <translation>第 {layer} 层有 {n_in} 个输入，但它前一层有 {n_out} 个神经元</translation>
+    </message>
+    <message>
+        <source>the network has {count:,} parameters; at most {limit:,} are allowed</source>
+        <translation>网络有 {count:,} 个参数；最多允许 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>not an ONNX model: its contents cannot be parsed</source>
+        <translation>不是 ONNX 模型：无法解析其内容</translation>
+    </message>
+    <message>
+        <source>tensor {name}: its numbers are stored in another file, which NeuronGUI does not read; save the model with its weights inside</source>
+        <translation>张量 {name}：它的数值存放在另一个文件中，NeuronGUI 不读取外部文件；请把权重保存在模型文件之内</translation>
+    </message>
+    <message>
+        <source>tensor {name}: numbers of type {dtype} are not read; save the weights as float32 or float64</source>
+        <translation>张量 {name}：不读取 {dtype} 类型的数值；请把权重保存为 float32 或 float64</translation>
+    </message>
+    <message>
+        <source>tensor {name}: {count:,} numbers; a network may have at most {limit:,}</source>
+        <translation>张量 {name}：有 {count:,} 个数；一个网络最多只能有 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>tensor {name}: its data does not match its shape {shape}</source>
+        <translation>张量 {name}：数据与其形状 {shape} 不符</translation>
+    </message>
+    <message>
+        <source>tensor {name}: a value is not a finite number (NaN or infinity)</source>
+        <translation>张量 {name}：有一个值不是有限数（NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>the model has a convolution or pooling layer ({op}); NeuronGUI opens networks of linear layers only (multilayer perceptrons)</source>
+        <translation>模型含有卷积层或池化层（{op}）；NeuronGUI 只能打开由线性层组成的网络（多层感知机）</translation>
+    </message>
+    <message>
+        <source>the operator {op} cannot be represented in NeuronGUI, which opens linear layers and activations ({supported})</source>
+        <translation>NeuronGUI 无法表示算子 {op}；它只能打开线性层和激活函数（{supported}）</translation>
+    </message>
+    <message>
+        <source>the model must have one input and one output</source>
+        <translation>模型必须只有一个输入和一个输出</translation>
+    </message>
+    <message>
+        <source>{name} is computed in the graph, not stored; NeuronGUI reads weights stored in the file</source>
+        <translation>{name} 是在计算图中算出的，而不是存储的；NeuronGUI 只读取存储在文件中的权重</translation>
+    </message>
+    <message>
+        <source>an activation ({name}) without a linear layer before it</source>
+        <translation>激活函数（{name}）前面没有线性层</translation>
+    </message>
+    <message>
+        <source>the model&apos;s output is not computed by a chain of layers from its input</source>
+        <translation>模型的输出不是由从输入开始的一串层计算出来的</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: it is too short</source>
+        <translation>不是 safetensors 文件：文件太短</translation>
+    </message>
+    <message>
+        <source>not a safetensors file, or a truncated one: the header says {length:,} bytes, the file has {size:,}</source>
+        <translation>不是 safetensors 文件，或文件不完整：文件头声称有 {length:,} 字节，而文件只有 {size:,} 字节</translation>
+    </message>
+    <message>
+        <source>not a safetensors file: its header is not text</source>
+        <translation>不是 safetensors 文件：文件头不是文本</translation>
+    </message>
+    <message>
+        <source>safetensors header: expected an object, got {kind}</source>
+        <translation>safetensors 文件头：应为对象，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>safetensors header: __metadata__ must map text to text</source>
+        <translation>safetensors 文件头：__metadata__ 必须是从文本到文本的映射</translation>
+    </message>
+    <message>
+        <source>the file holds {count:,} numbers; a network may have at most {limit:,}</source>
+        <translation>文件中有 {count:,} 个数；一个网络最多只能有 {limit:,} 个</translation>
+    </message>
+    <message>
+        <source>tensors {first} and {second} overlap in the file</source>
+        <translation>张量 {first} 和 {second} 在文件中相互重叠</translation>
+    </message>
+    <message>
+        <source>tensor {name}: its data ends at byte {end:,}, past the end of the file ({size:,} bytes of data): the file is truncated</source>
+        <translation>张量 {name}：数据结束于第 {end:,} 字节，超出了文件末尾（数据共 {size:,} 字节）：文件不完整</translation>
+    </message>
+    <message>
+        <source>tensor {name}: expected an object, got {kind}</source>
+        <translation>张量 {name}：应为对象，实际为{kind}</translation>
+    </message>
+    <message>
+        <source>tensor {name}: numbers of type {dtype} are not read; save the weights as F64, F32 or F16 (floating point)</source>
+        <translation>张量 {name}：不读取 {dtype} 类型的数值；请把权重保存为 F64、F32 或 F16（浮点数）</translation>
+    </message>
+    <message>
+        <source>tensor {name}: its shape is not a list of sizes</source>
+        <translation>张量 {name}：形状不是由尺寸组成的列表</translation>
+    </message>
+    <message>
+        <source>tensor {name}: its data offsets do not match its shape and number type</source>
+        <translation>张量 {name}：数据偏移量与其形状和数值类型不符</translation>
+    </message>
 </context>
 <context>
     <name>HealthPanel</name>
@@ -2981,6 +3119,46 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>PyTorch script (*.py)</source>
+        <translation>PyTorch 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>NumPy script (*.py)</source>
+        <translation>NumPy 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exported %1 and %2</source>
+        <translation>已导出 %1 和 %2</translation>
+    </message>
+    <message>
+        <source>Import model</source>
+        <translation>导入模型</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.onnx);;ONNX (*.onnx);;All files (*)</source>
+        <translation>模型 (*.safetensors *.onnx);;ONNX (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import %1</source>
+        <translation>无法导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
+    </message>
+    <message>
+        <source>%1 holds weights but does not say which activations the layers use. NeuronGUI took ReLU for the hidden layers and the identity for the output; change them in the inspector if the model used others.</source>
+        <translation>%1 中有权重，但没有说明各层使用哪种激活函数。NeuronGUI 假定隐藏层用 ReLU、输出层用恒等函数；如果模型用的是别的激活函数，请在检查器中修改。</translation>
+    </message>
+    <message>
+        <source>Activations assumed</source>
+        <translation>已假定激活函数</translation>
     </message>
 </context>
 <context>
@@ -3755,6 +3933,141 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>target</source>
         <translation>目标值</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptComments</name>
+    <message>
+        <source>A network exported from NeuronGUI: {shape}.</source>
+        <translation>从 NeuronGUI 导出的网络：{shape}。</translation>
+    </message>
+    <message>
+        <source>Run it with: python3 {script} --epochs 10</source>
+        <translation>运行方法：python3 {script} --epochs 10</translation>
+    </message>
+    <message>
+        <source>It reads the weights and the data from {arrays}, beside this file.</source>
+        <translation>它从本文件旁边的 {arrays} 读取权重和数据。</translation>
+    </message>
+    <message>
+        <source>NeuronGUI computes in float64; so does this script, so the numbers agree.</source>
+        <translation>NeuronGUI 用 float64 计算；本脚本也一样，所以数值一致。</translation>
+    </message>
+    <message>
+        <source>The data, as the network saw it</source>
+        <translation>数据，与网络在 NeuronGUI 中看到的完全相同</translation>
+    </message>
+    <message>
+        <source>Data: the built-in set {name} ({count} points, noise {noise}, seed {seed}), features {features}; {train} training and {test} test samples.</source>
+        <translation>数据：内置数据集 {name}（{count} 个点，噪声 {noise}，种子 {seed}），特征 {features}；训练样本 {train} 个，测试样本 {test} 个。</translation>
+    </message>
+    <message>
+        <source>Data: the set {name}; {train} training and {test} test samples.</source>
+        <translation>数据：数据集 {name}；训练样本 {train} 个，测试样本 {test} 个。</translation>
+    </message>
+    <message>
+        <source>Images are stored as bytes 0–255; the network sees pixel / 255.</source>
+        <translation>图像以 0–255 的字节保存；网络看到的是 像素 / 255。</translation>
+    </message>
+    <message>
+        <source>The network: {shape}</source>
+        <translation>网络：{shape}</translation>
+    </message>
+    <message>
+        <source>layer {layer}: {n_in} → {n_out}</source>
+        <translation>第 {layer} 层：{n_in} → {n_out}</translation>
+    </message>
+    <message>
+        <source>its {name} is applied inside the loss (see loss_fn)</source>
+        <translation>它的 {name} 在损失函数中计算（见 loss_fn）</translation>
+    </message>
+    <message>
+        <source>The weights from NeuronGUI. W[j, k] is the weight from input k into neuron j: one row per neuron, the (out, in) layout of nn.Linear.</source>
+        <translation>来自 NeuronGUI 的权重。W[j, k] 是从输入 k 到神经元 j 的权重：每个神经元一行，与 nn.Linear 的 (输出, 输入) 布局相同。</translation>
+    </message>
+    <message>
+        <source>The weights from NeuronGUI. W[j, k] is the weight from input k into neuron j.</source>
+        <translation>来自 NeuronGUI 的权重。W[j, k] 是从输入 k 到神经元 j 的权重。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s outputs, as NeuronGUI shows them.</source>
+        <translation>网络的输出，与 NeuronGUI 显示的相同。</translation>
+    </message>
+    <message>
+        <source>Each activation f(z), and how it passes a gradient back: ∂L/∂z from ∂L/∂a</source>
+        <translation>每个激活函数 f(z)，以及它如何把梯度传回：由 ∂L/∂a 求 ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>Step: 1 if z ≥ 0, else 0. Its derivative is 0 (+ 0·z keeps it in the graph).</source>
+        <translation>阶跃函数：z ≥ 0 时为 1，否则为 0。它的导数为 0（加上 0·z 是为了让它留在计算图中）。</translation>
+    </message>
+    <message>
+        <source>Forward pass: z = a_prev Wᵀ + b and a = f(z), layer by layer.</source>
+        <translation>前向传播：逐层计算 z = a_prev Wᵀ + b 和 a = f(z)。</translation>
+    </message>
+    <message>
+        <source>Backpropagation: ∂L/∂W and ∂L/∂b of every layer, from the output back to the input.</source>
+        <translation>反向传播：从输出层往回到输入层，求每一层的 ∂L/∂W 和 ∂L/∂b。</translation>
+    </message>
+    <message>
+        <source>∂L/∂z of the output: {name} and this loss give (a − y) / n</source>
+        <translation>输出层的 ∂L/∂z：{name} 与这个损失函数搭配，得到 (a − y) / n</translation>
+    </message>
+    <message>
+        <source>∂L/∂z of the output: ∂L/∂a passed back through f</source>
+        <translation>输出层的 ∂L/∂z：把 ∂L/∂a 经过 f 传回</translation>
+    </message>
+    <message>
+        <source>The loss: {formula}, as NeuronGUI computes it</source>
+        <translation>损失函数：{formula}，与 NeuronGUI 的算法相同</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s {function} applies the {name} itself, from the output layer&apos;s z: more accurate than {name} followed by the loss.</source>
+        <translation>PyTorch 的 {function} 会自己从输出层的 z 计算 {name}：比先算 {name} 再算损失更精确。</translation>
+    </message>
+    <message>
+        <source>(nn.MSELoss would also divide by the number of outputs and drop the ½.)</source>
+        <translation>（nn.MSELoss 还会除以输出个数，并且没有 ½。）</translation>
+    </message>
+    <message>
+        <source>Regularisation: {formula} over the weights (not the biases)</source>
+        <translation>正则化：对权重（不含偏置）求 {formula}</translation>
+    </message>
+    <message>
+        <source>The optimiser and the settings from NeuronGUI&apos;s Training panel</source>
+        <translation>优化器和来自 NeuronGUI 训练面板的设置</translation>
+    </message>
+    <message>
+        <source>PyTorch writes momentum as v ← μv + g, θ ← θ − ηv: the same steps as NeuronGUI&apos;s.</source>
+        <translation>PyTorch 把动量写成 v ← μv + g，θ ← θ − ηv：与 NeuronGUI 的步骤相同。</translation>
+    </message>
+    <message>
+        <source>One epoch: every training sample once, in mini-batches, in a new order.</source>
+        <translation>一轮：按新的顺序、分小批量，把每个训练样本各用一次。</translation>
+    </message>
+    <message>
+        <source>(training mode: RReLU draws its random slopes only then)</source>
+        <translation>（训练模式：RReLU 只在这时抽取随机斜率）</translation>
+    </message>
+    <message>
+        <source>First, check that this script computes what NeuronGUI computed.</source>
+        <translation>先检查本脚本算出的结果与 NeuronGUI 的相同。</translation>
+    </message>
+    <message>
+        <source>Then go on training from there.</source>
+        <translation>然后从这里继续训练。</translation>
+    </message>
+    <message>
+        <source>Save the trained weights as safetensors: NeuronGUI opens them with File ▸ Import model. (Never as a pickle: a pickle can run code.)</source>
+        <translation>把训练后的权重保存为 safetensors：NeuronGUI 可用 文件 ▸ 导入模型 打开它。（不要用 pickle 保存：pickle 可能运行代码。）</translation>
+    </message>
+    <message>
+        <source>RReLU: a random slope k ~ U[l, u] while training (here one per mini-batch; NeuronGUI and PyTorch draw one per value), their mean (l + u) / 2 after.</source>
+        <translation>RReLU：训练时斜率随机取 k ~ U[l, u]（这里每个小批量取一个；NeuronGUI 和 PyTorch 对每个值各取一个），训练后取均值 (l + u) / 2。</translation>
+    </message>
+    <message>
+        <source>PReLU: α is learned per neuron, ∂L/∂α = Σ ∂L/∂a · min(z, 0).</source>
+        <translation>PReLU：每个神经元学习自己的 α，∂L/∂α = Σ ∂L/∂a · min(z, 0)。</translation>
     </message>
 </context>
 <context>
@@ -4563,6 +4876,14 @@ Details: %1</source>
         <translation>导入 CSV(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Import model…</source>
+        <translation>导入模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a network saved by PyTorch (safetensors) or as ONNX</source>
+        <translation>打开由 PyTorch 保存的网络（safetensors）或 ONNX 模型</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -4585,6 +4906,18 @@ Details: %1</source>
     <message>
         <source>Weights as NPZ or CSV…</source>
         <translation>权重（NPZ 或 CSV）…</translation>
+    </message>
+    <message>
+        <source>PyTorch script…</source>
+        <translation>PyTorch 脚本…</translation>
+    </message>
+    <message>
+        <source>NumPy script…</source>
+        <translation>NumPy 脚本…</translation>
+    </message>
+    <message>
+        <source>ONNX model…</source>
+        <translation>ONNX 模型…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>

@@ -33,7 +33,7 @@ ALLOWED = {
     *("Adam", "SGD", "MSE", "BCE", "L1", "L2", "Xavier", "He"),
     # Formats and standards the student meets under these names.
     *("CSV", "JSON", "NaN", "inf", "UTF-8", "Unicode", "NUL", "MB", "PNG", "SVG", "NPZ"),
-    *("NumPy", "IDX", "HTTP", "SHA-256", "gzip"),
+    *("NumPy", "IDX", "HTTP", "SHA-256", "gzip", "PyTorch", "ONNX", "safetensors"),
     # Keys of a network file, named as the file spells them (like training.history[3]).
     *("format", "version", "inputs", "layers", "training", "sizes", "activations"),
     *("weights", "biases", "names"),
@@ -517,3 +517,12 @@ def test_compiled_translations_are_cached_by_content_not_age(tmp_path, monkeypat
     second = i18n.qm_file("zh_CN")
     assert second is not None and second != first
     assert i18n.qm_file("zh_CN") == second  # and reused
+
+
+@pytest.mark.parametrize("name", ["model.pt", "bad.safetensors"])
+def test_a_model_that_cannot_be_imported_is_explained_in_chinese(window, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"\x80\x04" if name.endswith(".pt") else b"\x10" + b"\x00" * 7 + b"{}")
+    assert not window.import_model_path(path)
+    assert _error_of(window).startswith(f"{name}：")
+    assert_chinese(shown_texts(window))
