@@ -344,10 +344,13 @@ def _layer_matrix(t: Tour) -> None:
 
 @state("dropout-cosine")
 def _dropout_cosine(t: Tour) -> None:
-    """XOR with dropout 0.2 and a cosine schedule, the More section open, trained."""
+    """XOR with two hidden layers, dropout 0.2 and 0.5 and a cosine schedule, the More
+    section open, trained."""
     t.open_example("xor")
     model = t.window.model
     model.set_config(model.config.with_changes(dropout=0.2, schedule="cosine", cosine_epochs=50))
+    t.window.editor.add_layer()  # two hidden layers: the rate of each can differ
+    model.set_config(model.config.with_changes(dropout=(0.2, 0.5)))
     t.window.training_panel.more.toggle.setChecked(True)
     t.train(20)
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from . import losses, optimizers
-from .dropout import MAX_RATE
+from .dropout import MAX_RATE, layer_rates
 from .errors import QT_TRANSLATE_NOOP, EngineError, Message
 from .network import INITIALIZERS
 from .schedules import SCHEDULES, Schedule
@@ -35,6 +35,8 @@ LIMITS: dict[str, tuple[float, float]] = {
     "cosine_epochs": (1, 1_000_000),
     "min_learning_rate": (0.0, 100.0),
 }
+#: At most this many per-layer dropout rates (a network file has at most 64 layers).
+_MAX_HIDDEN = 63
 _WHOLE = ("n_samples", "batch_size", "seed", "epoch_limit", "decay_every", "cosine_epochs")
 
 
@@ -49,9 +51,11 @@ class TrainingConfig:
     stay float64 either way (see :class:`~neurongui.engine.trainer.Trainer`).
 
     ``dropout`` is the dropout rate p of every hidden layer (0: none; see
-    :mod:`~neurongui.engine.dropout`). One rate for all hidden layers, not one per
-    layer: it stays meaningful when a layer is added or removed, so structure edits
-    never have to change the settings. ``schedule`` (``"constant"``, ``"step"`` or
+    :mod:`~neurongui.engine.dropout`), or a tuple of one rate per hidden layer, first
+    hidden layer first. A tuple need not match the network: a layer it does not reach
+    has no dropout and extra rates are ignored, so adding or removing a layer never
+    makes the settings invalid (:meth:`dropout_rates` reads them for a network).
+    ``schedule`` (``"constant"``, ``"step"`` or
     ``"cosine"``) with ``decay_every`` (k), ``decay_factor`` (γ), ``cosine_epochs`` (T)
     and ``min_learning_rate`` (η_min) changes the learning rate from epoch to epoch
     (see :mod:`~neurongui.engine.schedules`); ``learning_rate`` stays the base rate.
@@ -73,7 +77,7 @@ class TrainingConfig:
     epoch_limit: int | None = None
     target_loss: float | None = None
     precision: str = "float64"
-    dropout: float = 0.0
+    dropout: float | tuple[float, ...] = 0.0
     schedule: str = "constant"
     decay_every: int = 10
     decay_factor: float = 0.5
@@ -115,8 +119,26 @@ class TrainingConfig:
             isinstance(self.dataset, str) and 0 < len(self.dataset) < 256, "dataset", self.dataset
         )
         _check(self.schedule in SCHEDULES, "schedule", self.schedule)
-        for name in ("dropout", "decay_factor", "min_learning_rate"):
+        if isinstance(self.dropout, (list, tuple)):  # one rate per hidden layer
+            _check(len(self.dropout) <= _MAX_HIDDEN, "dropout", self.dropout)
+            object.__setattr__(self, "dropout", tuple(self.dropout))  # (a file's list)
+            for rate in self.dropout:
+                _check_range("dropout", rate, whole=False)
+        else:
+            _check_range("dropout", self.dropout, whole=False)
+        for name in ("decay_factor", "min_learning_rate"):
             _check_range(name, getattr(self, name), whole=False)
+
+    def dropout_rates(self, n_layers: int) -> tuple[float, ...]:
+        """The dropout rate of each hidden layer of a network of ``n_layers`` layers
+        (weight layers, the output layer included)."""
+        return layer_rates(self.dropout, n_layers)[:-1]
+
+    @property
+    def uses_dropout(self) -> bool:
+        """True if some hidden layer drops neurons."""
+        rates = self.dropout if isinstance(self.dropout, tuple) else (self.dropout,)
+        return any(rate > 0 for rate in rates)
 
     def learning_rate_schedule(self) -> Schedule:
         """The schedule these settings describe."""
@@ -152,7 +174,7 @@ class TrainingConfig:
         config = cls(**{k: v for k, v in data.items() if k in known})
         for name in LIMITS:
             value = getattr(config, name)
-            if value is not None and name not in _WHOLE:
+            if value is not None and name not in _WHOLE and name != "dropout":
                 _check_range(name, value, whole=False)
         return config
 

@@ -82,7 +82,7 @@ def lr_high(run: Run) -> Hint | None:
     # last five epochs, and a classifier still far from right.
     # (Not with dropout: its random masks make the loss bounce whatever η is.)
     bouncing = (
-        not run.config.dropout
+        not run.config.uses_dropout
         and np.abs(np.diff(loss)).mean() > 0.05 * loss.mean()
         and loss[-5:].min() >= 0.95 * every[:-5].min()
         and accuracy is not None
@@ -314,7 +314,7 @@ def underfitting(run: Run) -> Hint | None:
     hidden = run.network.sizes[1:-1]
     if acc is None or acc >= 0.8 or sum(hidden) > 8 or (loss[0] - loss[-1]) > 0.01 * loss[0]:
         return None
-    if run.config.dropout and hidden:
+    if run.config.uses_dropout and hidden:
         return _dropout_underfitting(run, acc, sum(hidden))
     fix = Fix("add_neurons", layers=(0,), count=max(hidden[0], 2)) if hidden else Fix("add_layer")
     action = (
@@ -353,7 +353,7 @@ def underfitting(run: Run) -> Hint | None:
 def _dropout_underfitting(run: Run, accuracy: float, hidden: int) -> Hint:
     """Underfitting of a small network that drops neurons: the dropout is the cause
     (the same network without it may well learn), so the fix is to lower it."""
-    rate = run.config.dropout
+    rate = max(run.config.dropout_rates(len(run.network.layers)))  # the highest rate
     return Hint(
         "underfitting",
         Message(

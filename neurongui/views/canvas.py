@@ -350,7 +350,8 @@ class NetworkCanvas(
             n = net.sizes[column]
             counts = [self.tr("1 neuron") if n == 1 else fill(self.tr("%1 neurons"), f"{n:,}")]
             if 0 < column <= n_hidden:
-                counts = dropout_counts(counts[0], n, self.model.config.dropout)
+                rate = self.model.config.dropout_rates(len(net.layers))[column - 1]
+                counts = dropout_counts(counts[0], n, rate)
             grid = self._layout.grid
             if column == 0 and grid is not None:  # the inputs are an image's pixels
                 shape = f"{grid[0]} × {grid[1]}"

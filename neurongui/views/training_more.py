@@ -1,5 +1,9 @@
 """The Training panel's "More" section: dropout and the learning-rate schedule.
 
+Dropout has one rate for every hidden layer, or one per layer: with two or more hidden
+layers a chooser beside the rate says which it sets ("every hidden layer", "hidden
+layer 2").
+
 Folded by default, so that the panel still fits a 1366 × 768 screen above a lesson's
 tasks; its button says what is set inside ("More: dropout 0.2 · cosine"), so that a
 setting in effect is never hidden. The panel owns the undo steps: each control here
@@ -11,7 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from neurongui.engine.config import LIMITS, TrainingConfig
 from neurongui.engine.explain import format_number
@@ -47,16 +58,30 @@ class MoreSettings(QWidget):
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._on_toggle)
         spin = panel._spin
+        self.panel = panel
         self.dropout = spin(
             "dropoutSpin",
             *LIMITS["dropout"],
             0.1,
             2,
             self.tr(
-                "Dropout rate p of every hidden layer: during training steps each hidden "
-                "neuron is switched off with probability p (0: never)"
+                "Dropout rate p: during training steps each hidden neuron of the chosen "
+                "layers is switched off with probability p (0: never)"
             ),
         )
+        # Which hidden layers the rate is for: choosing does not change the settings,
+        # it shows that layer's rate (an edit of the rate does).
+        self.dropout_layer = QComboBox()
+        self.dropout_layer.setObjectName("dropoutLayerCombo")
+        self.dropout_layer.setAccessibleName(self.tr("Layers the dropout rate is for"))
+        self.dropout_layer.currentIndexChanged.connect(lambda _: self._show_rate())
+        #: The rate the spin box showed last, to tell an edit of it from another setting's.
+        self._shown_rate = 0.0
+        dropout_row = QWidget()
+        row = QHBoxLayout(dropout_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.dropout_layer, 1)
+        row.addWidget(self.dropout, 1)
         self.schedule = panel._combo(
             "scheduleCombo",
             [(kind, schedule_label(kind)) for kind in ("constant", "step", "cosine")],
@@ -95,7 +120,7 @@ class MoreSettings(QWidget):
         self.form = QFormLayout(self.body)
         self.form.setContentsMargins(12, 0, 0, 0)
         for key, widget in (
-            ("dropout", self.dropout),
+            ("dropout", dropout_row),
             ("schedule", self.schedule),
             ("decay_every", self.decay_every),
             ("decay_factor", self.decay_factor),
@@ -112,12 +137,63 @@ class MoreSettings(QWidget):
 
     def set_hidden_layers(self, count: int) -> None:
         """Enable dropout only for a network with hidden layers (an output neuron is
-        never dropped)."""
+        never dropped); offer a choice of layer when there are two or more."""
         self.dropout.setEnabled(count > 0)
         if count:
             self.dropout.setToolTip(self.dropout.accessibleName())
         else:
             self.dropout.setToolTip(self.tr("This network has no hidden layer: nothing to drop"))
+        box = self.dropout_layer
+        if box.count() != count + 1:
+            keep = box.currentIndex()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("every hidden layer"), -1)
+            for layer in range(count):
+                box.addItem(fill(self.tr("hidden layer %1"), layer + 1), layer)
+            box.setCurrentIndex(keep if 0 <= keep < box.count() else 0)
+            box.blockSignals(False)
+        box.setVisible(count > 1)
+        self._show_rate()
+
+    def _rates(self, config: TrainingConfig) -> tuple[float, ...]:
+        """The dropout rate of each hidden layer of the network on screen."""
+        return config.dropout_rates(len(self.panel.model.network.layers))
+
+    def _show_rate(self, config: TrainingConfig | None = None) -> None:
+        """Show the rate of the chosen layer (of the first, for every hidden layer)."""
+        rates = self._rates(config or self.panel.model.config)
+        layer = self.dropout_layer.currentData()
+        rate = (
+            rates[layer]
+            if layer is not None and 0 <= layer < len(rates)
+            else rates[0]
+            if rates
+            else 0.0
+        )
+        self._shown_rate = rate
+        self.dropout.blockSignals(True)
+        self.dropout.setValue(rate)
+        self.dropout.blockSignals(False)
+        if len(set(rates)) > 1:
+            listed = ", ".join(format_number(r) for r in rates)
+            self.dropout_layer.setToolTip(fill(self.tr("Dropout by hidden layer: %1"), listed))
+        else:
+            self.dropout_layer.setToolTip(self.dropout_layer.accessibleName())
+
+    def _dropout_value(self) -> float | tuple[float, ...]:
+        """The dropout setting the controls ask for: the settings' own if the rate was
+        not edited (another control changed), else the rate for the chosen layers."""
+        config = self.panel.model.config
+        rate = round(self.dropout.value(), 4)
+        if rate == round(self._shown_rate, 4):
+            return config.dropout
+        layer = self.dropout_layer.currentData()
+        rates = list(self._rates(config))
+        if layer is None or layer < 0 or not 0 <= layer < len(rates):
+            return rate
+        rates[layer] = rate
+        return rates[0] if len(set(rates)) == 1 else tuple(rates)
 
     def _on_toggle(self, shown: bool) -> None:
         self.body.setVisible(shown)
@@ -127,7 +203,7 @@ class MoreSettings(QWidget):
     def values(self) -> dict[str, Any]:
         """The settings as the controls show them, for ``TrainingConfig.with_changes``."""
         return {
-            "dropout": round(self.dropout.value(), 4),
+            "dropout": self._dropout_value(),
             "schedule": self.schedule.currentData(),
             "decay_every": int(self.decay_every.value()),
             "decay_factor": round(self.decay_factor.value(), 4),
@@ -137,7 +213,7 @@ class MoreSettings(QWidget):
 
     def show_config(self, c: TrainingConfig) -> None:
         """Show the settings of ``c`` (the caller blocks the change handler)."""
-        self.dropout.setValue(c.dropout)
+        self._show_rate(c)
         self.schedule.setCurrentIndex(max(self.schedule.findData(c.schedule), 0))
         self.decay_every.setValue(c.decay_every)
         self.decay_factor.setValue(c.decay_factor)
@@ -151,8 +227,11 @@ class MoreSettings(QWidget):
         ):
             self.form.setRowVisible(widget, c.schedule == kind)
         parts = []
-        if c.dropout:
-            parts.append(fill(self.tr("dropout %1"), format_number(c.dropout)))
+        if c.uses_dropout:
+            rates = self._rates(c)
+            mixed = len(set(rates)) > 1  # one rate per layer, first hidden layer first
+            shown = " / ".join(format_number(r) for r in (rates if mixed else rates[:1]))
+            parts.append(fill(self.tr("dropout %1"), shown))
         if c.schedule != "constant":
             parts.append(schedule_label(c.schedule))
         summary = " · ".join(parts)

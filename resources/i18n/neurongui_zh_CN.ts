@@ -3183,8 +3183,12 @@ The loss appears here, epoch by epoch.</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <source>Dropout rate p of every hidden layer: during training steps each hidden neuron is switched off with probability p (0: never)</source>
-        <translation>每个隐藏层的随机失活（Dropout）率 p：训练的每一步中，每个隐藏神经元以概率 p 被关闭（0：从不）</translation>
+        <source>Dropout rate p: during training steps each hidden neuron of the chosen layers is switched off with probability p (0: never)</source>
+        <translation>随机失活率 p：每个训练步骤中，所选各层的每个隐藏层神经元都以概率 p 被关闭（0：从不关闭）</translation>
+    </message>
+    <message>
+        <source>Layers the dropout rate is for</source>
+        <translation>随机失活率所作用的层</translation>
     </message>
     <message>
         <source>How the learning rate changes from epoch to epoch</source>
@@ -3233,6 +3237,18 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>This network has no hidden layer: nothing to drop</source>
         <translation>这个网络没有隐藏层：没有可以随机失活的神经元</translation>
+    </message>
+    <message>
+        <source>every hidden layer</source>
+        <translation>所有隐藏层</translation>
+    </message>
+    <message>
+        <source>hidden layer %1</source>
+        <translation>隐藏层 %1</translation>
+    </message>
+    <message>
+        <source>Dropout by hidden layer: %1</source>
+        <translation>各隐藏层的随机失活率：%1</translation>
     </message>
     <message>
         <source>dropout %1</source>

@@ -136,7 +136,10 @@ def test_the_schema_states_the_limits_and_names_the_engine_uses():
     assert tuple(training["init"]["enum"]) == INITIALIZERS
     assert tuple(training["regularization"]["enum"]) == REGULARIZATIONS
     for name, (low, high) in LIMITS.items():
-        assert (training[name]["minimum"], training[name]["maximum"]) == (low, high), name
+        # dropout: one rate, or one per hidden layer, each within the limits
+        ranges = [r.get("items", r) for r in training[name].get("oneOf", [training[name]])]
+        for r in ranges:
+            assert (r["minimum"], r["maximum"]) == (low, high), name
     assert training["history"]["maxItems"] == MAX_HISTORY
     assert training["csv_path"]["maxLength"] == MAX_PATH_LENGTH
     assert defs["count"]["maximum"] == MAX_EPOCH

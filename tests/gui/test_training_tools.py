@@ -4,6 +4,7 @@ the diagram: undoable, saved with the file, given to a running trainer."""
 import queue
 
 from neurongui.documents import InstanceGuard
+from neurongui.engine import Network
 from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.training_loop import Control, Mailbox, Replace, SetConfig, TrainingLoop
 from neurongui.main_window import MainWindow
@@ -128,3 +129,54 @@ def test_dropout_is_off_limits_for_a_network_without_hidden_layers(window):
     assert window.model.network.sizes == [2, 1]
     assert not more.dropout.isEnabled()
     assert "no hidden layer" in more.dropout.toolTip()
+
+
+def test_each_hidden_layer_can_have_its_own_dropout_rate(window, qtbot, tmp_path):
+    model, more, canvas = window.model, window.training_panel.more, window.canvas
+    more.toggle.click()
+    assert model.network.sizes == [2, 4, 2, 1]  # two hidden layers: a layer chooser
+    layers = more.dropout_layer
+    assert layers.isVisibleTo(window)
+    assert [layers.itemText(i) for i in range(layers.count())] == [
+        "every hidden layer",
+        "hidden layer 1",
+        "hidden layer 2",
+    ]
+    _choose(layers, 1)  # hidden layer 2
+    assert model.config.dropout == 0.0  # choosing a layer changes nothing
+    _type(more.dropout, 0.5)
+    assert model.config.dropout == (0.0, 0.5)
+    assert model.config.dropout_rates(3) == (0.0, 0.5)
+    texts = _header_texts(canvas)
+    assert "2 neurons · dropout 0.5" in texts and "4 neurons" in texts
+    assert more.toggle.text() == "More: dropout 0 / 0.5"
+    # another setting leaves the layers' rates alone
+    _choose(more.schedule, "cosine")
+    assert model.config.dropout == (0.0, 0.5)
+    _choose(layers, 0)  # hidden layer 1 shows its own rate
+    assert more.dropout.value() == 0.0
+    # the engine's trainer drops neurons in the second hidden layer only
+    from neurongui.engine.session import make_trainer
+
+    trainer = make_trainer(model.network.copy(), model.data, model.config)
+    assert trainer.dropout == (0.0, 0.5)
+    # saved and reopened
+    path = tmp_path / "layers.json"
+    assert window.save_path(path)
+    other = MainWindow(guard=InstanceGuard(tmp_path / "other"))
+    qtbot.addWidget(other)
+    assert other.open_path(path) and other.model.config.dropout == (0.0, 0.5)
+    # one rate for every hidden layer again, then undo back to the per-layer rates
+    _choose(layers, -1)
+    _type(more.dropout, 0.2)
+    assert model.config.dropout == 0.2
+    window.undo_stack.undo()
+    assert model.config.dropout == (0.0, 0.5)
+    assert "2 neurons · dropout 0.5" in _header_texts(canvas)
+
+
+def test_a_single_hidden_layer_needs_no_layer_chooser(window):
+    window.model.set_network(Network([2, 3, 1], ["tanh", "sigmoid"], seed=0))
+    more = window.training_panel.more
+    more.toggle.click()
+    assert not more.dropout_layer.isVisibleTo(window) and more.dropout.isEnabled()
