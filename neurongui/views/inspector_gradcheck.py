@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from neurongui.engine.gradcheck import (
-    EPSILON,
     CheckedParameter,
     GradientCheck,
     check_rows,

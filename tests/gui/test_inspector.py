@@ -268,8 +268,10 @@ def test_eight_inputs_show_every_term_bias_z_and_a_without_scrolling_at_1366x768
     assert inspector.scroll_area.verticalScrollBar().value() == 0
     check = inspector.gradient_check
     qtbot.waitUntil(
-        lambda: check.mapTo(viewport, check.rect().topLeft()).y()
-        >= table.mapTo(viewport, table.rect().bottomLeft()).y()
+        lambda: (
+            check.mapTo(viewport, check.rect().topLeft()).y()
+            >= table.mapTo(viewport, table.rect().bottomLeft()).y()
+        )
     )
     assert table.verticalScrollBar().maximum() == 0
     assert (window.width(), window.height()) == (1366, 768)
