@@ -122,7 +122,9 @@ class WhatsThisHelp(QObject):
     def _compose(title: str, about: str, now: str) -> str:
         parts = [f"<b>{html.escape(title, quote=False)}</b>"]
         parts += [html.escape(text, quote=False) for text in (about, now) if text]
-        return keep_together("<p>" + "</p><p>".join(parts) + "</p>")
+        # "a = f(z)" stays on one line (Chinese text would break at its spaces).
+        text = "<p>" + "</p><p>".join(parts) + "</p>"
+        return keep_together(text.replace(" = ", "\u00a0=\u00a0"))
 
     def _canvas_about(self) -> str:
         return self._compose(

@@ -11,6 +11,8 @@ on 256 samples takes about 5 ms).
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
@@ -87,7 +89,8 @@ class GradientCheckBox(QGroupBox):
         label.setObjectName(name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if number:
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # Left-aligned, so that the digits the two numbers share stand over each other.
+            label.setTextFormat(Qt.TextFormat.RichText)
         else:
             label.setWordWrap(True)
         return label
@@ -149,24 +152,27 @@ class GradientCheckBox(QGroupBox):
                 str(-(-r.n_total // r.n_samples)),
             )
         loss = self.tr("L = loss + penalty") if r.regularized else self.tr("L = the loss")
-        self.note.setText(
-            keep_together(
-                fill(
-                    self.tr(
-                        "Nudge %1 by ±ε (ε = %2) and see how L changes, on %3; %4. "
-                        "(The ∂L/∂%1 of a training step is of its mini-batch only.)"
-                    ),
-                    symbol,
-                    format_number(r.epsilon),
-                    batch,
-                    loss,
-                )
-            )
+        note = fill(
+            self.tr("Nudge %1 by ±ε (ε = %2) and see how L changes, on %3; %4."),
+            symbol,
+            format_number(r.epsilon),
+            batch,
+            loss,
         )
+        if symbol == "w" and self.model.gradients is not None:
+            note += " " + self.tr(
+                "The last training step's ∂L/∂w above used only its mini-batch, so it differs."
+            )
+        self.note.setText(keep_together(note))
         self._backprop_name.setText(fill(self.tr("backprop ∂L/∂%1"), symbol))
         self._numeric_name.setText(fill("(L(%1+ε) − L(%1−ε)) / 2ε", symbol))
-        self.backprop.setText(format_number(r.backprop, digits=_DIGITS))
-        self.numeric.setText(format_number(r.numeric, digits=_DIGITS))
+        a = format_number(r.backprop, digits=_DIGITS)
+        b = format_number(r.numeric, digits=_DIGITS)
+        shared = sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
+        shared = 0 if r.verdict == "disagree" else shared
+        for label, text in ((self.backprop, a), (self.numeric, b)):
+            # The digits both share in bold: the agreement a student reads off.
+            label.setText(f"<b>{text[:shared]}</b>{text[shared:]}" if shared else text)
         self.relative.setText(format_number(r.relative, digits=2))
         self.verdict.setText(keep_together(self._verdict(r)))
 

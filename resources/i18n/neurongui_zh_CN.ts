@@ -2339,8 +2339,12 @@ of layer 1</source>
         <translation>L = 损失</translation>
     </message>
     <message>
-        <source>Nudge %1 by ±ε (ε = %2) and see how L changes, on %3; %4. (The ∂L/∂%1 of a training step is of its mini-batch only.)</source>
-        <translation>把 %1 微调 ±ε（ε = %2），看 L 如何变化，所用数据：%3；%4。（训练中某一步的 ∂L/∂%1 只针对那一步的小批量。）</translation>
+        <source>Nudge %1 by ±ε (ε = %2) and see how L changes, on %3; %4.</source>
+        <translation>把 %1 微调 ±ε（ε = %2），看 L 如何变化，所用数据：%3；%4。</translation>
+    </message>
+    <message>
+        <source>The last training step&apos;s ∂L/∂w above used only its mini-batch, so it differs.</source>
+        <translation>上面最近一次训练步的 ∂L/∂w 只用了那一步的小批量，所以与这里不同。</translation>
     </message>
     <message>
         <source>backprop ∂L/∂%1</source>

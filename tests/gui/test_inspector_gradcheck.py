@@ -1,5 +1,7 @@
 """The Inspector's gradient check: the two numbers a student compares, and its verdict."""
 
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtWidgets import QGroupBox, QLabel
@@ -12,7 +14,8 @@ EPS = 1e-5
 
 
 def _number(inspector, name: str) -> float:
-    value = parse_number(inspector.findChild(QLabel, name).text())
+    text = re.sub("<[^>]+>", "", inspector.findChild(QLabel, name).text())  # (bold digits)
+    value = parse_number(text)
     assert value is not None
     return value
 
@@ -57,6 +60,10 @@ def test_selecting_an_edge_shows_backprop_and_the_difference(window):
     n = len(window.model.data.Y_train)
     note = _text(inspector, "gradCheckNote")
     assert f"the whole training set ({n} samples)" in note and "ε = 0.00001" in note
+    # The digits the two share are in bold: at least 6 significant ones here.
+    for name in ("gradCheckBackprop", "gradCheckNumeric"):
+        shared = re.match("<b>([^<]*)</b>", inspector.findChild(QLabel, name).text())
+        assert shared and len(re.sub(r"\D", "", shared[1]).lstrip("0")) >= 6
 
 
 def test_an_edit_and_a_bias_update_the_check(window, qtbot):

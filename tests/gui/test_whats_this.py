@@ -103,7 +103,7 @@ def test_an_edge_says_its_weight(window):
     target = canvas.target_at(canvas.mapToScene(middle))
     assert type(target).__name__ == "EdgeRef"
     w = net.get_weight(target.layer, target.neuron, target.source)
-    text = helper.text_for(canvas.viewport(), middle)
+    text = helper.text_for(canvas.viewport(), middle).replace("\u00a0", " ")
     assert f"Now w = {format_number(w)}" in text
 
 
