@@ -143,13 +143,13 @@ class GradientCheckBox(QGroupBox):
 
     def _show(self, r: GradientCheck, symbol: str) -> None:
         if r.n_samples == r.n_total:
-            batch = fill(self.tr("the whole training set (%1 samples)"), str(r.n_total))
+            batch = fill(self.tr("the whole training set (%1 samples)"), f"{r.n_total:,}")
         else:
             batch = fill(
                 self.tr("%1 of the %2 training samples (1 in every %3)"),
-                str(r.n_samples),
-                str(r.n_total),
-                str(-(-r.n_total // r.n_samples)),
+                f"{r.n_samples:,}",
+                f"{r.n_total:,}",
+                f"{-(-r.n_total // r.n_samples):,}",
             )
         loss = self.tr("L = loss + penalty") if r.regularized else self.tr("L = the loss")
         note = fill(

@@ -110,3 +110,18 @@ def test_a_wrong_backprop_is_caught(window, monkeypatch):
     inspector = window.inspector
     assert _number(inspector, "gradCheckRelative") == pytest.approx(0.5, rel=1e-6)
     assert "this gradient from backprop is wrong" in _text(inspector, "gradCheckVerdict")
+
+
+def test_a_large_set_is_checked_on_a_stated_subset(window):
+    """784-100-10 on 2,400 training images: 1 in every 10 of them, and the panel says so."""
+    from mnist_helpers import use_mnist_like
+
+    use_mnist_like(window, hidden=100, n=3000)
+    window.canvas.select_edge(0, 3, 400)
+    box = window.inspector.findChild(QGroupBox, "gradientCheck")
+    result = box.result
+    assert (result.n_samples, result.n_total) == (240, 2400)
+    note = _text(window.inspector, "gradCheckNote").replace("\u2060", "")
+    assert "240 of the 2,400 training samples (1 in every 10)" in note
+    assert "L = the loss" in note
+    assert result.verdict in ("agree", "zero")
