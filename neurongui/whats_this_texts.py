@@ -403,4 +403,42 @@ class WhatsThisTexts(QObject):
             "lessonDock": Entry(
                 self.tr("Lesson"), self.tr("The open lesson's steps and questions.")
             ),
+            "sampleDock": Entry(
+                self.tr("Samples and your input"),
+                self.tr(
+                    "The training samples, one per row: pick the one the diagram and the "
+                    "Inspector compute with, or type your own input."
+                ),
+            ),
+            "practiceDock": Entry(
+                self.tr("Practice"),
+                self.tr(
+                    "Compute a neuron or a backprop step by hand and check it, or draw an input."
+                ),
+            ),
+            "matrixDock": Entry(
+                self.tr("Layer as a matrix"),
+                self.tr(
+                    "One layer written as z = W·x + b: its weight matrix, the inputs and "
+                    "the result."
+                ),
+            ),
+            "surfaceDock": Entry(
+                self.tr("Loss surface"),
+                self.tr(
+                    "The loss as a height over two chosen weights, with the path training took."
+                ),
+            ),
+            "coachDock": Entry(
+                self.tr("Coach"),
+                self.tr("Hints on what holds training back, and the health of each layer."),
+            ),
+            "timelineBar": Entry(
+                self.tr("Timeline"),
+                self.tr(
+                    "The network as it was after each epoch: drag back to see it, and go "
+                    "back to it if you like."
+                ),
+                self._epochs,
+            ),
         }

@@ -4847,6 +4847,50 @@ Details: %1</source>
         <source>The open lesson&apos;s steps and questions.</source>
         <translation>当前课程的步骤和问题。</translation>
     </message>
+    <message>
+        <source>Samples and your input</source>
+        <translation>样本与你的输入</translation>
+    </message>
+    <message>
+        <source>The training samples, one per row: pick the one the diagram and the Inspector compute with, or type your own input.</source>
+        <translation>训练样本，每行一个：选择网络图和检查器用来计算的样本，或者输入你自己的数据。</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Compute a neuron or a backprop step by hand and check it, or draw an input.</source>
+        <translation>亲手计算一个神经元或一步反向传播并核对，或者画一个输入。</translation>
+    </message>
+    <message>
+        <source>Layer as a matrix</source>
+        <translation>矩阵形式的层</translation>
+    </message>
+    <message>
+        <source>One layer written as z = W·x + b: its weight matrix, the inputs and the result.</source>
+        <translation>把一层写成 z = W·x + b：它的权重矩阵、输入和结果。</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>The loss as a height over two chosen weights, with the path training took.</source>
+        <translation>把损失画成所选两个权重上的高度，并画出训练走过的路径。</translation>
+    </message>
+    <message>
+        <source>Hints on what holds training back, and the health of each layer.</source>
+        <translation>指出是什么拖慢了训练，以及每一层的健康状况。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>The network as it was after each epoch: drag back to see it, and go back to it if you like.</source>
+        <translation>网络在每一轮之后的样子：往回拖动即可查看，也可以回到那时的状态。</translation>
+    </message>
 </context>
 <context>
     <name>WhyPage</name>

@@ -21,6 +21,14 @@ def _chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+@pytest.fixture(autouse=True)
+def _no_popup_left(qtbot):
+    """The popup goes with the test that showed it (its hiding warns offscreen too)."""
+    yield
+    QWhatsThis.hideText()
+    qtbot.waitUntil(lambda: _popup_text() is None)
+
+
 @pytest.fixture(params=["en", "zh_CN"])
 def any_window(qtbot, request):
     """A shown window in English or, with the translators the app loads, Chinese."""
@@ -138,3 +146,20 @@ def test_glossary_shows_both_languages_and_searches(any_window):
         assert ("G&lossary…" if any_window.language == "en" else "术语表(&L)…") in help_menu
     finally:
         dialog.close()
+
+
+@OFFSCREEN_POPUP
+def test_every_dock_and_the_timeline_say_what_they_are(window):
+    """A click on any part of a panel without its own text reaches its dock's."""
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = window.findChildren(QDockWidget)
+    assert len(docks) >= 10
+    for dock in docks:
+        assert dock.whatsThis(), dock.objectName()
+    timeline = window.findChild(QWidget, "timelineBar")
+    assert "epoch" in window.whats_this.text_for(timeline)
+    # A part of the sample panel without a text of its own: its dock answers.
+    table = window.findChild(QWidget, "sampleTable")
+    QApplication.sendEvent(table, window.whats_this.help_event(table))
+    assert "Samples and your input" in window.whats_this.last_text
