@@ -66,9 +66,12 @@ class WhatsThisHelp(QObject):
         for name, entry in self._texts.entries().items():
             for widget in window.findChildren(QWidget, name):
                 self._register(widget, entry)
-        for widget in window.training_panel.findChildren(QWidget):
-            if isinstance(widget, CONTROL_TYPES) and widget not in self._entries:
-                self._register(widget, self._fallback(widget))
+        # The training panel's and the diagram's buttons and boxes without an entry of
+        # their own (a new setting, the zoom buttons) say what their tooltip says.
+        for panel in (window.training_panel, window.canvas):
+            for widget in panel.findChildren(QWidget):
+                if isinstance(widget, CONTROL_TYPES) and widget not in self._entries:
+                    self._register(widget, self._fallback(widget))
         canvas = window.canvas.viewport()
         canvas.setWhatsThis(self._canvas_about())
         canvas.installEventFilter(self)
@@ -141,6 +144,13 @@ class WhatsThisHelp(QObject):
         canvas = self._window.canvas
         target = None
         if pos is not None:
+            button = canvas.button_at(QPointF(pos))
+            if button is not None:  # a layer's + or −
+                return self._compose(
+                    button.toolTip(),
+                    self.tr("Changes how many neurons this layer has; Ctrl+Z undoes it."),
+                    "",
+                )
             target = canvas.target_at(canvas.mapToScene(pos))
         if isinstance(target, EdgeRef):
             return self._edge_text(target)

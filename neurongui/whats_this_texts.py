@@ -275,6 +275,14 @@ class WhatsThisTexts(QObject):
                     "The selected weight w after each training step: how gradient descent moves it."
                 ),
             ),
+            "canvasLegend": Entry(
+                self.tr("Legend"),
+                self.tr(
+                    "What the diagram's colours mean: a neuron's colour is its output for "
+                    "the sample shown, an edge's colour the sign of its weight and its "
+                    "width the size."
+                ),
+            ),
             "chartTabs": Entry(
                 self.tr("Charts"),
                 self.tr("The loss, the output and the selected weight, one tab each."),

@@ -4377,6 +4377,10 @@ Details: %1</source>
         <translation>圆圈是神经元，连线是权重：蓝色为正，橙色为负，|w| 越大线越粗。在神经元或连线上询问可看到它的值；单击可在检查器中查看。</translation>
     </message>
     <message>
+        <source>Changes how many neurons this layer has; Ctrl+Z undoes it.</source>
+        <translation>改变这一层的神经元个数；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
         <source>neuron %1 of %2</source>
         <translation>%2的神经元 %1</translation>
     </message>
@@ -4694,6 +4698,14 @@ Details: %1</source>
     <message>
         <source>The selected weight w after each training step: how gradient descent moves it.</source>
         <translation>每一步训练之后所选权重 w 的值：梯度下降如何移动它。</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>What the diagram&apos;s colours mean: a neuron&apos;s colour is its output for the sample shown, an edge&apos;s colour the sign of its weight and its width the size.</source>
+        <translation>网络图中颜色的含义：神经元的颜色是它对当前样本的输出，连线的颜色表示权重的正负，粗细表示权重的大小。</translation>
     </message>
     <message>
         <source>Charts</source>

@@ -163,3 +163,14 @@ def test_every_dock_and_the_timeline_say_what_they_are(window):
     table = window.findChild(QWidget, "sampleTable")
     QApplication.sendEvent(table, window.whats_this.help_event(table))
     assert "Samples and your input" in window.whats_this.last_text
+
+
+def test_a_layers_plus_button_and_the_legend_are_explained(window):
+    canvas, helper = window.canvas, window.whats_this
+    transform = canvas.viewportTransform()
+    button = next(iter(canvas._buttons))
+    centre = button.deviceTransform(transform).mapRect(button.boundingRect()).center()
+    text = helper.text_for(canvas.viewport(), centre.toPoint())
+    assert button.toolTip() in text and "Ctrl+Z" in text
+    legend = canvas.findChild(QWidget, "canvasLegend")
+    assert "Legend" in helper.text_for(legend)
