@@ -58,6 +58,8 @@ class GlossaryDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped explanation at the width the column gets.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
@@ -75,5 +77,4 @@ class GlossaryDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
         self.count.setText(fill(self.tr("%1 of %2 terms"), str(len(terms)), str(len(TERMS))))
