@@ -125,3 +125,32 @@ def test_a_large_set_is_checked_on_a_stated_subset(window):
     assert "240 of the 2,400 training samples (1 in every 10)" in note
     assert "L = the loss" in note
     assert result.verdict in ("agree", "zero")
+
+
+def test_training_snapshots_are_checked_at_a_walk_and_the_last_is_shown(window, qtbot):
+    """Values streamed from training: not a check per snapshot, but the last one's."""
+    model, inspector = window.model, window.inspector
+    box = inspector.findChild(QGroupBox, "gradientCheck")
+    window.canvas.select_edge(0, 2, 1)
+    checks = []
+    original = box.update_check
+
+    def counted():
+        checks.append(model.network.get_weight(0, 2, 1))
+        original()
+
+    box._redraw._redraw = counted  # (count the checks the throttle lets through)
+    model.live = True
+    try:
+        for w in (0.5, 0.75, 1.0, 1.25):
+            values = model.network.parameters.copy()
+            model.network.gradient_views(values)[0]["weights"][2, 1] = w
+            assert model.update_parameters(values, model.edit_seq)
+        assert len(checks) <= 1 and box.pending  # the rest wait for the throttle
+        qtbot.waitUntil(lambda: not box.pending)
+    finally:
+        model.live = False
+    assert checks[-1] == 1.25 and len(checks) <= 2
+    a, b = _independent(model, 0, 2, 1)
+    assert _number(inspector, "gradCheckBackprop") == pytest.approx(a, rel=1e-9)
+    assert _number(inspector, "gradCheckNumeric") == pytest.approx(b, rel=1e-8)
