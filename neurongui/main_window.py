@@ -39,6 +39,7 @@ from neurongui.views.canvas import NetworkCanvas
 from neurongui.views.charts import ChartsPanel
 from neurongui.views.inspector import Inspector
 from neurongui.views.training_panel import TrainingPanel
+from neurongui.whats_this import WhatsThisHelp
 from neurongui.window_file_actions import FileActions
 from neurongui.window_layout import (
     add_docks,
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow, FileActions):
         )
         self.window_menus = WindowMenus(self)
         self.tools = WindowTools(self)
+        self.whats_this = WhatsThisHelp(self)  # once every panel it explains is built
         self.menus = self.window_menus.menus
         self.toolbar = self.window_menus.toolbar
         self.recent_menu = self.window_menus.recent_menu
@@ -350,6 +352,14 @@ class MainWindow(QMainWindow, FileActions):
         from neurongui.dialogs.help import HelpDialog
 
         dialog = HelpDialog(self.language, self)
+        dialog.show()
+        return dialog
+
+    def show_glossary(self):
+        """Help ▸ Glossary: the terms in English and Chinese."""
+        from neurongui.dialogs.glossary import GlossaryDialog
+
+        dialog = GlossaryDialog(self.language, self)
         dialog.show()
         return dialog
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWhatsThis, QWidget
 
 from neurongui.icons import themed_icon
 from neurongui.lessons import build_menu as build_lessons_menu
@@ -107,6 +107,12 @@ class WindowMenus(QObject):
         help_menu.addAction(
             self.action(self.tr("User &guide"), w.show_help, QKeySequence.StandardKey.HelpContents)
         )
+        # Shift+F1, then a click on anything: what it is and what its value means.
+        whats_this = QWhatsThis.createAction(w)
+        whats_this.setText(self.tr("What's &This?"))
+        whats_this.setObjectName("whatsThisAction")
+        help_menu.addAction(whats_this)
+        help_menu.addAction(self.action(self.tr("G&lossary…"), w.show_glossary))
         help_menu.addAction(self.action(self.tr("&About NeuronGUI"), w._show_about))
 
     def _build_file_menu(self, menu, toolbar) -> None:

@@ -35,6 +35,7 @@ from neurongui.engine.refs import EdgeRef, NeuronRef
 from neurongui.i18n import activation_label, data_name, error_text, fill, keep_together
 from neurongui.model import NetworkModel
 from neurongui.undo import new_gesture
+from neurongui.views.inspector_gradcheck import GradientCheckBox
 from neurongui.views.inspector_number import NumberBox
 from neurongui.views.inspector_terms import function_symbol, term_rows
 from neurongui.views.steady import steady
@@ -116,6 +117,8 @@ class Inspector(QWidget):
         self._details_holder = steady(self.details)  # live values: no relayout per change
         layout.addWidget(self._details_holder)
         layout.addWidget(self.table)
+        self.gradient_check = GradientCheckBox(model, self)
+        layout.addWidget(self.gradient_check)
         layout.addStretch(1)
         # A tall table scrolls in the dock instead of asking the window for more height.
         self.scroll_area = QScrollArea()

@@ -2448,6 +2448,92 @@ or the model as ONNX:
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Search in English or Chinese…</source>
+        <translation>用英文或中文搜索…</translation>
+    </message>
+    <message>
+        <source>Search the glossary</source>
+        <translation>搜索术语表</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <source>%1 of %2 terms</source>
+        <translation>%2 个术语中的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckBox</name>
+    <message>
+        <source>Gradient check: is backprop right?</source>
+        <translation>梯度检验：反向传播算对了吗？</translation>
+    </message>
+    <message>
+        <source>relative difference</source>
+        <translation>相对差</translation>
+    </message>
+    <message>
+        <source>|a − b| / max(|a|, |b|), a and b the two numbers</source>
+        <translation>|a − b| / max(|a|, |b|)，a 和 b 是上面两个数</translation>
+    </message>
+    <message>
+        <source>the whole training set (%1 samples)</source>
+        <translation>整个训练集（%1 个样本）</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 training samples (1 in every %3)</source>
+        <translation>%2 个训练样本中的 %1 个（每 %3 个取 1 个）</translation>
+    </message>
+    <message>
+        <source>L = loss + penalty</source>
+        <translation>L = 损失 + 惩罚项</translation>
+    </message>
+    <message>
+        <source>L = the loss</source>
+        <translation>L = 损失</translation>
+    </message>
+    <message>
+        <source>Nudge %1 by ±ε (ε = %2) and see how L changes, on %3; %4.</source>
+        <translation>把 %1 微调 ±ε（ε = %2），看 L 如何变化，所用数据：%3；%4。</translation>
+    </message>
+    <message>
+        <source>The last training step&apos;s ∂L/∂w above used only its mini-batch, so it differs.</source>
+        <translation>上面最近一次训练步的 ∂L/∂w 只用了那一步的小批量，所以与这里不同。</translation>
+    </message>
+    <message>
+        <source>backprop ∂L/∂%1</source>
+        <translation>反向传播 ∂L/∂%1</translation>
+    </message>
+    <message>
+        <source>Both are 0 (to within %1, the rounding of the difference): this parameter does not change L now, e.g. behind a dead ReLU.</source>
+        <translation>两者都是 0（误差在 %1 以内，即差分的舍入误差）：这个参数现在不影响 L，例如它连着一个死亡 ReLU。</translation>
+    </message>
+    <message>
+        <source>They agree to %1 digits — backprop is right.</source>
+        <translation>两者前 %1 位相同——反向传播是对的。</translation>
+    </message>
+    <message>
+        <source>They differ because a kink lies within ±ε (a ReLU&apos;s z, or an L1-penalised weight, crosses 0): there the difference is not the slope. Not a wrong backprop.</source>
+        <translation>两者不同，是因为 ±ε 之内有一个折点（某个 ReLU 的 z 或带 L1 惩罚的权重穿过 0）：在那里差分量出的不是斜率。这不是反向传播出错。</translation>
+    </message>
+    <message>
+        <source>They agree to only %1 digits: close, as rounding can make it. A wrong backprop usually differs in the first digit.</source>
+        <translation>两者只有前 %1 位相同：很接近，舍入误差也会造成这种差别。反向传播出错时通常第一位就不同。</translation>
+    </message>
+    <message>
+        <source>They differ — this gradient from backprop is wrong.</source>
+        <translation>两者不同——反向传播算出的这个梯度是错的。</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source>‖∂L/∂W‖ per layer, at each epoch&apos;s end</source>
@@ -4751,6 +4837,556 @@ Details: %1</source>
     </message>
 </context>
 <context>
+    <name>WhatsThisHelp</name>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Now: %1.</source>
+        <translation>当前：%1。</translation>
+    </message>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Circles are neurons, lines are weights: blue positive, orange negative, thicker for a larger |w|. Ask on a neuron or an edge for its value; click one to inspect it.</source>
+        <translation>圆圈是神经元，连线是权重：蓝色为正，橙色为负，|w| 越大线越粗。在神经元或连线上询问可看到它的值；单击可在检查器中查看。</translation>
+    </message>
+    <message>
+        <source>Changes how many neurons this layer has; Ctrl+Z undoes it.</source>
+        <translation>改变这一层的神经元个数；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>neuron %1 of %2</source>
+        <translation>%2的神经元 %1</translation>
+    </message>
+    <message>
+        <source>positive: a larger input raises z</source>
+        <translation>为正：输入越大，z 越大</translation>
+    </message>
+    <message>
+        <source>negative: a larger input lowers z</source>
+        <translation>为负：输入越大，z 越小</translation>
+    </message>
+    <message>
+        <source>Edge (a weight)</source>
+        <translation>连线（一个权重）</translation>
+    </message>
+    <message>
+        <source>From %1 into neuron %2 of %3: the input is multiplied by w.</source>
+        <translation>从%1进入%3的神经元 %2：输入要乘以 w。</translation>
+    </message>
+    <message>
+        <source>Now w = %1, %2.</source>
+        <translation>当前 w = %1，%2。</translation>
+    </message>
+    <message>
+        <source>Now w = 0: this input does not count.</source>
+        <translation>当前 w = 0：这个输入不起作用。</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>An input of the network: a feature of the sample, passed on as it is.</source>
+        <translation>网络的一个输入：样本的一个特征，原样传给下一层。</translation>
+    </message>
+    <message>
+        <source>Now %1 = %2 for the sample shown.</source>
+        <translation>对当前显示的样本，%1 = %2。</translation>
+    </message>
+    <message>
+        <source>Neuron %1 of %2 (%3)</source>
+        <translation>%2的神经元 %1（%3）</translation>
+    </message>
+    <message>
+        <source>It adds up its weighted inputs and its bias, z = Σ w·x + b, and outputs a = f(z); its colour is a.</source>
+        <translation>它把加权输入与偏置相加，z = Σ w·x + b，输出 a = f(z)；它的颜色表示 a。</translation>
+    </message>
+    <message>
+        <source>Now b = %1; for the sample shown z = %2 and a = %3.</source>
+        <translation>当前 b = %1；对当前显示的样本，z = %2，a = %3。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatsThisTexts</name>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>The samples the network learns from: points of a 2-D pattern, a table or images, each with its target.</source>
+        <translation>网络用来学习的样本：二维图案上的点、表格或图像，每个样本都有目标值。</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>How far the points scatter from their clean pattern: 0 is none, 0.5 a lot. Noisier data is harder to fit and easier to overfit.</source>
+        <translation>数据点偏离原本图案的程度：0 表示没有，0.5 表示很多。噪声越大，越难拟合，也越容易过拟合。</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>The part of the data kept out of training. The test loss on it tells how well the network does on samples it never learned from.</source>
+        <translation>不参与训练的那部分数据。它上面的测试损失说明网络在从未学过的样本上表现如何。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>How many samples one step of gradient descent averages the gradient over (a mini-batch).</source>
+        <translation>一步梯度下降对多少个样本的梯度取平均（一个小批量）。</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>The step size of gradient descent: each step sets w ← w − η·∂L/∂w. Too small learns slowly, too large overshoots and diverges.</source>
+        <translation>梯度下降的步长：每一步令 w ← w − η·∂L/∂w。太小学得慢，太大会越过最低点甚至发散。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>How a step turns the gradient into a change of the weights: plain gradient descent, momentum (keeps a running velocity) or Adam (scales each weight&apos;s step by running averages of its gradient).</source>
+        <translation>每一步如何把梯度变成权重的改变：普通梯度下降、动量法（保留一个累积速度）或 Adam（按梯度的滑动平均为每个权重调整步长）。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>The number training makes small: how far the outputs ŷ are from the targets y, averaged over the samples.</source>
+        <translation>训练要减小的那个数：输出 ŷ 与目标值 y 相差多远，对样本取平均。</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>A penalty on large weights added to the loss, against overfitting: L1 adds λ·Σ|w|, L2 adds (λ/2)·Σw².</source>
+        <translation>加到损失上的对大权重的惩罚，用来防止过拟合：L1 加上 λ·Σ|w|，L2 加上 (λ/2)·Σw²。</translation>
+    </message>
+    <message>
+        <source>Rate λ</source>
+        <translation>系数 λ</translation>
+    </message>
+    <message>
+        <source>How much the regularisation penalty counts against the loss.</source>
+        <translation>正则化惩罚项相对于损失的分量。</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <source>How Reset draws the starting weights: Xavier and He scale them to the layer&apos;s size; zeros make every neuron of a layer learn the same.</source>
+        <translation>“重置”如何抽取初始权重：Xavier 和 He 按层的大小缩放；全零会让同一层的每个神经元学到相同的东西。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>The number that fixes the random draws (starting weights, data, order of the samples): the same seed gives the same run.</source>
+        <translation>固定随机抽取（初始权重、数据、样本顺序）的数：相同的种子得到相同的训练过程。</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>数值精度</translation>
+    </message>
+    <message>
+        <source>The number type training computes with: float64 (about 16 digits) or float32 (about 7, faster for large networks).</source>
+        <translation>训练计算所用的数值类型：float64（约 16 位有效数字）或 float32（约 7 位，大网络更快）。</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>轮数达到时停止</translation>
+    </message>
+    <message>
+        <source>When ticked, training pauses by itself after this many epochs (an epoch is one pass through the training set).</source>
+        <translation>勾选后，训练在这么多轮次之后自动暂停（一个轮次就是把训练集过一遍）。</translation>
+    </message>
+    <message>
+        <source>Epoch limit</source>
+        <translation>轮次上限</translation>
+    </message>
+    <message>
+        <source>The epoch after which training pauses, if “Stop after” is ticked.</source>
+        <translation>勾选“轮数达到时停止”时，训练在这一轮次之后暂停。</translation>
+    </message>
+    <message>
+        <source>Stop at loss</source>
+        <translation>损失达到时停止</translation>
+    </message>
+    <message>
+        <source>When ticked, training pauses once the training loss is this small.</source>
+        <translation>勾选后，训练损失降到这么小时训练暂停。</translation>
+    </message>
+    <message>
+        <source>Target loss</source>
+        <translation>目标损失</translation>
+    </message>
+    <message>
+        <source>The training loss at which training pauses, if “Stop at loss” is ticked.</source>
+        <translation>勾选“损失达到时停止”时，训练损失降到这个值就暂停。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Trains epoch after epoch until you press it again (Space).</source>
+        <translation>一轮接一轮地训练，直到再按一次（空格键）。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Trains one epoch and stops (S); with Shift, one mini-batch.</source>
+        <translation>训练一个轮次后停下（S）；按住 Shift 只训练一个小批量。</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Draws new starting weights and clears the history (R); Ctrl+Z undoes.</source>
+        <translation>重新抽取初始权重并清空历史（R）；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>The epochs trained so far, and the loss and accuracy after the last.</source>
+        <translation>已训练的轮次，以及最后一轮之后的损失和准确率。</translation>
+    </message>
+    <message>
+        <source>Epoch progress</source>
+        <translation>本轮进度</translation>
+    </message>
+    <message>
+        <source>How far training is through the current epoch.</source>
+        <translation>当前轮次已经训练了多少。</translation>
+    </message>
+    <message>
+        <source>Now %1: %2 samples to train on, %3 to test on.</source>
+        <translation>当前为 %1：%2 个样本用于训练，%3 个用于测试。</translation>
+    </message>
+    <message>
+        <source>Now %1: each step averages %1 samples; an epoch of %2 samples is %3 steps.</source>
+        <translation>当前为 %1：每一步对 %1 个样本取平均；%2 个样本的一个轮次共 %3 步。</translation>
+    </message>
+    <message>
+        <source>Now %1: each step moves every weight by %1 × its gradient.</source>
+        <translation>当前为 %1：每一步把每个权重移动 %1 × 它的梯度。</translation>
+    </message>
+    <message>
+        <source>Now %1, but Regularisation is None: it has no effect.</source>
+        <translation>当前为 %1，但正则化为“无”：它不起作用。</translation>
+    </message>
+    <message>
+        <source>Now %1: the penalty is multiplied by %1.</source>
+        <translation>当前为 %1：惩罚项乘以 %1。</translation>
+    </message>
+    <message>
+        <source>Now ticked.</source>
+        <translation>当前已勾选。</translation>
+    </message>
+    <message>
+        <source>Now not ticked: off.</source>
+        <translation>当前未勾选：不启用。</translation>
+    </message>
+    <message>
+        <source>Now training.</source>
+        <translation>当前正在训练。</translation>
+    </message>
+    <message>
+        <source>Now paused.</source>
+        <translation>当前已暂停。</translation>
+    </message>
+    <message>
+        <source>%1 epochs trained so far.</source>
+        <translation>目前已训练 %1 个轮次。</translation>
+    </message>
+    <message>
+        <source>Loss chart</source>
+        <translation>损失图</translation>
+    </message>
+    <message>
+        <source>The loss after each epoch, on the training set and on the test set. Going down: the network learns; test rising while training falls: overfitting.</source>
+        <translation>每一轮次之后训练集和测试集上的损失。下降：网络在学习；训练损失下降而测试损失上升：过拟合。</translation>
+    </message>
+    <message>
+        <source>Accuracy chart</source>
+        <translation>准确率图</translation>
+    </message>
+    <message>
+        <source>The share of samples classified right after each epoch.</source>
+        <translation>每一轮次之后分类正确的样本比例。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Draws the loss on a logarithmic axis, where small losses stay visible.</source>
+        <translation>在对数坐标轴上画损失，很小的损失也看得清。</translation>
+    </message>
+    <message>
+        <source>Output map</source>
+        <translation>输出图</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output at every point of the input plane, with the samples on top: where its colour changes is the decision boundary.</source>
+        <translation>网络在输入平面上每一点的输出，样本画在上面：颜色变化的地方就是决策边界。</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Also draws the test samples.</source>
+        <translation>同时画出测试样本。</translation>
+    </message>
+    <message>
+        <source>Discretise output</source>
+        <translation>输出离散化</translation>
+    </message>
+    <message>
+        <source>Colours each point by the class it gets, not by the output&apos;s value.</source>
+        <translation>按每个点被分到的类别着色，而不是按输出值着色。</translation>
+    </message>
+    <message>
+        <source>Weight chart</source>
+        <translation>权重图</translation>
+    </message>
+    <message>
+        <source>The selected weight w after each training step: how gradient descent moves it.</source>
+        <translation>每一步训练之后所选权重 w 的值：梯度下降如何移动它。</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>What the diagram&apos;s colours mean: a neuron&apos;s colour is its output for the sample shown, an edge&apos;s colour the sign of its weight and its width the size.</source>
+        <translation>网络图中颜色的含义：神经元的颜色是它对当前样本的输出，连线的颜色表示权重的正负，粗细表示权重的大小。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>The loss, the output and the selected weight, one tab each.</source>
+        <translation>损失、输出和所选权重，各占一个标签页。</translation>
+    </message>
+    <message>
+        <source>Weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>The weight of the selected edge: its input x is multiplied by w before the neuron adds it up (z = Σ w·x + b).</source>
+        <translation>所选连线的权重：输入 x 先乘以 w，再由神经元求和（z = Σ w·x + b）。</translation>
+    </message>
+    <message>
+        <source>Weight slider</source>
+        <translation>权重滑块</translation>
+    </message>
+    <message>
+        <source>Drag to change the selected weight from −5 to 5.</source>
+        <translation>拖动可在 −5 到 5 之间改变所选权重。</translation>
+    </message>
+    <message>
+        <source>Bias b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>The bias of the selected neuron, added to its weighted sum: z = Σ w·x + b. It shifts where the neuron switches on.</source>
+        <translation>所选神经元的偏置，加在它的加权和上：z = Σ w·x + b。它决定神经元在哪里开始激活。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The function f of the selected neuron&apos;s layer: its output is a = f(z).</source>
+        <translation>所选神经元所在层的函数 f：它的输出是 a = f(z)。</translation>
+    </message>
+    <message>
+        <source>The terms of z</source>
+        <translation>z 的各项</translation>
+    </message>
+    <message>
+        <source>Every input x of the selected neuron times its weight w; their sum and the bias give z, and f(z) gives the output a.</source>
+        <translation>所选神经元的每个输入 x 乘以它的权重 w；这些乘积之和加上偏置得到 z，f(z) 给出输出 a。</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Compares ∂L/∂w from backpropagation with the slope measured by nudging w by ±ε. If they agree to many digits, backprop computed it right.</source>
+        <translation>把反向传播算出的 ∂L/∂w 与把 w 微调 ±ε 量出的斜率作比较。两者有很多位相同，就说明反向传播算对了。</translation>
+    </message>
+    <message>
+        <source>Activation curve</source>
+        <translation>激活函数曲线</translation>
+    </message>
+    <message>
+        <source>The activation function f(z) and its derivative f′(z); the dot is the selected neuron&apos;s z for the current sample.</source>
+        <translation>激活函数 f(z) 及其导数 f′(z)；圆点是所选神经元在当前样本上的 z。</translation>
+    </message>
+    <message>
+        <source>Function to plot</source>
+        <translation>要绘制的函数</translation>
+    </message>
+    <message>
+        <source>The activation function the plot shows.</source>
+        <translation>图中显示的激活函数。</translation>
+    </message>
+    <message>
+        <source>Follow selected layer</source>
+        <translation>跟随所选层</translation>
+    </message>
+    <message>
+        <source>Shows the activation of the selected neuron&apos;s layer.</source>
+        <translation>显示所选神经元所在层的激活函数。</translation>
+    </message>
+    <message>
+        <source>Training health</source>
+        <translation>训练健康状况</translation>
+    </message>
+    <message>
+        <source>Per layer: dead and saturated neurons and how large the gradients are, the signs that a network cannot learn.</source>
+        <translation>逐层显示死亡和饱和的神经元以及梯度的大小，这些都是网络学不动的迹象。</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <source>Hints about what holds training back, with the change that helps.</source>
+        <translation>指出是什么拖慢了训练，并给出有用的修改。</translation>
+    </message>
+    <message>
+        <source>Now %1 = %2.</source>
+        <translation>当前 %1 = %2。</translation>
+    </message>
+    <message>
+        <source>Nothing trained yet: press Play or Step.</source>
+        <translation>还没有训练：请按“播放”或“单步”。</translation>
+    </message>
+    <message>
+        <source>Now after epoch %1: training loss %2.</source>
+        <translation>当前为第 %1 轮之后：训练损失 %2。</translation>
+    </message>
+    <message>
+        <source>Test loss %1.</source>
+        <translation>测试损失 %1。</translation>
+    </message>
+    <message>
+        <source>Now after epoch %1: %2 of the training samples right.</source>
+        <translation>当前为第 %1 轮之后：训练样本中 %2 分类正确。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>The settings of training and the buttons that run it.</source>
+        <translation>训练的设置和运行训练的按钮。</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>The selected weight or neuron: its value, how it computes, and a check of its gradient.</source>
+        <translation>所选的权重或神经元：它的值、它如何计算，以及它的梯度检验。</translation>
+    </message>
+    <message>
+        <source>How training goes, epoch by epoch.</source>
+        <translation>训练一轮一轮的进展。</translation>
+    </message>
+    <message>
+        <source>Activation functions</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The activation functions, their derivatives and where the neurons sit on them.</source>
+        <translation>激活函数、它们的导数，以及各神经元落在曲线上的位置。</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>The open lesson&apos;s steps and questions.</source>
+        <translation>当前课程的步骤和问题。</translation>
+    </message>
+    <message>
+        <source>Samples and your input</source>
+        <translation>样本与你的输入</translation>
+    </message>
+    <message>
+        <source>The training samples, one per row: pick the one the diagram and the Inspector compute with, or type your own input.</source>
+        <translation>训练样本，每行一个：选择网络图和检查器用来计算的样本，或者输入你自己的数据。</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Compute a neuron or a backprop step by hand and check it, or draw an input.</source>
+        <translation>亲手计算一个神经元或一步反向传播并核对，或者画一个输入。</translation>
+    </message>
+    <message>
+        <source>Layer as a matrix</source>
+        <translation>矩阵形式的层</translation>
+    </message>
+    <message>
+        <source>One layer written as z = W·x + b: its weight matrix, the inputs and the result.</source>
+        <translation>把一层写成 z = W·x + b：它的权重矩阵、输入和结果。</translation>
+    </message>
+    <message>
+        <source>Loss surface</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>The loss as a height over two chosen weights, with the path training took.</source>
+        <translation>把损失画成所选两个权重上的高度，并画出训练走过的路径。</translation>
+    </message>
+    <message>
+        <source>Hints on what holds training back, and the health of each layer.</source>
+        <translation>指出是什么拖慢了训练，以及每一层的健康状况。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>The network as it was after each epoch: drag back to see it, and go back to it if you like.</source>
+        <translation>网络在每一轮之后的样子：往回拖动即可查看，也可以回到那时的状态。</translation>
+    </message>
+</context>
+<context>
     <name>WhyPage</name>
     <message>
         <source>Probability the network gives the true class</source>
@@ -4810,6 +5446,14 @@ Details: %1</source>
     <message>
         <source>User &amp;guide</source>
         <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>What&apos;s &amp;This?</source>
+        <translation>这是什么？(&amp;T)</translation>
+    </message>
+    <message>
+        <source>G&amp;lossary…</source>
+        <translation>术语表(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;About NeuronGUI</source>
