@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -192,7 +193,7 @@ class WhatsThisTexts(QObject):
             ),
         }
 
-    def _test_share(self, box: QWidget) -> str:
+    def _test_share(self, box: Any) -> str:  # a spin box or check box
         data = self.model.data
         return fill(
             self.tr("Now %1: %2 samples to train on, %3 to test on."),
@@ -201,7 +202,7 @@ class WhatsThisTexts(QObject):
             f"{len(data.Y_test):,}",
         )
 
-    def _batch(self, box: QWidget) -> str:
+    def _batch(self, box: Any) -> str:  # a spin box or check box
         n, size = len(self.model.data.Y_train), max(1, int(box.value()))
         return fill(
             self.tr("Now %1: each step averages %1 samples; an epoch of %2 samples is %3 "
@@ -211,17 +212,17 @@ class WhatsThisTexts(QObject):
             f"{-(-n // size):,}",
         )  # fmt: skip
 
-    def _rate(self, box: QWidget) -> str:
+    def _rate(self, box: Any) -> str:  # a spin box or check box
         eta = format_number(box.value())
         return fill(self.tr("Now %1: each step moves every weight by %1 × its gradient."), eta)
 
-    def _reg_rate(self, box: QWidget) -> str:
+    def _reg_rate(self, box: Any) -> str:  # a spin box or check box
         rate = format_number(box.value())
         if self.model.config.regularization is None:
             return fill(self.tr("Now %1, but Regularisation is None: it has no effect."), rate)
         return fill(self.tr("Now %1: the penalty is multiplied by %1."), rate)
 
-    def _checked(self, box: QWidget) -> str:
+    def _checked(self, box: Any) -> str:  # a spin box or check box
         return self.tr("Now ticked.") if box.isChecked() else self.tr("Now not ticked: off.")
 
     def _play(self, _box: QWidget) -> str:
@@ -354,7 +355,7 @@ class WhatsThisTexts(QObject):
         }
 
     def _value_of(self, symbol: str) -> Callable[[QWidget], str]:
-        def now(box: QWidget) -> str:
+        def now(box: Any) -> str:  # a spin box
             if not box.isEnabled():
                 return ""
             return fill(self.tr("Now %1 = %2."), symbol, format_number(box.value()))
@@ -377,13 +378,13 @@ class WhatsThisTexts(QObject):
 
     def _last_accuracy(self, _plot: QWidget) -> str:
         history = self.model.history
-        if not history or history[-1].train_accuracy is None:
+        accuracy = history[-1].train_accuracy if history else None
+        if accuracy is None:
             return ""
-        last = history[-1]
         return fill(
             self.tr("Now after epoch %1: %2 of the training samples right."),
-            str(last.epoch),
-            format_percent(last.train_accuracy),
+            str(history[-1].epoch),
+            format_percent(accuracy),
         )
 
     # -- the docks -----------------------------------------------------------------

@@ -225,7 +225,9 @@ def gradient_check(
     )
 
 
-def _backprop(network: Network, X: np.ndarray, Y: np.ndarray, loss: str) -> list[dict]:
+def _backprop(
+    network: Network, X: np.ndarray, Y: np.ndarray, loss: str
+) -> list[dict[str, np.ndarray]]:
     return network.gradients(X, Y, loss)
 
 
@@ -256,4 +258,5 @@ def _set(network: Network, p: CheckedParameter, value: float) -> None:
     elif p.kind == "bias":
         layer.biases[p.neuron] = value
     else:
+        assert layer.alpha is not None  # (checked by _value first)
         layer.alpha[p.neuron] = value
