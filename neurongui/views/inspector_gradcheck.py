@@ -64,11 +64,13 @@ class GradientCheckBox(QGroupBox):
         form = QFormLayout(self)
         form.setContentsMargins(4, 2, 4, 2)
         form.setVerticalSpacing(2)
-        form.addRow(self.note)
+        # The two numbers and the verdict first: in a short dock (1366 × 768) they are
+        # what must be in sight; how the check was made follows.
         form.addRow(self._backprop_name, self.backprop)
         form.addRow(self._numeric_name, self.numeric)
         form.addRow(relative_name, self.relative)
         form.addRow(self.verdict)
+        form.addRow(self.note)
         #: The last check shown (None when nothing checkable is selected).
         self.result: GradientCheck | None = None
         for signal in (
