@@ -58,12 +58,12 @@ def _parse(data: bytes) -> ElfInfo:
     is64 = data[4] == 2
     order = "<" if data[5] == 1 else ">"
     if is64:
-        shoff, = struct.unpack_from(order + "Q", data, 0x28)
+        (shoff,) = struct.unpack_from(order + "Q", data, 0x28)
         shentsize, shnum = struct.unpack_from(order + "HH", data, 0x3A)
         section_format = order + "IIQQQQIIQQ"
         dyn_format = order + "qQ"
     else:
-        shoff, = struct.unpack_from(order + "I", data, 0x20)
+        (shoff,) = struct.unpack_from(order + "I", data, 0x20)
         shentsize, shnum = struct.unpack_from(order + "HH", data, 0x2E)
         section_format = order + "IIIIIIIIII"
         dyn_format = order + "iI"
@@ -158,9 +158,7 @@ def bundle_requirements(folder: Path) -> dict:
     gcc = GLIBCXX_TO_GCC.get(int(stdcxx.split(".")[-1])) if stdcxx else None
     return {
         "glibc": lowest,
-        "glibc_files": sorted(
-            str(p.relative_to(folder)) for p, v in glibc.items() if v == lowest
-        ),
+        "glibc_files": sorted(str(p.relative_to(folder)) for p, v in glibc.items() if v == lowest),
         "libstdcxx": stdcxx,
         "libstdcxx_gcc": gcc,
         "system_libraries": sorted(system),

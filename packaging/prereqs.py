@@ -92,9 +92,7 @@ def system_libraries(qt_dir: Path) -> set[str]:
         p for p in (qt_dir / "lib").glob("*.so*") if not p.is_symlink() and qt_library_kept(p.name)
     ]
     plugins = qt_dir / "plugins"
-    files += [
-        p for p in plugins.rglob("*.so") if qt_plugin_kept(str(p.relative_to(qt_dir.parent)))
-    ]
+    files += [p for p in plugins.rglob("*.so") if qt_plugin_kept(str(p.relative_to(qt_dir.parent)))]
     carried = {p.name for p in (qt_dir / "lib").iterdir()}
     needed: set[str] = set()
     for path in files:

@@ -7,7 +7,7 @@
 # (the packaging tests simulate an old system with it).
 needed=@GLIBC@
 here=$(dirname "$(readlink -f "$0")")
-if [ -x "$here/neurongui" ] && [ ! -d "$here/neurongui" ]; then
+if [ -d "$here/_internal" ]; then
   app="$here/neurongui"           # the tarball: this script sits beside the program
 else
   app=/opt/neurongui/neurongui    # the .deb
