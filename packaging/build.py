@@ -275,6 +275,9 @@ def linux_requirements(app_dir: Path) -> dict:
     library the bundle loads from the system must come from a package the .deb depends
     on; the bundled system libraries' copyright files join the licences.
     """
+    rewritten = elfdeps.drop_absolute_runpaths(app_dir)
+    if rewritten:
+        print(f"RUNPATH of the build machine replaced by $ORIGIN in {len(rewritten)} files")
     needs = elfdeps.bundle_requirements(app_dir)
     if not needs["glibc"]:
         raise SystemExit("build.py: no GLIBC_ symbol version found in the bundle")

@@ -17,12 +17,20 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ElfInfo", "bundle_requirements", "highest_version", "read_elf"]
+__all__ = [
+    "ElfInfo",
+    "bundle_requirements",
+    "drop_absolute_runpaths",
+    "highest_version",
+    "read_elf",
+]
 
 SHT_DYNAMIC = 6
 SHT_GNU_VERNEED = 0x6FFFFFFE
 DT_NEEDED = 1
 DT_SONAME = 14
+DT_RPATH = 15
+DT_RUNPATH = 29
 # gcc release that first shipped each libstdc++ symbol version (Debian's libstdc++6
 # is versioned after gcc): only needed when the system's libstdc++ is used.
 GLIBCXX_TO_GCC = {29: "11", 30: "12", 31: "13", 32: "13.2", 33: "14", 34: "15"}
@@ -33,6 +41,9 @@ class ElfInfo:
     """What one ELF file declares: its soname, needed libraries and symbol versions."""
 
     soname: str | None = None
+    runpaths: list[str] = field(default_factory=list)
+    # file offset of each RPATH/RUNPATH string (to rewrite it in place)
+    runpath_offsets: list[int] = field(default_factory=list)
     needed: list[str] = field(default_factory=list)
     # needed library -> the symbol versions taken from it ("libc.so.6" -> {"GLIBC_2.34"})
     versions: dict[str, set[str]] = field(default_factory=dict)
@@ -83,6 +94,9 @@ def _parse(data: bytes) -> ElfInfo:
                     info.needed.append(_cstring(data, strings + value))
                 elif tag == DT_SONAME:
                     info.soname = _cstring(data, strings + value)
+                elif tag in (DT_RPATH, DT_RUNPATH):
+                    info.runpaths.append(_cstring(data, strings + value))
+                    info.runpath_offsets.append(strings + value)
                 elif tag == 0:
                     break
         elif kind == SHT_GNU_VERNEED:
@@ -104,6 +118,33 @@ def _parse(data: bytes) -> ElfInfo:
                     break
                 at += following
     return info
+
+
+def drop_absolute_runpaths(folder: Path) -> list[str]:
+    """Point RPATH/RUNPATH entries that name build-machine folders at ``$ORIGIN``.
+
+    A Python built by pyenv links its extension modules and libpython with
+    ``RUNPATH=/root/.pyenv/versions/X/lib``: on a user's machine the loader would look
+    there first. The string is overwritten in place with ``$ORIGIN`` (the library's own
+    folder, where the bundle keeps libpython) and padded with NULs, so no offset moves.
+    Returns the files changed, relative to ``folder``.
+    """
+    changed = []
+    for path in sorted(Path(folder).rglob("*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        info = read_elf(path)
+        if info is None or not any(p.startswith("/") for p in info.runpaths):
+            continue
+        data = bytearray(path.read_bytes())
+        for runpath, offset in zip(info.runpaths, info.runpath_offsets, strict=True):
+            kept = [p for p in runpath.split(":") if p and not p.startswith("/")]
+            new = ":".join(kept or ["$ORIGIN"]).encode("ascii")
+            if len(new) <= len(runpath):
+                data[offset : offset + len(runpath)] = new.ljust(len(runpath), b"\0")
+        path.write_bytes(bytes(data))
+        changed.append(str(path.relative_to(folder)))
+    return changed
 
 
 def _version_key(version: str) -> tuple[int, ...]:

@@ -50,6 +50,9 @@ CJK_FONTS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 DEB_RECOMMENDS = "libwayland-client0, libwayland-cursor0, libwayland-egl1"
 
 
+SHARED_LIBRARY = re.compile(r"\.so(\.[\d.]+)?$")
+
+
 @dataclass
 class Release:
     """One ``## <version> — <date>`` section of CHANGELOG.md."""
@@ -189,6 +192,8 @@ def desktop_files(root: Path, version: str, glibc: str, copyright_text: str) -> 
     svg = (icons / "neurongui.svg").read_bytes()
     write(hicolor / "scalable" / "apps" / f"{APP_ID}.svg", svg)
     write(hicolor / "scalable" / "mimetypes" / f"{MIME_ICON}.svg", svg)
+    manual = fill(LINUX / "neurongui.1", version=version, glibc=glibc)
+    write(usr / "share" / "man" / "man1" / "neurongui.1.gz", gzip_bytes(manual.encode("utf-8")))
     doc = usr / "share" / "doc" / "neurongui"
     write(doc / "copyright", copyright_text)
     # A native version (no "-1" revision): lintian expects changelog.gz in Debian format.
@@ -215,6 +220,8 @@ def normalise(root: Path, epoch: int) -> None:
             continue
         if path.is_dir():
             path.chmod(0o755)
+        elif SHARED_LIBRARY.search(path.name):
+            path.chmod(0o644)  # loaded, never run: no x bit (lintian)
         else:
             path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
         os.utime(path, (epoch, epoch))
