@@ -52,5 +52,18 @@ def show_about(parent: QWidget) -> QMessageBox:
     box.setObjectName("aboutDialog")
     box.setWindowTitle(QCoreApplication.translate("About", "About NeuronGUI"))
     box.setText(about_text(parent))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    licences = box.addButton(
+        QCoreApplication.translate("About", "Licences…"), QMessageBox.ButtonRole.ActionRole
+    )
+    licences.setObjectName("licencesButton")
+    # Any button closes a QMessageBox; this one then opens the full texts.
+    licences.clicked.connect(lambda: _open_licences(parent))
     box.open()
     return box
+
+
+def _open_licences(parent: QWidget) -> None:
+    from neurongui.dialogs.licences import show_licences
+
+    show_licences(parent)  # owned by ``parent`` (Qt), found as "licencesDialog"
