@@ -22,9 +22,7 @@ def test_licence_texts_ship_with_the_resources():
     names = [p.name for p in licence_files()]
     # NeuronGUI's own licence first, then Qt's notice and the LGPLv3 it points to.
     assert names[:3] == ["NeuronGUI.txt", "Qt-PySide6.txt", "LGPL-3.0.txt"]
-    assert {"GPL-3.0.txt", "NumPy.txt", "pyqtgraph.txt", "Python.txt", "Datasets.txt"} <= set(
-        names
-    )
+    assert {"GPL-3.0.txt", "NumPy.txt", "pyqtgraph.txt", "Python.txt", "Datasets.txt"} <= set(names)
     assert "README.md" in names  # the data sets' sources
     licences = resource_path("licences")
     assert (licences / "NeuronGUI.txt").read_text() == (ROOT / "LICENSE").read_text()
