@@ -348,6 +348,7 @@ def build(args: argparse.Namespace) -> dict:
     staged = timed("resources", stage_resources)
     app_dir = timed("pyinstaller", run_pyinstaller, staged)
     figures: dict = {"version": version, "started_epoch": started_epoch}
+    figures["source_date_epoch"] = linux_packages.source_date()
     figures["app_mb"] = folder_size(app_dir) / MB
     if sys.platform.startswith("linux"):
         needs = timed("requirements", linux_requirements, app_dir)

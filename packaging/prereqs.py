@@ -102,6 +102,15 @@ def system_libraries(qt_dir: Path) -> set[str]:
     return needed
 
 
+def _libpython_found(sonames: set[str]) -> bool:
+    """Whether this Python's shared library exists (its own LIBDIR, or the loader's)."""
+    name = sysconfig.get_config_var("INSTSONAME") or (
+        f"libpython{sys.version_info.major}.{sys.version_info.minor}.so.1.0"
+    )
+    libdir = Path(sysconfig.get_config_var("LIBDIR") or "/nonexistent")
+    return (libdir / name).exists() or name in sonames
+
+
 def _lrelease_problem() -> str | None:
     """Why PySide6's lrelease does not run, or None when it does."""
     try:
@@ -130,11 +139,12 @@ def missing(available: set[str] | None = None) -> dict[str, str]:
     except ImportError:
         found["pyinstaller"] = 'PyInstaller: python3 -m pip install ".[package]"'
     if sys.platform.startswith("linux"):
-        if not sysconfig.get_config_var("Py_ENABLE_SHARED"):
+        have = ldconfig_sonames() if available is None else available
+        if not _libpython_found(have):
             version = f"{sys.version_info.major}.{sys.version_info.minor}"
             found[f"libpython{version}"] = (
-                "PyInstaller needs the Python shared library (a Debian python3 has it "
-                "with this package; a self-built Python needs --enable-shared)"
+                "PyInstaller needs the Python shared library (Debian's python3 has it in "
+                "this package; a self-built Python needs --enable-shared)"
             )
         for tool in ("objdump", "objcopy", "strip"):
             if shutil.which(tool) is None:
@@ -152,7 +162,6 @@ def missing(available: set[str] | None = None) -> dict[str, str]:
         except ImportError:
             qt_dir = None
         if qt_dir is not None and qt_dir.is_dir():
-            have = ldconfig_sonames() if available is None else available
             for soname in sorted(system_libraries(qt_dir) - have):
                 package = PACKAGE_OF.get(soname, soname)
                 found.setdefault(package, f"the bundled Qt needs {soname}")

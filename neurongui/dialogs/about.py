@@ -27,6 +27,11 @@ def about_text(widget: QWidget | None = None) -> str:
             "",
             "CC BY 4.0",
         ),
+        (
+            QCoreApplication.translate("About", "MNIST digits (LeCun, Cortes & Burges)"),
+            "",
+            "CC BY-SA 3.0",
+        ),
     ]
     table = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
     return (

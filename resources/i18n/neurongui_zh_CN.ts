@@ -12,6 +12,10 @@
         <translation>手写数字（Alpaydin 与 Kaynak 1998，UCI）</translation>
     </message>
     <message>
+        <source>MNIST digits (LeCun, Cortes &amp; Burges)</source>
+        <translation>MNIST 手写数字（LeCun、Cortes 与 Burges）</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;See and edit every weight of a neural network while it learns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在神经网络学习的同时，查看并修改它的每一个权重。&lt;/p&gt;</translation>
     </message>

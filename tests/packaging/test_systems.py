@@ -1,0 +1,110 @@
+"""The .deb where users are: lintian, and bare Debian 12 and 11 roots (marker ``systems``).
+
+Slow (lintian takes about a minute and a half; each root several minutes the first time,
+then it is reused from build/chroots) and needs root, debootstrap and Debian's mirror, so
+it runs only with NEURONGUI_PACKAGING_SYSTEMS=1, as ``.ci/run-systems`` does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.packaging, pytest.mark.systems]
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROOTS = ROOT / "build" / "chroots"
+# Debian 11 left deb.debian.org for the archive when its LTS ended.
+MIRRORS = {
+    "bookworm": "http://deb.debian.org/debian",
+    "bullseye": "http://archive.debian.org/debian",
+}
+
+
+@pytest.fixture(scope="module")
+def deb(build) -> Path:
+    if "deb" not in build:
+        pytest.skip("no .deb was built")
+    return Path(build["deb"])
+
+
+def test_lintian_reports_nothing_beyond_the_overrides(deb):
+    tool = shutil.which("lintian")
+    if tool is None:
+        pytest.skip("lintian is not installed (apt-get install lintian)")
+    result = subprocess.run(
+        [tool, "--tag-display-limit", "0", str(deb)], capture_output=True, text=True
+    )
+    problems = [line for line in result.stdout.splitlines() if line.startswith(("E:", "W:"))]
+    assert not problems, "\n".join(problems)
+
+
+def debian_root(suite: str) -> Path:
+    """A minimal Debian ``suite`` root made by debootstrap (reused when present)."""
+    if os.geteuid() != 0 or shutil.which("debootstrap") is None:
+        pytest.skip("a Debian root needs root and debootstrap (apt-get install debootstrap)")
+    root = CHROOTS / suite
+    if not (root / "usr" / "bin" / "apt-get").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        CHROOTS.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            ["debootstrap", "--variant=minbase", suite, str(root), MIRRORS[suite]],
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
+        if result.returncode != 0:
+            pytest.skip(f"debootstrap {suite} failed (mirror?): {result.stderr[-500:]}")
+    return root
+
+
+def in_root(root: Path, command: str, timeout: int = 900) -> subprocess.CompletedProcess:
+    """Run ``command`` with sh inside ``root`` (with /proc, /dev and /sys mounted)."""
+    script = (
+        f"mount -t proc proc {root}/proc && mount --rbind /dev {root}/dev && "
+        f"mount --rbind /sys {root}/sys; "
+        f"chroot {root} /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root "
+        f"DEBIAN_FRONTEND=noninteractive LANG=C.UTF-8 sh -c '{command}'; status=$?; "
+        f"umount -R {root}/sys; umount -R {root}/dev; umount {root}/proc; exit $status"
+    )
+    return subprocess.run(["sh", "-c", script], capture_output=True, text=True, timeout=timeout)
+
+
+def test_deb_installs_and_starts_on_bare_debian_12(deb):
+    root = debian_root("bookworm")
+    shutil.copy(deb, root / "tmp" / "neurongui.deb")
+    installed = in_root(
+        root,
+        "apt-get update -qq && apt-get install -y -qq --no-install-recommends "
+        "/tmp/neurongui.deb xvfb xauth",
+    )
+    assert installed.returncode == 0, installed.stdout[-2000:] + installed.stderr[-2000:]
+    started = in_root(
+        root,
+        'rm -f /tmp/shot.png; xvfb-run -a -s "-screen 0 1366x768x24" '
+        "neurongui --screenshot /tmp/shot.png && test -s /tmp/shot.png",
+        timeout=300,
+    )
+    assert started.returncode == 0, started.stdout[-2000:] + started.stderr[-2000:]
+    assert (root / "tmp" / "shot.png").stat().st_size > 10_000
+    removed = in_root(root, "apt-get remove -y -qq neurongui")
+    assert removed.returncode == 0, removed.stderr[-2000:]
+    assert not (root / "opt" / "neurongui").exists()
+    assert (root / "opt").is_dir(), "/opt belongs to base-files and must stay"
+
+
+def test_deb_is_refused_on_debian_11(deb):
+    root = debian_root("bullseye")
+    shutil.copy(deb, root / "tmp" / "neurongui.deb")
+    result = in_root(
+        root,
+        "apt-get update -qq; apt-get install -y -qq --no-install-recommends /tmp/neurongui.deb",
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "libc6 (>= 2.36)" in output or "libc6 (>= " in output, output[-2000:]
+    assert not (root / "opt" / "neurongui").exists()
