@@ -25,6 +25,8 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from debarchive import write_deb
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
@@ -231,7 +233,7 @@ def normalise(root: Path, epoch: int) -> None:
 def make_deb(
     app_dir: Path, version: str, arch: str, requirements: dict, copyright_text: str
 ) -> Path:
-    """Build ``dist/neurongui_<version>_<arch>.deb`` with dpkg-deb; return its path."""
+    """Build ``dist/neurongui_<version>_<arch>.deb``; return its path."""
     root = BUILD / "deb" / f"neurongui_{version}_{arch}"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(app_dir, root / "opt" / "neurongui", symlinks=True)
@@ -251,40 +253,15 @@ def make_deb(
     )
     write(root / "DEBIAN" / "control", control)
     write(root / "DEBIAN" / "md5sums", md5sums(root))
+    # The .deb does not list /opt (debarchive.py), so it must exist before unpacking.
+    preinst = "#!/bin/sh\nset -e\n[ -d /opt ] || mkdir -m 755 /opt\n"
+    write(root / "DEBIAN" / "preinst", preinst, 0o755)
     normalise(root / "DEBIAN", epoch)
     os.utime(root, (epoch, epoch))  # creating DEBIAN/ changed it; tar stores "./"
     target = DIST / f"neurongui_{version}_{arch}.deb"
-    subprocess.run(
-        # xz level 0: the default level 6 spent over 100 s of CPU on the ~180 MB folder,
-        # most of the 3-minute build budget; level 0 takes ~20 s for a .deb of ~58 MB
-        # instead of ~49 MB. xz rather than zstd: every dpkg and .deb tool reads it.
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z0", "--build", str(root), str(target)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        # Not SOURCE_DATE_EPOCH: with it dpkg-deb compresses on one thread (37 s instead
-        # of 11 s here); the files' times are already set, the ar headers' are set below.
-        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
-    )
-    set_ar_times(target, epoch)
+    # Not dpkg-deb --build: it would make the package own /opt (debarchive.py says why).
+    write_deb(root, target, epoch)
     return target
-
-
-def set_ar_times(deb: Path, epoch: int) -> None:
-    """Write ``epoch`` into the modification time of every member header of the ar
-    archive ``deb`` (a .deb is one), as dpkg-deb does under SOURCE_DATE_EPOCH."""
-    with deb.open("r+b") as archive:
-        if archive.read(8) != b"!<arch>\n":
-            raise SystemExit(f"build.py: {deb} is not an ar archive")
-        offset = 8
-        while True:
-            archive.seek(offset)
-            header = archive.read(60)
-            if len(header) < 60:
-                break
-            archive.seek(offset + 16)
-            archive.write(str(epoch).ljust(12).encode("ascii"))
-            size = int(header[48:58].decode("ascii").strip())
-            offset += 60 + size + (size % 2)
 
 
 def make_tarball(

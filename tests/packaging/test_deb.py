@@ -223,6 +223,8 @@ def test_deb_installs_runs_and_removes_cleanly(deb, smoke, bundle_check):
         assert "/usr/bin/neurongui" in files and f"/{DESKTOP}" in files
         assert os.access("/usr/bin/neurongui", os.X_OK)
         assert f"/{MIME_XML}" in files
+        # /opt is nobody's (base-files' postinst makes it): listed, dpkg -r would remove it.
+        assert "/opt" not in files and "/opt/neurongui" in files
         smoke("/usr/bin/neurongui")
         smoke("/usr/bin/neurongui", NEURONGUI_LANG="zh_CN")
         bundle_check("/usr/bin/neurongui", Path("/opt/neurongui"))

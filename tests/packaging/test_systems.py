@@ -18,11 +18,9 @@ pytestmark = [pytest.mark.packaging, pytest.mark.systems]
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROOTS = ROOT / "build" / "chroots"
-# Debian 11 left deb.debian.org for the archive when its LTS ended.
-MIRRORS = {
-    "bookworm": "http://deb.debian.org/debian",
-    "bullseye": "http://archive.debian.org/debian",
-}
+# NEURONGUI_DEBIAN_MIRROR overrides (e.g. http://archive.debian.org/debian once Debian 11
+# leaves deb.debian.org).
+MIRROR = os.environ.get("NEURONGUI_DEBIAN_MIRROR", "http://deb.debian.org/debian")
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +50,7 @@ def debian_root(suite: str) -> Path:
         shutil.rmtree(root, ignore_errors=True)
         CHROOTS.mkdir(parents=True, exist_ok=True)
         result = subprocess.run(
-            ["debootstrap", "--variant=minbase", suite, str(root), MIRRORS[suite]],
+            ["debootstrap", "--variant=minbase", suite, str(root), MIRROR],
             capture_output=True,
             text=True,
             timeout=1800,
