@@ -21,7 +21,7 @@ KEEP_PLUGINS = {
     "xcbglintegrations": None,
     "wayland-graphics-integration-client": ("wayland-egl",),
     "wayland-decoration-client": None,  # window title bars where the compositor draws none
-    "wayland-shell-integration": None,  # xdg-shell is built into QtWaylandClient
+    "wayland-shell-integration": None,  # xdg-shell (desktops), and the rarer shells
     "platformthemes": ("xdgdesktopportal",),
     "platforminputcontexts": ("compose", "ibus"),  # ibus (and fcitx5's ibus frontend): Chinese
     "imageformats": ("qsvg", "qico", "qjpeg", "qgif", "qicns"),

@@ -8,6 +8,7 @@ it runs only with NEURONGUI_PACKAGING_SYSTEMS=1, as ``.ci/run-systems`` does.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,9 +101,9 @@ def test_deb_is_refused_on_debian_11(deb):
     shutil.copy(deb, root / "tmp" / "neurongui.deb")
     result = in_root(
         root,
-        "apt-get update -qq; apt-get install -y -qq --no-install-recommends /tmp/neurongui.deb",
+        "apt-get update -qq; apt-get install -y -q --no-install-recommends /tmp/neurongui.deb",
     )
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "libc6 (>= 2.36)" in output or "libc6 (>= " in output, output[-2000:]
+    assert re.search(r"Depends: libc6 \(>= 2\.3[6-9]\) but 2\.31", output), output[-2000:]
     assert not (root / "opt" / "neurongui").exists()
