@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,40 @@ def test_deb_is_refused_on_debian_11(deb):
     output = result.stdout + result.stderr
     assert re.search(r"Depends: libc6 \(>= 2\.3[6-9]\) but 2\.31", output), output[-2000:]
     assert not (root / "opt" / "neurongui").exists()
+
+
+def test_bundle_runs_natively_on_wayland(app_dir, tmp_path):
+    """The bundled Wayland plug-in connects to a (headless) Wayland compositor."""
+    weston = shutil.which("weston")
+    if weston is None:
+        pytest.skip("weston is not installed (apt-get install weston)")
+    runtime = tmp_path / "xdg"
+    runtime.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "NEURONGUI_"))}
+    env.update(XDG_RUNTIME_DIR=str(runtime), WAYLAND_DISPLAY="neurongui-test")
+    env.pop("DISPLAY", None)  # no X server to fall back to
+    compositor = subprocess.Popen(
+        [weston, "--backend=headless-backend.so", "--socket=neurongui-test", "--idle-time=0"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        socket = runtime / "neurongui-test"
+        deadline = time.monotonic() + 10  # a separate process: poll for its socket
+        while not socket.exists() and compositor.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert socket.exists(), "weston did not start"
+        shot = tmp_path / "wayland.png"
+        result = subprocess.run(
+            [str(app_dir / "neurongui"), "--screenshot", str(shot)],
+            env=dict(env, QT_QPA_PLATFORM="wayland"),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert shot.stat().st_size > 10_000
+    finally:
+        compositor.terminate()
+        compositor.wait(timeout=30)
