@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from neurongui.engine.errors import QT_TRANSLATE_NOOP  # typed: returns str
 from neurongui.paths import resource_path
 
 __all__ = ["LicencesDialog", "licence_files", "show_licences"]
