@@ -145,3 +145,35 @@ def test_bundle_runs_natively_on_wayland(app_dir, tmp_path):
     finally:
         compositor.terminate()
         compositor.wait(timeout=30)
+
+
+def test_deb_and_tarball_are_reproducible(build, app_dir, monkeypatch):
+    """Packing the same bundle again gives the same bytes (SOURCE_DATE_EPOCH, sorted
+    members, no gzip/xz timestamps). About half a minute, hence here."""
+    import hashlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import licences
+    import linux_packages
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(build["source_date_epoch"]))
+    needs = build["requirements"]
+    version = build["version"]
+    arch = linux_packages.deb_arch()
+    before = {k: hashlib.sha256(Path(build[k]).read_bytes()).hexdigest() for k in ("deb",)}
+    bundled = app_dir / "_internal" / "neurongui" / "resources" / "licences"
+    text = licences.copyright_file(bundled, needs["system_packages"])
+    deb = linux_packages.make_deb(app_dir, version, arch, needs, text)
+    assert hashlib.sha256(deb.read_bytes()).hexdigest() == before["deb"]
+    tarball = Path(build["tarball"])
+    first = hashlib.sha256(tarball.read_bytes()).hexdigest()
+    readme = ROOT / "packaging" / "linux" / "README-tarball.txt"
+    extras = {  # as build.py makes them
+        "README.txt": linux_packages.fill(readme, version=version, glibc=needs["glibc"]),
+        "LICENSE": (ROOT / "LICENSE").read_text(encoding="utf-8"),
+    }
+    again = linux_packages.make_tarball(
+        app_dir, version, arch, needs["glibc"], {k: v.encode() for k, v in extras.items()}
+    )
+    assert hashlib.sha256(again.read_bytes()).hexdigest() == first
