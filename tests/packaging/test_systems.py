@@ -1,4 +1,4 @@
-"""The .deb where users are: lintian, and bare Debian 12 and 11 roots (marker ``systems``).
+"""The .deb where users are: lintian, Wayland, bare Debian 11-13 roots (marker ``systems``).
 
 Slow (lintian takes about a minute and a half; each root several minutes the first time,
 then it is reused from build/chroots) and needs root, debootstrap and Debian's mirror, so
@@ -74,8 +74,9 @@ def in_root(root: Path, command: str, timeout: int = 900) -> subprocess.Complete
     return subprocess.run(["sh", "-c", script], capture_output=True, text=True, timeout=timeout)
 
 
-def test_deb_installs_and_starts_on_bare_debian_12(deb):
-    root = debian_root("bookworm")
+@pytest.mark.parametrize("suite", ["bookworm", "trixie"])  # Debian 12 and 13
+def test_deb_installs_and_starts_on_bare_debian(deb, suite):
+    root = debian_root(suite)
     shutil.copy(deb, root / "tmp" / "neurongui.deb")
     installed = in_root(
         root,
