@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="neurongui",
         description="NeuronGUI: see and edit every weight of a neural network while it learns.",
     )
-    parser.add_argument("file", nargs="?", help="a network file (.json) to open")
+    parser.add_argument("file", nargs="?", help="a network file (.neuron, or .json) to open")
     parser.add_argument(
         "--screenshot",
         metavar="OUT.png",
@@ -104,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshot(app, window, args.screenshot)
     if not args.file:
         window.offer_recovery()
+    from neurongui.fonts import warn_if_no_cjk_font
+
+    warn_if_no_cjk_font(window, language)
     code = app.exec()
     del translators  # referenced until here: a freed QTranslator stops translating
     return code

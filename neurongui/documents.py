@@ -39,6 +39,7 @@ from neurongui.settings import data_dir
 
 __all__ = [
     "AUTOSAVE_MS",
+    "NETWORK_SUFFIX",
     "Autosaver",
     "Document",
     "InstanceGuard",
@@ -48,6 +49,10 @@ __all__ = [
 ]
 
 AUTOSAVE_MS = 60_000
+# Network files' own extension (JSON inside; the MIME type application/x-neurongui-network
+# of packaging/linux/neurongui-mime.xml), so desktops open them with NeuronGUI. Files are
+# read by their content: ".json" files saved before still open.
+NETWORK_SUFFIX = ".neuron"
 _AUTOSAVE_NAME = "autosave.json"
 _LOCK_NAME = "instance.lock"
 

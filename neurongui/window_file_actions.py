@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
-from neurongui.documents import Document
+from neurongui.documents import NETWORK_SUFFIX, Document
 from neurongui.export import (
     export_chart,
     export_history_csv,
@@ -74,7 +74,9 @@ class FileActions(ModelTransfer):
             self,
             QCoreApplication.translate("MainWindow", "Open network"),
             self.settings.last_dir,
-            QCoreApplication.translate("MainWindow", "NeuronGUI networks (*.json);;All files (*)"),
+            QCoreApplication.translate(
+                "MainWindow", "NeuronGUI networks (*.neuron *.json);;All files (*)"
+            ),
         )
         if name:
             self.open_path(name)
@@ -96,17 +98,23 @@ class FileActions(ModelTransfer):
 
     def save_as(self) -> bool:
         """File ▸ Save As…"""
-        start = str(self.path or Path(self.settings.last_dir) / "network.json")
-        name, _ = QFileDialog.getSaveFileName(
+        start = str(self.path or Path(self.settings.last_dir) / f"network{NETWORK_SUFFIX}")
+        as_json = QCoreApplication.translate("MainWindow", "NeuronGUI network, plain JSON (*.json)")
+        name, chosen = QFileDialog.getSaveFileName(
             self,
             QCoreApplication.translate("MainWindow", "Save network"),
             start,
-            QCoreApplication.translate("MainWindow", "NeuronGUI networks (*.json);;All files (*)"),
+            # The file type of its own first: desktops open *.neuron with NeuronGUI.
+            QCoreApplication.translate("MainWindow", "NeuronGUI network (*.neuron)")
+            + ";;"
+            + as_json
+            + ";;"
+            + QCoreApplication.translate("MainWindow", "All files (*)"),
         )
         if not name:
             return False
-        if not name.lower().endswith(".json"):
-            name += ".json"
+        if Path(name).suffix.lower() not in (NETWORK_SUFFIX, ".json"):
+            name += ".json" if chosen == as_json else NETWORK_SUFFIX
         return self.save_path(name)
 
     def export(self, kind: str, path: str | Path | None = None) -> bool:

@@ -20,14 +20,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this file
+import elfdeps
+import licences
+import linux_packages
+import prereqs
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -36,17 +40,6 @@ BUILD = ROOT / "build"
 APP_ID = "io.github.neurongui.NeuronGUI"
 MB = 1024 * 1024
 BUDGETS = {"app_mb": 200, "deb_mb": 80, "build_s": 180, "startup_s": 1.5}
-# System libraries the bundled Qt loads from the machine (GL, EGL) or that its xcb
-# platform plug-in needs; the same list .ci/run installs on a bare Debian.
-DEB_DEPENDS = (
-    "libc6, libegl1, libgl1, libxkbcommon0, libxkbcommon-x11-0, libfontconfig1, "
-    "libfreetype6, libdbus-1-3, libglib2.0-0t64 | libglib2.0-0, libx11-6, libx11-xcb1, "
-    "libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, "
-    "libxcb-randr0, libxcb-render0, libxcb-render-util0, libxcb-shape0, libxcb-shm0, "
-    "libxcb-sync1, libxcb-xfixes0, libxcb-xkb1"
-)
-DEB_RECOMMENDS = "fonts-noto-cjk"  # the Simplified Chinese interface
-ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 
 def read_version() -> str:
@@ -94,6 +87,8 @@ def stage_resources() -> Path:
     shutil.copytree(
         ROOT / "resources", staged, ignore=shutil.ignore_patterns("*.ts", "*.py", "__pycache__")
     )
+    # The licences of the Python packages as installed now, i.e. as bundled.
+    licences.write_package_texts(staged / "licences")
     for ts in sorted((ROOT / "resources").rglob("*.ts")):
         qm = staged / ts.relative_to(ROOT / "resources").with_suffix(".qm")
         tool = lrelease()
@@ -181,115 +176,6 @@ def measure_startup(program: Path, runs: int = 5) -> dict[str, float]:
     if shown_cpu:
         figures["startup_cpu_s"] = min(shown_cpu)
     return figures
-
-
-def make_tarball(app_dir: Path, version: str, arch: str) -> Path:
-    """``dist/neurongui-<version>-linux-<arch>.tar.gz`` holding ``neurongui-<version>/``."""
-    target = DIST / f"neurongui-{version}-linux-{arch}.tar.gz"
-    # Level 3: half the CPU time of level 6 for a file ~5 % bigger.
-    with tarfile.open(target, "w:gz", compresslevel=3) as tar:
-        tar.add(app_dir, arcname=f"neurongui-{version}")
-    return target
-
-
-def deb_arch() -> str:
-    """Debian's name for this machine's architecture."""
-    if shutil.which("dpkg"):
-        return subprocess.run(
-            ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    return {"x86_64": "amd64", "aarch64": "arm64"}.get(platform.machine(), platform.machine())
-
-
-def fill(template: Path, **values: str) -> str:
-    """The text of ``template`` with every ``@KEY@`` replaced by ``values[key]``."""
-    text = template.read_text(encoding="utf-8")
-    for key, value in values.items():
-        text = text.replace(f"@{key.upper()}@", value)
-    if re.search(r"@[A-Z_]+@", text):
-        raise SystemExit(f"build.py: {template.name} has an unfilled @KEY@ placeholder")
-    return text
-
-
-def write(path: Path, text: str | bytes, mode: int = 0o644) -> None:
-    """Create ``path`` (and its folders) with ``text`` and permission bits ``mode``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    path.chmod(mode)
-
-
-def linux_desktop_files(root: Path, version: str) -> None:
-    """Launcher, menu entry, icons, AppStream metadata and copyright below ``root``/usr."""
-    linux = PACKAGING / "linux"
-    usr = root / "usr"
-    write(usr / "bin" / "neurongui", (linux / "neurongui.sh").read_text(), 0o755)
-    desktop = (linux / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    write(usr / "share" / "applications" / f"{APP_ID}.desktop", desktop)
-    metainfo = fill(
-        linux / f"{APP_ID}.metainfo.xml.in",
-        version=version,
-        date=time.strftime("%Y-%m-%d", time.gmtime(source_date())),
-    )
-    write(usr / "share" / "metainfo" / f"{APP_ID}.metainfo.xml", metainfo)
-    icons = ROOT / "resources" / "icons"
-    hicolor = usr / "share" / "icons" / "hicolor"
-    for size in ICON_SIZES:
-        png = (icons / f"neurongui-{size}.png").read_bytes()
-        write(hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png", png)
-    write(hicolor / "scalable" / "apps" / f"{APP_ID}.svg", (icons / "neurongui.svg").read_bytes())
-    write(usr / "share" / "doc" / "neurongui" / "copyright", copyright_text())
-
-
-def copyright_text() -> str:
-    """Debian copyright file: the MIT licence of NeuronGUI."""
-    licence = (ROOT / "LICENSE").read_text(encoding="utf-8").strip()
-    body = "\n".join(" " + (line if line.strip() else ".") for line in licence.splitlines())
-    return (
-        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
-        "Upstream-Name: NeuronGUI\n\nFiles: *\nCopyright: The NeuronGUI team\n"
-        f"License: MIT\n{body}\n\n"
-        "Comment: /opt/neurongui also holds Python, Qt (LGPLv3), PySide6, NumPy and\n"
-        " pyqtgraph, each under its own licence.\n"
-    )
-
-
-def source_date() -> int:
-    """Release timestamp: SOURCE_DATE_EPOCH if set (reproducible builds), else now."""
-    return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
-
-
-def make_deb(app_dir: Path, version: str, arch: str) -> Path:
-    """Build ``dist/neurongui_<version>_<arch>.deb`` with dpkg-deb; return its path."""
-    root = BUILD / "deb" / f"neurongui_{version}_{arch}"
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.copytree(app_dir, root / "opt" / "neurongui", symlinks=True)
-    linux_desktop_files(root, version)
-    installed_kb = (folder_size(root) + 1023) // 1024
-    control = fill(
-        PACKAGING / "linux" / "control.in",
-        version=version,
-        arch=arch,
-        installed_size=str(installed_kb),
-        depends=DEB_DEPENDS,
-        recommends=DEB_RECOMMENDS,
-    )
-    write(root / "DEBIAN" / "control", control)
-    for path in root.rglob("*"):  # a umask of 077 must not leak into the package
-        if path.is_dir():
-            path.chmod(0o755)
-    target = DIST / f"neurongui_{version}_{arch}.deb"
-    subprocess.run(
-        # xz level 0: the default level 6 spent over 100 s of CPU on the ~180 MB folder,
-        # most of the 3-minute build budget; level 0 takes ~20 s for a .deb of ~58 MB
-        # instead of ~49 MB. xz rather than zstd: every dpkg and .deb tool reads it.
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z0", "--build", str(root), str(target)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    return target
 
 
 def find_iscc() -> str | None:
@@ -382,6 +268,66 @@ def report(figures: dict[str, float]) -> bool:
     return ok
 
 
+def linux_requirements(app_dir: Path) -> dict:
+    """What the bundle needs from the system, checked against the .deb's Depends.
+
+    The lowest glibc comes from the bundled files' symbol versions (elfdeps.py). Every
+    library the bundle loads from the system must come from a package the .deb depends
+    on; the bundled system libraries' copyright files join the licences.
+    """
+    rewritten = elfdeps.drop_absolute_runpaths(app_dir)
+    if rewritten:
+        print(f"RUNPATH of the build machine replaced by $ORIGIN in {len(rewritten)} files")
+    needs = elfdeps.bundle_requirements(app_dir)
+    if not needs["glibc"]:
+        raise SystemExit("build.py: no GLIBC_ symbol version found in the bundle")
+    # Recommends counts: the Wayland libraries serve only the optional Wayland plug-in.
+    declared = linux_packages.depends(needs) + ", " + linux_packages.DEB_RECOMMENDS
+    declared_packages = set(re.findall(r"[a-z0-9][a-z0-9.+-]+", re.sub(r"\(.*?\)", "", declared)))
+    undeclared = [
+        name
+        for name in needs["system_libraries"]
+        if prereqs.PACKAGE_OF.get(name, name) not in declared_packages
+    ]
+    if undeclared:
+        raise SystemExit(
+            "build.py: the bundle loads these system libraries, but no package in the "
+            f".deb's Depends or Recommends provides them: {', '.join(undeclared)} "
+            "(add them to DEB_DEPENDS in packaging/linux_packages.py)"
+        )
+    bundled_licences = app_dir / "_internal" / "neurongui" / "resources" / "licences"
+    needs["system_packages"] = licences.copy_system_copyrights(app_dir, bundled_licences)
+    print(
+        f"the bundle needs glibc {needs['glibc']} (from {', '.join(needs['glibc_files'])})"
+        f" and {len(needs['system_libraries'])} system libraries"
+    )
+    return needs
+
+
+def make_linux_packages(app_dir: Path, version: str, needs: dict, args) -> dict:
+    """The .tar.gz and (where dpkg-deb exists) the .deb; their paths and sizes."""
+    figures: dict = {}
+    arch = linux_packages.deb_arch()
+    if not args.no_tar:
+        readme = PACKAGING / "linux" / "README-tarball.txt"
+        extras = {
+            "README.txt": linux_packages.fill(readme, version=version, glibc=needs["glibc"]),
+            "LICENSE": (ROOT / "LICENSE").read_text(encoding="utf-8"),
+        }
+        tarball = linux_packages.make_tarball(
+            app_dir, version, arch, needs["glibc"], {k: v.encode() for k, v in extras.items()}
+        )
+        figures["tarball"] = str(tarball)
+    if not args.no_deb and shutil.which("dpkg-deb"):
+        bundled_licences = app_dir / "_internal" / "neurongui" / "resources" / "licences"
+        text = licences.copyright_file(bundled_licences, needs["system_packages"])
+        deb = linux_packages.make_deb(app_dir, version, arch, needs, text)
+        figures["deb"], figures["deb_mb"] = str(deb), deb.stat().st_size / MB
+    elif not args.no_deb:
+        print("dpkg-deb not found: skipping the .deb")
+    return figures
+
+
 def build(args: argparse.Namespace) -> dict:
     """Run every step this system supports; return the measured figures and outputs."""
     started = time.perf_counter()
@@ -393,6 +339,7 @@ def build(args: argparse.Namespace) -> dict:
         steps[name] = round(time.perf_counter() - begin, 2)
         return result
 
+    prereqs.check()  # one message listing everything missing, before any work
     # Files changed after this are not expected in the bundle (tests/packaging).
     started_epoch = time.time()
     cpu_started = cpu_seconds()
@@ -401,22 +348,21 @@ def build(args: argparse.Namespace) -> dict:
     staged = timed("resources", stage_resources)
     app_dir = timed("pyinstaller", run_pyinstaller, staged)
     figures: dict = {"version": version, "started_epoch": started_epoch}
+    figures["source_date_epoch"] = linux_packages.source_date()
     figures["app_mb"] = folder_size(app_dir) / MB
     if sys.platform.startswith("linux"):
-        arch = deb_arch()
-        if not args.no_tar:
-            figures["tarball"] = str(timed("tarball", make_tarball, app_dir, version, arch))
-        if not args.no_deb and shutil.which("dpkg-deb"):
-            deb = timed("deb", make_deb, app_dir, version, arch)
-            figures["deb"], figures["deb_mb"] = str(deb), deb.stat().st_size / MB
-        elif not args.no_deb:
-            print("dpkg-deb not found: skipping the .deb")
+        needs = timed("requirements", linux_requirements, app_dir)
+        figures["requirements"] = needs
+        figures.update(timed("packages", make_linux_packages, app_dir, version, needs, args))
     elif sys.platform == "win32":
         setup = timed("setup", make_windows_setup, version)
         if setup:
             figures["setup"] = str(setup)
     elif sys.platform == "darwin":
         figures["dmg"] = str(timed("dmg", make_dmg, version))
+    artefacts = [Path(figures[k]) for k in ("tarball", "deb", "setup", "dmg") if k in figures]
+    if artefacts:
+        figures["sha256sums"] = str(linux_packages.write_sha256sums(artefacts))
     figures["build_s"] = time.perf_counter() - started
     # CPU time (this process and its children): unlike the wall time, it hardly changes
     # with what else runs on the machine, so it tells a slow build from a busy machine.

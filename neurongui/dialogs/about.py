@@ -27,6 +27,11 @@ def about_text(widget: QWidget | None = None) -> str:
             "",
             "CC BY 4.0",
         ),
+        (
+            QCoreApplication.translate("About", "MNIST digits (LeCun, Cortes & Burges)"),
+            "",
+            "CC BY-SA 3.0",
+        ),
     ]
     table = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
     return (
@@ -52,5 +57,18 @@ def show_about(parent: QWidget) -> QMessageBox:
     box.setObjectName("aboutDialog")
     box.setWindowTitle(QCoreApplication.translate("About", "About NeuronGUI"))
     box.setText(about_text(parent))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    licences = box.addButton(
+        QCoreApplication.translate("About", "Licences…"), QMessageBox.ButtonRole.ActionRole
+    )
+    licences.setObjectName("licencesButton")
+    # Any button closes a QMessageBox; this one then opens the full texts.
+    licences.clicked.connect(lambda: _open_licences(parent))
     box.open()
     return box
+
+
+def _open_licences(parent: QWidget) -> None:
+    from neurongui.dialogs.licences import show_licences
+
+    show_licences(parent)  # owned by ``parent`` (Qt), found as "licencesDialog"

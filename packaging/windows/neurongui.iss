@@ -41,6 +41,8 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+; Network files (*.neuron) open with NeuronGUI: Explorer is told to refresh its icons.
+ChangesAssociations=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -50,6 +52,15 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Registry]
+; The network file type, per user or for all users (HKA follows the install mode), as in
+; Inno Setup's documentation; removed again by the uninstaller.
+Root: HKA; Subkey: "Software\Classes\.neuron\OpenWithProgids"; ValueType: string; ValueName: "NeuronGUI.Network"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\NeuronGUI.Network"; ValueType: string; ValueName: ""; ValueData: "NeuronGUI network"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\NeuronGUI.Network\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\neurongui.exe,0"
+Root: HKA; Subkey: "Software\Classes\NeuronGUI.Network\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\neurongui.exe"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\Applications\neurongui.exe\SupportedTypes"; ValueType: string; ValueName: ".neuron"; ValueData: ""
 
 [Icons]
 Name: "{autoprograms}\NeuronGUI"; Filename: "{app}\neurongui.exe"; Comment: "See and edit every weight of a neural network while it learns"

@@ -12,6 +12,10 @@
         <translation>手写数字（Alpaydin 与 Kaynak 1998，UCI）</translation>
     </message>
     <message>
+        <source>MNIST digits (LeCun, Cortes &amp; Burges)</source>
+        <translation>MNIST 手写数字（LeCun、Cortes 与 Burges）</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;See and edit every weight of a neural network while it learns.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在神经网络学习的同时，查看并修改它的每一个权重。&lt;/p&gt;</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>About NeuronGUI</source>
         <translation>关于 NeuronGUI</translation>
+    </message>
+    <message>
+        <source>Licences…</source>
+        <translation>许可证…</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +3005,53 @@ or the model as ONNX:
     </message>
 </context>
 <context>
+    <name>Licences</name>
+    <message>
+        <source>NeuronGUI (MIT)</source>
+        <translation>NeuronGUI（MIT）</translation>
+    </message>
+    <message>
+        <source>Qt and PySide6 (LGPL-3.0): notice and source</source>
+        <translation>Qt 与 PySide6（LGPL-3.0）：声明与源代码</translation>
+    </message>
+    <message>
+        <source>GNU LGPL version 3</source>
+        <translation>GNU LGPL 第 3 版</translation>
+    </message>
+    <message>
+        <source>GNU GPL version 3</source>
+        <translation>GNU GPL 第 3 版</translation>
+    </message>
+    <message>
+        <source>NumPy (BSD-3-Clause)</source>
+        <translation>NumPy（BSD-3-Clause）</translation>
+    </message>
+    <message>
+        <source>pyqtgraph (MIT)</source>
+        <translation>pyqtgraph（MIT）</translation>
+    </message>
+    <message>
+        <source>Python (PSF-2.0)</source>
+        <translation>Python（PSF-2.0）</translation>
+    </message>
+    <message>
+        <source>Data sets (CC BY 4.0, CC BY-SA 3.0)</source>
+        <translation>数据集（CC BY 4.0、CC BY-SA 3.0）</translation>
+    </message>
+    <message>
+        <source>Data sets: sources and changes</source>
+        <translation>数据集：来源与改动</translation>
+    </message>
+    <message>
+        <source>System library: %1</source>
+        <translation>系统库：%1</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
     <name>LossChart</name>
     <message>
         <source>loss</source>
@@ -3163,12 +3218,24 @@ The loss appears here, epoch by epoch.</source>
         <translation>打开网络</translation>
     </message>
     <message>
-        <source>NeuronGUI networks (*.json);;All files (*)</source>
-        <translation>NeuronGUI 网络 (*.json);;所有文件 (*)</translation>
+        <source>NeuronGUI networks (*.neuron *.json);;All files (*)</source>
+        <translation>NeuronGUI 网络 (*.neuron *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>NeuronGUI network, plain JSON (*.json)</source>
+        <translation>NeuronGUI 网络，纯 JSON (*.json)</translation>
     </message>
     <message>
         <source>Save network</source>
         <translation>保存网络</translation>
+    </message>
+    <message>
+        <source>NeuronGUI network (*.neuron)</source>
+        <translation>NeuronGUI 网络 (*.neuron)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>

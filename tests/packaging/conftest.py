@@ -23,15 +23,25 @@ DIST = ROOT / "dist"
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark every test here ``packaging``; skip them unless NEURONGUI_PACKAGING=1."""
+    """Mark every test here ``packaging``; skip those that need the build unless
+    NEURONGUI_PACKAGING=1, and the slow system ones unless NEURONGUI_PACKAGING_SYSTEMS=1.
+
+    Tests of the packaging code that need no build (test_linux_units.py) always run.
+    """
     enabled = os.environ.get("NEURONGUI_PACKAGING") == "1"
+    systems = os.environ.get("NEURONGUI_PACKAGING_SYSTEMS") == "1"
     here = Path(__file__).parent
     skip = pytest.mark.skip(reason="installer smoke tests run only with NEURONGUI_PACKAGING=1")
+    skip_systems = pytest.mark.skip(
+        reason="lintian and the Debian chroots run only with NEURONGUI_PACKAGING_SYSTEMS=1"
+    )
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.packaging)
-            if not enabled:
+            if "build" in getattr(item, "fixturenames", ()) and not enabled:
                 item.add_marker(skip)
+            if item.get_closest_marker("systems") and not systems:
+                item.add_marker(skip_systems)
 
 
 @pytest.fixture(scope="session")

@@ -100,5 +100,42 @@ def test_tarball_unpacks_to_a_working_app(build, smoke, tmp_path):
     with tarfile.open(build["tarball"]) as tar:
         names = tar.getnames()
         assert all(n.startswith(f"neurongui-{__version__}") for n in names)
+        assert {m.uid for m in tar.getmembers()} == {0}
         tar.extractall(tmp_path / "unpacked", filter="tar")
-    smoke(tmp_path / "unpacked" / f"neurongui-{__version__}" / "neurongui")
+    top = tmp_path / "unpacked" / f"neurongui-{__version__}"
+    smoke(top / "neurongui")
+    smoke(top / "neurongui.sh")  # the launcher that checks glibc first
+
+
+def test_tarball_says_what_the_system_needs_and_carries_the_licences(build):
+    if "tarball" not in build:
+        pytest.skip("the .tar.gz is built on Linux only")
+    top = f"neurongui-{__version__}"
+    with tarfile.open(build["tarball"]) as tar:
+        readme = tar.extractfile(f"{top}/README.txt").read().decode("utf-8")
+        licence = tar.extractfile(f"{top}/LICENSE").read().decode("utf-8")
+        names = set(tar.getnames())
+    glibc = build["requirements"]["glibc"]
+    assert f"GNU libc {glibc} or newer" in readme
+    assert "fonts-noto-cjk" in readme and "fcitx5" in readme
+    assert licence.startswith("MIT License")
+    licences = f"{top}/_internal/neurongui/resources/licences"
+    for name in ("NeuronGUI.txt", "LGPL-3.0.txt", "Qt-PySide6.txt", "NumPy.txt"):
+        assert f"{licences}/{name}" in names
+
+
+def test_tarball_is_reproducible(build):
+    if "tarball" not in build:
+        pytest.skip("the .tar.gz is built on Linux only")
+    data = Path(build["tarball"]).read_bytes()
+    assert data[4:8] == b"\0\0\0\0", "gzip header carries a timestamp"
+    with tarfile.open(build["tarball"]) as tar:
+        times = {m.mtime for m in tar.getmembers()}
+    assert max(times) <= build["source_date_epoch"]
+
+
+def test_bundle_has_the_wayland_platform_and_no_gpl_readline(app_dir):
+    plugins = app_dir / "_internal" / "PySide6" / "Qt" / "plugins"
+    assert (plugins / "platforms" / "libqwayland.so").is_file()
+    assert list((plugins / "wayland-shell-integration").glob("*.so"))
+    assert not list(app_dir.rglob("libreadline*")), "GPL-3 readline bundled"
