@@ -8,7 +8,7 @@ documents stay small. It is read again when the document opens (from the documen
 own folder if it moved along with it; the full MNIST from the download folder); if it
 cannot be found, the document still opens with its network.
 
-* Saving is atomic and first keeps the previous version as ``NAME.json.bak``.
+* Saving is atomic and first keeps the previous version as ``NAME.neuron.bak``.
 * While the document has unsaved changes, :class:`Autosaver` writes it every 60 s
   to the user's data folder.
 * :class:`InstanceGuard` holds a lock file (QLockFile) while the app runs. A lock
