@@ -36,11 +36,11 @@ __all__ = [
     "COMMENTS",
     "Comments",
     "ExportSource",
-    "schedule_lines",
     "Translate",
     "comment",
     "data_sentence",
     "docstring",
+    "schedule_lines",
     "shape_text",
     "write_arrays",
 ]
@@ -171,9 +171,7 @@ COMMENTS: dict[str, str] = {
         "A new dropout mask per layer for n samples: 1/(1 − p) where kept, 0 where dropped.",
     ),
     "mask_forward": QT_TRANSLATE_NOOP("ScriptComments", "dropout: ã = m ⊙ a"),
-    "mask_back": QT_TRANSLATE_NOOP(
-        "ScriptComments", "dropout: ∂L/∂a = m ⊙ ∂L/∂ã (the same mask)"
-    ),
+    "mask_back": QT_TRANSLATE_NOOP("ScriptComments", "dropout: ∂L/∂a = m ⊙ ∂L/∂ã (the same mask)"),
     "schedule_step": QT_TRANSLATE_NOOP(
         "ScriptComments",
         "The learning rate of the epoch after t completed ones: η · γ^⌊t / k⌋"
@@ -343,7 +341,10 @@ def schedule_lines(source: ExportSource, c: Comments) -> list[str]:
     config = source.config
     if not source.scheduled:
         return []
-    lines = [*comment(c("epochs_done", n=source.epochs_done)), f"EPOCHS_DONE = {source.epochs_done}"]
+    lines = [
+        *comment(c("epochs_done", n=source.epochs_done)),
+        f"EPOCHS_DONE = {source.epochs_done}",
+    ]
     if config.schedule == "step":
         lines += [
             f"DECAY_EVERY = {config.decay_every!r}  # k",
