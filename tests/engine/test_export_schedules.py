@@ -139,6 +139,25 @@ def test_a_numpy_step_with_a_fixed_mask_is_the_apps_step_with_that_mask(numpy_ex
         np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
 
 
+def test_numpy_training_drops_neurons_in_every_mini_batch(numpy_export, monkeypatch):
+    source, _, _, m = numpy_export
+    seen = []
+    backprop = m.backprop
+
+    def spy(X, Y, masks=None):
+        seen.append((len(X), masks))
+        return backprop(X, Y, masks)
+
+    monkeypatch.setattr(m, "backprop", spy)
+    m.train_one_epoch(*([m.learning_rate(m.EPOCHS_DONE)] if source.scheduled else []))
+    sizes = [min(8, len(m.X_train) - start) for start in range(0, len(m.X_train), 8)]
+    assert [n for n, _ in seen] == sizes
+    for n, masks in seen:
+        assert sorted(masks) == [1, 2] and masks[1].shape == (n, 5) and masks[2].shape == (n, 4)
+        assert set(np.unique(masks[1])) <= {0.0, 1 / 0.7}
+    assert np.abs(m.forward(m.X_train)[1][3] - source.network.forward(m.X_train)).max() > 1e-6
+
+
 @pytest.mark.parametrize("schedule", SCHEDULED)
 def test_the_numpy_scripts_learning_rate_is_the_apps(schedule, tmp_path):
     source, _ = dropout_source(schedule)
