@@ -155,7 +155,7 @@ COMMENTS: dict[str, str] = {
     "no_penalty": QT_TRANSLATE_NOOP("ScriptComments", "(no regularisation)"),
     "grad_below": QT_TRANSLATE_NOOP("ScriptComments", "∂L/∂a of the layer below"),
     "dropout": QT_TRANSLATE_NOOP(
-        "ScriptComments", "dropout p = {p}: only in model.train(), kept outputs × 1/(1 − p)"
+        "ScriptComments", "dropout: only in model.train(); kept outputs × 1/(1 − p)"
     ),
     "train_mode_dropout": QT_TRANSLATE_NOOP(
         "ScriptComments", "(training mode: dropout and RReLU's random slopes act only then)"
@@ -174,15 +174,16 @@ COMMENTS: dict[str, str] = {
     "mask_back": QT_TRANSLATE_NOOP("ScriptComments", "dropout: ∂L/∂a = m ⊙ ∂L/∂ã (the same mask)"),
     "schedule_step": QT_TRANSLATE_NOOP(
         "ScriptComments",
-        "The learning rate of the epoch after t completed ones: η · γ^⌊t / k⌋"
-        " (multiplied by γ every k epochs), as in NeuronGUI.",
+        "The learning rate after t completed epochs, as in NeuronGUI: η multiplied by γ"
+        " every k epochs.",
     ),
     "schedule_cosine": QT_TRANSLATE_NOOP(
         "ScriptComments",
-        "The learning rate of the epoch after t completed ones:"
-        " η_min + (η − η_min) · (1 + cos(π · min(t, T) / T)) / 2, from η down to η_min"
-        " at t = T and η_min after, as in NeuronGUI. (PyTorch's CosineAnnealingLR"
-        " climbs again after T.)",
+        "The learning rate after t completed epochs, as in NeuronGUI: from η at t = 0"
+        " down to η_min at t = T along half a cosine wave, then η_min.",
+    ),
+    "cosine_torch": QT_TRANSLATE_NOOP(
+        "ScriptComments", "(PyTorch's CosineAnnealingLR would climb again after T)"
     ),
     "epochs_done": QT_TRANSLATE_NOOP(
         "ScriptComments", "NeuronGUI trained {n} epochs: the schedule goes on from there."
@@ -332,11 +333,12 @@ def docstring(text: str, indent: str = "    ", width: int = 88) -> list[str]:
     return [f'{indent}"""{lines[0]}', *(f"{indent}{line}" for line in lines[1:]), f'{indent}"""']
 
 
-def schedule_lines(source: ExportSource, c: Comments) -> list[str]:
+def schedule_lines(source: ExportSource, c: Comments, torch: bool = False) -> list[str]:
     """``EPOCHS_DONE``, the schedule's constants and ``learning_rate(t)``: the app's
     formula (:meth:`.schedules.Schedule.rate`) written out, after ``LEARNING_RATE``.
 
-    Empty for a constant rate. A cosine schedule needs ``import math`` in the script.
+    Empty for a constant rate. A cosine schedule needs ``import math`` in the script;
+    ``torch`` adds why it is not PyTorch's ``CosineAnnealingLR``.
     """
     config = source.config
     if not source.scheduled:
@@ -363,7 +365,7 @@ def schedule_lines(source: ExportSource, c: Comments) -> list[str]:
             "",
             "def learning_rate(t):",
             *docstring(c("schedule_cosine")),
-            "    t = min(t, COSINE_EPOCHS)",
+            "    t = min(t, COSINE_EPOCHS)" + (f"  # {c('cosine_torch')}" if torch else ""),
             "    cosine = (1 + math.cos(math.pi * t / COSINE_EPOCHS)) / 2",
             "    return MIN_LEARNING_RATE + (LEARNING_RATE - MIN_LEARNING_RATE) * cosine",
         ]

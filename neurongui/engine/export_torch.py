@@ -147,7 +147,7 @@ def _optimizer_lines(source: ExportSource, c: Comments) -> list[str]:
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)"
     lines.append(f"optimizer = {make}")
     if source.scheduled:
-        lines += ["", *schedule_lines(source, c)]
+        lines += ["", *schedule_lines(source, c, torch=True)]
     return lines
 
 
@@ -242,7 +242,7 @@ def torch_script(
             position += 1
         if index in dropout:  # after the activation, as the app drops a neuron's output
             p = dropout[index]
-            lines.append(f"    nn.Dropout({p!r}),  # {c('dropout', p=f'{p:g}')}")
+            lines.append(f"    nn.Dropout({p!r}),  # {c('dropout')}")
             position += 1
     lines += [")", "", *comment(c("weights"), ""), "with torch.no_grad():"]
     for index, layer in enumerate(net.layers, start=1):
