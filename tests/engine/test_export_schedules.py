@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from neurongui.engine.dropout import dropout_pass
 from neurongui.engine.export_common import COMMENTS, ExportSource
 from neurongui.engine.export_numpy import numpy_script, write_numpy_export
 from neurongui.engine.export_torch import torch_script, write_torch_export
+from neurongui.engine.import_model import import_model
 
 #: Epochs completed at which the scripts' rates are compared with the app's: both
 #: sides of the step schedule's k and of the cosine's T (5), and long after.
@@ -199,6 +201,10 @@ for n, script in enumerate(sys.argv[3:]):
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         m.main()
+    with torch.no_grad():
+        trained = m.predict(m.X_train).numpy().tolist()
+    if importlib.util.find_spec("safetensors") is not None:
+        m.save_safetensors(script[:-3] + ".safetensors")
     results[script] = {
         "outputs": outputs,
         "train_differs": differs,
@@ -207,6 +213,8 @@ for n, script in enumerate(sys.argv[3:]):
         "rates": rates,
         "printed": printed.getvalue().splitlines(),
         "training_after": m.model.training,
+        "trained": trained,
+        "script": script,
     }
 with open(path, "w") as file:
     json.dump(results, file)
@@ -231,6 +239,10 @@ def torch_runs(tmp_path_factory):
     return {name: (sources[name], results[str(scripts[name])]) for name in sources}
 
 
+def script_of(run) -> Path:
+    return Path(run["script"])
+
+
 @pytest.mark.parametrize("schedule", sorted(SCHEDULE_SETTINGS))
 def test_the_torch_script_with_dropout_evaluates_like_the_app_and_trains(schedule, torch_runs):
     source, run = torch_runs[schedule]
@@ -242,6 +254,12 @@ def test_the_torch_script_with_dropout_evaluates_like_the_app_and_trains(schedul
     assert run["modules"] == modules
     assert run["train_differs"] and run["eval_same"] and not run["training_after"]
     check_printed_epochs(run["printed"], source, 1e-6)
+    saved = script_of(run).with_suffix(".safetensors")
+    if importlib.util.find_spec("safetensors") is not None:  # back in the app
+        assert saved.exists()  # (the Dropout modules hold no weights: gaps in the keys)
+        back = import_model(saved).network
+        got = back.forward(source.data.inputs("train"))
+        assert np.abs(got - np.array(run["trained"])).max() <= 1e-12
 
 
 @pytest.mark.parametrize("schedule", SCHEDULED)
