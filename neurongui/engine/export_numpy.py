@@ -256,23 +256,17 @@ def numpy_script(
     if dropout:
         lines += ["", "", *_dropout_lines(dropout, rng_defined=bool(rrelu), c=c)]
     lines += ["", "", *_forward_lines(n_layers, bool(dropout), c)]
-    if dropout:
-        lines += [
-            "",
-            "",
-            "def backprop(X, Y, masks=None):",
-            *docstring(c("backprop"), "    "),
-            "    masks = masks or {}",
-            "    zs, a = forward(X, masks)",
-        ]
-    else:
-        lines += [
-            "",
-            "",
-            "def backprop(X, Y):",
-            *docstring(c("backprop"), "    "),
-            "    zs, a = forward(X)",
-        ]
+    lines += [
+        "",
+        "",
+        "def backprop(X, Y, masks=None):" if dropout else "def backprop(X, Y):",
+        *docstring(c("backprop"), "    "),
+        *(
+            ["    masks = masks or {}", "    zs, a = forward(X, masks)"]
+            if dropout
+            else ["    zs, a = forward(X)"]
+        ),
+    ]
     if (output, loss) in _NATURAL:
         lines += [
             *comment(c("delta_natural", name=output), "    "),
