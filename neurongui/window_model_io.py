@@ -76,7 +76,8 @@ class ModelTransfer(_Base):
             )
             if not path:
                 return False
-        source = ExportSource(self.model.network, self.model.config, self.model.data)
+        done = self.model.history[-1].epoch if self.model.history else 0  # epochs trained
+        source = ExportSource(self.model.network, self.model.config, self.model.data, done)
         try:
             if kind == "onnx":
                 written = [write_onnx(source.network, path)]

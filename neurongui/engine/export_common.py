@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from .config import TrainingConfig
+from .dropout import layer_rates
 from .errors import QT_TRANSLATE_NOOP
 from .network import Network
 from .safeio import write_atomic
@@ -39,6 +40,7 @@ __all__ = [
     "comment",
     "data_sentence",
     "docstring",
+    "schedule_lines",
     "shape_text",
     "write_arrays",
 ]
@@ -150,6 +152,50 @@ COMMENTS: dict[str, str] = {
     "prelu_numpy": QT_TRANSLATE_NOOP(
         "ScriptComments", "PReLU: α is learned per neuron, ∂L/∂α = Σ ∂L/∂a · min(z, 0)."
     ),
+    "no_penalty": QT_TRANSLATE_NOOP("ScriptComments", "(no regularisation)"),
+    "grad_below": QT_TRANSLATE_NOOP("ScriptComments", "∂L/∂a of the layer below"),
+    "dropout": QT_TRANSLATE_NOOP(
+        "ScriptComments", "dropout: only in model.train(); kept outputs × 1/(1 − p)"
+    ),
+    "train_mode_dropout": QT_TRANSLATE_NOOP(
+        "ScriptComments", "(training mode: dropout and RReLU's random slopes act only then)"
+    ),
+    "dropout_numpy": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "Dropout rate p of each hidden layer. While training, each output a is kept with"
+        " probability 1 − p and divided by 1 − p (ã = m ⊙ a), so that on average the next"
+        " layer gets the same input; the check and the evaluation use the whole network.",
+    ),
+    "masks": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "A new dropout mask per layer for n samples: 1/(1 − p) where kept, 0 where dropped.",
+    ),
+    "mask_forward": QT_TRANSLATE_NOOP("ScriptComments", "dropout: ã = m ⊙ a"),
+    "mask_back": QT_TRANSLATE_NOOP("ScriptComments", "dropout: ∂L/∂a = m ⊙ ∂L/∂ã (the same mask)"),
+    "schedule_step": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "The learning rate after t completed epochs, as in NeuronGUI: η multiplied by γ"
+        " every k epochs.",
+    ),
+    "schedule_cosine": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "The learning rate after t completed epochs, as in NeuronGUI: from η at t = 0"
+        " down to η_min at t = T along half a cosine wave, then η_min.",
+    ),
+    "cosine_torch": QT_TRANSLATE_NOOP(
+        "ScriptComments", "(PyTorch's CosineAnnealingLR would climb again after T)"
+    ),
+    "epochs_done": QT_TRANSLATE_NOOP(
+        "ScriptComments", "NeuronGUI trained {n} epochs: the schedule goes on from there."
+    ),
+    "set_rate": QT_TRANSLATE_NOOP(
+        "ScriptComments", "The epoch's learning rate, from the schedule, for every parameter group"
+    ),
+    "momentum_schedule": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "When η changes, PyTorch's v holds gradients, not steps: the new η also scales"
+        " the earlier gradients in v, so the steps differ slightly from NeuronGUI's.",
+    ),
 }
 
 
@@ -175,6 +221,18 @@ class ExportSource:
     network: Network
     config: TrainingConfig
     data: TrainingData
+    #: Epochs the app trained before the export: a schedule goes on from there.
+    epochs_done: int = 0
+
+    @property
+    def scheduled(self) -> bool:
+        """True when the learning rate changes from epoch to epoch."""
+        return self.config.schedule != "constant"
+
+    def dropout_rates(self) -> dict[int, float]:
+        """The dropout rate p of each layer (1-based) that drops neurons: hidden only."""
+        rates = layer_rates(self.config.dropout, len(self.network.layers))
+        return {index: p for index, p in enumerate(rates, start=1) if p > 0}
 
     @property
     def pixels(self) -> bool:
@@ -273,3 +331,42 @@ def docstring(text: str, indent: str = "    ", width: int = 88) -> list[str]:
     if len(lines) == 1:
         return [f'{indent}"""{lines[0]}"""']
     return [f'{indent}"""{lines[0]}', *(f"{indent}{line}" for line in lines[1:]), f'{indent}"""']
+
+
+def schedule_lines(source: ExportSource, c: Comments, torch: bool = False) -> list[str]:
+    """``EPOCHS_DONE``, the schedule's constants and ``learning_rate(t)``: the app's
+    formula (:meth:`.schedules.Schedule.rate`) written out, after ``LEARNING_RATE``.
+
+    Empty for a constant rate. A cosine schedule needs ``import math`` in the script;
+    ``torch`` adds why it is not PyTorch's ``CosineAnnealingLR``.
+    """
+    config = source.config
+    if not source.scheduled:
+        return []
+    lines = [
+        *comment(c("epochs_done", n=source.epochs_done)),
+        f"EPOCHS_DONE = {source.epochs_done}",
+    ]
+    if config.schedule == "step":
+        lines += [
+            f"DECAY_EVERY = {config.decay_every!r}  # k",
+            f"DECAY_FACTOR = {config.decay_factor!r}  # γ",
+            "",
+            "",
+            "def learning_rate(t):",
+            *docstring(c("schedule_step")),
+            "    return LEARNING_RATE * DECAY_FACTOR ** (t // DECAY_EVERY)",
+        ]
+    else:
+        lines += [
+            f"COSINE_EPOCHS = {config.cosine_epochs!r}  # T",
+            f"MIN_LEARNING_RATE = {config.min_learning_rate!r}  # η_min",
+            "",
+            "",
+            "def learning_rate(t):",
+            *docstring(c("schedule_cosine")),
+            "    t = min(t, COSINE_EPOCHS)" + (f"  # {c('cosine_torch')}" if torch else ""),
+            "    cosine = (1 + math.cos(math.pi * t / COSINE_EPOCHS)) / 2",
+            "    return MIN_LEARNING_RATE + (LEARNING_RATE - MIN_LEARNING_RATE) * cosine",
+        ]
+    return lines

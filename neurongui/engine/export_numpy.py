@@ -4,7 +4,8 @@ The script is the engine's readable version (:mod:`.textbook`) cut down to the
 network at hand: each activation it uses with its backward rule, a forward pass, the
 loss, backpropagation, the optimiser and a short training loop, in a few dozen lines.
 It needs nothing but NumPy, reproduces the app's outputs on the training data
-(it prints the largest difference) and trains on from the exported weights.
+(it prints the largest difference) and trains on from the exported weights, with the
+app's dropout (masks in the training passes only) and learning-rate schedule.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .export_common import (
     comment,
     data_sentence,
     docstring,
+    schedule_lines,
     shape_text,
     write_arrays,
 )
@@ -123,22 +125,31 @@ def _slope(act: Activation, index: int) -> str:
     return f"SLOPE[{index}]"  # rrelu: drawn per batch while training
 
 
-def _optimizer_lines(config: TrainingConfig, c: Comments) -> list[str]:
+def _optimizer_lines(source: ExportSource, c: Comments) -> list[str]:
+    """The settings, ``learning_rate(t)`` with a schedule, and ``update``: with a
+    schedule, ``update(grads, lr)`` takes the epoch's rate."""
+    config = source.config
     lines = [
         *comment(c("optimizer")),
         f"LEARNING_RATE = {config.learning_rate!r}",
         f"BATCH_SIZE = {config.batch_size!r}",
     ]
+    if source.scheduled:
+        lines += ["", *schedule_lines(source, c), "", ""]
+        head, eta = "def update(grads, lr):", "lr"
+    else:
+        head, eta = "def update(grads):", "LEARNING_RATE"
+    gap = [] if source.scheduled else ["", ""]
     if config.optimizer == "momentum":
         return [
             *lines,
             "velocity = [np.zeros_like(p) for p in params]",
             "",
             "",
-            "def update(grads):",
+            head,
             "    for p, v, g in zip(params, velocity, grads):",
             "        v *= 0.9  # v ← μv − ηg;  θ ← θ + v",
-            "        v -= LEARNING_RATE * g",
+            f"        v -= {eta} * g",
             "        p += v",
         ]
     if config.optimizer == "adam":
@@ -149,22 +160,21 @@ def _optimizer_lines(config: TrainingConfig, c: Comments) -> list[str]:
             "t = 0",
             "",
             "",
-            "def update(grads):",
+            head,
             "    global t",
             "    t += 1",
             "    for p, m_, s_, g in zip(params, m, s, grads):",
             "        m_[...] = 0.9 * m_ + 0.1 * g",
             "        s_[...] = 0.999 * s_ + 0.001 * g * g",
             "        m_hat, s_hat = m_ / (1 - 0.9**t), s_ / (1 - 0.999**t)",
-            "        p -= LEARNING_RATE * m_hat / (np.sqrt(s_hat) + 1e-8)",
+            f"        p -= {eta} * m_hat / (np.sqrt(s_hat) + 1e-8)",
         ]
     return [
         *lines,
-        "",
-        "",
-        "def update(grads):",
+        *gap,
+        head,
         "    for p, g in zip(params, grads):",
-        "        p -= LEARNING_RATE * g  # θ ← θ − η ∂L/∂θ",
+        f"        p -= {eta} * g  # θ ← θ − η ∂L/∂θ",
     ]
 
 
@@ -189,6 +199,7 @@ def numpy_script(
         '"""',
         "",
         "import argparse",
+        *(["import math"] if config.schedule == "cosine" else []),
         "from pathlib import Path",
         "",
         "import numpy as np",
@@ -241,21 +252,20 @@ def numpy_script(
     ]
     if (output, loss) not in _NATURAL:  # (else ∂L/∂z is (a − y) / n, without ∂L/∂a)
         lines += ["", "", "def loss_grad(a, y):", '    """∂L/∂a."""', f"    {gradient}"]
+    dropout = source.dropout_rates()
+    if dropout:
+        lines += ["", "", *_dropout_lines(dropout, rng_defined=bool(rrelu), c=c)]
+    lines += ["", "", *_forward_lines(n_layers, bool(dropout), c)]
     lines += [
         "",
         "",
-        "def forward(X):",
-        *docstring(c("forward"), "    "),
-        "    zs, activations = {}, {0: X}",
-        f"    for l in range(1, {n_layers + 1}):",
-        "        zs[l] = activations[l - 1] @ W[l].T + b[l]",
-        "        activations[l] = f[l](zs[l])",
-        "    return zs, activations",
-        "",
-        "",
-        "def backprop(X, Y):",
+        "def backprop(X, Y, masks=None):" if dropout else "def backprop(X, Y):",
         *docstring(c("backprop"), "    "),
-        "    zs, a = forward(X)",
+        *(
+            ["    masks = masks or {}", "    zs, a = forward(X, masks)"]
+            if dropout
+            else ["    zs, a = forward(X)"]
+        ),
     ]
     if (output, loss) in _NATURAL:
         lines += [
@@ -271,11 +281,24 @@ def numpy_script(
     lines += [
         "    dW, db, dalpha = {}, {}, {}",
         f"    for l in range({n_layers}, 0, -1):",
-        "        dW[l] = delta.T @ a[l - 1]  # ∂L/∂W = δᵀ a_prev",
+    ]
+    if dropout:
+        lines += [
+            "        below = a[l - 1] * masks[l - 1] if l - 1 in masks else a[l - 1]",
+            "        dW[l] = delta.T @ below  # ∂L/∂W = δᵀ ã_prev",
+        ]
+    else:
+        lines.append("        dW[l] = delta.T @ a[l - 1]  # ∂L/∂W = δᵀ a_prev")
+    lines += [
         "        db[l] = delta.sum(axis=0)  # ∂L/∂b = Σ δ",
         "        if l > 1:",
-        "            grad_a = delta @ W[l]  # ∂L/∂a of the layer below",
+        f"            grad_a = delta @ W[l]  # {c('grad_below')}",
     ]
+    if dropout:
+        lines += [
+            "            if l - 1 in masks:",
+            f"                grad_a = grad_a * masks[l - 1]  # {c('mask_back')}",
+        ]
     if prelu:
         lines += [
             "            if l - 1 in alpha:",
@@ -289,10 +312,10 @@ def numpy_script(
         *_penalty_lines(config, c),
         "",
         "",
-        *_optimizer_lines(config, c),
+        *_optimizer_lines(source, c),
         "",
         "",
-        "def train_one_epoch():",
+        "def train_one_epoch(lr):" if source.scheduled else "def train_one_epoch():",
         *docstring(c("train"), "    "),
         "    order = np.random.permutation(len(X_train))",
         "    for start in range(0, len(X_train), BATCH_SIZE):",
@@ -303,10 +326,15 @@ def numpy_script(
         for i in rrelu:
             p = acts[i - 1].params()
             lines.append(f"        SLOPE[{i}] = rng.uniform({p['lower']!r}, {p['upper']!r})")
-    lines += [
-        "        dW, db, dalpha = backprop(X_train[batch], Y_train[batch])",
-        "        update([*penalised(dW), *db, *dalpha])",
-    ]
+    if dropout:
+        lines += [
+            "        masks = dropout_masks(len(batch))",
+            "        dW, db, dalpha = backprop(X_train[batch], Y_train[batch], masks)",
+        ]
+    else:
+        lines.append("        dW, db, dalpha = backprop(X_train[batch], Y_train[batch])")
+    rate = ", lr" if source.scheduled else ""
+    lines.append(f"        update([*penalised(dW), *db, *dalpha]{rate})")
     if rrelu:
         for i in rrelu:
             p = acts[i - 1].params()
@@ -323,10 +351,7 @@ def numpy_script(
         '    difference = np.abs(outputs - ARRAYS["outputs"]).max()',
         '    print(f"largest difference from NeuronGUI\'s outputs: {difference:.3g}")',
         *comment(c("continue"), "    "),
-        "    for epoch in range(1, args.epochs + 1):",
-        "        train_one_epoch()",
-        f"        loss = loss_fn(forward(X_train)[1][{n_layers}], Y_train)",
-        '        print(f"epoch {epoch}: training loss {loss:.6f}")',
+        *_loop_lines(source, n_layers),
         "",
         "",
         'if __name__ == "__main__":',
@@ -337,6 +362,67 @@ def numpy_script(
 
 
 _SLOPED = ("leaky_relu", "prelu", "rrelu")
+
+
+def _dropout_lines(dropout: dict[int, float], rng_defined: bool, c: Comments) -> list[str]:
+    """``DROPOUT`` (rate per hidden layer) and ``dropout_masks(n)``."""
+    rates = ", ".join(f"{index}: {p!r}" for index, p in dropout.items())
+    return [
+        *comment(c("dropout_numpy")),
+        f"DROPOUT = {{{rates}}}",
+        *([] if rng_defined else ["rng = np.random.default_rng(0)"]),
+        "",
+        "",
+        "def dropout_masks(n):",
+        *docstring(c("masks"), "    "),
+        "    return {l: (rng.random((n, len(b[l]))) >= p) / (1 - p) for l, p in DROPOUT.items()}",
+    ]
+
+
+def _forward_lines(n_layers: int, dropout: bool, c: Comments) -> list[str]:
+    """``forward(X)``; with dropout, ``forward(X, masks=None)`` applies the masks."""
+    if not dropout:
+        return [
+            "def forward(X):",
+            *docstring(c("forward"), "    "),
+            "    zs, activations = {}, {0: X}",
+            f"    for l in range(1, {n_layers + 1}):",
+            "        zs[l] = activations[l - 1] @ W[l].T + b[l]",
+            "        activations[l] = f[l](zs[l])",
+            "    return zs, activations",
+        ]
+    return [
+        "def forward(X, masks=None):",
+        *docstring(c("forward"), "    "),
+        "    masks = masks or {}",
+        "    zs, activations = {}, {0: X}",
+        f"    for l in range(1, {n_layers + 1}):",
+        "        below = activations[l - 1]",
+        "        if l - 1 in masks:",
+        f"            below = below * masks[l - 1]  # {c('mask_forward')}",
+        "        zs[l] = below @ W[l].T + b[l]",
+        "        activations[l] = f[l](zs[l])",
+        "    return zs, activations",
+    ]
+
+
+def _loop_lines(source: ExportSource, n_layers: int) -> list[str]:
+    """The training loop of ``main``; with a schedule, epochs count on from the app's."""
+    loss = f"        loss = loss_fn(forward(X_train)[1][{n_layers}], Y_train)"
+    if not source.scheduled:
+        return [
+            "    for epoch in range(1, args.epochs + 1):",
+            "        train_one_epoch()",
+            loss,
+            '        print(f"epoch {epoch}: training loss {loss:.6f}")',
+        ]
+    return [
+        "    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + args.epochs + 1):",
+        "        lr = learning_rate(epoch - 1)",
+        "        train_one_epoch(lr)",
+        loss,
+        '        print(f"epoch {epoch}: training loss {loss:.6f}, learning rate {lr:.6g}")',
+    ]
 
 
 def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
@@ -356,4 +442,4 @@ def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
             "    # + λ w",
             f"    return [g + {rate!r} * w for g, w in zip(dW, W.values())]",
         ]
-    return [*head, "    return dW  # (no regularisation)"]
+    return [*head, f"    return dW  # {c('no_penalty')}"]

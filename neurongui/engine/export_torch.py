@@ -15,6 +15,13 @@ PyTorch practice, a sigmoid output trained with binary cross-entropy and a softm
 output trained with cross-entropy stay out of the model: ``BCEWithLogitsLoss`` and
 ``cross_entropy`` apply them to the output layer's z themselves, and ``predict``
 applies them to show probabilities.
+
+Dropout and learning-rate schedules: a hidden layer with a dropout rate p gets an
+``nn.Dropout(p)`` after its activation (inverted dropout, as the app's; on only in
+``model.train()``). A schedule other than constant becomes ``learning_rate(t)``, the
+app's formula written out (:mod:`.schedules`; PyTorch's ``CosineAnnealingLR`` climbs
+again after T), which sets each epoch's rate, counting on from the epochs the app
+trained (``EPOCHS_DONE``).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from .export_common import (
     comment,
     data_sentence,
     docstring,
+    schedule_lines,
     shape_text,
     write_arrays,
 )
@@ -125,18 +133,22 @@ def _loss_lines(loss: str, output: str, c: Comments) -> list[str]:
     return [head, *docstring(c("loss", formula=formula), "    "), *body]
 
 
-def _optimizer_lines(config: TrainingConfig, c: Comments) -> list[str]:
+def _optimizer_lines(source: ExportSource, c: Comments) -> list[str]:
+    config = source.config
     name = config.optimizer
     lines = [*comment(c("optimizer"), ""), f"LEARNING_RATE = {config.learning_rate!r}"]
     lines.append(f"BATCH_SIZE = {config.batch_size!r}")
     if name == "momentum":
-        lines += comment(c("momentum_same"), "")
+        lines += comment(c("momentum_schedule" if source.scheduled else "momentum_same"), "")
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.9)"
     elif name == "adam":
         make = "torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, eps=1e-8)"
     else:
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)"
-    return [*lines, f"optimizer = {make}"]
+    lines.append(f"optimizer = {make}")
+    if source.scheduled:
+        lines += ["", *schedule_lines(source, c, torch=True)]
+    return lines
 
 
 def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
@@ -155,7 +167,7 @@ def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
             *docstring(c("penalty", formula="(λ/2) Σ w²"), "    "),
             f"    return {rate / 2!r} * sum((m.weight**2).sum() for m in {weights})",
         ]
-    return [*head, "    return 0.0  # (no regularisation)"]
+    return [*head, f"    return 0.0  # {c('no_penalty')}"]
 
 
 def torch_script(
@@ -179,6 +191,7 @@ def torch_script(
         '"""',
         "",
         "import argparse",
+        *(["import math"] if config.schedule == "cosine" else []),
         "from pathlib import Path",
         "",
         "import numpy as np",
@@ -213,8 +226,9 @@ def torch_script(
         *comment("--- " + c("network", shape=shape_text(net)), ""),
         "model = nn.Sequential(",
     ]
+    dropout = source.dropout_rates()
     linear_index: list[int] = []
-    position = 0
+    position = 0  # each module's index in the Sequential, for the weights' copies
     for index, layer in enumerate(net.layers, start=1):
         note = c("layer", layer=index, n_in=layer.n_in, n_out=layer.n_out)
         lines.append(f"    nn.Linear({layer.n_in}, {layer.n_out}),  # {note}")
@@ -225,6 +239,10 @@ def torch_script(
             lines += comment(c("in_loss", name=output), "    ")
         elif module:
             lines.append(f"    {module},")
+            position += 1
+        if index in dropout:  # after the activation, as the app drops a neuron's output
+            p = dropout[index]
+            lines.append(f"    nn.Dropout({p!r}),  # {c('dropout')}")
             position += 1
     lines += [")", "", *comment(c("weights"), ""), "with torch.no_grad():"]
     for index, layer in enumerate(net.layers, start=1):
@@ -252,11 +270,11 @@ def torch_script(
         lines.append("    return model(x)")
     lines += ["", "", *_loss_lines(config.loss, output, c), "", ""]
     lines += [*_penalty_lines(config, c), "", ""]
-    lines += [*_optimizer_lines(config, c), "", ""]
+    lines += [*_optimizer_lines(source, c), "", ""]
     lines += [
         "def train_one_epoch():",
         *docstring(c("train"), "    "),
-        f"    model.train()  # {c('train_mode')}",
+        f"    model.train()  # {c('train_mode_dropout' if dropout else 'train_mode')}",
         "    order = torch.randperm(len(X_train))",
         "    for start in range(0, len(X_train), BATCH_SIZE):",
         "        batch = order[start : start + BATCH_SIZE]",
@@ -287,11 +305,7 @@ def torch_script(
         "        difference = (predict(X_train) - app).abs().max().item()",
         '    print(f"largest difference from NeuronGUI\'s outputs: {difference:.3g}")',
         *comment(c("continue"), "    "),
-        "    for epoch in range(1, args.epochs + 1):",
-        "        train_one_epoch()",
-        "        with torch.no_grad():",
-        "            loss = loss_fn(model(X_train), Y_train).item()",
-        '        print(f"epoch {epoch}: training loss {loss:.6f}")',
+        *_loop_lines(source, c),
         "    if args.save:",
         "        save_safetensors(args.save)",
         "",
@@ -301,6 +315,29 @@ def torch_script(
         "",
     ]
     return "\n".join(lines)
+
+
+def _loop_lines(source: ExportSource, c: Comments) -> list[str]:
+    """The training loop of ``main``; with a schedule, epochs count on from the app's."""
+    if not source.scheduled:
+        return [
+            "    for epoch in range(1, args.epochs + 1):",
+            "        train_one_epoch()",
+            "        with torch.no_grad():",
+            "            loss = loss_fn(model(X_train), Y_train).item()",
+            '        print(f"epoch {epoch}: training loss {loss:.6f}")',
+        ]
+    return [
+        "    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + args.epochs + 1):",
+        *comment(c("set_rate"), "        "),
+        "        for group in optimizer.param_groups:",
+        '            group["lr"] = learning_rate(epoch - 1)',
+        "        train_one_epoch()",
+        "        with torch.no_grad():",
+        "            loss = loss_fn(model(X_train), Y_train).item()",
+        '        lr = optimizer.param_groups[0]["lr"]',
+        '        print(f"epoch {epoch}: training loss {loss:.6f}, learning rate {lr:.6g}")',
+    ]
 
 
 def _activation_json(net: Network) -> str:

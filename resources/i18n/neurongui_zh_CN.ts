@@ -4238,6 +4238,62 @@ The loss appears here, epoch by epoch.</source>
         <source>PReLU: α is learned per neuron, ∂L/∂α = Σ ∂L/∂a · min(z, 0).</source>
         <translation>PReLU：每个神经元学习自己的 α，∂L/∂α = Σ ∂L/∂a · min(z, 0)。</translation>
     </message>
+    <message>
+        <source>(no regularisation)</source>
+        <translation>（无正则化）</translation>
+    </message>
+    <message>
+        <source>∂L/∂a of the layer below</source>
+        <translation>前一层的 ∂L/∂a</translation>
+    </message>
+    <message>
+        <source>dropout: only in model.train(); kept outputs × 1/(1 − p)</source>
+        <translation>随机失活：只在 model.train() 中起作用；保留的输出 × 1/(1 − p)</translation>
+    </message>
+    <message>
+        <source>The learning rate after t completed epochs, as in NeuronGUI: η multiplied by γ every k epochs.</source>
+        <translation>已完成 t 轮之后的学习率，与 NeuronGUI 相同：每 k 轮把 η 乘以 γ。</translation>
+    </message>
+    <message>
+        <source>The learning rate after t completed epochs, as in NeuronGUI: from η at t = 0 down to η_min at t = T along half a cosine wave, then η_min.</source>
+        <translation>已完成 t 轮之后的学习率，与 NeuronGUI 相同：沿半个余弦波从 t = 0 时的 η 降到 t = T 时的 η_min，之后保持 η_min。</translation>
+    </message>
+    <message>
+        <source>(PyTorch&apos;s CosineAnnealingLR would climb again after T)</source>
+        <translation>（PyTorch 的 CosineAnnealingLR 在 T 之后会再次上升）</translation>
+    </message>
+    <message>
+        <source>(training mode: dropout and RReLU&apos;s random slopes act only then)</source>
+        <translation>（训练模式：随机失活和 RReLU 的随机斜率只在这时起作用）</translation>
+    </message>
+    <message>
+        <source>Dropout rate p of each hidden layer. While training, each output a is kept with probability 1 − p and divided by 1 − p (ã = m ⊙ a), so that on average the next layer gets the same input; the check and the evaluation use the whole network.</source>
+        <translation>每个隐藏层的随机失活（Dropout）率 p。训练时，每个输出 a 以概率 1 − p 保留并除以 1 − p（ã = m ⊙ a），使下一层得到的输入平均不变；检查和评估都用完整的网络。</translation>
+    </message>
+    <message>
+        <source>A new dropout mask per layer for n samples: 1/(1 − p) where kept, 0 where dropped.</source>
+        <translation>为 n 个样本给每层抽取新的随机失活掩码：保留处为 1/(1 − p)，失活处为 0。</translation>
+    </message>
+    <message>
+        <source>dropout: ã = m ⊙ a</source>
+        <translation>随机失活：ã = m ⊙ a</translation>
+    </message>
+    <message>
+        <source>dropout: ∂L/∂a = m ⊙ ∂L/∂ã (the same mask)</source>
+        <translation>随机失活：∂L/∂a = m ⊙ ∂L/∂ã（同一个掩码）</translation>
+    </message>
+    <message>
+        <source>NeuronGUI trained {n} epochs: the schedule goes on from there.</source>
+        <translation>NeuronGUI 已训练 {n} 轮：学习率调度从这里接着进行。</translation>
+    </message>
+    <message>
+        <source>The epoch&apos;s learning rate, from the schedule, for every parameter group</source>
+        <translation>本轮的学习率，按调度计算，设给每个参数组</translation>
+    </message>
+    <message>
+        <source>When η changes, PyTorch&apos;s v holds gradients, not steps: the new η also scales the earlier gradients in v, so the steps differ slightly from NeuronGUI&apos;s.</source>
+        <translation>η 改变时，PyTorch 的 v 累积的是梯度而不是步长：新的 η 也会缩放 v 中先前的梯度，所以步长与 NeuronGUI 的略有不同。</translation>
+    </message>
 </context>
 <context>
     <name>SoftmaxLesson</name>

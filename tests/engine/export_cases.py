@@ -8,7 +8,7 @@ from neurongui.engine import datasets
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.export_common import ExportSource
 from neurongui.engine.network import Network
-from neurongui.engine.session import prepare_data
+from neurongui.engine.session import make_trainer, prepare_data
 from neurongui.engine.trainer import Trainer
 
 #: name: (dataset, hidden sizes, activations, loss, optimizer, regularization, rate)
@@ -142,3 +142,35 @@ def parameters(net: Network) -> list[np.ndarray]:
         if layer.alpha is not None:
             out.append(layer.alpha.copy())
     return out
+
+
+#: Schedule settings of the dropout cases (short ones, so that T and k are passed).
+SCHEDULE_SETTINGS = {
+    "constant": {"schedule": "constant"},
+    "step": {"schedule": "step", "decay_every": 2, "decay_factor": 0.5},
+    "cosine": {"schedule": "cosine", "cosine_epochs": 5, "min_learning_rate": 0.01},
+}
+
+
+def dropout_source(schedule: str, optimizer: str = "sgd") -> tuple[ExportSource, Trainer]:
+    """Two hidden layers with dropout p = 0.3 (the first with PReLU, whose α the
+    script copies into the module after its Linear), trained 3 epochs by the app's own
+    trainer with ``schedule``; the source says how many epochs that was."""
+    config = TrainingConfig(
+        dataset="circle",
+        n_samples=60,
+        noise=0.1,
+        loss="bce",
+        optimizer=optimizer,
+        learning_rate=0.1,
+        batch_size=8,
+        seed=3,
+        dropout=0.3,
+        **SCHEDULE_SETTINGS[schedule],
+    )
+    data = prepare_data(config)
+    net = Network([2, 5, 4, 1], ["prelu", "tanh", "sigmoid"], seed=5, input_names=data.input_names)
+    trainer = make_trainer(net, data, config)
+    for _ in range(3):
+        trainer.epoch()
+    return ExportSource(net, config, data, trainer.history[-1].epoch), trainer

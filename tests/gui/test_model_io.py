@@ -125,3 +125,29 @@ def test_script_comments_follow_the_interface_language(qapp, window, tmp_path, m
         "从 NeuronGUI 导出的网络" in text
         and "# 先检查本脚本算出的结果与 NeuronGUI 的相同。" in text
     )
+
+
+def test_the_scripts_go_on_from_the_epochs_the_app_trained(window, qtbot, tmp_path):
+    config = window.model.config.with_changes(
+        dropout=0.3, schedule="cosine", cosine_epochs=5, min_learning_rate=0.01
+    )
+    window.model.set_config(config)
+    for n in range(1, 4):
+        window.training.step()
+        qtbot.waitUntil(lambda n=n: len(window.model.history) == n, timeout=5000)
+    steps = window.training.steps
+    window.training.step(whole_epoch=False)  # a step into epoch 4 completes no epoch
+    qtbot.waitUntil(lambda: window.training.steps == steps + 1, timeout=5000)
+    assert window.export_model("torch", tmp_path / "torch")
+    assert window.export_model("numpy", tmp_path / "numpy")
+    hidden = len(window.model.network.layers) - 1
+    torch_text = (tmp_path / "torch.py").read_text(encoding="utf-8")
+    assert torch_text.count("nn.Dropout(0.3),") == hidden
+    namespace = {"__file__": str(tmp_path / "numpy.py"), "__name__": "exported"}
+    exec(
+        compile((tmp_path / "numpy.py").read_text(encoding="utf-8"), "numpy.py", "exec"), namespace
+    )
+    assert namespace["EPOCHS_DONE"] == 3 and "EPOCHS_DONE = 3\n" in torch_text
+    rate = config.learning_rate_schedule().rate(config.learning_rate, 3)
+    assert namespace["learning_rate"](namespace["EPOCHS_DONE"]) == rate
+    assert namespace["DROPOUT"] == dict.fromkeys(range(1, hidden + 1), 0.3)
