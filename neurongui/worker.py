@@ -207,7 +207,10 @@ class TrainingController(QObject):
         self._steps = 0
         self._inputs = tuple(model.network.input_names)
         self._sent = (model.data, model.edit_seq)
-        self._commands.put(Replace(model.network.copy(), model.data, model.config, model.edit_seq))
+        done = model.history[-1].epoch if model.history else 0  # (a thinned history too)
+        self._commands.put(
+            Replace(model.network.copy(), model.data, model.config, model.edit_seq, done)
+        )
 
     def _on_edit_applied(self, edit) -> None:
         if self._thread is None:
@@ -282,9 +285,12 @@ class TrainingController(QObject):
             model.mark_trained()  # trained weights are work to save (and to autosave)
         if snap.run != self._run:
             self._run = snap.run
-            self._fresh_run = True  # the first epoch of a new trainer replaces the history
+            self._fresh_run = True  # the first epoch of a new trainer goes on from its own
         if snap.records:
-            old = [] if self._fresh_run else model.history
+            old = model.history
+            if self._fresh_run:  # keep the epochs before the new run's (none after a reset)
+                first = snap.records[0].epoch
+                old = [record for record in old if record.epoch < first]
             self._fresh_run = False
             model.set_history(thin_history(old + list(snap.records)))
             self.epochChanged.emit(snap.records[-1].epoch)

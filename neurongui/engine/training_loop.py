@@ -84,12 +84,18 @@ class Quit:
 
 @dataclass(frozen=True)
 class Replace:
-    """Train ``network`` (a copy the loop owns) on ``data`` from now on: a new run."""
+    """Train ``network`` (a copy the loop owns) on ``data`` from now on: a new run.
+
+    ``epochs_done`` is how many epochs the network has been trained (its history): the
+    run numbers its epochs on from there, and a learning-rate schedule goes on from
+    there, so that a reopened network continues where it stopped.
+    """
 
     network: Network
     data: TrainingData
     config: TrainingConfig
     edit_seq: int
+    epochs_done: int = 0
 
 
 @dataclass(frozen=True)
@@ -194,9 +200,9 @@ class EpochLog(list[EpochRecord]):
     300 bytes an epoch, over 100 MB in ten minutes of XOR.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, done: int = 0) -> None:
         super().__init__()
-        self._forgotten = 0
+        self._forgotten = done  # epochs trained before this log began (counted, not kept)
 
     def __len__(self) -> int:
         return self._forgotten + super().__len__()
@@ -318,9 +324,10 @@ class TrainingLoop:
         match command:
             case Quit():
                 self.quit = True
-            case Replace(network, data, config, edit_seq):
+            case Replace(network, data, config, edit_seq, epochs_done):
                 self.trainer = make_trainer(network, data, config)
-                self.trainer.history = EpochLog()
+                self.trainer.history = EpochLog(epochs_done)
+                self.trainer.schedule = self.trainer.schedule  # η of epoch epochs_done + 1
                 self._config, self._edit_seq = config, edit_seq
                 self._run += 1
                 self._sent = 0

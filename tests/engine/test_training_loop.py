@@ -173,3 +173,16 @@ def test_a_divergence_stops_the_loop_with_the_trainers_message():
     snap = mailbox.take()
     assert not loop.running and snap.status == "diverged" and "diverged" in snap.message
     assert np.isfinite(snap.parameters).all()
+
+
+def test_a_run_goes_on_from_the_epochs_already_trained(xor):
+    net, data, config = xor
+    config = config.with_changes(schedule="step", decay_every=2, decay_factor=0.5)
+    loop, commands, mailbox, _ = make_loop()
+    commands.put(Replace(net.copy(), data, config, edit_seq=0, epochs_done=5))
+    commands.put(Control("step_epoch", 1))
+    loop.run_once()
+    snap = mailbox.take()
+    assert [record.epoch for record in snap.records] == [6]  # numbered on, not from 1
+    # the schedule went on too: after 6 epochs, halved ⌊6/2⌋ = 3 times
+    assert loop.trainer.current_learning_rate == 0.1 * 0.5**3

@@ -195,3 +195,20 @@ def test_training_goes_on_while_the_gui_never_finishes_drawing(window, qtbot, mo
     window.training.play()
     qtbot.waitUntil(lambda: window.training.steps > 200, timeout=10000)
     assert not window.training._floor.is_set()  # the floor did stay closed
+
+
+def test_a_reopened_network_trains_on_from_its_history(window, qtbot, tmp_path):
+    window.training.step()
+    qtbot.waitUntil(lambda: len(window.model.history) == 1, timeout=5000)
+    window.training.step()
+    qtbot.waitUntil(lambda: len(window.model.history) == 2, timeout=5000)
+    path = tmp_path / "trained.neuron"
+    assert window.save_path(path)
+    window.training.shutdown()
+    assert window.open_path(path)
+    before = [(r.epoch, r.train_loss) for r in window.model.history]
+    assert [epoch for epoch, _ in before] == [1, 2]
+    window.training.step()
+    qtbot.waitUntil(lambda: len(window.model.history) == 3, timeout=5000)
+    after = [(r.epoch, r.train_loss) for r in window.model.history]
+    assert after[:2] == before and after[2][0] == 3  # the chart goes on, not from epoch 1
