@@ -3,6 +3,16 @@
 import pytest
 
 from neurongui.main_window import MainWindow
+from neurongui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts from the default settings: a window closed by an earlier test
+    saved its dock layout (tool docks open, say), and the next test's window restored it."""
+    settings = Settings()
+    settings.qsettings.clear()
+    settings.sync()
 
 
 @pytest.fixture(autouse=True)
