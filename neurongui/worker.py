@@ -138,7 +138,7 @@ class TrainingController(QObject):
     def play(self) -> None:
         """Start or resume training."""
         self._control_send("play")
-        self._set_running(True)
+        self._set_running(len(self.model.data.X_train) > 0)
 
     def pause(self) -> None:
         """Pause between two steps."""
@@ -198,6 +198,12 @@ class TrainingController(QObject):
 
     def _control_send(self, kind: str) -> None:
         """Send play/pause/step, numbered, so that older snapshots cannot undo it."""
+        if kind != "pause" and not len(self.model.data.X_train):
+            # Every sample erased: a trainer needs at least one.
+            self.model.message.emit(
+                self.tr("There is nothing to train on: add some samples first.")
+            )
+            return
         self._ensure_thread()
         self._control += 1
         self._commands.put(Control(kind, self._control))
@@ -230,6 +236,15 @@ class TrainingController(QObject):
             sent is not None and sent[0] is model.data and sent[1] == model.edit_seq
         ):
             return  # the loop already has this data (an edit of the inputs sent it)
+        data = model.data
+        if not len(data.X_train):  # every sample erased: nothing to train on
+            self.pause()
+            return
+        if data.edited and sent is not None and data.dataset is sent[0].dataset:
+            # The student's own samples (a point added while it trains): the same
+            # network trains on, with the new data.
+            self._replace()
+            return
         self.pause()
         self._replace()
 
