@@ -96,6 +96,12 @@ class OutputChart(ConfusionView, QWidget):
         row.addWidget(self.discretize)
         row.addStretch(1)
         layout.addLayout(row)
+        #: The row under the map (the point editor adds its button to it).
+        self.controls_row = row
+        #: The point editor's tool while the student edits the samples (``"add"``,
+        #: ``"move"``, ``"erase"``), else None: other mouse handlers of the map act
+        #: only while it is None (see :mod:`~neurongui.views.point_editor`).
+        self.edit_tool: str | None = None
         self._colours = ChartColours(False)
         self._grid_key: tuple | None = None
         self._grid_X: np.ndarray | None = None
