@@ -8,12 +8,18 @@ themselves are :mod:`neurongui.engine.pointedits`; undo commands
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from neurongui.engine import pointfile
+from neurongui.engine.session import prepare_data
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from neurongui.engine.config import TrainingConfig
+    from neurongui.engine.datasets import Dataset
     from neurongui.engine.pointedits import DataEdit
+    from neurongui.engine.pointfile import SavedSamples
     from neurongui.engine.session import TrainingData
 
 __all__ = ["EditedData"]
@@ -25,6 +31,8 @@ class EditedData:
     # Set up by NetworkModel.
     _data: TrainingData
     _sample: int
+    _config: TrainingConfig
+    _imported: dict[str, Dataset]
     _announce: Callable[..., None]
     set_modified: Callable[[bool], None]
 
@@ -44,9 +52,25 @@ class EditedData:
         self.set_modified(True)
         return inverse
 
-    def set_data(self, data: TrainingData) -> None:
-        """Use ``data`` (the same dataset with the student's samples, as a file saved
-        them), as it is opened: no undo step."""
-        self._data = data
+    def saved_samples(self) -> dict[str, Any]:
+        """What a document stores of the student's samples (see
+        :mod:`neurongui.engine.pointfile`): nothing for data as generated."""
+        data = self._data
+        if not data.edited:
+            return {}
+        base = None
+        if not data.is_2d:  # the set as generated: the rows beyond it were added
+            base = prepare_data(self._config, dataset=self._imported.get(self._config.dataset))
+        return pointfile.saved_samples(data, base)
+
+    def restore_samples(self, saved: SavedSamples) -> None:
+        """Put back the samples a document stored (no undo step: as it is opened).
+
+        Raises
+        ------
+        EngineError
+            If they do not fit the data (nothing changes then).
+        """
+        self._data = pointfile.restore_samples(self._data, saved)
         self._sample = 0
         self._announce(data=True, sample=True)
