@@ -34,8 +34,7 @@ def data() -> TrainingData:
 def _same(a: TrainingData, b: TrainingData) -> bool:
     pairs = [(getattr(a, f), getattr(b, f)) for f in FIELDS]
     return all(
-        (x is None and y is None) or (np.array_equal(x, y) and x.dtype == y.dtype)
-        for x, y in pairs
+        (x is None and y is None) or (np.array_equal(x, y) and x.dtype == y.dtype) for x, y in pairs
     )
 
 

@@ -35,7 +35,9 @@ def _viewport(window):
 
 
 def _click(qtbot, window, x, y, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.mouseClick(_viewport(window), Qt.MouseButton.LeftButton, modifier, _view_pos(window, x, y))
+    qtbot.mouseClick(
+        _viewport(window), Qt.MouseButton.LeftButton, modifier, _view_pos(window, x, y)
+    )
 
 
 def _drag(qtbot, window, path: list[tuple[float, float]]) -> None:
