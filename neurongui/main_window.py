@@ -200,7 +200,8 @@ class MainWindow(QMainWindow, FileActions):
                 self.model.restore_samples(doc.samples)
             except EngineError as exc:
                 self._show_error(
-                    self.tr("The network's own samples cannot be used"), error_text(exc)
+                    self.tr("The samples saved with the network do not fit its data"),
+                    error_text(exc),
                 )
         if doc.history:
             self.model.set_history(doc.history)

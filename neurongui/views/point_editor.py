@@ -129,7 +129,7 @@ class PointEditor(QObject):
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.setObjectName("regeneratePointsButton")
         self.regenerate_button.setToolTip(
-            self.tr("Go back to the dataset's own points (your edits can be redone)")
+            self.tr("Go back to the generated points of the dataset (Undo brings yours back)")
         )
         self.regenerate_button.clicked.connect(lambda: self._do(self.editor.regenerate_points))
         row.addSpacing(8)
