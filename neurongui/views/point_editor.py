@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -108,10 +109,13 @@ class PointEditor(QObject):
             row.addWidget(button)
             self.tool_buttons[tool] = button
         self.tool_buttons["add"].setChecked(True)
-        self.class_label = QLabel(self.tr("New points:"))
+        self.class_label = QLabel(self.tr("New class:"))
         self.class_box = QComboBox()
         self.class_box.setObjectName("pointClassBox")
-        self.class_box.addItems([self.tr("class 0 (orange)"), self.tr("class 1 (blue)")])
+        self.class_box.addItems([self.tr("0 (orange)"), self.tr("1 (blue)")])
+        self.class_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Never narrower than its text (the row would squeeze it at 1366 px).
+        self.class_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.class_box.setCurrentIndex(1)
         self.class_box.setToolTip(self.tr("The class of the points you add"))
         self.target = NumberSpinBox()
@@ -159,7 +163,19 @@ class PointEditor(QObject):
 
     def _on_editing(self, on: bool) -> None:
         self.tools.setVisible(on)
+        # Room for the longest class name and the arrow, measured in the styled font
+        # (the size hint left "1（蓝色）" cut at 1366 px in the dark theme).
+        box, metrics = self.class_box, self.class_box.fontMetrics()
+        text = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+        box.setMinimumWidth(text + 3 * metrics.height())
         self._set_tool(self.tool if on else None)
+        if on:  # where new points go, and that nothing is lost for good
+            self.model.message.emit(
+                self.tr(
+                    "Editing the points: a click adds a training sample; Shift+click erases "
+                    "one; Undo (Ctrl+Z) takes back any change"
+                )
+            )
 
     def _set_tool(self, tool: str | None) -> None:
         if tool is not None and not self.edit_button.isChecked():
@@ -180,7 +196,7 @@ class PointEditor(QObject):
         regression = data.task == "regression"
         self.class_box.setVisible(not regression)
         self.target.setVisible(regression)
-        self.class_label.setText(self.tr("Target:") if regression else self.tr("New points:"))
+        self.class_label.setText(self.tr("New target:") if regression else self.tr("New class:"))
 
     def new_target(self) -> float:
         """The class (0 or 1) or the target value of the points added next."""

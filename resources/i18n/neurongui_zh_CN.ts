@@ -3480,16 +3480,20 @@ The loss appears here, epoch by epoch.</source>
         <translation>擦除</translation>
     </message>
     <message>
-        <source>New points:</source>
-        <translation>新点：</translation>
+        <source>New class:</source>
+        <translation>新点类别：</translation>
     </message>
     <message>
-        <source>class 0 (orange)</source>
-        <translation>类别 0（橙色）</translation>
+        <source>New target:</source>
+        <translation>新点目标值：</translation>
     </message>
     <message>
-        <source>class 1 (blue)</source>
-        <translation>类别 1（蓝色）</translation>
+        <source>0 (orange)</source>
+        <translation>0（橙色）</translation>
+    </message>
+    <message>
+        <source>1 (blue)</source>
+        <translation>1（蓝色）</translation>
     </message>
     <message>
         <source>The class of the points you add</source>
@@ -3516,8 +3520,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>回到数据集生成的点（撤销可以找回你的点）</translation>
     </message>
     <message>
-        <source>Target:</source>
-        <translation>目标值：</translation>
+        <source>Editing the points: a click adds a training sample; Shift+click erases one; Undo (Ctrl+Z) takes back any change</source>
+        <translation>正在编辑数据点：单击添加一个训练样本；Shift+单击擦除一个；撤销（Ctrl+Z）可以收回任何改动</translation>
     </message>
 </context>
 <context>
