@@ -104,8 +104,12 @@ class PointEditor(QObject):
             button.setToolTip(tips[tool])
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self._mark(button, True)  # as wide as it is in bold: choosing does not shift
+            button.setMinimumWidth(button.sizeHint().width())
+            self._mark(button, False)
             self._group.addButton(button)
             button.toggled.connect(lambda on, t=tool: on and self._set_tool(t))
+            button.toggled.connect(lambda on, b=button: self._mark(b, on))
             row.addWidget(button)
             self.tool_buttons[tool] = button
         self.tool_buttons["add"].setChecked(True)
@@ -186,6 +190,13 @@ class PointEditor(QObject):
             view.unsetCursor()
         else:
             view.setCursor(_CURSORS[tool])
+
+    @staticmethod
+    def _mark(button: QToolButton, on: bool) -> None:
+        """The chosen tool in bold: a pressed button barely shows in the dark theme."""
+        font = button.font()
+        font.setBold(on)
+        button.setFont(font)
 
     def _on_data_change(self) -> None:
         data = self.model.data
