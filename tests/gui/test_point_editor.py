@@ -91,15 +91,16 @@ def test_not_editing_leaves_the_map_alone(board, qtbot):
 
 def test_a_drag_moves_a_point_in_one_undo_step(board, qtbot):
     model = board.model
+    board.editor.add_points([[5.5, -5.5]], [1])  # alone in its corner: no neighbour is nearer
     board.charts.point_editor.set_editing(True, "move")
-    x, y = model.data.points_train[0]
+    row = len(model.data.points_train) - 1
     count = board.undo_stack.count()
-    _drag(qtbot, board, [(x, y), (x + 0.5, y), (1.0, 2.0)])
-    np.testing.assert_allclose(model.data.points_train[0], [1.0, 2.0], atol=2 * _pixel(board))
+    _drag(qtbot, board, [(5.5, -5.5), (5.0, -5.5), (1.0, 2.0)])
+    np.testing.assert_allclose(model.data.points_train[row], [1.0, 2.0], atol=2 * _pixel(board))
     assert board.undo_stack.count() == count + 1
     assert board.undo_stack.undoText() == "Move a point"
     board.undo_stack.undo()
-    np.testing.assert_array_equal(model.data.points_train[0], [x, y])
+    np.testing.assert_array_equal(model.data.points_train[row], [5.5, -5.5])
 
 
 def test_erasing_by_tool_and_by_shift_click(board, qtbot):
