@@ -111,7 +111,10 @@ def main(n_samples: int = 10_000) -> None:
 
         print(f"window  {name:<18} {_median_ms(edit, 15):7.2f} ms")
     print(f"({len(model.data.X_train):,} training points at the end)")
+    window.ask_unsaved = lambda: "discard"  # a benchmark saves nothing (no question)
+    window.model.set_modified(False)
     window.close()
+    window.deleteLater()
 
 
 if __name__ == "__main__":
