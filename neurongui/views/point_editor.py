@@ -77,7 +77,11 @@ class PointEditor(QObject):
         self.chart, self.model, self.editor = chart, model, editor
         self._gesture = 0
         self._dragged: tuple[str, int] | None = None  # (part, row) of the moving point
-        self.edit_button = QPushButton(self.tr("Edit points"))
+        # A tool button: no taller than the check boxes beside it (a push button made
+        # the row, and with it the window's least height, 12 px taller).
+        self.edit_button = QToolButton()
+        self.edit_button.setText(self.tr("Edit points"))
+        self.edit_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.edit_button.setObjectName("editPointsButton")
         self.edit_button.setCheckable(True)
         self.edit_button.setToolTip(
