@@ -34,6 +34,7 @@ from neurongui.engine.documentfile import IDXSource, parse_idx_source, parse_tra
 from neurongui.engine.errors import NetworkFileError, located
 from neurongui.engine.fileformat import network_to_json
 from neurongui.engine.metrics import EpochRecord
+from neurongui.engine.pointfile import SavedSamples, dataset_task, parse_samples
 from neurongui.engine.safeio import copy_atomic, remove_stale_temps, write_atomic
 from neurongui.settings import data_dir
 
@@ -67,11 +68,15 @@ class Document:
         history: list[EpochRecord] | None = None,
         csv_path: str | None = None,
         idx_source: IDXSource | None = None,
+        samples: SavedSamples | dict[str, Any] | None = None,
     ):
         self.network, self.config = network, config
         self.history = history or []
         self.csv_path = csv_path
         self.idx_source = idx_source
+        #: The student's own samples: as read from a file (SavedSamples), or the keys
+        #: to write (see neurongui.engine.pointfile).
+        self.samples = samples
 
     def training(self, include_history: bool = True) -> dict[str, Any]:
         """The ``training`` object written into the file."""
@@ -82,6 +87,8 @@ class Document:
             data["csv_path"] = self.csv_path
         if self.idx_source is not None:
             data["idx_files"] = self.idx_source.to_dict()
+        if isinstance(self.samples, dict):
+            data.update(self.samples)
         return data
 
 
@@ -119,9 +126,11 @@ def load_document(path: str | os.PathLike) -> Document:
     try:
         config, history, csv_path = parse_training(training)
         idx_source = parse_idx_source(training)
+        task = dataset_task(config.dataset) if config is not None else None
+        samples = parse_samples(training, task)
     except NetworkFileError as exc:
         raise NetworkFileError(located(Path(path).name, exc)) from None
-    return Document(network, config, history, csv_path, idx_source)
+    return Document(network, config, history, csv_path, idx_source, samples)
 
 
 def imported_dataset(

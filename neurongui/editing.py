@@ -17,19 +17,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
 
-from neurongui.engine import structure
+from neurongui.engine import pointedits, structure
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit, ReplaceState, SetBias, SetWeight
 from neurongui.engine.network import Network
 from neurongui.engine.numbers import format_number
 from neurongui.engine.refs import EdgeRef, NeuronRef, Ref, check_ref
+from neurongui.engine.session import prepare_data
 from neurongui.engine.structure import State
 from neurongui.i18n import activation_label, fill
 from neurongui.model import NetworkModel
-from neurongui.undo import SettingsCommand, push_edit
+from neurongui.undo import DataCommand, SettingsCommand, new_gesture, push_edit
 
 __all__ = ["Editor"]
 
@@ -138,6 +140,59 @@ class Editor(QObject):
 
     def _structure(self, make_state: Callable[[Network], State], text: str) -> None:
         self.apply(ReplaceState(make_state(self.model.network), text), text)
+
+    # -- the data ----------------------------------------------------------------------
+
+    def add_points(self, points: np.ndarray, targets: np.ndarray, gesture: int = 0) -> None:
+        """Add 2-D ``points`` (n, 2) with ``targets`` (n,) to the training set: one
+        undo step however many (a script's 1,000 points too)."""
+        edit = pointedits.add_points(self.model.data, points, targets)
+        n = len(edit.X)
+        text = self.tr("Add a point") if n == 1 else fill(self.tr("Add %1 points"), f"{n:,}")
+        self.apply_data(edit, text, gesture)
+
+    def move_point(self, part: str, index: int, x: float, y: float, gesture: int = 0) -> None:
+        """Move point ``index`` of ``part`` (``"train"`` or ``"test"``) to (x, y); the
+        moves of one drag (one ``gesture``) are one undo step."""
+        self.apply_data(pointedits.MovePoint(part, index, x, y), self.tr("Move a point"), gesture)
+
+    def erase_points(self, rows: dict[str, np.ndarray], gesture: int = 0) -> None:
+        """Erase the points in ``rows`` (rows by part, as
+        :func:`~neurongui.engine.pointedits.points_within` gives them)."""
+        gesture = gesture or new_gesture()  # the sets' removals merge into one step
+        for part, r in rows.items():
+            if len(r):
+                self.apply_data(pointedits.RemoveRows(part, r), self.tr("Erase points"), gesture)
+
+    def clear_points(self) -> None:
+        """Remove every sample, training and test (one undo step)."""
+        data = self.model.data
+        empty = pointedits.RemoveRows("train", np.arange(len(data.X_train)))
+        cleared, _ = empty.apply(data)
+        cleared, _ = pointedits.RemoveRows("test", np.arange(len(data.X_test))).apply(cleared)
+        self.apply_data(pointedits.ReplacePoints(cleared), self.tr("Clear the points"))
+
+    def regenerate_points(self) -> None:
+        """Go back to the generated data of the settings (one undo step)."""
+        fresh = prepare_data(self.model.config, self.model.network.input_names)
+        self.apply_data(pointedits.ReplacePoints(fresh), self.tr("Regenerate the points"))
+
+    def add_samples(self, inputs: np.ndarray, labels: np.ndarray, text: str) -> None:
+        """Add samples of an image set (``inputs`` as the network sees them, 0 to 1,
+        and class ``labels``) to the training set, as one undo step named ``text``."""
+        self.apply_data(pointedits.add_rows(self.model.data, inputs, labels), text)
+
+    def apply_data(self, edit: pointedits.DataEdit, text: str, gesture: int = 0) -> None:
+        """Apply a data edit as one undo step (merged with the step of the same
+        non-zero ``gesture``).
+
+        Raises
+        ------
+        ValueError
+            If the edit does not fit the data; nothing is pushed then.
+        """
+        edit.apply(self.model.data)  # check first: a failing redo would stay on the stack
+        self.stack.push(DataCommand(self.model, edit, text, gesture))
 
     # -- settings and anything else ----------------------------------------------------
 

@@ -29,6 +29,7 @@ from neurongui.documents import (
 from neurongui.editing import Editor
 from neurongui.engine import Network, NetworkFileError
 from neurongui.engine.errors import EngineError
+from neurongui.engine.pointfile import SavedSamples
 from neurongui.i18n import error_text, fill, keep_together
 from neurongui.lessons import create_lesson
 from neurongui.lessons.base import Lesson
@@ -141,7 +142,8 @@ class MainWindow(QMainWindow, FileActions):
         source = model.dataset_path(model.config.dataset)
         csv_path = source if isinstance(source, str) else None
         idx_source = None if isinstance(source, str) else source
-        return Document(model.network, model.config, model.history, csv_path, idx_source)
+        samples = model.saved_samples()  # the student's own points, if any
+        return Document(model.network, model.config, model.history, csv_path, idx_source, samples)
 
     def open_path(self, path: str | Path) -> bool:
         """Open a network file; on error show a dialog and keep the current network.
@@ -195,6 +197,14 @@ class MainWindow(QMainWindow, FileActions):
         if found is not None:
             self.model.add_dataset(*found)
         self.model.set_network(doc.network, doc.config)
+        if isinstance(doc.samples, SavedSamples):
+            try:
+                self.model.restore_samples(doc.samples)
+            except EngineError as exc:
+                self._show_error(
+                    self.tr("The samples saved with the network do not fit its data"),
+                    error_text(exc),
+                )
         if doc.history:
             self.model.set_history(doc.history)
         self.undo_stack.clear()

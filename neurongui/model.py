@@ -16,8 +16,9 @@ redraws on a signal can therefore read anything from the model, and a view that
 keeps items per neuron hears of a new structure before any selection refers to it.
 
 Two parts of the model live in modules of their own: the selection and the selected
-sample (:mod:`neurongui.model_selection`) and the imported datasets
-(:mod:`neurongui.model_datasets`).
+sample (:mod:`neurongui.model_selection`), the imported datasets
+(:mod:`neurongui.model_datasets`) and the student's edits of the data
+(:mod:`neurongui.model_points`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from neurongui.engine.datasets import Dataset
 from neurongui.engine.documentfile import IDXSource
 from neurongui.engine.edits import Edit
 from neurongui.engine.metrics import EpochRecord
+from neurongui.engine.pointedits import with_features
 from neurongui.engine.refs import Selection
 from neurongui.engine.session import (
     TrainingData,
@@ -43,6 +45,7 @@ from neurongui.engine.session import (
     prepare_data,
 )
 from neurongui.model_datasets import ImportedDatasets
+from neurongui.model_points import EditedData
 from neurongui.model_selection import SelectionState
 from neurongui.model_text import fitted_output_text, new_network_text
 
@@ -61,9 +64,11 @@ class Snapshot:
     gradients: list[dict[str, np.ndarray]] | None
     sample: int
     selection: Selection
+    #: The data, kept when the student edited it (a regenerated set would lose that).
+    data: TrainingData | None = None
 
 
-class NetworkModel(QObject, SelectionState, ImportedDatasets):
+class NetworkModel(QObject, SelectionState, ImportedDatasets, EditedData):
     """The live network, its training data, settings, selection and history."""
 
     parametersChanged = Signal()
@@ -147,6 +152,8 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
         probe = self._probe
         if probe is not None and probe.shape == (self._network.n_inputs,):
             return probe.copy()
+        if not len(self._data.X_train):  # every point erased: the origin stands in
+            return np.zeros(self._network.n_inputs)
         return self._data.inputs("train", self._sample)
 
     @property
@@ -206,12 +213,15 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
         self._gradients = None
         config = self._config
         new_data = tuple(self._network.input_names) != tuple(self._data.input_names)
-        if new_data:
+        if new_data and self._data.edited and self._data.is_2d:
+            # The student's own points, seen through the new features.
+            self._data = with_features(self._data, self._network.input_names)
+        elif new_data:
             self._data, self._config = fit_data(
                 self._config, self._network.input_names, self._network.n_outputs
             )
         sample, selection = self._sample, self._selection
-        self._sample = min(self._sample, len(self._data.X_train) - 1)
+        self._sample = max(0, min(self._sample, len(self._data.X_train) - 1))
         self._selection = self._checked(self._selection)
         return {
             "config": config != self._config,  # no built-in dataset fitted: another one
@@ -251,11 +261,21 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
         self._data, self._config = fit_data(
             config, network.input_names, network.n_outputs, imported
         )
+        if snapshot is not None and snapshot.data is not None:
+            old = snapshot.data  # the student's edited points come back with the settings
+            if (
+                old.dataset.name == self._data.dataset.name
+                and old.n_outputs == self._data.n_outputs
+            ):
+                if old.is_2d and old.input_names != self._data.input_names:
+                    old = with_features(old, self._data.input_names)
+                if old.input_names == self._data.input_names:
+                    self._data = old
         self._reset_view_state()
         if snapshot is not None:
             self._history = list(snapshot.history)
             self._gradients = snapshot.gradients
-            self._sample = min(snapshot.sample, len(self._data.X_train) - 1)
+            self._sample = max(0, min(snapshot.sample, len(self._data.X_train) - 1))
             self._selection = self._checked(snapshot.selection)
         self._announce(
             replaced=new_document,
@@ -393,6 +413,7 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets):
             self._gradients,
             self._sample,
             self._selection,
+            self._data if self._data.edited else None,
         )
 
     def restore(self, snapshot: Snapshot) -> None:

@@ -5,6 +5,10 @@ redo applies the edit through the model and keeps the inverse the edit returned,
 undo applies that inverse. Successive value edits of the same weight, bias or slope
 made by one gesture (a drag, a scroll, spin-box arrows) merge into a single step.
 
+A :class:`DataCommand` edits the training data (:mod:`neurongui.engine.pointedits`):
+the edits of one gesture (a drag that moves a point, or erases point after point)
+gather into one step.
+
 A :class:`SettingsCommand` changes the training settings. When a new dataset brings a
 new network, it keeps the old one, so that undo puts back the network the student
 had trained, weights and all.
@@ -19,13 +23,22 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit
+from neurongui.engine.pointedits import DataEdit
 from neurongui.engine.session import new_data_needed
 from neurongui.model import NetworkModel, Snapshot
 
-__all__ = ["EditCommand", "SettingsCommand", "changed_settings", "new_gesture", "push_edit"]
+__all__ = [
+    "DataCommand",
+    "EditCommand",
+    "SettingsCommand",
+    "changed_settings",
+    "new_gesture",
+    "push_edit",
+]
 
 _MERGE_ID = 1001
 _SETTINGS_MERGE_ID = 1002
+_DATA_MERGE_ID = 1003
 _gestures = itertools.count(1)
 
 
@@ -97,6 +110,45 @@ def push_edit(
     # redo would leave a broken command on the stack.
     model.check_edit(edit)
     stack.push(EditCommand(model, edit, text, gesture))
+
+
+class DataCommand(QUndoCommand):
+    """An undoable edit of the training data; the edits of one non-zero ``gesture``
+    merge into this one step.
+
+    It keeps the (edit, inverse) pairs of its gesture: redo applies the edits in
+    order, undo the inverses in reverse. Successive moves of the same point keep only
+    the first inverse and the latest move.
+    """
+
+    def __init__(self, model: NetworkModel, edit: DataEdit, text: str, gesture: int = 0):
+        super().__init__(text)
+        self._model = model
+        self._steps: list[tuple[DataEdit, DataEdit | None]] = [(edit, None)]
+        self._gesture = gesture
+
+    def redo(self) -> None:
+        model = self._model
+        self._steps = [(edit, model.apply_data_edit(edit)) for edit, _ in self._steps]
+
+    def undo(self) -> None:
+        for _, inverse in reversed(self._steps):
+            if inverse is not None:
+                self._model.apply_data_edit(inverse)
+
+    def id(self) -> int:
+        return _DATA_MERGE_ID if self._gesture else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, DataCommand) or other._gesture != self._gesture:
+            return False
+        last, inverse = self._steps[-1]
+        (edit, _), *rest = other._steps
+        if not rest and last.merge_key is not None and last.merge_key == edit.merge_key:
+            self._steps[-1] = (edit, inverse)  # one move from where the drag started
+        else:
+            self._steps.extend(other._steps)
+        return True
 
 
 class SettingsCommand(QUndoCommand):

@@ -62,7 +62,7 @@ class WindowTools(QObject):
         practice.setObjectName("practiceTabs")
         practice.addTab(_scrolled(self.drill), self.tr("By hand"))
         practice.addTab(_scrolled(self.stages), self.tr("Backprop steps"))
-        self.drawing = DrawingPanel(model)
+        self.drawing = DrawingPanel(model, editor=editor)
         practice.addTab(_scrolled(self.drawing), self.tr("Draw"))
         self.practice_tabs = practice
         self.matrix = LayerMatrixPanel(model)

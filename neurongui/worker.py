@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from neurongui.engine.divergence import Divergence
 from neurongui.engine.edits import ReplaceState
 from neurongui.engine.explain import format_number
-from neurongui.engine.session import new_data_needed
+from neurongui.engine.session import TrainingData, new_data_needed
 from neurongui.engine.training_loop import (
     HISTORY_LIMIT,
     ApplyEdit,
@@ -117,7 +117,7 @@ class TrainingController(QObject):
         self._opening = False
         self._trained_steps = 0
         self._inputs: tuple[str, ...] = ()  # the inputs of the network the loop trains
-        self._sent: tuple[object, int] | None = None  # the data and edit it was sent with
+        self._sent: tuple[TrainingData, int] | None = None  # the data and edit it was sent with
         model.editApplied.connect(self._on_edit_applied)
         model.dataChanged.connect(self._on_data_change)
         model.configChanged.connect(self._on_config_change)
@@ -138,7 +138,7 @@ class TrainingController(QObject):
     def play(self) -> None:
         """Start or resume training."""
         self._control_send("play")
-        self._set_running(True)
+        self._set_running(len(self.model.data.X_train) > 0)
 
     def pause(self) -> None:
         """Pause between two steps."""
@@ -198,6 +198,12 @@ class TrainingController(QObject):
 
     def _control_send(self, kind: str) -> None:
         """Send play/pause/step, numbered, so that older snapshots cannot undo it."""
+        if kind != "pause" and not len(self.model.data.X_train):
+            # Every sample erased: a trainer needs at least one.
+            self.model.message.emit(
+                self.tr("There is nothing to train on: add some samples first.")
+            )
+            return
         self._ensure_thread()
         self._control += 1
         self._commands.put(Control(kind, self._control))
@@ -233,6 +239,15 @@ class TrainingController(QObject):
             sent is not None and sent[0] is model.data and sent[1] == model.edit_seq
         ):
             return  # the loop already has this data (an edit of the inputs sent it)
+        data = model.data
+        if not len(data.X_train):  # every sample erased: nothing to train on
+            self.pause()
+            return
+        if data.edited and sent is not None and data.dataset is sent[0].dataset:
+            # The student's own samples (a point added while it trains): the same
+            # network trains on, with the new data.
+            self._replace()
+            return
         self.pause()
         self._replace()
 

@@ -49,6 +49,8 @@ class TrainingData:
     ``input_mean`` and ``input_scale`` turn an input back into the file's units,
     ``x * input_scale + input_mean``). The inputs of an image dataset stay pixels
     (uint8) until they are used: read what the network sees with :meth:`inputs`.
+    ``edited`` is True once the student added, moved or erased samples (see
+    :mod:`~neurongui.engine.pointedits`): such data is saved with the file.
     """
 
     dataset: datasets.Dataset
@@ -61,6 +63,7 @@ class TrainingData:
     points_test: np.ndarray | None
     input_mean: np.ndarray | None = None
     input_scale: np.ndarray | None = None
+    edited: bool = False
 
     def inputs(
         self, which: str = "train", rows: int | slice | np.ndarray | None = None

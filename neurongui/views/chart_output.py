@@ -47,9 +47,6 @@ class OutputChart(ConfusionView, QWidget):
 
     #: A frame was drawn (the marks of the chosen sample follow it: views/sample_marks.py).
     drawn = Signal()
-    #: The data-editing tool in use, or None; while it is set, data editing owns the
-    #: mouse on the map and a click does not choose a sample (views/map_pointer.py).
-    edit_tool: str | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +99,13 @@ class OutputChart(ConfusionView, QWidget):
         row.addWidget(self.discretize)
         row.addStretch(1)
         layout.addLayout(row)
+        #: The row under the map (the point editor adds its button to it).
+        self.controls_row = row
+        #: The point editor's tool while the student edits the samples (``"add"``,
+        #: ``"move"``, ``"erase"``), else None: other mouse handlers of the map (choosing
+        #: a sample, dragging your own input: views/map_pointer.py) act only while it is
+        #: None (see :mod:`~neurongui.views.point_editor`).
+        self.edit_tool: str | None = None
         self._colours = ChartColours(False)
         self._grid_key: tuple | None = None
         self._grid_X: np.ndarray | None = None

@@ -23,6 +23,7 @@ from neurongui.views.chart_output import GRID, OutputChart
 from neurongui.views.chart_style import ChartColours, nice_ceiling, settled_ceiling
 from neurongui.views.chart_weight import WEIGHT_POINTS, WeightChart
 from neurongui.views.map_pointer import MapPointer
+from neurongui.views.point_editor import PointEditor
 
 __all__ = [
     "CURVE_POINTS",
@@ -116,6 +117,8 @@ class ChartsPanel(QWidget):
         if diverged is not None:
             diverged.connect(self._on_divergence)
         self._marked_history: list | None = None  # the history of a run that blew up
+        editor = getattr(parent, "editor", None)  # the window's: points can be edited
+        self.point_editor = PointEditor(self.output_tab, model, editor) if editor else None
         self.set_dark(is_dark())
         self._on_data_change()
 

@@ -179,6 +179,10 @@ class CoachPanel(QWidget):
         self._last_look = self._clock()
         model = self.model
         data = model.data
+        if not len(data.X_train):  # every sample erased: nothing to judge
+            if self.hints:
+                self._show([])
+            return
         try:
             rows = sample_rows(len(data.X_train))
             run = Run(

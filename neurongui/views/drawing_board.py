@@ -9,6 +9,7 @@ dataset's size; the network's answer for it appears as one labelled bar per clas
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,8 +39,11 @@ from PySide6.QtWidgets import (
 
 from neurongui.engine.drawing import prepare
 from neurongui.engine.numbers import format_percent
-from neurongui.i18n import data_name, fill, keep_together
+from neurongui.i18n import data_name, error_text, fill, keep_together
 from neurongui.model import NetworkModel
+
+if TYPE_CHECKING:
+    from neurongui.editing import Editor
 
 __all__ = ["BOARD", "Board", "DrawingPanel"]
 
@@ -159,10 +164,13 @@ class _Picture(QLabel):
 class DrawingPanel(QWidget):
     """The board, what the network sees, and its answer, for image datasets."""
 
-    def __init__(self, model: NetworkModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: NetworkModel, parent: QWidget | None = None, editor: Editor | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("drawingPanel")
         self.model = model
+        self.editor = editor  # the window's: a drawing can join the training data
         self.board = Board()
         self.board.changed.connect(self.refresh)
         self.erase = QCheckBox(self.tr("Erase"))
@@ -183,6 +191,18 @@ class DrawingPanel(QWidget):
             )
         )
         self.on_diagram.toggled.connect(lambda _: self._send_probe())
+        self.add_button = QPushButton(self.tr("Add to the training data as"))
+        self.add_button.setObjectName("addDrawingButton")
+        self.add_button.setToolTip(
+            self.tr(
+                "Your drawing, prepared as the network sees it, joins the training set with "
+                "the label you choose (Undo takes it out again)"
+            )
+        )
+        self.add_button.clicked.connect(self.add_to_training)
+        self.label_box = QComboBox()
+        self.label_box.setObjectName("drawingLabelBox")
+        self.label_box.setToolTip(self.tr("The digit your drawing shows"))
         self.seen = _Picture(84)
         self.seen_label = QLabel()
         self.seen_label.setWordWrap(True)
@@ -197,6 +217,12 @@ class DrawingPanel(QWidget):
         tools.addWidget(self.clear_button)
         tools.addWidget(self.on_diagram)
         tools.addStretch(1)
+        adding = QHBoxLayout()
+        adding.addWidget(self.add_button)
+        adding.addWidget(self.label_box)
+        adding.addStretch(1)
+        self.add_button.setVisible(editor is not None)
+        self.label_box.setVisible(editor is not None)
         side = QVBoxLayout()
         side.addWidget(self.seen)
         side.addStretch(1)
@@ -213,6 +239,7 @@ class DrawingPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.board)
         layout.addLayout(tools)
+        layout.addLayout(adding)
         layout.addWidget(self.seen_label)
         layout.addLayout(seen_and_answer)
         layout.addStretch(1)
@@ -269,6 +296,9 @@ class DrawingPanel(QWidget):
         enabled = shape is not None
         for widget in (self.board, self.erase, self.clear_button, self.on_diagram):
             widget.setEnabled(enabled)
+        self._fill_labels()
+        self.label_box.setEnabled(enabled)
+        self.add_button.setEnabled(enabled and bool(self.board.ink().any()))
         if shape is None:
             self.note.setText(
                 keep_together(
@@ -298,6 +328,35 @@ class DrawingPanel(QWidget):
         )
         self._show_bars(self.probabilities() if x.any() else None)
         self._send_probe()
+
+    def _fill_labels(self) -> None:
+        names = [data_name(n) for n in self.model.data.dataset.class_names]
+        if [self.label_box.itemText(i) for i in range(self.label_box.count())] != names:
+            self.label_box.clear()
+            self.label_box.addItems(names)
+
+    def add_to_training(self) -> None:
+        """Add the prepared drawing to the training set with the chosen label (one undo
+        step, through the editor), then clear the board for the next one."""
+        x = self.inputs()
+        label = self.label_box.currentIndex()
+        if self.editor is None or x is None or not x.any() or label < 0:
+            return
+        name = self.label_box.currentText()
+        try:
+            self.editor.add_samples(
+                x[None, :],
+                np.array([label]),
+                fill(self.tr("Add a drawn %1 to the training data"), name),
+            )
+        except ValueError as exc:
+            self.model.message.emit(error_text(exc))
+            return
+        count = len(self.model.data.X_train)
+        self.model.message.emit(
+            fill(self.tr("Your drawing is training sample %1, labelled %2."), f"{count:,}", name)
+        )
+        self.board.clear()
 
     def _send_probe(self) -> None:
         """Give the diagram the drawing (or the data back) when asked to."""

@@ -153,8 +153,11 @@ class DrillPanel(QWidget):
 
     def _make_drill(self) -> Drill:
         model = self.model
-        y = model.data.Y_train[model.sample_index]
         config = model.config
+        if not len(model.data.X_train):  # every sample erased: the origin, target 0
+            return Drill(model.network, model.sample, np.zeros(model.data.n_outputs),
+                         config.loss, config.learning_rate)  # fmt: skip
+        y = model.data.Y_train[model.sample_index]
         x = model.data.inputs("train", model.sample_index)  # a probe has no target: the sample
         return Drill(model.network, x, y, config.loss, config.learning_rate)
 

@@ -200,6 +200,10 @@ class SampleMarks(QObject):
         self._show_ring(None)
         self.show_cross(None)
         self._show_cell(None, 0)
+        if probe is None and not len(data.X_train):  # every sample erased: nothing to mark
+            self.note.setText("")
+            self.note.setVisible(False)
+            return
         with np.errstate(all="ignore"):
             if kind in ("map", "table", "fit"):
                 if probe is not None:

@@ -220,8 +220,8 @@ class SamplePanel(QWidget):
 
     def _fill_fields(self) -> None:
         """Start the fields at the selected sample's values (in the data's units)."""
-        if not self.fields:
-            return
+        if not self.fields or not len(self.model.data.X_train):
+            return  # (every sample erased: the fields keep what they show)
         values = raw_inputs(self.model.data, self.model.sample_index)
         for field, value in zip(self.fields, values, strict=False):
             field.setText(format_number(value))
@@ -240,6 +240,8 @@ class SamplePanel(QWidget):
             self.target.setText(self.tr("The window shows your own input (it has no target)."))
             self.table.clearSelection()
             self._follow_probe(probe)
+        elif not len(model.data.X_train):
+            self.target.setText(self.tr("There are no training samples."))
         else:
             self.target.setText(
                 fill(self.tr("Target of sample %1: %2"), index + 1, target_text(model.data, index))

@@ -119,11 +119,12 @@ class StagesPanel(QWidget):
             return
         self._behind = False
         model = self.model
-        y = model.data.Y_train[model.sample_index]
+        empty = not len(model.data.X_train)  # every sample erased: the origin, target 0
+        y = np.zeros(model.data.n_outputs) if empty else model.data.Y_train[model.sample_index]
         config = model.config
         probe = model.probe
         # The student's own input has no target: its forward pass only.
-        x = probe if probe is not None else model.data.inputs("train", model.sample_index)
+        x = probe if probe is not None else model.sample
         self.drill = Drill(model.network, x, y, config.loss, config.learning_rate)
         stages = stages_of(len(model.network.layers))
         self.stages = (

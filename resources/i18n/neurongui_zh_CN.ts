@@ -1128,6 +1128,18 @@ of layer 1</source>
         <translation>网络图和检查器用这幅画来计算：看神经元亮起来</translation>
     </message>
     <message>
+        <source>Add to the training data as</source>
+        <translation>加入训练数据，标签为</translation>
+    </message>
+    <message>
+        <source>Your drawing, prepared as the network sees it, joins the training set with the label you choose (Undo takes it out again)</source>
+        <translation>把你的画（处理成网络看到的样子）连同你选的标签加入训练集（撤销可以再把它移除）</translation>
+    </message>
+    <message>
+        <source>The digit your drawing shows</source>
+        <translation>你画的是哪个数字</translation>
+    </message>
+    <message>
         <source>Choose an image dataset (Handwritten digits or MNIST) and a network for it to draw a digit for the network.</source>
         <translation>请选择一个图像数据集（手写数字或 MNIST）以及适合它的网络，才能为网络画一个数字。</translation>
     </message>
@@ -1142,6 +1154,14 @@ of layer 1</source>
     <message>
         <source>What the network sees (%1×%2, prepared like the dataset)</source>
         <translation>网络看到的（%1×%2，按数据集的方式处理）</translation>
+    </message>
+    <message>
+        <source>Add a drawn %1 to the training data</source>
+        <translation>把手绘的 %1 加入训练数据</translation>
+    </message>
+    <message>
+        <source>Your drawing is training sample %1, labelled %2.</source>
+        <translation>你的画已成为第 %1 个训练样本，标签为 %2。</translation>
     </message>
     <message>
         <source>The network&apos;s answer: %1 (%2)</source>
@@ -1384,6 +1404,30 @@ of layer 1</source>
     <message>
         <source>Change the input features</source>
         <translation>更改输入特征</translation>
+    </message>
+    <message>
+        <source>Add a point</source>
+        <translation>添加一个点</translation>
+    </message>
+    <message>
+        <source>Add %1 points</source>
+        <translation>添加 %1 个点</translation>
+    </message>
+    <message>
+        <source>Move a point</source>
+        <translation>移动一个点</translation>
+    </message>
+    <message>
+        <source>Erase points</source>
+        <translation>擦除点</translation>
+    </message>
+    <message>
+        <source>Clear the points</source>
+        <translation>清除所有点</translation>
+    </message>
+    <message>
+        <source>Regenerate the points</source>
+        <translation>重新生成数据点</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2498,58 @@ or the model as ONNX:
         <source>tensor {name}: its data offsets do not match its shape and number type</source>
         <translation>张量 {name}：数据偏移量与其形状和数值类型不符</translation>
     </message>
+    <message>
+        <source>these samples do not fit the dataset</source>
+        <translation>这些样本与数据集不符</translation>
+    </message>
+    <message>
+        <source>there is no sample {index}</source>
+        <translation>没有第 {index} 个样本</translation>
+    </message>
+    <message>
+        <source>only 2-D points can be moved</source>
+        <translation>只有二维数据点可以移动</translation>
+    </message>
+    <message>
+        <source>a point needs finite x and y</source>
+        <translation>点的 x 和 y 必须是有限数</translation>
+    </message>
+    <message>
+        <source>only 2-D sets take points</source>
+        <translation>只有二维数据集可以添加点</translation>
+    </message>
+    <message>
+        <source>a label must be a class from 0 to {last}</source>
+        <translation>标签必须是 0 到 {last} 之间的类别</translation>
+    </message>
+    <message>
+        <source>a target must be a finite number</source>
+        <translation>目标值必须是有限数</translation>
+    </message>
+    <message>
+        <source>a class must be 0 or 1</source>
+        <translation>类别必须是 0 或 1</translation>
+    </message>
+    <message>
+        <source>{where}: expected one whole-number label per sample</source>
+        <translation>{where}：每个样本应有一个整数标签</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of at most {limit:,} rows</source>
+        <translation>{where}：应为最多 {limit:,} 行的列表</translation>
+    </message>
+    <message>
+        <source>{where}: expected a list of finite numbers</source>
+        <translation>{where}：应为由有限数组成的列表</translation>
+    </message>
+    <message>
+        <source>{where}: expected rows of finite numbers, all of one length</source>
+        <translation>{where}：应为由有限数组成、长度都相同的行</translation>
+    </message>
+    <message>
+        <source>{where}: expected rows of {width} finite numbers each</source>
+        <translation>{where}：每一行应有 {width} 个有限数</translation>
+    </message>
 </context>
 <context>
     <name>GlossaryDialog</name>
@@ -3186,6 +3282,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>它是用 %1 训练的，但该文件无法读取：%2</translation>
     </message>
     <message>
+        <source>The samples saved with the network do not fit its data</source>
+        <translation>随网络保存的样本与它的数据不符</translation>
+    </message>
+    <message>
         <source>Cannot save %1</source>
         <translation>无法保存 %1</translation>
     </message>
@@ -3815,6 +3915,85 @@ The loss appears here, epoch by epoch.</source>
     </message>
 </context>
 <context>
+    <name>PointEditor</name>
+    <message>
+        <source>Edit points</source>
+        <translation>编辑数据点</translation>
+    </message>
+    <message>
+        <source>Add, move and erase the samples on the map with the mouse</source>
+        <translation>用鼠标在图上添加、移动和擦除样本点</translation>
+    </message>
+    <message>
+        <source>Click to add a point (Shift+click erases the nearest)</source>
+        <translation>单击添加一个点（Shift+单击擦除最近的点）</translation>
+    </message>
+    <message>
+        <source>Drag a point to move it</source>
+        <translation>拖动一个点来移动它</translation>
+    </message>
+    <message>
+        <source>Click or drag over points to erase them</source>
+        <translation>单击或拖过点来擦除它们</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <source>New class:</source>
+        <translation>新点类别：</translation>
+    </message>
+    <message>
+        <source>0 (orange)</source>
+        <translation>0（橙色）</translation>
+    </message>
+    <message>
+        <source>1 (blue)</source>
+        <translation>1（蓝色）</translation>
+    </message>
+    <message>
+        <source>The class of the points you add</source>
+        <translation>你添加的点属于哪个类别</translation>
+    </message>
+    <message>
+        <source>The target of the points you add, from −1 (orange) to +1 (blue)</source>
+        <translation>你添加的点的目标值，从 −1（橙色）到 +1（蓝色）</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Remove every sample, training and test</source>
+        <translation>移除所有样本，包括训练集和测试集</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Go back to the generated points of the dataset (Undo brings yours back)</source>
+        <translation>回到数据集生成的点（撤销可以找回你的点）</translation>
+    </message>
+    <message>
+        <source>Editing the points: a click adds a training sample; Shift+click erases one; Undo (Ctrl+Z) takes back any change</source>
+        <translation>正在编辑数据点：单击添加一个训练样本；Shift+单击擦除一个；撤销（Ctrl+Z）可以收回任何改动</translation>
+    </message>
+    <message>
+        <source>New target:</source>
+        <translation>新点目标值：</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -4075,6 +4254,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>The window shows your own input (it has no target).</source>
         <translation>窗口显示的是你自己的输入（它没有目标值）。</translation>
+    </message>
+    <message>
+        <source>There are no training samples.</source>
+        <translation>没有训练样本。</translation>
     </message>
     <message>
         <source>Target of sample %1: %2</source>
@@ -4636,6 +4819,10 @@ The loss appears here, epoch by epoch.</source>
 </context>
 <context>
     <name>TrainingController</name>
+    <message>
+        <source>There is nothing to train on: add some samples first.</source>
+        <translation>没有可以训练的数据：请先添加一些样本。</translation>
+    </message>
     <message>
         <source>Training stopped: the loss reached the target %1.</source>
         <translation>训练已停止：损失达到了目标值 %1。</translation>

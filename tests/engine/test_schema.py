@@ -23,6 +23,7 @@ from neurongui.engine.documentfile import MAX_EPOCH, MAX_HISTORY, MAX_PATH_LENGT
 from neurongui.engine.fileformat import network_to_json
 from neurongui.engine.metrics import EpochRecord
 from neurongui.engine.network import INITIALIZERS
+from neurongui.engine.pointfile import MAX_ADDED, MAX_POINTS
 from neurongui.engine.schemas import network_schema, network_schema_text
 from neurongui.engine.state import (
     FORMAT_NAME,
@@ -130,7 +131,10 @@ def test_the_schema_states_the_limits_and_names_the_engine_uses():
 
     training = defs["training"]["properties"]
     settings_ = {field.name for field in dataclasses.fields(TrainingConfig)}
-    assert set(training) == settings_ | {"history", "csv_path", "idx_files"}
+    files = {"history", "csv_path", "idx_files", "points", "added_samples"}
+    assert set(training) == settings_ | files
+    assert defs["point_rows"]["maxItems"] == MAX_POINTS
+    assert training["added_samples"]["properties"]["labels"]["maxItems"] == MAX_ADDED
     assert training["loss"]["enum"] == losses.names()
     assert training["optimizer"]["enum"] == optimizers.names()
     assert tuple(training["init"]["enum"]) == INITIALIZERS

@@ -83,3 +83,72 @@ def test_another_kind_of_data_gives_a_fresh_board(qtbot, panel):
     model.set_config(model.config.with_changes(dataset="iris"))
     assert not panel.board.ink().any() and not panel.on_diagram.isChecked()
     assert model.probe is None and not panel.board.isEnabled()
+
+
+def _shown_panel(window) -> DrawingPanel:
+    """The window's Draw tab, in front."""
+    window.tools.docks["practiceDock"].show()
+    window.tools.practice_tabs.setCurrentIndex(2)
+    panel = window.tools.drawing
+    assert panel.isVisible()
+    return panel
+
+
+def test_a_drawing_joins_the_training_data_with_its_label(qtbot, window, tmp_path):
+    from neurongui.engine.datasets import network_inputs
+
+    window.model.set_config(window.model.config.with_changes(dataset="digits"))
+    panel = _shown_panel(window)
+    assert not panel.add_button.isEnabled()  # nothing drawn yet
+    panel.board.stroke([QPointF(140, 60), QPointF(140, 240)])
+    assert panel.add_button.isEnabled()
+    assert [panel.label_box.itemText(i) for i in range(10)] == [str(d) for d in range(10)]
+    panel.label_box.setCurrentIndex(1)
+    x = panel.inputs()
+    n = len(window.model.data.X_train)
+    panel.add_button.click()
+    data = window.model.data
+    assert len(data.X_train) == n + 1
+    np.testing.assert_allclose(network_inputs(data.X_train[-1:])[0], x)
+    assert data.Y_train[-1].argmax() == 1
+    assert window.undo_stack.undoText() == "Add a drawn 1 to the training data"
+    assert not panel.board.ink().any()  # ready for the next one
+    # Saved with the file: only the added row, and it comes back.
+    path = tmp_path / "digits.json"
+    assert window.save_path(path)
+    window.new_document()
+    assert window.open_path(path)
+    assert len(window.model.data.X_train) == n + 1
+    np.testing.assert_array_equal(window.model.data.X_train[-1], data.X_train[-1])
+    assert window.undo_stack.count() == 0  # opening is no undo step
+
+
+def test_an_added_drawing_is_undone(qtbot, window):
+    window.model.set_config(window.model.config.with_changes(dataset="digits"))
+    panel = _shown_panel(window)
+    panel.board.stroke([QPointF(100, 140), QPointF(180, 140)])
+    n = len(window.model.data.X_train)
+    panel.label_box.setCurrentIndex(7)
+    panel.add_button.click()
+    assert len(window.model.data.X_train) == n + 1
+    window.undo_stack.undo()
+    assert len(window.model.data.X_train) == n
+    window.undo_stack.redo()
+    assert window.model.data.Y_train[-1].argmax() == 7
+
+
+def test_a_drawing_added_while_training_reaches_the_trainer(qtbot, training_window):
+    window = training_window
+    window.model.set_config(window.model.config.with_changes(dataset="digits"))
+    panel = _shown_panel(window)
+    n = len(window.model.data.X_train)
+    window.training.play()
+    qtbot.waitUntil(lambda: window.training._thread is not None, timeout=5000)
+    loop = window.training._thread.loop
+    qtbot.waitUntil(lambda: loop.trainer is not None, timeout=5000)
+    panel.board.stroke([QPointF(140, 60), QPointF(140, 240)])
+    panel.label_box.setCurrentIndex(1)
+    panel.add_button.click()
+    qtbot.waitUntil(lambda: loop.trainer is not None and len(loop.trainer.X) == n + 1, timeout=5000)
+    assert window.training.running
+    assert loop.trainer.Y[-1].argmax() == 1
