@@ -355,6 +355,22 @@ def _dropout_cosine(t: Tour) -> None:
     t.train(20)
 
 
+@state("edit-points")
+def _edit_points(t: Tour) -> None:
+    """Circle with points the student added (Add tool on), trained a little."""
+    import numpy as np
+
+    window = t.window
+    window.docks["chartsDock"].raise_()
+    window.charts.tabs.setCurrentIndex(1)  # Output: the map
+    editor = window.charts.point_editor
+    editor.set_editing(True, "add")
+    angles = np.linspace(0, 2 * np.pi, 12, endpoint=False)
+    ring = np.column_stack([2.5 * np.cos(angles), 2.5 * np.sin(angles)])
+    window.editor.add_points(ring, np.ones(len(ring)))
+    t.train(5)
+
+
 @state("divergence")
 def _divergence(t: Tour) -> None:
     from neurongui.engine import Network

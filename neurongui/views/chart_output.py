@@ -47,6 +47,8 @@ class OutputChart(ConfusionView, QWidget):
 
     #: A frame was drawn (the marks of the chosen sample follow it: views/sample_marks.py).
     drawn = Signal()
+    #: Point editing started, stopped or changed tool (``edit_tool``).
+    editToolChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

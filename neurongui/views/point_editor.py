@@ -190,7 +190,9 @@ class PointEditor(QObject):
     def _set_tool(self, tool: str | None) -> None:
         if tool is not None and not self.edit_button.isChecked():
             return  # a tool chosen while not editing waits for the mode
-        self.chart.edit_tool = tool
+        if tool != self.chart.edit_tool:
+            self.chart.edit_tool = tool
+            self.chart.editToolChanged.emit()
         view = self.chart.output_plot.viewport()
         if tool is None:
             view.unsetCursor()

@@ -158,6 +158,7 @@ class SampleMarks(QObject):
         model.sampleChanged.connect(self.refresh)
         model.dataChanged.connect(self._on_data_change)
         chart.drawn.connect(self.refresh)
+        chart.editToolChanged.connect(self.refresh)
         self.refresh()
 
     def _on_data_change(self) -> None:
@@ -254,17 +255,18 @@ class SampleMarks(QObject):
             return ""
         if probe is None:
             out = float(model.network.forward(model.sample[None, :])[0, 0])
-            return keep_together(
-                fill(
-                    self.tr(
-                        "○ Sample %1 (target %2): the network says %3. Click another "
-                        "dot to choose it; drag a dot to try your own input there."
-                    ),
-                    index + 1,
-                    target_text(data, index),
-                    format_number(out),
-                )
+            text = fill(
+                self.tr("○ Sample %1 (target %2): the network says %3."),
+                index + 1,
+                target_text(data, index),
+                format_number(out),
             )
+            if self.chart.edit_tool is None:  # (while editing points, a click adds one)
+                hint = self.tr(
+                    "Click another dot to choose it; drag a dot to try your own input there."
+                )
+                text = sentences(text, hint)
+            return keep_together(text)
         point = self.cross_at
         if point is None:
             return self.tr("Your own input cannot be placed on this plot.")

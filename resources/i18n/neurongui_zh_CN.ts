@@ -4197,8 +4197,12 @@ The loss appears here, epoch by epoch.</source>
         <translation>描边的格子：训练样本 %1 所在的格子（真实类别：%2；网络选择：%3）。</translation>
     </message>
     <message>
-        <source>○ Sample %1 (target %2): the network says %3. Click another dot to choose it; drag a dot to try your own input there.</source>
-        <translation>○ 样本 %1（目标值 %2）：网络输出 %3。点击另一个圆点即可选中它；拖动圆点可在那里试试你自己的输入。</translation>
+        <source>○ Sample %1 (target %2): the network says %3.</source>
+        <translation>○ 样本 %1（目标值 %2）：网络输出 %3。</translation>
+    </message>
+    <message>
+        <source>Click another dot to choose it; drag a dot to try your own input there.</source>
+        <translation>点击另一个圆点即可选中它；拖动圆点可在那里试试你自己的输入。</translation>
     </message>
     <message>
         <source>Your own input cannot be placed on this plot.</source>

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from neurongui.views.point_editor import REACH
 
@@ -87,6 +87,13 @@ def test_not_editing_leaves_the_map_alone(board, qtbot):
     n = len(board.model.data.X_train)
     _click(qtbot, board, 1.0, 1.0)
     assert len(board.model.data.X_train) == n
+
+
+def test_the_note_under_the_map_says_what_a_click_does_now(board):
+    note = board.charts.output_tab.findChild(QLabel, "sampleMarkNote")
+    assert "Click another dot" not in note.text()  # editing: a click adds a point
+    board.charts.point_editor.set_editing(False)
+    assert "Click another dot to choose it" in note.text()
 
 
 def test_a_drag_moves_a_point_in_one_undo_step(board, qtbot):
