@@ -41,6 +41,7 @@ __all__ = [
     "data_sentence",
     "docstring",
     "schedule_lines",
+    "script_docstring",
     "shape_text",
     "write_arrays",
 ]
@@ -284,6 +285,21 @@ def data_sentence(source: ExportSource, c: Comments) -> str:
             test=test,
         )
     return c("data_set", name=name, train=train, test=test)
+
+
+def script_docstring(
+    source: ExportSource, c: Comments, script_name: str, arrays_name: str
+) -> list[str]:
+    """The module docstring a script starts with: what network, how to run it, where
+    its arrays are, what data it trains on."""
+    return [
+        '"""' + c("title", shape=shape_text(source.network)),
+        "",
+        c("run", script=script_name),
+        c("needs", arrays=arrays_name),
+        *(line[2:] for line in comment(data_sentence(source, c))),
+        '"""',
+    ]
 
 
 def shape_text(net: Network) -> str:

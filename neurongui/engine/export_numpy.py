@@ -19,10 +19,9 @@ from .export_common import (
     ExportSource,
     Translate,
     comment,
-    data_sentence,
     docstring,
     schedule_lines,
-    shape_text,
+    script_docstring,
     write_arrays,
 )
 from .safeio import write_atomic
@@ -191,12 +190,7 @@ def numpy_script(
     n_layers = len(acts)
     output, loss = acts[-1].name, config.loss
     lines = [
-        '"""' + c("title", shape=shape_text(net)),
-        "",
-        c("run", script=script_name),
-        c("needs", arrays=arrays_name),
-        *(line[2:] for line in comment(data_sentence(source, c))),
-        '"""',
+        *script_docstring(source, c, script_name, arrays_name),
         "",
         "import argparse",
         *(["import math"] if config.schedule == "cosine" else []),

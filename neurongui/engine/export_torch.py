@@ -36,9 +36,9 @@ from .export_common import (
     ExportSource,
     Translate,
     comment,
-    data_sentence,
     docstring,
     schedule_lines,
+    script_docstring,
     shape_text,
     write_arrays,
 )
@@ -183,12 +183,7 @@ def torch_script(
     in_loss = (output, config.loss) in _IN_LOSS
     uses_step = any(layer.activation.name == "step" for layer in net.layers)
     lines = [
-        '"""' + c("title", shape=shape_text(net)),
-        "",
-        c("run", script=script_name),
-        c("needs", arrays=arrays_name),
-        *(line[2:] for line in comment(data_sentence(source, c))),
-        '"""',
+        *script_docstring(source, c, script_name, arrays_name),
         "",
         "import argparse",
         *(["import math"] if config.schedule == "cosine" else []),

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, NetworkFileError
-from .state import MAX_PARAMETERS
+from .safetensors_io import checked_count
 
 __all__ = ["read_graph"]
 
@@ -48,17 +48,7 @@ def _array(onnx: Any, tensor: Any) -> np.ndarray:
             dtype=onnx.TensorProto.DataType.Name(tensor.data_type),
         )
     dims = [int(d) for d in tensor.dims]
-    count = math.prod(dims)
-    if any(d < 0 for d in dims) or count > MAX_PARAMETERS:
-        raise NetworkFileError(
-            QT_TRANSLATE_NOOP(
-                "EngineErrors",
-                "tensor {name}: {count:,} numbers; a network may have at most {limit:,}",
-            ),
-            name=name,
-            count=count,
-            limit=MAX_PARAMETERS,
-        )
+    count = checked_count(name, dims)
     try:
         values = onnx.numpy_helper.to_array(tensor).astype(np.float64)
     except Exception:  # raw data shorter or longer than its dims say

@@ -27,7 +27,7 @@ from . import safejson
 from .errors import QT_TRANSLATE_NOOP, NetworkFileError, kind_of
 from .state import MAX_PARAMETERS
 
-__all__ = ["DTYPES", "read_safetensors"]
+__all__ = ["DTYPES", "checked_count", "read_safetensors"]
 
 #: The number types read (all become float64): safetensors' names and NumPy's.
 DTYPES = {"F64": "<f8", "F32": "<f4", "F16": "<f2"}
@@ -124,6 +124,23 @@ def read_safetensors(raw: bytes) -> tuple[dict[str, np.ndarray], dict[str, str]]
     return tensors, dict(metadata)
 
 
+def checked_count(name: str, shape: list[int] | tuple[int, ...]) -> int:
+    """The number of values of tensor ``name`` of ``shape``, refused above what any
+    network may hold (checked before anything is allocated; ONNX files too)."""
+    count = math.prod(shape)
+    if any(d < 0 for d in shape) or count > MAX_PARAMETERS:
+        raise NetworkFileError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors",
+                "tensor {name}: {count:,} numbers; a network may have at most {limit:,}",
+            ),
+            name=name,
+            count=count,
+            limit=MAX_PARAMETERS,
+        )
+    return count
+
+
 def _entry(name: str, spec: Any) -> tuple[str, tuple[int, ...], tuple[int, int]]:
     """The checked dtype, shape and data offsets of one header entry."""
     if not isinstance(spec, dict):
@@ -152,17 +169,7 @@ def _entry(name: str, spec: Any) -> tuple[str, tuple[int, ...], tuple[int, int]]
             QT_TRANSLATE_NOOP("EngineErrors", "tensor {name}: its shape is not a list of sizes"),
             name=name,
         )
-    count = math.prod(shape)
-    if count > MAX_PARAMETERS:
-        raise NetworkFileError(
-            QT_TRANSLATE_NOOP(
-                "EngineErrors",
-                "tensor {name}: {count:,} numbers; a network may have at most {limit:,}",
-            ),
-            name=name,
-            count=count,
-            limit=MAX_PARAMETERS,
-        )
+    count = checked_count(name, shape)
     size = count * int(DTYPES[dtype][-1])
     if (
         not isinstance(offsets, list)
