@@ -26,7 +26,7 @@ def _no_popup_left(qtbot):
     """The popup goes with the test that showed it (its hiding warns offscreen too)."""
     yield
     QWhatsThis.hideText()
-    qtbot.waitUntil(lambda: _popup_text() is None)
+    qtbot.waitUntil(lambda: not _popup_shown())
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -45,12 +45,15 @@ def any_window(qtbot, request):
         QApplication.instance().removeTranslator(translator)
 
 
-def _popup_text() -> str | None:
-    """The text of the what's-this popup on screen, or None."""
-    for widget in QApplication.topLevelWidgets():
-        if widget.metaObject().className() == "QWhatsThat" and widget.isVisible():
-            return widget.property("text") or "shown"
-    return None
+def _popup_shown() -> bool:
+    """Whether the what's-this popup is on screen.
+
+    Qt keeps its popups on a stack; asking for the top one avoids wrapping every top-level
+    widget, which in a long run included windows half-way through their destruction (a crash
+    on CI).
+    """
+    popup = QApplication.activePopupWidget()
+    return popup is not None and popup.metaObject().className() == "QWhatsThat"
 
 
 def test_every_visible_training_control_is_explained(any_window):
@@ -82,7 +85,7 @@ def test_asking_the_learning_rate_shows_its_value(any_window, qtbot):
         assert "Now 0.25: each step moves every weight by 0.25 × its gradient." in text
     else:
         assert "学习率 η" in text and "当前为 0.25：每一步把每个权重移动 0.25 × 它的梯度。" in text
-    qtbot.waitUntil(lambda: _popup_text() is not None)
+    qtbot.waitUntil(_popup_shown)
 
 
 @OFFSCREEN_POPUP
