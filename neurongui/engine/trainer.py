@@ -29,7 +29,7 @@ from . import regularization as _regularization
 from ._checks import training_arrays
 from ._inputs import Batches, Inputs
 from ._kernels import Workspace, train_pass
-from .divergence import Divergence, DivergenceWatch
+from .divergence import Divergence, DivergenceWatch, guess_loss
 from .dropout import Dropout, dropout_pass
 from .metrics import EpochRecord, Status, accuracy, count_correct, infer_task
 from .network import Layer, Network
@@ -165,7 +165,9 @@ class Trainer(TrainerSettings):
         self.status, self.message = Status.OK, ""
         #: What gave the last blow-up away (see neurongui.engine.divergence), or None.
         self.divergence: Divergence | None = None
-        self._watch = DivergenceWatch(float(np.max(np.abs(Y))) if Y.size else 1.0)
+        self._watch = DivergenceWatch(
+            float(np.max(np.abs(Y))) if Y.size else 1.0, guess_loss(self.loss, Y)
+        )
         self.step_count = 0
         self._synced = -1
         self._position = len(X)  # start of the next batch; len(X) means "new epoch"

@@ -85,3 +85,43 @@ def test_a_hand_edit_that_makes_the_loss_jump_is_not_called_a_divergence():
     for _ in range(5):
         trainer.epoch()
     assert trainer.divergence is None
+
+
+def test_a_rise_that_stays_below_guessing_the_mean_is_not_a_blow_up():
+    # A trained XOR network (loss 0.02) given a new input while it trains: Adam's first
+    # steps took it to 0.082, four times its start but still below the 0.125 of guessing
+    # the mean target, and the run was stopped with weights from hundreds of epochs ago.
+    watch = DivergenceWatch(target_scale=1.0, guess_loss=0.125)
+    watch.reset(np.zeros(3), 0.02)
+    assert watch.check(1, 0.082, np.zeros(3), 0.03) is None
+    for epoch, loss in enumerate(np.linspace(0.03, 0.12, RISING_EPOCHS + 2), 2):
+        assert watch.check(epoch, float(loss), np.zeros(3), 0.03) is None
+    # Past the guess, the same rise is a blow-up.
+    assert watch.check(20, 0.13, np.zeros(3), 0.03).kind == "jump"
+
+
+@pytest.mark.parametrize(
+    ("loss", "targets", "expected"),
+    [
+        # Square loss: half the variance of the targets, summed over the outputs.
+        ("mse", np.array([[0.0], [1.0], [1.0], [1.0]]), 0.5 * 0.75 * 0.25),
+        ("mse", np.array([[2.0, 0.0], [4.0, 1.0]]), 0.5 * (1.0 + 0.25)),
+        # Cross-entropy: the entropy of the class shares, here 1/2, 1/4, 1/4.
+        (
+            "cross_entropy",
+            np.eye(3)[[0, 0, 1, 2]],
+            -(0.5 * math.log(0.5) + 2 * 0.25 * math.log(0.25)),
+        ),
+        (
+            "bce",
+            np.array([[0.0], [1.0], [1.0], [1.0]]),
+            -(0.75 * math.log(0.75) + 0.25 * math.log(0.25)),
+        ),
+    ],
+)
+def test_the_guess_is_the_loss_of_predicting_the_mean_target(loss, targets, expected):
+    from neurongui.engine import losses
+    from neurongui.engine.divergence import guess_loss
+
+    assert guess_loss(losses.get(loss), targets) == pytest.approx(expected, rel=1e-12)
+    assert guess_loss(losses.get(loss), targets[:0]) == 0.0
