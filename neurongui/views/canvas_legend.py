@@ -153,7 +153,7 @@ def legend_html(
         lines.append(
             translate(
                 "CanvasLegend",
-                "Inside: the output over the whole input plane · ring: this sample",
+                "Inside: the output over the whole input plane · ring:&nbsp;this&nbsp;sample",
             )
         )
     lines.append(
@@ -162,7 +162,7 @@ def legend_html(
                 "CanvasLegend",
                 "<span style='color:%1'>━</span> positive weight &nbsp; "
                 "<span style='color:%2'>━</span> negative weight &nbsp; "
-                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; thicker = larger |w|",
+                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; thicker&nbsp;=&nbsp;larger&nbsp;|w|",
             ),
             POSITIVE.name(),
             NEGATIVE.name(),

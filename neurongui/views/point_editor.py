@@ -182,8 +182,8 @@ class PointEditor(QObject):
         if on:  # where new points go, and that nothing is lost for good
             self.model.message.emit(
                 self.tr(
-                    "Editing the points: a click adds a training sample; Shift+click erases "
-                    "one; Undo (Ctrl+Z) takes back any change"
+                    "Editing points: click to add a sample, Shift+click to erase one, "
+                    "Ctrl+Z to undo"
                 )
             )
 

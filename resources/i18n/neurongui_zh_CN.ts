@@ -781,12 +781,12 @@ of layer 1</source>
         <translation>第 1 层的图：每个像素的权重 w %1 · 蓝处有墨 z 升高，橙处有墨 z 降低</translation>
     </message>
     <message>
-        <source>Inside: the output over the whole input plane · ring: this sample</source>
+        <source>Inside: the output over the whole input plane · ring:&amp;nbsp;this&amp;nbsp;sample</source>
         <translation>内部：整个输入平面上的输出 · 外圈：本样本</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; thicker = larger |w|</source>
-        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; 越粗 = |w| 越大</translation>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; positive weight &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; negative weight &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; thicker&amp;nbsp;=&amp;nbsp;larger&amp;nbsp;|w|</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;━&lt;/span&gt; 正权重 &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;━&lt;/span&gt; 负权重 &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;┅&lt;/span&gt;&amp;nbsp;w&amp;nbsp;=&amp;nbsp;0 &amp;nbsp; 越粗&amp;nbsp;=&amp;nbsp;|w|&amp;nbsp;越大</translation>
     </message>
     <message>
         <source>Showing the %1 strongest of %2 edges</source>
@@ -3985,8 +3985,8 @@ The loss appears here, epoch by epoch.</source>
         <translation>回到数据集生成的点（撤销可以找回你的点）</translation>
     </message>
     <message>
-        <source>Editing the points: a click adds a training sample; Shift+click erases one; Undo (Ctrl+Z) takes back any change</source>
-        <translation>正在编辑数据点：单击添加一个训练样本；Shift+单击擦除一个；撤销（Ctrl+Z）可以收回任何改动</translation>
+        <source>Editing points: click to add a sample, Shift+click to erase one, Ctrl+Z to undo</source>
+        <translation>正在编辑数据点：单击添加样本，Shift+单击擦除一个，Ctrl+Z 撤销</translation>
     </message>
     <message>
         <source>New target:</source>
