@@ -190,12 +190,14 @@ COMMENTS: dict[str, str] = {
         "ScriptComments", "NeuronGUI trained {n} epochs: the schedule goes on from there."
     ),
     "set_rate": QT_TRANSLATE_NOOP(
-        "ScriptComments", "The epoch's learning rate, from the schedule, for every parameter group"
-    ),
-    "momentum_schedule": QT_TRANSLATE_NOOP(
         "ScriptComments",
-        "When η changes, PyTorch's v holds gradients, not steps: the new η also scales"
-        " the earlier gradients in v, so the steps differ slightly from NeuronGUI's.",
+        "Give every parameter group this epoch's learning rate (from the schedule).",
+    ),
+    "momentum_rescale": QT_TRANSLATE_NOOP(
+        "ScriptComments",
+        "PyTorch's v adds up gradients and multiplies them by the η of today; NeuronGUI's"
+        " adds up steps, each with its own η. Scaling v by old η / new η keeps the steps"
+        " NeuronGUI's. (At η = 0 PyTorch stands still, while NeuronGUI's v coasts.)",
     ),
 }
 

@@ -139,7 +139,7 @@ def _optimizer_lines(source: ExportSource, c: Comments) -> list[str]:
     lines = [*comment(c("optimizer"), ""), f"LEARNING_RATE = {config.learning_rate!r}"]
     lines.append(f"BATCH_SIZE = {config.batch_size!r}")
     if name == "momentum":
-        lines += comment(c("momentum_schedule" if source.scheduled else "momentum_same"), "")
+        lines += comment(c("momentum_same"), "")
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.9)"
     elif name == "adam":
         make = "torch.optim.Adam(model.parameters(), lr=LEARNING_RATE, eps=1e-8)"
@@ -147,8 +147,27 @@ def _optimizer_lines(source: ExportSource, c: Comments) -> list[str]:
         make = "torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)"
     lines.append(f"optimizer = {make}")
     if source.scheduled:
-        lines += ["", *schedule_lines(source, c, torch=True)]
+        lines += ["", *schedule_lines(source, c, torch=True), "", "", *_set_rate_lines(name, c)]
     return lines
+
+
+def _set_rate_lines(optimizer: str, c: Comments) -> list[str]:
+    """``set_learning_rate(rate)``: the epoch's rate into every parameter group, and for
+    momentum its velocity rescaled so that the steps stay the app's (v ← μv − ηg)."""
+    rescale = [
+        *comment(c("momentum_rescale"), "        "),
+        '        for p in group["params"]:',
+        '            v = optimizer.state[p].get("momentum_buffer")',
+        "            if v is not None and rate > 0:",
+        '                v.mul_(group["lr"] / rate)',
+    ]
+    return [
+        "def set_learning_rate(rate):",
+        *docstring(c("set_rate"), "    "),
+        "    for group in optimizer.param_groups:",
+        *(rescale if optimizer == "momentum" else []),
+        '        group["lr"] = rate',
+    ]
 
 
 def _penalty_lines(config: TrainingConfig, c: Comments) -> list[str]:
@@ -324,9 +343,7 @@ def _loop_lines(source: ExportSource, c: Comments) -> list[str]:
         ]
     return [
         "    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + args.epochs + 1):",
-        *comment(c("set_rate"), "        "),
-        "        for group in optimizer.param_groups:",
-        '            group["lr"] = learning_rate(epoch - 1)',
+        "        set_learning_rate(learning_rate(epoch - 1))",
         "        train_one_epoch()",
         "        with torch.no_grad():",
         "            loss = loss_fn(model(X_train), Y_train).item()",

@@ -162,7 +162,8 @@ def legend_html(
                 "CanvasLegend",
                 "<span style='color:%1'>━</span> positive weight &nbsp; "
                 "<span style='color:%2'>━</span> negative weight &nbsp; "
-                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; thicker&nbsp;=&nbsp;larger&nbsp;|w|",
+                "<span style='color:%3'>┅</span>&nbsp;w&nbsp;=&nbsp;0 &nbsp; "
+                "thicker&nbsp;=&nbsp;larger&nbsp;|w|",
             ),
             POSITIVE.name(),
             NEGATIVE.name(),

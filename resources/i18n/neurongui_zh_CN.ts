@@ -4450,6 +4450,14 @@ The loss appears here, epoch by epoch.</source>
         <translation>（PyTorch 的 CosineAnnealingLR 在 T 之后会再次上升）</translation>
     </message>
     <message>
+        <source>Give every parameter group this epoch&apos;s learning rate (from the schedule).</source>
+        <translation>把本轮的学习率（按调度计算）交给每个参数组。</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s v adds up gradients and multiplies them by the η of today; NeuronGUI&apos;s adds up steps, each with its own η. Scaling v by old η / new η keeps the steps NeuronGUI&apos;s. (At η = 0 PyTorch stands still, while NeuronGUI&apos;s v coasts.)</source>
+        <translation>PyTorch 的 v 累加的是梯度，再乘以当前的 η；NeuronGUI 的 v 累加的是步长，每一步带着各自的 η。把 v 乘以 旧 η / 新 η，步长就与 NeuronGUI 的相同。（η = 0 时 PyTorch 停住不动，而 NeuronGUI 的 v 还会滑行一段。）</translation>
+    </message>
+    <message>
         <source>(training mode: dropout and RReLU&apos;s random slopes act only then)</source>
         <translation>（训练模式：随机失活和 RReLU 的随机斜率只在这时起作用）</translation>
     </message>
@@ -4472,14 +4480,6 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>NeuronGUI trained {n} epochs: the schedule goes on from there.</source>
         <translation>NeuronGUI 已训练 {n} 轮：学习率调度从这里接着进行。</translation>
-    </message>
-    <message>
-        <source>The epoch&apos;s learning rate, from the schedule, for every parameter group</source>
-        <translation>本轮的学习率，按调度计算，设给每个参数组</translation>
-    </message>
-    <message>
-        <source>When η changes, PyTorch&apos;s v holds gradients, not steps: the new η also scales the earlier gradients in v, so the steps differ slightly from NeuronGUI&apos;s.</source>
-        <translation>η 改变时，PyTorch 的 v 累积的是梯度而不是步长：新的 η 也会缩放 v 中先前的梯度，所以步长与 NeuronGUI 的略有不同。</translation>
     </message>
 </context>
 <context>

@@ -288,3 +288,87 @@ def test_a_translated_script_has_no_english_comments_left(script):
     comments = [line.partition("# ")[2] for line in text.splitlines() if "# " in line]
     words = {word for line in comments for word in re.findall(r"[A-Za-z]{3,}", line)}
     assert words <= {"pip", "install", "safetensors", "min", "sign", "prev"}, words  # (a_prev)
+
+
+#: Imports the script, trains 3 epochs on from the app's with set_learning_rate (and,
+#: for comparison, once more with only the groups' "lr" set), and records the weights.
+RESCALE_RUNNER = """
+import importlib.util, json, sys
+import torch
+out, script = sys.argv[1], sys.argv[2]
+results = {}
+for variant in ("script", "lr only"):
+    spec = importlib.util.spec_from_file_location(f"exported_{len(results)}", script)
+    m = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m)
+    for epoch in range(m.EPOCHS_DONE + 1, m.EPOCHS_DONE + 4):
+        rate = m.learning_rate(epoch - 1)
+        if variant == "script":
+            m.set_learning_rate(rate)
+        else:
+            for group in m.optimizer.param_groups:
+                group["lr"] = rate
+        m.train_one_epoch()
+    results[variant] = [p.detach().double().numpy().tolist() for p in m.model.parameters()]
+with open(out, "w") as file:
+    json.dump(results, file)
+"""
+
+
+def test_torch_momentum_goes_on_with_the_apps_steps_when_the_rate_changes(tmp_path):
+    """PyTorch's SGD keeps Σ μᵏ g and multiplies it by today's η; the app keeps
+    Σ μᵏ η g. With η halved every epoch, the script's rescaled velocity gives the app's
+    weights; setting only the rate does not."""
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed")
+    from export_cases import parameters
+
+    from neurongui.engine.config import TrainingConfig
+    from neurongui.engine.network import Network
+    from neurongui.engine.session import make_trainer, prepare_data
+    from neurongui.engine.training_loop import EpochLog
+
+    config = TrainingConfig(
+        dataset="circle",
+        n_samples=60,
+        noise=0.1,
+        loss="bce",
+        optimizer="momentum",
+        learning_rate=0.5,
+        batch_size=100,  # the whole training set: one step per epoch, in any order
+        schedule="step",
+        decay_every=1,
+        decay_factor=0.5,
+        seed=3,
+    )
+    data = prepare_data(config)
+    net = Network([2, 4, 1], ["tanh", "sigmoid"], seed=5, input_names=data.input_names)
+    first = make_trainer(net, data, config)
+    for _ in range(2):
+        first.epoch()
+    script, _ = write_torch_export(ExportSource(net.copy(), config, data, 2), tmp_path / "m")
+    # The app goes on as after reopening the file: a new trainer, epochs counted on.
+    trainer = make_trainer(net, data, config)
+    trainer.history = EpochLog(2)
+    trainer.schedule = trainer.schedule
+    for _ in range(3):
+        trainer.epoch()
+    out = tmp_path / "weights.json"
+    result = subprocess.run(
+        [sys.executable, "-c", RESCALE_RUNNER, str(out), str(script)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    runs = json.loads(out.read_text(encoding="utf-8"))
+    app = parameters(net)
+    for ours, theirs in zip(app, runs["script"], strict=True):
+        np.testing.assert_allclose(
+            np.array(theirs).reshape(ours.shape), ours, rtol=1e-9, atol=1e-12
+        )
+    apart = max(
+        np.abs(np.array(theirs).reshape(ours.shape) - ours).max()
+        for ours, theirs in zip(app, runs["lr only"], strict=True)
+    )
+    assert apart > 1e-4
