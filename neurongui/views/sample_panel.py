@@ -308,6 +308,9 @@ class SamplePanel(QWidget):
     def _range_note(self, raw: np.ndarray) -> str:
         """Which typed values lie outside the training data's range."""
         data_raw = raw_inputs(self.model.data, slice(None))
+        guess = self.tr("The network has never seen such inputs: its answer is a guess.")
+        if not len(data_raw):  # every point erased: no range to compare with
+            return "\n".join([self.tr("There are no training samples."), guess])
         lo, hi = data_raw.min(axis=0), data_raw.max(axis=0)
         outside = [
             fill(
@@ -322,5 +325,4 @@ class SamplePanel(QWidget):
         ]
         if not outside:
             return self.tr("Every value lies within the training data's range.")
-        guess = self.tr("The network has never seen such inputs: its answer is a guess.")
         return "\n".join([*outside, guess])

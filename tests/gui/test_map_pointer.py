@@ -293,3 +293,13 @@ def test_the_pointer_becomes_a_hand_over_a_dot(window, charts, qtbot):
     assert viewport.cursor().shape() == Qt.CursorShape.PointingHandCursor
     _hover(viewport, _empty_spot(charts))
     assert viewport.cursor().shape() != Qt.CursorShape.PointingHandCursor
+
+
+def test_a_probe_with_every_point_erased_is_called_a_guess(window, charts):
+    """Found by the random test: the range of no training sample raised in the slot."""
+    window.editor.clear_points()
+    window.model.set_probe(np.array([40.0, 0.5]))
+    marks = charts.map_pointer.marks
+    marks.refresh()
+    assert "Your own input at" in marks.note.text()
+    assert "outside the training data" in marks.note.text()

@@ -30,16 +30,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QSlider,
-    QSpinBox,
     QTabWidget,
     QWidget,
 )
+from random_use_actions import ToolActions, poke
 
 from neurongui.dialogs.download_dialog import DownloadDialog
 from neurongui.dialogs.idx_import import ImportIDXDialog
@@ -66,7 +65,7 @@ class Failure(Exception):
     """An action raised, a slot raised, or Qt warned."""
 
 
-class Driver:
+class Driver(ToolActions):
     """Performs random actions on ``window`` and keeps a log of them."""
 
     def __init__(self, window: MainWindow, qtbot, qtlog, ignore: list[str], seed: int, tmp: Path):
@@ -99,6 +98,7 @@ class Driver:
             (4, self.undo_redo),
             (1, self.theme_switch),
             (1, self.sample),
+            *self.tool_actions(),  # the newer features: points, probe, tools, exports
         ]
 
     # -- running ----------------------------------------------------------------------
@@ -267,7 +267,7 @@ class Driver:
             and w.isEnabled()
             and w is not panel.dataset
         ]
-        return _poke(self.rng, self.pick(widgets))
+        return poke(self.rng, self.pick(widgets))
 
     # -- lessons -------------------------------------------------------------------------
 
@@ -287,7 +287,7 @@ class Driver:
             and w.isEnabled()
             and w.isVisibleTo(lesson)
         ]
-        return f"lesson {lesson.key}: " + _poke(self.rng, self.pick(controls))
+        return f"lesson {lesson.key}: " + poke(self.rng, self.pick(controls))
 
     # -- documents ---------------------------------------------------------------------
 
@@ -340,32 +340,6 @@ class Driver:
         choice = self.pick(["dark", "light"])
         self.theme.apply(choice)
         return f"theme {choice}"
-
-
-def _poke(rng: random.Random, widget: QWidget) -> str:
-    """Change ``widget`` as a user would: a spin box to an end or a value inside, a
-    combo box to an entry, a click on a button, a tab."""
-    name = widget.objectName() or type(widget).__name__
-    if isinstance(widget, QSpinBox | QDoubleSpinBox | QSlider):
-        lo, hi = widget.minimum(), widget.maximum()
-        value = rng.choice([lo, hi, lo + (hi - lo) * rng.random()])
-        if isinstance(widget, QSpinBox | QSlider):
-            value = round(value)
-        widget.setValue(value)
-        if isinstance(widget, QAbstractSpinBox):
-            widget.editingFinished.emit()
-        return f"{name} = {value!r}"
-    if isinstance(widget, QComboBox):
-        index = rng.randrange(widget.count()) if widget.count() else -1
-        widget.setCurrentIndex(index)
-        widget.activated.emit(index)
-        return f"{name} → {widget.itemText(index)!r}"
-    if isinstance(widget, QTabWidget):
-        index = rng.randrange(widget.count())
-        widget.setCurrentIndex(index)
-        return f"{name} tab {index}"
-    widget.click()
-    return f"click {name} {getattr(widget, 'text', lambda: '')()!r}"
 
 
 def _format(exc_info) -> str:

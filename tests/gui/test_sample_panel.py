@@ -88,3 +88,16 @@ def test_images_are_not_typed_in(qtbot):
     qtbot.addWidget(panel)
     assert panel.fields == [] and not panel.show_button.isVisibleTo(panel)
     assert panel.table_model.columnCount() == 2  # number and target: no 64 pixel columns
+
+
+def test_typed_values_with_every_point_erased_say_there_is_no_data(qtbot, window):
+    """Found by the random test: the range of no training sample raised in the slot."""
+    window.tools.show_dock("sampleDock")
+    panel = window.tools.samples
+    window.editor.clear_points()
+    panel.fields[0].setText("0.5")
+    panel.fields[1].setText("−2")
+    panel.show_probe()
+    assert window.model.probe.tolist() == [0.5, -2.0]
+    assert panel.note.text().startswith("There are no training samples.")
+    assert "guess" in panel.note.text()
