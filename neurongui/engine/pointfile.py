@@ -145,7 +145,9 @@ def restore_samples(data: TrainingData, saved: SavedSamples) -> TrainingData:
         train, test = saved.train, saved.test
 
         def features(rows: np.ndarray) -> np.ndarray:
-            return compute_features(rows[:, :2], data.input_names).reshape(len(rows), -1)
+            # Already (n, features); a reshape to (0, -1) of no rows (every point
+            # erased) raised.
+            return compute_features(rows[:, :2], data.input_names)
 
         return replace(
             data,
