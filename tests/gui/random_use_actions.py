@@ -211,7 +211,7 @@ class ToolActions:
     def dock_control(self) -> str:
         """Poke an enabled control of an open tool dock (the timeline's too)."""
         tools = self.window.tools
-        places = [d for d in tools.docks.values() if d.isVisible()] + [tools.timeline]
+        places = [d for d in tools.docks.values() if d.isVisible()] or [tools.timeline]
         place = self.pick(places)
         controls = [
             w
@@ -219,6 +219,8 @@ class ToolActions:
             if isinstance(w, QAbstractSpinBox | QComboBox | QAbstractButton | QSlider | QTabWidget)
             and w.isEnabled()
             and w.isVisible()
+            # Floating a dock: the offscreen platform warns it cannot raise() a window.
+            and w.objectName() != "qt_dockwidget_floatbutton"
         ]
         if not controls:
             return f"{place.objectName()}: no enabled control"
