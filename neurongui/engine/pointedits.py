@@ -274,11 +274,13 @@ def with_features(data: TrainingData, names: tuple[str, ...] | list[str]) -> Tra
     """The same 2-D points with the network's inputs computed through ``names``."""
     names = tuple(names)
     assert data.points_train is not None and data.points_test is not None
+    # compute_features gives (n, len(names)) already: a reshape to (0, -1) of an
+    # erased set raised, inside an undo command's redo (which crashed PySide).
     return replace(
         data,
         input_names=names,
-        X_train=compute_features(data.points_train, names).reshape(len(data.points_train), -1),
-        X_test=compute_features(data.points_test, names).reshape(len(data.points_test), -1),
+        X_train=compute_features(data.points_train, names),
+        X_test=compute_features(data.points_test, names),
     )
 
 

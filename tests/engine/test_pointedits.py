@@ -96,6 +96,15 @@ def test_features_follow_the_network(data):
     np.testing.assert_array_equal(edited.X_train, data.X_train)
 
 
+def test_features_of_an_erased_set_follow_the_network(data):
+    """Found by the random test: with every point erased, a feature toggle raised."""
+    empty, _ = RemoveRows("test", np.arange(len(data.X_test))).apply(data)
+    empty, _ = RemoveRows("train", np.arange(len(data.X_train))).apply(empty)
+    plain = with_features(empty, ("x₁", "x₂", "x₂²"))
+    assert plain.X_train.shape == (0, 3) and plain.X_test.shape == (0, 3)
+    assert plain.input_names == ("x₁", "x₂", "x₂²")
+
+
 def test_finding_points_near_a_click(data):
     x, y = data.points_train[10]
     assert nearest_point(data, x + 0.01, y, 0.1) == ("train", 10)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,9 @@ IMPORTS = (GET_MNIST, IMPORT_IDX, IMPORT_CSV)
 #: longer hunt: RANDOM_USE_SEEDS=200 RANDOM_USE_ACTIONS=300 pytest tests/gui/test_random_use.py
 SEEDS = tuple(range(1, 1 + int(os.environ.get("RANDOM_USE_SEEDS", "5"))))
 ACTIONS = int(os.environ.get("RANDOM_USE_ACTIONS", "120"))
+#: RANDOM_USE_TRACE=1 prints each action to stderr as it is done: a crash of the
+#: process (a segmentation fault) leaves no failure report to list them.
+TRACE = bool(os.environ.get("RANDOM_USE_TRACE"))
 #: Values a student may type: huge, tiny, signed zero, ordinary.
 VALUES = (1e308, -1e308, 1e300, -0.0, 0.0, 5e-324, 1e-300, 1e6, -3.5, 0.5, 2.0)
 EXAMPLES = sorted(resource_path("examples").glob("*.json"))
@@ -122,6 +126,8 @@ class Driver(ToolActions):
             QApplication.processEvents()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.log.append(f"{step:3d} {text}")
+        if TRACE:
+            print(self.log[-1], file=sys.stderr, flush=True)
         problems = [c if isinstance(c, str) else _format(c) for c in caught]
         problems += [
             f"Qt {r.type.name}: {r.message}"
