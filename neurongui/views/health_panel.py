@@ -172,7 +172,8 @@ class HealthPanel(QWidget):
         grads = self.model.gradients  # of the epoch's last step
         if grads is not None and len(grads) == len(self.gradient_tracks):
             for track, grad in zip(self.gradient_tracks, grads, strict=True):
-                size = float(np.linalg.norm(grad["weights"]))
+                with np.errstate(over="ignore"):  # of typed 1e308s: inf, left out below
+                    size = float(np.linalg.norm(grad["weights"]))
                 if size > 0 and np.isfinite(size):  # a log axis has no place for 0
                     track.add(float(self._epochs), size)
         now = [layer.weights.copy() for layer in self.model.network.layers]
