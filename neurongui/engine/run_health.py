@@ -155,7 +155,10 @@ class LayerHealth:
 
 
 def layer_health(network: Network, X: np.ndarray) -> list[LayerHealth]:
-    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X``."""
+    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X`` (none
+    for no inputs: no sample shows a neuron dead or flat)."""
+    if not len(X):  # every point erased: the shares over no sample were NaN, with a warning
+        return []
     out = []
     for layer, name, z in hidden_zs(network, X):
         dead = float((z <= 0).all(axis=0).mean()) if name == "relu" else 0.0

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -245,6 +245,10 @@ class HealthPanel(QWidget):
                         format_percent(h.saturated),
                     )
                 )
-        if not lines:
+        if not len(data.X_train):  # (the Samples panel's words, and translation)
+            lines.append(
+                QCoreApplication.translate("SamplePanel", "There are no training samples.")
+            )
+        elif not lines:
             lines.append(self.tr("No hidden layer uses ReLU, sigmoid or tanh."))
         self.shares.setText(keep_together("\n".join(lines)))
