@@ -375,7 +375,9 @@ def _prime(layer: Layer, j: int, z: float) -> float:
 
 
 def _sigmoid(z: float) -> float:
-    return float(1.0 / (1.0 + np.exp(-z)))
+    # z floored at −700 as the engine's sigmoid does: e^(−z) of a tanh neuron's typed
+    # z of −1e6 overflowed (a warning).
+    return float(1.0 / (1.0 + np.exp(-max(z, -700.0))))
 
 
 def _loss(kind: str, y_hat: np.ndarray, y: np.ndarray) -> float:
