@@ -4272,6 +4272,10 @@ The loss appears here, epoch by epoch.</source>
         <translation>%1：“%2”不是一个数。</translation>
     </message>
     <message>
+        <source>%1: %2 is too large: scaled like the training data, it exceeds the largest number the computer can hold.</source>
+        <translation>%1：%2 太大了：按训练数据的方式缩放后，它超出了计算机能表示的最大数。</translation>
+    </message>
+    <message>
         <source>%1 = %2 is outside the data (%3 to %4)</source>
         <translation>%1 = %2 超出了数据的范围（%3 到 %4）</translation>
     </message>
