@@ -26,7 +26,7 @@ import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, NetworkFileError, kind_of
 from .features import compute_features
-from .pointedits import add_rows, check_targets
+from .pointedits import LARGEST, add_rows, check_targets
 from .session import TrainingData
 
 __all__ = [
@@ -43,8 +43,8 @@ __all__ = [
 MAX_POINTS = 100_000
 #: More added samples than a file may carry (a drawn digit is one).
 MAX_ADDED = 10_000
-#: Coordinates and targets beyond this are not a student's.
-_LARGEST = 1e6
+#: Coordinates and targets beyond this are not a student's (nor can editing make them).
+_LARGEST = LARGEST
 
 
 @dataclass(frozen=True, eq=False)

@@ -2531,6 +2531,10 @@ or the model as ONNX:
         <translation>类别必须是 0 或 1</translation>
     </message>
     <message>
+        <source>a point&apos;s x, y and target must lie between −{limit} and {limit}</source>
+        <translation>点的 x、y 和目标值必须在 −{limit} 到 {limit} 之间</translation>
+    </message>
+    <message>
         <source>{where}: expected one whole-number label per sample</source>
         <translation>{where}：每个样本应有一个整数标签</translation>
     </message>
