@@ -2,12 +2,23 @@
 
 A seeded driver picks actions a student could take — selecting, typing values
 (1e308, −0.0, 5e-324 …), structure edits, input features, every entry of the Data
-list, training settings, lessons and their controls, New, the examples, saving and
-reopening, training, undo and redo, the theme — and performs them through the
-window's actions, widgets and public methods. After each action it checks that no
+list, training settings (the More section's dropout and schedules too), lessons and
+their controls, New, the examples, saving and reopening, training, undo and redo, the
+theme — and, from ``random_use_actions.py``, the newer features: editing 2-D points
+(Clear all, points far out, the point tools, real clicks and drags on the Output map),
+the probe (set, typed in the Samples panel), the Practice and Coach docks and their
+controls, the Inspector's gradient check, the script exports, the glossary and What's
+This — and performs them through the window's actions, widgets and public methods. After each action it checks that no
 exception escaped (also from a slot: ``qtbot.captureExceptions``) and that Qt
 logged no warning. A failure names the seed and prints every action taken, so
 ``pytest tests/gui/test_random_use.py -k <seed>`` replays it.
+
+A longer hunt is opt-in: ``RANDOM_USE_SEEDS`` (how many seeds, default 5),
+``RANDOM_USE_ACTIONS`` (actions per seed, default 120), ``RANDOM_USE_FIRST_SEED``
+(default 1) and ``RANDOM_USE_TRACE=1`` (print each action as it is done, for a crash
+that leaves no report), e.g.
+``RANDOM_USE_FIRST_SEED=101 RANDOM_USE_SEEDS=40 RANDOM_USE_ACTIONS=200 pytest
+tests/gui/test_random_use.py -k random_actions`` (about 10 s a seed).
 
 The interface language is chosen at start-up (a restart applies another), so it
 is not switched here; the theme is, through the app's ThemeManager.
@@ -53,9 +64,9 @@ from neurongui.views.training_data import GET_MNIST, IMPORT_CSV, IMPORT_IDX
 
 IMPORTS = (GET_MNIST, IMPORT_IDX, IMPORT_CSV)
 
-#: Each seed runs ACTIONS actions (about 0.05-0.3 s each on a slow machine). For a
-#: longer hunt: RANDOM_USE_SEEDS=200 RANDOM_USE_ACTIONS=300 pytest tests/gui/test_random_use.py
-#: RANDOM_USE_FIRST_SEED=101 starts the seeds elsewhere (a hunt on new ground).
+#: Each seed runs ACTIONS actions (about 0.05-0.3 s each on a slow machine); see the
+#: module's docstring for a longer hunt. RANDOM_USE_FIRST_SEED=101 starts the seeds
+#: elsewhere (new ground).
 _FIRST = int(os.environ.get("RANDOM_USE_FIRST_SEED", "1"))
 SEEDS = tuple(range(_FIRST, _FIRST + int(os.environ.get("RANDOM_USE_SEEDS", "5"))))
 ACTIONS = int(os.environ.get("RANDOM_USE_ACTIONS", "120"))
