@@ -10,8 +10,9 @@ the probe (set, typed in the Samples panel), the Practice and Coach docks and th
 controls, the Inspector's gradient check, the script exports, the glossary and What's
 This — and performs them through the window's actions, widgets and public methods.
 After each action it checks that no exception escaped (also from a slot:
-``qtbot.captureExceptions``) and that Qt logged no warning. A failure names the seed and prints every action taken, so
-``pytest tests/gui/test_random_use.py -k <seed>`` replays it.
+``qtbot.captureExceptions``) and that Qt logged no warning. A failure names the
+seed and prints every action taken, so ``pytest tests/gui/test_random_use.py -k
+<seed>`` replays it.
 
 A longer hunt is opt-in: ``RANDOM_USE_SEEDS`` (how many seeds, default 5),
 ``RANDOM_USE_ACTIONS`` (actions per seed, default 120), ``RANDOM_USE_FIRST_SEED``
