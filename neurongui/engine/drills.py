@@ -178,12 +178,15 @@ class Drill:
 
     def question(self, kind: str, layer: int, neuron: int, source: int | None = None) -> Question:
         """The question of ``kind`` about one neuron (and, for weights, its ``source``)."""
-        if kind == "loss":
-            return self._loss_question()
-        if kind in ("grad", "new_w"):
-            return self._weight_question(kind, layer, neuron, 0 if source is None else source)
-        make = {"z": self._z_question, "a": self._a_question, "delta": self._delta_question}
-        return make[kind](layer, neuron)
+        # As in the pass itself: the slips of typed weights of 1e308 (w·x with the
+        # inputs swapped, say) overflow to ±inf, which no answer matches.
+        with np.errstate(all="ignore"):
+            if kind == "loss":
+                return self._loss_question()
+            if kind in ("grad", "new_w"):
+                return self._weight_question(kind, layer, neuron, 0 if source is None else source)
+            make = {"z": self._z_question, "a": self._a_question, "delta": self._delta_question}
+            return make[kind](layer, neuron)
 
     def _z_question(self, l: int, j: int) -> Question:  # noqa: E741
         layer = self.network.layers[l]
@@ -375,7 +378,9 @@ def _prime(layer: Layer, j: int, z: float) -> float:
 
 
 def _sigmoid(z: float) -> float:
-    return float(1.0 / (1.0 + np.exp(-z)))
+    # z floored at −700 as the engine's sigmoid does: e^(−z) of a tanh neuron's typed
+    # z of −1e6 overflowed (a warning).
+    return float(1.0 / (1.0 + np.exp(-max(z, -700.0))))
 
 
 def _loss(kind: str, y_hat: np.ndarray, y: np.ndarray) -> float:

@@ -31,6 +31,7 @@ from .features import compute_features
 from .session import TrainingData
 
 __all__ = [
+    "LARGEST",
     "PARTS",
     "DataEdit",
     "InsertRows",
@@ -46,6 +47,9 @@ __all__ = [
 
 #: The two sets a sample can be in.
 PARTS = ("train", "test")
+#: The largest |x|, |y| or target of a point: a document file refuses more (a point
+#: at 1e150 was added, then its x₁x₂ overflowed, and the saved file did not reopen).
+LARGEST = 1e6
 
 
 class DataEdit(Protocol):
@@ -182,6 +186,7 @@ class MovePoint:
             )
         if not (np.isfinite(self.x) and np.isfinite(self.y)):
             raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a point needs finite x and y"))
+        _check_reach(np.array([self.x, self.y]))
         old = points[self.index]
         points = points.copy()
         points[self.index] = (self.x, self.y)
@@ -230,6 +235,7 @@ def add_points(data: TrainingData, points: np.ndarray, targets: np.ndarray) -> I
     check_targets(data.task, Y)
     if not np.isfinite(points).all():
         raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a point needs finite x and y"))
+    _check_reach(np.concatenate([points.ravel(), Y.ravel()]))
     return InsertRows("train", compute_features(points, data.input_names), Y, points)
 
 
@@ -270,15 +276,29 @@ def check_targets(task: str, Y: np.ndarray) -> None:
         raise EngineError(QT_TRANSLATE_NOOP("EngineErrors", "a class must be 0 or 1"))
 
 
+def _check_reach(values: np.ndarray) -> None:
+    """Raise an :class:`EngineError` if a coordinate or target lies beyond
+    :data:`LARGEST`: a file would refuse it, and its square overflows sooner or later."""
+    if not (np.abs(values) <= LARGEST).all():
+        raise EngineError(
+            QT_TRANSLATE_NOOP(
+                "EngineErrors", "a point's x, y and target must lie between −{limit} and {limit}"
+            ),
+            limit=f"{int(LARGEST):,}",
+        )
+
+
 def with_features(data: TrainingData, names: tuple[str, ...] | list[str]) -> TrainingData:
     """The same 2-D points with the network's inputs computed through ``names``."""
     names = tuple(names)
     assert data.points_train is not None and data.points_test is not None
+    # compute_features gives (n, len(names)) already: a reshape to (0, -1) of an
+    # erased set raised, inside an undo command's redo (which crashed PySide).
     return replace(
         data,
         input_names=names,
-        X_train=compute_features(data.points_train, names).reshape(len(data.points_train), -1),
-        X_test=compute_features(data.points_test, names).reshape(len(data.points_test), -1),
+        X_train=compute_features(data.points_train, names),
+        X_test=compute_features(data.points_test, names),
     )
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, NetworkFileError, kind_of
 from .features import compute_features
-from .pointedits import add_rows, check_targets
+from .pointedits import LARGEST, add_rows, check_targets
 from .session import TrainingData
 
 __all__ = [
@@ -43,8 +43,8 @@ __all__ = [
 MAX_POINTS = 100_000
 #: More added samples than a file may carry (a drawn digit is one).
 MAX_ADDED = 10_000
-#: Coordinates and targets beyond this are not a student's.
-_LARGEST = 1e6
+#: Coordinates and targets beyond this are not a student's (nor can editing make them).
+_LARGEST = LARGEST
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,7 +145,9 @@ def restore_samples(data: TrainingData, saved: SavedSamples) -> TrainingData:
         train, test = saved.train, saved.test
 
         def features(rows: np.ndarray) -> np.ndarray:
-            return compute_features(rows[:, :2], data.input_names).reshape(len(rows), -1)
+            # Already (n, features); a reshape to (0, -1) of no rows (every point
+            # erased) raised.
+            return compute_features(rows[:, :2], data.input_names)
 
         return replace(
             data,

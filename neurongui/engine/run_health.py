@@ -100,11 +100,19 @@ class Run:
 
 
 def update_ratios(before: Sequence[np.ndarray], after: Sequence[np.ndarray]) -> list[float]:
-    """‖ΔW‖/‖W‖ of each weight layer between two lists of weight matrices."""
-    return [
-        float(np.linalg.norm(b - a) / max(float(np.linalg.norm(b)), 1e-12))
-        for a, b in zip(before, after, strict=True)
-    ]
+    """‖ΔW‖/‖W‖ of each weight layer between two lists of weight matrices (NaN for a
+    layer with a weight that is not finite)."""
+    ratios = []
+    for a, b in zip(before, after, strict=True):
+        # In units of the largest |w|: the norms of typed weights near 1e308 overflowed
+        # (a warning) although their ratio is an ordinary number.
+        scale = max(float(np.abs(a).max(initial=0.0)), float(np.abs(b).max(initial=0.0)))
+        if not np.isfinite(scale) or scale == 0.0:
+            ratios.append(0.0 if scale == 0.0 else float("nan"))
+            continue
+        a, b = a / scale, b / scale
+        ratios.append(float(np.linalg.norm(b - a) / max(float(np.linalg.norm(b)), 1e-12 / scale)))
+    return ratios
 
 
 def sample_rows(n: int) -> np.ndarray:
@@ -147,7 +155,10 @@ class LayerHealth:
 
 
 def layer_health(network: Network, X: np.ndarray) -> list[LayerHealth]:
-    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X``."""
+    """:class:`LayerHealth` of every hidden layer of ``network`` on inputs ``X`` (none
+    for no inputs: no sample shows a neuron dead or flat)."""
+    if not len(X):  # every point erased: the shares over no sample were NaN, with a warning
+        return []
     out = []
     for layer, name, z in hidden_zs(network, X):
         dead = float((z <= 0).all(axis=0).mean()) if name == "relu" else 0.0

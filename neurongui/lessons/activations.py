@@ -365,6 +365,8 @@ class ActivationsLesson(Lesson):
         """(activation, mean f′(z), largest f′(z), dead neurons) of every hidden layer,
         over the training points, from the engine's forward pass and derivatives."""
         net, X = self.network, self.model.data.inputs("train")
+        if not len(X):  # every point erased: no slope to average ("–"), none seen dead
+            return [(layer.activation.name, np.nan, np.nan, 0) for layer in net.layers[:-1]]
         trace = net.forward_trace(X)
         rows = []
         for layer, (z, _) in zip(net.layers[:-1], trace[:-1], strict=False):
@@ -387,8 +389,8 @@ class ActivationsLesson(Lesson):
             "σ′(z) = σ(z)(1 − σ(z)) ≤ 1/4 and tanh′(z) = 1 − tanh²(z) ≤ 1: both are near 0 "
             "once |z| is large (saturation). ReLU′(z) is 1 for z > 0 and 0 otherwise."
         )
-        if rows:
-            product = float(np.prod([row[1] for row in rows]))
+        product = float(np.prod([row[1] for row in rows]))
+        if rows and np.isfinite(product):  # (no training point: no product to give)
             note += " " + fill(
                 self.tr(
                     "On its way back through the hidden layers the gradient is multiplied by "

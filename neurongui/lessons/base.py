@@ -149,6 +149,8 @@ class Lesson(QWidget):
         self._build_panel()
         self.listen(self.model.parametersChanged, self._on_network_change)
         self.listen(self.model.structureChanged, self._on_network_change)
+        # New data may bring a new network (the Data list): say at once if it misfits.
+        self.listen(self.model.networkReplaced, self._on_network_change)
         self.refresh()
 
     def fits(self) -> bool:
@@ -302,6 +304,9 @@ class Lesson(QWidget):
 
     def run_check(self) -> bool:
         """Check the answer and show the verdict; return it."""
+        if not self.fits():  # (new data brought another network: the check would raise)
+            self.say(self.misfit_message(), False)
+            return False
         ok, text = self.check()
         self.say(text, ok)
         return ok

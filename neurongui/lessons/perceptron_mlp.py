@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from neurongui.engine import Network
 from neurongui.engine.edits import ReplaceState
@@ -81,6 +81,15 @@ class HiddenLayerPhase(QObject):
         data = self.lesson.model.data
         X, Y = data.X_train, data.Y_train
         net = self.lesson.network
+        if not len(X):  # every point of a 2-D set erased: no row, loss or report
+            self.lesson.table.set_rows([])
+            self.lesson.view.draw_points(X, Y[:, 0], Y[:, 0])
+            self.lesson.view.draw_network(net, X)
+            self.lesson.status.setStyleSheet("")
+            self.lesson.status.setText(  # (the Samples panel's words, and translation)
+                QCoreApplication.translate("SamplePanel", "There are no training samples.")
+            )
+            return
         order = np.lexsort((X[:, 1], X[:, 0]))  # the rows of the truth table, in order
         X, Y = X[order], Y[order]
         z, y_hat = net.forward_trace(X)[-1]

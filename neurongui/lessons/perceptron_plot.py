@@ -140,7 +140,8 @@ class PerceptronPlot:
 
     def draw_network(self, network: Network, X: np.ndarray) -> None:
         """The network's output over the plane around ``X``, with its ½ contour."""
-        lo, hi = float(X.min()) - 0.6, float(X.max()) + 0.6
+        # (Every point erased: the min of no inputs raised; the usual view then.)
+        lo, hi = (float(X.min()) - 0.6, float(X.max()) + 0.6) if len(X) else VIEW
         # The aspect lock widens one axis beyond [lo, hi]: the map reaches past it on
         # every side, so no blank strip is left at the plot's edges.
         span = hi - lo

@@ -62,6 +62,7 @@ class DrillPanel(QWidget):
         self._rng = np.random.default_rng()
         self._drill: Drill | None = None
         self._queue: list[Question] = []
+        self._queue_sizes: list[int] = []  # the layer sizes of the network it was made for
         self.question: Question | None = None
         self.tries = 0
         self.asked = self.first_try = 0
@@ -165,13 +166,16 @@ class DrillPanel(QWidget):
         """Ask the next question (of a new drill if the network changed)."""
         if self._drill is None or self.stale.text():
             self._drill = self._make_drill()
-            self._queue = self._drill.questions()
+            self._queue, self._queue_sizes = self._drill.questions(), self._drill.network.sizes
             self.stale.setText("")
         if self.mode.currentData() == "random":
             question = self._drill.random_question(self._rng)
         else:
-            if not self._queue:
-                self._queue = self._drill.questions()
+            # A question re-asked with the numbers of a changed network keeps the pass's
+            # queue; if a neuron was removed meanwhile, the queue's next one may be gone.
+            sizes = self._drill.network.sizes
+            if not self._queue or self._queue_sizes != sizes:
+                self._queue, self._queue_sizes = self._drill.questions(), sizes
             q = self._queue.pop(0)  # its place in the pass; the numbers are the drill's now
             question = self._drill.question(q.kind, q.layer, q.neuron, q.source)
         self._ask(question)

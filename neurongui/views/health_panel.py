@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -172,7 +172,8 @@ class HealthPanel(QWidget):
         grads = self.model.gradients  # of the epoch's last step
         if grads is not None and len(grads) == len(self.gradient_tracks):
             for track, grad in zip(self.gradient_tracks, grads, strict=True):
-                size = float(np.linalg.norm(grad["weights"]))
+                with np.errstate(over="ignore"):  # of typed 1e308s: inf, left out below
+                    size = float(np.linalg.norm(grad["weights"]))
                 if size > 0 and np.isfinite(size):  # a log axis has no place for 0
                     track.add(float(self._epochs), size)
         now = [layer.weights.copy() for layer in self.model.network.layers]
@@ -244,6 +245,10 @@ class HealthPanel(QWidget):
                         format_percent(h.saturated),
                     )
                 )
-        if not lines:
+        if not len(data.X_train):  # (the Samples panel's words, and translation)
+            lines.append(
+                QCoreApplication.translate("SamplePanel", "There are no training samples.")
+            )
+        elif not lines:
             lines.append(self.tr("No hidden layer uses ReLU, sigmoid or tanh."))
         self.shares.setText(keep_together("\n".join(lines)))

@@ -108,7 +108,9 @@ class GradientCheckBox(QGroupBox):
     def update_check(self) -> None:
         """Run the check for the selection now and show it (hidden if none applies)."""
         parameter = self._parameter()
-        if parameter is None:
+        # Every point erased: no batch to check on (the loss's mean over no sample
+        # divided by zero).
+        if parameter is None or not len(self.model.data.Y_train):
             self.result = None
             self.setVisible(False)
             return
@@ -127,7 +129,7 @@ class GradientCheckBox(QGroupBox):
                 rate=config.regularization_rate,
                 n_total=n_total,
             )
-        except ValueError:  # no samples, or a set that does not fit the network (yet)
+        except ValueError:  # a set that does not fit the network (yet)
             self.result = None
             self.setVisible(False)
             return

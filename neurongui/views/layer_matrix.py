@@ -80,9 +80,11 @@ class MatrixFigure:
         #: Σ e^(…) of the softmax steps (None for other activations).
         self.total: float | None = None
         if activation == "softmax":
-            shifted = (z - z.max()) / temperature
-            exps = np.exp(shifted)
-            self.a_out = exps / exps.sum()
+            # A z of ±inf (typed weights of 1e308) gives inf − inf: NaN, shown as such.
+            with np.errstate(all="ignore"):
+                shifted = (z - z.max()) / temperature
+                exps = np.exp(shifted)
+                self.a_out = exps / exps.sum()
             for title, values in (("(z − max)/T", shifted), ("e^(…)", exps), ("÷ Σ", self.a_out)):
                 blocks.append(Block(title, values[:, None], "→"))
             self.total = float(exps.sum())

@@ -105,8 +105,10 @@ class MapPointer(QObject):
             if x is not None and len(x) and item.isVisible():
                 candidates.append((which, np.asarray(x, float), np.asarray(y, float)))
         for which, x, y in candidates:
-            vx, vy = self.to_viewport(x, y)
-            d = np.hypot(vx - pos.x(), vy - pos.y())
+            # A cross put at a typed 1e308 overflows to an infinite distance: not hit.
+            with np.errstate(over="ignore", invalid="ignore"):
+                vx, vy = self.to_viewport(x, y)
+                d = np.hypot(vx - pos.x(), vy - pos.y())
             i = int(np.argmin(d))
             if d[i] <= PICK_PIXELS and (best is None or d[i] < best[0]):
                 best = (float(d[i]), (which, i))

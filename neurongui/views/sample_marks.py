@@ -300,6 +300,8 @@ class SampleMarks(QObject):
             mean, scale = _units(data)
             raw = data.X_train * scale + mean
         n = 1 if kind == "fit" else 2
+        if not len(raw):  # every point erased: the network has seen no input at all
+            return True
         lo, hi = raw.min(axis=0)[:n], raw.max(axis=0)[:n]
         p = np.asarray(point[:n])
         return bool(np.any(p < lo) or np.any(p > hi))

@@ -297,7 +297,28 @@ class SamplePanel(QWidget):
         raw = np.array(values)
         x = raw
         if data.input_mean is not None and data.input_scale is not None:
-            x = (raw - data.input_mean) / data.input_scale  # as the data were standardised
+            with np.errstate(over="ignore", invalid="ignore"):  # checked just below
+                x = (raw - data.input_mean) / data.input_scale  # as the data were standardised
+        # A typed 1e308 divided by a scale below 1 overflows: the probe needs finite numbers.
+        too_large = [i for i in range(len(x)) if not np.isfinite(x[i])]
+        if too_large:
+            i = too_large[0]
+            name, field = self.model.network.input_names[i], self.fields[i]
+            self.note.setText(
+                keep_together(
+                    fill(
+                        self.tr(
+                            "%1: %2 is too large: scaled like the training data, it exceeds "
+                            "the largest number the computer can hold."
+                        ),
+                        data_name(name),
+                        field.text(),
+                    )
+                )
+            )
+            field.setFocus()
+            field.selectAll()
+            return
         self._typed = True  # the fields keep what was typed, not a rounded copy
         try:
             self.model.set_probe(x)
@@ -308,6 +329,9 @@ class SamplePanel(QWidget):
     def _range_note(self, raw: np.ndarray) -> str:
         """Which typed values lie outside the training data's range."""
         data_raw = raw_inputs(self.model.data, slice(None))
+        guess = self.tr("The network has never seen such inputs: its answer is a guess.")
+        if not len(data_raw):  # every point erased: no range to compare with
+            return "\n".join([self.tr("There are no training samples."), guess])
         lo, hi = data_raw.min(axis=0), data_raw.max(axis=0)
         outside = [
             fill(
@@ -322,5 +346,4 @@ class SamplePanel(QWidget):
         ]
         if not outside:
             return self.tr("Every value lies within the training data's range.")
-        guess = self.tr("The network has never seen such inputs: its answer is a guess.")
         return "\n".join([*outside, guess])

@@ -2531,6 +2531,10 @@ or the model as ONNX:
         <translation>类别必须是 0 或 1</translation>
     </message>
     <message>
+        <source>a point&apos;s x, y and target must lie between −{limit} and {limit}</source>
+        <translation>点的 x、y 和目标值必须在 −{limit} 到 {limit} 之间</translation>
+    </message>
+    <message>
         <source>{where}: expected one whole-number label per sample</source>
         <translation>{where}：每个样本应有一个整数标签</translation>
     </message>
@@ -4270,6 +4274,10 @@ The loss appears here, epoch by epoch.</source>
     <message>
         <source>%1: “%2” is not a number.</source>
         <translation>%1：“%2”不是一个数。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is too large: scaled like the training data, it exceeds the largest number the computer can hold.</source>
+        <translation>%1：%2 太大了：按训练数据的方式缩放后，它超出了计算机能表示的最大数。</translation>
     </message>
     <message>
         <source>%1 = %2 is outside the data (%3 to %4)</source>

@@ -4,6 +4,7 @@ a healthy one; the evidence carries the run's own numbers."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from neurongui.engine import Network
 from neurongui.engine.config import TrainingConfig
@@ -195,3 +196,20 @@ def test_lr_high_speaks_on_the_spiral_at_learning_rate_3():
     losses = [0.70, 0.66, 0.70, 0.69, 0.681, 0.668, 0.814, 0.725, 0.696, 0.664, 0.707]
     losses += [0.659, 0.67, 0.749, 0.733, 0.672, 0.678, 0.735, 0.698]
     assert RULES["lr_high"](_run(history=_history(losses, accuracy=0.67))) is not None
+
+
+def test_update_ratios_of_weights_near_1e308_are_exact_not_an_overflow():
+    """Found by the random test: ‖W‖ of typed weights of 1e308 overflowed (a warning)."""
+    from neurongui.engine.diagnostics import update_ratios
+
+    before = np.array([[1e308, -1e308], [0.0, 3e307]])
+    after = before.copy()
+    after[0, 0] = 5e307
+    (ratio,) = update_ratios([before], [after])
+    expected = np.linalg.norm(after / 1e308 - before / 1e308) / np.linalg.norm(after / 1e308)
+    assert ratio == expected and 0.4 < ratio < 0.5
+    assert update_ratios([np.zeros((2, 2))], [np.zeros((2, 2))]) == [0.0]
+    assert np.isnan(update_ratios([before], [np.full((2, 2), np.inf)])[0])
+    # Ordinary weights: as before, ‖ΔW‖/‖W‖.
+    a, b = np.array([[3.0, 4.0]]), np.array([[3.0, 8.0]])
+    assert update_ratios([a], [b]) == [pytest.approx(4 / np.linalg.norm(b), rel=1e-15)]

@@ -164,3 +164,25 @@ def test_given_numbers_are_what_the_worked_line_uses_and_negatives_are_bracketed
     assert [symbol for symbol, _ in new_w.given] == ["w₁₁⁽²⁾", "η", "∂L/∂w₁₁⁽²⁾"]
     hidden = drill.question("delta", 0, 0)
     assert ("δ₁⁽²⁾", drill.deltas[1][0]) in hidden.given
+
+
+def test_the_other_function_slip_of_a_hugely_negative_tanh_z_is_the_engines_sigmoid():
+    """Found by the random test: σ(z) of the slip overflowed in e^(−z) at z = −1e6."""
+    net = Network([2, 1, 1], ["tanh", "sigmoid"], seed=0)
+    net.layers[0].biases[:] = -1e6
+    question = Drill(net, np.array([0.5, 0.5]), np.array([1.0]), "mse", 0.5).question("a", 0, 0)
+    assert question.value == -1.0  # tanh(−1e6)
+    sigmoid = Network([1, 1], "sigmoid").layers[0].activation
+    # σ(−1e6) as the engine gives it (σ(−700), about 1e−304: zero for every purpose).
+    assert question.slips["other_function"] == sigmoid.forward(np.array([-1e6]))[0] < 1e-300
+
+
+def test_every_question_of_a_weight_of_minus_1e308_is_asked_without_a_warning():
+    """Found by the random test: the swapped-inputs slip w·x overflowed in the matmul."""
+    net = Network([2, 2, 1], "tanh", seed=0)
+    net.layers[0].weights[0] = [-1e308, -1e308]
+    drill = Drill(net, np.array([2.0, 1.5]), np.array([1.0]), "mse", 0.5)
+    question = drill.question("z", 0, 0)
+    assert question.value == -np.inf  # −1e308·2 − 1e308·1.5: shown as −∞
+    assert "a_swap" not in question.slips  # −∞ too: not a slip to name
+    assert len(drill.questions()) == 14  # the whole pass, every question asked

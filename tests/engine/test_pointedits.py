@@ -8,8 +8,9 @@ import pytest
 
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.errors import EngineError
-from neurongui.engine.features import compute_features
+from neurongui.engine.features import FEATURES, compute_features
 from neurongui.engine.pointedits import (
+    LARGEST,
     InsertRows,
     MovePoint,
     RemoveRows,
@@ -96,6 +97,15 @@ def test_features_follow_the_network(data):
     np.testing.assert_array_equal(edited.X_train, data.X_train)
 
 
+def test_features_of_an_erased_set_follow_the_network(data):
+    """Found by the random test: with every point erased, a feature toggle raised."""
+    empty, _ = RemoveRows("test", np.arange(len(data.X_test))).apply(data)
+    empty, _ = RemoveRows("train", np.arange(len(data.X_train))).apply(empty)
+    plain = with_features(empty, ("x₁", "x₂", "x₂²"))
+    assert plain.X_train.shape == (0, 3) and plain.X_test.shape == (0, 3)
+    assert plain.input_names == ("x₁", "x₂", "x₂²")
+
+
 def test_finding_points_near_a_click(data):
     x, y = data.points_train[10]
     assert nearest_point(data, x + 0.01, y, 0.1) == ("train", 10)
@@ -112,6 +122,27 @@ def test_finding_points_near_a_click(data):
 def test_bad_points_are_refused(data, points, targets):
     with pytest.raises(EngineError):
         add_points(data, points, targets)
+
+
+def test_points_beyond_a_million_are_refused_as_a_file_would_refuse_them(data):
+    """Found by the random test: a point moved to 1e200 was taken, then x₁x₂ of it
+    overflowed (a warning inside an undo command), and a file saved with it did not
+    reopen (its points must lie within ±1e6)."""
+    assert LARGEST == 1e6
+    for point in ([[1e150, 0.0]], [[0.0, -1000000.5]]):
+        with pytest.raises(EngineError, match="between −1,000,000 and 1,000,000"):
+            add_points(data, point, [1])
+    with pytest.raises(EngineError, match="between"):
+        MovePoint("train", 3, 1.0, 1e200).apply(data)
+    regression = prepare_data(TrainingConfig(dataset="plane"), ("x₁", "x₂"))
+    with pytest.raises(EngineError, match="target"):
+        add_points(regression, [[0.0, 0.0]], [2e6])
+    # At the limit: taken, and every feature of it finite (x₁x₂ = −1e12).
+    edited, _ = add_points(data, [[1e6, -1e6]], [1]).apply(data)
+    wide = with_features(edited, tuple(FEATURES))
+    assert np.isfinite(wide.X_train).all() and wide.X_train[-1, 4] == -1e12
+    moved, _ = MovePoint("train", 3, -1e6, 1e6).apply(data)
+    assert moved.points_train[3].tolist() == [-1e6, 1e6]
 
 
 def test_bad_edits_change_nothing(data):

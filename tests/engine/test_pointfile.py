@@ -35,6 +35,18 @@ def test_points_read_back_exactly():
     assert restored.edited
 
 
+def test_every_point_erased_reads_back_as_an_empty_set():
+    """Found by the random test: saving after Clear all, then opening, raised."""
+    base = prepare_data(TrainingConfig(dataset="xor"), ("x₁", "x₂", "x₁x₂"))
+    data, _ = RemoveRows("train", np.arange(len(base.X_train))).apply(base)
+    data, _ = RemoveRows("test", np.arange(len(base.X_test))).apply(data)
+    keys = _through_json(saved_samples(data, None))
+    assert keys["points"] == {"train": [], "test": []}
+    restored = restore_samples(base, parse_samples(keys, "binary"))
+    assert restored.X_train.shape == (0, 3) and restored.X_test.shape == (0, 3)
+    assert restored.Y_train.shape == (0, 1) and restored.points_train.shape == (0, 2)
+
+
 def test_generated_data_stores_nothing():
     data = prepare_data(TrainingConfig())
     assert saved_samples(data, data) == {}

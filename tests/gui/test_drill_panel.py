@@ -77,6 +77,20 @@ def test_an_untouched_question_follows_an_edit(qtbot, panel):
     assert np.isclose(panel.question.value, _engine_z(panel))
 
 
+def test_removed_neurons_leave_the_pass_and_next_asks_of_those_that_remain(qtbot, panel):
+    """Found by the random test: an untouched question followed the edit, but the pass's
+    queue still held questions of the removed neurons, and Next raised IndexError."""
+    assert panel.model.network.sizes[1] == 4
+    for _ in range(3):
+        panel.editor.remove_neuron(0)
+    assert panel.question.kind == "z" and panel.stale.text() == ""  # followed the edit
+    sizes = panel.model.network.sizes
+    for _ in range(len(panel.drill.questions()) + 1):
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+        q = panel.question
+        assert q.neuron < sizes[q.layer + 1] if q.layer >= 0 else q.kind == "loss"
+
+
 def test_an_edit_marks_a_question_being_answered_stale_and_the_next_uses_the_new_network(
     qtbot, panel
 ):

@@ -80,6 +80,17 @@ def test_dead_relus_are_reported_per_layer(qtbot, panel):
     assert "Hidden layer 2 (tanh): 0% of the neurons saturated" in panel.shares.text()
 
 
+def test_with_every_point_erased_the_shares_say_there_are_no_samples(qtbot, panel):
+    """Found by the random test: the saturated share over no sample warned."""
+    from PySide6.QtGui import QUndoStack
+
+    from neurongui.editing import Editor
+
+    Editor(panel.model, QUndoStack()).clear_points()
+    panel.redraw()
+    assert panel.shares.text() == "There are no training samples."
+
+
 def test_a_full_track_keeps_every_second_point():
     track = Track()
     for i in range(CAPACITY + 1):

@@ -154,3 +154,16 @@ def test_training_snapshots_are_checked_at_a_walk_and_the_last_is_shown(window, 
     a, b = _independent(model, 0, 2, 1)
     assert _number(inspector, "gradCheckBackprop") == pytest.approx(a, rel=1e-9)
     assert _number(inspector, "gradCheckNumeric") == pytest.approx(b, rel=1e-8)
+
+
+def test_with_every_point_erased_the_check_hides_instead_of_dividing_by_zero(window):
+    """Found by the random test: the mean loss over no sample divided by zero."""
+    box = window.inspector.findChild(QGroupBox, "gradientCheck")
+    window.canvas.select_edge(0, 2, 1)
+    assert box.result is not None
+    window.editor.clear_points()
+    box.update_check()
+    assert box.result is None and not box.isVisible()
+    window.undo_stack.undo()  # the points are back, and so is the check
+    box.update_check()
+    assert box.result is not None and box.isVisible()

@@ -56,6 +56,26 @@ def test_softmax_steps_and_temperature(qtbot, panel):
     assert np.allclose(model.network.forward(model.sample[None, :])[0], network_out)
 
 
+def test_softmax_steps_of_an_infinite_z_are_shown_not_warned(qtbot, panel):
+    """Found by the random test: z of ±inf (weights of ±1e308) made z − max an
+    inf − inf in the softmax steps (a warning in the panel's refresh)."""
+    model = panel.model
+    model.set_config(model.config.with_changes(dataset="iris", loss="cross_entropy"))
+    net = model.network
+    last = len(net.layers) - 1
+    a_in = net.forward_trace(model.sample[None, :])[last - 1][1][0]
+    layer = net.layers[last]
+    layer.weights[0, :], layer.biases[0] = 1e308 * np.sign(a_in), 1e308  # z₀ = +inf
+    layer.weights[1, :], layer.biases[1] = -1e308 * np.sign(a_in), -1e308  # z₁ = −inf
+    model.set_network(net, model.config)
+    panel.layer_box.setCurrentIndex(last)
+    panel.refresh()
+    f = panel.figure
+    assert f.z[0] == np.inf and f.z[1] == -np.inf
+    assert [b.title for b in f.blocks[4:7]] == ["(z − max)/T", "e^(…)", "÷ Σ"]
+    assert np.isnan(f.blocks[4].values[0, 0])  # inf − inf
+
+
 def test_hover_names_the_term_and_click_selects_the_edge(qtbot, panel):
     f = panel.figure
     qtbot.mouseMove(panel.view, _centre(panel, 1, 0))

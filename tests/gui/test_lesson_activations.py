@@ -199,3 +199,15 @@ def test_before_the_race_the_plot_and_table_say_what_will_appear(window, qtbot):
     assert widest <= field.width()
     _race(lesson, qtbot)
     assert not lesson.race_hint.isVisible()
+
+
+def test_with_every_point_erased_the_gradient_table_shows_dashes(window):
+    """Found by the random test: the mean slope of no training point warned (and the
+    note would have said "multiplied by about nan")."""
+    lesson = window.start_lesson("activations")
+    window.editor.clear_points()
+    lesson.refresh()
+    assert lesson.health_table.rowCount() == len(window.network.layers) - 1
+    assert lesson.health_table.item(0, 1).text() == "–"
+    assert lesson.health_table.item(0, 3).text() == "0"  # no point to see a neuron dead
+    assert "multiplied by" not in lesson.health_note.text()

@@ -260,3 +260,17 @@ def test_a_hidden_layer_learns_xor_by_backpropagation(window, qtbot):
     assert "fires" in plain(lesson.view.legend.text())
     assert lesson.findChild(QPushButton, "stepButton").isEnabled()
     assert len(lesson.mistakes_per_epoch()) == 3
+
+
+def test_a_hidden_layer_with_every_point_erased_draws_an_empty_table(window):
+    """Found by the random test: with the points of a 2-D set erased, the hidden
+    layer's map took the min of no inputs and raised in the lesson's refresh."""
+    lesson = window.start_lesson("perceptron")
+    combo = window.training_panel.dataset
+    index = combo.findData("spiral")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    window.editor.clear_points()
+    window.canvas.add_layer()
+    assert lesson.is_mlp() and lesson.table.rowCount() == 0
+    assert lesson.status.text() == "There are no training samples."

@@ -90,6 +90,26 @@ def test_a_changed_shape_disables_the_controls_until_undone(window):
     assert lesson.body.isEnabled() and window.network.sizes == [2, 1]
 
 
+@pytest.mark.parametrize(
+    ("key", "datasets"), [("one_neuron", ("digits", "nand")), ("perceptron", ("digits",))]
+)
+def test_check_after_new_data_replaced_the_network_says_the_shape_changed(window, key, datasets):
+    """Found by the random test: the Data list's new network (a hidden layer, or 64
+    inputs) reached the lesson's check, which raised in the button's slot."""
+    lesson = window.start_lesson(key)
+    combo = window.training_panel.dataset
+    for dataset in datasets:
+        index = combo.findData(dataset)
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+    assert window.lesson is lesson and window.model.config.dataset == datasets[-1]
+    assert not lesson.fits()
+    assert not lesson.body.isEnabled() and "shape" in lesson.feedback.text()  # said at once
+    lesson.say("")
+    assert lesson.run_check() is False
+    assert "no longer has this lesson's shape" in lesson.feedback.text()
+
+
 def test_opening_a_file_ends_the_lesson(window, tmp_path):
     window.start_lesson("one_neuron")
     path = tmp_path / "net.json"

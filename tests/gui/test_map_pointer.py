@@ -293,3 +293,24 @@ def test_the_pointer_becomes_a_hand_over_a_dot(window, charts, qtbot):
     assert viewport.cursor().shape() == Qt.CursorShape.PointingHandCursor
     _hover(viewport, _empty_spot(charts))
     assert viewport.cursor().shape() != Qt.CursorShape.PointingHandCursor
+
+
+def test_a_probe_with_every_point_erased_is_called_a_guess(window, charts):
+    """Found by the random test: the range of no training sample raised in the slot."""
+    window.editor.clear_points()
+    window.model.set_probe(np.array([40.0, 0.5]))
+    marks = charts.map_pointer.marks
+    marks.refresh()
+    assert "Your own input at" in marks.note.text()
+    assert "outside the training data" in marks.note.text()
+
+
+def test_a_click_on_a_dot_with_the_probe_at_1e308_chooses_the_dot(window, charts, qtbot):
+    """Found by the random test: the viewport position of a cross at −1e308 overflowed
+    in the mouse's event filter (a warning, an exception in the tests)."""
+    model = window.model
+    model.set_probe(np.array([-1e308, 0.5]))
+    assert charts.map_pointer.marks.cross_at[0] == -1e308
+    index = _lonely_sample(charts)
+    _click(qtbot, charts, _dot(charts, index))
+    assert model.sample_index == index and model.probe is None

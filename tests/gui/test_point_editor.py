@@ -186,3 +186,18 @@ def test_a_point_added_while_training_reaches_the_trainer(board, qtbot):
     board.undo_stack.undo()
     qtbot.waitUntil(lambda: loop.trainer is not None and len(loop.trainer.X) == n, timeout=5000)
     assert training.running
+
+
+def test_features_change_after_clear_all_and_undo_brings_the_points_back(window):
+    """Found by the random test: toggling a feature with every point erased raised
+    inside the undo command's redo, and PySide crashed (segmentation fault)."""
+    model = window.model
+    before = len(model.data.X_train)
+    window.editor.clear_points()
+    action = next(a for a in window.canvas.features_menu.actions() if a.text() == "x₂²")
+    action.trigger()
+    assert "x₂²" in window.network.input_names
+    assert model.data.X_train.shape == (0, window.network.sizes[0])
+    window.undo_stack.undo()  # the feature
+    window.undo_stack.undo()  # Clear all
+    assert len(model.data.X_train) == before

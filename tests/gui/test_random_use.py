@@ -2,12 +2,24 @@
 
 A seeded driver picks actions a student could take — selecting, typing values
 (1e308, −0.0, 5e-324 …), structure edits, input features, every entry of the Data
-list, training settings, lessons and their controls, New, the examples, saving and
-reopening, training, undo and redo, the theme — and performs them through the
-window's actions, widgets and public methods. After each action it checks that no
-exception escaped (also from a slot: ``qtbot.captureExceptions``) and that Qt
-logged no warning. A failure names the seed and prints every action taken, so
-``pytest tests/gui/test_random_use.py -k <seed>`` replays it.
+list, training settings (the More section's dropout and schedules too), lessons and
+their controls, New, the examples, saving and reopening, training, undo and redo, the
+theme — and, from ``random_use_actions.py``, the newer features: editing 2-D points
+(Clear all, points far out, the point tools, real clicks and drags on the Output map),
+the probe (set, typed in the Samples panel), the Practice and Coach docks and their
+controls, the Inspector's gradient check, the script exports, the glossary and What's
+This — and performs them through the window's actions, widgets and public methods.
+After each action it checks that no exception escaped (also from a slot:
+``qtbot.captureExceptions``) and that Qt logged no warning. A failure names the
+seed and prints every action taken, so ``pytest tests/gui/test_random_use.py -k
+<seed>`` replays it.
+
+A longer hunt is opt-in: ``RANDOM_USE_SEEDS`` (how many seeds, default 5),
+``RANDOM_USE_ACTIONS`` (actions per seed, default 120), ``RANDOM_USE_FIRST_SEED``
+(default 1) and ``RANDOM_USE_TRACE=1`` (print each action as it is done, for a crash
+that leaves no report), e.g.
+``RANDOM_USE_FIRST_SEED=101 RANDOM_USE_SEEDS=40 RANDOM_USE_ACTIONS=200 pytest
+tests/gui/test_random_use.py -k random_actions`` (about 10 s a seed).
 
 The interface language is chosen at start-up (a restart applies another), so it
 is not switched here; the theme is, through the app's ThemeManager.
@@ -18,6 +30,7 @@ from __future__ import annotations
 import os
 import random
 import re
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -30,16 +43,15 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QSlider,
-    QSpinBox,
     QTabWidget,
     QWidget,
 )
+from random_use_actions import ToolActions, poke
 
 from neurongui.dialogs.download_dialog import DownloadDialog
 from neurongui.dialogs.idx_import import ImportIDXDialog
@@ -53,10 +65,15 @@ from neurongui.views.training_data import GET_MNIST, IMPORT_CSV, IMPORT_IDX
 
 IMPORTS = (GET_MNIST, IMPORT_IDX, IMPORT_CSV)
 
-#: Each seed runs ACTIONS actions (about 0.05-0.3 s each on a slow machine). For a
-#: longer hunt: RANDOM_USE_SEEDS=200 RANDOM_USE_ACTIONS=300 pytest tests/gui/test_random_use.py
-SEEDS = tuple(range(1, 1 + int(os.environ.get("RANDOM_USE_SEEDS", "5"))))
+#: Each seed runs ACTIONS actions (about 0.05-0.3 s each on a slow machine); see the
+#: module's docstring for a longer hunt. RANDOM_USE_FIRST_SEED=101 starts the seeds
+#: elsewhere (new ground).
+_FIRST = int(os.environ.get("RANDOM_USE_FIRST_SEED", "1"))
+SEEDS = tuple(range(_FIRST, _FIRST + int(os.environ.get("RANDOM_USE_SEEDS", "5"))))
 ACTIONS = int(os.environ.get("RANDOM_USE_ACTIONS", "120"))
+#: RANDOM_USE_TRACE=1 prints each action to stderr as it is done: a crash of the
+#: process (a segmentation fault) leaves no failure report to list them.
+TRACE = bool(os.environ.get("RANDOM_USE_TRACE"))
 #: Values a student may type: huge, tiny, signed zero, ordinary.
 VALUES = (1e308, -1e308, 1e300, -0.0, 0.0, 5e-324, 1e-300, 1e6, -3.5, 0.5, 2.0)
 EXAMPLES = sorted(resource_path("examples").glob("*.json"))
@@ -66,7 +83,7 @@ class Failure(Exception):
     """An action raised, a slot raised, or Qt warned."""
 
 
-class Driver:
+class Driver(ToolActions):
     """Performs random actions on ``window`` and keeps a log of them."""
 
     def __init__(self, window: MainWindow, qtbot, qtlog, ignore: list[str], seed: int, tmp: Path):
@@ -99,6 +116,7 @@ class Driver:
             (4, self.undo_redo),
             (1, self.theme_switch),
             (1, self.sample),
+            *self.tool_actions(),  # the newer features: points, probe, tools, exports
         ]
 
     # -- running ----------------------------------------------------------------------
@@ -122,6 +140,8 @@ class Driver:
             QApplication.processEvents()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.log.append(f"{step:3d} {text}")
+        if TRACE:
+            print(self.log[-1], file=sys.stderr, flush=True)
         problems = [c if isinstance(c, str) else _format(c) for c in caught]
         problems += [
             f"Qt {r.type.name}: {r.message}"
@@ -267,7 +287,7 @@ class Driver:
             and w.isEnabled()
             and w is not panel.dataset
         ]
-        return _poke(self.rng, self.pick(widgets))
+        return poke(self.rng, self.pick(widgets))
 
     # -- lessons -------------------------------------------------------------------------
 
@@ -287,7 +307,7 @@ class Driver:
             and w.isEnabled()
             and w.isVisibleTo(lesson)
         ]
-        return f"lesson {lesson.key}: " + _poke(self.rng, self.pick(controls))
+        return f"lesson {lesson.key}: " + poke(self.rng, self.pick(controls))
 
     # -- documents ---------------------------------------------------------------------
 
@@ -340,32 +360,6 @@ class Driver:
         choice = self.pick(["dark", "light"])
         self.theme.apply(choice)
         return f"theme {choice}"
-
-
-def _poke(rng: random.Random, widget: QWidget) -> str:
-    """Change ``widget`` as a user would: a spin box to an end or a value inside, a
-    combo box to an entry, a click on a button, a tab."""
-    name = widget.objectName() or type(widget).__name__
-    if isinstance(widget, QSpinBox | QDoubleSpinBox | QSlider):
-        lo, hi = widget.minimum(), widget.maximum()
-        value = rng.choice([lo, hi, lo + (hi - lo) * rng.random()])
-        if isinstance(widget, QSpinBox | QSlider):
-            value = round(value)
-        widget.setValue(value)
-        if isinstance(widget, QAbstractSpinBox):
-            widget.editingFinished.emit()
-        return f"{name} = {value!r}"
-    if isinstance(widget, QComboBox):
-        index = rng.randrange(widget.count()) if widget.count() else -1
-        widget.setCurrentIndex(index)
-        widget.activated.emit(index)
-        return f"{name} → {widget.itemText(index)!r}"
-    if isinstance(widget, QTabWidget):
-        index = rng.randrange(widget.count())
-        widget.setCurrentIndex(index)
-        return f"{name} tab {index}"
-    widget.click()
-    return f"click {name} {getattr(widget, 'text', lambda: '')()!r}"
 
 
 def _format(exc_info) -> str:

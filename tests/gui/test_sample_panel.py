@@ -79,6 +79,19 @@ def test_text_that_is_not_a_number_is_refused(qtbot, iris):
     assert window.model.probe is None
 
 
+def test_a_value_too_large_once_standardised_is_refused_and_said_to_be(qtbot, iris):
+    """Found by the random test: 1e308 cm divided by the data's scale (0.43) overflowed
+    (a warning), and the probe of ∞ raised in the slot."""
+    window, panel = iris
+    panel.fields[1].setText("1e308")  # finite, but over 0.43: beyond 1.8e308
+    panel.show_probe()
+    assert panel.note.text().startswith("sepal width: 1e308 is too large")
+    assert window.model.probe is None
+    panel.fields[1].setText("1e300")  # large, but finite once standardised
+    panel.show_probe()
+    assert window.model.probe[1] == pytest.approx((1e300 - 3.05733333) / 0.43441097, rel=1e-8)
+
+
 def test_images_are_not_typed_in(qtbot):
     from neurongui.model import NetworkModel
 
@@ -88,3 +101,16 @@ def test_images_are_not_typed_in(qtbot):
     qtbot.addWidget(panel)
     assert panel.fields == [] and not panel.show_button.isVisibleTo(panel)
     assert panel.table_model.columnCount() == 2  # number and target: no 64 pixel columns
+
+
+def test_typed_values_with_every_point_erased_say_there_is_no_data(qtbot, window):
+    """Found by the random test: the range of no training sample raised in the slot."""
+    window.tools.show_dock("sampleDock")
+    panel = window.tools.samples
+    window.editor.clear_points()
+    panel.fields[0].setText("0.5")
+    panel.fields[1].setText("−2")
+    panel.show_probe()
+    assert window.model.probe.tolist() == [0.5, -2.0]
+    assert panel.note.text().startswith("There are no training samples.")
+    assert "guess" in panel.note.text()
