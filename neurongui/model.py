@@ -196,9 +196,17 @@ class NetworkModel(QObject, SelectionState, ImportedDatasets, EditedData):
             If the edit is invalid (nothing changes then).
         """
         inverse = edit.apply(self._network)
+        changes: dict[str, bool] = {}
+        if edit.changes_structure:
+            try:
+                changes = self._fit_to_structure()
+            except Exception:
+                # Data that cannot follow the new structure: the network goes back too,
+                # so that network and data never disagree.
+                inverse.apply(self._network)
+                raise
         self._edit_seq += 1
         if edit.changes_structure:
-            changes = self._fit_to_structure()
             self.editApplied.emit(edit)  # before dataChanged: the worker applies it first
             self._announce(structure=True, gradients=True, **changes)
         else:

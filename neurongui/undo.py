@@ -12,24 +12,35 @@ gather into one step.
 A :class:`SettingsCommand` changes the training settings. When a new dataset brings a
 new network, it keeps the old one, so that undo puts back the network the student
 had trained, weights and all.
+
+No exception leaves a command's redo or undo: Qt calls them from C++ (in
+``QUndoStack.push``, ``undo`` and ``redo``), and PySide ends the whole app on an exception
+raised there. A step that fails is reported in the status bar and dropped from the
+stack (:class:`GuardedCommand`).
 """
 
 from __future__ import annotations
 
 import itertools
+import sys
+import traceback
+from collections.abc import Callable
 from dataclasses import fields
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from neurongui.engine.config import TrainingConfig
 from neurongui.engine.edits import Edit
 from neurongui.engine.pointedits import DataEdit
 from neurongui.engine.session import new_data_needed
+from neurongui.i18n import fill
 from neurongui.model import NetworkModel, Snapshot
 
 __all__ = [
     "DataCommand",
     "EditCommand",
+    "GuardedCommand",
     "SettingsCommand",
     "changed_settings",
     "new_gesture",
@@ -47,7 +58,46 @@ def new_gesture() -> int:
     return next(_gestures)
 
 
-class EditCommand(QUndoCommand):
+class GuardedCommand(QUndoCommand):
+    """A command whose redo and undo report an exception instead of raising it.
+
+    Subclasses implement :meth:`do` and :meth:`undo_step`. A step that raises is
+    printed (for a bug report), said in the status bar, and the command is made
+    obsolete: QUndoStack deletes it rather than keep a step that cannot be taken.
+    """
+
+    def __init__(self, model: NetworkModel, text: str):
+        super().__init__(text)
+        self._model = model
+
+    def do(self) -> None:
+        """Apply the change (redo)."""
+        raise NotImplementedError
+
+    def undo_step(self) -> None:
+        """Take the change back (undo)."""
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        self._guard(self.undo_step)
+
+    def _guard(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception as exc:  # see the module's doc: never into Qt
+            traceback.print_exc(file=sys.stderr)
+            self.setObsolete(True)
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            text = QCoreApplication.translate(
+                "UndoCommands", "“%1” could not be done and was left out. Details: %2"
+            )
+            self._model.message.emit(fill(text, self.text(), detail))
+
+
+class EditCommand(GuardedCommand):
     """An undoable engine edit.
 
     Parameters
@@ -63,8 +113,7 @@ class EditCommand(QUndoCommand):
     """
 
     def __init__(self, model: NetworkModel, edit: Edit, text: str, gesture: int = 0):
-        super().__init__(text)
-        self._model = model
+        super().__init__(model, text)
         self._edit = edit
         self._inverse: Edit | None = None
         self._gesture = gesture
@@ -74,10 +123,10 @@ class EditCommand(QUndoCommand):
         """The edit this command applies."""
         return self._edit
 
-    def redo(self) -> None:
+    def do(self) -> None:
         self._inverse = self._model.apply_edit(self._edit)
 
-    def undo(self) -> None:
+    def undo_step(self) -> None:
         if self._inverse is not None:
             self._model.apply_edit(self._inverse)
 
@@ -112,7 +161,7 @@ def push_edit(
     stack.push(EditCommand(model, edit, text, gesture))
 
 
-class DataCommand(QUndoCommand):
+class DataCommand(GuardedCommand):
     """An undoable edit of the training data; the edits of one non-zero ``gesture``
     merge into this one step.
 
@@ -122,16 +171,15 @@ class DataCommand(QUndoCommand):
     """
 
     def __init__(self, model: NetworkModel, edit: DataEdit, text: str, gesture: int = 0):
-        super().__init__(text)
-        self._model = model
+        super().__init__(model, text)
         self._steps: list[tuple[DataEdit, DataEdit | None]] = [(edit, None)]
         self._gesture = gesture
 
-    def redo(self) -> None:
+    def do(self) -> None:
         model = self._model
         self._steps = [(edit, model.apply_data_edit(edit)) for edit, _ in self._steps]
 
-    def undo(self) -> None:
+    def undo_step(self) -> None:
         for _, inverse in reversed(self._steps):
             if inverse is not None:
                 self._model.apply_data_edit(inverse)
@@ -151,7 +199,7 @@ class DataCommand(QUndoCommand):
         return True
 
 
-class SettingsCommand(QUndoCommand):
+class SettingsCommand(GuardedCommand):
     """An undoable change of the training settings (and of the network, if the new
     dataset needs another one or another output activation).
 
@@ -165,15 +213,14 @@ class SettingsCommand(QUndoCommand):
     """
 
     def __init__(self, model: NetworkModel, config: TrainingConfig, text: str):
-        super().__init__(text)
-        self._model = model
+        super().__init__(model, text)
         self._before, self._after = model.config, config
         self._changed = changed_settings(self._before, config)
         # The model before and after a change that brings new data.
         self._snapshots: tuple[Snapshot, Snapshot] | None = None
         self._new_network = False
 
-    def redo(self) -> None:
+    def do(self) -> None:
         model = self._model
         if self._snapshots is not None:
             model.restore(self._snapshots[1])
@@ -186,7 +233,7 @@ class SettingsCommand(QUndoCommand):
         if before is not None:
             self._snapshots = (before, model.snapshot())
 
-    def undo(self) -> None:
+    def undo_step(self) -> None:
         if self._snapshots is not None:
             self._model.restore(self._snapshots[0])
         else:

@@ -5132,6 +5132,13 @@ Details: %1</source>
     </message>
 </context>
 <context>
+    <name>UndoCommands</name>
+    <message>
+        <source>“%1” could not be done and was left out. Details: %2</source>
+        <translation>无法完成“%1”，已将其略过。详情：%2</translation>
+    </message>
+</context>
+<context>
     <name>WeightChart</name>
     <message>
         <source>weight w</source>
