@@ -56,12 +56,21 @@ def colour_chips(dark: bool, level: float = 1.0) -> str:
 
 
 def sample_caption(
-    index: int, x: Sequence[float] | np.ndarray, image: tuple[int, int] | None = None
+    index: int,
+    x: Sequence[float] | np.ndarray,
+    image: tuple[int, int] | None = None,
+    empty: bool = False,
 ) -> str:
     """Which sample the diagram computes with: its number (from 1) and, for a few
     inputs, their values, e.g. "Showing sample 3: x = (1, 0)"; for an ``image`` (rows,
     columns), what its grey levels mean. ``index`` −1 is the student's own input (a
-    probe)."""
+    probe); ``empty`` says that there is no training sample to show (every point
+    erased), whatever ``index`` is."""
+    if empty and index >= 0:
+        if image is not None or len(x) > MAX_LISTED_INPUTS:
+            return translate("CanvasLegend", "No training samples: add some to see one here")
+        values = ", ".join(format_number(v) for v in x)
+        return fill(translate("CanvasLegend", "No training samples: showing x = (%1)"), values)
     if image is not None:
         if index < 0:
             text = translate(
@@ -101,6 +110,7 @@ def legend_html(
     image: tuple[int, int] | None = None,
     weight_level: float | None = None,
     raw: Sequence[float] | np.ndarray | None = None,
+    empty: bool = False,
 ) -> str:
     """The legend's rich text.
 
@@ -123,8 +133,10 @@ def legend_html(
     raw
         The sample in the data's own units, if the network sees it standardised (Iris,
         CSV files): the numbers the student typed or finds in the file.
+    empty
+        True if the training set has no sample (every point erased).
     """
-    caption = sample_caption(sample_index, sample, image)
+    caption = sample_caption(sample_index, sample, image, empty)
     if raw is not None and image is None and len(raw) <= MAX_LISTED_INPUTS:
         values = ", ".join(format_number(v) for v in raw)
         units = fill(translate("CanvasLegend", "(standardised; in the data: %1)"), values)
@@ -208,6 +220,7 @@ class CanvasLegend(CanvasBase):
             self._layout.grid,
             self.weight_level,
             self._raw_sample(sample),
+            empty=not len(self.model.data.X_train),
         )
         if text != self._legend.text():  # re-laying out rich text costs a frame's worth
             height = self._legend.height()

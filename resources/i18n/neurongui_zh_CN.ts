@@ -741,6 +741,14 @@ of layer 1</source>
 <context>
     <name>CanvasLegend</name>
     <message>
+        <source>No training samples: add some to see one here</source>
+        <translation>没有训练样本：添加一些后，这里会显示其中一个</translation>
+    </message>
+    <message>
+        <source>No training samples: showing x = (%1)</source>
+        <translation>没有训练样本：显示的是 x = (%1)</translation>
+    </message>
+    <message>
         <source>Showing your input: %1 × %2 pixels, white x = 0 … black x = 1</source>
         <translation>显示的是你自己的输入：%1 × %2 像素，白 x = 0 … 黑 x = 1</translation>
     </message>

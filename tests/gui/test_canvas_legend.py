@@ -107,6 +107,17 @@ def test_the_legend_says_which_sample_the_diagram_shows_and_follows_it(qtbot):
     qtbot.waitUntil(lambda: f"Showing sample 5: x = ({values})" in legend.text())
 
 
+def test_with_every_point_erased_the_legend_names_no_sample(qtbot):
+    win = _window(qtbot)
+    model, legend = win.model, win.canvas.legend
+    win.editor.clear_points()
+    values = ", ".join(format_number(v) for v in model.sample)
+    qtbot.waitUntil(lambda: f"No training samples: showing x = ({values})" in legend.text())
+    assert "Showing sample" not in legend.text()
+    win.undo_stack.undo()  # the points are back, and so is sample 1
+    qtbot.waitUntil(lambda: "Showing sample 1: x = (" in legend.text())
+
+
 def test_a_standardised_sample_is_also_given_in_the_data_s_own_units(qtbot):
     win = _window(qtbot)
     model = win.model
