@@ -43,8 +43,6 @@ __all__ = [
 MAX_POINTS = 100_000
 #: More added samples than a file may carry (a drawn digit is one).
 MAX_ADDED = 10_000
-#: Coordinates and targets beyond this are not a student's (nor can editing make them).
-_LARGEST = LARGEST
 
 
 @dataclass(frozen=True, eq=False)
@@ -201,7 +199,7 @@ def _rows(raw: Any, where: str, width: int | None, limit: int) -> np.ndarray:
         and array.ndim == wanted
         and (width in (0, None) or array.shape[1] == width)
         and bool(np.isfinite(array).all())
-        and bool((np.abs(array) <= _LARGEST).all())
+        and bool((np.abs(array) <= LARGEST).all())
         and all(not isinstance(v, bool) for v in _flat_sample(raw))
     )
     if not ok:

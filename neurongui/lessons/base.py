@@ -147,10 +147,9 @@ class Lesson(QWidget):
         network, config = self.network_and_config()
         self.host.load_lesson_network(network, config)
         self._build_panel()
-        self.listen(self.model.parametersChanged, self._on_network_change)
-        self.listen(self.model.structureChanged, self._on_network_change)
-        # New data may bring a new network (the Data list): say at once if it misfits.
-        self.listen(self.model.networkReplaced, self._on_network_change)
+        model = self.model
+        for signal in (model.parametersChanged, model.structureChanged, model.networkReplaced):
+            self.listen(signal, self._on_network_change)
         self.refresh()
 
     def fits(self) -> bool:
@@ -304,7 +303,7 @@ class Lesson(QWidget):
 
     def run_check(self) -> bool:
         """Check the answer and show the verdict; return it."""
-        if not self.fits():  # (new data brought another network: the check would raise)
+        if not self.fits():  # (new data brought another network, networkReplaced: it would raise)
             self.say(self.misfit_message(), False)
             return False
         ok, text = self.check()
